@@ -1,0 +1,56 @@
+//! `future-time`: a published record with a time after now.
+
+use super::{show, zone_of};
+use crate::check::{RecordCheck, Scope, declare_rule};
+use crate::diagnostic::Finding;
+use crate::model::Milestone;
+use crate::model::Spanned;
+use crate::model::time::When;
+
+declare_rule! {
+    /// A published record has a time that is still in the future.
+    ///
+    /// A postmortem reports what happened; a time after now is nearly always a typo in the
+    /// year, month or day, and on the status site it would make an incident look ongoing or
+    /// put it at the top of the history for months. "Now" is the clock, or
+    /// `SOURCE_DATE_EPOCH` when that is set (for reproducible CI runs). Times known only to
+    /// the day are in the future when their day is after today. Drafts and records in review
+    /// are not checked, so planned timelines can be sketched.
+    ///
+    /// ## Example
+    ///
+    /// ```yaml
+    /// status: published
+    /// started: 2032-12-17T03:56:00Z    # 2023 was meant
+    /// ```
+    ///
+    /// ## Fix
+    ///
+    /// Correct the time. If the record describes something planned, keep it as a draft.
+    pub FUTURE_TIME = "future-time", Error, Scope::Record(check)
+}
+
+fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
+    let record = subject.record;
+    if !record.is_published() {
+        return Vec::new();
+    }
+    let now = subject.site.now;
+    let zone = zone_of(record, subject.site.config.timezone);
+    let today = now.with_timezone(&zone).date_naive();
+    let in_future = |when: &When| if when.is_day_only() { when.local_date > today } else { when.utc > now };
+    let milestones = Milestone::ALL.iter().filter_map(|m| record.milestone(*m).map(|at| (format!("`{m}`"), at)));
+    let entries = record.timeline.iter().map(|entry| ("this timeline entry".to_string(), &entry.at));
+    milestones
+        .chain(entries)
+        .filter(|(_, at): &(String, &Spanned<When>)| in_future(&at.value))
+        .map(|(what, at)| {
+            Finding::new(
+                FUTURE_TIME.name,
+                at.span,
+                format!("{what} is {}, which is in the future", show(&at.value, zone)),
+            )
+            .help("check the year, month and day; a published postmortem describes the past")
+        })
+        .collect()
+}

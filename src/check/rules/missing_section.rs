@@ -1,0 +1,66 @@
+//! `missing-section`: a published record without the sections a reader needs.
+
+use crate::check::{RecordCheck, Scope, declare_rule};
+use crate::diagnostic::Finding;
+
+declare_rule! {
+    /// A published record lacks a section its readers need.
+    ///
+    /// A published postmortem of a resolved incident must say what happened (`summary`), who
+    /// was affected (`impact`), why (`root_cause`), how it was fixed (`resolution`), and what
+    /// will prevent it from happening again (`actions`). A published incident that is still
+    /// ongoing needs only its `summary`: status pages post incidents while they are still
+    /// being worked on, and the rest follows. Drafts and records in review are not checked.
+    ///
+    /// ## Example
+    ///
+    /// ```yaml
+    /// status: published
+    /// resolved: 2023-12-17T04:15:00Z
+    /// summary: ...
+    /// # no impact, root_cause, resolution or actions
+    /// ```
+    ///
+    /// ## Fix
+    ///
+    /// Write the missing sections, or set `status: review` until they are written.
+    pub MISSING_SECTION = "missing-section", Error, Scope::Record(check)
+}
+
+fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
+    let record = subject.record;
+    if !record.is_published() {
+        return Vec::new();
+    }
+    let present = |text: Option<&crate::model::Spanned<String>>| text.is_some_and(|t| !t.value.trim().is_empty());
+    let mut missing = Vec::new();
+    if !present(record.summary.as_ref()) {
+        missing.push("`summary`");
+    }
+    if record.resolved.is_some() {
+        for (name, text) in [
+            ("`impact`", record.impact.as_ref()),
+            ("`root_cause`", record.root_cause.as_ref()),
+            ("`resolution`", record.resolution.as_ref()),
+        ] {
+            if !present(text) {
+                missing.push(name);
+            }
+        }
+        if record.actions.is_empty() {
+            missing.push("`actions`");
+        }
+    }
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let state = if record.resolved.is_some() { "resolved" } else { "ongoing" };
+    vec![
+        Finding::new(
+            MISSING_SECTION.name,
+            record.status.span,
+            format!("this {state} incident is published without {}", missing.join(", ")),
+        )
+        .help("write the missing sections, or set `status: review` until they are written"),
+    ]
+}

@@ -1,0 +1,144 @@
+//! The lint rules, one per file, and their registry in the order `hindsight rules` lists them.
+
+mod duplicate_id;
+mod duration_claim;
+mod duration_mismatch;
+mod future_time;
+mod input_limit;
+mod invalid_time;
+mod invalid_value;
+mod milestone_mismatch;
+mod milestone_order;
+mod missing_field;
+mod missing_section;
+mod overdue_action;
+mod placeholder_text;
+mod time_rollover;
+mod timeline_order;
+mod translation_language;
+mod translation_orphan;
+mod translation_stale;
+mod translation_untranslated;
+mod unknown_component;
+mod unknown_field;
+mod yaml_syntax;
+
+use chrono_tz::Tz;
+
+use super::Rule;
+use crate::diagnostic::{Pos, Span};
+use crate::model::Record;
+use crate::model::time::{Precision, When, Written};
+
+/// Every rule, in the order they are listed: input first, then facts, then prose, then translations.
+pub static REGISTRY: &[Rule] = &[
+    yaml_syntax::YAML_SYNTAX,
+    input_limit::INPUT_LIMIT,
+    unknown_field::UNKNOWN_FIELD,
+    missing_field::MISSING_FIELD,
+    invalid_value::INVALID_VALUE,
+    invalid_time::INVALID_TIME,
+    duplicate_id::DUPLICATE_ID,
+    unknown_component::UNKNOWN_COMPONENT,
+    timeline_order::TIMELINE_ORDER,
+    time_rollover::TIME_ROLLOVER,
+    milestone_order::MILESTONE_ORDER,
+    milestone_mismatch::MILESTONE_MISMATCH,
+    duration_mismatch::DURATION_MISMATCH,
+    duration_claim::DURATION_CLAIM,
+    future_time::FUTURE_TIME,
+    missing_section::MISSING_SECTION,
+    placeholder_text::PLACEHOLDER_TEXT,
+    overdue_action::OVERDUE_ACTION,
+    translation_stale::TRANSLATION_STALE,
+    translation_untranslated::TRANSLATION_UNTRANSLATED,
+    translation_orphan::TRANSLATION_ORPHAN,
+    translation_language::TRANSLATION_LANGUAGE,
+];
+
+/// The zone a record's times are shown in.
+pub(crate) fn zone_of(record: &Record, site_zone: Tz) -> Tz {
+    record.timezone.as_ref().map_or(site_zone, |zone| zone.value)
+}
+
+/// A time as a reader of the finding wants to see it: in the record's zone, at its precision.
+pub(crate) fn show(when: &When, zone: Tz) -> String {
+    let local = when.utc.with_timezone(&zone);
+    match when.precision {
+        Precision::Day => when.local_date.format("%Y-%m-%d").to_string(),
+        Precision::Minute => local.format("%Y-%m-%d %H:%M %Z").to_string(),
+        Precision::Second => local.format("%Y-%m-%d %H:%M:%S %Z").to_string(),
+    }
+}
+
+/// Whether `later` comes before `earlier`, comparing by day when either is known only to the day.
+pub(crate) fn is_before(later: &When, earlier: &When) -> bool {
+    if later.is_day_only() || earlier.is_day_only() {
+        later.local_date < earlier.local_date
+    } else {
+        later.utc < earlier.utc
+    }
+}
+
+/// A time of day that lands before the time it follows: probably the next day.
+/// `time-rollover` reports these, so the order rules leave them alone.
+pub(crate) fn rolled_over(when: &When, before: &When) -> bool {
+    matches!(when.written, Written::TimeOfDay(..)) && !before.is_day_only() && when.utc < before.utc
+}
+
+/// The span of `needle` inside the source range of a text value, or the value's own span
+/// when the needle is not written there literally (folded across lines, escaped).
+pub(crate) fn locate(text: &str, value: Span, needle: &str) -> Span {
+    let Some(range) = text.get(value.start.offset..value.end.offset) else { return value };
+    let Some(found) = range.find(needle) else { return value };
+    let start = value.start.offset + found;
+    let end = start + needle.len();
+    Span { start: position(text, start), end: position(text, end) }
+}
+
+fn position(text: &str, offset: usize) -> Pos {
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+        offset,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_documented() {
+        let mut names: Vec<_> = REGISTRY.iter().map(|rule| rule.name).collect();
+        for name in &names {
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && !name.starts_with('-'),
+                "{name} is not kebab-case"
+            );
+        }
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), REGISTRY.len(), "duplicate rule names");
+        for rule in REGISTRY {
+            let docs = rule.docs();
+            assert!(docs.len() > 200, "{} has too little documentation", rule.name);
+            assert!(rule.summary().ends_with('.'), "{}: first line should be a sentence", rule.name);
+            assert!(docs.contains("## Example"), "{} docs need an example", rule.name);
+            assert!(docs.contains("## Fix"), "{} docs need a fix", rule.name);
+        }
+    }
+
+    #[test]
+    fn locate_finds_text_inside_block_scalars() {
+        let text = "summary: |\n  Down for about 18 minutes.\n";
+        let value = Span {
+            start: Pos { line: 1, column: 10, offset: 9 },
+            end: Pos { line: 3, column: 1, offset: text.len() },
+        };
+        let span = locate(text, value, "18 minutes");
+        assert_eq!((span.start.line, span.start.column, span.end.column), (2, 18, 28));
+    }
+}

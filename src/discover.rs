@@ -1,0 +1,135 @@
+//! Finding the project's source files: records, overlays and the site configuration.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use walkdir::WalkDir;
+
+/// What a YAML file under incidents/ is, judged by its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceKind {
+    /// `<id>.yaml`
+    Record { id: String },
+    /// `<id>.<lang>.yaml`
+    Overlay { record_id: String, lang_tag: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub kind: SourceKind,
+}
+
+/// Every source of a project, in a stable order.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// `site/config.yaml`, when the project has one.
+    pub config: Option<PathBuf>,
+    pub files: Vec<SourceFile>,
+    /// The files the user asked about; `None` means all of them.
+    pub selected: Option<Vec<PathBuf>>,
+}
+
+/// Whether `path` is one of (or under one of) the selected paths; no selection selects all.
+pub fn is_selected(selected: Option<&[PathBuf]>, path: &Path) -> bool {
+    selected.is_none_or(|selected| selected.iter().any(|s| path.starts_with(s) || same_file(path, s)))
+}
+
+pub fn incidents_dir(root: &Path) -> PathBuf {
+    root.join("incidents")
+}
+
+pub fn config_path(root: &Path) -> PathBuf {
+    root.join("site").join("config.yaml")
+}
+
+/// Finds the project under `root`. With `paths`, the whole corpus is still read (an overlay
+/// needs its record, duplicate ids need every id) but only those paths are selected.
+pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
+    let incidents = incidents_dir(root);
+    let mut files = Vec::new();
+    if incidents.is_dir() {
+        walk(&incidents, &mut files)?;
+    } else if paths.is_empty() {
+        bail!(
+            "there is no incidents/ directory in {} (use --root to point at the project, or create incidents/)",
+            root.display()
+        );
+    }
+    let mut selected = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            bail!("{}: no such file or directory", path.display());
+        }
+        if path.is_dir() {
+            walk(path, &mut files)?;
+        } else {
+            files.push(classify(path));
+        }
+        selected.push(path.clone());
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| same_file(&a.path, &b.path));
+    let config = Some(config_path(root)).filter(|path| path.is_file());
+    Ok(Sources {
+        config,
+        files,
+        selected: (!paths.is_empty()).then_some(selected),
+    })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+}
+
+fn walk(dir: &Path, files: &mut Vec<SourceFile>) -> anyhow::Result<()> {
+    let entries = WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        if entry.file_type().is_file() && is_yaml(entry.path()) {
+            files.push(classify(entry.path()));
+        }
+    }
+    Ok(())
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+/// `x.yaml` is a record, `x.de.yaml` an overlay of record `x`.
+pub fn classify(path: &Path) -> SourceFile {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kind = match stem.rsplit_once('.') {
+        Some((record_id, lang_tag)) => SourceKind::Overlay {
+            record_id: record_id.to_string(),
+            lang_tag: lang_tag.to_string(),
+        },
+        None => SourceKind::Record { id: stem },
+    };
+    SourceFile { path: path.to_path_buf(), kind }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_decide_the_kind() {
+        assert_eq!(
+            classify(Path::new("incidents/2023-12-17-x.yaml")).kind,
+            SourceKind::Record { id: "2023-12-17-x".into() }
+        );
+        assert_eq!(
+            classify(Path::new("incidents/2023-12-17-x.de.yaml")).kind,
+            SourceKind::Overlay { record_id: "2023-12-17-x".into(), lang_tag: "de".into() }
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! hindsight: incident postmortems as structured records — lint, render, translate, publish.
+//!
+//! The pipeline runs in one direction: [`discover`] -> [`load`] -> [`check`] -> (localize ->
+//! render -> publish). Each stage takes the previous stage's output as a value.
+
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod discover;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod schema;

@@ -1,0 +1,194 @@
+//! Reading typed fields out of YAML nodes, collecting every problem instead of stopping at one.
+
+use std::collections::HashMap;
+
+use super::yaml::{Node, Value};
+use crate::diagnostic::{Finding, Span};
+use crate::model::{Keyword, Spanned};
+
+pub(crate) const UNKNOWN_FIELD: &str = "unknown-field";
+pub(crate) const MISSING_FIELD: &str = "missing-field";
+pub(crate) const INVALID_VALUE: &str = "invalid-value";
+pub(crate) const INVALID_TIME: &str = "invalid-time";
+const YAML_SYNTAX: &str = "yaml-syntax";
+
+/// The entries of one YAML mapping whose keys were checked against the known field names.
+pub(crate) struct Map<'n> {
+    pub span: Span,
+    entries: HashMap<&'n str, (&'n Node, &'n Node)>,
+}
+
+impl<'n> Map<'n> {
+    /// The value of `name`, unless it is absent or written as null.
+    pub fn get(&self, name: &str) -> Option<&'n Node> {
+        self.entries
+            .get(name)
+            .map(|(_, value)| *value)
+            .filter(|value| value.value != Value::Null)
+    }
+
+    pub fn key_span(&self, name: &str) -> Option<Span> {
+        self.entries.get(name).map(|(key, _)| key.span)
+    }
+}
+
+/// Collects findings while fields are read.
+#[derive(Default)]
+pub(crate) struct Reader {
+    pub findings: Vec<Finding>,
+}
+
+impl Reader {
+    pub fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    /// Reads a mapping and reports keys that are unknown, duplicated or not text.
+    pub fn mapping<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Map<'n>> {
+        let Value::Map(pairs) = &node.value else {
+            self.push(
+                Finding::new(
+                    INVALID_VALUE,
+                    node.span,
+                    format!("{what} must be a mapping of `field: value` lines, found {}", node.kind_name()),
+                )
+                .help(format!("known fields: {}", known.join(", "))),
+            );
+            return None;
+        };
+        let mut entries: HashMap<&'n str, (&'n Node, &'n Node)> = HashMap::with_capacity(pairs.len());
+        for (key, value) in pairs {
+            let Some(name) = key.as_str() else {
+                self.push(Finding::new(UNKNOWN_FIELD, key.span, format!("a key in {what} must be a field name, found {}", key.kind_name())));
+                continue;
+            };
+            if !known.contains(&name) {
+                let mut finding =
+                    Finding::new(UNKNOWN_FIELD, key.span, format!("unknown field `{name}` in {what}"));
+                finding = match suggest(name, known) {
+                    Some(best) => finding.help(format!("did you mean `{best}`?")),
+                    None => finding.help(format!("known fields: {}", known.join(", "))),
+                };
+                self.push(finding);
+                continue;
+            }
+            if let Some((first, _)) = entries.get(name) {
+                self.push(
+                    Finding::new(
+                        YAML_SYNTAX,
+                        key.span,
+                        format!("`{name}` is given twice in {what} (first on line {})", first.span.start.line),
+                    )
+                    .help("keep one of the two; YAML mappings cannot repeat a key"),
+                );
+                continue;
+            }
+            entries.insert(name, (key, value));
+        }
+        Some(Map { span: node.span, entries })
+    }
+
+    /// A field that must be present and not null.
+    pub fn required<'n>(&mut self, map: &Map<'n>, name: &str, what: &str, help: &str) -> Option<&'n Node> {
+        let value = map.get(name);
+        if value.is_none() {
+            let span = map.key_span(name).unwrap_or(Span::point(map.span.start));
+            self.push(Finding::new(MISSING_FIELD, span, format!("{what} has no `{name}`")).help(help.to_string()));
+        }
+        value
+    }
+
+    /// A scalar read as text (YAML numbers and booleans become their spelling).
+    pub fn text(&mut self, node: &Node, field: &str) -> Option<Spanned<String>> {
+        match &node.value {
+            Value::Scalar { text, .. } => Some(Spanned::new(text.clone(), node.span)),
+            _ => {
+                self.push(Finding::new(
+                    INVALID_VALUE,
+                    node.span,
+                    format!("`{field}` must be text, found {}", node.kind_name()),
+                ).help("write the text on the same line, or after `|` on the lines below, indented"));
+                None
+            }
+        }
+    }
+
+    pub fn optional_text(&mut self, map: &Map<'_>, field: &str) -> Option<Spanned<String>> {
+        map.get(field).and_then(|node| self.text(node, field))
+    }
+
+    pub fn keyword<K: Keyword>(&mut self, node: &Node, field: &str) -> Option<Spanned<K>> {
+        let text = self.text(node, field)?;
+        match K::parse(&text.value) {
+            Some(value) => Some(Spanned::new(value, text.span)),
+            None => {
+                let mut finding = Finding::new(
+                    INVALID_VALUE,
+                    text.span,
+                    format!("`{}` is not a valid `{field}`", text.value),
+                );
+                finding = match suggest(&text.value, K::NAMES) {
+                    Some(best) => finding.help(format!("did you mean `{best}`? expected one of: {}", K::NAMES.join(", "))),
+                    None => finding.help(format!("expected one of: {}", K::NAMES.join(", "))),
+                };
+                self.push(finding);
+                None
+            }
+        }
+    }
+
+    pub fn optional_keyword<K: Keyword>(&mut self, map: &Map<'_>, field: &str) -> Option<Spanned<K>> {
+        map.get(field).and_then(|node| self.keyword(node, field))
+    }
+
+    pub fn boolean(&mut self, map: &Map<'_>, field: &str) -> bool {
+        let Some(node) = map.get(field) else { return false };
+        match node.as_str() {
+            Some("true") => true,
+            Some("false") => false,
+            _ => {
+                self.push(Finding::new(INVALID_VALUE, node.span, format!("`{field}` must be `true` or `false`")));
+                false
+            }
+        }
+    }
+
+    /// A list field; a single value where a list is expected is reported, not guessed at.
+    pub fn list<'n>(&mut self, map: &Map<'n>, field: &str) -> &'n [Node] {
+        match map.get(field) {
+            None => &[],
+            Some(Node { value: Value::Seq(items), .. }) => items,
+            Some(node) => {
+                self.push(
+                    Finding::new(INVALID_VALUE, node.span, format!("`{field}` must be a list, found {}", node.kind_name()))
+                        .help("write each item on its own line, starting with `- `"),
+                );
+                &[]
+            }
+        }
+    }
+}
+
+/// The closest known name, if it is close enough to be what was meant.
+pub(crate) fn suggest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(name, candidate), *candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_find_near_misses_only() {
+        let known = ["title", "timeline", "timezone", "resolved", "root_cause"];
+        assert_eq!(suggest("titel", &known), Some("title"));
+        assert_eq!(suggest("timline", &known), Some("timeline"));
+        assert_eq!(suggest("rootcause", &known), Some("root_cause"));
+        assert_eq!(suggest("banana", &known), None);
+    }
+}

@@ -1,0 +1,157 @@
+//! Load stage: source files -> typed records, overlays and site configuration, with findings.
+//!
+//! Reading and parsing run in parallel. Problems in the input (syntax, shape, budgets,
+//! encoding) become findings on the file; only I/O failures are errors.
+
+pub mod config;
+mod fields;
+pub mod overlay;
+pub mod record;
+pub(crate) mod yaml;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+pub use record::RecordContext;
+pub(crate) use fields::suggest as suggest_name;
+pub use yaml::Limits;
+
+use crate::diagnostic::Finding;
+use crate::discover::{SourceKind, Sources};
+use crate::model::{Overlay, Record, SiteConfig};
+
+/// A file's text as far as it could be read, for showing source lines in diagnostics.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct RecordFile {
+    pub source: SourceText,
+    pub id: String,
+    pub record: Option<Record>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone)]
+pub struct OverlayFile {
+    pub source: SourceText,
+    pub record_id: String,
+    /// The language named in the file name (`x.de.yaml` -> `de`).
+    pub lang_tag: String,
+    pub overlay: Option<Overlay>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ConfigFile {
+    pub source: Option<SourceText>,
+    pub config: SiteConfig,
+    pub findings: Vec<Finding>,
+}
+
+/// Everything the project holds, loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub config: ConfigFile,
+    pub records: Vec<RecordFile>,
+    pub overlays: Vec<OverlayFile>,
+    pub selected: Option<Vec<PathBuf>>,
+}
+
+impl Corpus {
+    pub fn record(&self, id: &str) -> Option<&Record> {
+        self.records
+            .iter()
+            .find(|file| file.id == id)
+            .and_then(|file| file.record.as_ref())
+    }
+
+    /// Whether findings in `path` are to be reported.
+    pub fn is_selected(&self, path: &Path) -> bool {
+        crate::discover::is_selected(self.selected.as_deref(), path)
+    }
+}
+
+/// Loads every discovered source.
+pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
+    let limits = Limits::default();
+    let config = match &sources.config {
+        Some(path) => {
+            let (source, finding) = read(path, &limits)?;
+            let (config, mut findings) = match finding {
+                Some(finding) => (SiteConfig::default(), vec![finding]),
+                None => config::parse(&source.text, &limits),
+            };
+            findings.sort_by_key(|f| f.span);
+            ConfigFile { source: Some(source), config, findings }
+        }
+        None => ConfigFile::default(),
+    };
+    let context = RecordContext { default_zone: config.config.timezone, limits };
+    let loaded: Vec<Loaded> = sources
+        .files
+        .par_iter()
+        .map(|file| -> anyhow::Result<Loaded> {
+            let (source, unreadable) = read(&file.path, &limits)?;
+            Ok(match &file.kind {
+                SourceKind::Record { id } => {
+                    let (record, findings) = match unreadable {
+                        Some(finding) => (None, vec![finding]),
+                        None => record::parse(id, &source.text, &context),
+                    };
+                    Loaded::Record(RecordFile { source, id: id.clone(), record, findings })
+                }
+                SourceKind::Overlay { record_id, lang_tag } => {
+                    let (overlay, findings) = match unreadable {
+                        Some(finding) => (None, vec![finding]),
+                        None => overlay::parse(record_id, &source.text, &limits),
+                    };
+                    Loaded::Overlay(OverlayFile {
+                        source,
+                        record_id: record_id.clone(),
+                        lang_tag: lang_tag.clone(),
+                        overlay,
+                        findings,
+                    })
+                }
+            })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let mut corpus = Corpus { config, selected: sources.selected.clone(), ..Corpus::default() };
+    for item in loaded {
+        match item {
+            Loaded::Record(file) => corpus.records.push(file),
+            Loaded::Overlay(file) => corpus.overlays.push(file),
+        }
+    }
+    Ok(corpus)
+}
+
+enum Loaded {
+    Record(RecordFile),
+    Overlay(OverlayFile),
+}
+
+/// Reads a file within the size budget. Input problems (too large, not UTF-8) come back as
+/// a finding with whatever text could be shown; only I/O failures are errors.
+fn read(path: &Path, limits: &Limits) -> anyhow::Result<(SourceText, Option<Finding>)> {
+    let size = fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    let source = |text: String| SourceText { path: path.to_path_buf(), text };
+    if size > limits.max_bytes as u64 {
+        let finding = yaml::too_large(usize::try_from(size).unwrap_or(usize::MAX), limits);
+        return Ok((source(String::new()), Some(finding)));
+    }
+    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    match yaml::decode(&bytes) {
+        Ok(text) => Ok((source(text.to_string()), None)),
+        Err(finding) => Ok((source(String::from_utf8_lossy(&bytes).into_owned()), Some(finding))),
+    }
+}

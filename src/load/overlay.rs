@@ -1,0 +1,115 @@
+//! Translation overlay text -> [`Overlay`], with a finding for every problem in it.
+
+use super::fields::{Map, Reader};
+use super::yaml::{self, Limits, Node};
+use crate::diagnostic::{Finding, Span};
+use crate::model::overlay::OVERLAY_TEXT_FIELDS;
+use crate::model::{Overlay, OverlayList, Pair};
+
+const PAIR_FIELDS: &[&str] = &["source", "text"];
+
+fn overlay_fields() -> Vec<&'static str> {
+    let mut fields = vec!["lang"];
+    fields.extend_from_slice(OVERLAY_TEXT_FIELDS);
+    fields.extend(OverlayList::ALL.iter().map(|list| list.name()));
+    fields
+}
+
+/// Parses an overlay of record `record_id`.
+pub fn parse(record_id: &str, text: &str, limits: &Limits) -> (Option<Overlay>, Vec<Finding>) {
+    let mut reader = Reader::default();
+    let root = match yaml::parse(text, limits) {
+        Ok(Some(root)) => root,
+        Ok(None) => {
+            reader.push(
+                Finding::new(super::fields::MISSING_FIELD, Span::file_start(), "the overlay is empty")
+                    .help("create it with `hindsight translate <record> --to <lang>`"),
+            );
+            return (None, reader.findings);
+        }
+        Err(finding) => {
+            reader.push(finding);
+            return (None, reader.findings);
+        }
+    };
+    let overlay = read_overlay(record_id, &root, &mut reader);
+    (overlay, reader.findings)
+}
+
+fn read_overlay(record_id: &str, root: &Node, reader: &mut Reader) -> Option<Overlay> {
+    let map = reader.mapping(root, "the overlay", &overlay_fields())?;
+    let lang = reader
+        .required(&map, "lang", "the overlay", "add `lang:` with the language of the translations (en, de, ja, zh)")
+        .and_then(|node| reader.keyword(node, "lang"));
+    let mut field = |name: &str| map.get(name).and_then(|node| read_pair(reader, node, name));
+    let title = field("title");
+    let summary = field("summary");
+    let impact = field("impact");
+    let what_happened = field("what_happened");
+    let root_cause = field("root_cause");
+    let trigger = field("trigger");
+    let detection = field("detection");
+    let resolution = field("resolution");
+    let internal = field("internal");
+    let mut list = |list: OverlayList| read_pairs(reader, &map, list.name());
+    let timeline = list(OverlayList::Timeline);
+    let lessons = list(OverlayList::Lessons);
+    let actions = list(OverlayList::Actions);
+    Some(Overlay {
+        record_id: record_id.to_string(),
+        lang: lang?,
+        title,
+        summary,
+        impact,
+        what_happened,
+        root_cause,
+        trigger,
+        detection,
+        resolution,
+        internal,
+        timeline,
+        lessons,
+        actions,
+    })
+}
+
+fn read_pairs(reader: &mut Reader, map: &Map<'_>, name: &str) -> Vec<Pair> {
+    reader
+        .list(map, name)
+        .iter()
+        .filter_map(|node| read_pair(reader, node, name))
+        .collect()
+}
+
+fn read_pair(reader: &mut Reader, node: &Node, name: &str) -> Option<Pair> {
+    let what = format!("the `{name}` translation");
+    let pair = reader.mapping(node, &what, PAIR_FIELDS)?;
+    let source = reader
+        .required(&pair, "source", &what, "add `source:` with the record's text this translation was made from")
+        .and_then(|node| reader.text(node, "source"))?;
+    let text = reader.optional_text(&pair, "text");
+    Some(Pair { source, text, span: node.span })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_load_with_positions() {
+        let text = "lang: de\ntitle:\n  source: Image not found\n  text: Image nicht gefunden\ntimeline:\n  - source: a\n    text: b\n  - source: c\n";
+        let (overlay, findings) = parse("2023-12-17-x", text, &Limits::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        let overlay = overlay.unwrap();
+        let title = overlay.title.unwrap();
+        assert_eq!(title.text.unwrap().span.start.line, 4);
+        assert!(overlay.timeline[1].is_untranslated());
+    }
+
+    #[test]
+    fn a_record_is_not_an_overlay() {
+        let (overlay, findings) = parse("x", "title: Image not found\nlang: de\n", &Limits::default());
+        assert!(overlay.is_some_and(|o| o.title.is_none()));
+        assert!(findings.iter().any(|f| f.message.contains("must be a mapping")), "{findings:?}");
+    }
+}

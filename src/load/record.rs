@@ -1,0 +1,340 @@
+//! Incident record text -> [`Record`], with a finding for every problem in it.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use super::fields::{INVALID_TIME, INVALID_VALUE, Map, Reader};
+use super::yaml::{self, Limits, Node};
+use crate::diagnostic::{Finding, Span};
+use crate::model::duration;
+use crate::model::time::{self, ACCEPTED_FORMS, When};
+use crate::model::{Action, Affected, Milestone, Record, Spanned, TimelineEntry};
+
+pub(crate) const RECORD_FIELDS: &[&str] = &[
+    "title", "lang", "status", "severity", "affected", "timezone", "started", "detected",
+    "acknowledged", "mitigated", "resolved", "duration", "summary", "impact", "what_happened",
+    "root_cause", "trigger", "detection", "resolution", "timeline", "lessons", "actions",
+    "authors", "internal",
+];
+const ENTRY_FIELDS: &[&str] = &["at", "approximate", "text", "marks", "status"];
+const ACTION_FIELDS: &[&str] = &["text", "status", "kind", "owner", "due", "link"];
+
+/// What a record's text means in context: the zone its local times are read in by default.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordContext {
+    pub default_zone: Tz,
+    pub limits: Limits,
+}
+
+impl Default for RecordContext {
+    fn default() -> Self {
+        RecordContext { default_zone: Tz::UTC, limits: Limits::default() }
+    }
+}
+
+/// Parses a record. The record is `None` when its required fields could not be read;
+/// the findings say why, and list every other problem too.
+pub fn parse(id: &str, text: &str, context: &RecordContext) -> (Option<Record>, Vec<Finding>) {
+    let mut reader = Reader::default();
+    check_id(id, &mut reader);
+    let root = match yaml::parse(text, &context.limits) {
+        Ok(Some(root)) => root,
+        Ok(None) => {
+            reader.push(
+                Finding::new(super::fields::MISSING_FIELD, Span::file_start(), "the record is empty")
+                    .help("start from `hindsight new \"Title\"`, or give at least `title`, `lang` and `status`"),
+            );
+            return (None, reader.findings);
+        }
+        Err(finding) => {
+            reader.push(finding);
+            return (None, reader.findings);
+        }
+    };
+    let record = read_record(id, &root, context, &mut reader);
+    (record, reader.findings)
+}
+
+/// A valid id is lowercase ASCII letters, digits and `-`, and starts with a date.
+pub(crate) fn check_id(id: &str, reader: &mut Reader) {
+    let charset_ok = !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let date_ok = id.get(..10).is_some_and(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok())
+        && (id.len() == 10 || id.as_bytes()[10] == b'-');
+    if !(charset_ok && date_ok) {
+        reader.push(
+            Finding::new(INVALID_VALUE, Span::file_start(), format!("`{id}` is not a valid incident id"))
+                .help("name the file `YYYY-MM-DD-some-words.yaml`: lowercase ASCII letters, digits and `-`, starting with the date"),
+        );
+    }
+}
+
+fn read_record(id: &str, root: &Node, context: &RecordContext, reader: &mut Reader) -> Option<Record> {
+    let map = reader.mapping(root, "the record", RECORD_FIELDS)?;
+    let draft_help = "required unless `status: draft`";
+
+    let title = reader
+        .required(&map, "title", "the record", "add `title: …`, one line naming what broke")
+        .and_then(|node| reader.text(node, "title"));
+    let lang = reader
+        .required(&map, "lang", "the record", "add `lang: en` (or de, ja, zh): the language of this file's text")
+        .and_then(|node| reader.keyword(node, "lang"));
+    let status = reader
+        .required(&map, "status", "the record", "add `status: draft`, `review` or `published`")
+        .and_then(|node| reader.keyword(node, "status"));
+    let is_draft = status.as_ref().is_some_and(|s| s.value == crate::model::RecordStatus::Draft);
+
+    let severity = if is_draft {
+        reader.optional_keyword(&map, "severity")
+    } else {
+        reader
+            .required(&map, "severity", "the record", draft_help)
+            .and_then(|node| reader.keyword(node, "severity"))
+    };
+    let timezone = map.get("timezone").and_then(|node| {
+        let text = reader.text(node, "timezone")?;
+        match text.value.parse::<Tz>() {
+            Ok(zone) => Some(Spanned::new(zone, text.span)),
+            Err(_) => {
+                reader.push(
+                    Finding::new(INVALID_TIME, text.span, format!("`{}` is not an IANA time zone", text.value))
+                        .help("use a name like `UTC`, `Europe/London`, `Asia/Tokyo` or `America/New_York`"),
+                );
+                None
+            }
+        }
+    });
+    let zone = timezone.as_ref().map_or(context.default_zone, |z| z.value);
+
+    let started_node = if is_draft { map.get("started") } else { reader.required(&map, "started", "the record", draft_help) };
+    let started = started_node.and_then(|node| read_time(reader, node, "started", zone, None));
+    let base = started.as_ref().map(|s| s.value.local_date);
+    let mut milestone = |name: &str| map.get(name).and_then(|node| read_time(reader, node, name, zone, base));
+    let detected = milestone("detected");
+    let acknowledged = milestone("acknowledged");
+    let mitigated = milestone("mitigated");
+    let resolved = milestone("resolved");
+
+    let duration = map.get("duration").and_then(|node| {
+        let text = reader.text(node, "duration")?;
+        match duration::parse(&text.value) {
+            Ok(claim) => Some(Spanned::new(claim, text.span)),
+            Err(message) => {
+                reader.push(Finding::new(INVALID_VALUE, text.span, message));
+                None
+            }
+        }
+    });
+
+    let affected = read_affected(reader, &map);
+    let timeline = read_timeline(reader, &map, zone, base);
+    let lessons = reader
+        .list(&map, "lessons")
+        .iter()
+        .filter_map(|node| reader.text(node, "lessons"))
+        .collect();
+    let actions = reader
+        .list(&map, "actions")
+        .iter()
+        .filter_map(|node| read_action(reader, node))
+        .collect();
+    let authors = reader
+        .list(&map, "authors")
+        .iter()
+        .filter_map(|node| reader.text(node, "authors"))
+        .collect();
+
+    Some(Record {
+        id: id.to_string(),
+        title: title?,
+        lang: lang?,
+        status: status?,
+        severity,
+        affected,
+        timezone,
+        started,
+        detected,
+        acknowledged,
+        mitigated,
+        resolved,
+        duration,
+        summary: reader.optional_text(&map, "summary"),
+        impact: reader.optional_text(&map, "impact"),
+        what_happened: reader.optional_text(&map, "what_happened"),
+        root_cause: reader.optional_text(&map, "root_cause"),
+        trigger: reader.optional_text(&map, "trigger"),
+        detection: reader.optional_text(&map, "detection"),
+        resolution: reader.optional_text(&map, "resolution"),
+        timeline,
+        lessons,
+        actions,
+        authors,
+        internal: reader.optional_text(&map, "internal"),
+    })
+}
+
+fn read_time(reader: &mut Reader, node: &Node, field: &str, zone: Tz, base: Option<NaiveDate>) -> Option<Spanned<When>> {
+    let text = reader.text(node, field)?;
+    let resolved = time::parse(&text.value).and_then(|written| time::resolve(written, zone, base));
+    match resolved {
+        Ok(when) => Some(Spanned::new(when, text.span)),
+        Err(message) => {
+            reader.push(Finding::new(INVALID_TIME, text.span, format!("`{field}`: {message}")).help(ACCEPTED_FORMS));
+            None
+        }
+    }
+}
+
+fn read_affected(reader: &mut Reader, map: &Map<'_>) -> Affected {
+    let Some(node) = map.get("affected") else { return Affected::default() };
+    let super::yaml::Value::Map(entries) = &node.value else {
+        reader.push(
+            Finding::new(INVALID_VALUE, node.span, format!("`affected` must map component ids to statuses, found {}", node.kind_name()))
+                .help("write one `component-id: major_outage` line per component"),
+        );
+        return Affected::default();
+    };
+    let pairs = entries
+        .iter()
+        .filter_map(|(key, value)| {
+            let id = reader.text(key, "affected")?;
+            let status = reader.keyword(value, "affected")?;
+            Some((id, status))
+        })
+        .collect();
+    Affected(pairs)
+}
+
+fn read_timeline(reader: &mut Reader, map: &Map<'_>, zone: Tz, mut base: Option<NaiveDate>) -> Vec<TimelineEntry> {
+    let mut entries = Vec::new();
+    for node in reader.list(map, "timeline") {
+        let Some(entry) = reader.mapping(node, "a timeline entry", ENTRY_FIELDS) else { continue };
+        let at = reader
+            .required(&entry, "at", "the timeline entry", "add `at:` with the time, date or time of day it happened")
+            .and_then(|node| read_time(reader, node, "at", zone, base));
+        let text = reader
+            .required(&entry, "text", "the timeline entry", "add `text:` saying what happened")
+            .and_then(|node| reader.text(node, "text"));
+        let approximate = reader.boolean(&entry, "approximate");
+        let marks = reader.optional_keyword::<Milestone>(&entry, "marks");
+        let status = reader.optional_keyword(&entry, "status");
+        if let Some(at) = &at {
+            base = Some(at.value.local_date);
+        }
+        if let (Some(at), Some(text)) = (at, text) {
+            entries.push(TimelineEntry { at, approximate, text, marks, status });
+        }
+    }
+    entries
+}
+
+fn read_action(reader: &mut Reader, node: &Node) -> Option<Action> {
+    let action = reader.mapping(node, "an action", ACTION_FIELDS)?;
+    let text = reader
+        .required(&action, "text", "the action", "add `text:` saying what will be done")
+        .and_then(|node| reader.text(node, "text"));
+    let status = reader
+        .required(&action, "status", "the action", "add `status: todo` (or in_progress, done, wont_do)")
+        .and_then(|node| reader.keyword(node, "status"));
+    let kind = reader.optional_keyword(&action, "kind");
+    let owner = reader.optional_text(&action, "owner");
+    let due = action.get("due").and_then(|node| {
+        let text = reader.text(node, "due")?;
+        match NaiveDate::parse_from_str(text.value.trim(), "%Y-%m-%d") {
+            Ok(date) => Some(Spanned::new(date, text.span)),
+            Err(_) => {
+                reader.push(Finding::new(INVALID_TIME, text.span, format!("`due`: `{}` is not a date", text.value)).help("write the date as `2024-01-15`"));
+                None
+            }
+        }
+    });
+    let link = action.get("link").and_then(|node| {
+        let text = reader.text(node, "link")?;
+        let scheme_ok = ["https://", "http://", "mailto:"].iter().any(|s| text.value.starts_with(s));
+        if !scheme_ok {
+            reader.push(
+                Finding::new(INVALID_VALUE, text.span, format!("`link`: `{}` is not an http(s) or mailto link", text.value))
+                    .help("links are shown publicly; only `https://`, `http://` and `mailto:` are allowed"),
+            );
+            return None;
+        }
+        Some(text)
+    });
+    Some(Action { text: text?, status: status?, kind, owner, due, link })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> (Option<Record>, Vec<Finding>) {
+        parse("2023-12-17-example", text, &RecordContext::default())
+    }
+
+    const MINIMAL: &str = "title: Example\nlang: en\nstatus: published\nseverity: minor\nstarted: 2023-12-17T03:56:00Z\n";
+
+    #[test]
+    fn minimal_record_loads() {
+        let (record, findings) = load(MINIMAL);
+        assert!(findings.is_empty(), "{findings:?}");
+        let record = record.unwrap();
+        assert_eq!(record.title.value, "Example");
+        assert_eq!(record.title.span.start.line, 1);
+        assert_eq!(record.title.span.start.column, 8);
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_just_the_first() {
+        let (record, findings) = load("titel: x\nlang: fr\nstatus: publish\nseverity: huge\nstarted: soon\n");
+        assert!(record.is_none());
+        let rules: Vec<_> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(
+            rules,
+            ["unknown-field", "missing-field", "invalid-value", "invalid-value", "invalid-value", "invalid-time"]
+        );
+        assert_eq!(findings[0].help.as_deref(), Some("did you mean `title`?"));
+        assert!(findings[3].help.as_deref().unwrap().contains("did you mean `published`?"));
+    }
+
+    #[test]
+    fn drafts_need_neither_severity_nor_started() {
+        let (record, findings) = load("title: x\nlang: en\nstatus: draft\n");
+        assert!(findings.is_empty(), "{findings:?}");
+        assert!(record.is_some());
+    }
+
+    #[test]
+    fn times_of_day_follow_the_entry_before() {
+        let text = format!(
+            "{MINIMAL}timezone: Europe/London\ntimeline:\n  - at: 2017-10-27\n    text: a\n  - at: 14:10\n    text: b\n"
+        );
+        let (record, findings) = load(&text);
+        assert!(findings.is_empty(), "{findings:?}");
+        let at = record.unwrap().timeline[1].at.value;
+        assert_eq!(at.utc.to_rfc3339(), "2017-10-27T13:10:00+00:00");
+    }
+
+    #[test]
+    fn bad_ids_are_reported() {
+        let (_, findings) = parse("Incident_1", MINIMAL, &RecordContext::default());
+        assert_eq!(findings[0].rule, "invalid-value");
+        let (_, ok) = parse("2023-12-17", MINIMAL, &RecordContext::default());
+        assert!(ok.is_empty());
+    }
+
+    #[test]
+    fn wrong_shapes_are_findings() {
+        let (_, findings) = load(&format!("{MINIMAL}timeline: yesterday\nactions:\n  - just text\n"));
+        let rules: Vec<_> = findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, ["invalid-value", "invalid-value"]);
+    }
+
+    #[test]
+    fn links_must_be_web_or_mail() {
+        let (_, findings) = load(&format!(
+            "{MINIMAL}actions:\n  - text: a\n    status: todo\n    link: javascript:alert(1)\n"
+        ));
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("javascript"));
+    }
+}

@@ -1,0 +1,405 @@
+//! YAML text -> a tree of nodes that remember where they were written, within input budgets.
+//!
+//! This is the only module that talks to the YAML parser. Everything above it works on
+//! [`Node`]s, so a parser change stays here. Budgets (size, depth, node count after alias
+//! expansion, one document per file) are enforced while the events stream in, so hostile
+//! input is refused after reading only as much as it takes to see that it is hostile.
+
+use std::collections::HashMap;
+
+use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle};
+
+use crate::diagnostic::{Finding, Pos, Span};
+
+/// Resource budgets for one file.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_bytes: usize,
+    pub max_depth: usize,
+    /// Nodes in the tree after aliases are expanded: what stops a "billion laughs".
+    pub max_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 2 * 1024 * 1024,
+            max_depth: 64,
+            max_nodes: 100_000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    /// `~`, `null`, or nothing at all after a key.
+    Null,
+    Scalar {
+        text: String,
+        /// Quoted and block scalars are always strings; plain ones may be numbers or booleans.
+        plain: bool,
+    },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    pub fn kind_name(&self) -> &'static str {
+        match &self.value {
+            Value::Null => "nothing",
+            Value::Scalar { .. } => "a scalar",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+}
+
+const SYNTAX: &str = "yaml-syntax";
+const LIMIT: &str = "input-limit";
+
+/// Parses one YAML document. `Ok(None)` is an empty file (or one holding only comments).
+pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Option<Node>, Finding> {
+    if text.len() > limits.max_bytes {
+        return Err(too_large(text.len(), limits));
+    }
+    if let Some(at) = text.find('\0') {
+        let pos = LineIndex::new(text).pos_of_offset(text, at);
+        return Err(Finding::new(SYNTAX, Span::point(pos), "the file contains a NUL byte: it looks like a binary file, not YAML")
+            .help("incident records are UTF-8 YAML text; check that the right file is in incidents/"));
+    }
+    Builder::new(text, limits).run()
+}
+
+pub(crate) fn too_large(len: usize, limits: &Limits) -> Finding {
+    Finding::new(
+        LIMIT,
+        Span::file_start(),
+        format!(
+            "the file is {} bytes; hindsight reads at most {} bytes per file",
+            len, limits.max_bytes
+        ),
+    )
+    .help("split the text into several incidents, or check that this is really an incident record")
+}
+
+/// Maps the parser's (line, char column) markers to positions with byte offsets.
+struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { line_starts }
+    }
+
+    fn pos(&self, text: &str, marker: &Marker) -> Pos {
+        let line = marker.line().max(1);
+        let offset = match marker.byte_offset() {
+            Some(offset) => offset.min(text.len()),
+            None => {
+                let start = self.line_starts.get(line - 1).copied().unwrap_or(text.len());
+                text[start..]
+                    .char_indices()
+                    .nth(marker.col())
+                    .map_or(text.len(), |(i, _)| start + i)
+            }
+        };
+        self.pos_of_offset(text, offset)
+    }
+
+    fn pos_of_offset(&self, text: &str, offset: usize) -> Pos {
+        let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line_index];
+        let column = text
+            .get(start..offset)
+            .map_or(1, |prefix| prefix.chars().count() + 1);
+        Pos {
+            line: line_index + 1,
+            column,
+            offset,
+        }
+    }
+}
+
+enum Frame {
+    Seq { items: Vec<Node>, start: Pos, anchor: usize },
+    Map { entries: Vec<(Node, Node)>, pending_key: Option<Node>, start: Pos, anchor: usize },
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    limits: &'a Limits,
+    lines: LineIndex,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    nodes: usize,
+    documents: usize,
+    root: Option<Node>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str, limits: &'a Limits) -> Self {
+        Builder {
+            text,
+            limits,
+            lines: LineIndex::new(text),
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            nodes: 0,
+            documents: 0,
+            root: None,
+        }
+    }
+
+    fn run(mut self) -> Result<Option<Node>, Finding> {
+        for event in Parser::new_from_str(self.text) {
+            let (event, span) = event.map_err(|error| {
+                let pos = self.lines.pos(self.text, error.marker());
+                if error.info().contains("recursion limit") {
+                    return Finding::new(LIMIT, Span::point(pos), format!("the YAML nests deeper than {} levels", self.limits.max_depth))
+                        .help("an incident record needs only a few levels; flatten this structure");
+                }
+                Finding::new(SYNTAX, Span::point(pos), format!("invalid YAML: {}", error.info()))
+                    .help("fix the YAML syntax here; indentation and unquoted `: ` or `#` inside text are the usual causes")
+            })?;
+            let start = self.lines.pos(self.text, &span.start);
+            let end = self.lines.pos(self.text, &span.end);
+            let span = Span { start, end };
+            match event {
+                Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
+                Event::Anchor(..) | Event::UnresolvedAlias(..) => {}
+                Event::DocumentStart(..) => {
+                    self.documents += 1;
+                    if self.documents > 1 {
+                        return Err(Finding::new(
+                            SYNTAX,
+                            span,
+                            "a second YAML document starts here; a record file holds exactly one",
+                        )
+                        .help("move the second document into a file of its own, or remove the `---` line"));
+                    }
+                }
+                Event::Scalar(text, style, anchor, _tag) => {
+                    let plain = matches!(style, ScalarStyle::Plain);
+                    let value = if plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL") {
+                        Value::Null
+                    } else {
+                        Value::Scalar { text: text.into_owned(), plain }
+                    };
+                    self.count(1, span)?;
+                    self.push(Node { value, span }, anchor)?;
+                }
+                Event::Alias(id) => {
+                    let Some(target) = self.anchors.get(&id) else {
+                        return Err(Finding::new(SYNTAX, span, "this alias names no anchor defined before it"));
+                    };
+                    let mut node = target.clone();
+                    let size = count_nodes(&node);
+                    self.count(size, span)?;
+                    node.span = span;
+                    self.push(node, 0)?;
+                }
+                Event::SequenceStart(_, anchor, _) => {
+                    self.open(span)?;
+                    self.stack.push(Frame::Seq { items: Vec::new(), start, anchor });
+                }
+                Event::MappingStart(_, anchor, _) => {
+                    self.open(span)?;
+                    self.stack.push(Frame::Map { entries: Vec::new(), pending_key: None, start, anchor });
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    let frame = self.stack.pop().ok_or_else(|| {
+                        Finding::new(SYNTAX, span, "unbalanced YAML structure")
+                    })?;
+                    let (value, start, anchor) = match frame {
+                        Frame::Seq { items, start, anchor } => (Value::Seq(items), start, anchor),
+                        Frame::Map { entries, start, anchor, .. } => (Value::Map(entries), start, anchor),
+                    };
+                    self.push(Node { value, span: Span { start, end } }, anchor)?;
+                }
+                #[allow(unreachable_patterns)]
+                _ => {}
+            }
+        }
+        Ok(self.root)
+    }
+
+    fn open(&mut self, span: Span) -> Result<(), Finding> {
+        self.count(1, span)?;
+        if self.stack.len() >= self.limits.max_depth {
+            return Err(Finding::new(
+                LIMIT,
+                span,
+                format!("the YAML nests deeper than {} levels", self.limits.max_depth),
+            )
+            .help("an incident record needs only a few levels; flatten this structure"));
+        }
+        Ok(())
+    }
+
+    fn count(&mut self, nodes: usize, span: Span) -> Result<(), Finding> {
+        self.nodes = self.nodes.saturating_add(nodes);
+        if self.nodes > self.limits.max_nodes {
+            return Err(Finding::new(
+                LIMIT,
+                span,
+                format!(
+                    "the document expands to more than {} YAML nodes (aliases count once per use)",
+                    self.limits.max_nodes
+                ),
+            )
+            .help("remove the aliases (`*name`) that repeat large parts of the document"));
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, node: Node, anchor: usize) -> Result<(), Finding> {
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, pending_key, .. }) => match pending_key.take() {
+                None => *pending_key = Some(node),
+                Some(key) => entries.push((key, node)),
+            },
+        }
+        Ok(())
+    }
+}
+
+fn count_nodes(node: &Node) -> usize {
+    match &node.value {
+        Value::Null | Value::Scalar { .. } => 1,
+        Value::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
+        Value::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(k, v)| count_nodes(k) + count_nodes(v))
+                .sum::<usize>()
+        }
+    }
+}
+
+/// Decodes file bytes as UTF-8, or says where the first invalid byte is.
+pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Finding> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        // The valid prefix is UTF-8 by definition, so positions can be computed on it.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        let pos = LineIndex::new(prefix).pos_of_offset(prefix, prefix.len());
+        let byte = bytes.get(error.valid_up_to()).copied().unwrap_or_default();
+        Finding::new(
+            SYNTAX,
+            Span::point(pos),
+            format!("the file is not valid UTF-8: byte 0x{byte:02x} cannot start or continue a character here"),
+        )
+        .help("save the file as UTF-8; if it is a binary file, remove it from incidents/")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(text: &str) -> Node {
+        parse(text, &Limits::default()).unwrap().unwrap()
+    }
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let root = tree("title: 日本語のタイトル\nlang: ja\n");
+        let Value::Map(entries) = root.value else { panic!() };
+        let (key, value) = &entries[1];
+        assert_eq!(key.as_str(), Some("lang"));
+        assert_eq!((value.span.start.line, value.span.start.column), (2, 7));
+        let title = &entries[0].1;
+        assert_eq!(title.span.end.column, 16);
+        assert_eq!(title.span.end.offset, "title: 日本語のタイトル".len());
+    }
+
+    #[test]
+    fn null_forms_and_quoted_scalars() {
+        let root = tree("a:\nb: ~\nc: 'null'\nd: 5\n");
+        let Value::Map(entries) = root.value else { panic!() };
+        assert_eq!(entries[0].1.value, Value::Null);
+        assert_eq!(entries[1].1.value, Value::Null);
+        assert_eq!(entries[2].1.value, Value::Scalar { text: "null".into(), plain: false });
+        assert_eq!(entries[3].1.value, Value::Scalar { text: "5".into(), plain: true });
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_have_no_root() {
+        assert_eq!(parse("", &Limits::default()).unwrap(), None);
+        assert_eq!(parse("# nothing\n", &Limits::default()).unwrap(), None);
+    }
+
+    #[test]
+    fn aliases_expand_and_count_against_the_budget() {
+        let root = tree("a: &x [1, 2]\nb: *x\n");
+        let Value::Map(entries) = root.value else { panic!() };
+        assert!(matches!(&entries[1].1.value, Value::Seq(items) if items.len() == 2));
+
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..12 {
+            let prev = (b'a' + level - 1) as char;
+            let name = (b'a' + level) as char;
+            bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let error = parse(&bomb, &Limits::default()).unwrap_err();
+        assert_eq!(error.rule, "input-limit");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let error = parse(&text, &Limits::default()).unwrap_err();
+        assert_eq!(error.rule, "input-limit", "{error:?}");
+        assert!(error.message.contains("64 levels"));
+        let block = (0..200).map(|depth| format!("{}- \n", "  ".repeat(depth))).collect::<String>();
+        assert_eq!(parse(&block, &Limits::default()).unwrap_err().rule, "input-limit");
+    }
+
+    #[test]
+    fn second_document_is_an_error_at_its_start() {
+        let error = parse("a: 1\n---\nb: 2\n", &Limits::default()).unwrap_err();
+        assert_eq!(error.rule, "yaml-syntax");
+        assert_eq!(error.span.start.line, 2);
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_problem() {
+        let error = parse("title: x\n  bad: [\n", &Limits::default()).unwrap_err();
+        assert_eq!(error.rule, "yaml-syntax");
+        assert!(error.span.start.line >= 2, "{error:?}");
+    }
+
+    #[test]
+    fn invalid_utf8_reports_line_and_column() {
+        let error = decode(b"title: ok\nlang: \xff\n").unwrap_err();
+        assert_eq!((error.span.start.line, error.span.start.column), (2, 7));
+        assert!(error.message.contains("0xff"));
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        let error = parse("a: 1\n\0\0", &Limits::default()).unwrap_err();
+        assert!(error.message.contains("binary"));
+    }
+}

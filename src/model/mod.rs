@@ -1,0 +1,149 @@
+//! The typed model shared by every stage: records, overlays, site configuration and their keywords.
+
+mod config;
+pub mod duration;
+pub mod overlay;
+mod record;
+pub mod time;
+
+pub use config::{Component, LocalizedText, SiteConfig};
+pub use overlay::{Alignment, MissingPair, Overlay, OverlayList, Pair, PairState, align};
+pub use record::{Action, Affected, Record, TimelineEntry};
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+
+use crate::diagnostic::Span;
+
+/// A value and the source range it was written at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Spanned<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// Declares a closed set of YAML keywords: the enum, its spelling, and its JSON Schema.
+macro_rules! keywords {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                match text {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::model::Keyword for $name {
+            const NAMES: &'static [&'static str] = &[$($text),+];
+            fn parse(text: &str) -> Option<Self> {
+                $name::parse(text)
+            }
+        }
+    };
+}
+
+/// A closed set of words a field accepts; the loader uses it to validate and suggest.
+pub trait Keyword: Sized + Copy {
+    const NAMES: &'static [&'static str];
+    fn parse(text: &str) -> Option<Self>;
+}
+
+keywords! {
+    /// A language hindsight writes postmortems and status pages in.
+    Lang { En = "en", De = "de", Ja = "ja", Zh = "zh" }
+}
+
+keywords! {
+    /// Where a record is in its review: only `published` records are public.
+    RecordStatus { Draft = "draft", Review = "review", Published = "published" }
+}
+
+keywords! {
+    /// How bad the incident was (Statuspage's `impact`).
+    Impact { None = "none", Minor = "minor", Major = "major", Critical = "critical" }
+}
+
+keywords! {
+    /// The worst state a component was in (Statuspage's component status).
+    ComponentStatus {
+        Operational = "operational",
+        DegradedPerformance = "degraded_performance",
+        PartialOutage = "partial_outage",
+        MajorOutage = "major_outage",
+        UnderMaintenance = "under_maintenance",
+    }
+}
+
+keywords! {
+    /// A public status update a timeline entry stands for (Statuspage's incident status).
+    UpdateStatus {
+        Investigating = "investigating",
+        Identified = "identified",
+        Monitoring = "monitoring",
+        Resolved = "resolved",
+    }
+}
+
+keywords! {
+    /// A milestone of the incident's life, in the order they should happen.
+    Milestone {
+        Started = "started",
+        Detected = "detected",
+        Acknowledged = "acknowledged",
+        Mitigated = "mitigated",
+        Resolved = "resolved",
+    }
+}
+
+keywords! {
+    /// Progress of a follow-up action.
+    ActionStatus { Todo = "todo", InProgress = "in_progress", Done = "done", WontDo = "wont_do" }
+}
+
+keywords! {
+    /// What a follow-up action is for.
+    ActionKind { Mitigate = "mitigate", Prevent = "prevent", Process = "process", Other = "other" }
+}
+
+keywords! {
+    /// How seriously a lint rule's findings are taken (set per rule in site/config.yaml).
+    RuleLevel { Error = "error", Warning = "warning", Info = "info", Off = "off" }
+}

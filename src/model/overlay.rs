@@ -1,0 +1,215 @@
+//! A translation overlay (DESIGN.md §3): text only, as source/translation pairs.
+
+use schemars::JsonSchema;
+
+use super::{Lang, Spanned};
+
+/// `incidents/<id>.<lang>.yaml`: the translation of one record into one language.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields, title = "hindsight translation overlay")]
+pub struct Overlay {
+    /// The record id this overlay translates (from the file name).
+    #[schemars(skip)]
+    pub record_id: String,
+    /// The language of the translations.
+    pub lang: Spanned<Lang>,
+    pub title: Option<Pair>,
+    pub summary: Option<Pair>,
+    pub impact: Option<Pair>,
+    pub what_happened: Option<Pair>,
+    pub root_cause: Option<Pair>,
+    pub trigger: Option<Pair>,
+    pub detection: Option<Pair>,
+    pub resolution: Option<Pair>,
+    pub internal: Option<Pair>,
+    #[serde(default)]
+    pub timeline: Vec<Pair>,
+    #[serde(default)]
+    pub lessons: Vec<Pair>,
+    #[serde(default)]
+    pub actions: Vec<Pair>,
+}
+
+/// The overlay's text fields by name, in document order.
+pub const OVERLAY_TEXT_FIELDS: &[&str] = &[
+    "title",
+    "summary",
+    "impact",
+    "what_happened",
+    "root_cause",
+    "trigger",
+    "detection",
+    "resolution",
+    "internal",
+];
+
+/// The overlay's list fields: each mirrors the record list of the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverlayList {
+    Timeline,
+    Lessons,
+    Actions,
+}
+
+impl OverlayList {
+    pub const ALL: [OverlayList; 3] = [OverlayList::Timeline, OverlayList::Lessons, OverlayList::Actions];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            OverlayList::Timeline => "timeline",
+            OverlayList::Lessons => "lessons",
+            OverlayList::Actions => "actions",
+        }
+    }
+}
+
+impl Overlay {
+    pub fn field(&self, name: &str) -> Option<&Pair> {
+        match name {
+            "title" => self.title.as_ref(),
+            "summary" => self.summary.as_ref(),
+            "impact" => self.impact.as_ref(),
+            "what_happened" => self.what_happened.as_ref(),
+            "root_cause" => self.root_cause.as_ref(),
+            "trigger" => self.trigger.as_ref(),
+            "detection" => self.detection.as_ref(),
+            "resolution" => self.resolution.as_ref(),
+            "internal" => self.internal.as_ref(),
+            _ => None,
+        }
+    }
+
+    pub fn list(&self, list: OverlayList) -> &[Pair] {
+        match list {
+            OverlayList::Timeline => &self.timeline,
+            OverlayList::Lessons => &self.lessons,
+            OverlayList::Actions => &self.actions,
+        }
+    }
+
+    /// Every pair, with the name of the field it belongs to.
+    pub fn pairs(&self) -> impl Iterator<Item = (&'static str, &Pair)> {
+        let fields = OVERLAY_TEXT_FIELDS
+            .iter()
+            .filter_map(|name| self.field(name).map(|pair| (*name, pair)));
+        let lists = OverlayList::ALL
+            .into_iter()
+            .flat_map(|list| self.list(list).iter().map(move |pair| (list.name(), pair)));
+        fields.chain(lists)
+    }
+}
+
+/// A translated text and the source text it was translated from.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Pair {
+    /// The record's text this translation was made from.
+    pub source: Spanned<String>,
+    /// The translation; empty while untranslated.
+    #[schemars(with = "Option<String>")]
+    pub text: Option<Spanned<String>>,
+    /// Where the pair itself starts (for findings about the whole pair).
+    #[schemars(skip)]
+    pub span: crate::diagnostic::Span,
+}
+
+impl Pair {
+    pub fn is_untranslated(&self) -> bool {
+        self.text.as_ref().is_none_or(|text| text.value.trim().is_empty())
+    }
+}
+
+/// How one overlay pair relates to the record's current text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PairState<'a> {
+    /// Made from the record's current text.
+    Current { current: &'a Spanned<String> },
+    /// Made from an earlier version of the text that is now `current`.
+    Stale { current: &'a Spanned<String> },
+    /// Matches nothing in the record.
+    Orphan,
+}
+
+/// A record text with no pair in the overlay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingPair<'a> {
+    pub field: &'static str,
+    /// The position in the list, for list fields.
+    pub index: Option<usize>,
+    pub current: &'a Spanned<String>,
+}
+
+/// An overlay laid over its record: the state of every pair, and what has no pair.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Alignment<'a> {
+    pub pairs: Vec<(&'static str, &'a Pair, PairState<'a>)>,
+    pub missing: Vec<MissingPair<'a>>,
+}
+
+/// The record's translatable texts: field name -> text, and list name -> texts.
+fn record_field<'a>(record: &'a super::Record, name: &str) -> Option<&'a Spanned<String>> {
+    match name {
+        "title" => Some(&record.title),
+        "internal" => record.internal.as_ref(),
+        _ => record
+            .prose_fields()
+            .into_iter()
+            .find(|(field, _)| *field == name)
+            .and_then(|(_, text)| text),
+    }
+}
+
+fn record_list(record: &super::Record, list: OverlayList) -> Vec<&Spanned<String>> {
+    match list {
+        OverlayList::Timeline => record.timeline.iter().map(|entry| &entry.text).collect(),
+        OverlayList::Lessons => record.lessons.iter().collect(),
+        OverlayList::Actions => record.actions.iter().map(|action| &action.text).collect(),
+    }
+}
+
+/// Lays `overlay` over `record`. List pairs match entries by their source text first; a pair
+/// left over is the stale translation of the unmatched entry at its own position, if any.
+pub fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alignment<'a> {
+    let mut alignment = Alignment::default();
+    for name in OVERLAY_TEXT_FIELDS {
+        let current = record_field(record, name);
+        match (overlay.field(name), current) {
+            (Some(pair), Some(current)) if pair.source.value == current.value => {
+                alignment.pairs.push((name, pair, PairState::Current { current }));
+            }
+            (Some(pair), Some(current)) => alignment.pairs.push((name, pair, PairState::Stale { current })),
+            (Some(pair), None) => alignment.pairs.push((name, pair, PairState::Orphan)),
+            (None, Some(current)) => alignment.missing.push(MissingPair { field: name, index: None, current }),
+            (None, None) => {}
+        }
+    }
+    for list in OverlayList::ALL {
+        let entries = record_list(record, list);
+        let pairs = overlay.list(list);
+        let mut entry_taken = vec![false; entries.len()];
+        let mut pair_entry: Vec<Option<usize>> = vec![None; pairs.len()];
+        for (p, pair) in pairs.iter().enumerate() {
+            if let Some(e) = (0..entries.len()).find(|&e| !entry_taken[e] && entries[e].value == pair.source.value) {
+                entry_taken[e] = true;
+                pair_entry[p] = Some(e);
+            }
+        }
+        for (p, pair) in pairs.iter().enumerate() {
+            let state = match pair_entry[p] {
+                Some(e) => PairState::Current { current: entries[e] },
+                None if p < entries.len() && !entry_taken[p] => {
+                    entry_taken[p] = true;
+                    PairState::Stale { current: entries[p] }
+                }
+                None => PairState::Orphan,
+            };
+            alignment.pairs.push((list.name(), pair, state));
+        }
+        for (e, taken) in entry_taken.iter().enumerate() {
+            if !taken {
+                alignment.missing.push(MissingPair { field: list.name(), index: Some(e), current: entries[e] });
+            }
+        }
+    }
+    alignment
+}

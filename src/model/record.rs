@@ -1,0 +1,163 @@
+//! An incident record (DESIGN.md §2): the facts of one incident, in one language.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+use super::duration::{DurationClaim, DurationText};
+use super::time::{TimeText, When};
+use super::{
+    ActionKind, ActionStatus, ComponentStatus, Impact, Lang, Milestone, RecordStatus, Spanned,
+    UpdateStatus,
+};
+
+/// One incident: `incidents/<id>.yaml`.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields, title = "hindsight incident record")]
+pub struct Record {
+    /// The file stem; not written in the file.
+    #[schemars(skip)]
+    pub id: String,
+    /// One line naming what broke.
+    pub title: Spanned<String>,
+    /// The language of this file's text.
+    pub lang: Spanned<Lang>,
+    /// Only `published` records appear in public output.
+    pub status: Spanned<RecordStatus>,
+    /// How bad the incident was (Statuspage impact); required unless draft.
+    pub severity: Option<Spanned<Impact>>,
+    /// Component id (from site/config.yaml) -> the worst status it reached.
+    #[serde(default)]
+    pub affected: Affected,
+    /// IANA zone in which times without offset are read and all times are shown.
+    #[schemars(with = "Option<String>")]
+    pub timezone: Option<Spanned<Tz>>,
+    /// When impact began; required unless draft.
+    #[schemars(with = "Option<TimeText>")]
+    pub started: Option<Spanned<When>>,
+    #[schemars(with = "Option<TimeText>")]
+    pub detected: Option<Spanned<When>>,
+    #[schemars(with = "Option<TimeText>")]
+    pub acknowledged: Option<Spanned<When>>,
+    #[schemars(with = "Option<TimeText>")]
+    pub mitigated: Option<Spanned<When>>,
+    /// When impact ended; absent while the incident is ongoing.
+    #[schemars(with = "Option<TimeText>")]
+    pub resolved: Option<Spanned<When>>,
+    /// The duration the authors state; checked against resolved - started.
+    #[schemars(with = "Option<DurationText>")]
+    pub duration: Option<Spanned<DurationClaim>>,
+    /// Markdown: what happened, in a few sentences.
+    pub summary: Option<Spanned<String>>,
+    /// Markdown: who and what was affected, and how.
+    pub impact: Option<Spanned<String>>,
+    pub what_happened: Option<Spanned<String>>,
+    pub root_cause: Option<Spanned<String>>,
+    pub trigger: Option<Spanned<String>>,
+    pub detection: Option<Spanned<String>>,
+    pub resolution: Option<Spanned<String>>,
+    #[serde(default)]
+    pub timeline: Vec<TimelineEntry>,
+    #[serde(default)]
+    pub lessons: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    #[serde(default)]
+    pub authors: Vec<Spanned<String>>,
+    /// Never shown in any public output.
+    pub internal: Option<Spanned<String>>,
+}
+
+impl Record {
+    pub fn is_published(&self) -> bool {
+        self.status.value == RecordStatus::Published
+    }
+
+    pub fn is_draft(&self) -> bool {
+        self.status.value == RecordStatus::Draft
+    }
+
+    pub fn milestone(&self, milestone: Milestone) -> Option<&Spanned<When>> {
+        match milestone {
+            Milestone::Started => self.started.as_ref(),
+            Milestone::Detected => self.detected.as_ref(),
+            Milestone::Acknowledged => self.acknowledged.as_ref(),
+            Milestone::Mitigated => self.mitigated.as_ref(),
+            Milestone::Resolved => self.resolved.as_ref(),
+        }
+    }
+
+    /// resolved - started, when both are known to the minute or better.
+    pub fn computed_duration_seconds(&self) -> Option<i64> {
+        let started = self.started.as_ref()?;
+        let resolved = self.resolved.as_ref()?;
+        if started.value.is_day_only() || resolved.value.is_day_only() {
+            return None;
+        }
+        Some((resolved.value.utc - started.value.utc).num_seconds())
+    }
+
+    /// The long Markdown fields, by their YAML name, in document order.
+    pub fn prose_fields(&self) -> [(&'static str, Option<&Spanned<String>>); 7] {
+        [
+            ("summary", self.summary.as_ref()),
+            ("impact", self.impact.as_ref()),
+            ("what_happened", self.what_happened.as_ref()),
+            ("root_cause", self.root_cause.as_ref()),
+            ("trigger", self.trigger.as_ref()),
+            ("detection", self.detection.as_ref()),
+            ("resolution", self.resolution.as_ref()),
+        ]
+    }
+}
+
+/// `affected:` component id -> worst status, in the order written.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Affected(pub Vec<(Spanned<String>, Spanned<ComponentStatus>)>);
+
+impl JsonSchema for Affected {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Affected".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let status = generator.subschema_for::<ComponentStatus>();
+        json_schema!({
+            "type": "object",
+            "description": "component id (from site/config.yaml) -> the worst status it reached",
+            "additionalProperties": status
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct TimelineEntry {
+    /// When it happened: a time, a local time, a date, or a time of day.
+    #[schemars(with = "TimeText")]
+    pub at: Spanned<When>,
+    /// The time is not known exactly.
+    #[serde(default)]
+    pub approximate: bool,
+    pub text: Spanned<String>,
+    /// This entry is that milestone of the record.
+    pub marks: Option<Spanned<Milestone>>,
+    /// This entry is a public status update.
+    pub status: Option<Spanned<UpdateStatus>>,
+}
+
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Action {
+    pub text: Spanned<String>,
+    pub status: Spanned<ActionStatus>,
+    pub kind: Option<Spanned<ActionKind>>,
+    pub owner: Option<Spanned<String>>,
+    pub due: Option<Spanned<NaiveDate>>,
+    pub link: Option<Spanned<String>>,
+}
+
+impl Action {
+    pub fn is_open(&self) -> bool {
+        matches!(self.status.value, ActionStatus::Todo | ActionStatus::InProgress)
+    }
+}

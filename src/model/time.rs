@@ -1,0 +1,216 @@
+//! Points in time as incident authors write them, and how they resolve to instants.
+//!
+//! Authors rarely know every time to the second: a record mixes RFC 3339 instants, local
+//! wall-clock times, bare dates and times of day. [`Written`] keeps what was written;
+//! [`When`] is the resolved instant plus how precise it is, which rules need to compare fairly.
+
+use chrono::{
+    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+};
+use chrono_tz::Tz;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+/// A time exactly as the record wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// `2023-12-17T03:56:00Z`: an instant with its own offset.
+    Instant(DateTime<FixedOffset>, Precision),
+    /// `2017-10-27 14:10`: wall-clock time in the record's zone.
+    Local(NaiveDateTime, Precision),
+    /// `2023-12-17`: known only to the day.
+    Date(NaiveDate),
+    /// `14:10`: on the date of the entry before it.
+    TimeOfDay(NaiveTime, Precision),
+}
+
+/// How exactly a time is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Day,
+    Minute,
+    Second,
+}
+
+/// A resolved point in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    /// The instant; for day precision, the start of that day in the record's zone.
+    pub utc: DateTime<Utc>,
+    /// The calendar date in the record's zone.
+    pub local_date: NaiveDate,
+    pub precision: Precision,
+    pub written: Written,
+}
+
+impl When {
+    pub fn is_day_only(&self) -> bool {
+        self.precision == Precision::Day
+    }
+}
+
+/// Accepted spellings, most specific first. `T` or a space may separate date and time.
+const OFFSET_FORMATS: &[(&str, Precision)] = &[
+    ("%Y-%m-%dT%H:%M:%S%.f%:z", Precision::Second),
+    ("%Y-%m-%dT%H:%M:%S%.f%z", Precision::Second),
+    ("%Y-%m-%dT%H:%M%:z", Precision::Minute),
+    ("%Y-%m-%dT%H:%M%z", Precision::Minute),
+];
+const LOCAL_FORMATS: &[(&str, Precision)] = &[
+    ("%Y-%m-%dT%H:%M:%S%.f", Precision::Second),
+    ("%Y-%m-%dT%H:%M", Precision::Minute),
+];
+const TIME_FORMATS: &[(&str, Precision)] = &[
+    ("%H:%M:%S%.f", Precision::Second),
+    ("%H:%M", Precision::Minute),
+];
+
+/// Parses one of the time forms of DESIGN.md §2. The error says which forms are accepted.
+pub fn parse(text: &str) -> Result<Written, String> {
+    let trimmed = text.trim();
+    let mut normalized = trimmed.to_string();
+    if normalized.len() > 10 && normalized.as_bytes()[10] == b' ' {
+        normalized.replace_range(10..11, "T");
+    }
+    if let Some(stripped) = normalized.strip_suffix(['Z', 'z']) {
+        normalized = format!("{stripped}+00:00");
+    }
+    for (format, precision) in OFFSET_FORMATS {
+        if let Ok(instant) = DateTime::parse_from_str(&normalized, format) {
+            return Ok(Written::Instant(instant, *precision));
+        }
+    }
+    for (format, precision) in LOCAL_FORMATS {
+        if let Ok(local) = NaiveDateTime::parse_from_str(&normalized, format) {
+            return Ok(Written::Local(local, *precision));
+        }
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+        return Ok(Written::Date(date));
+    }
+    for (format, precision) in TIME_FORMATS {
+        if let Ok(time) = NaiveTime::parse_from_str(trimmed, format) {
+            return Ok(Written::TimeOfDay(time, *precision));
+        }
+    }
+    Err(format!("`{trimmed}` is not a time hindsight understands"))
+}
+
+pub const ACCEPTED_FORMS: &str = "write `2023-12-17T03:56:00Z` (with offset), `2023-12-17 03:56` (in the record's timezone), `2023-12-17` (date only) or `03:56` (on the date of the entry before)";
+
+/// Resolves a written time in `zone`. `base_date` is the local date a time of day belongs to.
+pub fn resolve(written: Written, zone: Tz, base_date: Option<NaiveDate>) -> Result<When, String> {
+    let from_local = |local: NaiveDateTime, precision: Precision| match zone.from_local_datetime(&local) {
+        LocalResult::Single(at) => Ok(When {
+            utc: at.with_timezone(&Utc),
+            local_date: local.date(),
+            precision,
+            written,
+        }),
+        LocalResult::Ambiguous(..) => Err(format!(
+            "{local} happens twice in {zone} (clocks went back); add the offset, e.g. `{}`",
+            local.format("%Y-%m-%dT%H:%M:%S+01:00")
+        )),
+        LocalResult::None => Err(format!(
+            "{local} does not exist in {zone} (clocks went forward past it)"
+        )),
+    };
+    match written {
+        Written::Instant(instant, precision) => {
+            let utc = instant.with_timezone(&Utc);
+            Ok(When {
+                utc,
+                local_date: utc.with_timezone(&zone).date_naive(),
+                precision,
+                written,
+            })
+        }
+        Written::Local(local, precision) => from_local(local, precision),
+        Written::Date(date) => {
+            let start = date.and_time(NaiveTime::MIN);
+            // A day always has a start, even when midnight itself is skipped by a DST change.
+            let utc = zone
+                .from_local_datetime(&start)
+                .earliest()
+                .map(|at| at.with_timezone(&Utc))
+                .unwrap_or_else(|| Utc.from_utc_datetime(&start));
+            Ok(When {
+                utc,
+                local_date: date,
+                precision: Precision::Day,
+                written,
+            })
+        }
+        Written::TimeOfDay(time, precision) => match base_date {
+            Some(date) => from_local(date.and_time(time), precision),
+            None => Err(format!(
+                "`{}` has no date: give the first time of the record a date",
+                time.format("%H:%M")
+            )),
+        },
+    }
+}
+
+/// The JSON Schema of a time field: a string in one of the accepted forms.
+pub struct TimeText;
+
+impl JsonSchema for TimeText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Time".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "RFC 3339 (`2023-12-17T03:56:00Z`), local date-time in the record's timezone (`2023-12-17 03:56`), a date (`2023-12-17`) or a time of day (`03:56`)",
+            "pattern": r"^(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?|\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$"
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_written_form_parses() {
+        assert!(matches!(parse("2023-12-17T03:56:00Z"), Ok(Written::Instant(_, Precision::Second))));
+        assert!(matches!(parse("2023-12-17 03:56+01:00"), Ok(Written::Instant(_, Precision::Minute))));
+        assert!(matches!(parse("2017-10-27 14:10"), Ok(Written::Local(_, Precision::Minute))));
+        assert!(matches!(parse("2017-10-27T14:10:05"), Ok(Written::Local(_, Precision::Second))));
+        assert!(matches!(parse("2023-12-17"), Ok(Written::Date(_))));
+        assert!(matches!(parse("14:10"), Ok(Written::TimeOfDay(_, Precision::Minute))));
+        assert!(parse("yesterday").is_err());
+        assert!(parse("2023-13-01").is_err());
+        assert!(parse("25:00").is_err());
+    }
+
+    #[test]
+    fn local_times_use_the_zone_including_summer_time() {
+        let london: Tz = "Europe/London".parse().unwrap();
+        let when = resolve(parse("2017-10-27 14:10").unwrap(), london, None).unwrap();
+        assert_eq!(when.utc.to_rfc3339(), "2017-10-27T13:10:00+00:00");
+        let winter = resolve(parse("2017-11-27 14:10").unwrap(), london, None).unwrap();
+        assert_eq!(winter.utc.to_rfc3339(), "2017-11-27T14:10:00+00:00");
+    }
+
+    #[test]
+    fn time_of_day_takes_the_base_date() {
+        let base = NaiveDate::from_ymd_opt(2017, 10, 27);
+        let when = resolve(parse("15:31").unwrap(), Tz::UTC, base).unwrap();
+        assert_eq!(when.utc.to_rfc3339(), "2017-10-27T15:31:00+00:00");
+        assert!(resolve(parse("15:31").unwrap(), Tz::UTC, None).is_err());
+    }
+
+    #[test]
+    fn nonexistent_and_ambiguous_local_times_are_errors() {
+        let london: Tz = "Europe/London".parse().unwrap();
+        assert!(resolve(parse("2017-03-26 01:30").unwrap(), london, None).unwrap_err().contains("does not exist"));
+        assert!(resolve(parse("2017-10-29 01:30").unwrap(), london, None).unwrap_err().contains("twice"));
+    }
+
+    #[test]
+    fn instants_know_their_local_date() {
+        let tokyo: Tz = "Asia/Tokyo".parse().unwrap();
+        let when = resolve(parse("2020-07-05T19:00:00Z").unwrap(), tokyo, None).unwrap();
+        assert_eq!(when.local_date, NaiveDate::from_ymd_opt(2020, 7, 6).unwrap());
+    }
+}

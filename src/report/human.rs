@@ -1,0 +1,97 @@
+//! rustc-style diagnostics: the message, the location, the source line and a caret under the value.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{Sources, display_path, summary_line};
+use crate::check::Report;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// Renders every diagnostic and a closing summary line. `color` adds ANSI styles.
+pub fn human(report: &Report, sources: &Sources<'_>, color: bool) -> String {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let mut out = String::new();
+    for diagnostic in &report.diagnostics {
+        let text = sources.get(diagnostic.file.as_path()).copied().unwrap_or("");
+        out.push_str(&render_one(&renderer, diagnostic, text));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary_line(report));
+    out.push('\n');
+    out
+}
+
+fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> String {
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let path = display_path(&diagnostic.file);
+    let span = diagnostic.span();
+    // Show only the line the value starts on: a long block scalar would bury the message.
+    let line_start = text[..span.start.offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let line = text.get(line_start..line_end).unwrap_or("");
+    let title = level.clone().primary_title(diagnostic.message()).id(diagnostic.rule());
+    let mut group = if line.trim().is_empty() && span.start.line <= 1 && text.is_empty() {
+        title.element(annotate_snippets::Origin::path(path.clone()).line(span.start.line).char_column(span.start.column.saturating_sub(1)))
+    } else {
+        let start = span.start.offset.saturating_sub(line_start).min(line.len());
+        let end = if span.end.offset > span.start.offset { span.end.offset.min(line_end) - line_start } else { start };
+        // A zero-width span gets a one-character caret so the position is visible.
+        let end = if end <= start { line[start..].chars().next().map_or(start, |c| start + c.len_utf8()) } else { end };
+        title.element(
+            Snippet::source(line)
+                .line_start(span.start.line)
+                .path(path)
+                .annotation(AnnotationKind::Primary.span(start..end)),
+        )
+    };
+    if let Some(help) = diagnostic.help() {
+        group = group.element(Level::HELP.message(help));
+    }
+    let report: &[Group<'_>] = &[group];
+    renderer.render(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::diagnostic::{Finding, Pos, Span};
+
+    fn diagnostic(text: &str, needle: &str) -> Diagnostic {
+        let offset = text.find(needle).unwrap();
+        let line = text[..offset].matches('\n').count() + 1;
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..offset].chars().count() + 1;
+        let start = Pos { line, column, offset };
+        let end = Pos { line, column: column + needle.chars().count(), offset: offset + needle.len() };
+        Diagnostic {
+            file: PathBuf::from("incidents/x.yaml"),
+            severity: Severity::Warning,
+            finding: Finding::new("duration-mismatch", Span { start, end }, "stated duration disagrees").help("fix it"),
+        }
+    }
+
+    #[test]
+    fn caret_sits_under_the_value_even_after_wide_characters() {
+        let text = "title: 画像が見つからない\nduration: 18分 18m\n";
+        let d = diagnostic(text, "18m");
+        let report = Report { diagnostics: vec![d], files: 1 };
+        let sources = Sources::from([(std::path::Path::new("incidents/x.yaml"), text)]);
+        let out = human(&report, &sources, false);
+        insta::assert_snapshot!(out, @r"
+        warning[duration-mismatch]: stated duration disagrees
+         --> incidents/x.yaml:2:15
+          |
+        2 | duration: 18分 18m
+          |                ^^^
+          |
+          = help: fix it
+
+        1 file: 0 errors, 1 warning
+        ");
+    }
+}

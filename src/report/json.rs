@@ -1,0 +1,39 @@
+//! The JSON report: `{"diagnostics": [...], "summary": {...}}` (DESIGN.md §5).
+
+use serde_json::{Value, json};
+
+use super::display_path;
+use crate::check::Report;
+use crate::diagnostic::Severity;
+
+pub fn json(report: &Report) -> String {
+    let diagnostics: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let span = d.span();
+            json!({
+                "file": display_path(&d.file),
+                "line": span.start.line,
+                "column": span.start.column,
+                "end_line": span.end.line.max(span.start.line),
+                "end_column": if span.end.line > span.start.line || span.end.column > span.start.column { span.end.column } else { span.start.column },
+                "severity": d.severity.as_str(),
+                "rule": d.rule(),
+                "message": d.message(),
+                "help": d.help(),
+            })
+        })
+        .collect();
+    let value = json!({
+        "diagnostics": diagnostics,
+        "summary": {
+            "files": report.files,
+            "errors": report.count(Severity::Error),
+            "warnings": report.count(Severity::Warning),
+        }
+    });
+    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    out.push('\n');
+    out
+}

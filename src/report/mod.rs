@@ -1,0 +1,48 @@
+//! Presenting diagnostics: rustc-style text, JSON, GitHub workflow commands and SARIF.
+
+mod github;
+mod human;
+mod json;
+mod sarif;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::check::Report;
+
+pub use human::human;
+pub use github::github;
+pub use json::json;
+pub use sarif::sarif;
+
+/// The text of each file, for showing the source line a diagnostic points at.
+pub type Sources<'a> = HashMap<&'a Path, &'a str>;
+
+/// Collects the file texts of a corpus.
+pub fn sources(corpus: &crate::load::Corpus) -> Sources<'_> {
+    let records = corpus.records.iter().map(|f| &f.source);
+    let overlays = corpus.overlays.iter().map(|f| &f.source);
+    records
+        .chain(overlays)
+        .chain(corpus.config.source.iter())
+        .map(|source| (source.path.as_path(), source.text.as_str()))
+        .collect()
+}
+
+/// Paths as users wrote them, with `/` separators (what CI annotations and SARIF expect).
+pub(crate) fn display_path(path: &Path) -> String {
+    let path: PathBuf = path.strip_prefix("./").unwrap_or(path).to_path_buf();
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The one-line count at the end of human output.
+pub fn summary_line(report: &Report) -> String {
+    use crate::diagnostic::Severity;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}: {}, {}",
+        plural(report.files, "file"),
+        plural(report.count(Severity::Error), "error"),
+        plural(report.count(Severity::Warning), "warning")
+    )
+}
