@@ -95,14 +95,20 @@ pub fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error
-        .chain()
-        .any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
-        Command::Lint { paths, format, deny_warnings } => lint(&cli.root, &paths, format, deny_warnings),
+        Command::Lint {
+            paths,
+            format,
+            deny_warnings,
+        } => lint(&cli.root, &paths, format, deny_warnings),
         Command::Rules { format } => {
             print(&rules_listing(format))?;
             Ok(Outcome::Clean)
@@ -115,18 +121,32 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     None => anyhow!("there is no rule `{rule}`; `hindsight rules` lists them"),
                 }
             })?;
-            print(&format!("{} (default: {})\n\n{}\n", found.name, found.default_level, found.docs()))?;
+            print(&format!(
+                "{} (default: {})\n\n{}\n",
+                found.name,
+                found.default_level,
+                found.docs()
+            ))?;
             Ok(Outcome::Clean)
         }
         Command::Schema { overlay } => {
-            let schema = if overlay { schema::overlay_schema() } else { schema::record_schema() };
+            let schema = if overlay {
+                schema::overlay_schema()
+            } else {
+                schema::record_schema()
+            };
             print(&format!("{}\n", serde_json::to_string_pretty(&schema)?))?;
             Ok(Outcome::Clean)
         }
     }
 }
 
-fn lint(root: &std::path::Path, paths: &[PathBuf], format: LintFormat, deny_warnings: bool) -> anyhow::Result<Outcome> {
+fn lint(
+    root: &std::path::Path,
+    paths: &[PathBuf],
+    format: LintFormat,
+    deny_warnings: bool,
+) -> anyhow::Result<Outcome> {
     let now = now()?;
     let sources = discover::discover(root, paths)?;
     let corpus = load::load(&sources)?;
@@ -138,8 +158,13 @@ fn lint(root: &std::path::Path, paths: &[PathBuf], format: LintFormat, deny_warn
         LintFormat::Sarif => report::sarif(&report),
     };
     print(&output)?;
-    let failing = report.count(Severity::Error) > 0 || (deny_warnings && report.count(Severity::Warning) > 0);
-    Ok(if failing { Outcome::Findings } else { Outcome::Clean })
+    let failing =
+        report.count(Severity::Error) > 0 || (deny_warnings && report.count(Severity::Warning) > 0);
+    Ok(if failing {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
 }
 
 fn rules_listing(format: ListFormat) -> String {
@@ -156,13 +181,23 @@ fn rules_listing(format: ListFormat) -> String {
                     })
                 })
                 .collect();
-            format!("{}\n", serde_json::to_string_pretty(&rules).unwrap_or_default())
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&rules).unwrap_or_default()
+            )
         }
         ListFormat::Human => {
             let width = REGISTRY.iter().map(|r| r.name.len()).max().unwrap_or(0);
             REGISTRY
                 .iter()
-                .map(|rule| format!("{:width$}  {:7}  {}\n", rule.name, rule.default_level.as_str(), rule.summary()))
+                .map(|rule| {
+                    format!(
+                        "{:width$}  {:7}  {}\n",
+                        rule.name,
+                        rule.default_level.as_str(),
+                        rule.summary()
+                    )
+                })
                 .collect()
         }
     }
@@ -172,10 +207,9 @@ fn rules_listing(format: ListFormat) -> String {
 fn now() -> anyhow::Result<DateTime<Utc>> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => {
-            let seconds: i64 = value
-                .trim()
-                .parse()
-                .with_context(|| format!("SOURCE_DATE_EPOCH=`{value}` is not a number of seconds"))?;
+            let seconds: i64 = value.trim().parse().with_context(|| {
+                format!("SOURCE_DATE_EPOCH=`{value}` is not a number of seconds")
+            })?;
             match DateTime::from_timestamp(seconds, 0) {
                 Some(now) => Ok(now),
                 None => bail!("SOURCE_DATE_EPOCH=`{value}` is out of range"),

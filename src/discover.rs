@@ -32,7 +32,11 @@ pub struct Sources {
 
 /// Whether `path` is one of (or under one of) the selected paths; no selection selects all.
 pub fn is_selected(selected: Option<&[PathBuf]>, path: &Path) -> bool {
-    selected.is_none_or(|selected| selected.iter().any(|s| path.starts_with(s) || same_file(path, s)))
+    selected.is_none_or(|selected| {
+        selected
+            .iter()
+            .any(|s| path.starts_with(s) || same_file(path, s))
+    })
 }
 
 pub fn incidents_dir(root: &Path) -> PathBuf {
@@ -68,8 +72,16 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
         }
         selected.push(path.clone());
     }
+    // The same file may be reached twice (`incidents/` and `./incidents/x.yaml`): keep it once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|file| {
+        seen.insert(
+            file.path
+                .canonicalize()
+                .unwrap_or_else(|_| file.path.clone()),
+        )
+    });
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.dedup_by(|a, b| same_file(&a.path, &b.path));
     let config = Some(config_path(root)).filter(|path| path.is_file());
     Ok(Sources {
         config,
@@ -87,7 +99,9 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>) -> anyhow::Result<()> {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        });
     for entry in entries {
         let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
         if entry.file_type().is_file() && is_yaml(entry.path()) {
@@ -98,7 +112,10 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>) -> anyhow::Result<()> {
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 /// `x.yaml` is a record, `x.de.yaml` an overlay of record `x`.
@@ -114,7 +131,10 @@ pub fn classify(path: &Path) -> SourceFile {
         },
         None => SourceKind::Record { id: stem },
     };
-    SourceFile { path: path.to_path_buf(), kind }
+    SourceFile {
+        path: path.to_path_buf(),
+        kind,
+    }
 }
 
 #[cfg(test)]
@@ -125,11 +145,16 @@ mod tests {
     fn names_decide_the_kind() {
         assert_eq!(
             classify(Path::new("incidents/2023-12-17-x.yaml")).kind,
-            SourceKind::Record { id: "2023-12-17-x".into() }
+            SourceKind::Record {
+                id: "2023-12-17-x".into()
+            }
         );
         assert_eq!(
             classify(Path::new("incidents/2023-12-17-x.de.yaml")).kind,
-            SourceKind::Overlay { record_id: "2023-12-17-x".into(), lang_tag: "de".into() }
+            SourceKind::Overlay {
+                record_id: "2023-12-17-x".into(),
+                lang_tag: "de".into()
+            }
         );
     }
 }

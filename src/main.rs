@@ -1,1 +1,3 @@
-fn main() -> std::process::ExitCode { hindsight::cli::main() }
+fn main() -> std::process::ExitCode {
+    hindsight::cli::main()
+}

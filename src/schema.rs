@@ -26,13 +26,23 @@ mod tests {
     #[test]
     fn record_schema_lists_exactly_the_fields_the_loader_accepts() {
         let schema = record_schema();
-        let mut properties: Vec<&str> = schema["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+        let mut properties: Vec<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         let mut fields = RECORD_FIELDS.to_vec();
         properties.sort_unstable();
         fields.sort_unstable();
         assert_eq!(properties, fields);
         assert_eq!(schema["additionalProperties"], false);
-        let required: Vec<&str> = schema["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
         assert_eq!(required, ["title", "lang", "status"]);
     }
 

@@ -29,7 +29,11 @@ pub struct Rule {
 impl Rule {
     /// The documentation `hindsight explain` prints.
     pub fn docs(&self) -> String {
-        let lines: Vec<&str> = self.docs.lines().map(|line| line.strip_prefix(' ').unwrap_or(line)).collect();
+        let lines: Vec<&str> = self
+            .docs
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect();
         lines.join("\n").trim().to_string()
     }
 
@@ -100,7 +104,10 @@ pub struct Report {
 
 impl Report {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }
 
@@ -118,8 +125,19 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
     let mut placed: Vec<(&Path, Finding)> = Vec::new();
 
     if let Some(source) = &corpus.config.source {
-        placed.extend(corpus.config.findings.iter().cloned().map(|f| (source.path.as_path(), f)));
-        placed.extend(lint_settings(&corpus.config.config).into_iter().map(|f| (source.path.as_path(), f)));
+        placed.extend(
+            corpus
+                .config
+                .findings
+                .iter()
+                .cloned()
+                .map(|f| (source.path.as_path(), f)),
+        );
+        placed.extend(
+            lint_settings(&corpus.config.config)
+                .into_iter()
+                .map(|f| (source.path.as_path(), f)),
+        );
     }
 
     let record_rules: Vec<_> = rules::REGISTRY
@@ -136,10 +154,20 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
             let path = file.source.path.as_path();
             let loaded = file.findings.iter().cloned();
             let checked = file.record.as_ref().map(|record| {
-                let subject = RecordCheck { record, text: &file.source.text, site };
-                record_rules.iter().flat_map(|run| run(&subject)).collect::<Vec<_>>()
+                let subject = RecordCheck {
+                    record,
+                    text: &file.source.text,
+                    site,
+                };
+                record_rules
+                    .iter()
+                    .flat_map(|run| run(&subject))
+                    .collect::<Vec<_>>()
             });
-            loaded.chain(checked.into_iter().flatten()).map(move |f| (path, f)).collect::<Vec<_>>()
+            loaded
+                .chain(checked.into_iter().flatten())
+                .map(move |f| (path, f))
+                .collect::<Vec<_>>()
         })
         .collect();
     placed.extend(per_record);
@@ -154,9 +182,14 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
     let records: HashMap<&str, &Record> = corpus
         .records
         .iter()
-        .filter_map(|file| file.record.as_ref().map(|record| (file.id.as_str(), record)))
+        .filter_map(|file| {
+            file.record
+                .as_ref()
+                .map(|record| (file.id.as_str(), record))
+        })
         .collect();
-    let record_ids: std::collections::HashSet<&str> = corpus.records.iter().map(|file| file.id.as_str()).collect();
+    let record_ids: std::collections::HashSet<&str> =
+        corpus.records.iter().map(|file| file.id.as_str()).collect();
     let per_overlay: Vec<(&Path, Finding)> = corpus
         .overlays
         .par_iter()
@@ -169,7 +202,12 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
                 site,
             };
             let checked: Vec<_> = overlay_rules.iter().flat_map(|run| run(&subject)).collect();
-            file.findings.iter().cloned().chain(checked).map(move |f| (path, f)).collect::<Vec<_>>()
+            file.findings
+                .iter()
+                .cloned()
+                .chain(checked)
+                .map(move |f| (path, f))
+                .collect::<Vec<_>>()
         })
         .collect();
     placed.extend(per_overlay);
@@ -190,14 +228,26 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
         .filter(|(path, _)| corpus.is_selected(path))
         .filter_map(|(file, finding)| {
             let severity = severity_of(finding.rule, &corpus.config.config)?;
-            Some(Diagnostic { file, severity, finding })
+            Some(Diagnostic {
+                file,
+                severity,
+                finding,
+            })
         })
         .collect();
     diagnostics.sort_by(|a, b| {
         (&a.file, a.span().start, a.rule()).cmp(&(&b.file, b.span().start, b.rule()))
     });
     diagnostics.dedup();
-    let files = corpus.records.len() + corpus.overlays.len() + usize::from(corpus.config.source.is_some());
+    let paths = corpus
+        .records
+        .iter()
+        .map(|f| &f.source.path)
+        .chain(corpus.overlays.iter().map(|f| &f.source.path));
+    let files = paths
+        .chain(corpus.config.source.iter().map(|s| &s.path))
+        .filter(|path| corpus.is_selected(path))
+        .count();
     Report { diagnostics, files }
 }
 
@@ -220,9 +270,15 @@ fn lint_settings(config: &SiteConfig) -> Vec<Finding> {
         .iter()
         .filter(|(name, _)| find_rule(name).is_none())
         .map(|(name, level)| {
-            let finding = Finding::new("unknown-field", level.span, format!("there is no lint rule `{name}`"));
+            let finding = Finding::new(
+                "unknown-field",
+                level.span,
+                format!("there is no lint rule `{name}`"),
+            );
             match crate::load::suggest_name(name, &names) {
-                Some(best) => finding.help(format!("did you mean `{best}`? `hindsight rules` lists them all")),
+                Some(best) => finding.help(format!(
+                    "did you mean `{best}`? `hindsight rules` lists them all"
+                )),
                 None => finding.help("`hindsight rules` lists the rules"),
             }
         })

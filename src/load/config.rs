@@ -9,7 +9,14 @@ use super::yaml::{self, Limits, Node, Value};
 use crate::diagnostic::Finding;
 use crate::model::{Component, Lang, LocalizedText, SiteConfig};
 
-const CONFIG_FIELDS: &[&str] = &["title", "base_url", "languages", "timezone", "components", "lint"];
+const CONFIG_FIELDS: &[&str] = &[
+    "title",
+    "base_url",
+    "languages",
+    "timezone",
+    "components",
+    "lint",
+];
 const COMPONENT_FIELDS: &[&str] = &["id", "name", "group", "description"];
 
 /// Parses the site configuration. Whatever cannot be read keeps its default, so the
@@ -28,14 +35,26 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
     let Some(map) = reader.mapping(&root, "the site configuration", CONFIG_FIELDS) else {
         return (config, reader.findings);
     };
-    if let Some(title) = map.get("title").and_then(|node| localized(&mut reader, node, "title")) {
+    if let Some(title) = map
+        .get("title")
+        .and_then(|node| localized(&mut reader, node, "title"))
+    {
         config.title = title;
     }
     config.base_url = reader.optional_text(&map, "base_url");
     if let Some(url) = &config.base_url
         && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
     {
-        reader.push(Finding::new(INVALID_VALUE, url.span, format!("`base_url`: `{}` is not an http(s) URL", url.value)).help("write the public address of the status site, e.g. `https://status.example.com/`"));
+        reader.push(
+            Finding::new(
+                INVALID_VALUE,
+                url.span,
+                format!("`base_url`: `{}` is not an http(s) URL", url.value),
+            )
+            .help(
+                "write the public address of the status site, e.g. `https://status.example.com/`",
+            ),
+        );
     }
     let languages: Vec<Lang> = reader
         .list(&map, "languages")
@@ -48,14 +67,28 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
     if let Some(zone) = reader.optional_text(&map, "timezone") {
         match zone.value.parse::<Tz>() {
             Ok(tz) => config.timezone = tz,
-            Err(_) => reader.push(Finding::new(INVALID_TIME, zone.span, format!("`{}` is not an IANA time zone", zone.value)).help("use a name like `UTC` or `Europe/Berlin`")),
+            Err(_) => reader.push(
+                Finding::new(
+                    INVALID_TIME,
+                    zone.span,
+                    format!("`{}` is not an IANA time zone", zone.value),
+                )
+                .help("use a name like `UTC` or `Europe/Berlin`"),
+            ),
         }
     }
     for node in reader.list(&map, "components") {
         if let Some(component) = read_component(&mut reader, node) {
             if let Some(first) = config.component(&component.id.value) {
                 let line = first.id.span.start.line;
-                reader.push(Finding::new(INVALID_VALUE, component.id.span, format!("component `{}` is defined twice (first on line {line})", component.id.value)));
+                reader.push(Finding::new(
+                    INVALID_VALUE,
+                    component.id.span,
+                    format!(
+                        "component `{}` is defined twice (first on line {line})",
+                        component.id.value
+                    ),
+                ));
                 continue;
             }
             config.components.push(component);
@@ -65,14 +98,23 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
         if let Value::Map(entries) = &node.value {
             let mut lint = BTreeMap::new();
             for (key, value) in entries {
-                if let (Some(rule), Some(level)) = (reader.text(key, "lint"), reader.keyword(value, "lint")) {
+                if let (Some(rule), Some(level)) =
+                    (reader.text(key, "lint"), reader.keyword(value, "lint"))
+                {
                     // The rule name keeps its span through the level: check reports unknown names.
-                    lint.insert(rule.value, crate::model::Spanned::new(level.value, rule.span));
+                    lint.insert(
+                        rule.value,
+                        crate::model::Spanned::new(level.value, rule.span),
+                    );
                 }
             }
             config.lint = lint;
         } else {
-            reader.push(Finding::new(INVALID_VALUE, node.span, "`lint` must map rule names to error, warning, info or off"));
+            reader.push(Finding::new(
+                INVALID_VALUE,
+                node.span,
+                "`lint` must map rule names to error, warning, info or off",
+            ));
         }
     }
     (config, reader.findings)
@@ -81,31 +123,62 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
 fn read_component(reader: &mut Reader, node: &Node) -> Option<Component> {
     let map = reader.mapping(node, "a component", COMPONENT_FIELDS)?;
     let id = reader
-        .required(&map, "id", "the component", "add `id:`, the name records use under `affected`")
+        .required(
+            &map,
+            "id",
+            "the component",
+            "add `id:`, the name records use under `affected`",
+        )
         .and_then(|node| reader.text(node, "id"))?;
-    if !id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') || id.value.is_empty() {
-        reader.push(Finding::new(INVALID_VALUE, id.span, format!("`{}` is not a valid component id", id.value)).help("use lowercase ASCII letters, digits and `-`"));
+    if !id
+        .value
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        || id.value.is_empty()
+    {
+        reader.push(
+            Finding::new(
+                INVALID_VALUE,
+                id.span,
+                format!("`{}` is not a valid component id", id.value),
+            )
+            .help("use lowercase ASCII letters, digits and `-`"),
+        );
     }
     let name = match map.get("name") {
         Some(node) => localized(reader, node, "name")?,
         None => LocalizedText::Same(id.value.clone()),
     };
-    let group = map.get("group").and_then(|node| localized(reader, node, "group"));
-    let description = map.get("description").and_then(|node| localized(reader, node, "description"));
-    Some(Component { id, name, group, description })
+    let group = map
+        .get("group")
+        .and_then(|node| localized(reader, node, "group"));
+    let description = map
+        .get("description")
+        .and_then(|node| localized(reader, node, "description"));
+    Some(Component {
+        id,
+        name,
+        group,
+        description,
+    })
 }
 
 fn localized(reader: &mut Reader, node: &Node, field: &str) -> Option<LocalizedText> {
     if let Value::Map(entries) = &node.value {
         let mut texts = BTreeMap::new();
         for (key, value) in entries {
-            if let (Some(lang), Some(text)) = (reader.keyword::<Lang>(key, field), reader.text(value, field)) {
+            if let (Some(lang), Some(text)) = (
+                reader.keyword::<Lang>(key, field),
+                reader.text(value, field),
+            ) {
                 texts.insert(lang.value, text.value);
             }
         }
         return Some(LocalizedText::PerLanguage(texts));
     }
-    reader.text(node, field).map(|text| LocalizedText::Same(text.value))
+    reader
+        .text(node, field)
+        .map(|text| LocalizedText::Same(text.value))
 }
 
 #[cfg(test)]
@@ -120,7 +193,10 @@ mod tests {
         assert_eq!(config.languages, [Lang::En, Lang::De, Lang::Ja, Lang::Zh]);
         assert_eq!(config.timezone, chrono_tz::Europe::Berlin);
         assert_eq!(config.components[0].name.get(Lang::De, Lang::En), "API");
-        assert_eq!(config.lint["duration-mismatch"].value, crate::model::RuleLevel::Error);
+        assert_eq!(
+            config.lint["duration-mismatch"].value,
+            crate::model::RuleLevel::Error
+        );
     }
 
     #[test]

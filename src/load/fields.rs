@@ -50,21 +50,35 @@ impl Reader {
                 Finding::new(
                     INVALID_VALUE,
                     node.span,
-                    format!("{what} must be a mapping of `field: value` lines, found {}", node.kind_name()),
+                    format!(
+                        "{what} must be a mapping of `field: value` lines, found {}",
+                        node.kind_name()
+                    ),
                 )
                 .help(format!("known fields: {}", known.join(", "))),
             );
             return None;
         };
-        let mut entries: HashMap<&'n str, (&'n Node, &'n Node)> = HashMap::with_capacity(pairs.len());
+        let mut entries: HashMap<&'n str, (&'n Node, &'n Node)> =
+            HashMap::with_capacity(pairs.len());
         for (key, value) in pairs {
             let Some(name) = key.as_str() else {
-                self.push(Finding::new(UNKNOWN_FIELD, key.span, format!("a key in {what} must be a field name, found {}", key.kind_name())));
+                self.push(Finding::new(
+                    UNKNOWN_FIELD,
+                    key.span,
+                    format!(
+                        "a key in {what} must be a field name, found {}",
+                        key.kind_name()
+                    ),
+                ));
                 continue;
             };
             if !known.contains(&name) {
-                let mut finding =
-                    Finding::new(UNKNOWN_FIELD, key.span, format!("unknown field `{name}` in {what}"));
+                let mut finding = Finding::new(
+                    UNKNOWN_FIELD,
+                    key.span,
+                    format!("unknown field `{name}` in {what}"),
+                );
                 finding = match suggest(name, known) {
                     Some(best) => finding.help(format!("did you mean `{best}`?")),
                     None => finding.help(format!("known fields: {}", known.join(", "))),
@@ -77,7 +91,10 @@ impl Reader {
                     Finding::new(
                         YAML_SYNTAX,
                         key.span,
-                        format!("`{name}` is given twice in {what} (first on line {})", first.span.start.line),
+                        format!(
+                            "`{name}` is given twice in {what} (first on line {})",
+                            first.span.start.line
+                        ),
                     )
                     .help("keep one of the two; YAML mappings cannot repeat a key"),
                 );
@@ -85,15 +102,27 @@ impl Reader {
             }
             entries.insert(name, (key, value));
         }
-        Some(Map { span: node.span, entries })
+        Some(Map {
+            span: node.span,
+            entries,
+        })
     }
 
     /// A field that must be present and not null.
-    pub fn required<'n>(&mut self, map: &Map<'n>, name: &str, what: &str, help: &str) -> Option<&'n Node> {
+    pub fn required<'n>(
+        &mut self,
+        map: &Map<'n>,
+        name: &str,
+        what: &str,
+        help: &str,
+    ) -> Option<&'n Node> {
         let value = map.get(name);
         if value.is_none() {
             let span = map.key_span(name).unwrap_or(Span::point(map.span.start));
-            self.push(Finding::new(MISSING_FIELD, span, format!("{what} has no `{name}`")).help(help.to_string()));
+            self.push(
+                Finding::new(MISSING_FIELD, span, format!("{what} has no `{name}`"))
+                    .help(help.to_string()),
+            );
         }
         value
     }
@@ -128,7 +157,10 @@ impl Reader {
                     format!("`{}` is not a valid `{field}`", text.value),
                 );
                 finding = match suggest(&text.value, K::NAMES) {
-                    Some(best) => finding.help(format!("did you mean `{best}`? expected one of: {}", K::NAMES.join(", "))),
+                    Some(best) => finding.help(format!(
+                        "did you mean `{best}`? expected one of: {}",
+                        K::NAMES.join(", ")
+                    )),
                     None => finding.help(format!("expected one of: {}", K::NAMES.join(", "))),
                 };
                 self.push(finding);
@@ -137,17 +169,27 @@ impl Reader {
         }
     }
 
-    pub fn optional_keyword<K: Keyword>(&mut self, map: &Map<'_>, field: &str) -> Option<Spanned<K>> {
+    pub fn optional_keyword<K: Keyword>(
+        &mut self,
+        map: &Map<'_>,
+        field: &str,
+    ) -> Option<Spanned<K>> {
         map.get(field).and_then(|node| self.keyword(node, field))
     }
 
     pub fn boolean(&mut self, map: &Map<'_>, field: &str) -> bool {
-        let Some(node) = map.get(field) else { return false };
+        let Some(node) = map.get(field) else {
+            return false;
+        };
         match node.as_str() {
             Some("true") => true,
             Some("false") => false,
             _ => {
-                self.push(Finding::new(INVALID_VALUE, node.span, format!("`{field}` must be `true` or `false`")));
+                self.push(Finding::new(
+                    INVALID_VALUE,
+                    node.span,
+                    format!("`{field}` must be `true` or `false`"),
+                ));
                 false
             }
         }
@@ -157,11 +199,18 @@ impl Reader {
     pub fn list<'n>(&mut self, map: &Map<'n>, field: &str) -> &'n [Node] {
         match map.get(field) {
             None => &[],
-            Some(Node { value: Value::Seq(items), .. }) => items,
+            Some(Node {
+                value: Value::Seq(items),
+                ..
+            }) => items,
             Some(node) => {
                 self.push(
-                    Finding::new(INVALID_VALUE, node.span, format!("`{field}` must be a list, found {}", node.kind_name()))
-                        .help("write each item on its own line, starting with `- `"),
+                    Finding::new(
+                        INVALID_VALUE,
+                        node.span,
+                        format!("`{field}` must be a list, found {}", node.kind_name()),
+                    )
+                    .help("write each item on its own line, starting with `- `"),
                 );
                 &[]
             }

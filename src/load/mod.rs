@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-pub use record::RecordContext;
 pub(crate) use fields::suggest as suggest_name;
+pub use record::RecordContext;
 pub use yaml::Limits;
 
 use crate::diagnostic::Finding;
@@ -89,11 +89,18 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
                 None => config::parse(&source.text, &limits),
             };
             findings.sort_by_key(|f| f.span);
-            ConfigFile { source: Some(source), config, findings }
+            ConfigFile {
+                source: Some(source),
+                config,
+                findings,
+            }
         }
         None => ConfigFile::default(),
     };
-    let context = RecordContext { default_zone: config.config.timezone, limits };
+    let context = RecordContext {
+        default_zone: config.config.timezone,
+        limits,
+    };
     let loaded: Vec<Loaded> = sources
         .files
         .par_iter()
@@ -105,9 +112,17 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
                         Some(finding) => (None, vec![finding]),
                         None => record::parse(id, &source.text, &context),
                     };
-                    Loaded::Record(RecordFile { source, id: id.clone(), record, findings })
+                    Loaded::Record(RecordFile {
+                        source,
+                        id: id.clone(),
+                        record,
+                        findings,
+                    })
                 }
-                SourceKind::Overlay { record_id, lang_tag } => {
+                SourceKind::Overlay {
+                    record_id,
+                    lang_tag,
+                } => {
                     let (overlay, findings) = match unreadable {
                         Some(finding) => (None, vec![finding]),
                         None => overlay::parse(record_id, &source.text, &limits),
@@ -123,7 +138,11 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
             })
         })
         .collect::<anyhow::Result<_>>()?;
-    let mut corpus = Corpus { config, selected: sources.selected.clone(), ..Corpus::default() };
+    let mut corpus = Corpus {
+        config,
+        selected: sources.selected.clone(),
+        ..Corpus::default()
+    };
     for item in loaded {
         match item {
             Loaded::Record(file) => corpus.records.push(file),
@@ -144,7 +163,10 @@ fn read(path: &Path, limits: &Limits) -> anyhow::Result<(SourceText, Option<Find
     let size = fs::metadata(path)
         .with_context(|| format!("cannot read {}", path.display()))?
         .len();
-    let source = |text: String| SourceText { path: path.to_path_buf(), text };
+    let source = |text: String| SourceText {
+        path: path.to_path_buf(),
+        text,
+    };
     if size > limits.max_bytes as u64 {
         let finding = yaml::too_large(usize::try_from(size).unwrap_or(usize::MAX), limits);
         return Ok((source(String::new()), Some(finding)));
@@ -152,6 +174,9 @@ fn read(path: &Path, limits: &Limits) -> anyhow::Result<(SourceText, Option<Find
     let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     match yaml::decode(&bytes) {
         Ok(text) => Ok((source(text.to_string()), None)),
-        Err(finding) => Ok((source(String::from_utf8_lossy(&bytes).into_owned()), Some(finding))),
+        Err(finding) => Ok((
+            source(String::from_utf8_lossy(&bytes).into_owned()),
+            Some(finding),
+        )),
     }
 }

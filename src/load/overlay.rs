@@ -22,8 +22,12 @@ pub fn parse(record_id: &str, text: &str, limits: &Limits) -> (Option<Overlay>, 
         Ok(Some(root)) => root,
         Ok(None) => {
             reader.push(
-                Finding::new(super::fields::MISSING_FIELD, Span::file_start(), "the overlay is empty")
-                    .help("create it with `hindsight translate <record> --to <lang>`"),
+                Finding::new(
+                    super::fields::MISSING_FIELD,
+                    Span::file_start(),
+                    "the overlay is empty",
+                )
+                .help("create it with `hindsight translate <record> --to <lang>`"),
             );
             return (None, reader.findings);
         }
@@ -39,7 +43,12 @@ pub fn parse(record_id: &str, text: &str, limits: &Limits) -> (Option<Overlay>, 
 fn read_overlay(record_id: &str, root: &Node, reader: &mut Reader) -> Option<Overlay> {
     let map = reader.mapping(root, "the overlay", &overlay_fields())?;
     let lang = reader
-        .required(&map, "lang", "the overlay", "add `lang:` with the language of the translations (en, de, ja, zh)")
+        .required(
+            &map,
+            "lang",
+            "the overlay",
+            "add `lang:` with the language of the translations (en, de, ja, zh)",
+        )
         .and_then(|node| reader.keyword(node, "lang"));
     let mut field = |name: &str| map.get(name).and_then(|node| read_pair(reader, node, name));
     let title = field("title");
@@ -85,10 +94,19 @@ fn read_pair(reader: &mut Reader, node: &Node, name: &str) -> Option<Pair> {
     let what = format!("the `{name}` translation");
     let pair = reader.mapping(node, &what, PAIR_FIELDS)?;
     let source = reader
-        .required(&pair, "source", &what, "add `source:` with the record's text this translation was made from")
+        .required(
+            &pair,
+            "source",
+            &what,
+            "add `source:` with the record's text this translation was made from",
+        )
         .and_then(|node| reader.text(node, "source"))?;
     let text = reader.optional_text(&pair, "text");
-    Some(Pair { source, text, span: node.span })
+    Some(Pair {
+        source,
+        text,
+        span: node.span,
+    })
 }
 
 #[cfg(test)]
@@ -108,8 +126,17 @@ mod tests {
 
     #[test]
     fn a_record_is_not_an_overlay() {
-        let (overlay, findings) = parse("x", "title: Image not found\nlang: de\n", &Limits::default());
+        let (overlay, findings) = parse(
+            "x",
+            "title: Image not found\nlang: de\n",
+            &Limits::default(),
+        );
         assert!(overlay.is_some_and(|o| o.title.is_none()));
-        assert!(findings.iter().any(|f| f.message.contains("must be a mapping")), "{findings:?}");
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.message.contains("must be a mapping")),
+            "{findings:?}"
+        );
     }
 }

@@ -11,10 +11,30 @@ use crate::model::time::{self, ACCEPTED_FORMS, When};
 use crate::model::{Action, Affected, Milestone, Record, Spanned, TimelineEntry};
 
 pub(crate) const RECORD_FIELDS: &[&str] = &[
-    "title", "lang", "status", "severity", "affected", "timezone", "started", "detected",
-    "acknowledged", "mitigated", "resolved", "duration", "summary", "impact", "what_happened",
-    "root_cause", "trigger", "detection", "resolution", "timeline", "lessons", "actions",
-    "authors", "internal",
+    "title",
+    "lang",
+    "status",
+    "severity",
+    "affected",
+    "timezone",
+    "started",
+    "detected",
+    "acknowledged",
+    "mitigated",
+    "resolved",
+    "duration",
+    "summary",
+    "impact",
+    "what_happened",
+    "root_cause",
+    "trigger",
+    "detection",
+    "resolution",
+    "timeline",
+    "lessons",
+    "actions",
+    "authors",
+    "internal",
 ];
 const ENTRY_FIELDS: &[&str] = &["at", "approximate", "text", "marks", "status"];
 const ACTION_FIELDS: &[&str] = &["text", "status", "kind", "owner", "due", "link"];
@@ -28,7 +48,10 @@ pub struct RecordContext {
 
 impl Default for RecordContext {
     fn default() -> Self {
-        RecordContext { default_zone: Tz::UTC, limits: Limits::default() }
+        RecordContext {
+            default_zone: Tz::UTC,
+            limits: Limits::default(),
+        }
     }
 }
 
@@ -58,8 +81,12 @@ pub fn parse(id: &str, text: &str, context: &RecordContext) -> (Option<Record>, 
 /// A valid id is lowercase ASCII letters, digits and `-`, and starts with a date.
 pub(crate) fn check_id(id: &str, reader: &mut Reader) {
     let charset_ok = !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    let date_ok = id.get(..10).is_some_and(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let date_ok = id
+        .get(..10)
+        .is_some_and(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok())
         && (id.len() == 10 || id.as_bytes()[10] == b'-');
     if !(charset_ok && date_ok) {
         reader.push(
@@ -69,20 +96,42 @@ pub(crate) fn check_id(id: &str, reader: &mut Reader) {
     }
 }
 
-fn read_record(id: &str, root: &Node, context: &RecordContext, reader: &mut Reader) -> Option<Record> {
+fn read_record(
+    id: &str,
+    root: &Node,
+    context: &RecordContext,
+    reader: &mut Reader,
+) -> Option<Record> {
     let map = reader.mapping(root, "the record", RECORD_FIELDS)?;
     let draft_help = "required unless `status: draft`";
 
     let title = reader
-        .required(&map, "title", "the record", "add `title: …`, one line naming what broke")
+        .required(
+            &map,
+            "title",
+            "the record",
+            "add `title: …`, one line naming what broke",
+        )
         .and_then(|node| reader.text(node, "title"));
     let lang = reader
-        .required(&map, "lang", "the record", "add `lang: en` (or de, ja, zh): the language of this file's text")
+        .required(
+            &map,
+            "lang",
+            "the record",
+            "add `lang: en` (or de, ja, zh): the language of this file's text",
+        )
         .and_then(|node| reader.keyword(node, "lang"));
     let status = reader
-        .required(&map, "status", "the record", "add `status: draft`, `review` or `published`")
+        .required(
+            &map,
+            "status",
+            "the record",
+            "add `status: draft`, `review` or `published`",
+        )
         .and_then(|node| reader.keyword(node, "status"));
-    let is_draft = status.as_ref().is_some_and(|s| s.value == crate::model::RecordStatus::Draft);
+    let is_draft = status
+        .as_ref()
+        .is_some_and(|s| s.value == crate::model::RecordStatus::Draft);
 
     let severity = if is_draft {
         reader.optional_keyword(&map, "severity")
@@ -106,10 +155,17 @@ fn read_record(id: &str, root: &Node, context: &RecordContext, reader: &mut Read
     });
     let zone = timezone.as_ref().map_or(context.default_zone, |z| z.value);
 
-    let started_node = if is_draft { map.get("started") } else { reader.required(&map, "started", "the record", draft_help) };
+    let started_node = if is_draft {
+        map.get("started")
+    } else {
+        reader.required(&map, "started", "the record", draft_help)
+    };
     let started = started_node.and_then(|node| read_time(reader, node, "started", zone, None));
     let base = started.as_ref().map(|s| s.value.local_date);
-    let mut milestone = |name: &str| map.get(name).and_then(|node| read_time(reader, node, name, zone, base));
+    let mut milestone = |name: &str| {
+        map.get(name)
+            .and_then(|node| read_time(reader, node, name, zone, base))
+    };
     let detected = milestone("detected");
     let acknowledged = milestone("acknowledged");
     let mitigated = milestone("mitigated");
@@ -173,24 +229,42 @@ fn read_record(id: &str, root: &Node, context: &RecordContext, reader: &mut Read
     })
 }
 
-fn read_time(reader: &mut Reader, node: &Node, field: &str, zone: Tz, base: Option<NaiveDate>) -> Option<Spanned<When>> {
+fn read_time(
+    reader: &mut Reader,
+    node: &Node,
+    field: &str,
+    zone: Tz,
+    base: Option<NaiveDate>,
+) -> Option<Spanned<When>> {
     let text = reader.text(node, field)?;
     let resolved = time::parse(&text.value).and_then(|written| time::resolve(written, zone, base));
     match resolved {
         Ok(when) => Some(Spanned::new(when, text.span)),
         Err(message) => {
-            reader.push(Finding::new(INVALID_TIME, text.span, format!("`{field}`: {message}")).help(ACCEPTED_FORMS));
+            reader.push(
+                Finding::new(INVALID_TIME, text.span, format!("`{field}`: {message}"))
+                    .help(ACCEPTED_FORMS),
+            );
             None
         }
     }
 }
 
 fn read_affected(reader: &mut Reader, map: &Map<'_>) -> Affected {
-    let Some(node) = map.get("affected") else { return Affected::default() };
+    let Some(node) = map.get("affected") else {
+        return Affected::default();
+    };
     let super::yaml::Value::Map(entries) = &node.value else {
         reader.push(
-            Finding::new(INVALID_VALUE, node.span, format!("`affected` must map component ids to statuses, found {}", node.kind_name()))
-                .help("write one `component-id: major_outage` line per component"),
+            Finding::new(
+                INVALID_VALUE,
+                node.span,
+                format!(
+                    "`affected` must map component ids to statuses, found {}",
+                    node.kind_name()
+                ),
+            )
+            .help("write one `component-id: major_outage` line per component"),
         );
         return Affected::default();
     };
@@ -205,15 +279,32 @@ fn read_affected(reader: &mut Reader, map: &Map<'_>) -> Affected {
     Affected(pairs)
 }
 
-fn read_timeline(reader: &mut Reader, map: &Map<'_>, zone: Tz, mut base: Option<NaiveDate>) -> Vec<TimelineEntry> {
+fn read_timeline(
+    reader: &mut Reader,
+    map: &Map<'_>,
+    zone: Tz,
+    mut base: Option<NaiveDate>,
+) -> Vec<TimelineEntry> {
     let mut entries = Vec::new();
     for node in reader.list(map, "timeline") {
-        let Some(entry) = reader.mapping(node, "a timeline entry", ENTRY_FIELDS) else { continue };
+        let Some(entry) = reader.mapping(node, "a timeline entry", ENTRY_FIELDS) else {
+            continue;
+        };
         let at = reader
-            .required(&entry, "at", "the timeline entry", "add `at:` with the time, date or time of day it happened")
+            .required(
+                &entry,
+                "at",
+                "the timeline entry",
+                "add `at:` with the time, date or time of day it happened",
+            )
             .and_then(|node| read_time(reader, node, "at", zone, base));
         let text = reader
-            .required(&entry, "text", "the timeline entry", "add `text:` saying what happened")
+            .required(
+                &entry,
+                "text",
+                "the timeline entry",
+                "add `text:` saying what happened",
+            )
             .and_then(|node| reader.text(node, "text"));
         let approximate = reader.boolean(&entry, "approximate");
         let marks = reader.optional_keyword::<Milestone>(&entry, "marks");
@@ -222,7 +313,13 @@ fn read_timeline(reader: &mut Reader, map: &Map<'_>, zone: Tz, mut base: Option<
             base = Some(at.value.local_date);
         }
         if let (Some(at), Some(text)) = (at, text) {
-            entries.push(TimelineEntry { at, approximate, text, marks, status });
+            entries.push(TimelineEntry {
+                at,
+                approximate,
+                text,
+                marks,
+                status,
+            });
         }
     }
     entries
@@ -231,10 +328,20 @@ fn read_timeline(reader: &mut Reader, map: &Map<'_>, zone: Tz, mut base: Option<
 fn read_action(reader: &mut Reader, node: &Node) -> Option<Action> {
     let action = reader.mapping(node, "an action", ACTION_FIELDS)?;
     let text = reader
-        .required(&action, "text", "the action", "add `text:` saying what will be done")
+        .required(
+            &action,
+            "text",
+            "the action",
+            "add `text:` saying what will be done",
+        )
         .and_then(|node| reader.text(node, "text"));
     let status = reader
-        .required(&action, "status", "the action", "add `status: todo` (or in_progress, done, wont_do)")
+        .required(
+            &action,
+            "status",
+            "the action",
+            "add `status: todo` (or in_progress, done, wont_do)",
+        )
         .and_then(|node| reader.keyword(node, "status"));
     let kind = reader.optional_keyword(&action, "kind");
     let owner = reader.optional_text(&action, "owner");
@@ -243,7 +350,14 @@ fn read_action(reader: &mut Reader, node: &Node) -> Option<Action> {
         match NaiveDate::parse_from_str(text.value.trim(), "%Y-%m-%d") {
             Ok(date) => Some(Spanned::new(date, text.span)),
             Err(_) => {
-                reader.push(Finding::new(INVALID_TIME, text.span, format!("`due`: `{}` is not a date", text.value)).help("write the date as `2024-01-15`"));
+                reader.push(
+                    Finding::new(
+                        INVALID_TIME,
+                        text.span,
+                        format!("`due`: `{}` is not a date", text.value),
+                    )
+                    .help("write the date as `2024-01-15`"),
+                );
                 None
             }
         }
@@ -260,7 +374,14 @@ fn read_action(reader: &mut Reader, node: &Node) -> Option<Action> {
         }
         Some(text)
     });
-    Some(Action { text: text?, status: status?, kind, owner, due, link })
+    Some(Action {
+        text: text?,
+        status: status?,
+        kind,
+        owner,
+        due,
+        link,
+    })
 }
 
 #[cfg(test)]
@@ -285,15 +406,29 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_not_just_the_first() {
-        let (record, findings) = load("titel: x\nlang: fr\nstatus: publish\nseverity: huge\nstarted: soon\n");
+        let (record, findings) =
+            load("titel: x\nlang: fr\nstatus: publish\nseverity: huge\nstarted: soon\n");
         assert!(record.is_none());
         let rules: Vec<_> = findings.iter().map(|f| f.rule).collect();
         assert_eq!(
             rules,
-            ["unknown-field", "missing-field", "invalid-value", "invalid-value", "invalid-value", "invalid-time"]
+            [
+                "unknown-field",
+                "missing-field",
+                "invalid-value",
+                "invalid-value",
+                "invalid-value",
+                "invalid-time"
+            ]
         );
         assert_eq!(findings[0].help.as_deref(), Some("did you mean `title`?"));
-        assert!(findings[3].help.as_deref().unwrap().contains("did you mean `published`?"));
+        assert!(
+            findings[3]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `published`?")
+        );
     }
 
     #[test]
@@ -324,7 +459,9 @@ mod tests {
 
     #[test]
     fn wrong_shapes_are_findings() {
-        let (_, findings) = load(&format!("{MINIMAL}timeline: yesterday\nactions:\n  - just text\n"));
+        let (_, findings) = load(&format!(
+            "{MINIMAL}timeline: yesterday\nactions:\n  - just text\n"
+        ));
         let rules: Vec<_> = findings.iter().map(|f| f.rule).collect();
         assert_eq!(rules, ["invalid-value", "invalid-value"]);
     }

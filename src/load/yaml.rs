@@ -77,8 +77,12 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Option<Node>, Finding
     }
     if let Some(at) = text.find('\0') {
         let pos = LineIndex::new(text).pos_of_offset(text, at);
-        return Err(Finding::new(SYNTAX, Span::point(pos), "the file contains a NUL byte: it looks like a binary file, not YAML")
-            .help("incident records are UTF-8 YAML text; check that the right file is in incidents/"));
+        return Err(Finding::new(
+            SYNTAX,
+            Span::point(pos),
+            "the file contains a NUL byte: it looks like a binary file, not YAML",
+        )
+        .help("incident records are UTF-8 YAML text; check that the right file is in incidents/"));
     }
     Builder::new(text, limits).run()
 }
@@ -112,7 +116,11 @@ impl LineIndex {
         let offset = match marker.byte_offset() {
             Some(offset) => offset.min(text.len()),
             None => {
-                let start = self.line_starts.get(line - 1).copied().unwrap_or(text.len());
+                let start = self
+                    .line_starts
+                    .get(line - 1)
+                    .copied()
+                    .unwrap_or(text.len());
                 text[start..]
                     .char_indices()
                     .nth(marker.col())
@@ -137,8 +145,17 @@ impl LineIndex {
 }
 
 enum Frame {
-    Seq { items: Vec<Node>, start: Pos, anchor: usize },
-    Map { entries: Vec<(Node, Node)>, pending_key: Option<Node>, start: Pos, anchor: usize },
+    Seq {
+        items: Vec<Node>,
+        start: Pos,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<(Node, Node)>,
+        pending_key: Option<Node>,
+        start: Pos,
+        anchor: usize,
+    },
 }
 
 struct Builder<'a> {
@@ -199,14 +216,21 @@ impl<'a> Builder<'a> {
                     let value = if plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL") {
                         Value::Null
                     } else {
-                        Value::Scalar { text: text.into_owned(), plain }
+                        Value::Scalar {
+                            text: text.into_owned(),
+                            plain,
+                        }
                     };
                     self.count(1, span)?;
                     self.push(Node { value, span }, anchor)?;
                 }
                 Event::Alias(id) => {
                     let Some(target) = self.anchors.get(&id) else {
-                        return Err(Finding::new(SYNTAX, span, "this alias names no anchor defined before it"));
+                        return Err(Finding::new(
+                            SYNTAX,
+                            span,
+                            "this alias names no anchor defined before it",
+                        ));
                     };
                     let mut node = target.clone();
                     let size = count_nodes(&node);
@@ -216,21 +240,46 @@ impl<'a> Builder<'a> {
                 }
                 Event::SequenceStart(_, anchor, _) => {
                     self.open(span)?;
-                    self.stack.push(Frame::Seq { items: Vec::new(), start, anchor });
+                    self.stack.push(Frame::Seq {
+                        items: Vec::new(),
+                        start,
+                        anchor,
+                    });
                 }
                 Event::MappingStart(_, anchor, _) => {
                     self.open(span)?;
-                    self.stack.push(Frame::Map { entries: Vec::new(), pending_key: None, start, anchor });
+                    self.stack.push(Frame::Map {
+                        entries: Vec::new(),
+                        pending_key: None,
+                        start,
+                        anchor,
+                    });
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
-                    let frame = self.stack.pop().ok_or_else(|| {
-                        Finding::new(SYNTAX, span, "unbalanced YAML structure")
-                    })?;
+                    let frame = self
+                        .stack
+                        .pop()
+                        .ok_or_else(|| Finding::new(SYNTAX, span, "unbalanced YAML structure"))?;
                     let (value, start, anchor) = match frame {
-                        Frame::Seq { items, start, anchor } => (Value::Seq(items), start, anchor),
-                        Frame::Map { entries, start, anchor, .. } => (Value::Map(entries), start, anchor),
+                        Frame::Seq {
+                            items,
+                            start,
+                            anchor,
+                        } => (Value::Seq(items), start, anchor),
+                        Frame::Map {
+                            entries,
+                            start,
+                            anchor,
+                            ..
+                        } => (Value::Map(entries), start, anchor),
                     };
-                    self.push(Node { value, span: Span { start, end } }, anchor)?;
+                    self.push(
+                        Node {
+                            value,
+                            span: Span { start, end },
+                        },
+                        anchor,
+                    )?;
                 }
                 #[allow(unreachable_patterns)]
                 _ => {}
@@ -245,7 +294,10 @@ impl<'a> Builder<'a> {
             return Err(Finding::new(
                 LIMIT,
                 span,
-                format!("the YAML nests deeper than {} levels", self.limits.max_depth),
+                format!(
+                    "the YAML nests deeper than {} levels",
+                    self.limits.max_depth
+                ),
             )
             .help("an incident record needs only a few levels; flatten this structure"));
         }
@@ -275,7 +327,11 @@ impl<'a> Builder<'a> {
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, pending_key, .. }) => match pending_key.take() {
+            Some(Frame::Map {
+                entries,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
                 None => *pending_key = Some(node),
                 Some(key) => entries.push((key, node)),
             },
@@ -325,7 +381,9 @@ mod tests {
     #[test]
     fn positions_are_one_based_and_count_characters() {
         let root = tree("title: 日本語のタイトル\nlang: ja\n");
-        let Value::Map(entries) = root.value else { panic!() };
+        let Value::Map(entries) = root.value else {
+            panic!()
+        };
         let (key, value) = &entries[1];
         assert_eq!(key.as_str(), Some("lang"));
         assert_eq!((value.span.start.line, value.span.start.column), (2, 7));
@@ -337,11 +395,25 @@ mod tests {
     #[test]
     fn null_forms_and_quoted_scalars() {
         let root = tree("a:\nb: ~\nc: 'null'\nd: 5\n");
-        let Value::Map(entries) = root.value else { panic!() };
+        let Value::Map(entries) = root.value else {
+            panic!()
+        };
         assert_eq!(entries[0].1.value, Value::Null);
         assert_eq!(entries[1].1.value, Value::Null);
-        assert_eq!(entries[2].1.value, Value::Scalar { text: "null".into(), plain: false });
-        assert_eq!(entries[3].1.value, Value::Scalar { text: "5".into(), plain: true });
+        assert_eq!(
+            entries[2].1.value,
+            Value::Scalar {
+                text: "null".into(),
+                plain: false
+            }
+        );
+        assert_eq!(
+            entries[3].1.value,
+            Value::Scalar {
+                text: "5".into(),
+                plain: true
+            }
+        );
     }
 
     #[test]
@@ -353,7 +425,9 @@ mod tests {
     #[test]
     fn aliases_expand_and_count_against_the_budget() {
         let root = tree("a: &x [1, 2]\nb: *x\n");
-        let Value::Map(entries) = root.value else { panic!() };
+        let Value::Map(entries) = root.value else {
+            panic!()
+        };
         assert!(matches!(&entries[1].1.value, Value::Seq(items) if items.len() == 2));
 
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
@@ -372,8 +446,13 @@ mod tests {
         let error = parse(&text, &Limits::default()).unwrap_err();
         assert_eq!(error.rule, "input-limit", "{error:?}");
         assert!(error.message.contains("64 levels"));
-        let block = (0..200).map(|depth| format!("{}- \n", "  ".repeat(depth))).collect::<String>();
-        assert_eq!(parse(&block, &Limits::default()).unwrap_err().rule, "input-limit");
+        let block = (0..200)
+            .map(|depth| format!("{}- \n", "  ".repeat(depth)))
+            .collect::<String>();
+        assert_eq!(
+            parse(&block, &Limits::default()).unwrap_err().rule,
+            "input-limit"
+        );
     }
 
     #[test]

@@ -38,7 +38,9 @@ pub fn parse(text: &str) -> Result<DurationClaim, String> {
         None => (false, trimmed),
     };
     let invalid = || {
-        format!("`{trimmed}` is not a duration: write a number and a unit (d, h, m, s), e.g. `18m`, `1h30m` or `~1.5h`")
+        format!(
+            "`{trimmed}` is not a duration: write a number and a unit (d, h, m, s), e.g. `18m`, `1h30m` or `~1.5h`"
+        )
     };
     if body.is_empty() {
         return Err(invalid());
@@ -59,7 +61,9 @@ pub fn parse(text: &str) -> Result<DurationClaim, String> {
             .find(|(c, _)| *c == unit_char)
             .ok_or_else(invalid)?;
         if *unit >= last_unit {
-            return Err(format!("`{trimmed}`: write the units from largest to smallest, each once (e.g. `1h30m`)"));
+            return Err(format!(
+                "`{trimmed}`: write the units from largest to smallest, each once (e.g. `1h30m`)"
+            ));
         }
         last_unit = *unit;
         let decimals = number.split_once('.').map_or(0, |(_, d)| d.len()) as i32;

@@ -52,7 +52,11 @@ pub enum OverlayList {
 }
 
 impl OverlayList {
-    pub const ALL: [OverlayList; 3] = [OverlayList::Timeline, OverlayList::Lessons, OverlayList::Actions];
+    pub const ALL: [OverlayList; 3] = [
+        OverlayList::Timeline,
+        OverlayList::Lessons,
+        OverlayList::Actions,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -115,7 +119,9 @@ pub struct Pair {
 
 impl Pair {
     pub fn is_untranslated(&self) -> bool {
-        self.text.as_ref().is_none_or(|text| text.value.trim().is_empty())
+        self.text
+            .as_ref()
+            .is_none_or(|text| text.value.trim().is_empty())
     }
 }
 
@@ -175,11 +181,21 @@ pub fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alignment<'
         let current = record_field(record, name);
         match (overlay.field(name), current) {
             (Some(pair), Some(current)) if pair.source.value == current.value => {
-                alignment.pairs.push((name, pair, PairState::Current { current }));
+                alignment
+                    .pairs
+                    .push((name, pair, PairState::Current { current }));
             }
-            (Some(pair), Some(current)) => alignment.pairs.push((name, pair, PairState::Stale { current })),
+            (Some(pair), Some(current)) => {
+                alignment
+                    .pairs
+                    .push((name, pair, PairState::Stale { current }))
+            }
             (Some(pair), None) => alignment.pairs.push((name, pair, PairState::Orphan)),
-            (None, Some(current)) => alignment.missing.push(MissingPair { field: name, index: None, current }),
+            (None, Some(current)) => alignment.missing.push(MissingPair {
+                field: name,
+                index: None,
+                current,
+            }),
             (None, None) => {}
         }
     }
@@ -189,17 +205,23 @@ pub fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alignment<'
         let mut entry_taken = vec![false; entries.len()];
         let mut pair_entry: Vec<Option<usize>> = vec![None; pairs.len()];
         for (p, pair) in pairs.iter().enumerate() {
-            if let Some(e) = (0..entries.len()).find(|&e| !entry_taken[e] && entries[e].value == pair.source.value) {
+            if let Some(e) = (0..entries.len())
+                .find(|&e| !entry_taken[e] && entries[e].value == pair.source.value)
+            {
                 entry_taken[e] = true;
                 pair_entry[p] = Some(e);
             }
         }
         for (p, pair) in pairs.iter().enumerate() {
             let state = match pair_entry[p] {
-                Some(e) => PairState::Current { current: entries[e] },
+                Some(e) => PairState::Current {
+                    current: entries[e],
+                },
                 None if p < entries.len() && !entry_taken[p] => {
                     entry_taken[p] = true;
-                    PairState::Stale { current: entries[p] }
+                    PairState::Stale {
+                        current: entries[p],
+                    }
                 }
                 None => PairState::Orphan,
             };
@@ -207,7 +229,11 @@ pub fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alignment<'
         }
         for (e, taken) in entry_taken.iter().enumerate() {
             if !taken {
-                alignment.missing.push(MissingPair { field: list.name(), index: Some(e), current: entries[e] });
+                alignment.missing.push(MissingPair {
+                    field: list.name(),
+                    index: Some(e),
+                    current: entries[e],
+                });
             }
         }
     }

@@ -158,6 +158,9 @@ pub struct Action {
 
 impl Action {
     pub fn is_open(&self) -> bool {
-        matches!(self.status.value, ActionStatus::Todo | ActionStatus::InProgress)
+        matches!(
+            self.status.value,
+            ActionStatus::Todo | ActionStatus::InProgress
+        )
     }
 }

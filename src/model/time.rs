@@ -99,21 +99,22 @@ pub const ACCEPTED_FORMS: &str = "write `2023-12-17T03:56:00Z` (with offset), `2
 
 /// Resolves a written time in `zone`. `base_date` is the local date a time of day belongs to.
 pub fn resolve(written: Written, zone: Tz, base_date: Option<NaiveDate>) -> Result<When, String> {
-    let from_local = |local: NaiveDateTime, precision: Precision| match zone.from_local_datetime(&local) {
-        LocalResult::Single(at) => Ok(When {
-            utc: at.with_timezone(&Utc),
-            local_date: local.date(),
-            precision,
-            written,
-        }),
-        LocalResult::Ambiguous(..) => Err(format!(
-            "{local} happens twice in {zone} (clocks went back); add the offset, e.g. `{}`",
-            local.format("%Y-%m-%dT%H:%M:%S+01:00")
-        )),
-        LocalResult::None => Err(format!(
-            "{local} does not exist in {zone} (clocks went forward past it)"
-        )),
-    };
+    let from_local =
+        |local: NaiveDateTime, precision: Precision| match zone.from_local_datetime(&local) {
+            LocalResult::Single(at) => Ok(When {
+                utc: at.with_timezone(&Utc),
+                local_date: local.date(),
+                precision,
+                written,
+            }),
+            LocalResult::Ambiguous(..) => Err(format!(
+                "{local} happens twice in {zone} (clocks went back); add the offset, e.g. `{}`",
+                local.format("%Y-%m-%dT%H:%M:%S+01:00")
+            )),
+            LocalResult::None => Err(format!(
+                "{local} does not exist in {zone} (clocks went forward past it)"
+            )),
+        };
     match written {
         Written::Instant(instant, precision) => {
             let utc = instant.with_timezone(&Utc);
@@ -172,12 +173,27 @@ mod tests {
 
     #[test]
     fn every_written_form_parses() {
-        assert!(matches!(parse("2023-12-17T03:56:00Z"), Ok(Written::Instant(_, Precision::Second))));
-        assert!(matches!(parse("2023-12-17 03:56+01:00"), Ok(Written::Instant(_, Precision::Minute))));
-        assert!(matches!(parse("2017-10-27 14:10"), Ok(Written::Local(_, Precision::Minute))));
-        assert!(matches!(parse("2017-10-27T14:10:05"), Ok(Written::Local(_, Precision::Second))));
+        assert!(matches!(
+            parse("2023-12-17T03:56:00Z"),
+            Ok(Written::Instant(_, Precision::Second))
+        ));
+        assert!(matches!(
+            parse("2023-12-17 03:56+01:00"),
+            Ok(Written::Instant(_, Precision::Minute))
+        ));
+        assert!(matches!(
+            parse("2017-10-27 14:10"),
+            Ok(Written::Local(_, Precision::Minute))
+        ));
+        assert!(matches!(
+            parse("2017-10-27T14:10:05"),
+            Ok(Written::Local(_, Precision::Second))
+        ));
         assert!(matches!(parse("2023-12-17"), Ok(Written::Date(_))));
-        assert!(matches!(parse("14:10"), Ok(Written::TimeOfDay(_, Precision::Minute))));
+        assert!(matches!(
+            parse("14:10"),
+            Ok(Written::TimeOfDay(_, Precision::Minute))
+        ));
         assert!(parse("yesterday").is_err());
         assert!(parse("2023-13-01").is_err());
         assert!(parse("25:00").is_err());
@@ -203,14 +219,25 @@ mod tests {
     #[test]
     fn nonexistent_and_ambiguous_local_times_are_errors() {
         let london: Tz = "Europe/London".parse().unwrap();
-        assert!(resolve(parse("2017-03-26 01:30").unwrap(), london, None).unwrap_err().contains("does not exist"));
-        assert!(resolve(parse("2017-10-29 01:30").unwrap(), london, None).unwrap_err().contains("twice"));
+        assert!(
+            resolve(parse("2017-03-26 01:30").unwrap(), london, None)
+                .unwrap_err()
+                .contains("does not exist")
+        );
+        assert!(
+            resolve(parse("2017-10-29 01:30").unwrap(), london, None)
+                .unwrap_err()
+                .contains("twice")
+        );
     }
 
     #[test]
     fn instants_know_their_local_date() {
         let tokyo: Tz = "Asia/Tokyo".parse().unwrap();
         let when = resolve(parse("2020-07-05T19:00:00Z").unwrap(), tokyo, None).unwrap();
-        assert_eq!(when.local_date, NaiveDate::from_ymd_opt(2020, 7, 6).unwrap());
+        assert_eq!(
+            when.local_date,
+            NaiveDate::from_ymd_opt(2020, 7, 6).unwrap()
+        );
     }
 }

@@ -35,7 +35,9 @@ pub fn github(report: &Report) -> String {
 
 /// Escaping as the runner's toolkit does it for message data.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escaping for `key=value` properties, which also may not contain `:` or `,`.

@@ -8,10 +8,17 @@ use crate::diagnostic::{Diagnostic, Severity};
 
 /// Renders every diagnostic and a closing summary line. `color` adds ANSI styles.
 pub fn human(report: &Report, sources: &Sources<'_>, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
-        let text = sources.get(diagnostic.file.as_path()).copied().unwrap_or("");
+        let text = sources
+            .get(diagnostic.file.as_path())
+            .copied()
+            .unwrap_or("");
         out.push_str(&render_one(&renderer, diagnostic, text));
         out.push_str("\n\n");
     }
@@ -29,17 +36,39 @@ fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> Strin
     let path = display_path(&diagnostic.file);
     let span = diagnostic.span();
     // Show only the line the value starts on: a long block scalar would bury the message.
-    let line_start = text[..span.start.offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let line_start = text[..span.start.offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
     let line = text.get(line_start..line_end).unwrap_or("");
-    let title = level.clone().primary_title(diagnostic.message()).id(diagnostic.rule());
+    let title = level
+        .clone()
+        .primary_title(diagnostic.message())
+        .id(diagnostic.rule());
     let mut group = if line.trim().is_empty() && span.start.line <= 1 && text.is_empty() {
-        title.element(annotate_snippets::Origin::path(path.clone()).line(span.start.line).char_column(span.start.column.saturating_sub(1)))
+        title.element(
+            annotate_snippets::Origin::path(path.clone())
+                .line(span.start.line)
+                .char_column(span.start.column.saturating_sub(1)),
+        )
     } else {
         let start = span.start.offset.saturating_sub(line_start).min(line.len());
-        let end = if span.end.offset > span.start.offset { span.end.offset.min(line_end) - line_start } else { start };
+        let end = if span.end.offset > span.start.offset {
+            span.end.offset.min(line_end) - line_start
+        } else {
+            start
+        };
         // A zero-width span gets a one-character caret so the position is visible.
-        let end = if end <= start { line[start..].chars().next().map_or(start, |c| start + c.len_utf8()) } else { end };
+        let end = if end <= start {
+            line[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8())
+        } else {
+            end
+        };
         title.element(
             Snippet::source(line)
                 .line_start(span.start.line)
@@ -66,12 +95,25 @@ mod tests {
         let line = text[..offset].matches('\n').count() + 1;
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let column = text[line_start..offset].chars().count() + 1;
-        let start = Pos { line, column, offset };
-        let end = Pos { line, column: column + needle.chars().count(), offset: offset + needle.len() };
+        let start = Pos {
+            line,
+            column,
+            offset,
+        };
+        let end = Pos {
+            line,
+            column: column + needle.chars().count(),
+            offset: offset + needle.len(),
+        };
         Diagnostic {
             file: PathBuf::from("incidents/x.yaml"),
             severity: Severity::Warning,
-            finding: Finding::new("duration-mismatch", Span { start, end }, "stated duration disagrees").help("fix it"),
+            finding: Finding::new(
+                "duration-mismatch",
+                Span { start, end },
+                "stated duration disagrees",
+            )
+            .help("fix it"),
         }
     }
 
@@ -79,7 +121,10 @@ mod tests {
     fn caret_sits_under_the_value_even_after_wide_characters() {
         let text = "title: 画像が見つからない\nduration: 18分 18m\n";
         let d = diagnostic(text, "18m");
-        let report = Report { diagnostics: vec![d], files: 1 };
+        let report = Report {
+            diagnostics: vec![d],
+            files: 1,
+        };
         let sources = Sources::from([(std::path::Path::new("incidents/x.yaml"), text)]);
         let out = human(&report, &sources, false);
         insta::assert_snapshot!(out, @r"

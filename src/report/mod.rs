@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use crate::check::Report;
 
-pub use human::human;
 pub use github::github;
+pub use human::human;
 pub use json::json;
 pub use sarif::sarif;
 

@@ -42,7 +42,11 @@ fn check(corpus: &Corpus) -> Vec<(PathBuf, Finding)> {
                 Finding::new(
                     DUPLICATE_ID.name,
                     Span::file_start(),
-                    format!("the id `{}` is already used by {}", file.id, earlier.display()),
+                    format!(
+                        "the id `{}` is already used by {}",
+                        file.id,
+                        earlier.display()
+                    ),
                 )
                 .help("rename one of the files; every incident needs an id of its own"),
             )),

@@ -35,8 +35,13 @@ declare_rule! {
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
-    let Some(actual) = record.computed_duration_seconds() else { return Vec::new() };
-    let fields = [("summary", record.summary.as_ref()), ("impact", record.impact.as_ref())];
+    let Some(actual) = record.computed_duration_seconds() else {
+        return Vec::new();
+    };
+    let fields = [
+        ("summary", record.summary.as_ref()),
+        ("impact", record.impact.as_ref()),
+    ];
     let mut findings = Vec::new();
     for (field, text) in fields {
         let Some(text) = text else { continue };
@@ -105,32 +110,97 @@ const MINUTE: f64 = 60.0;
 /// is what the unit adds on top of the number (`1時間半` is one and a half hours).
 const UNITS: &[(&str, f64, f64)] = &[
     // English
-    ("hours", HOUR, 0.0), ("hour", HOUR, 0.0), ("hrs", HOUR, 0.0), ("hr", HOUR, 0.0),
-    ("minutes", MINUTE, 0.0), ("minute", MINUTE, 0.0), ("mins", MINUTE, 0.0), ("min", MINUTE, 0.0),
-    ("seconds", 1.0, 0.0), ("second", 1.0, 0.0), ("secs", 1.0, 0.0), ("sec", 1.0, 0.0),
-    ("days", 86_400.0, 0.0), ("day", 86_400.0, 0.0),
+    ("hours", HOUR, 0.0),
+    ("hour", HOUR, 0.0),
+    ("hrs", HOUR, 0.0),
+    ("hr", HOUR, 0.0),
+    ("minutes", MINUTE, 0.0),
+    ("minute", MINUTE, 0.0),
+    ("mins", MINUTE, 0.0),
+    ("min", MINUTE, 0.0),
+    ("seconds", 1.0, 0.0),
+    ("second", 1.0, 0.0),
+    ("secs", 1.0, 0.0),
+    ("sec", 1.0, 0.0),
+    ("days", 86_400.0, 0.0),
+    ("day", 86_400.0, 0.0),
     // German
-    ("Stunden", HOUR, 0.0), ("Stunde", HOUR, 0.0), ("Std.", HOUR, 0.0),
-    ("Minuten", MINUTE, 0.0), ("Minute", MINUTE, 0.0), ("Min.", MINUTE, 0.0),
-    ("Sekunden", 1.0, 0.0), ("Sekunde", 1.0, 0.0),
-    ("Tagen", 86_400.0, 0.0), ("Tage", 86_400.0, 0.0), ("Tag", 86_400.0, 0.0),
+    ("Stunden", HOUR, 0.0),
+    ("Stunde", HOUR, 0.0),
+    ("Std.", HOUR, 0.0),
+    ("Minuten", MINUTE, 0.0),
+    ("Minute", MINUTE, 0.0),
+    ("Min.", MINUTE, 0.0),
+    ("Sekunden", 1.0, 0.0),
+    ("Sekunde", 1.0, 0.0),
+    ("Tagen", 86_400.0, 0.0),
+    ("Tage", 86_400.0, 0.0),
+    ("Tag", 86_400.0, 0.0),
     // Japanese (`日` alone is a date, `分` after `時` a clock time)
-    ("時間半", HOUR, 0.5 * HOUR), ("時間", HOUR, 0.0), ("分間", MINUTE, 0.0), ("分", MINUTE, 0.0),
-    ("秒間", 1.0, 0.0), ("秒", 1.0, 0.0), ("日間", 86_400.0, 0.0),
+    ("時間半", HOUR, 0.5 * HOUR),
+    ("時間", HOUR, 0.0),
+    ("分間", MINUTE, 0.0),
+    ("分", MINUTE, 0.0),
+    ("秒間", 1.0, 0.0),
+    ("秒", 1.0, 0.0),
+    ("日間", 86_400.0, 0.0),
     // Chinese (`分` alone and `点` are clock times)
-    ("个半小时", HOUR, 0.5 * HOUR), ("个多小时", HOUR, 0.0), ("个小时", HOUR, 0.0), ("小时", HOUR, 0.0),
-    ("分钟", MINUTE, 0.0), ("秒钟", 1.0, 0.0), ("天", 86_400.0, 0.0),
+    ("个半小时", HOUR, 0.5 * HOUR),
+    ("个多小时", HOUR, 0.0),
+    ("个小时", HOUR, 0.0),
+    ("小时", HOUR, 0.0),
+    ("分钟", MINUTE, 0.0),
+    ("秒钟", 1.0, 0.0),
+    ("天", 86_400.0, 0.0),
 ];
 
 const APPROXIMATE_BEFORE: &[&str] = &[
-    "about", "around", "approximately", "approx.", "roughly", "nearly", "almost", "some", "~",
-    "etwa", "ungefähr", "rund", "knapp", "fast", "ca.", "circa",
-    "約", "およそ", "大约", "大概", "约", "将近", "近",
+    "about",
+    "around",
+    "approximately",
+    "approx.",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "~",
+    "etwa",
+    "ungefähr",
+    "rund",
+    "knapp",
+    "fast",
+    "ca.",
+    "circa",
+    "約",
+    "およそ",
+    "大约",
+    "大概",
+    "约",
+    "将近",
+    "近",
 ];
 const APPROXIMATE_AFTER: &[&str] = &["ほど", "程度", "前後", "左右", "弱", "強"];
-const AT_LEAST_BEFORE: &[&str] = &["more than", "over", "at least", "mehr als", "über", "mindestens", "超过", "至少"];
+const AT_LEAST_BEFORE: &[&str] = &[
+    "more than",
+    "over",
+    "at least",
+    "mehr als",
+    "über",
+    "mindestens",
+    "超过",
+    "至少",
+];
 const AT_LEAST_AFTER: &[&str] = &["以上", "多"];
-const AT_MOST_BEFORE: &[&str] = &["less than", "under", "at most", "weniger als", "unter", "höchstens", "不到", "少于"];
+const AT_MOST_BEFORE: &[&str] = &[
+    "less than",
+    "under",
+    "at most",
+    "weniger als",
+    "unter",
+    "höchstens",
+    "不到",
+    "少于",
+];
 const AT_MOST_AFTER: &[&str] = &["以内", "未満", "以下"];
 /// What may stand between the parts of one duration: `1 hour and 21 minutes`.
 const JOINERS: &[&str] = &["", "and", "und", ",", "と", "零"];
@@ -148,7 +218,9 @@ fn scan(text: &str) -> Vec<Claim> {
     let mut last_unit = f64::INFINITY;
     for part in parts {
         if let Some(claim) = claims.last_mut() {
-            let gap = text[claim.range.end..part.range.start].trim().to_lowercase();
+            let gap = text[claim.range.end..part.range.start]
+                .trim()
+                .to_lowercase();
             if part.unit < last_unit && JOINERS.contains(&gap.as_str()) {
                 claim.range.end = part.range.end;
                 claim.seconds += part.seconds;
@@ -158,7 +230,12 @@ fn scan(text: &str) -> Vec<Claim> {
             }
         }
         last_unit = part.unit;
-        claims.push(Claim { range: part.range, seconds: part.seconds, resolution: part.resolution, bound: Bound::Exact });
+        claims.push(Claim {
+            range: part.range,
+            seconds: part.seconds,
+            resolution: part.resolution,
+            bound: Bound::Exact,
+        });
     }
     for claim in &mut claims {
         claim.bound = bound(text, claim.range.clone());
@@ -171,20 +248,32 @@ fn scan(text: &str) -> Vec<Claim> {
 }
 
 fn bound(text: &str, range: std::ops::Range<usize>) -> Bound {
-    let before: String = text[..range.start].chars().rev().take(14).collect::<Vec<_>>().into_iter().rev().collect();
+    let before: String = text[..range.start]
+        .chars()
+        .rev()
+        .take(14)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let before = before.trim_end().to_lowercase();
     let after = text[range.end..].trim_start();
     let ends_with_word = |words: &[&str]| {
         words.iter().any(|word| {
             before.ends_with(word)
-                && before[..before.len() - word.len()].chars().next_back().is_none_or(|c| !c.is_alphabetic() || !word.is_ascii())
+                && before[..before.len() - word.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphabetic() || !word.is_ascii())
         })
     };
     if ends_with_word(AT_LEAST_BEFORE) || AT_LEAST_AFTER.iter().any(|w| after.starts_with(w)) {
         Bound::AtLeast
     } else if ends_with_word(AT_MOST_BEFORE) || AT_MOST_AFTER.iter().any(|w| after.starts_with(w)) {
         Bound::AtMost
-    } else if ends_with_word(APPROXIMATE_BEFORE) || APPROXIMATE_AFTER.iter().any(|w| after.starts_with(w)) {
+    } else if ends_with_word(APPROXIMATE_BEFORE)
+        || APPROXIMATE_AFTER.iter().any(|w| after.starts_with(w))
+    {
         Bound::Approximate
     } else {
         Bound::Exact
@@ -196,20 +285,33 @@ fn parts(text: &str) -> Vec<Part> {
     let mut parts = Vec::new();
     let mut index = 0;
     while index < text.len() {
-        let Some(c) = text[index..].chars().next() else { break };
+        let Some(c) = text[index..].chars().next() else {
+            break;
+        };
         let previous = text[..index].chars().next_back();
-        let starts_number = digit(c).is_some() && previous.is_none_or(|p| digit(p).is_none() && p != '.' && p != ',');
+        let starts_number = digit(c).is_some()
+            && previous.is_none_or(|p| digit(p).is_none() && p != '.' && p != ',');
         if !starts_number {
             index += c.len_utf8();
             continue;
         }
         let (value, decimals, number_end) = number(text, index);
-        let after_space = number_end + text[number_end..].len() - text[number_end..].trim_start_matches([' ', '\u{a0}', '\u{3000}']).len();
-        let unit = UNITS.iter().filter(|(word, _, _)| {
-            let rest = &text[after_space..];
-            rest.starts_with(word)
-                && (!word.is_ascii() || rest[word.len()..].chars().next().is_none_or(|n| !n.is_alphabetic()))
-        }).max_by_key(|(word, _, _)| word.len());
+        let after_space = number_end + text[number_end..].len()
+            - text[number_end..]
+                .trim_start_matches([' ', '\u{a0}', '\u{3000}'])
+                .len();
+        let unit = UNITS
+            .iter()
+            .filter(|(word, _, _)| {
+                let rest = &text[after_space..];
+                rest.starts_with(word)
+                    && (!word.is_ascii()
+                        || rest[word.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|n| !n.is_alphabetic()))
+            })
+            .max_by_key(|(word, _, _)| word.len());
         let clock = matches!(previous, Some('時' | '点' | ':'));
         match unit {
             Some((word, size, extra)) if !clock => {
@@ -218,7 +320,11 @@ fn parts(text: &str) -> Vec<Part> {
                     range: index..end,
                     seconds: value * size + extra,
                     unit: *size,
-                    resolution: if *extra > 0.0 { extra.min(size * 10f64.powi(-decimals)) } else { size * 10f64.powi(-decimals) },
+                    resolution: if *extra > 0.0 {
+                        extra.min(size * 10f64.powi(-decimals))
+                    } else {
+                        size * 10f64.powi(-decimals)
+                    },
                 });
                 index = end;
             }
@@ -252,7 +358,10 @@ fn number(text: &str, start: usize) -> (f64, i32, usize) {
                 value = value * 10.0 + f64::from(d);
             }
             end = start + offset + c.len_utf8();
-        } else if matches!(c, '.' | ',' | '．') && !in_fraction && chars.peek().is_some_and(|(_, n)| digit(*n).is_some()) {
+        } else if matches!(c, '.' | ',' | '．')
+            && !in_fraction
+            && chars.peek().is_some_and(|(_, n)| digit(*n).is_some())
+        {
             in_fraction = true;
         } else {
             break;
@@ -274,21 +383,54 @@ mod tests {
 
     #[test]
     fn finds_durations_in_four_languages() {
-        assert_eq!(claims("down for 18 minutes"), [("18 minutes".into(), 18.0, Bound::Exact)]);
-        assert_eq!(claims("etwa 18 Minuten lang"), [("18 Minuten".into(), 18.0, Bound::Approximate)]);
-        assert_eq!(claims("約18分間停止"), [("18分間".into(), 18.0, Bound::Approximate)]);
-        assert_eq!(claims("中断18分钟"), [("18分钟".into(), 18.0, Bound::Exact)]);
-        assert_eq!(claims("影响1.5个小时"), [("1.5个小时".into(), 90.0, Bound::Exact)]);
-        assert_eq!(claims("für 1,5 Stunden"), [("1,5 Stunden".into(), 90.0, Bound::Exact)]);
-        assert_eq!(claims("about 1.5 hours"), [("1.5 hours".into(), 90.0, Bound::Approximate)]);
+        assert_eq!(
+            claims("down for 18 minutes"),
+            [("18 minutes".into(), 18.0, Bound::Exact)]
+        );
+        assert_eq!(
+            claims("etwa 18 Minuten lang"),
+            [("18 Minuten".into(), 18.0, Bound::Approximate)]
+        );
+        assert_eq!(
+            claims("約18分間停止"),
+            [("18分間".into(), 18.0, Bound::Approximate)]
+        );
+        assert_eq!(
+            claims("中断18分钟"),
+            [("18分钟".into(), 18.0, Bound::Exact)]
+        );
+        assert_eq!(
+            claims("影响1.5个小时"),
+            [("1.5个小时".into(), 90.0, Bound::Exact)]
+        );
+        assert_eq!(
+            claims("für 1,5 Stunden"),
+            [("1,5 Stunden".into(), 90.0, Bound::Exact)]
+        );
+        assert_eq!(
+            claims("about 1.5 hours"),
+            [("1.5 hours".into(), 90.0, Bound::Approximate)]
+        );
     }
 
     #[test]
     fn joins_compound_durations() {
-        assert_eq!(claims("1 hour and 21 minutes"), [("1 hour and 21 minutes".into(), 81.0, Bound::Exact)]);
-        assert_eq!(claims("11時間30分"), [("11時間30分".into(), 690.0, Bound::Exact)]);
-        assert_eq!(claims("1小时21分钟"), [("1小时21分钟".into(), 81.0, Bound::Exact)]);
-        assert_eq!(claims("約11時間半"), [("11時間半".into(), 690.0, Bound::Approximate)]);
+        assert_eq!(
+            claims("1 hour and 21 minutes"),
+            [("1 hour and 21 minutes".into(), 81.0, Bound::Exact)]
+        );
+        assert_eq!(
+            claims("11時間30分"),
+            [("11時間30分".into(), 690.0, Bound::Exact)]
+        );
+        assert_eq!(
+            claims("1小时21分钟"),
+            [("1小时21分钟".into(), 81.0, Bound::Exact)]
+        );
+        assert_eq!(
+            claims("約11時間半"),
+            [("11時間半".into(), 690.0, Bound::Approximate)]
+        );
     }
 
     #[test]

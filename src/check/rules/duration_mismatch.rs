@@ -34,21 +34,35 @@ declare_rule! {
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
-    let Some(claim) = &record.duration else { return Vec::new() };
-    let Some(started) = &record.started else { return Vec::new() };
+    let Some(claim) = &record.duration else {
+        return Vec::new();
+    };
+    let Some(started) = &record.started else {
+        return Vec::new();
+    };
     let Some(resolved) = &record.resolved else {
         return vec![
             Finding::new(DURATION_MISMATCH.name, claim.span, "a duration is stated, but the record has no `resolved` time")
                 .help("add `resolved:` when the incident is over, or remove `duration` while it is ongoing"),
         ];
     };
-    let Some(seconds) = record.computed_duration_seconds() else { return Vec::new() };
+    let Some(seconds) = record.computed_duration_seconds() else {
+        return Vec::new();
+    };
     if claim.value.agrees_with(seconds as f64) {
         return Vec::new();
     }
     let zone = zone_of(record, subject.site.config.timezone);
-    let stated = subject.text.get(claim.span.start.offset..claim.span.end.offset).unwrap_or("").trim();
-    let tolerance = if claim.value.approximate { " (approximate: within 10%)" } else { "" };
+    let stated = subject
+        .text
+        .get(claim.span.start.offset..claim.span.end.offset)
+        .unwrap_or("")
+        .trim();
+    let tolerance = if claim.value.approximate {
+        " (approximate: within 10%)"
+    } else {
+        ""
+    };
     vec![
         Finding::new(
             DURATION_MISMATCH.name,

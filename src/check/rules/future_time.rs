@@ -38,9 +38,20 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let now = subject.site.now;
     let zone = zone_of(record, subject.site.config.timezone);
     let today = now.with_timezone(&zone).date_naive();
-    let in_future = |when: &When| if when.is_day_only() { when.local_date > today } else { when.utc > now };
-    let milestones = Milestone::ALL.iter().filter_map(|m| record.milestone(*m).map(|at| (format!("`{m}`"), at)));
-    let entries = record.timeline.iter().map(|entry| ("this timeline entry".to_string(), &entry.at));
+    let in_future = |when: &When| {
+        if when.is_day_only() {
+            when.local_date > today
+        } else {
+            when.utc > now
+        }
+    };
+    let milestones = Milestone::ALL
+        .iter()
+        .filter_map(|m| record.milestone(*m).map(|at| (format!("`{m}`"), at)));
+    let entries = record
+        .timeline
+        .iter()
+        .map(|entry| ("this timeline entry".to_string(), &entry.at));
     milestones
         .chain(entries)
         .filter(|(_, at): &(String, &Spanned<When>)| in_future(&at.value))
@@ -48,7 +59,10 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
             Finding::new(
                 FUTURE_TIME.name,
                 at.span,
-                format!("{what} is {}, which is in the future", show(&at.value, zone)),
+                format!(
+                    "{what} is {}, which is in the future",
+                    show(&at.value, zone)
+                ),
             )
             .help("check the year, month and day; a published postmortem describes the past")
         })

@@ -80,6 +80,10 @@ fn entry_time_text(when: &When, zone: chrono_tz::Tz) -> String {
     match when.precision {
         Precision::Day => when.local_date.format("%Y-%m-%d").to_string(),
         _ if zone == chrono_tz::UTC => when.utc.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        _ => when.utc.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string(),
+        _ => when
+            .utc
+            .with_timezone(&zone)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
     }
 }

@@ -34,7 +34,9 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let zone = zone_of(record, subject.site.config.timezone);
     let mut findings = Vec::new();
     let mut compare = |later: Milestone, earlier: Milestone| {
-        let (Some(l), Some(e)) = (record.milestone(later), record.milestone(earlier)) else { return };
+        let (Some(l), Some(e)) = (record.milestone(later), record.milestone(earlier)) else {
+            return;
+        };
         if is_before(&l.value, &e.value) && !rolled_over(&l.value, &e.value) {
             findings.push(
                 Finding::new(
@@ -46,7 +48,9 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
                         show(&e.value, zone)
                     ),
                 )
-                .help(format!("correct one of the two times; `{later}` cannot come before `{earlier}`")),
+                .help(format!(
+                    "correct one of the two times; `{later}` cannot come before `{earlier}`"
+                )),
             );
         }
     };

@@ -32,7 +32,9 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     if !record.is_published() {
         return Vec::new();
     }
-    let present = |text: Option<&crate::model::Spanned<String>>| text.is_some_and(|t| !t.value.trim().is_empty());
+    let present = |text: Option<&crate::model::Spanned<String>>| {
+        text.is_some_and(|t| !t.value.trim().is_empty())
+    };
     let mut missing = Vec::new();
     if !present(record.summary.as_ref()) {
         missing.push("`summary`");
@@ -54,12 +56,19 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     if missing.is_empty() {
         return Vec::new();
     }
-    let state = if record.resolved.is_some() { "resolved" } else { "ongoing" };
+    let state = if record.resolved.is_some() {
+        "resolved"
+    } else {
+        "ongoing"
+    };
     vec![
         Finding::new(
             MISSING_SECTION.name,
             record.status.span,
-            format!("this {state} incident is published without {}", missing.join(", ")),
+            format!(
+                "this {state} incident is published without {}",
+                missing.join(", ")
+            ),
         )
         .help("write the missing sections, or set `status: review` until they are written"),
     ]

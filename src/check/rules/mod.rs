@@ -58,7 +58,10 @@ pub static REGISTRY: &[Rule] = &[
 
 /// The zone a record's times are shown in.
 pub(crate) fn zone_of(record: &Record, site_zone: Tz) -> Tz {
-    record.timezone.as_ref().map_or(site_zone, |zone| zone.value)
+    record
+        .timezone
+        .as_ref()
+        .map_or(site_zone, |zone| zone.value)
 }
 
 /// A time as a reader of the finding wants to see it: in the record's zone, at its precision.
@@ -89,11 +92,18 @@ pub(crate) fn rolled_over(when: &When, before: &When) -> bool {
 /// The span of `needle` inside the source range of a text value, or the value's own span
 /// when the needle is not written there literally (folded across lines, escaped).
 pub(crate) fn locate(text: &str, value: Span, needle: &str) -> Span {
-    let Some(range) = text.get(value.start.offset..value.end.offset) else { return value };
-    let Some(found) = range.find(needle) else { return value };
+    let Some(range) = text.get(value.start.offset..value.end.offset) else {
+        return value;
+    };
+    let Some(found) = range.find(needle) else {
+        return value;
+    };
     let start = value.start.offset + found;
     let end = start + needle.len();
-    Span { start: position(text, start), end: position(text, end) }
+    Span {
+        start: position(text, start),
+        end: position(text, end),
+    }
 }
 
 fn position(text: &str, offset: usize) -> Pos {
@@ -124,9 +134,21 @@ mod tests {
         assert_eq!(names.len(), REGISTRY.len(), "duplicate rule names");
         for rule in REGISTRY {
             let docs = rule.docs();
-            assert!(docs.len() > 200, "{} has too little documentation", rule.name);
-            assert!(rule.summary().ends_with('.'), "{}: first line should be a sentence", rule.name);
-            assert!(docs.contains("## Example"), "{} docs need an example", rule.name);
+            assert!(
+                docs.len() > 200,
+                "{} has too little documentation",
+                rule.name
+            );
+            assert!(
+                rule.summary().ends_with('.'),
+                "{}: first line should be a sentence",
+                rule.name
+            );
+            assert!(
+                docs.contains("## Example"),
+                "{} docs need an example",
+                rule.name
+            );
             assert!(docs.contains("## Fix"), "{} docs need a fix", rule.name);
         }
     }
@@ -135,10 +157,21 @@ mod tests {
     fn locate_finds_text_inside_block_scalars() {
         let text = "summary: |\n  Down for about 18 minutes.\n";
         let value = Span {
-            start: Pos { line: 1, column: 10, offset: 9 },
-            end: Pos { line: 3, column: 1, offset: text.len() },
+            start: Pos {
+                line: 1,
+                column: 10,
+                offset: 9,
+            },
+            end: Pos {
+                line: 3,
+                column: 1,
+                offset: text.len(),
+            },
         };
         let span = locate(text, value, "18 minutes");
-        assert_eq!((span.start.line, span.start.column, span.end.column), (2, 18, 28));
+        assert_eq!(
+            (span.start.line, span.start.column, span.end.column),
+            (2, 18, 28)
+        );
     }
 }

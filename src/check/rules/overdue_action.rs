@@ -32,7 +32,11 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     if subject.record.is_draft() {
         return Vec::new();
     }
-    let today = subject.site.now.with_timezone(&subject.site.config.timezone).date_naive();
+    let today = subject
+        .site
+        .now
+        .with_timezone(&subject.site.config.timezone)
+        .date_naive();
     subject
         .record
         .actions
@@ -41,7 +45,10 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
         .filter_map(|action| {
             let due = action.due.as_ref().filter(|due| due.value < today)?;
             let days = (today - due.value).num_days();
-            let owner = action.owner.as_ref().map_or(String::new(), |o| format!(" (owner: {})", o.value));
+            let owner = action
+                .owner
+                .as_ref()
+                .map_or(String::new(), |o| format!(" (owner: {})", o.value));
             Some(
                 Finding::new(
                     OVERDUE_ACTION.name,

@@ -28,7 +28,15 @@ declare_rule! {
 }
 
 const WORDS: &[&str] = &["TODO", "TBD", "TBA", "FIXME", "XXX"];
-const MARKERS: &[&str] = &["{{", "}}", "<fill in", "<describe", "<insert", "lorem ipsum", "Lorem ipsum"];
+const MARKERS: &[&str] = &[
+    "{{",
+    "}}",
+    "<fill in",
+    "<describe",
+    "<insert",
+    "lorem ipsum",
+    "Lorem ipsum",
+];
 
 /// The first placeholder in `text`, if any.
 fn placeholder(text: &str) -> Option<&str> {
@@ -39,13 +47,18 @@ fn placeholder(text: &str) -> Option<&str> {
             let end = start + word.len();
             let before = text[..start].chars().next_back();
             let after = text[end..].chars().next();
-            if before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric()) {
+            if before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+            {
                 return Some(word);
             }
             from = end;
         }
     }
-    MARKERS.iter().find(|marker| text.contains(*marker)).copied()
+    MARKERS
+        .iter()
+        .find(|marker| text.contains(*marker))
+        .copied()
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
@@ -54,8 +67,18 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     let mut texts: Vec<(&str, &Spanned<String>)> = vec![("title", &record.title)];
-    texts.extend(record.prose_fields().into_iter().filter_map(|(name, text)| text.map(|t| (name, t))));
-    texts.extend(record.timeline.iter().map(|entry| ("timeline", &entry.text)));
+    texts.extend(
+        record
+            .prose_fields()
+            .into_iter()
+            .filter_map(|(name, text)| text.map(|t| (name, t))),
+    );
+    texts.extend(
+        record
+            .timeline
+            .iter()
+            .map(|entry| ("timeline", &entry.text)),
+    );
     texts.extend(record.lessons.iter().map(|lesson| ("lessons", lesson)));
     for action in &record.actions {
         texts.push(("actions", &action.text));

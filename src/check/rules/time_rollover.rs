@@ -3,8 +3,8 @@
 use super::{rolled_over, show, zone_of};
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
-use crate::model::{Milestone, Spanned};
 use crate::model::time::When;
+use crate::model::{Milestone, Spanned};
 
 declare_rule! {
     /// A time of day is earlier than the time before it: it probably happened on the next day.
@@ -35,14 +35,24 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
     let zone = zone_of(record, subject.site.config.timezone);
     let finding = |at: &Spanned<When>, before: &When, what: &str| {
-        let next_day = at.value.local_date.succ_opt().unwrap_or(at.value.local_date);
+        let next_day = at
+            .value
+            .local_date
+            .succ_opt()
+            .unwrap_or(at.value.local_date);
         let time = at.value.utc.with_timezone(&zone).format("%H:%M");
         Finding::new(
             TIME_ROLLOVER.name,
             at.span,
-            format!("`{time}` is earlier than {what} ({}); is it on the next day?", show(before, zone)),
+            format!(
+                "`{time}` is earlier than {what} ({}); is it on the next day?",
+                show(before, zone)
+            ),
         )
-        .help(format!("write the date with the time, e.g. `{} {time}`", next_day.format("%Y-%m-%d")))
+        .help(format!(
+            "write the date with the time, e.g. `{} {time}`",
+            next_day.format("%Y-%m-%d")
+        ))
     };
     let mut findings: Vec<Finding> = record
         .timeline

@@ -34,19 +34,30 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
             Finding::new(
                 TRANSLATION_LANGUAGE.name,
                 Span::file_start(),
-                format!("the file name says the language is `{}`, which hindsight does not render", file.lang_tag),
+                format!(
+                    "the file name says the language is `{}`, which hindsight does not render",
+                    file.lang_tag
+                ),
             )
-            .help(format!("overlays are named `<record id>.<lang>.yaml` with lang one of: {}", Lang::NAMES.join(", "))),
+            .help(format!(
+                "overlays are named `<record id>.<lang>.yaml` with lang one of: {}",
+                Lang::NAMES.join(", ")
+            )),
         ];
     };
-    let Some(overlay) = &file.overlay else { return Vec::new() };
+    let Some(overlay) = &file.overlay else {
+        return Vec::new();
+    };
     let mut findings = Vec::new();
     if overlay.lang.value != tag {
         findings.push(
             Finding::new(
                 TRANSLATION_LANGUAGE.name,
                 overlay.lang.span,
-                format!("`lang: {}` disagrees with the file name, which says `{tag}`", overlay.lang.value),
+                format!(
+                    "`lang: {}` disagrees with the file name, which says `{tag}`",
+                    overlay.lang.value
+                ),
             )
             .help("make the file name and `lang:` name the language the text is written in"),
         );

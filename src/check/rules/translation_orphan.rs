@@ -36,12 +36,20 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
             Finding::new(
                 TRANSLATION_ORPHAN.name,
                 Span::file_start(),
-                format!("this overlay translates `{}`, but there is no record with that id", file.record_id),
+                format!(
+                    "this overlay translates `{}`, but there is no record with that id",
+                    file.record_id
+                ),
             )
-            .help(format!("name the file `<record id>.{}.yaml` after the record it translates", file.lang_tag)),
+            .help(format!(
+                "name the file `<record id>.{}.yaml` after the record it translates",
+                file.lang_tag
+            )),
         ];
     }
-    let (Some(record), Some(overlay)) = (subject.record, file.overlay.as_ref()) else { return Vec::new() };
+    let (Some(record), Some(overlay)) = (subject.record, file.overlay.as_ref()) else {
+        return Vec::new();
+    };
     align(record, overlay)
         .pairs
         .into_iter()

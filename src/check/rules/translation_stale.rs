@@ -32,7 +32,9 @@ declare_rule! {
 }
 
 fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
-    let (Some(record), Some(overlay)) = (subject.record, subject.file.overlay.as_ref()) else { return Vec::new() };
+    let (Some(record), Some(overlay)) = (subject.record, subject.file.overlay.as_ref()) else {
+        return Vec::new();
+    };
     align(record, overlay)
         .pairs
         .into_iter()

@@ -29,7 +29,9 @@ declare_rule! {
 }
 
 fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
-    let (Some(record), Some(overlay)) = (subject.record, subject.file.overlay.as_ref()) else { return Vec::new() };
+    let (Some(record), Some(overlay)) = (subject.record, subject.file.overlay.as_ref()) else {
+        return Vec::new();
+    };
     let alignment = align(record, overlay);
     let empty = alignment
         .pairs
@@ -37,16 +39,35 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
         .filter(|(_, pair, state)| !matches!(state, PairState::Orphan) && pair.is_untranslated())
         .map(|(field, pair, _)| {
             let span = pair.text.as_ref().map_or(pair.span, |text| text.span);
-            Finding::new(TRANSLATION_UNTRANSLATED.name, span, format!("the `{field}` translation is empty"))
-                .help("write the translation in `text`")
+            Finding::new(
+                TRANSLATION_UNTRANSLATED.name,
+                span,
+                format!("the `{field}` translation is empty"),
+            )
+            .help("write the translation in `text`")
         });
     let missing = alignment.missing.iter().map(|missing| {
         let what = match missing.index {
-            Some(index) => format!("{} entry {} (line {} of the record)", missing.field, index + 1, missing.current.span.start.line),
-            None => format!("`{}` (line {} of the record)", missing.field, missing.current.span.start.line),
+            Some(index) => format!(
+                "{} entry {} (line {} of the record)",
+                missing.field,
+                index + 1,
+                missing.current.span.start.line
+            ),
+            None => format!(
+                "`{}` (line {} of the record)",
+                missing.field, missing.current.span.start.line
+            ),
         };
-        Finding::new(TRANSLATION_UNTRANSLATED.name, Span::file_start(), format!("the overlay has no translation of {what}"))
-            .help(format!("run `hindsight translate {} --to {}` to add the missing pairs", record.id, overlay.lang.value))
+        Finding::new(
+            TRANSLATION_UNTRANSLATED.name,
+            Span::file_start(),
+            format!("the overlay has no translation of {what}"),
+        )
+        .help(format!(
+            "run `hindsight translate {} --to {}` to add the missing pairs",
+            record.id, overlay.lang.value
+        ))
     });
     empty.chain(missing).collect()
 }

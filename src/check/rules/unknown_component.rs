@@ -30,7 +30,11 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     let config = subject.site.config;
-    let known: Vec<&str> = config.components.iter().map(|c| c.id.value.as_str()).collect();
+    let known: Vec<&str> = config
+        .components
+        .iter()
+        .map(|c| c.id.value.as_str())
+        .collect();
     subject
         .record
         .affected
@@ -41,11 +45,16 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
             let finding = Finding::new(
                 UNKNOWN_COMPONENT.name,
                 id.span,
-                format!("component `{}` is not defined in site/config.yaml", id.value),
+                format!(
+                    "component `{}` is not defined in site/config.yaml",
+                    id.value
+                ),
             );
             match crate::load::suggest_name(&id.value, &known) {
                 Some(best) => finding.help(format!("did you mean `{best}`?")),
-                None if known.is_empty() => finding.help("add it under `components:` in site/config.yaml"),
+                None if known.is_empty() => {
+                    finding.help("add it under `components:` in site/config.yaml")
+                }
                 None => finding.help(format!("defined components: {}", known.join(", "))),
             }
         })
