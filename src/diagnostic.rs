@@ -1,7 +1,7 @@
 //! Findings as data: source positions, severities and the diagnostics every stage reports.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -113,4 +113,10 @@ impl Diagnostic {
     pub fn help(&self) -> Option<&str> {
         self.finding.help.as_deref()
     }
+}
+
+/// A path as users wrote it, relative and with `/` separators (what CI annotations and SARIF expect).
+pub fn display_path(path: &Path) -> String {
+    let path = path.strip_prefix("./").unwrap_or(path);
+    path.to_string_lossy().replace('\\', "/")
 }

@@ -6,7 +6,9 @@ mod json;
 mod sarif;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+pub(crate) use crate::diagnostic::display_path;
 
 use crate::check::Report;
 
@@ -27,12 +29,6 @@ pub fn sources(corpus: &crate::load::Corpus) -> Sources<'_> {
         .chain(corpus.config.source.iter())
         .map(|source| (source.path.as_path(), source.text.as_str()))
         .collect()
-}
-
-/// Paths as users wrote them, with `/` separators (what CI annotations and SARIF expect).
-pub(crate) fn display_path(path: &Path) -> String {
-    let path: PathBuf = path.strip_prefix("./").unwrap_or(path).to_path_buf();
-    path.to_string_lossy().replace('\\', "/")
 }
 
 /// The one-line count at the end of human output.

@@ -45,7 +45,7 @@ fn check(corpus: &Corpus) -> Vec<(PathBuf, Finding)> {
                     format!(
                         "the id `{}` is already used by {}",
                         file.id,
-                        earlier.display()
+                        crate::diagnostic::display_path(earlier)
                     ),
                 )
                 .help("rename one of the files; every incident needs an id of its own"),

@@ -1,0 +1,173 @@
+//! Hostile and broken input: every case is a finding with a position and exit 1, never a panic or a hang.
+
+use std::fs;
+use std::time::Duration;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+
+/// Lints a project whose only record has `content`; returns the exit code and the one diagnostic.
+fn lint_record(content: &[u8]) -> (i32, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("incidents")).unwrap();
+    fs::write(
+        dir.path().join("incidents/2024-01-10-hostile.yaml"),
+        content,
+    )
+    .unwrap();
+    lint_dir(&dir)
+}
+
+fn lint_dir(dir: &tempfile::TempDir) -> (i32, Value) {
+    // The timeout only guards against a hang taking the suite down; speed is measured in benches.
+    let output = cargo_bin_cmd!("hindsight")
+        .current_dir(dir.path())
+        .args(["lint", "--format", "json"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    (output.status.code().unwrap(), diagnostics[0].clone())
+}
+
+fn assert_finding(result: (i32, Value), rule: &str, line: u64, column: u64, message: &str) {
+    let (code, diagnostic) = result;
+    assert_eq!(code, 1);
+    assert_eq!(diagnostic["rule"], rule, "{diagnostic:#}");
+    assert_eq!(diagnostic["file"], "incidents/2024-01-10-hostile.yaml");
+    assert_eq!(
+        (diagnostic["line"].as_u64(), diagnostic["column"].as_u64()),
+        (Some(line), Some(column)),
+        "{diagnostic:#}"
+    );
+    assert!(
+        diagnostic["message"].as_str().unwrap().contains(message),
+        "{diagnostic:#}"
+    );
+    assert!(
+        diagnostic["help"].is_string(),
+        "every hostile-input finding says how to fix it"
+    );
+}
+
+#[test]
+fn fifty_megabyte_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("incidents")).unwrap();
+    let file = fs::File::create(dir.path().join("incidents/2024-01-10-hostile.yaml")).unwrap();
+    file.set_len(50 * 1024 * 1024).unwrap();
+    assert_finding(lint_dir(&dir), "input-limit", 1, 1, "52428800 bytes");
+}
+
+#[test]
+fn billion_laughs_is_stopped() {
+    let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..=9u8 {
+        let (prev, name) = ((b'a' + level - 1) as char, (b'a' + level) as char);
+        let refs = vec![format!("*{prev}"); 10].join(", ");
+        bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    let (code, diagnostic) = lint_record(bomb.as_bytes());
+    assert_eq!(code, 1);
+    assert_eq!(diagnostic["rule"], "input-limit");
+    assert!(diagnostic["message"].as_str().unwrap().contains("aliases"));
+}
+
+#[test]
+fn ten_thousand_levels_of_nesting_are_refused() {
+    let deep = format!("title: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+    let (code, diagnostic) = lint_record(deep.as_bytes());
+    assert_eq!(code, 1);
+    assert_eq!(diagnostic["rule"], "input-limit");
+    assert_eq!(diagnostic["line"], 1);
+
+    let block: String = (0..10_000)
+        .map(|depth| format!("{}- \n", " ".repeat(depth)))
+        .collect();
+    assert_eq!(lint_record(block.as_bytes()).1["rule"], "input-limit");
+}
+
+#[test]
+fn invalid_utf8_points_at_the_byte() {
+    assert_finding(
+        lint_record(b"title: ok\nlang: en\nstatus: \xc3\x28draft\n"),
+        "yaml-syntax",
+        3,
+        9,
+        "not valid UTF-8",
+    );
+}
+
+#[test]
+fn binary_file_is_named_as_such() {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend([0u8; 64]);
+    let (code, diagnostic) = lint_record(&png);
+    assert_eq!(code, 1);
+    assert_eq!(diagnostic["rule"], "yaml-syntax");
+}
+
+#[test]
+fn text_with_nul_bytes_is_binary() {
+    assert_finding(
+        lint_record(b"title: ok\n\0\0\0"),
+        "yaml-syntax",
+        2,
+        1,
+        "binary",
+    );
+}
+
+#[test]
+fn empty_file_is_a_missing_record() {
+    assert_finding(lint_record(b""), "missing-field", 1, 1, "empty");
+    assert_finding(
+        lint_record(b"# only a comment\n"),
+        "missing-field",
+        1,
+        1,
+        "empty",
+    );
+}
+
+#[test]
+fn several_documents_are_refused_at_the_second() {
+    let stream = b"title: a\nlang: en\nstatus: draft\n---\ntitle: b\nlang: en\nstatus: draft\n";
+    assert_finding(
+        lint_record(stream),
+        "yaml-syntax",
+        4,
+        1,
+        "second YAML document",
+    );
+}
+
+#[test]
+fn wrong_top_level_shape_is_a_finding() {
+    assert_finding(
+        lint_record(b"- just\n- a list\n"),
+        "invalid-value",
+        1,
+        1,
+        "must be a mapping",
+    );
+    assert_finding(
+        lint_record(b"42\n"),
+        "invalid-value",
+        1,
+        1,
+        "must be a mapping",
+    );
+}
+
+#[test]
+fn unclosed_quote_is_a_syntax_error_with_position() {
+    let (code, diagnostic) = lint_record(b"title: \"never closed\nlang: en\n");
+    assert_eq!(code, 1);
+    assert_eq!(diagnostic["rule"], "yaml-syntax");
+    assert!(diagnostic["line"].as_u64().unwrap() >= 1);
+}
