@@ -101,60 +101,58 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
         default_zone: config.config.timezone,
         limits,
     };
-    let loaded: Vec<Loaded> = sources
+    let records = sources
         .files
         .par_iter()
-        .map(|file| -> anyhow::Result<Loaded> {
+        .filter_map(|file| match &file.kind {
+            SourceKind::Record { id } => Some((file, id)),
+            SourceKind::Overlay { .. } => None,
+        })
+        .map(|(file, id)| {
             let (source, unreadable) = read(&file.path, &limits)?;
-            Ok(match &file.kind {
-                SourceKind::Record { id } => {
-                    let (record, findings) = match unreadable {
-                        Some(finding) => (None, vec![finding]),
-                        None => record::parse(id, &source.text, &context),
-                    };
-                    Loaded::Record(RecordFile {
-                        source,
-                        id: id.clone(),
-                        record,
-                        findings,
-                    })
-                }
-                SourceKind::Overlay {
-                    record_id,
-                    lang_tag,
-                } => {
-                    let (overlay, findings) = match unreadable {
-                        Some(finding) => (None, vec![finding]),
-                        None => overlay::parse(record_id, &source.text, &limits),
-                    };
-                    Loaded::Overlay(OverlayFile {
-                        source,
-                        record_id: record_id.clone(),
-                        lang_tag: lang_tag.clone(),
-                        overlay,
-                        findings,
-                    })
-                }
+            let (record, findings) = match unreadable {
+                Some(finding) => (None, vec![finding]),
+                None => record::parse(id, &source.text, &context),
+            };
+            Ok(RecordFile {
+                source,
+                id: id.clone(),
+                record,
+                findings,
             })
         })
         .collect::<anyhow::Result<_>>()?;
-    let mut corpus = Corpus {
+    let overlays = sources
+        .files
+        .par_iter()
+        .filter_map(|file| match &file.kind {
+            SourceKind::Overlay {
+                record_id,
+                lang_tag,
+            } => Some((file, record_id, lang_tag)),
+            SourceKind::Record { .. } => None,
+        })
+        .map(|(file, record_id, lang_tag)| {
+            let (source, unreadable) = read(&file.path, &limits)?;
+            let (overlay, findings) = match unreadable {
+                Some(finding) => (None, vec![finding]),
+                None => overlay::parse(record_id, &source.text, &limits),
+            };
+            Ok(OverlayFile {
+                source,
+                record_id: record_id.clone(),
+                lang_tag: lang_tag.clone(),
+                overlay,
+                findings,
+            })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok(Corpus {
         config,
+        records,
+        overlays,
         selected: sources.selected.clone(),
-        ..Corpus::default()
-    };
-    for item in loaded {
-        match item {
-            Loaded::Record(file) => corpus.records.push(file),
-            Loaded::Overlay(file) => corpus.overlays.push(file),
-        }
-    }
-    Ok(corpus)
-}
-
-enum Loaded {
-    Record(RecordFile),
-    Overlay(OverlayFile),
+    })
 }
 
 /// Reads a file within the size budget. Input problems (too large, not UTF-8) come back as
