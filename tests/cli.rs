@@ -392,7 +392,16 @@ fn broken_pipe_exits_quietly() {
 fn readme_documents_every_rule() {
     let readme = fs::read_to_string(repo().join("README.md")).unwrap();
     for rule in REGISTRY {
-        let row = format!("| `{}` | {} | {} |", rule.name, rule.default_level, rule.summary());
-        assert!(readme.contains(&row), "README's rules table is out of date for {}", rule.name);
+        let row = format!(
+            "| `{}` | {} | {} |",
+            rule.name,
+            rule.default_level,
+            rule.summary()
+        );
+        assert!(
+            readme.contains(&row),
+            "README's rules table is out of date for {}",
+            rule.name
+        );
     }
 }
