@@ -171,3 +171,22 @@ fn unclosed_quote_is_a_syntax_error_with_position() {
     assert_eq!(diagnostic["rule"], "yaml-syntax");
     assert!(diagnostic["line"].as_u64().unwrap() >= 1);
 }
+
+#[test]
+fn binary_file_is_reported_by_name_without_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("incidents")).unwrap();
+    let mut elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0".to_vec();
+    elf.extend([0xe8u8, 0x98, 0x49, 0x00, 0xff]);
+    fs::write(dir.path().join("incidents/2024-01-10-hostile.yaml"), elf).unwrap();
+    let output = cargo_bin_cmd!("hindsight")
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .arg("lint")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(out.starts_with("error[yaml-syntax]: the file contains a NUL byte: it looks like a binary file, not YAML\n--> incidents/2024-01-10-hostile.yaml:1:1\n"), "{out}");
+    assert!(!out.contains("ELF"), "{out}");
+}

@@ -172,6 +172,8 @@ fn read(path: &Path, limits: &Limits) -> anyhow::Result<(SourceText, Option<Find
     let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     match yaml::decode(&bytes) {
         Ok(text) => Ok((source(text.to_string()), None)),
+        // A binary file's "lines" would only garble the report: show its name alone.
+        Err(finding) if yaml::is_binary(&bytes) => Ok((source(String::new()), Some(finding))),
         Err(finding) => Ok((
             source(String::from_utf8_lossy(&bytes).into_owned()),
             Some(finding),

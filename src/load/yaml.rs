@@ -353,8 +353,32 @@ fn count_nodes(node: &Node) -> usize {
     }
 }
 
+/// How far into a file to look for NUL bytes, the mark of a binary file.
+const BINARY_SNIFF: usize = 8 * 1024;
+
+/// Whether the bytes look like a binary file rather than text.
+pub(crate) fn is_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0)
+}
+
+fn binary_file(pos: Pos) -> Finding {
+    Finding::new(
+        SYNTAX,
+        Span::point(pos),
+        "the file contains a NUL byte: it looks like a binary file, not YAML",
+    )
+    .help("incident records are UTF-8 YAML text; check that the right file is in incidents/")
+}
+
 /// Decodes file bytes as UTF-8, or says where the first invalid byte is.
 pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Finding> {
+    if is_binary(bytes) {
+        return Err(binary_file(Pos {
+            line: 1,
+            column: 1,
+            offset: 0,
+        }));
+    }
     std::str::from_utf8(bytes).map_err(|error| {
         let valid = &bytes[..error.valid_up_to()];
         // The valid prefix is UTF-8 by definition, so positions can be computed on it.

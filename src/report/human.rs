@@ -51,7 +51,7 @@ fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> Strin
         title.element(
             annotate_snippets::Origin::path(path.clone())
                 .line(span.start.line)
-                .char_column(span.start.column.saturating_sub(1)),
+                .char_column(span.start.column),
         )
     } else {
         let start = span.start.offset.saturating_sub(line_start).min(line.len());
