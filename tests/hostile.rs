@@ -116,7 +116,7 @@ fn text_with_nul_bytes_is_binary() {
     assert_finding(
         lint_record(b"title: ok\n\0\0\0"),
         "yaml-syntax",
-        2,
+        1,
         1,
         "binary",
     );
