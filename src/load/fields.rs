@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::yaml::{Node, Value};
+use super::yaml::{Limits, Node, Value};
 use crate::diagnostic::{Finding, Span};
 use crate::model::{Keyword, Spanned};
 
@@ -41,6 +41,35 @@ pub(crate) struct Reader {
 impl Reader {
     pub fn push(&mut self, finding: Finding) {
         self.findings.push(finding);
+    }
+
+    /// The document's root, or `None` with a finding saying why there is none
+    /// (a syntax or budget problem, or an empty `what` file and how to start one).
+    pub fn document(
+        &mut self,
+        text: &str,
+        limits: &Limits,
+        what: &str,
+        empty_help: &str,
+    ) -> Option<Node> {
+        match super::yaml::parse(text, limits) {
+            Ok(Some(root)) => Some(root),
+            Ok(None) => {
+                self.push(
+                    Finding::new(
+                        MISSING_FIELD,
+                        Span::file_start(),
+                        format!("the {what} is empty"),
+                    )
+                    .help(empty_help),
+                );
+                None
+            }
+            Err(finding) => {
+                self.push(finding);
+                None
+            }
+        }
     }
 
     /// Reads a mapping and reports keys that are unknown, duplicated or not text.

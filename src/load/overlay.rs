@@ -1,8 +1,8 @@
 //! Translation overlay text -> [`Overlay`], with a finding for every problem in it.
 
 use super::fields::{Map, Reader};
-use super::yaml::{self, Limits, Node};
-use crate::diagnostic::{Finding, Span};
+use super::yaml::{Limits, Node};
+use crate::diagnostic::Finding;
 use crate::model::overlay::OVERLAY_TEXT_FIELDS;
 use crate::model::{Overlay, OverlayList, Pair};
 
@@ -18,23 +18,9 @@ fn overlay_fields() -> Vec<&'static str> {
 /// Parses an overlay of record `record_id`.
 pub fn parse(record_id: &str, text: &str, limits: &Limits) -> (Option<Overlay>, Vec<Finding>) {
     let mut reader = Reader::default();
-    let root = match yaml::parse(text, limits) {
-        Ok(Some(root)) => root,
-        Ok(None) => {
-            reader.push(
-                Finding::new(
-                    super::fields::MISSING_FIELD,
-                    Span::file_start(),
-                    "the overlay is empty",
-                )
-                .help("create it with `hindsight translate <record> --to <lang>`"),
-            );
-            return (None, reader.findings);
-        }
-        Err(finding) => {
-            reader.push(finding);
-            return (None, reader.findings);
-        }
+    let empty = "create it with `hindsight translate <record> --to <lang>`";
+    let Some(root) = reader.document(text, limits, "overlay", empty) else {
+        return (None, reader.findings);
     };
     let overlay = read_overlay(record_id, &root, &mut reader);
     (overlay, reader.findings)

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::fields::{INVALID_TIME, INVALID_VALUE, Map, Reader};
-use super::yaml::{self, Limits, Node};
+use super::yaml::{Limits, Node};
 use crate::diagnostic::{Finding, Span};
 use crate::model::duration;
 use crate::model::time::{self, ACCEPTED_FORMS, When};
@@ -60,19 +60,10 @@ impl Default for RecordContext {
 pub fn parse(id: &str, text: &str, context: &RecordContext) -> (Option<Record>, Vec<Finding>) {
     let mut reader = Reader::default();
     check_id(id, &mut reader);
-    let root = match yaml::parse(text, &context.limits) {
-        Ok(Some(root)) => root,
-        Ok(None) => {
-            reader.push(
-                Finding::new(super::fields::MISSING_FIELD, Span::file_start(), "the record is empty")
-                    .help("start from `hindsight new \"Title\"`, or give at least `title`, `lang` and `status`"),
-            );
-            return (None, reader.findings);
-        }
-        Err(finding) => {
-            reader.push(finding);
-            return (None, reader.findings);
-        }
+    let empty =
+        "start from `hindsight new \"Title\"`, or give at least `title`, `lang` and `status`";
+    let Some(root) = reader.document(text, &context.limits, "record", empty) else {
+        return (None, reader.findings);
     };
     let record = read_record(id, &root, context, &mut reader);
     (record, reader.findings)

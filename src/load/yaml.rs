@@ -232,9 +232,10 @@ impl<'a> Builder<'a> {
                             "this alias names no anchor defined before it",
                         ));
                     };
-                    let mut node = target.clone();
-                    let size = count_nodes(&node);
+                    // Budget first: the copy itself is what an alias bomb is made of.
+                    let size = count_nodes(target);
                     self.count(size, span)?;
+                    let mut node = self.anchors[&id].clone();
                     node.span = span;
                     self.push(node, 0)?;
                 }
