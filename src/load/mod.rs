@@ -65,13 +65,6 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    pub fn record(&self, id: &str) -> Option<&Record> {
-        self.records
-            .iter()
-            .find(|file| file.id == id)
-            .and_then(|file| file.record.as_ref())
-    }
-
     /// Whether findings in `path` are to be reported.
     pub fn is_selected(&self, path: &Path) -> bool {
         crate::discover::is_selected(self.selected.as_deref(), path)
