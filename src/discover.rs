@@ -1,5 +1,6 @@
 //! Finding the project's source files: records, overlays and the site configuration.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -26,17 +27,9 @@ pub struct Sources {
     /// `site/config.yaml`, when the project has one.
     pub config: Option<PathBuf>,
     pub files: Vec<SourceFile>,
-    /// The files the user asked about; `None` means all of them.
-    pub selected: Option<Vec<PathBuf>>,
-}
-
-/// Whether `path` is one of (or under one of) the selected paths; no selection selects all.
-pub fn is_selected(selected: Option<&[PathBuf]>, path: &Path) -> bool {
-    selected.is_none_or(|selected| {
-        selected
-            .iter()
-            .any(|s| path.starts_with(s) || same_file(path, s))
-    })
+    /// The paths (as in `files` and `config`) of the files the user asked about;
+    /// `None` means all of them.
+    pub selected: Option<HashSet<PathBuf>>,
 }
 
 pub fn incidents_dir(root: &Path) -> PathBuf {
@@ -60,7 +53,7 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
             root.display()
         );
     }
-    let mut selected = Vec::new();
+    let mut asked = Vec::new();
     for path in paths {
         if !path.exists() {
             bail!("{}: no such file or directory", path.display());
@@ -70,19 +63,25 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
         } else {
             files.push(classify(path));
         }
-        selected.push(path.clone());
+        asked.push(canonical(path));
     }
     // The same file may be reached twice (`incidents/` and `./incidents/x.yaml`): keep it once.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
+    let mut selected = HashSet::new();
     files.retain(|file| {
-        seen.insert(
-            file.path
-                .canonicalize()
-                .unwrap_or_else(|_| file.path.clone()),
-        )
+        let path = canonical(&file.path);
+        if asked.iter().any(|a| path.starts_with(a)) {
+            selected.insert(file.path.clone());
+        }
+        seen.insert(path)
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let config = Some(config_path(root)).filter(|path| path.is_file());
+    if let Some(config) = &config
+        && asked.iter().any(|a| canonical(config).starts_with(a))
+    {
+        selected.insert(config.clone());
+    }
     Ok(Sources {
         config,
         files,
@@ -90,8 +89,9 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
     })
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+/// The one spelling of a path that two routes to the same file share.
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn walk(dir: &Path, files: &mut Vec<SourceFile>) -> anyhow::Result<()> {

@@ -9,6 +9,7 @@ pub mod overlay;
 pub mod record;
 pub(crate) mod yaml;
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -61,13 +62,15 @@ pub struct Corpus {
     pub config: ConfigFile,
     pub records: Vec<RecordFile>,
     pub overlays: Vec<OverlayFile>,
-    pub selected: Option<Vec<PathBuf>>,
+    pub selected: Option<HashSet<PathBuf>>,
 }
 
 impl Corpus {
     /// Whether findings in `path` are to be reported.
     pub fn is_selected(&self, path: &Path) -> bool {
-        crate::discover::is_selected(self.selected.as_deref(), path)
+        self.selected
+            .as_ref()
+            .is_none_or(|selected| selected.contains(path))
     }
 }
 
@@ -76,15 +79,13 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
     let limits = Limits::default();
     let config = match &sources.config {
         Some(path) => {
-            let (source, finding) = read(path, &limits)?;
-            let (config, mut findings) = match finding {
-                Some(finding) => (SiteConfig::default(), vec![finding]),
-                None => config::parse(&source.text, &limits),
-            };
-            findings.sort_by_key(|f| f.span);
+            let (source, config, findings) = read_parsed(path, &limits, |text| {
+                let (config, findings) = config::parse(text, &limits);
+                (Some(config), findings)
+            })?;
             ConfigFile {
                 source: Some(source),
-                config,
+                config: config.unwrap_or_default(),
                 findings,
             }
         }
@@ -102,11 +103,9 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
             SourceKind::Overlay { .. } => None,
         })
         .map(|(file, id)| {
-            let (source, unreadable) = read(&file.path, &limits)?;
-            let (record, findings) = match unreadable {
-                Some(finding) => (None, vec![finding]),
-                None => record::parse(id, &source.text, &context),
-            };
+            let (source, record, findings) = read_parsed(&file.path, &limits, |text| {
+                record::parse(id, text, &context)
+            })?;
             Ok(RecordFile {
                 source,
                 id: id.clone(),
@@ -126,11 +125,9 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
             SourceKind::Record { .. } => None,
         })
         .map(|(file, record_id, lang_tag)| {
-            let (source, unreadable) = read(&file.path, &limits)?;
-            let (overlay, findings) = match unreadable {
-                Some(finding) => (None, vec![finding]),
-                None => overlay::parse(record_id, &source.text, &limits),
-            };
+            let (source, overlay, findings) = read_parsed(&file.path, &limits, |text| {
+                overlay::parse(record_id, text, &limits)
+            })?;
             Ok(OverlayFile {
                 source,
                 record_id: record_id.clone(),
@@ -146,6 +143,21 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
         overlays,
         selected: sources.selected.clone(),
     })
+}
+
+/// Reads a file and parses its text; a file that cannot be read as text parses to `None`
+/// with the finding that says why.
+fn read_parsed<T>(
+    path: &Path,
+    limits: &Limits,
+    parse: impl FnOnce(&str) -> (Option<T>, Vec<Finding>),
+) -> anyhow::Result<(SourceText, Option<T>, Vec<Finding>)> {
+    let (source, unreadable) = read(path, limits)?;
+    let (value, findings) = match unreadable {
+        Some(finding) => (None, vec![finding]),
+        None => parse(&source.text),
+    };
+    Ok((source, value, findings))
 }
 
 /// Reads a file within the size budget. Input problems (too large, not UTF-8) come back as

@@ -1,5 +1,7 @@
 //! Translation overlay text -> [`Overlay`], with a finding for every problem in it.
 
+use std::sync::LazyLock;
+
 use super::fields::{Map, Reader};
 use super::yaml::{Limits, Node};
 use crate::diagnostic::Finding;
@@ -8,12 +10,13 @@ use crate::model::{Overlay, OverlayList, Pair};
 
 const PAIR_FIELDS: &[&str] = &["source", "text"];
 
-fn overlay_fields() -> Vec<&'static str> {
+/// Every field an overlay may have: built once, read for each overlay parsed.
+static OVERLAY_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut fields = vec!["lang"];
     fields.extend_from_slice(OVERLAY_TEXT_FIELDS);
     fields.extend(OverlayList::ALL.iter().map(|list| list.name()));
     fields
-}
+});
 
 /// Parses an overlay of record `record_id`.
 pub fn parse(record_id: &str, text: &str, limits: &Limits) -> (Option<Overlay>, Vec<Finding>) {
@@ -27,7 +30,7 @@ pub fn parse(record_id: &str, text: &str, limits: &Limits) -> (Option<Overlay>, 
 }
 
 fn read_overlay(record_id: &str, root: &Node, reader: &mut Reader) -> Option<Overlay> {
-    let map = reader.mapping(root, "the overlay", &overlay_fields())?;
+    let map = reader.mapping(root, "the overlay", &OVERLAY_FIELDS)?;
     let lang = reader
         .required(
             &map,

@@ -47,7 +47,7 @@ fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> Strin
         .clone()
         .primary_title(diagnostic.message())
         .id(diagnostic.rule());
-    let mut group = if line.trim().is_empty() && span.start.line <= 1 && text.is_empty() {
+    let mut group = if text.is_empty() {
         title.element(
             annotate_snippets::Origin::path(path.clone())
                 .line(span.start.line)
