@@ -66,7 +66,8 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
         asked.push(canonical(path));
     }
     // The same file may be reached twice (`incidents/` and `./incidents/x.yaml`): keep it once.
-    let mut seen = HashSet::new();
+    // The site configuration is never a record, even when a path or directory names it.
+    let mut seen = HashSet::from([canonical(&config_path(root))]);
     let mut selected = HashSet::new();
     files.retain(|file| {
         let path = canonical(&file.path);

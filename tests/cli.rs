@@ -405,3 +405,14 @@ fn readme_documents_every_rule() {
         );
     }
 }
+
+#[test]
+fn site_config_named_as_a_path_is_linted_as_config() {
+    // What the README's pre-commit hook does when site/config.yaml changes.
+    let (code, json) =
+        stdout(hindsight(&repo()).args(["lint", "--format", "json", "site/config.yaml"]));
+    assert_eq!(code, 0, "{json}");
+    let report: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["summary"]["files"], 1);
+    assert_eq!(report["diagnostics"], serde_json::json!([]));
+}
