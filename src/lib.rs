@@ -3,11 +3,13 @@
 //! The pipeline runs in one direction: [`discover`] -> [`load`] -> [`check`] -> (localize ->
 //! render -> publish). Each stage takes the previous stage's output as a value.
 
+pub(crate) mod assets;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod discover;
 pub mod load;
+pub mod localize;
 pub mod model;
 pub mod report;
 pub mod schema;

@@ -8,7 +8,7 @@ use crate::diagnostic::Finding;
 use crate::model::overlay::OVERLAY_TEXT_FIELDS;
 use crate::model::{Overlay, OverlayList, Pair};
 
-const PAIR_FIELDS: &[&str] = &["source", "text"];
+const PAIR_FIELDS: &[&str] = &["source", "text", "previous"];
 
 /// Every field an overlay may have: built once, read for each overlay parsed.
 static OVERLAY_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -91,9 +91,11 @@ fn read_pair(reader: &mut Reader, node: &Node, name: &str) -> Option<Pair> {
         )
         .and_then(|node| reader.text(node, "source"))?;
     let text = reader.optional_text(&pair, "text");
+    let previous = reader.optional_text(&pair, "previous");
     Some(Pair {
         source,
         text,
+        previous,
         span: node.span,
     })
 }

@@ -112,12 +112,27 @@ pub struct Pair {
     /// The translation; empty while untranslated.
     #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
+    /// Set by `hindsight translate` when the record's text changed: the source the
+    /// translation was made from (gettext's previous msgid). The pair stays stale until the
+    /// translator updates `text` and deletes this field.
+    #[schemars(with = "Option<String>")]
+    pub previous: Option<Spanned<String>>,
     /// Where the pair itself starts (for findings about the whole pair).
     #[schemars(skip)]
     pub span: crate::diagnostic::Span,
 }
 
 impl Pair {
+    /// The source text the translation was actually made from.
+    pub fn translated_from(&self) -> &Spanned<String> {
+        self.previous.as_ref().unwrap_or(&self.source)
+    }
+
+    /// Made from exactly `current`, with no earlier source still waiting for review.
+    pub fn is_current_for(&self, current: &Spanned<String>) -> bool {
+        self.previous.is_none() && self.source.value == current.value
+    }
+
     pub fn is_untranslated(&self) -> bool {
         self.text
             .as_ref()
@@ -180,7 +195,7 @@ pub fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alignment<'
     for name in OVERLAY_TEXT_FIELDS {
         let current = record_field(record, name);
         match (overlay.field(name), current) {
-            (Some(pair), Some(current)) if pair.source.value == current.value => {
+            (Some(pair), Some(current)) if pair.is_current_for(current) => {
                 alignment
                     .pairs
                     .push((name, pair, PairState::Current { current }));
@@ -214,7 +229,10 @@ pub fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alignment<'
         }
         for (p, pair) in pairs.iter().enumerate() {
             let state = match pair_entry[p] {
-                Some(e) => PairState::Current {
+                Some(e) if pair.previous.is_none() => PairState::Current {
+                    current: entries[e],
+                },
+                Some(e) => PairState::Stale {
                     current: entries[e],
                 },
                 None if p < entries.len() && !entry_taken[p] => {

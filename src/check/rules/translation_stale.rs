@@ -24,10 +24,15 @@ declare_rule! {
     ///   text: Der Dienst war etwa 18 Minuten lang nicht verfügbar.
     /// ```
     ///
+    /// `hindsight translate <record> --to <lang>` refreshes such a pair: `source` becomes the
+    /// record's current text, the translation is kept, and the text it was made from moves
+    /// to `previous` (like gettext's previous msgid). A pair with `previous` stays stale until
+    /// the translator has updated `text` and deleted `previous`.
+    ///
     /// ## Fix
     ///
     /// `hindsight translate status` shows what changed in the source, word by word. Update
-    /// the translation, then `hindsight translate <record> --to <lang>` refreshes `source`.
+    /// the translation, then delete `previous` (or refresh the overlay, which sets `source`).
     pub TRANSLATION_STALE = "translation-stale", Warning, Scope::Overlay(check)
 }
 
@@ -39,8 +44,14 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
         .pairs
         .into_iter()
         .filter_map(|(field, pair, state)| match state {
-            PairState::Stale { current } => Some(
-                Finding::new(
+            PairState::Stale { current } => Some(match &pair.previous {
+                Some(previous) => Finding::new(
+                    TRANSLATION_STALE.name,
+                    previous.span,
+                    format!("the `{field}` translation was made from this earlier text"),
+                )
+                .help("update the translation to the new `source`, then delete `previous`"),
+                None => Finding::new(
                     TRANSLATION_STALE.name,
                     pair.source.span,
                     format!(
@@ -49,7 +60,7 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
                     ),
                 )
                 .help("update the translation; `hindsight translate status` shows what changed"),
-            ),
+            }),
             _ => None,
         })
         .collect()

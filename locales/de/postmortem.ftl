@@ -1,0 +1,117 @@
+# Deutsche Texte der Nachbesprechung (hindsight render und die Vorfallsseiten der Statusseite).
+# Ein Projekt überschreibt einzelne Texte in seiner eigenen locales/de/postmortem.ftl.
+
+postmortem = Nachbesprechung
+postmortem-of = Nachbesprechung: { $title }
+
+## Überschriften
+heading-summary = Zusammenfassung
+heading-timeline = Zeitachse
+heading-analysis = Vorfallsanalyse
+heading-what-happened = Was passiert ist
+heading-root-cause = Warum es passiert ist
+heading-trigger = Auslöser
+heading-detection = Erkennung
+heading-impact = Auswirkung
+heading-resolution = Lösung
+heading-lessons = Lektionen gelernt
+heading-actions = Korrektive und präventive Maßnahmen
+heading-key-figures = Kennzahlen
+heading-internal = Interne Notizen
+
+## Überblick
+label-incident-time = Vorfallszeit
+label-duration = Dauer des Vorfalls
+label-severity = Auswirkungsgrad
+label-affected = Betroffene Dienste
+label-status = Status
+label-authors = Verfasst von
+label-time = Zeit
+label-event = Ereignis
+label-action = Maßnahme
+label-action-status = Stand
+label-kind = Art
+label-owner = Verantwortlich
+label-due = Fällig
+label-figure = Kennzahl
+label-value = Wert
+
+## Kennzahlen, gemessen ab Beginn der Auswirkung
+figure-time-to-detect = Zeit bis zur Erkennung
+figure-time-to-acknowledge = Zeit bis zur Reaktion
+figure-time-to-mitigate = Zeit bis zur Eindämmung
+figure-time-to-resolve = Zeit bis zur Behebung
+
+## Auswirkungsgrad
+severity-none = Keiner
+severity-minor = Gering
+severity-major = Hoch
+severity-critical = Kritisch
+
+## Zustand einer Komponente
+component-operational = Betriebsbereit
+component-degraded_performance = Eingeschränkte Leistung
+component-partial_outage = Teilweiser Ausfall
+component-major_outage = Schwerer Ausfall
+component-under_maintenance = Wartungsarbeiten
+
+## Vorfallsstatus (öffentliche Meldungen)
+update-investigating = Wird untersucht
+update-identified = Ursache gefunden
+update-monitoring = Wird beobachtet
+update-resolved = Behoben
+update-postmortem = Nachbesprechung veröffentlicht
+incident-ongoing = Andauernd
+
+## Maßnahmen
+action-todo = Offen
+action-in_progress = In Arbeit
+action-done = Erledigt
+action-wont_do = Verworfen
+kind-mitigate = Eindämmung
+kind-prevent = Vorbeugung
+kind-process = Prozess
+kind-other = Sonstiges
+
+## Zeiten und Dauern
+datetime-zoned = { $datetime } { $zone }
+time-range = { $start } – { $end }
+time-day-only = { $date } (genaue Uhrzeit unbekannt)
+time-approximate = gegen { $time }
+duration-days = { $count ->
+    [one] { $count } Tag
+   *[other] { $count } Tage
+}
+duration-hours = { $count ->
+    [one] { $count } Stunde
+   *[other] { $count } Stunden
+}
+duration-minutes = { $count ->
+    [one] { $count } Minute
+   *[other] { $count } Minuten
+}
+duration-seconds = { $count ->
+    [one] { $count } Sekunde
+   *[other] { $count } Sekunden
+}
+duration-short-days = { $count } Tg.
+duration-short-hours = { $count } Std.
+duration-short-minutes = { $count } Min.
+duration-short-seconds = { $count } Sek.
+duration-join = { " " }
+duration-approximate = etwa { $duration }
+duration-ongoing = seit { $duration } andauernd
+
+## Hinweise
+notice-draft = Entwurf: Diese Nachbesprechung ist nicht veröffentlicht.
+notice-review = In Prüfung: Diese Nachbesprechung ist noch nicht veröffentlicht.
+notice-ongoing = Dieser Vorfall dauert noch an. Diese Nachbesprechung wird aktualisiert.
+notice-stale = Ein Teil dieser Übersetzung ist veraltet: Das Original ({ $language }) wurde seit der Übersetzung geändert.
+notice-fallback = Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.
+notice-internal = Intern: Dieser Abschnitt wird nie veröffentlicht.
+
+## Sprachnamen
+language-en = Englisch
+language-de = Deutsch
+language-ja = Japanisch
+language-zh = Chinesisch

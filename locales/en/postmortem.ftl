@@ -1,0 +1,117 @@
+# English messages of the postmortem (hindsight render and the site's incident pages).
+# A project overrides any message by defining it in its own locales/en/postmortem.ftl.
+
+postmortem = Postmortem
+postmortem-of = Postmortem: { $title }
+
+## Headings
+heading-summary = Summary
+heading-timeline = Timeline
+heading-analysis = Analysis
+heading-what-happened = What happened
+heading-root-cause = Root cause
+heading-trigger = Trigger
+heading-detection = Detection
+heading-impact = Impact
+heading-resolution = Resolution
+heading-lessons = Lessons learned
+heading-actions = Corrective and preventive actions
+heading-key-figures = Key figures
+heading-internal = Internal notes
+
+## The summary block
+label-incident-time = Incident time
+label-duration = Duration
+label-severity = Impact level
+label-affected = Affected services
+label-status = Status
+label-authors = Authors
+label-time = Time
+label-event = Event
+label-action = Action
+label-action-status = Status
+label-kind = Type
+label-owner = Owner
+label-due = Due
+label-figure = Measure
+label-value = Value
+
+## Key figures, measured from the start of impact
+figure-time-to-detect = Time to detect
+figure-time-to-acknowledge = Time to acknowledge
+figure-time-to-mitigate = Time to mitigate
+figure-time-to-resolve = Time to resolve
+
+## Severity (Statuspage impact)
+severity-none = None
+severity-minor = Minor
+severity-major = Major
+severity-critical = Critical
+
+## Component status
+component-operational = Operational
+component-degraded_performance = Degraded performance
+component-partial_outage = Partial outage
+component-major_outage = Major outage
+component-under_maintenance = Under maintenance
+
+## Incident status (public updates)
+update-investigating = Investigating
+update-identified = Identified
+update-monitoring = Monitoring
+update-resolved = Resolved
+update-postmortem = Postmortem published
+incident-ongoing = Ongoing
+
+## Follow-up actions
+action-todo = To do
+action-in_progress = In progress
+action-done = Done
+action-wont_do = Won't do
+kind-mitigate = Mitigation
+kind-prevent = Prevention
+kind-process = Process
+kind-other = Other
+
+## Times and durations
+datetime-zoned = { $datetime } { $zone }
+time-range = { $start } – { $end }
+time-day-only = { $date } (exact time unknown)
+time-approximate = around { $time }
+duration-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+duration-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+duration-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+duration-seconds = { $count ->
+    [one] { $count } second
+   *[other] { $count } seconds
+}
+duration-short-days = { $count } d
+duration-short-hours = { $count } h
+duration-short-minutes = { $count } min
+duration-short-seconds = { $count } s
+duration-join = { " " }
+duration-approximate = about { $duration }
+duration-ongoing = ongoing for { $duration }
+
+## Notices
+notice-draft = Draft: this postmortem has not been published.
+notice-review = In review: this postmortem has not been published yet.
+notice-ongoing = This incident is still ongoing. This postmortem will be updated.
+notice-stale = Part of this translation is out of date: the original ({ $language }) has changed since it was translated.
+notice-fallback = Parts of this postmortem have not been translated yet and are shown in the original language ({ $language }).
+notice-internal = Internal: this section is never published.
+
+## Language names, in this language
+language-en = English
+language-de = German
+language-ja = Japanese
+language-zh = Chinese

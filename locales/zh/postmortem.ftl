@@ -1,0 +1,105 @@
+# 事故复盘报告的简体中文消息（hindsight render 与状态站点的事故页面）。
+# 项目可在自己的 locales/zh/postmortem.ftl 中逐条覆盖这些消息。
+
+postmortem = 事故复盘
+postmortem-of = 事故复盘：{ $title }
+
+## 标题
+heading-summary = 概述
+heading-timeline = 时间线
+heading-analysis = 故障分析
+heading-what-happened = 事件经过
+heading-root-cause = 根本原因
+heading-trigger = 触发因素
+heading-detection = 故障发现
+heading-impact = 影响范围
+heading-resolution = 处置与恢复
+heading-lessons = 经验教训
+heading-actions = 改进措施
+heading-key-figures = 关键指标
+heading-internal = 内部备注
+
+## 概要
+label-incident-time = 发生时间
+label-duration = 持续时间
+label-severity = 影响级别
+label-affected = 受影响的服务
+label-status = 状态
+label-authors = 撰写人
+label-time = 时间
+label-event = 事件
+label-action = 措施
+label-action-status = 进展
+label-kind = 类型
+label-owner = 负责人
+label-due = 截止日期
+label-figure = 指标
+label-value = 数值
+
+## 关键指标（自影响开始起计算）
+figure-time-to-detect = 发现耗时
+figure-time-to-acknowledge = 响应耗时
+figure-time-to-mitigate = 止损耗时
+figure-time-to-resolve = 恢复耗时
+
+## 影响级别
+severity-none = 无
+severity-minor = 轻微
+severity-major = 严重
+severity-critical = 致命
+
+## 组件状态
+component-operational = 运行正常
+component-degraded_performance = 性能下降
+component-partial_outage = 部分中断
+component-major_outage = 严重中断
+component-under_maintenance = 维护中
+
+## 事故状态（公开更新）
+update-investigating = 调查中
+update-identified = 已定位原因
+update-monitoring = 观察中
+update-resolved = 已解决
+update-postmortem = 已发布复盘报告
+incident-ongoing = 进行中
+
+## 改进措施
+action-todo = 待办
+action-in_progress = 进行中
+action-done = 已完成
+action-wont_do = 不予处理
+kind-mitigate = 止损
+kind-prevent = 预防
+kind-process = 流程
+kind-other = 其他
+
+## 时间与时长
+datetime-zoned = { $datetime } { $zone }
+time-range = { $start } 至 { $end }
+time-day-only = { $date }（具体时间不详）
+time-approximate = { $time }左右
+duration-days = { $count }天
+duration-hours = { $count }小时
+duration-minutes = { $count }分钟
+duration-seconds = { $count }秒
+duration-short-days = { $count }天
+duration-short-hours = { $count }小时
+duration-short-minutes = { $count }分钟
+duration-short-seconds = { $count }秒
+duration-join = {""}
+duration-approximate = 约{ $duration }
+duration-ongoing = 已持续{ $duration }
+
+## 提示
+notice-draft = 草稿：本复盘报告尚未发布。
+notice-review = 审核中：本复盘报告尚未发布。
+notice-ongoing = 该事故仍在进行中，本复盘报告将持续更新。
+notice-stale = 本译文的部分内容已过时：原文（{ $language }）在翻译后已有改动。
+notice-fallback = 本复盘报告的部分内容尚未翻译，以原文（{ $language }）显示。
+notice-internal = 仅限内部：此部分不会公开。
+
+## 语言名称
+language-en = 英语
+language-de = 德语
+language-ja = 日语
+language-zh = 中文

@@ -1,0 +1,219 @@
+//! Localized values: CLDR dates and times through ICU4X, durations in words through Fluent.
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
+use chrono_tz::Tz;
+use fluent_bundle::FluentValue;
+use icu::calendar::{Date, Gregorian};
+use icu::datetime::FixedCalendarDateTimeFormatter;
+use icu::datetime::fieldsets::{T, YMD, YMDT};
+use icu::datetime::input::{DateTime as IcuDateTime, Time};
+use icu::locale::Locale;
+
+use super::Messages;
+use crate::model::Lang;
+
+/// The CLDR formatters of one language: long dates, and 24-hour times.
+pub struct DateFormats {
+    date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+    date_time: FixedCalendarDateTimeFormatter<Gregorian, YMDT>,
+    time: FixedCalendarDateTimeFormatter<Gregorian, T>,
+}
+
+impl std::fmt::Debug for DateFormats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DateFormats")
+    }
+}
+
+impl DateFormats {
+    pub fn new(lang: Lang) -> anyhow::Result<DateFormats> {
+        // Incident timelines are read against each other and across zones: 24-hour clocks
+        // in every language, as the seeds' own timelines use.
+        let locale: Locale = format!("{lang}-u-hc-h23")
+            .parse()
+            .map_err(|e| anyhow::anyhow!("locale {lang}: {e:?}"))?;
+        let load = |e| anyhow::anyhow!("date formats for {lang}: {e:?}");
+        Ok(DateFormats {
+            date: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long())
+                .map_err(load)?,
+            date_time: FixedCalendarDateTimeFormatter::try_new(
+                (&locale).into(),
+                YMD::long().with_time_hm(),
+            )
+            .map_err(load)?,
+            time: FixedCalendarDateTimeFormatter::try_new((&locale).into(), T::hm())
+                .map_err(load)?,
+        })
+    }
+
+    /// `December 17, 2023`, `17. Dezember 2023`, `2023年12月17日`.
+    pub fn date(&self, date: NaiveDate) -> String {
+        match icu_date(date) {
+            Some(icu) => self.date.format(&icu).to_string(),
+            None => date.to_string(),
+        }
+    }
+
+    /// The date and the time of day, joined as the language joins them.
+    pub fn date_time(&self, local: NaiveDateTime) -> String {
+        match (icu_date(local.date()), icu_time(local)) {
+            (Some(date), Some(time)) => self
+                .date_time
+                .format(&IcuDateTime { date, time })
+                .to_string(),
+            _ => local.to_string(),
+        }
+    }
+
+    /// The time of day alone: `03:56`.
+    pub fn time(&self, local: NaiveDateTime) -> String {
+        match (icu_date(local.date()), icu_time(local)) {
+            (Some(date), Some(time)) => self.time.format(&IcuDateTime { date, time }).to_string(),
+            _ => local.format("%H:%M").to_string(),
+        }
+    }
+}
+
+fn icu_date(date: NaiveDate) -> Option<Date<Gregorian>> {
+    let month = u8::try_from(date.month()).ok()?;
+    let day = u8::try_from(date.day()).ok()?;
+    Date::try_new_gregorian(date.year(), month, day).ok()
+}
+
+fn icu_time(local: NaiveDateTime) -> Option<Time> {
+    let hour = u8::try_from(local.hour()).ok()?;
+    let minute = u8::try_from(local.minute()).ok()?;
+    Time::try_new(hour, minute, 0, 0).ok()
+}
+
+/// The zone as readers know it at that instant: its abbreviation (`UTC`, `BST`, `JST`), or
+/// its offset (`UTC+03`) where the zone has no letters for it.
+pub fn zone_label(at: DateTime<Utc>, zone: Tz) -> String {
+    let abbreviation = at.with_timezone(&zone).format("%Z").to_string();
+    if abbreviation.starts_with(['+', '-']) {
+        format!("UTC{abbreviation}")
+    } else {
+        abbreviation
+    }
+}
+
+/// A duration in words: one unit spelled out (`19 minutes`, `19 Minuten`, `19分`, `19分钟`),
+/// several in the short form (`1 h 21 min`, `1 Std. 21 Min.`, `1時間21分`, `1小时21分钟`).
+/// Rounded to the minute above one minute.
+pub fn duration(messages: &Messages, lang: Lang, seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    let parts: Vec<(&str, i64)> = if seconds < 60 {
+        vec![("seconds", seconds)]
+    } else {
+        let minutes = (seconds + 30) / 60;
+        [
+            ("days", minutes / 1440),
+            ("hours", minutes / 60 % 24),
+            ("minutes", minutes % 60),
+        ]
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .collect()
+    };
+    if let [(unit, count)] = parts.as_slice() {
+        return messages.format(
+            lang,
+            &format!("duration-{unit}"),
+            &[("count", FluentValue::from(*count))],
+        );
+    }
+    let join = messages.text(lang, "duration-join");
+    parts
+        .iter()
+        .map(|(unit, count)| {
+            messages.format(
+                lang,
+                &format!("duration-short-{unit}"),
+                &[("count", FluentValue::from(*count))],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(&join)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn long_dates_follow_cldr() {
+        let day = date(2023, 12, 17);
+        let formatted: Vec<String> = Lang::ALL
+            .iter()
+            .map(|&lang| DateFormats::new(lang).unwrap().date(day))
+            .collect();
+        assert_eq!(
+            formatted,
+            [
+                "December 17, 2023",
+                "17. Dezember 2023",
+                "2023年12月17日",
+                "2023年12月17日"
+            ]
+        );
+    }
+
+    #[test]
+    fn times_use_a_24_hour_clock_in_every_language() {
+        let at = date(2017, 10, 27).and_hms_opt(15, 31, 0).unwrap();
+        for &lang in Lang::ALL {
+            let formats = DateFormats::new(lang).unwrap();
+            assert_eq!(formats.time(at), "15:31", "{lang}");
+            assert!(formats.date_time(at).contains("15:31"), "{lang}");
+        }
+        let en = DateFormats::new(Lang::En).unwrap().date_time(at);
+        let de = DateFormats::new(Lang::De).unwrap().date_time(at);
+        let ja = DateFormats::new(Lang::Ja).unwrap().date_time(at);
+        assert_eq!(en, "October 27, 2017 at 15:31");
+        assert_eq!(de, "27. Oktober 2017 um 15:31");
+        assert_eq!(ja, "2017年10月27日 15:31");
+    }
+
+    #[test]
+    fn zones_show_their_abbreviation_or_offset() {
+        let summer = DateTime::parse_from_rfc3339("2017-10-27T13:10:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(zone_label(summer, "Europe/London".parse().unwrap()), "BST");
+        assert_eq!(zone_label(summer, "Asia/Tokyo".parse().unwrap()), "JST");
+        assert_eq!(zone_label(summer, Tz::UTC), "UTC");
+        assert_eq!(zone_label(summer, "Asia/Dubai".parse().unwrap()), "UTC+04");
+    }
+
+    #[test]
+    fn durations_in_words() {
+        let messages = Messages::builtin().unwrap();
+        let all = |seconds| -> Vec<String> {
+            Lang::ALL
+                .iter()
+                .map(|&lang| duration(&messages, lang, seconds))
+                .collect()
+        };
+        assert_eq!(all(19 * 60), ["19 minutes", "19 Minuten", "19分", "19分钟"]);
+        assert_eq!(all(60), ["1 minute", "1 Minute", "1分", "1分钟"]);
+        assert_eq!(
+            all(11 * 3600 + 30 * 60),
+            [
+                "11 h 30 min",
+                "11 Std. 30 Min.",
+                "11時間30分",
+                "11小时30分钟"
+            ]
+        );
+        assert_eq!(all(2 * 3600), ["2 hours", "2 Stunden", "2時間", "2小时"]);
+        assert_eq!(all(45), ["45 seconds", "45 Sekunden", "45秒", "45秒"]);
+        assert_eq!(
+            all(2 * 86_400 + 4 * 3600),
+            ["2 d 4 h", "2 Tg. 4 Std.", "2日4時間", "2天4小时"]
+        );
+    }
+}

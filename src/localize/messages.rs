@@ -1,0 +1,324 @@
+//! Fluent messages per language: the built-in locales, with a project's `locales/` layered
+//! over them message by message.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use anyhow::bail;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+
+use crate::assets::{self, LOCALES, Layer};
+use crate::model::Lang;
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// Message id -> the names of the variables it uses.
+pub type Catalog = BTreeMap<String, BTreeSet<String>>;
+
+/// The messages of every language, ready to format from many threads at once.
+pub struct Messages {
+    bundles: Vec<(Lang, Bundle)>,
+    /// Per language: every message id and the variables it uses.
+    catalogs: Vec<Catalog>,
+    /// Problems in a project's locales that did not stop loading (shown to the user).
+    pub warnings: Vec<String>,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Messages")
+            .field("warnings", &self.warnings)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Messages {
+    /// The built-in messages alone.
+    pub fn builtin() -> anyhow::Result<Messages> {
+        Self::load(None)
+    }
+
+    /// The built-in messages with the project's `<root>/locales/<lang>/*.ftl` over them.
+    pub fn load(root: Option<&Path>) -> anyhow::Result<Messages> {
+        let layers = assets::layered(root, "locales", LOCALES)?;
+        let mut warnings = Vec::new();
+        let mut bundles = Vec::new();
+        let mut catalogs = Vec::new();
+        for &lang in Lang::ALL {
+            let mut catalog = Catalog::new();
+            let mut bundle = Bundle::new_concurrent(vec![lang_id(lang)]);
+            // Markdown, JSON and feeds must not carry Unicode isolation marks.
+            bundle.set_use_isolating(false);
+            let prefix = format!("{lang}/");
+            for layer in layers.iter().filter(|l| l.name.starts_with(&prefix)) {
+                add_layer(&mut bundle, &mut catalog, layer, &mut warnings)?;
+            }
+            bundles.push((lang, bundle));
+            catalogs.push(catalog);
+        }
+        for layer in &layers {
+            let known = Lang::ALL
+                .iter()
+                .any(|lang| layer.name.starts_with(&format!("{lang}/")));
+            if let (false, Some(project)) = (known, &layer.project) {
+                warnings.push(format!(
+                    "{}: ignored; locale files go in locales/<lang>/ with lang one of en, de, ja, zh",
+                    project.path.display()
+                ));
+            }
+        }
+        Ok(Messages {
+            bundles,
+            catalogs,
+            warnings,
+        })
+    }
+
+    fn index(lang: Lang) -> usize {
+        Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+    }
+
+    fn bundle(&self, lang: Lang) -> &Bundle {
+        &self.bundles[Self::index(lang)].1
+    }
+
+    /// Every message id of `lang` and the variables it uses.
+    pub fn catalog(&self, lang: Lang) -> &Catalog {
+        &self.catalogs[Self::index(lang)]
+    }
+
+    /// A message without variables.
+    pub fn text(&self, lang: Lang, id: &str) -> String {
+        self.format(lang, id, &[])
+    }
+
+    /// A message with its variables. A message no locale defines comes out as its id, so a
+    /// gap shows on the page instead of silently vanishing.
+    pub fn format(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let bundle = self.bundle(lang);
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned()
+    }
+
+    /// Every message of `lang` that needs no variables, keyed with `_` for `-` so that
+    /// templates can write `t.heading_summary`.
+    pub fn plain(&self, lang: Lang) -> BTreeMap<String, String> {
+        self.catalog(lang)
+            .iter()
+            .filter(|(_, variables)| variables.is_empty())
+            .map(|(id, _)| (id.replace('-', "_"), self.text(lang, id)))
+            .collect()
+    }
+}
+
+fn lang_id(lang: Lang) -> unic_langid::LanguageIdentifier {
+    lang.as_str()
+        .parse()
+        .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default())
+}
+
+/// Adds a built-in file and the project's file of the same name (which overrides it message
+/// by message). A syntax error in a project file stops with its file, line and column.
+fn add_layer(
+    bundle: &mut Bundle,
+    catalog: &mut Catalog,
+    layer: &Layer,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    let mut builtin_ids = BTreeSet::new();
+    if let Some(text) = layer.builtin {
+        match FluentResource::try_new(text.to_string()) {
+            Ok(resource) => {
+                builtin_ids = message_ids(&resource);
+                catalog.extend(catalog_of(&resource));
+                bundle.add_resource_overriding(resource);
+            }
+            Err((_, errors)) => bail!(
+                "built-in locale {} does not parse: {:?}",
+                layer.name,
+                errors
+            ),
+        }
+    }
+    let Some(project) = &layer.project else {
+        return Ok(());
+    };
+    let resource = match FluentResource::try_new(project.text.clone()) {
+        Ok(resource) => resource,
+        Err((_, errors)) => {
+            let described: Vec<String> = errors
+                .iter()
+                .map(|error| {
+                    let (line, column) = line_column(&project.text, error.pos.start);
+                    format!("{}:{line}:{column}: {error}", project.path.display())
+                })
+                .collect();
+            bail!(
+                "{}\nfix the Fluent syntax (https://projectfluent.org/fluent/guide/)",
+                described.join("\n")
+            );
+        }
+    };
+    let project_ids = message_ids(&resource);
+    let missing: Vec<&String> = builtin_ids.difference(&project_ids).collect();
+    if layer.builtin.is_some() && !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|s| s.as_str()).collect();
+        warnings.push(format!(
+            "{} does not define {} message(s) of the built-in {}; using the built-in text for: {}",
+            project.path.display(),
+            missing.len(),
+            layer.name,
+            names.join(", ")
+        ));
+    }
+    catalog.extend(catalog_of(&resource));
+    bundle.add_resource_overriding(resource);
+    Ok(())
+}
+
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+fn message_ids(resource: &FluentResource) -> BTreeSet<String> {
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(message) => Some(message.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn catalog_of(resource: &FluentResource) -> Catalog {
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            ast::Entry::Message(message) => Some((
+                message.id.name.to_string(),
+                message.value.as_ref().map(variables).unwrap_or_default(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The variables a message uses, by name.
+fn variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            collect_expression(expression, &mut names);
+        }
+    }
+    names
+}
+
+fn collect_expression(expression: &ast::Expression<&str>, names: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            collect_inline(selector, names);
+            for variant in variants {
+                names.extend(variables(&variant.value));
+            }
+        }
+        ast::Expression::Inline(inline) => collect_inline(inline, names),
+    }
+}
+
+fn collect_inline(inline: &ast::InlineExpression<&str>, names: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            names.insert(id.name.to_string());
+        }
+        ast::InlineExpression::Placeable { expression } => collect_expression(expression, names),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn every_language_has_the_same_messages_with_the_same_variables() {
+        let messages = Messages::builtin().unwrap();
+        let english = messages.catalog(Lang::En);
+        assert!(english.len() > 80, "{} messages", english.len());
+        for &lang in &Lang::ALL[1..] {
+            let other = messages.catalog(lang);
+            let only_en: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
+            let only_other: Vec<_> = other.keys().filter(|k| !english.contains_key(*k)).collect();
+            assert!(only_en.is_empty(), "{lang} lacks {only_en:?}");
+            assert!(only_other.is_empty(), "{lang} has extra {only_other:?}");
+            for (id, variables) in english {
+                assert_eq!(&other[id], variables, "{lang}: `{id}` uses other variables");
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let messages = Messages::builtin().unwrap();
+        let minutes = |lang, count: i64| {
+            messages.format(
+                lang,
+                "duration-minutes",
+                &[("count", FluentValue::from(count))],
+            )
+        };
+        assert_eq!(minutes(Lang::En, 1), "1 minute");
+        assert_eq!(minutes(Lang::En, 19), "19 minutes");
+        assert_eq!(minutes(Lang::De, 1), "1 Minute");
+        assert_eq!(minutes(Lang::De, 19), "19 Minuten");
+        assert_eq!(minutes(Lang::Ja, 19), "19分");
+        assert_eq!(minutes(Lang::Zh, 19), "19分钟");
+    }
+
+    #[test]
+    fn a_project_overrides_one_message_and_keeps_the_rest() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir_all(root.path().join("locales/de")).unwrap();
+        fs::write(
+            root.path().join("locales/de/postmortem.ftl"),
+            "heading-lessons = Was wir gelernt haben\n",
+        )
+        .unwrap();
+        let messages = Messages::load(Some(root.path())).unwrap();
+        assert_eq!(
+            messages.text(Lang::De, "heading-lessons"),
+            "Was wir gelernt haben"
+        );
+        assert_eq!(messages.text(Lang::De, "heading-timeline"), "Zeitachse");
+        assert_eq!(messages.warnings.len(), 1);
+        assert!(messages.warnings[0].contains("using the built-in text for"));
+    }
+
+    #[test]
+    fn a_syntax_error_in_a_project_locale_names_file_line_and_column() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir_all(root.path().join("locales/ja")).unwrap();
+        fs::write(
+            root.path().join("locales/ja/postmortem.ftl"),
+            "heading-summary = 概要\nheading-timeline = { $\n",
+        )
+        .unwrap();
+        let error = format!("{:#}", Messages::load(Some(root.path())).unwrap_err());
+        assert!(error.contains("postmortem.ftl:2:"), "{error}");
+    }
+}
