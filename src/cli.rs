@@ -6,11 +6,15 @@ use std::process::ExitCode;
 
 use anyhow::{Context, anyhow, bail};
 use chrono::{DateTime, Utc};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, rules::REGISTRY};
 use crate::diagnostic::Severity;
-use crate::{discover, load, report, schema};
+use crate::load::{Corpus, RecordFile};
+use crate::localize::{self, Localizer};
+use crate::model::{Keyword, Lang};
+use crate::render::{Format, Templates};
+use crate::{discover, load, publish, report, schema, translate};
 
 /// Incident postmortems as structured records: lint, render, translate, publish.
 #[derive(Debug, Parser)]
@@ -51,6 +55,63 @@ enum Command {
         #[arg(long)]
         overlay: bool,
     },
+    /// Render one postmortem as Markdown or as a self-contained HTML page.
+    Render {
+        /// The incident record (incidents/<id>.yaml).
+        file: PathBuf,
+        /// The reader's language (default: the record's own).
+        #[arg(long, value_parser = parse_lang, value_name = "LANG")]
+        lang: Option<Lang>,
+        #[arg(long, value_enum, default_value_t = DocFormat::Md)]
+        format: DocFormat,
+        /// Include the `internal` section (never use for public copies).
+        #[arg(long)]
+        internal: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
+    },
+    /// Create or refresh a translation overlay, or report the state of translations.
+    Translate(TranslateArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+struct TranslateArgs {
+    #[command(subcommand)]
+    command: Option<TranslateCommand>,
+    /// The incident record to translate (incidents/<id>.yaml).
+    #[arg(required = true)]
+    file: Option<PathBuf>,
+    /// The language to translate into.
+    #[arg(long, required = true, value_parser = parse_lang, value_name = "LANG")]
+    to: Option<Lang>,
+}
+
+#[derive(Debug, Subcommand)]
+enum TranslateCommand {
+    /// List missing, untranslated, stale and orphaned translations, with word diffs.
+    Status {
+        /// Records to report on (default: all).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DocFormat {
+    Md,
+    Html,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is not a language hindsight writes; use one of {}",
+            Lang::NAMES.join(", ")
+        )
+    })
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -138,7 +199,204 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             print(&format!("{}\n", serde_json::to_string_pretty(&schema)?))?;
             Ok(Outcome::Clean)
         }
+        Command::Render {
+            file,
+            lang,
+            format,
+            internal,
+            out,
+        } => render(&cli.root, &file, lang, format, internal, out.as_deref()),
+        Command::Translate(args) => match (args.command, args.file, args.to) {
+            (Some(TranslateCommand::Status { paths, format }), _, _) => {
+                translate_status(&cli.root, &paths, format)
+            }
+            (None, Some(file), Some(lang)) => translate_record(&cli.root, &file, lang),
+            _ => bail!("usage: hindsight translate FILE --to LANG, or hindsight translate status"),
+        },
     }
+}
+
+/// Loads the project and checks it, reporting on `selected` only. Errors there stop the
+/// command (exit 1) with the same report `lint` gives; warnings go to stderr.
+fn load_checked(
+    root: &std::path::Path,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<Corpus, Outcome>> {
+    let sources = discover::discover(root, paths)?;
+    let corpus = load::load(&sources)?;
+    let report = check::check(&corpus, now);
+    if !report.diagnostics.is_empty() {
+        let text = report::human(&report, &report::sources(&corpus), use_color_on_stderr());
+        eprint!("{text}");
+    }
+    if report.count(Severity::Error) > 0 {
+        return Ok(Err(Outcome::Findings));
+    }
+    Ok(Ok(corpus))
+}
+
+/// The record `file` names, from a loaded corpus.
+fn record_named<'c>(corpus: &'c Corpus, file: &std::path::Path) -> anyhow::Result<&'c RecordFile> {
+    let wanted =
+        std::fs::canonicalize(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let found = corpus
+        .records
+        .iter()
+        .find(|r| std::fs::canonicalize(&r.source.path).is_ok_and(|path| path == wanted));
+    match found {
+        Some(record) => Ok(record),
+        None if corpus
+            .overlays
+            .iter()
+            .any(|o| std::fs::canonicalize(&o.source.path).is_ok_and(|path| path == wanted)) =>
+        {
+            bail!(
+                "{} is a translation overlay; name the record it translates and pick the language with --lang",
+                file.display()
+            )
+        }
+        None => bail!(
+            "{} is not an incident record (incidents/<id>.yaml)",
+            file.display()
+        ),
+    }
+}
+
+fn render(
+    root: &std::path::Path,
+    file: &std::path::Path,
+    lang: Option<Lang>,
+    format: DocFormat,
+    internal: bool,
+    out: Option<&std::path::Path>,
+) -> anyhow::Result<Outcome> {
+    let now = now()?;
+    let corpus = match load_checked(root, &[file.to_path_buf()], now)? {
+        Ok(corpus) => corpus,
+        Err(outcome) => return Ok(outcome),
+    };
+    let record_file = record_named(&corpus, file)?;
+    let Some(record) = record_file.record.as_ref() else {
+        return Ok(Outcome::Findings);
+    };
+    let lang = lang.unwrap_or(record.lang.value);
+    let overlay = corpus
+        .overlays
+        .iter()
+        .filter(|o| o.record_id == record.id && o.lang_tag == lang.as_str())
+        .find_map(|o| o.overlay.as_ref());
+    let localizer = Localizer::load(Some(root))?;
+    for warning in &localizer.messages.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let templates = Templates::load(Some(root))?;
+    let view = localize::postmortem(
+        record,
+        overlay,
+        lang,
+        &corpus.config.config,
+        &localizer,
+        now,
+        localize::Options { internal },
+    );
+    let format = match format {
+        DocFormat::Md => Format::Markdown,
+        DocFormat::Html => Format::Html,
+    };
+    let document = templates.postmortem(&view, format)?;
+    match out {
+        Some(path) => publish::write_file(path, document.as_bytes())?,
+        None => print(&document)?,
+    }
+    Ok(Outcome::Clean)
+}
+
+fn translate_record(
+    root: &std::path::Path,
+    file: &std::path::Path,
+    lang: Lang,
+) -> anyhow::Result<Outcome> {
+    let now = now()?;
+    let sources = discover::discover(root, &[file.to_path_buf()])?;
+    let mut corpus = load::load(&sources)?;
+    let record_file = record_named(&corpus, file)?;
+    let Some(record) = record_file.record.as_ref() else {
+        let report = check::check(&corpus, now);
+        eprint!(
+            "{}",
+            report::human(&report, &report::sources(&corpus), use_color_on_stderr())
+        );
+        return Ok(Outcome::Findings);
+    };
+    if record.lang.value == lang {
+        bail!(
+            "{} is written in {lang} already; translate it into another language",
+            file.display()
+        );
+    }
+    let overlay_file = corpus
+        .overlays
+        .iter()
+        .find(|o| o.record_id == record.id && o.lang_tag == lang.as_str());
+    let overlay_path = record_file
+        .source
+        .path
+        .with_file_name(format!("{}.{lang}.yaml", record.id));
+    // Never rewrite an overlay that could not be read whole: its text would be lost.
+    if let Some(existing) = overlay_file {
+        let broken = existing.overlay.is_none()
+            || existing.findings.iter().any(|f| {
+                check::find_rule(f.rule)
+                    .is_some_and(|r| r.default_level == crate::model::RuleLevel::Error)
+            });
+        if broken {
+            corpus.selected = Some([existing.source.path.clone()].into_iter().collect());
+            let report = check::check(&corpus, now);
+            eprint!(
+                "{}",
+                report::human(&report, &report::sources(&corpus), use_color_on_stderr())
+            );
+            eprintln!(
+                "error: {} has errors; fix them first so that no translation is lost",
+                existing.source.path.display()
+            );
+            return Ok(Outcome::Findings);
+        }
+    }
+    let existing = overlay_file.and_then(|o| o.overlay.as_ref());
+    let refreshed = translate::refresh(record, existing, lang);
+    publish::write_file(&overlay_path, refreshed.text.as_bytes())?;
+    let verb = if existing.is_some() {
+        "refreshed"
+    } else {
+        "created"
+    };
+    print(&format!(
+        "{verb} {}: {} added, {} kept, {} marked stale, {} orphaned kept\n",
+        overlay_path.display(),
+        refreshed.added,
+        refreshed.kept,
+        refreshed.stale,
+        refreshed.orphaned
+    ))?;
+    Ok(Outcome::Clean)
+}
+
+fn translate_status(
+    root: &std::path::Path,
+    paths: &[PathBuf],
+    format: ListFormat,
+) -> anyhow::Result<Outcome> {
+    let sources = discover::discover(root, paths)?;
+    let corpus = load::load(&sources)?;
+    let status = translate::status(&corpus);
+    let output = match format {
+        ListFormat::Human => translate::status::human(&status, use_color()),
+        ListFormat::Json => format!("{}\n", serde_json::to_string_pretty(&status)?),
+    };
+    print(&output)?;
+    Ok(Outcome::Clean)
 }
 
 fn lint(
@@ -221,6 +479,10 @@ fn now() -> anyhow::Result<DateTime<Utc>> {
 
 fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+}
+
+fn use_color_on_stderr() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stderr().is_terminal()
 }
 
 fn print(text: &str) -> anyhow::Result<()> {

@@ -11,5 +11,8 @@ pub mod discover;
 pub mod load;
 pub mod localize;
 pub mod model;
+pub mod publish;
+pub mod render;
 pub mod report;
 pub mod schema;
+pub mod translate;

@@ -115,3 +115,7 @@ language-en = Englisch
 language-de = Deutsch
 language-ja = Japanisch
 language-zh = Chinesisch
+
+## Aufzählungen
+list-join = { ", " }
+affected-component = { $name } ({ $status })

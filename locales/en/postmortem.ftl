@@ -115,3 +115,7 @@ language-en = English
 language-de = German
 language-ja = Japanese
 language-zh = Chinese
+
+## Lists
+list-join = { ", " }
+affected-component = { $name } ({ $status })

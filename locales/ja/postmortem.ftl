@@ -103,3 +103,7 @@ language-en = 英語
 language-de = ドイツ語
 language-ja = 日本語
 language-zh = 中国語
+
+## 列挙
+list-join = { "、" }
+affected-component = { $name }（{ $status }）

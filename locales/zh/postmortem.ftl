@@ -103,3 +103,7 @@ language-en = 英语
 language-de = 德语
 language-ja = 日语
 language-zh = 中文
+
+## 列举
+list-join = { "、" }
+affected-component = { $name }（{ $status }）

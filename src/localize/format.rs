@@ -102,7 +102,10 @@ pub fn zone_label(at: DateTime<Utc>, zone: Tz) -> String {
 /// Rounded to the minute above one minute.
 pub fn duration(messages: &Messages, lang: Lang, seconds: i64) -> String {
     let seconds = seconds.max(0);
-    let parts: Vec<(&str, i64)> = if seconds < 60 {
+    // Times are mostly known to the minute: nothing elapsed reads "0 minutes", not seconds.
+    let parts: Vec<(&str, i64)> = if seconds == 0 {
+        vec![("minutes", 0)]
+    } else if seconds < 60 {
         vec![("seconds", seconds)]
     } else {
         let minutes = (seconds + 30) / 60;

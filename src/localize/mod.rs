@@ -2,5 +2,36 @@
 
 pub mod format;
 pub mod messages;
+pub mod postmortem;
+
+use std::path::Path;
 
 pub use messages::Messages;
+pub use postmortem::{Options, Postmortem, postmortem};
+
+use crate::model::Lang;
+use format::DateFormats;
+
+/// Everything needed to speak every language: messages and date formats, built once.
+#[derive(Debug)]
+pub struct Localizer {
+    pub messages: Messages,
+    dates: Vec<DateFormats>,
+}
+
+impl Localizer {
+    /// The built-in locales with the project's `<root>/locales/` over them.
+    pub fn load(root: Option<&Path>) -> anyhow::Result<Localizer> {
+        let messages = Messages::load(root)?;
+        let dates = Lang::ALL
+            .iter()
+            .map(|&lang| DateFormats::new(lang))
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Localizer { messages, dates })
+    }
+
+    pub fn dates(&self, lang: Lang) -> &DateFormats {
+        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &self.dates[index]
+    }
+}

@@ -168,7 +168,7 @@ pub struct Alignment<'a> {
 }
 
 /// The record's translatable texts: field name -> text, and list name -> texts.
-fn record_field<'a>(record: &'a super::Record, name: &str) -> Option<&'a Spanned<String>> {
+pub fn record_field<'a>(record: &'a super::Record, name: &str) -> Option<&'a Spanned<String>> {
     match name {
         "title" => Some(&record.title),
         "internal" => record.internal.as_ref(),
@@ -180,7 +180,7 @@ fn record_field<'a>(record: &'a super::Record, name: &str) -> Option<&'a Spanned
     }
 }
 
-fn record_list(record: &super::Record, list: OverlayList) -> Vec<&Spanned<String>> {
+pub fn record_list(record: &super::Record, list: OverlayList) -> Vec<&Spanned<String>> {
     match list {
         OverlayList::Timeline => record.timeline.iter().map(|entry| &entry.text).collect(),
         OverlayList::Lessons => record.lessons.iter().collect(),

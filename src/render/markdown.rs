@@ -1,0 +1,243 @@
+//! Markdown fields made safe: to HTML (pulldown-cmark, then ammonia) and to inert Markdown.
+//!
+//! Incident text is written by many hands and published: raw HTML in it is shown as text,
+//! links keep only http, https and mailto, and the HTML is sanitised once more at the end.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Whether a link target may stay a link: a relative reference or an allowed scheme.
+pub(crate) fn allowed_url(url: &str) -> bool {
+    let trimmed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    match trimmed.split_once(':') {
+        // A colon after a `/`, `?` or `#` is part of a relative path, not a scheme.
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => ALLOWED_SCHEMES
+            .iter()
+            .any(|allowed| scheme.eq_ignore_ascii_case(allowed)),
+        _ => true,
+    }
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .url_schemes(ALLOWED_SCHEMES.iter().copied().collect::<HashSet<_>>())
+        .link_rel(Some("noopener noreferrer nofollow"));
+    builder
+});
+
+/// A Markdown field as sanitised HTML.
+pub fn to_html(markdown: &str) -> String {
+    let mut in_dropped_link = false;
+    let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+        Event::Start(Tag::Link { dest_url, .. }) if !allowed_url(&dest_url) => {
+            in_dropped_link = true;
+            None
+        }
+        Event::End(TagEnd::Link) if in_dropped_link => {
+            in_dropped_link = false;
+            None
+        }
+        // Images would be fetched when the page is viewed: link to them instead.
+        Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) => Some(if allowed_url(&dest_url) {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url,
+                title,
+                id: CowStr::Borrowed(""),
+            })
+        } else {
+            in_dropped_link = true;
+            return None;
+        }),
+        Event::End(TagEnd::Image) if in_dropped_link => {
+            in_dropped_link = false;
+            None
+        }
+        Event::End(TagEnd::Image) => Some(Event::End(TagEnd::Link)),
+        other => Some(other),
+    });
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    SANITIZER.clean(&html).to_string()
+}
+
+/// The text of a Markdown field without its markup (for `<title>` and feeds).
+pub fn to_plain(markdown: &str) -> String {
+    let mut plain = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                plain.push_str(&text)
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => plain.push(' '),
+            _ => {}
+        }
+    }
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A one-paragraph Markdown text (a title, a timeline entry) as sanitised inline HTML.
+pub fn to_inline_html(markdown: &str) -> String {
+    let html = to_html(markdown);
+    let trimmed = html.trim_end();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|rest| rest.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => html,
+    }
+}
+
+/// A Markdown field as Markdown that another renderer cannot turn into live markup: raw
+/// HTML is escaped, and links with other schemes become their text.
+pub fn to_inert_markdown(markdown: &str) -> String {
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut dropped_link: Option<(Range<usize>, String)> = None;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) if dropped_link.is_none() => {
+                edits.push((range, html.replace('<', "&lt;").replace('>', "&gt;")));
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !allowed_url(&dest_url) =>
+            {
+                dropped_link = Some((range, String::new()));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, collected)) = dropped_link.as_mut() {
+                    collected.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some((range, text)) = dropped_link.take() {
+                    edits.push((range, text.replace('<', "&lt;")));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(markdown.len());
+    let mut last = 0;
+    for (range, replacement) in edits {
+        if range.start < last {
+            continue;
+        }
+        out.push_str(&markdown[last..range.start]);
+        out.push_str(&replacement);
+        last = range.end;
+    }
+    out.push_str(&markdown[last..]);
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    const HOSTILE: &[&str] = &[
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[click](javascript:alert(1))",
+        "[click](JaVaScRiPt:alert(1))",
+        "[click]( java\tscript:alert(1))",
+        "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "![x](javascript:alert(1))",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<svg onload=alert(1)>",
+        "<iframe src=https://evil.example></iframe>",
+        "[x]: javascript:alert(1)\n\n[ref][x]",
+        "<https://ok.example>",
+    ];
+
+    /// Every element and attribute of an HTML fragment that could run or fetch something.
+    pub(crate) fn live_markup(html: &str) -> Vec<String> {
+        let fragment = scraper::Html::parse_fragment(html);
+        let mut live = Vec::new();
+        for node in fragment.tree.nodes() {
+            let Some(element) = node.value().as_element() else {
+                continue;
+            };
+            let name = element.name();
+            if [
+                "script", "img", "svg", "iframe", "object", "embed", "style", "math",
+            ]
+            .contains(&name)
+            {
+                live.push(format!("<{name}>"));
+            }
+            for (attribute, value) in element.attrs() {
+                let value = value.trim().to_lowercase();
+                if attribute.starts_with("on")
+                    || ((attribute == "href" || attribute == "src")
+                        && (value.starts_with("javascript:") || value.starts_with("data:")))
+                {
+                    live.push(format!("{attribute}={value}"));
+                }
+            }
+        }
+        live
+    }
+
+    #[test]
+    fn hostile_markdown_never_becomes_live_html() {
+        for input in HOSTILE {
+            let html = to_html(input);
+            assert_eq!(
+                live_markup(&html),
+                Vec::<String>::new(),
+                "{input} -> {html}"
+            );
+        }
+        assert!(!live_markup("<a href=\"javascript:x\" onclick=\"y\">").is_empty());
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        assert_eq!(
+            to_html("a <b>bold</b> claim"),
+            "<p>a &lt;b&gt;bold&lt;/b&gt; claim</p>\n"
+        );
+    }
+
+    #[test]
+    fn good_links_stay_and_bad_links_become_text() {
+        assert_eq!(
+            to_inline_html("see [the issue](https://example.com/1)"),
+            "see <a href=\"https://example.com/1\" rel=\"noopener noreferrer nofollow\">the issue</a>"
+        );
+        assert_eq!(to_inline_html("[click](javascript:alert(1))"), "click");
+        assert_eq!(
+            to_inline_html("![diagram](https://example.com/d.png)"),
+            "<a href=\"https://example.com/d.png\" rel=\"noopener noreferrer nofollow\">diagram</a>"
+        );
+    }
+
+    #[test]
+    fn inert_markdown_keeps_text_and_escapes_markup() {
+        assert_eq!(
+            to_inert_markdown("Use `buildx` and <b>tag</b> it.\n\n<script>x</script>\n"),
+            "Use `buildx` and &lt;b&gt;tag&lt;/b&gt; it.\n\n&lt;script&gt;x&lt;/script&gt;\n"
+        );
+        assert_eq!(
+            to_inert_markdown("a [b](javascript:alert(1)) c [d](https://e.example)"),
+            "a b c [d](https://e.example)"
+        );
+    }
+}
