@@ -119,3 +119,6 @@ language-zh = Chinesisch
 ## Aufzählungen
 list-join = { ", " }
 affected-component = { $name } ({ $status })
+
+## Punctuation
+label-separator = { ": " }

@@ -119,3 +119,6 @@ language-zh = Chinese
 ## Lists
 list-join = { ", " }
 affected-component = { $name } ({ $status })
+
+## Punctuation
+label-separator = { ": " }

@@ -107,3 +107,6 @@ language-zh = 中国語
 ## 列挙
 list-join = { "、" }
 affected-component = { $name }（{ $status }）
+
+## 句読点
+label-separator = { "：" }

@@ -107,3 +107,6 @@ language-zh = 中文
 ## 列举
 list-join = { "、" }
 affected-component = { $name }（{ $status }）
+
+## 句読点
+label-separator = { "：" }

@@ -64,9 +64,10 @@ pub struct ActionRow {
     pub status: &'static str,
     pub status_text: String,
     pub symbol: &'static str,
-    pub kind: Option<String>,
-    pub owner: Option<String>,
-    pub due: Option<String>,
+    /// Empty when not given, like `owner` and `due`.
+    pub kind: String,
+    pub owner: String,
+    pub due: String,
     pub link: Option<String>,
 }
 
@@ -491,9 +492,21 @@ fn actions(record: &Record, texts: &Texts, ctx: &Context) -> Vec<ActionRow> {
                 ActionStatus::Todo => "○",
                 ActionStatus::WontDo => "✕",
             },
-            kind: action.kind.as_ref().map(|k| ctx.keyword("kind", k.value)),
-            owner: action.owner.as_ref().map(|o| o.value.clone()),
-            due: action.due.as_ref().map(|d| ctx.dates.date(d.value)),
+            kind: action
+                .kind
+                .as_ref()
+                .map(|k| ctx.keyword("kind", k.value))
+                .unwrap_or_default(),
+            owner: action
+                .owner
+                .as_ref()
+                .map(|o| o.value.clone())
+                .unwrap_or_default(),
+            due: action
+                .due
+                .as_ref()
+                .map(|d| ctx.dates.date(d.value))
+                .unwrap_or_default(),
             link: action.link.as_ref().map(|l| l.value.clone()),
         })
         .collect()
