@@ -374,7 +374,7 @@ fn translate_record(
     };
     print(&format!(
         "{verb} {}: {} added, {} kept, {} marked stale, {} orphaned kept\n",
-        overlay_path.display(),
+        crate::diagnostic::display_path(&overlay_path),
         refreshed.added,
         refreshed.kept,
         refreshed.stale,

@@ -105,22 +105,39 @@ pub fn to_inline_html(markdown: &str) -> String {
     }
 }
 
-/// A Markdown field as Markdown that another renderer cannot turn into live markup: raw
-/// HTML is escaped, and links with other schemes become their text.
+/// A Markdown field as Markdown that another renderer cannot turn into live markup: every
+/// `<` outside code and autolinks is escaped (renderers disagree on what counts as an HTML
+/// tag, so none is trusted), and links with other schemes become their text.
 pub fn to_inert_markdown(markdown: &str) -> String {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut protected: Vec<Range<usize>> = Vec::new();
     let mut dropped_link: Option<(Range<usize>, String)> = None;
+    let mut code_block: Option<usize> = None;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
-            Event::Html(html) | Event::InlineHtml(html) if dropped_link.is_none() => {
-                edits.push((range, html.replace('<', "&lt;").replace('>', "&gt;")));
-            }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                 if !allowed_url(&dest_url) =>
             {
                 dropped_link = Some((range, String::new()));
             }
-            Event::Text(text) | Event::Code(text) => {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => protected.push(range),
+            Event::Start(Tag::CodeBlock(_)) => code_block = Some(range.start),
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(start) = code_block.take() {
+                    protected.push(start..range.end);
+                }
+            }
+            Event::Code(text) => {
+                if let Some((_, collected)) = dropped_link.as_mut() {
+                    collected.push_str(&text);
+                } else {
+                    protected.push(range);
+                }
+            }
+            Event::Text(text) => {
                 if let Some((_, collected)) = dropped_link.as_mut() {
                     collected.push_str(&text);
                 }
@@ -133,18 +150,37 @@ pub fn to_inert_markdown(markdown: &str) -> String {
             _ => {}
         }
     }
+    edits.sort_by_key(|(range, _)| range.start);
+    let escape = |from: usize, to: usize, out: &mut String| {
+        let mut at = from;
+        for (index, _) in markdown[from..to].match_indices('<') {
+            let index = from + index;
+            if protected.iter().any(|p| p.contains(&index)) {
+                continue;
+            }
+            out.push_str(&markdown[at..index]);
+            out.push_str("&lt;");
+            at = index + 1;
+        }
+        out.push_str(&markdown[at..to]);
+    };
     let mut out = String::with_capacity(markdown.len());
     let mut last = 0;
     for (range, replacement) in edits {
         if range.start < last {
             continue;
         }
-        out.push_str(&markdown[last..range.start]);
+        escape(last, range.start, &mut out);
         out.push_str(&replacement);
         last = range.end;
     }
-    out.push_str(&markdown[last..]);
+    escape(last, markdown.len(), &mut out);
     out
+}
+
+/// Plain text (a component name, an author) made safe to place in Markdown.
+pub fn escape_plain(text: &str) -> String {
+    text.replace('<', "&lt;")
 }
 
 #[cfg(test)]
@@ -232,8 +268,16 @@ pub(crate) mod tests {
     #[test]
     fn inert_markdown_keeps_text_and_escapes_markup() {
         assert_eq!(
-            to_inert_markdown("Use `buildx` and <b>tag</b> it.\n\n<script>x</script>\n"),
-            "Use `buildx` and &lt;b&gt;tag&lt;/b&gt; it.\n\n&lt;script&gt;x&lt;/script&gt;\n"
+            to_inert_markdown("Use `<buildx>` and <b>tag</b> it.\n\n<script>x</script>\n"),
+            "Use `<buildx>` and &lt;b>tag&lt;/b> it.\n\n&lt;script>x&lt;/script>\n"
+        );
+        assert_eq!(
+            to_inert_markdown("<b onmouseover=alert('x')>hover</b> <https://ok.example>"),
+            "&lt;b onmouseover=alert('x')>hover&lt;/b> <https://ok.example>"
+        );
+        assert_eq!(
+            to_inert_markdown("```\nlet a = b < c;\n```\n"),
+            "```\nlet a = b < c;\n```\n"
         );
         assert_eq!(
             to_inert_markdown("a [b](javascript:alert(1)) c [d](https://e.example)"),

@@ -134,6 +134,9 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("cell", |text: &str, _: Kwargs, _: &State| {
         one_line(&markdown::to_inert_markdown(text)).replace('|', "\\|")
     });
+    tera.register_filter("text", |text: &str, _: Kwargs, _: &State| {
+        markdown::escape_plain(text).replace('|', "\\|")
+    });
     tera.register_filter("url", |text: &str, _: Kwargs, _: &State| {
         if markdown::allowed_url(text) && !text.contains(['<', '>', ' ']) {
             text.to_string()

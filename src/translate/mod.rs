@@ -166,3 +166,137 @@ fn write_pair(
     }
     out.push_str(&fields);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Limits, RecordContext, overlay, record};
+
+    const RECORD: &str = "title: Image not found\nlang: en\nstatus: draft\nsummary: |\n  The first line.\n  The second line.\ntimeline:\n  - at: 2023-12-17T03:56:00Z\n    text: Both services go down.\n  - at: 2023-12-17T04:15:00Z\n    text: Both services are back.\nlessons:\n  - Dry-run deletions.\n";
+
+    fn record_of(text: &str) -> Record {
+        let (record, findings) = record::parse("2023-12-17-x", text, &RecordContext::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        record.unwrap()
+    }
+
+    fn overlay_of(text: &str) -> Overlay {
+        let (overlay, findings) = overlay::parse("2023-12-17-x", text, &Limits::default());
+        assert!(findings.is_empty(), "{findings:?}\n{text}");
+        overlay.unwrap()
+    }
+
+    #[test]
+    fn a_new_overlay_has_every_source_and_empty_translations() {
+        let record = record_of(RECORD);
+        let created = refresh(&record, None, Lang::De);
+        assert_eq!((created.added, created.kept, created.stale), (5, 0, 0));
+        let overlay = overlay_of(&created.text);
+        assert_eq!(
+            overlay.title.as_ref().unwrap().source.value,
+            "Image not found"
+        );
+        assert_eq!(
+            overlay.summary.as_ref().unwrap().source.value,
+            "The first line.\nThe second line.\n"
+        );
+        assert_eq!(overlay.timeline.len(), 2);
+        assert!(overlay.pairs().all(|(_, pair)| pair.is_untranslated()));
+    }
+
+    #[test]
+    fn refreshing_keeps_translations_marks_changes_and_keeps_orphans() {
+        let record = record_of(RECORD);
+        let mut overlay_text = refresh(&record, None, Lang::De).text;
+        overlay_text = overlay_text
+            .replacen("text: \"\"", "text: Image nicht gefunden", 1)
+            .replace(
+                "source: Both services go down.\n    text: \"\"",
+                "source: Both services go down.\n    text: Beide Dienste fallen aus.",
+            )
+            .replace(
+                "source: Dry-run deletions.\n    text: \"\"",
+                "source: Dry-run deletions.\n    text: Löschungen erst testen.",
+            );
+        let translated = overlay_of(&overlay_text);
+        let changed = record_of(
+            &RECORD
+                .replace("Both services go down.", "Both services go down at once.")
+                .replace("lessons:\n  - Dry-run deletions.\n", ""),
+        );
+        let refreshed = refresh(&changed, Some(&translated), Lang::De);
+        assert_eq!(
+            (
+                refreshed.added,
+                refreshed.kept,
+                refreshed.stale,
+                refreshed.orphaned
+            ),
+            (0, 3, 1, 1),
+            "{}",
+            refreshed.text
+        );
+        let overlay = overlay_of(&refreshed.text);
+        let entry = &overlay.timeline[0];
+        assert_eq!(entry.source.value, "Both services go down at once.");
+        assert_eq!(
+            entry.previous.as_ref().unwrap().value,
+            "Both services go down."
+        );
+        assert_eq!(
+            entry.text.as_ref().unwrap().value,
+            "Beide Dienste fallen aus."
+        );
+        assert_eq!(
+            overlay.lessons[0].text.as_ref().unwrap().value,
+            "Löschungen erst testen."
+        );
+        assert_eq!(
+            overlay.title.unwrap().text.unwrap().value,
+            "Image nicht gefunden"
+        );
+        // Refreshing again changes nothing: the pair stays stale until `previous` is removed.
+        let again = refresh(&changed, Some(&overlay_of(&refreshed.text)), Lang::De);
+        assert_eq!(again.text, refreshed.text);
+    }
+
+    #[test]
+    fn any_text_survives_the_yaml_round_trip() {
+        let hostile = [
+            "plain words",
+            "key: value with colon",
+            "# not a comment",
+            "- not a list",
+            "yes",
+            "2023-12-17",
+            "14:10",
+            "  leading spaces",
+            "trailing space ",
+            "line one\nline two",
+            "line one\nline two\n",
+            "ends with blank lines\n\n\n",
+            "  indented first\nsecond\n",
+            "\n  blank then indented\n",
+            "tab\tinside",
+            "quote \" and backslash \\",
+            "carriage\r\nreturn",
+            "日本語の文章：コロンあり",
+            "",
+            "\u{feff}bom",
+            "&anchor *alias !tag |pipe >fold %percent @at `tick",
+        ];
+        for text in hostile {
+            let mut pair = String::from("lang: de\ntitle:\n");
+            yaml_out::field(&mut pair, 2, "source", text);
+            let overlay = overlay::parse("x", &pair, &Limits::default());
+            let (Some(overlay), findings) = overlay else {
+                panic!("{text:?} did not load:\n{pair}");
+            };
+            if text.is_empty() {
+                continue;
+            }
+            assert!(findings.is_empty(), "{text:?}: {findings:?}\n{pair}");
+            assert_eq!(overlay.title.unwrap().source.value, text, "\n{pair}");
+        }
+    }
+}

@@ -1,11 +1,10 @@
 //! `translate status`: per record and language, what is missing, untranslated, stale or
 //! orphaned, with a word diff (characters for Japanese and Chinese) of each stale source.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
+use crate::diagnostic::display_path;
 use crate::load::Corpus;
 use crate::model::overlay::record_list;
 use crate::model::{Lang, OverlayList, PairState, Record, Spanned, align};
@@ -18,7 +17,7 @@ pub struct Status {
 #[derive(Debug, Clone, Serialize)]
 pub struct RecordTranslations {
     pub id: String,
-    pub file: PathBuf,
+    pub file: String,
     pub lang: Lang,
     pub languages: Vec<LanguageStatus>,
 }
@@ -27,7 +26,7 @@ pub struct RecordTranslations {
 pub struct LanguageStatus {
     pub lang: Lang,
     /// The overlay file, when there is one.
-    pub overlay: Option<PathBuf>,
+    pub overlay: Option<String>,
     /// Pairs translated from the record's current text.
     pub current: usize,
     pub missing: Vec<Item>,
@@ -84,7 +83,7 @@ pub fn status(corpus: &Corpus) -> Status {
                 .collect();
             Some(RecordTranslations {
                 id: record.id.clone(),
-                file: file.source.path.clone(),
+                file: display_path(&file.source.path),
                 lang: record.lang.value,
                 languages,
             })
@@ -101,7 +100,7 @@ fn language_status(corpus: &Corpus, record: &Record, lang: Lang) -> LanguageStat
         .find(|o| o.record_id == record.id && o.lang_tag == lang.as_str());
     let mut status = LanguageStatus {
         lang,
-        overlay: file.map(|f| f.source.path.clone()),
+        overlay: file.map(|f| display_path(&f.source.path)),
         current: 0,
         missing: Vec::new(),
         untranslated: Vec::new(),
@@ -228,7 +227,7 @@ pub fn human(status: &Status, color: bool) -> String {
                     "  {}: no translation ({} texts); create it with `hindsight translate {} --to {}`\n",
                     language.lang,
                     language.missing.len(),
-                    record.file.display(),
+                    record.file,
                     language.lang
                 ));
                 continue;
@@ -242,11 +241,7 @@ pub fn human(status: &Status, color: bool) -> String {
                 language.missing.len(),
                 language.orphaned.len()
             ));
-            let path = language
-                .overlay
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
+            let path = language.overlay.clone().unwrap_or_default();
             for item in &language.stale {
                 out.push_str(&format!(
                     "    stale         {} ({path}:{})\n",
@@ -266,11 +261,7 @@ pub fn human(status: &Status, color: bool) -> String {
             for (label, items, file) in [
                 ("untranslated", &language.untranslated, path.as_str()),
                 ("orphaned", &language.orphaned, path.as_str()),
-                (
-                    "missing",
-                    &language.missing,
-                    &*record.file.display().to_string(),
-                ),
+                ("missing", &language.missing, record.file.as_str()),
             ] {
                 for item in items {
                     out.push_str(&format!(

@@ -47,7 +47,12 @@ fn block_literal(value: &str, indent: usize) -> Option<String> {
         return None;
     }
     let body = value.trim_end_matches('\n');
-    if body.is_empty() || body.lines().any(|line| line.ends_with([' ', '\t'])) {
+    // Leading blanks on the first line would be read as indentation, and trailing blanks
+    // are easy to lose in an editor: those texts are quoted instead.
+    if body.is_empty()
+        || body.trim_start_matches('\n').starts_with([' ', '\t'])
+        || body.lines().any(|line| line.ends_with([' ', '\t']))
+    {
         return None;
     }
     let trailing = value.len() - body.len();
@@ -56,14 +61,8 @@ fn block_literal(value: &str, indent: usize) -> Option<String> {
         1 => "",
         _ => "+",
     };
-    // Leading spaces on the first line would be read as indentation: say how much there is.
-    let indicator = if body.starts_with([' ', '\t']) {
-        indent.to_string()
-    } else {
-        String::new()
-    };
     let pad = " ".repeat(indent);
-    let mut out = format!("|{indicator}{chomp}\n");
+    let mut out = format!("|{chomp}\n");
     for line in body.split('\n') {
         if !line.is_empty() {
             out.push_str(&pad);

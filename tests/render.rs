@@ -1,0 +1,283 @@
+//! Rendering end to end: golden postmortems of every example incident in every language and
+//! format, localized chrome, and hostile input that must stay inert.
+
+use std::path::Path;
+
+use chrono::DateTime;
+use hindsight::load::Corpus;
+use hindsight::localize::{self, Localizer, Options};
+use hindsight::model::Lang;
+use hindsight::render::{Format, Templates};
+use hindsight::{discover, load};
+
+/// 2026-12-01T00:00:00Z, as the CLI tests use.
+const NOW: i64 = 1_796_083_200;
+
+fn corpus(root: &Path) -> Corpus {
+    let sources = discover::discover(root, &[]).unwrap();
+    load::load(&sources).unwrap()
+}
+
+fn render_all(root: &Path, format: Format, internal: bool) -> Vec<(String, Lang, String)> {
+    let corpus = corpus(root);
+    let localizer = Localizer::load(None).unwrap();
+    let templates = Templates::load(None).unwrap();
+    let now = DateTime::from_timestamp(NOW, 0).unwrap();
+    let mut out = Vec::new();
+    for file in &corpus.records {
+        let record = file.record.as_ref().expect("example records load");
+        for &lang in Lang::ALL {
+            let overlay = corpus
+                .overlays
+                .iter()
+                .filter(|o| o.record_id == record.id && o.lang_tag == lang.as_str())
+                .find_map(|o| o.overlay.as_ref());
+            let view = localize::postmortem(
+                record,
+                overlay,
+                lang,
+                &corpus.config.config,
+                &localizer,
+                now,
+                Options { internal },
+            );
+            let document = templates.postmortem(&view, format).unwrap();
+            out.push((record.id.clone(), lang, document));
+        }
+    }
+    out
+}
+
+fn example() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The HTML without its inline stylesheet, which would drown every snapshot.
+fn without_style(html: &str) -> String {
+    match (html.find("<style>"), html.find("</style>")) {
+        (Some(start), Some(end)) => {
+            format!("{}<style>…</style>{}", &html[..start], &html[end + 8..])
+        }
+        _ => html.to_string(),
+    }
+}
+
+#[test]
+fn golden_markdown() {
+    for (id, lang, document) in render_all(example(), Format::Markdown, false) {
+        insta::assert_snapshot!(format!("{id}.{lang}.md"), document);
+    }
+}
+
+#[test]
+fn golden_html() {
+    for (id, lang, document) in render_all(example(), Format::Html, false) {
+        insta::assert_snapshot!(format!("{id}.{lang}.html"), without_style(&document));
+    }
+}
+
+/// The text of a page outside elements marked as another language (untranslated fallbacks).
+fn page_language_text(html: &str, lang: &str) -> String {
+    let page = scraper::Html::parse_document(html);
+    let mut text = String::new();
+    for node in page.tree.nodes() {
+        let Some(fragment) = node.value().as_text() else {
+            continue;
+        };
+        let foreign = node.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .and_then(|e| e.attr("lang"))
+                .is_some_and(|l| l != lang)
+        });
+        let in_style = node
+            .ancestors()
+            .any(|a| a.value().as_element().is_some_and(|e| e.name() == "style"));
+        if !foreign && !in_style {
+            text.push_str(fragment);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+#[test]
+fn german_japanese_and_chinese_pages_speak_only_their_language() {
+    let localizer = Localizer::load(None).unwrap();
+    let english: Vec<String> = localizer
+        .messages
+        .plain(Lang::En)
+        .into_iter()
+        .filter(|(key, _)| {
+            key.starts_with("heading_")
+                || key.starts_with("label_")
+                || key.starts_with("figure_")
+                || key.starts_with("notice_")
+        })
+        .map(|(_, value)| value)
+        .filter(|value| value.len() > 6)
+        .collect();
+    let english_words = [
+        // Only the months whose German name differs.
+        "January",
+        "February",
+        "March",
+        "May ",
+        "June",
+        "July",
+        "October",
+        "December",
+        "minute",
+        "hour",
+        " day",
+        "second",
+        "Resolved",
+        "Investigating",
+        "Critical",
+        "Major outage",
+        "time unknown",
+    ];
+    let mut checked = 0;
+    for (id, lang, html) in render_all(example(), Format::Html, false) {
+        if lang == Lang::En {
+            continue;
+        }
+        let text = page_language_text(&html, lang.as_str());
+        for phrase in english.iter().map(String::as_str).chain(english_words) {
+            assert!(
+                !text.contains(phrase),
+                "{id} in {lang} shows English `{phrase}` outside a marked fallback:\n{text}"
+            );
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 18);
+}
+
+#[test]
+fn dates_times_and_durations_are_localized() {
+    let pages = render_all(example(), Format::Markdown, false);
+    let page = |id: &str, lang: Lang| {
+        pages
+            .iter()
+            .find(|(i, l, _)| i == id && *l == lang)
+            .map(|(_, _, d)| d.as_str())
+            .unwrap()
+    };
+    let logto = "2023-12-17-logto-image-deleted";
+    assert!(page(logto, Lang::En).contains("December 17, 2023 at 03:56 – 04:15 UTC"));
+    assert!(page(logto, Lang::De).contains("17. Dezember 2023 um 03:56 – 04:15 UTC"));
+    assert!(page(logto, Lang::Ja).contains("2023年12月17日 3:56～4:15 UTC"));
+    assert!(page(logto, Lang::Zh).contains("2023年12月17日 03:56 至 04:15 UTC"));
+    assert!(page(logto, Lang::En).contains("**Duration**: 19 minutes"));
+    assert!(page(logto, Lang::De).contains("**Dauer des Vorfalls**: 19 Minuten"));
+    assert!(page(logto, Lang::Ja).contains("**影響時間**：19分"));
+    assert!(page(logto, Lang::Zh).contains("**持续时间**：19分钟"));
+    assert!(page(logto, Lang::De).contains("17. Dezember 2023 (genaue Uhrzeit unbekannt)"));
+    let docker = "2020-07-05-docker-hub-pulls-hang";
+    assert!(page(docker, Lang::En).contains("11 h 30 min"));
+    assert!(page(docker, Lang::De).contains("11 Std. 30 Min."));
+    assert!(page(docker, Lang::Ja).contains("11時間30分"));
+    assert!(page(docker, Lang::Zh).contains("11小时30分钟"));
+    // Monzo's local times are UK summer time, shown with the zone's abbreviation.
+    let monzo = page("2017-10-27-monzo-payments-outage", Lang::Zh);
+    assert!(
+        monzo.contains("2017年10月27日 14:10 至 15:31 BST"),
+        "{monzo}"
+    );
+}
+
+#[test]
+fn translations_are_used_and_fallbacks_marked() {
+    let pages = render_all(example(), Format::Html, false);
+    let logto_de = &pages
+        .iter()
+        .find(|(id, lang, _)| id == "2023-12-17-logto-image-deleted" && *lang == Lang::De)
+        .unwrap()
+        .2;
+    assert!(
+        logto_de
+            .contains("Produktions-Docker-Images durch den Image-Aufbewahrungs-Workflow gelöscht")
+    );
+    assert!(
+        !logto_de.contains("notice-fallback"),
+        "the German overlay is complete"
+    );
+    let logto_ja = &pages
+        .iter()
+        .find(|(id, lang, _)| id == "2023-12-17-logto-image-deleted" && *lang == Lang::Ja)
+        .unwrap()
+        .2;
+    assert_eq!(
+        logto_ja.matches("class=\"notice notice-fallback\"").count(),
+        1
+    );
+    assert!(logto_ja.contains("<h1 id=\"title\" lang=\"en\">"));
+}
+
+fn live_markup(html: &str) -> Vec<String> {
+    let page = scraper::Html::parse_document(html);
+    let mut live = Vec::new();
+    for node in page.tree.nodes() {
+        let Some(element) = node.value().as_element() else {
+            continue;
+        };
+        let name = element.name();
+        if ["script", "img", "svg", "iframe", "object", "embed", "math"].contains(&name) {
+            live.push(format!("<{name}>"));
+        }
+        if name == "style"
+            && node
+                .ancestors()
+                .all(|a| a.value().as_element().is_none_or(|e| e.name() != "head"))
+        {
+            live.push("<style> outside head".into());
+        }
+        for (attribute, value) in element.attrs() {
+            let value = value.trim().to_lowercase();
+            if attribute.starts_with("on")
+                || ((attribute == "href" || attribute == "src")
+                    && (value.starts_with("javascript:") || value.starts_with("data:")))
+            {
+                live.push(format!("{attribute}={value}"));
+            }
+        }
+    }
+    live
+}
+
+#[test]
+fn hostile_text_never_reaches_html_as_live_markup() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render/xss");
+    for internal in [false, true] {
+        let pages = render_all(&root, Format::Html, internal);
+        assert_eq!(pages.len(), 4);
+        for (_, lang, html) in pages {
+            assert_eq!(live_markup(&html), Vec::<String>::new(), "{lang}:\n{html}");
+            assert!(
+                html.contains("&lt;script&gt;"),
+                "the markup is shown as text"
+            );
+            assert_eq!(
+                html.contains("SECRET-INTERNAL") || html.contains("GEHEIM-INTERN"),
+                internal,
+                "{lang}"
+            );
+        }
+    }
+}
+
+#[test]
+fn internal_text_only_with_the_internal_option() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render/xss");
+    for (_, lang, md) in render_all(&root, Format::Markdown, false) {
+        assert!(
+            !md.contains("SECRET-INTERNAL") && !md.contains("GEHEIM-INTERN"),
+            "{lang}"
+        );
+        assert!(
+            !md.contains("<script>"),
+            "{lang}: raw HTML is escaped in Markdown too:\n{md}"
+        );
+    }
+}

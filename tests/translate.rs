@@ -1,0 +1,290 @@
+//! The translation workflow and `render` end to end through the command line: create an
+//! overlay, translate, change the source, see it stale with its diff, refresh, lose nothing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+
+const RECORD: &str = "incidents/2023-12-17-logto-image-deleted.yaml";
+const OVERLAY: &str = "incidents/2023-12-17-logto-image-deleted.ja.yaml";
+
+fn hindsight(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = cargo_bin_cmd!("hindsight");
+    cmd.current_dir(dir)
+        .env("SOURCE_DATE_EPOCH", "1796083200")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn run(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
+    let output = cmd.output().unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// A project with the example's config and its Logto record, without any overlay.
+fn project() -> tempfile::TempDir {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("incidents")).unwrap();
+    fs::create_dir_all(dir.path().join("site")).unwrap();
+    fs::copy(
+        repo.join("site/config.yaml"),
+        dir.path().join("site/config.yaml"),
+    )
+    .unwrap();
+    fs::copy(repo.join(RECORD), dir.path().join(RECORD)).unwrap();
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(
+        text.contains(from),
+        "`{from}` not in {}:\n{text}",
+        path.display()
+    );
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn status(dir: &Path) -> Value {
+    let (code, out, _) = run(hindsight(dir).args(["translate", "status", "--format", "json"]));
+    assert_eq!(code, 0);
+    serde_json::from_str(&out).unwrap()
+}
+
+fn japanese(status: &Value) -> &Value {
+    status["records"][0]["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["lang"] == "ja")
+        .unwrap()
+}
+
+#[test]
+fn translate_change_refresh_and_nothing_is_lost() {
+    let dir = project();
+    let root = dir.path();
+
+    // Before: no Japanese overlay at all.
+    let before = status(root);
+    assert!(japanese(&before)["overlay"].is_null());
+    let texts = japanese(&before)["missing"].as_array().unwrap().len();
+    assert_eq!(texts, 19, "{before:#}");
+
+    // Create it: every source text, empty translations.
+    let (code, out, _) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(&format!("created {OVERLAY}: 19 added, 0 kept")),
+        "{out}"
+    );
+    let overlay = root.join(OVERLAY);
+    assert_eq!(
+        japanese(&status(root))["untranslated"]
+            .as_array()
+            .unwrap()
+            .len(),
+        19
+    );
+
+    // Translate the title and the first lesson.
+    edit(
+        &overlay,
+        "  source: Production Docker images deleted by the image retention workflow\n  text: \"\"",
+        "  source: Production Docker images deleted by the image retention workflow\n  text: イメージ保持ワークフローが本番の Docker イメージを削除",
+    );
+    edit(
+        &overlay,
+        "- source: Review and test a workflow before it runs against production.\n    text: \"\"",
+        "- source: Review and test a workflow before it runs against production.\n    text: 本番で動かす前にワークフローをレビューしテストする。",
+    );
+    assert_eq!(japanese(&status(root))["current"], 2);
+
+    // The record changes: the title is reworded, the first lesson is dropped.
+    let record = root.join(RECORD);
+    edit(
+        &record,
+        "title: Production Docker images deleted",
+        "title: Production images deleted",
+    );
+    edit(
+        &record,
+        "  - Review and test a workflow before it runs against production.\n",
+        "",
+    );
+    let changed = status(root);
+    let stale = &japanese(&changed)["stale"][0];
+    assert_eq!(stale["field"], "title");
+    let diff: Vec<(String, String)> = stale["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["op"].as_str().unwrap().into(),
+                s["text"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert!(
+        diff.contains(&("delete".into(), "Docker ".into())),
+        "{diff:?}"
+    );
+    assert_eq!(japanese(&changed)["orphaned"][0]["field"], "lessons");
+    let (_, human, _) = run(hindsight(root).args(["translate", "status"]));
+    assert!(human.contains("stale         title"), "{human}");
+    assert!(
+        human.contains("Production [-Docker -]images deleted"),
+        "{human}"
+    );
+
+    // Refresh: the new source, the old translation kept with `previous`, the orphan kept.
+    let (code, out, _) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("0 added, 17 kept, 1 marked stale, 1 orphaned kept"),
+        "{out}"
+    );
+    let refreshed = fs::read_to_string(&overlay).unwrap();
+    assert!(
+        refreshed.contains("source: Production images deleted by the image retention workflow")
+    );
+    assert!(
+        refreshed
+            .contains("previous: Production Docker images deleted by the image retention workflow")
+    );
+    assert!(refreshed.contains("text: イメージ保持ワークフローが本番の Docker イメージを削除"));
+    assert!(refreshed.contains("text: 本番で動かす前にワークフローをレビューしテストする。"));
+    assert_eq!(
+        japanese(&status(root))["stale"].as_array().unwrap().len(),
+        1
+    );
+
+    // The page uses the stale translation and says so, in Japanese.
+    let (code, html, _) =
+        run(hindsight(root).args(["render", RECORD, "--lang", "ja", "--format", "html"]));
+    assert_eq!(code, 0);
+    assert!(html.contains("イメージ保持ワークフローが本番の Docker イメージを削除"));
+    assert!(html.contains("この翻訳の一部は古くなっています"));
+
+    // The translator updates the text and deletes `previous`: current again.
+    edit(
+        &overlay,
+        "  previous: Production Docker images deleted by the image retention workflow\n",
+        "",
+    );
+    edit(&overlay, "本番の Docker イメージ", "本番イメージ");
+    let done = status(root);
+    assert!(
+        japanese(&done)["stale"].as_array().unwrap().is_empty(),
+        "{done:#}"
+    );
+    assert_eq!(japanese(&done)["current"], 1);
+}
+
+#[test]
+fn an_overlay_with_errors_is_never_rewritten() {
+    let dir = project();
+    let overlay = dir.path().join(OVERLAY);
+    let broken = "lang: ja\ntitle:\n  source: [unclosed\n";
+    fs::write(&overlay, broken).unwrap();
+    let (code, _, err) = run(hindsight(dir.path()).args(["translate", RECORD, "--to", "ja"]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("fix them first so that no translation is lost"),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&overlay).unwrap(), broken);
+}
+
+#[test]
+fn translating_into_the_records_own_language_is_refused() {
+    let dir = project();
+    let (code, _, err) = run(hindsight(dir.path()).args(["translate", RECORD, "--to", "en"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("is written in en already"), "{err}");
+}
+
+#[test]
+fn render_writes_the_file_it_is_asked_to() {
+    let dir = project();
+    let (code, out, _) = run(hindsight(dir.path()).args([
+        "render",
+        RECORD,
+        "--lang",
+        "de",
+        "-o",
+        "out/logto.de.md",
+    ]));
+    assert_eq!((code, out.as_str()), (0, ""));
+    let written = fs::read_to_string(dir.path().join("out/logto.de.md")).unwrap();
+    assert!(
+        written.starts_with("# Production Docker images"),
+        "no German overlay here: {written}"
+    );
+    assert!(written.contains("## Zeitachse"));
+}
+
+#[test]
+fn render_usage_errors_exit_2() {
+    let dir = project();
+    let (code, _, err) = run(hindsight(dir.path()).args(["render", RECORD, "--lang", "fr"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`fr` is not a language hindsight writes; use one of en, de, ja, zh"),
+        "{err}"
+    );
+    fs::write(dir.path().join(OVERLAY), "lang: ja\n").unwrap();
+    let (code, _, err) = run(hindsight(dir.path()).args(["render", OVERLAY]));
+    assert_eq!(code, 2);
+    assert!(err.contains("is a translation overlay"), "{err}");
+}
+
+#[test]
+fn a_record_with_errors_is_not_rendered() {
+    let dir = project();
+    edit(
+        &dir.path().join(RECORD),
+        "severity: critical",
+        "severity: catastrophic",
+    );
+    let (code, out, err) = run(hindsight(dir.path()).args(["render", RECORD]));
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("error[invalid-value]"), "{err}");
+}
+
+#[test]
+fn project_templates_and_locales_override_the_built_ins() {
+    let dir = project();
+    fs::create_dir_all(dir.path().join("locales/de")).unwrap();
+    fs::write(
+        dir.path().join("locales/de/postmortem.ftl"),
+        "heading-timeline = Ablauf\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(hindsight(dir.path()).args(["render", RECORD, "--lang", "de"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("## Ablauf") && out.contains("## Zusammenfassung"),
+        "{out}"
+    );
+    assert!(err.contains("using the built-in text for"), "{err}");
+
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    fs::write(
+        dir.path().join("templates/postmortem.md"),
+        "# {{ title.markdown }}\n{% if %}\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(hindsight(dir.path()).args(["render", RECORD]));
+    assert_eq!(code, 2);
+    assert!(err.contains("templates/postmortem.md"), "{err}");
+    assert!(err.contains("postmortem.md:2:"), "{err}");
+}
