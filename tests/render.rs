@@ -203,16 +203,21 @@ fn translations_are_used_and_fallbacks_marked() {
         !logto_de.contains("notice-fallback"),
         "the German overlay is complete"
     );
-    let logto_ja = &pages
-        .iter()
-        .find(|(id, lang, _)| id == "2023-12-17-logto-image-deleted" && *lang == Lang::Ja)
-        .unwrap()
-        .2;
-    assert_eq!(
-        logto_ja.matches("class=\"notice notice-fallback\"").count(),
-        1
+    let page = |lang: Lang| {
+        &pages
+            .iter()
+            .find(|(id, l, _)| id == "2023-12-17-logto-image-deleted" && *l == lang)
+            .unwrap()
+            .2
+    };
+    assert!(page(Lang::Ja).contains("イメージ保持ワークフローが本番用 Docker イメージを削除"));
+    assert!(
+        !page(Lang::Ja).contains("notice-fallback"),
+        "the Japanese overlay is complete"
     );
-    assert!(logto_ja.contains("<h1 id=\"title\" lang=\"en\">"));
+    let zh = page(Lang::Zh);
+    assert_eq!(zh.matches("class=\"notice notice-fallback\"").count(), 1);
+    assert!(zh.contains("<h1 id=\"title\" lang=\"en\">"));
 }
 
 fn live_markup(html: &str) -> Vec<String> {
