@@ -282,10 +282,8 @@ fn render(
     };
     let lang = lang.unwrap_or(record.lang.value);
     let overlay = corpus
-        .overlays
-        .iter()
-        .filter(|o| o.record_id == record.id && o.lang_tag == lang.as_str())
-        .find_map(|o| o.overlay.as_ref());
+        .overlay_file(&record.id, lang)
+        .and_then(|o| o.overlay.as_ref());
     let localizer = Localizer::load(Some(root))?;
     for warning in &localizer.messages.warnings {
         eprintln!("warning: {warning}");
@@ -319,7 +317,7 @@ fn translate_record(
 ) -> anyhow::Result<Outcome> {
     let now = now()?;
     let sources = discover::discover(root, &[file.to_path_buf()])?;
-    let mut corpus = load::load(&sources)?;
+    let corpus = load::load(&sources)?;
     let record_file = record_named(&corpus, file)?;
     let Some(record) = record_file.record.as_ref() else {
         let report = check::check(&corpus, now);
@@ -335,10 +333,7 @@ fn translate_record(
             file.display()
         );
     }
-    let overlay_file = corpus
-        .overlays
-        .iter()
-        .find(|o| o.record_id == record.id && o.lang_tag == lang.as_str());
+    let overlay_file = corpus.overlay_file(&record.id, lang);
     let overlay_path = record_file
         .source
         .path
@@ -351,8 +346,10 @@ fn translate_record(
                     .is_some_and(|r| r.default_level == crate::model::RuleLevel::Error)
             });
         if broken {
-            corpus.selected = Some([existing.source.path.clone()].into_iter().collect());
-            let report = check::check(&corpus, now);
+            let mut report = check::check(&corpus, now);
+            report
+                .diagnostics
+                .retain(|d| d.file == existing.source.path);
             eprint!(
                 "{}",
                 report::human(&report, &report::sources(&corpus), use_color_on_stderr())

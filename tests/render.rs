@@ -28,10 +28,8 @@ fn render_all(root: &Path, format: Format, internal: bool) -> Vec<(String, Lang,
         let record = file.record.as_ref().expect("example records load");
         for &lang in Lang::ALL {
             let overlay = corpus
-                .overlays
-                .iter()
-                .filter(|o| o.record_id == record.id && o.lang_tag == lang.as_str())
-                .find_map(|o| o.overlay.as_ref());
+                .overlay_file(&record.id, lang)
+                .and_then(|o| o.overlay.as_ref());
             let view = localize::postmortem(
                 record,
                 overlay,

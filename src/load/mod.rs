@@ -66,6 +66,13 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// The overlay file translating `record_id` into `lang`, as named on disk.
+    pub fn overlay_file(&self, record_id: &str, lang: crate::model::Lang) -> Option<&OverlayFile> {
+        self.overlays
+            .iter()
+            .find(|o| o.record_id == record_id && o.lang_tag == lang.as_str())
+    }
+
     /// Whether findings in `path` are to be reported.
     pub fn is_selected(&self, path: &Path) -> bool {
         self.selected

@@ -94,10 +94,7 @@ pub fn status(corpus: &Corpus) -> Status {
 }
 
 fn language_status(corpus: &Corpus, record: &Record, lang: Lang) -> LanguageStatus {
-    let file = corpus
-        .overlays
-        .iter()
-        .find(|o| o.record_id == record.id && o.lang_tag == lang.as_str());
+    let file = corpus.overlay_file(&record.id, lang);
     let mut status = LanguageStatus {
         lang,
         overlay: file.map(|f| display_path(&f.source.path)),
