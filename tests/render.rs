@@ -105,14 +105,14 @@ fn german_japanese_and_chinese_pages_speak_only_their_language() {
     let english: Vec<String> = localizer
         .messages
         .plain(Lang::En)
-        .into_iter()
+        .iter()
         .filter(|(key, _)| {
             key.starts_with("heading_")
                 || key.starts_with("label_")
                 || key.starts_with("figure_")
                 || key.starts_with("notice_")
         })
-        .map(|(_, value)| value)
+        .map(|(_, value)| value.clone())
         .filter(|value| value.len() > 6)
         .collect();
     let english_words = [

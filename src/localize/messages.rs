@@ -22,6 +22,8 @@ pub struct Messages {
     bundles: Vec<(Lang, Bundle)>,
     /// Per language: every message id and the variables it uses.
     catalogs: Vec<Catalog>,
+    /// Per language: the messages without variables, formatted once (see [`Messages::plain`]).
+    plain: Vec<BTreeMap<String, String>>,
     /// Problems in a project's locales that did not stop loading (shown to the user).
     pub warnings: Vec<String>,
 }
@@ -69,24 +71,33 @@ impl Messages {
                 ));
             }
         }
-        Ok(Messages {
+        let mut messages = Messages {
             bundles,
             catalogs,
+            plain: Vec::new(),
             warnings,
-        })
-    }
-
-    fn index(lang: Lang) -> usize {
-        Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+        };
+        messages.plain = Lang::ALL
+            .iter()
+            .map(|&lang| {
+                messages
+                    .catalog(lang)
+                    .iter()
+                    .filter(|(_, variables)| variables.is_empty())
+                    .map(|(id, _)| (id.replace('-', "_"), messages.text(lang, id)))
+                    .collect()
+            })
+            .collect();
+        Ok(messages)
     }
 
     fn bundle(&self, lang: Lang) -> &Bundle {
-        &self.bundles[Self::index(lang)].1
+        &self.bundles[lang.index()].1
     }
 
     /// Every message id of `lang` and the variables it uses.
     pub fn catalog(&self, lang: Lang) -> &Catalog {
-        &self.catalogs[Self::index(lang)]
+        &self.catalogs[lang.index()]
     }
 
     /// A message without variables.
@@ -113,12 +124,8 @@ impl Messages {
 
     /// Every message of `lang` that needs no variables, keyed with `_` for `-` so that
     /// templates can write `t.heading_summary`.
-    pub fn plain(&self, lang: Lang) -> BTreeMap<String, String> {
-        self.catalog(lang)
-            .iter()
-            .filter(|(_, variables)| variables.is_empty())
-            .map(|(id, _)| (id.replace('-', "_"), self.text(lang, id)))
-            .collect()
+    pub fn plain(&self, lang: Lang) -> &BTreeMap<String, String> {
+        &self.plain[lang.index()]
     }
 }
 

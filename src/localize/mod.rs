@@ -31,7 +31,6 @@ impl Localizer {
     }
 
     pub fn dates(&self, lang: Lang) -> &DateFormats {
-        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        &self.dates[index]
+        &self.dates[lang.index()]
     }
 }

@@ -12,7 +12,7 @@ use super::format::{self, DateFormats};
 use super::{Localizer, Messages};
 use crate::model::time::When;
 use crate::model::{
-    ActionStatus, Lang, Milestone, Overlay, PairState, Record, RecordStatus, SiteConfig, Spanned,
+    ActionStatus, Lang, Milestone, Overlay, Record, RecordStatus, SiteConfig, Spanned, TextKey,
     align,
 };
 
@@ -175,7 +175,7 @@ pub fn postmortem(
         figures: figures(record, &ctx),
         authors: record.authors.iter().map(|a| a.value.clone()).collect(),
         internal: None,
-        t: messages.plain(lang),
+        t: messages.plain(lang).clone(),
     };
     if options.internal {
         view.internal = section("internal", "heading-internal", record.internal.as_ref());
@@ -243,24 +243,20 @@ struct Texts<'a> {
     page: Lang,
     source: Lang,
     /// Record text (by address) -> its translation and whether it is stale.
-    translated: HashMap<*const Spanned<String>, (&'a str, bool)>,
+    translated: HashMap<TextKey, (&'a str, bool)>,
 }
 
 impl<'a> Texts<'a> {
     fn new(record: &'a Record, overlay: Option<&'a Overlay>, page: Lang) -> Self {
-        let mut translated = HashMap::new();
-        if let Some(overlay) = overlay {
-            for (_, pair, state) in align(record, overlay).pairs {
-                let (current, stale) = match state {
-                    PairState::Current { current } => (current, false),
-                    PairState::Stale { current } => (current, true),
-                    PairState::Orphan => continue,
-                };
-                if let Some(text) = pair.text.as_ref().filter(|_| !pair.is_untranslated()) {
-                    translated.insert(current as *const _, (text.value.as_str(), stale));
-                }
-            }
-        }
+        let translated = overlay
+            .map(|overlay| align(record, overlay).by_record_text())
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(key, (pair, stale))| {
+                let text = pair.text.as_ref().filter(|_| !pair.is_untranslated())?;
+                Some((key, (text.value.as_str(), stale)))
+            })
+            .collect();
         Texts {
             page,
             source: record.lang.value,
@@ -276,7 +272,7 @@ impl<'a> Texts<'a> {
                 stale: false,
             };
         }
-        match self.translated.get(&(current as *const _)) {
+        match self.translated.get(&(current as TextKey)) {
             Some((text, stale)) => Text {
                 markdown: text.to_string(),
                 lang: None,

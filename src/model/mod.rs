@@ -7,7 +7,7 @@ mod record;
 pub mod time;
 
 pub use config::{Component, LocalizedText, SiteConfig};
-pub use overlay::{Alignment, MissingPair, Overlay, OverlayList, Pair, PairState, align};
+pub use overlay::{Alignment, MissingPair, Overlay, OverlayList, Pair, PairState, TextKey, align};
 pub use record::{Action, Affected, Record, TimelineEntry};
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
@@ -50,6 +50,11 @@ macro_rules! keywords {
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The position in [`Self::ALL`], for tables indexed by keyword.
+            pub fn index(self) -> usize {
+                self as usize
+            }
 
             pub fn as_str(self) -> &'static str {
                 match self {

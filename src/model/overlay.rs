@@ -1,5 +1,7 @@
 //! A translation overlay (DESIGN.md §3): text only, as source/translation pairs.
 
+use std::collections::HashMap;
+
 use schemars::JsonSchema;
 
 use super::{Lang, Spanned};
@@ -68,6 +70,26 @@ impl OverlayList {
 }
 
 impl Overlay {
+    /// An overlay with no pairs yet: laid over a record, everything is missing.
+    pub fn empty(record_id: &str, lang: Lang) -> Overlay {
+        Overlay {
+            record_id: record_id.to_string(),
+            lang: Spanned::new(lang, crate::diagnostic::Span::default()),
+            title: None,
+            summary: None,
+            impact: None,
+            what_happened: None,
+            root_cause: None,
+            trigger: None,
+            detection: None,
+            resolution: None,
+            internal: None,
+            timeline: Vec::new(),
+            lessons: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+
     pub fn field(&self, name: &str) -> Option<&Pair> {
         match name {
             "title" => self.title.as_ref(),
@@ -165,6 +187,31 @@ pub struct MissingPair<'a> {
 pub struct Alignment<'a> {
     pub pairs: Vec<(&'static str, &'a Pair, PairState<'a>)>,
     pub missing: Vec<MissingPair<'a>>,
+}
+
+/// Identifies a record text by where it lives in the loaded record.
+pub type TextKey = *const Spanned<String>;
+
+impl<'a> Alignment<'a> {
+    /// Each record text that has a pair: the pair, and whether it is stale.
+    pub fn by_record_text(&self) -> HashMap<TextKey, (&'a Pair, bool)> {
+        self.pairs
+            .iter()
+            .filter_map(|(_, pair, state)| match state {
+                PairState::Current { current } => Some((*current as TextKey, (*pair, false))),
+                PairState::Stale { current } => Some((*current as TextKey, (*pair, true))),
+                PairState::Orphan => None,
+            })
+            .collect()
+    }
+
+    /// The pairs that match nothing in the record, with their field names.
+    pub fn orphans(&self) -> impl Iterator<Item = (&'static str, &'a Pair)> + '_ {
+        self.pairs
+            .iter()
+            .filter(|(_, _, state)| *state == PairState::Orphan)
+            .map(|(field, pair, _)| (*field, *pair))
+    }
 }
 
 /// The record's translatable texts: field name -> text, and list name -> texts.

@@ -6,12 +6,10 @@ mod yaml_out;
 
 pub use status::{Status, status};
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use crate::model::overlay::{OVERLAY_TEXT_FIELDS, record_field, record_list};
-use crate::model::{Lang, Overlay, OverlayList, Pair, PairState, Record, Spanned, align};
+use crate::model::{Lang, Overlay, OverlayList, Pair, Record, Spanned, TextKey, align};
 
 /// What refreshing an overlay did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -32,23 +30,13 @@ pub struct Refresh {
 /// The overlay of `record` in `lang`: `existing` brought up to date with the record, or a
 /// new one with every source text and empty translations.
 pub fn refresh(record: &Record, existing: Option<&Overlay>, lang: Lang) -> Refresh {
-    let alignment = existing.map(|overlay| align(record, overlay));
-    let mut by_current: HashMap<*const Spanned<String>, (&Pair, bool)> = HashMap::new();
-    let mut orphans: Vec<(&'static str, &Pair)> = Vec::new();
-    for (field, pair, state) in alignment.iter().flat_map(|a| a.pairs.iter()) {
-        match state {
-            PairState::Current { current } => {
-                by_current.insert(*current as *const _, (pair, false));
-            }
-            PairState::Stale { current } => {
-                by_current.insert(*current as *const _, (pair, true));
-            }
-            PairState::Orphan => orphans.push((field, pair)),
-        }
-    }
+    let empty = Overlay::empty(&record.id, lang);
+    let alignment = align(record, existing.unwrap_or(&empty));
+    let by_current = alignment.by_record_text();
+    let orphans: Vec<(&'static str, &Pair)> = alignment.orphans().collect();
     let mut counts = Refresh::default();
     let out_pair = |current: &Spanned<String>, counts: &mut Refresh| match by_current
-        .get(&(current as *const _))
+        .get(&(current as TextKey))
     {
         Some((pair, false)) => {
             counts.kept += 1;

@@ -7,7 +7,7 @@ use similar::{ChangeTag, TextDiff};
 use crate::diagnostic::display_path;
 use crate::load::Corpus;
 use crate::model::overlay::record_list;
-use crate::model::{Lang, OverlayList, PairState, Record, Spanned, align};
+use crate::model::{Lang, Overlay, OverlayList, PairState, Record, Spanned, align};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
@@ -104,16 +104,8 @@ fn language_status(corpus: &Corpus, record: &Record, lang: Lang) -> LanguageStat
         stale: Vec::new(),
         orphaned: Vec::new(),
     };
-    let Some(overlay) = file.and_then(|f| f.overlay.as_ref()) else {
-        status.missing = all_texts(record)
-            .into_iter()
-            .map(|(field, text)| Item {
-                field,
-                line: text.span.start.line,
-            })
-            .collect();
-        return status;
-    };
+    let empty = Overlay::empty(&record.id, lang);
+    let overlay = file.and_then(|f| f.overlay.as_ref()).unwrap_or(&empty);
     let alignment = align(record, overlay);
     for (field, pair, state) in &alignment.pairs {
         let name = |current: &Spanned<String>| field_name(record, field, current);
@@ -165,21 +157,6 @@ fn field_name(record: &Record, field: &str, current: &Spanned<String>) -> String
         Some(index) => format!("{field}[{index}]"),
         None => field.to_string(),
     }
-}
-
-fn all_texts(record: &Record) -> Vec<(String, &Spanned<String>)> {
-    let fields = crate::model::overlay::OVERLAY_TEXT_FIELDS
-        .iter()
-        .filter_map(|name| {
-            crate::model::overlay::record_field(record, name).map(|t| (name.to_string(), t))
-        });
-    let lists = OverlayList::ALL.into_iter().flat_map(|list| {
-        record_list(record, list)
-            .into_iter()
-            .enumerate()
-            .map(move |(i, text)| (format!("{}[{i}]", list.name()), text))
-    });
-    fields.chain(lists).collect()
 }
 
 /// A diff by words, or by characters for languages written without spaces.
