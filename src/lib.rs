@@ -15,4 +15,5 @@ pub mod publish;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod status;
 pub mod translate;

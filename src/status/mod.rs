@@ -1,0 +1,353 @@
+//! Status stage: the public facts derived once from the published records (component states,
+//! the page indicator, incident statuses and updates, 90-day uptime), the same in every language.
+
+mod updates;
+pub mod uptime;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::model::{Component, ComponentStatus, Impact, Milestone, Record, SiteConfig};
+pub use updates::{Update, UpdateSource};
+pub use uptime::{Day, Uptime};
+
+/// How many days the uptime bars cover, today included.
+pub const UPTIME_DAYS: u32 = 90;
+
+/// An incident's public status (Statuspage's incident status).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentStatus {
+    Investigating,
+    Identified,
+    Monitoring,
+    Resolved,
+    Postmortem,
+}
+
+impl IncidentStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IncidentStatus::Investigating => "investigating",
+            IncidentStatus::Identified => "identified",
+            IncidentStatus::Monitoring => "monitoring",
+            IncidentStatus::Resolved => "resolved",
+            IncidentStatus::Postmortem => "postmortem",
+        }
+    }
+}
+
+/// How bad a component's state is, for "the worst status wins". Maintenance is planned and
+/// ranks below any degradation.
+pub fn rank(status: ComponentStatus) -> u8 {
+    match status {
+        ComponentStatus::Operational => 0,
+        ComponentStatus::UnderMaintenance => 1,
+        ComponentStatus::DegradedPerformance => 2,
+        ComponentStatus::PartialOutage => 3,
+        ComponentStatus::MajorOutage => 4,
+    }
+}
+
+fn worst(statuses: impl IntoIterator<Item = ComponentStatus>) -> ComponentStatus {
+    statuses
+        .into_iter()
+        .max_by_key(|&s| rank(s))
+        .unwrap_or(ComponentStatus::Operational)
+}
+
+/// One published incident as the public sees it.
+#[derive(Debug, Clone)]
+pub struct Incident<'c> {
+    pub record: &'c Record,
+    pub status: IncidentStatus,
+    pub started: DateTime<Utc>,
+    pub resolved: Option<DateTime<Utc>>,
+    /// When the incident first entered `monitoring`.
+    pub monitoring: Option<DateTime<Utc>>,
+    /// Newest first, never empty.
+    pub updates: Vec<Update>,
+    /// When the record or a translation of it last changed (git), else its latest event.
+    pub revised: DateTime<Utc>,
+}
+
+impl Incident<'_> {
+    pub fn id(&self) -> &str {
+        &self.record.id
+    }
+
+    pub fn is_ongoing(&self) -> bool {
+        self.resolved.is_none()
+    }
+
+    pub fn impact(&self) -> Impact {
+        self.record
+            .severity
+            .as_ref()
+            .map_or(Impact::None, |s| s.value)
+    }
+}
+
+/// One configured component's public state.
+#[derive(Debug, Clone)]
+pub struct ComponentState<'c> {
+    pub component: &'c Component,
+    /// The worst status the ongoing incidents give it.
+    pub status: ComponentStatus,
+    pub uptime: Uptime,
+    /// Indices into [`SiteStatus::incidents`] of the incidents that affected it, newest first.
+    pub incidents: Vec<usize>,
+    /// Its last change of status: the latest start or end of an incident on it.
+    pub changed: Option<DateTime<Utc>>,
+}
+
+impl ComponentState<'_> {
+    pub fn id(&self) -> &str {
+        &self.component.id.value
+    }
+}
+
+/// Everything public about the project at `now`.
+#[derive(Debug, Clone)]
+pub struct SiteStatus<'c> {
+    pub now: DateTime<Utc>,
+    /// The overall indicator: the worst severity of the ongoing incidents.
+    pub indicator: Impact,
+    /// In configuration order.
+    pub components: Vec<ComponentState<'c>>,
+    /// Published incidents, newest first (by start).
+    pub incidents: Vec<Incident<'c>>,
+    /// The last change of anything public.
+    pub updated: DateTime<Utc>,
+    /// The first instant the history covers (the earliest start), for created_at fields.
+    pub since: DateTime<Utc>,
+}
+
+impl<'c> SiteStatus<'c> {
+    pub fn ongoing(&self) -> impl Iterator<Item = &Incident<'c>> {
+        self.incidents.iter().filter(|i| i.is_ongoing())
+    }
+}
+
+/// Derives the public status from the published records. `revisions` maps a record id to the
+/// last time its file or one of its overlays changed; without one, the record's own latest
+/// event stands in.
+pub fn derive<'c>(
+    records: &[&'c Record],
+    config: &'c SiteConfig,
+    revisions: &HashMap<String, DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> SiteStatus<'c> {
+    let mut incidents: Vec<Incident<'c>> = records
+        .par_iter()
+        .filter(|record| record.is_published())
+        .filter_map(|record| incident(record, revisions.get(&record.id).copied(), now))
+        .collect();
+    incidents.sort_by(|a, b| {
+        b.started
+            .cmp(&a.started)
+            .then_with(|| a.record.id.cmp(&b.record.id))
+    });
+
+    let mut by_component: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, incident) in incidents.iter().enumerate() {
+        for (id, _) in &incident.record.affected.0 {
+            by_component.entry(&id.value).or_default().push(index);
+        }
+    }
+    let days = uptime::window(now, config.timezone, UPTIME_DAYS);
+    let components = config
+        .components
+        .par_iter()
+        .map(|component| {
+            let affecting = by_component
+                .get(component.id.value.as_str())
+                .cloned()
+                .unwrap_or_default();
+            component_state(component, affecting, &incidents, &days, now)
+        })
+        .collect();
+    let indicator = incidents
+        .iter()
+        .filter(|i| i.is_ongoing())
+        .map(Incident::impact)
+        .max()
+        .unwrap_or(Impact::None);
+    let updated = incidents
+        .iter()
+        .map(|i| i.revised)
+        .max()
+        .unwrap_or(now)
+        .min(now);
+    let since = incidents.iter().map(|i| i.started).min().unwrap_or(now);
+    SiteStatus {
+        now,
+        indicator,
+        components,
+        incidents,
+        updated,
+        since,
+    }
+}
+
+fn component_state<'c>(
+    component: &'c Component,
+    incidents_on_it: Vec<usize>,
+    incidents: &[Incident<'c>],
+    days: &[(NaiveDate, DateTime<Utc>, DateTime<Utc>)],
+    now: DateTime<Utc>,
+) -> ComponentState<'c> {
+    let id = component.id.value.as_str();
+    let status_in = |incident: &Incident| {
+        incident
+            .record
+            .affected
+            .0
+            .iter()
+            .filter(|(c, _)| c.value == id)
+            .map(|(_, s)| s.value)
+            .max_by_key(|&s| rank(s))
+            .unwrap_or(ComponentStatus::Operational)
+    };
+    let status = worst(
+        incidents_on_it
+            .iter()
+            .map(|&i| &incidents[i])
+            .filter(|i| i.is_ongoing())
+            .map(status_in),
+    );
+    let spans: Vec<uptime::Span> = incidents_on_it
+        .iter()
+        .map(|&i| &incidents[i])
+        .map(|incident| uptime::Span {
+            start: incident.started,
+            end: incident
+                .record
+                .resolved
+                .as_ref()
+                .map_or(now, |r| uptime::end_of(&r.value)),
+            status: status_in(incident),
+        })
+        .collect();
+    let changed = incidents_on_it
+        .iter()
+        .map(|&i| &incidents[i])
+        .flat_map(|i| [Some(i.started), i.resolved])
+        .flatten()
+        .max();
+    ComponentState {
+        component,
+        status,
+        uptime: uptime::measure(&spans, days),
+        incidents: incidents_on_it,
+        changed,
+    }
+}
+
+/// The public view of one published record, or nothing when it has no start (lint makes
+/// that an error for published records, so a build never gets here with one).
+fn incident<'c>(
+    record: &'c Record,
+    revised: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Option<Incident<'c>> {
+    let started = record.started.as_ref()?.value.utc;
+    let resolved = record.resolved.as_ref().map(|r| r.value.utc);
+    let updates = updates::updates(record);
+    let status = match (resolved, updates.first()) {
+        (Some(_), _) => IncidentStatus::Postmortem,
+        (None, Some(latest)) if latest.status != IncidentStatus::Resolved => latest.status,
+        (None, _) => IncidentStatus::Investigating,
+    };
+    let monitoring = updates
+        .iter()
+        .rev()
+        .find(|u| u.status == IncidentStatus::Monitoring)
+        .map(|u| u.at);
+    let latest_event = latest_event(record).unwrap_or(started);
+    let revised = revised.unwrap_or(latest_event).max(latest_event).min(now);
+    Some(Incident {
+        record,
+        status,
+        started,
+        resolved,
+        monitoring,
+        updates,
+        revised,
+    })
+}
+
+/// The latest instant the record names: a milestone or a timeline entry.
+fn latest_event(record: &Record) -> Option<DateTime<Utc>> {
+    let milestones = Milestone::ALL
+        .iter()
+        .filter_map(|&m| record.milestone(m))
+        .map(|m| m.value.utc);
+    let entries = record.timeline.iter().map(|e| e.at.value.utc);
+    milestones.chain(entries).max()
+}
+
+/// The last commit time of each file under `incidents/`, by record id (a record and its
+/// overlays count together), read from git in one pass. Empty when `root` is not in a git
+/// work tree or git is not installed: the records' own times stand in then.
+pub fn revisions(root: &Path) -> HashMap<String, DateTime<Utc>> {
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args([
+            "log",
+            "--format=%x00%ct",
+            "--name-only",
+            "--relative",
+            "--no-renames",
+            "--",
+            "incidents",
+        ])
+        .stderr(std::process::Stdio::null())
+        .output();
+    match output {
+        Ok(output) if output.status.success() => {
+            parse_revisions(&String::from_utf8_lossy(&output.stdout))
+        }
+        _ => HashMap::new(),
+    }
+}
+
+/// Parses `git log --format=%x00%ct --name-only`: newest commit first, so the first time a
+/// file appears is its last change.
+fn parse_revisions(log: &str) -> HashMap<String, DateTime<Utc>> {
+    let mut revisions: HashMap<String, DateTime<Utc>> = HashMap::new();
+    let mut current = None;
+    for line in log.lines() {
+        if let Some(seconds) = line.strip_prefix('\0') {
+            current = seconds
+                .trim()
+                .parse()
+                .ok()
+                .and_then(|s| DateTime::from_timestamp(s, 0));
+            continue;
+        }
+        let (Some(at), Some(id)) = (current, record_id_of(Path::new(line.trim()))) else {
+            continue;
+        };
+        let entry = revisions.entry(id).or_insert(at);
+        *entry = (*entry).max(at);
+    }
+    revisions
+}
+
+/// `incidents/2023-12-17-x.de.yaml` -> `2023-12-17-x`.
+fn record_id_of(path: &Path) -> Option<String> {
+    match crate::discover::classify(path).kind {
+        crate::discover::SourceKind::Record { id } => Some(id),
+        crate::discover::SourceKind::Overlay { record_id, .. } => Some(record_id),
+    }
+    .filter(|_| path.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+}
+
+#[cfg(test)]
+mod tests;
