@@ -26,6 +26,10 @@ pub(crate) const LOCALES: &[Embedded] = &[
         "zh/postmortem.ftl",
         include_str!("../locales/zh/postmortem.ftl"),
     ),
+    ("en/site.ftl", include_str!("../locales/en/site.ftl")),
+    ("de/site.ftl", include_str!("../locales/de/site.ftl")),
+    ("ja/site.ftl", include_str!("../locales/ja/site.ftl")),
+    ("zh/site.ftl", include_str!("../locales/zh/site.ftl")),
 ];
 
 pub(crate) const TEMPLATES: &[Embedded] = &[
@@ -38,10 +42,75 @@ pub(crate) const TEMPLATES: &[Embedded] = &[
         "postmortem.css",
         include_str!("../templates/postmortem.css"),
     ),
+    (
+        "postmortem-article.html",
+        include_str!("../templates/postmortem-article.html"),
+    ),
+    (
+        "site/base.html",
+        include_str!("../templates/site/base.html"),
+    ),
+    (
+        "site/home.html",
+        include_str!("../templates/site/home.html"),
+    ),
+    (
+        "site/history.html",
+        include_str!("../templates/site/history.html"),
+    ),
+    (
+        "site/incident.html",
+        include_str!("../templates/site/incident.html"),
+    ),
+    (
+        "site/component.html",
+        include_str!("../templates/site/component.html"),
+    ),
+    ("site/404.html", include_str!("../templates/site/404.html")),
+    (
+        "site/incident-card.html",
+        include_str!("../templates/site/incident-card.html"),
+    ),
+    (
+        "site/uptime.html",
+        include_str!("../templates/site/uptime.html"),
+    ),
+    (
+        "site/feed.atom",
+        include_str!("../templates/site/feed.atom"),
+    ),
+    (
+        "site/sitemap.xml",
+        include_str!("../templates/site/sitemap.xml"),
+    ),
+    (
+        "site/badge.svg",
+        include_str!("../templates/site/badge.svg"),
+    ),
 ];
 
-/// A project file is read only up to this size; templates and locales are small.
-const MAX_PROJECT_FILE: u64 = 1024 * 1024;
+pub(crate) const SITE_FILES: &[Embedded] = &[
+    ("style.css", include_str!("../templates/site/style.css")),
+    ("favicon.svg", include_str!("../templates/site/favicon.svg")),
+];
+
+/// What a layered directory holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Content {
+    /// Templates and locales: UTF-8, at most 1 MiB a file.
+    Text,
+    /// The site's static files (stylesheets, images, fonts): any bytes, at most 16 MiB a file.
+    Binary,
+}
+
+impl Content {
+    fn limit(self) -> u64 {
+        match self {
+            Content::Text => 1024 * 1024,
+            Content::Binary => 16 * 1024 * 1024,
+        }
+    }
+}
 
 /// One file of a layered directory: the built-in text, the project's text, or both.
 #[derive(Debug, Clone)]
@@ -55,16 +124,30 @@ pub(crate) struct Layer {
 #[derive(Debug, Clone)]
 pub(crate) struct ProjectFile {
     pub path: PathBuf,
-    pub text: String,
+    pub data: Vec<u8>,
+}
+
+impl ProjectFile {
+    /// The file's text; files of a [`Content::Text`] directory were checked to be UTF-8.
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.data).unwrap_or_default()
+    }
 }
 
 impl Layer {
     /// The text in effect when a project file replaces the built-in one whole.
     pub fn effective(&self) -> &str {
+        self.effective_bytes()
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// The bytes in effect: the project's file, else the built-in one.
+    pub fn effective_bytes(&self) -> Option<&[u8]> {
         match (&self.project, self.builtin) {
-            (Some(project), _) => &project.text,
-            (None, Some(builtin)) => builtin,
-            (None, None) => "",
+            (Some(project), _) => Some(&project.data),
+            (None, Some(builtin)) => Some(builtin.as_bytes()),
+            (None, None) => None,
         }
     }
 }
@@ -76,6 +159,7 @@ pub(crate) fn layered(
     root: Option<&Path>,
     dir: &str,
     builtins: &[Embedded],
+    content: Content,
 ) -> anyhow::Result<Vec<Layer>> {
     let mut layers: Vec<Layer> = builtins
         .iter()
@@ -103,7 +187,7 @@ pub(crate) fn layered(
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let project = Some(read_project_file(entry.path())?);
+        let project = Some(read_project_file(entry.path(), content)?);
         match layers.iter_mut().find(|layer| layer.name == name) {
             Some(layer) => layer.project = project,
             None => layers.push(Layer {
@@ -121,27 +205,30 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|name| name.to_string_lossy().starts_with('.'))
 }
 
-fn read_project_file(path: &Path) -> anyhow::Result<ProjectFile> {
+fn read_project_file(path: &Path, content: Content) -> anyhow::Result<ProjectFile> {
     let size = fs::metadata(path)
         .with_context(|| format!("cannot read {}", path.display()))?
         .len();
-    if size > MAX_PROJECT_FILE {
+    let limit = content.limit();
+    if size > limit {
         bail!(
-            "{} is {size} bytes; templates and locale files may be at most {MAX_PROJECT_FILE} bytes",
+            "{} is {size} bytes; files here may be at most {limit} bytes",
             path.display()
         );
     }
-    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|error| {
-        let offset = error.utf8_error().valid_up_to();
-        anyhow::anyhow!(
-            "{}: byte {offset} is not valid UTF-8; save the file as UTF-8",
-            path.display()
-        )
-    })?;
+    let data = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if content == Content::Text
+        && let Err(error) = std::str::from_utf8(&data)
+    {
+        bail!(
+            "{}: byte {} is not valid UTF-8; save the file as UTF-8",
+            path.display(),
+            error.valid_up_to()
+        );
+    }
     Ok(ProjectFile {
         path: path.to_path_buf(),
-        text,
+        data,
     })
 }
 
@@ -155,7 +242,7 @@ mod tests {
         fs::create_dir_all(root.path().join("templates")).unwrap();
         fs::write(root.path().join("templates/postmortem.md"), "mine").unwrap();
         fs::write(root.path().join("templates/extra.md"), "extra").unwrap();
-        let layers = layered(Some(root.path()), "templates", TEMPLATES).unwrap();
+        let layers = layered(Some(root.path()), "templates", TEMPLATES, Content::Text).unwrap();
         let md = layers.iter().find(|l| l.name == "postmortem.md").unwrap();
         assert_eq!(md.effective(), "mine");
         let html = layers.iter().find(|l| l.name == "postmortem.html").unwrap();
@@ -172,7 +259,7 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         fs::create_dir_all(root.path().join("locales/de")).unwrap();
         fs::write(root.path().join("locales/de/postmortem.ftl"), b"a = \xff").unwrap();
-        let error = layered(Some(root.path()), "locales", LOCALES).unwrap_err();
+        let error = layered(Some(root.path()), "locales", LOCALES, Content::Text).unwrap_err();
         assert!(format!("{error:#}").contains("postmortem.ftl: byte 4 is not valid UTF-8"));
     }
 }

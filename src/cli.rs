@@ -14,7 +14,7 @@ use crate::load::{Corpus, RecordFile};
 use crate::localize::{self, Localizer};
 use crate::model::{Keyword, Lang};
 use crate::render::{Format, Templates};
-use crate::{discover, load, publish, report, schema, translate};
+use crate::{build, discover, load, publish, report, schema, translate};
 
 /// Incident postmortems as structured records: lint, render, translate, publish.
 #[derive(Debug, Parser)]
@@ -73,6 +73,12 @@ enum Command {
     },
     /// Create or refresh a translation overlay, or report the state of translations.
     Translate(TranslateArgs),
+    /// Build the public status site: pages in every language, feeds, badges and the JSON API.
+    Build {
+        /// The output directory (default: public/ in the project). It is replaced whole.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -206,6 +212,10 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             internal,
             out,
         } => render(&cli.root, &file, lang, format, internal, out.as_deref()),
+        Command::Build { out } => {
+            let out = out.unwrap_or_else(|| cli.root.join("public"));
+            build_site(&cli.root, &out)
+        }
         Command::Translate(args) => match (args.command, args.file, args.to) {
             (Some(TranslateCommand::Status { paths, format }), _, _) => {
                 translate_status(&cli.root, &paths, format)
@@ -308,6 +318,83 @@ fn render(
         None => print(&document)?,
     }
     Ok(Outcome::Clean)
+}
+
+fn build_site(root: &std::path::Path, out: &std::path::Path) -> anyhow::Result<Outcome> {
+    let clock = std::time::Instant::now();
+    let now = now()?;
+    let corpus = match load_checked(root, &[], now)? {
+        Ok(corpus) => corpus,
+        Err(outcome) => {
+            eprintln!(
+                "error: the site was not built; fix the errors above ({} is unchanged)",
+                crate::diagnostic::display_path(out)
+            );
+            return Ok(outcome);
+        }
+    };
+    let progress = ProgressBar::new();
+    let built = build::build(root, &corpus, now, &progress)?;
+    progress.finish();
+    for warning in &built.warnings {
+        eprintln!("warning: {warning}");
+    }
+    publish::site(out, &built.artifacts)?;
+    eprintln!(
+        "built {}: {} pages in {} languages, {} incidents, {} files, in {:.2} s",
+        crate::diagnostic::display_path(out),
+        built.pages,
+        built.languages,
+        built.incidents,
+        built.artifacts.len() + 1,
+        clock.elapsed().as_secs_f64()
+    );
+    Ok(Outcome::Clean)
+}
+
+/// A progress bar on stderr, shown only on a terminal and only once a build has taken long
+/// enough for one to help.
+struct ProgressBar {
+    bar: indicatif::ProgressBar,
+    started: std::time::Instant,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl ProgressBar {
+    const SHOW_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
+
+    fn new() -> Self {
+        ProgressBar {
+            bar: indicatif::ProgressBar::hidden(),
+            started: std::time::Instant::now(),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl build::Progress for ProgressBar {
+    fn start(&self, pages: u64) {
+        self.bar.set_length(pages);
+        let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        self.bar.set_style(style);
+    }
+
+    fn page_done(&self) {
+        self.bar.inc(1);
+        let due = self.started.elapsed() > Self::SHOW_AFTER;
+        if due
+            && io::stderr().is_terminal()
+            && !self.shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
 }
 
 fn translate_record(

@@ -4,6 +4,7 @@
 //! render -> publish). Each stage takes the previous stage's output as a value.
 
 pub(crate) mod assets;
+pub mod build;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;

@@ -5,16 +5,20 @@ use chrono_tz::Tz;
 use fluent_bundle::FluentValue;
 use icu::calendar::{Date, Gregorian};
 use icu::datetime::FixedCalendarDateTimeFormatter;
-use icu::datetime::fieldsets::{T, YMD, YMDT};
+use icu::datetime::fieldsets::{T, YM, YMD, YMDT};
 use icu::datetime::input::{DateTime as IcuDateTime, Time};
+use icu::decimal::DecimalFormatter;
+use icu::decimal::input::Decimal;
 use icu::locale::Locale;
 
 use super::Messages;
 use crate::model::Lang;
 
-/// The CLDR formatters of one language: long dates, and 24-hour times.
+/// The CLDR formatters of one language: long dates, months, 24-hour times and decimals.
 pub struct DateFormats {
     date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
+    month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
+    decimal: DecimalFormatter,
     date_time: FixedCalendarDateTimeFormatter<Gregorian, YMDT>,
     time: FixedCalendarDateTimeFormatter<Gregorian, T>,
 }
@@ -36,6 +40,10 @@ impl DateFormats {
         Ok(DateFormats {
             date: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long())
                 .map_err(load)?,
+            month: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long())
+                .map_err(load)?,
+            decimal: DecimalFormatter::try_new((&locale).into(), Default::default())
+                .map_err(|e| anyhow::anyhow!("number formats for {lang}: {e:?}"))?,
             date_time: FixedCalendarDateTimeFormatter::try_new(
                 (&locale).into(),
                 YMD::long().with_time_hm(),
@@ -52,6 +60,23 @@ impl DateFormats {
             Some(icu) => self.date.format(&icu).to_string(),
             None => date.to_string(),
         }
+    }
+
+    /// `December 2023`, `Dezember 2023`, `2023年12月`.
+    pub fn month(&self, date: NaiveDate) -> String {
+        match icu_date(date) {
+            Some(icu) => self.month.format(&icu).to_string(),
+            None => date.format("%Y-%m").to_string(),
+        }
+    }
+
+    /// A percentage with two decimals, cut (not rounded) so that any downtime at all never
+    /// shows as 100: `99.97`, `99,97`.
+    pub fn percent(&self, percent: f64) -> String {
+        let hundredths = (percent.clamp(0.0, 100.0) * 100.0).floor() as i64;
+        let mut decimal = Decimal::from(hundredths);
+        decimal.multiply_pow10(-2);
+        self.decimal.format(&decimal).to_string()
     }
 
     /// The date and the time of day, joined as the language joins them.
@@ -162,6 +187,30 @@ mod tests {
                 "2023年12月17日",
                 "2023年12月17日"
             ]
+        );
+    }
+
+    #[test]
+    fn months_and_percentages_follow_cldr() {
+        let formats: Vec<DateFormats> = Lang::ALL
+            .iter()
+            .map(|&lang| DateFormats::new(lang).unwrap())
+            .collect();
+        let months: Vec<String> = formats
+            .iter()
+            .map(|f| f.month(date(2023, 12, 17)))
+            .collect();
+        assert_eq!(
+            months,
+            ["December 2023", "Dezember 2023", "2023年12月", "2023年12月"]
+        );
+        let percents: Vec<String> = formats.iter().map(|f| f.percent(99.97999)).collect();
+        assert_eq!(percents, ["99.97", "99,97", "99.97", "99.97"]);
+        assert_eq!(formats[0].percent(100.0), "100.00");
+        assert_eq!(
+            formats[0].percent(99.999),
+            "99.99",
+            "downtime never shows as 100"
         );
     }
 

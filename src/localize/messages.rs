@@ -3,13 +3,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::bail;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 
-use crate::assets::{self, LOCALES, Layer};
+use crate::assets::{self, Content, LOCALES, Layer};
 use crate::model::Lang;
 
 type Bundle = FluentBundle<FluentResource>;
@@ -23,7 +24,7 @@ pub struct Messages {
     /// Per language: every message id and the variables it uses.
     catalogs: Vec<Catalog>,
     /// Per language: the messages without variables, formatted once (see [`Messages::plain`]).
-    plain: Vec<BTreeMap<String, String>>,
+    plain: Vec<Arc<BTreeMap<String, String>>>,
     /// Problems in a project's locales that did not stop loading (shown to the user).
     pub warnings: Vec<String>,
 }
@@ -44,7 +45,7 @@ impl Messages {
 
     /// The built-in messages with the project's `<root>/locales/<lang>/*.ftl` over them.
     pub fn load(root: Option<&Path>) -> anyhow::Result<Messages> {
-        let layers = assets::layered(root, "locales", LOCALES)?;
+        let layers = assets::layered(root, "locales", LOCALES, Content::Text)?;
         let mut warnings = Vec::new();
         let mut bundles = Vec::new();
         let mut catalogs = Vec::new();
@@ -85,7 +86,8 @@ impl Messages {
                     .iter()
                     .filter(|(_, variables)| variables.is_empty())
                     .map(|(id, _)| (id.replace('-', "_"), messages.text(lang, id)))
-                    .collect()
+                    .collect::<BTreeMap<_, _>>()
+                    .into()
             })
             .collect();
         Ok(messages)
@@ -124,7 +126,7 @@ impl Messages {
 
     /// Every message of `lang` that needs no variables, keyed with `_` for `-` so that
     /// templates can write `t.heading_summary`.
-    pub fn plain(&self, lang: Lang) -> &BTreeMap<String, String> {
+    pub fn plain(&self, lang: Lang) -> &Arc<BTreeMap<String, String>> {
         &self.plain[lang.index()]
     }
 }
@@ -161,13 +163,13 @@ fn add_layer(
     let Some(project) = &layer.project else {
         return Ok(());
     };
-    let resource = match FluentResource::try_new(project.text.clone()) {
+    let resource = match FluentResource::try_new(project.text().to_string()) {
         Ok(resource) => resource,
         Err((_, errors)) => {
             let described: Vec<String> = errors
                 .iter()
                 .map(|error| {
-                    let (line, column) = line_column(&project.text, error.pos.start);
+                    let (line, column) = line_column(project.text(), error.pos.start);
                     format!("{}:{line}:{column}: {error}", project.path.display())
                 })
                 .collect();

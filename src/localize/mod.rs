@@ -3,11 +3,13 @@
 pub mod format;
 pub mod messages;
 pub mod postmortem;
+pub mod site;
 
 use std::path::Path;
 
 pub use messages::Messages;
 pub use postmortem::{Options, Postmortem, postmortem};
+pub use site::{SiteView, site};
 
 use crate::model::Lang;
 use format::DateFormats;

@@ -2,6 +2,7 @@
 //! label, date, time and duration localized, ready for a template.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
@@ -90,6 +91,10 @@ pub struct Postmortem {
     pub notices: Vec<Notice>,
     /// The summary block: incident time, duration, impact level, affected services, status.
     pub facts: Vec<Fact>,
+    /// When it happened (`December 17, 2023 at 03:56 – 04:15 UTC`), empty without a start.
+    pub period: String,
+    /// How long it lasted, in words; empty when unknown.
+    pub lasted: String,
     pub summary: Option<Section>,
     /// Timeline column header for the time, with the zone.
     pub time_heading: String,
@@ -104,7 +109,7 @@ pub struct Postmortem {
     pub authors: Vec<String>,
     pub internal: Option<Section>,
     /// Every message without variables in the page's language (`t.heading_summary`).
-    pub t: BTreeMap<String, String>,
+    pub t: Arc<BTreeMap<String, String>>,
 }
 
 /// Localizes `record` into `lang`, using `overlay` when it is the translation into `lang`.
@@ -160,6 +165,12 @@ pub fn postmortem(
         title: texts.pick(&record.title),
         notices: Vec::new(),
         facts: facts(record, site, &ctx, now),
+        period: record
+            .started
+            .as_ref()
+            .map(|started| incident_time(record, &started.value, &ctx))
+            .unwrap_or_default(),
+        lasted: duration(record, &ctx, now).unwrap_or_default(),
         summary: section("summary", "heading-summary", record.summary.as_ref()),
         time_heading: time_heading(record, &ctx),
         timeline: timeline(record, &texts, &ctx),
@@ -184,19 +195,28 @@ pub fn postmortem(
     view
 }
 
-struct Context<'a> {
+pub(crate) struct Context<'a> {
     lang: Lang,
     messages: &'a Messages,
     dates: &'a DateFormats,
     zone: Tz,
 }
 
-impl Context<'_> {
-    fn text(&self, id: &str) -> String {
+impl<'a> Context<'a> {
+    pub(crate) fn new(localizer: &'a Localizer, lang: Lang, zone: Tz) -> Self {
+        Context {
+            lang,
+            messages: &localizer.messages,
+            dates: localizer.dates(lang),
+            zone,
+        }
+    }
+
+    pub(crate) fn text(&self, id: &str) -> String {
         self.messages.text(self.lang, id)
     }
 
-    fn format(&self, id: &str, args: &[(&str, String)]) -> String {
+    pub(crate) fn format(&self, id: &str, args: &[(&str, String)]) -> String {
         let args: Vec<(&str, FluentValue)> = args
             .iter()
             .map(|(name, value)| (*name, FluentValue::from(value.as_str())))
@@ -204,12 +224,20 @@ impl Context<'_> {
         self.messages.format(self.lang, id, &args)
     }
 
-    fn keyword(&self, prefix: &str, keyword: impl std::fmt::Display) -> String {
+    pub(crate) fn keyword(&self, prefix: &str, keyword: impl std::fmt::Display) -> String {
         self.text(&format!("{prefix}-{keyword}"))
     }
 
-    fn duration(&self, seconds: i64) -> String {
+    pub(crate) fn duration(&self, seconds: i64) -> String {
         format::duration(self.messages, self.lang, seconds)
+    }
+
+    pub(crate) fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub(crate) fn dates(&self) -> &DateFormats {
+        self.dates
     }
 
     fn local(&self, when: &When) -> NaiveDateTime {
@@ -218,6 +246,21 @@ impl Context<'_> {
 
     fn zone_label(&self, when: &When) -> String {
         format::zone_label(when.utc, self.zone)
+    }
+
+    /// An instant with its date and zone: `November 22, 2026 at 12:00 UTC`.
+    pub(crate) fn instant(&self, at: DateTime<Utc>) -> String {
+        self.format(
+            "datetime-zoned",
+            &[
+                (
+                    "datetime",
+                    self.dates
+                        .date_time(at.with_timezone(&self.zone).naive_local()),
+                ),
+                ("zone", format::zone_label(at, self.zone)),
+            ],
+        )
     }
 
     /// A point in time with its date and zone, or as a day when only the day is known.

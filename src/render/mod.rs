@@ -2,7 +2,9 @@
 //!
 //! Templates are embedded; a project's `templates/<name>` replaces the built-in of that name.
 
+pub mod api;
 pub mod markdown;
+pub mod site;
 mod tables;
 
 use std::path::Path;
@@ -10,7 +12,7 @@ use std::path::Path;
 use anyhow::anyhow;
 use tera::{Context, Kwargs, State, Tera, Value};
 
-use crate::assets::{self, TEMPLATES};
+use crate::assets::{self, Content, TEMPLATES};
 use crate::localize::Postmortem;
 
 /// A postmortem's output format.
@@ -43,7 +45,7 @@ impl Templates {
         // Markdown output escapes with its own filters; HTML, XML, SVG and Atom autoescape.
         tera.autoescape_on([".html", ".xml", ".svg", ".atom"]);
         register_filters(&mut tera);
-        let layers = assets::layered(root, "templates", TEMPLATES)?;
+        let layers = assets::layered(root, "templates", TEMPLATES, Content::Text)?;
         // All at once: templates include each other, in any order.
         let added = tera.add_raw_templates(
             layers
@@ -69,15 +71,27 @@ impl Templates {
     /// The postmortem in `format`.
     pub fn postmortem(&self, view: &Postmortem, format: Format) -> anyhow::Result<String> {
         let name = format!("postmortem.{}", format.extension());
-        let context = Context::from_serialize(view).map_err(|e| anyhow!("{}", describe(&e)))?;
-        let rendered = self
-            .tera
-            .render(&name, &context)
-            .map_err(|error| anyhow!("template {name}: {}", describe(&error)))?;
+        let mut context = self.context(view)?;
+        context.insert("anchors", &false);
+        let rendered = self.render(&name, &context)?;
         Ok(match format {
             Format::Markdown => tables::align(&tidy_blank_lines(&rendered)),
             Format::Html => rendered,
         })
+    }
+}
+
+impl Templates {
+    /// A template context holding the fields of `value`.
+    pub(crate) fn context(&self, value: &impl serde::Serialize) -> anyhow::Result<Context> {
+        Context::from_serialize(value).map_err(|e| anyhow!("{}", describe(&e)))
+    }
+
+    /// Renders the template `name`; an error names the template and the place in it.
+    pub(crate) fn render(&self, name: &str, context: &Context) -> anyhow::Result<String> {
+        self.tera
+            .render(name, context)
+            .map_err(|error| anyhow!("template {name}: {}", describe(&error)))
     }
 }
 
@@ -121,6 +135,10 @@ fn register_filters(tera: &mut Tera) {
     });
     tera.register_filter("markdown_inline", |text: &str, _: Kwargs, _: &State| {
         Value::safe_string(&markdown::to_inline_html(text))
+    });
+    // The HTML of Markdown as text, for formats that carry HTML escaped (Atom's type="html").
+    tera.register_filter("markdown_as_text", |text: &str, _: Kwargs, _: &State| {
+        markdown::to_html(text)
     });
     tera.register_filter("plain", |text: &str, _: Kwargs, _: &State| {
         markdown::to_plain(text)

@@ -1,0 +1,57 @@
+# Deutsche Texte der Statusseite (hindsight build).
+# Ein Projekt überschreibt jeden Text in seiner eigenen locales/de/site.ftl.
+
+## Navigation und Seitentitel
+site-current-status = Aktueller Status
+site-history = Vorfallsverlauf
+site-components = Komponenten
+site-component = Komponente
+site-skip = Zum Inhalt springen
+site-language = Sprache
+site-feed = Abonnieren (Atom-Feed)
+site-api = JSON-API
+site-back = Zurück zum aktuellen Status
+site-updated = Zuletzt aktualisiert: { $datetime }
+site-powered = Veröffentlicht mit hindsight
+
+## Gesamtstatus (Statuspage-Indikator)
+banner-none = Alle Systeme funktionsfähig
+banner-minor = Geringfügige Störung
+banner-major = Teilweiser Systemausfall
+banner-critical = Schwerer Systemausfall
+
+## Vorfälle auf der Seite
+site-ongoing = Laufende Vorfälle
+site-no-ongoing = Derzeit gibt es keine laufenden Vorfälle.
+site-no-incidents = Es wurden keine Vorfälle gemeldet.
+site-latest-update = Letzte Aktualisierung
+site-read-postmortem = Zur Nachbesprechung
+site-read-incident = Zum Vorfallsbericht
+site-incident-count = { $count ->
+    [one] { $count } Vorfall
+   *[other] { $count } Vorfälle
+}
+site-component-incidents = Vorfälle, die diese Komponente betrafen
+site-started = Begonnen: { $datetime }
+
+## Verfügbarkeitsbalken
+uptime-heading = Verfügbarkeit in den letzten 90 Tagen
+uptime-percent = { $percent } % Verfügbarkeit
+uptime-start = vor 90 Tagen
+uptime-end = Heute
+uptime-day-clear = { $date }: keine Ausfallzeit
+uptime-day-degraded = { $date }: { $status }, keine Ausfallzeit
+uptime-day-down = { $date }: { $duration } Ausfallzeit
+uptime-legend = Jeder Balken ist ein Tag; seine Farbe zeigt, wie lange die Komponente an diesem Tag ausgefallen war. Teilausfälle zählen zu 30 % als Ausfallzeit.
+
+## Aus Meilensteinen abgeleitete Statusmeldungen (JSON-API und Feeds)
+update-body-investigating = Wir untersuchen diesen Vorfall.
+update-body-monitoring = Eine Korrektur wurde eingespielt; wir beobachten die Ergebnisse.
+update-body-resolved = Dieser Vorfall ist behoben.
+
+## Abzeichen
+badge-status = Status
+
+## Die Seite, die es nicht gibt
+site-not-found = Seite nicht gefunden
+site-not-found-text = Unter dieser Adresse gibt es keine Seite.

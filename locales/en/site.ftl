@@ -1,0 +1,57 @@
+# English messages of the status site (hindsight build).
+# A project overrides any message by defining it in its own locales/en/site.ftl.
+
+## Navigation and page titles
+site-current-status = Current status
+site-history = Incident history
+site-components = Components
+site-component = Component
+site-skip = Skip to content
+site-language = Language
+site-feed = Subscribe (Atom feed)
+site-api = JSON API
+site-back = Back to the current status
+site-updated = Last updated { $datetime }
+site-powered = Published with hindsight
+
+## The overall status (Statuspage's indicator)
+banner-none = All systems operational
+banner-minor = Minor service disruption
+banner-major = Partial system outage
+banner-critical = Major system outage
+
+## Incidents on the site
+site-ongoing = Ongoing incidents
+site-no-ongoing = No incidents are ongoing.
+site-no-incidents = No incidents have been reported.
+site-latest-update = Latest update
+site-read-postmortem = Read the postmortem
+site-read-incident = Read the incident report
+site-incident-count = { $count ->
+    [one] { $count } incident
+   *[other] { $count } incidents
+}
+site-component-incidents = Incidents affecting this component
+site-started = Started { $datetime }
+
+## Uptime bars
+uptime-heading = Uptime over the last 90 days
+uptime-percent = { $percent }% uptime
+uptime-start = 90 days ago
+uptime-end = Today
+uptime-day-clear = { $date }: no downtime
+uptime-day-degraded = { $date }: { $status }, no downtime
+uptime-day-down = { $date }: { $duration } of downtime
+uptime-legend = Each bar is one day; its colour shows how much of the day the component was down. Partial outages count as 30% downtime.
+
+## Status updates derived from milestones (the JSON API and feeds)
+update-body-investigating = We are investigating this incident.
+update-body-monitoring = A fix has been applied and we are monitoring the results.
+update-body-resolved = This incident has been resolved.
+
+## Badges
+badge-status = status
+
+## The page that is not there
+site-not-found = Page not found
+site-not-found-text = There is no page at this address.

@@ -1,0 +1,54 @@
+# ステータスサイト（hindsight build）の日本語メッセージ。
+# プロジェクトの locales/ja/site.ftl で同じ ID を定義すると上書きできます。
+
+## ナビゲーションとページタイトル
+site-current-status = 現在のステータス
+site-history = インシデント履歴
+site-components = コンポーネント
+site-component = コンポーネント
+site-skip = 本文へ移動
+site-language = 言語
+site-feed = 購読（Atom フィード）
+site-api = JSON API
+site-back = 現在のステータスに戻る
+site-updated = 最終更新：{ $datetime }
+site-powered = hindsight で公開
+
+## 全体のステータス（Statuspage のインジケーター）
+banner-none = すべてのシステムが正常に稼働しています
+banner-minor = 一部のサービスに軽微な障害が発生しています
+banner-major = 一部のシステムで障害が発生しています
+banner-critical = 大規模な障害が発生しています
+
+## サイト上のインシデント
+site-ongoing = 対応中のインシデント
+site-no-ongoing = 対応中のインシデントはありません。
+site-no-incidents = 報告されたインシデントはありません。
+site-latest-update = 最新情報
+site-read-postmortem = ポストモーテムを読む
+site-read-incident = インシデント報告を読む
+site-incident-count = { $count }件のインシデント
+site-component-incidents = このコンポーネントに影響したインシデント
+site-started = 発生：{ $datetime }
+
+## 稼働率バー
+uptime-heading = 過去90日間の稼働率
+uptime-percent = 稼働率 { $percent }%
+uptime-start = 90日前
+uptime-end = 今日
+uptime-day-clear = { $date }：停止なし
+uptime-day-degraded = { $date }：{ $status }、停止なし
+uptime-day-down = { $date }：停止時間 { $duration }
+uptime-legend = 1本のバーが1日を表し、色はその日にコンポーネントが停止していた時間の長さを示します。部分停止は停止時間の30%として数えます。
+
+## マイルストーンから作るステータス更新（JSON API とフィード）
+update-body-investigating = このインシデントを調査しています。
+update-body-monitoring = 修正を適用し、経過を監視しています。
+update-body-resolved = このインシデントは解決しました。
+
+## バッジ
+badge-status = ステータス
+
+## 存在しないページ
+site-not-found = ページが見つかりません
+site-not-found-text = このアドレスにはページがありません。

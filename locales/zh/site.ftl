@@ -1,0 +1,54 @@
+# 状态站点（hindsight build）的简体中文消息。
+# 项目可在自己的 locales/zh/site.ftl 中定义同名消息来覆盖。
+
+## 导航与页面标题
+site-current-status = 当前状态
+site-history = 故障历史
+site-components = 组件
+site-component = 组件
+site-skip = 跳到正文
+site-language = 语言
+site-feed = 订阅（Atom 源）
+site-api = JSON API
+site-back = 返回当前状态
+site-updated = 最后更新：{ $datetime }
+site-powered = 由 hindsight 发布
+
+## 总体状态（Statuspage 指示器）
+banner-none = 所有系统运行正常
+banner-minor = 部分服务轻微异常
+banner-major = 部分系统中断
+banner-critical = 重大系统中断
+
+## 站点上的故障
+site-ongoing = 进行中的故障
+site-no-ongoing = 目前没有进行中的故障。
+site-no-incidents = 尚未报告任何故障。
+site-latest-update = 最新进展
+site-read-postmortem = 阅读故障复盘
+site-read-incident = 阅读故障报告
+site-incident-count = { $count } 起故障
+site-component-incidents = 影响此组件的故障
+site-started = 开始于：{ $datetime }
+
+## 可用性条
+uptime-heading = 过去 90 天的可用性
+uptime-percent = 可用性 { $percent }%
+uptime-start = 90 天前
+uptime-end = 今天
+uptime-day-clear = { $date }：无停机
+uptime-day-degraded = { $date }：{ $status }，无停机
+uptime-day-down = { $date }：停机 { $duration }
+uptime-legend = 每根竖条代表一天，颜色表示该组件当天停机时间的长短。部分中断按 30% 计入停机时间。
+
+## 由里程碑生成的状态更新（JSON API 与订阅源）
+update-body-investigating = 我们正在调查此故障。
+update-body-monitoring = 修复已部署，我们正在观察效果。
+update-body-resolved = 此故障已解决。
+
+## 徽章
+badge-status = 状态
+
+## 不存在的页面
+site-not-found = 页面未找到
+site-not-found-text = 此地址没有页面。

@@ -1,0 +1,184 @@
+//! `hindsight build`: a checked corpus -> the public status site, as the list of its steps
+//! (status, localize, render); the CLI hands the result to publish.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, Utc};
+use rayon::prelude::*;
+
+use crate::assets::{self, Content, SITE_FILES};
+use crate::load::Corpus;
+use crate::localize::{self, Localizer, Postmortem, SiteView};
+use crate::model::{Lang, Overlay, Record};
+use crate::render::site::{Artifact, Language, Site};
+use crate::render::{Templates, api};
+use crate::status;
+
+/// Reports the build's progress: the number of pages, then each page as it is done.
+pub trait Progress: Sync {
+    fn start(&self, pages: u64);
+    fn page_done(&self);
+}
+
+/// No progress to show.
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn start(&self, _: u64) {}
+    fn page_done(&self) {}
+}
+
+/// The site, ready to publish, and what it holds.
+#[derive(Debug)]
+pub struct Built {
+    pub artifacts: Vec<Artifact>,
+    pub pages: usize,
+    pub languages: usize,
+    pub incidents: usize,
+    /// Problems that did not stop the build (a project's locale files), for the user.
+    pub warnings: Vec<String>,
+}
+
+/// Builds the site of the project at `root` from its checked `corpus`.
+pub fn build(
+    root: &Path,
+    corpus: &Corpus,
+    now: DateTime<Utc>,
+    progress: &dyn Progress,
+) -> anyhow::Result<Built> {
+    let config = &corpus.config.config;
+    let base = base_url(corpus)?;
+    let records: Vec<&Record> = corpus
+        .records
+        .iter()
+        .filter_map(|file| file.record.as_ref())
+        .collect();
+    let status = status::derive(&records, config, &status::revisions(root), now);
+    let localizer = Localizer::load(Some(root))?;
+    let templates = Templates::load(Some(root))?;
+
+    let overlays: HashMap<(&str, Lang), &Overlay> = corpus
+        .overlays
+        .iter()
+        .filter_map(|file| {
+            let overlay = file.overlay.as_ref()?;
+            Some((
+                (file.record_id.as_str(), Lang::parse(&file.lang_tag)?),
+                overlay,
+            ))
+        })
+        .collect();
+    let postmortems: Vec<Vec<Postmortem>> = config
+        .languages
+        .par_iter()
+        .map(|&lang| {
+            status
+                .incidents
+                .par_iter()
+                .map(|incident| {
+                    let record = incident.record;
+                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
+                    let options = localize::Options::default();
+                    localize::postmortem(record, overlay, lang, config, &localizer, now, options)
+                })
+                .collect()
+        })
+        .collect();
+    let views: Vec<SiteView> = config
+        .languages
+        .iter()
+        .zip(&postmortems)
+        .map(|(&lang, postmortems)| localize::site(&status, postmortems, lang, config, &localizer))
+        .collect();
+
+    let site = Site {
+        config,
+        base,
+        status: &status,
+        languages: config
+            .languages
+            .iter()
+            .zip(&views)
+            .zip(&postmortems)
+            .map(|((&lang, view), postmortems)| Language {
+                lang,
+                view,
+                postmortems,
+            })
+            .collect(),
+    };
+    let pages = site.page_count();
+    progress.start(pages as u64);
+    let mut artifacts = site.render(&templates, &|| progress.page_done())?;
+    artifacts.extend(api::files(&site)?);
+    artifacts.push(Artifact::new(
+        "postmortem.css",
+        templates.render("postmortem.css", &tera::Context::new())?,
+    ));
+    artifacts.extend(static_files(root)?);
+    refuse_collisions(&artifacts)?;
+    Ok(Built {
+        artifacts,
+        pages,
+        languages: config.languages.len(),
+        incidents: status.incidents.len(),
+        warnings: localizer.messages.warnings.clone(),
+    })
+}
+
+/// `base_url` from site/config.yaml, ending in `/`: canonical links, feeds and the sitemap
+/// need absolute addresses.
+fn base_url(corpus: &Corpus) -> anyhow::Result<String> {
+    let config_path = corpus
+        .config
+        .source
+        .as_ref()
+        .map_or("site/config.yaml".to_string(), |s| {
+            crate::diagnostic::display_path(&s.path)
+        });
+    let Some(base) = corpus.config.config.base_url.as_ref() else {
+        bail!(
+            "{config_path}: `base_url` is missing; the site needs it for canonical links, feeds and the sitemap: add `base_url: https://status.example.com/`"
+        );
+    };
+    let base = base.value.trim();
+    if !(base.starts_with("https://") || base.starts_with("http://")) {
+        bail!("{config_path}: `base_url` must start with https:// or http://");
+    }
+    Ok(if base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    })
+}
+
+/// The built-in stylesheet and favicon, with the project's `site/` files over them (every
+/// file there but the configuration is published as it is).
+fn static_files(root: &Path) -> anyhow::Result<Vec<Artifact>> {
+    let layers = assets::layered(Some(root), "site", SITE_FILES, Content::Binary)
+        .context("cannot read the site's static files")?;
+    Ok(layers
+        .into_iter()
+        .filter(|layer| layer.name != "config.yaml")
+        .filter_map(|layer| {
+            let bytes = layer.effective_bytes()?.to_vec();
+            Some(Artifact::new(layer.name, bytes))
+        })
+        .collect())
+}
+
+/// A project file in `site/` must not silently replace a generated page (or the reverse).
+fn refuse_collisions(artifacts: &[Artifact]) -> anyhow::Result<()> {
+    let mut seen = HashSet::new();
+    for artifact in artifacts {
+        if !seen.insert(artifact.path.as_str()) {
+            bail!(
+                "site/{} has the name of a file hindsight generates; rename or move it",
+                artifact.path
+            );
+        }
+    }
+    Ok(())
+}

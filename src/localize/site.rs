@@ -1,0 +1,337 @@
+//! The status site in one language: the derived status, the postmortems and the site's
+//! messages turned into the views the site templates show.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use super::Localizer;
+use super::postmortem::{Context, Postmortem, Text};
+use crate::model::{ComponentStatus, Lang, SiteConfig};
+use crate::status::{ComponentState, Day, Incident, SiteStatus};
+
+/// Everything the pages of one language show.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub lang: &'static str,
+    pub title: String,
+    pub banner: Banner,
+    /// When anything public last changed, localized.
+    pub updated: String,
+    pub groups: Vec<GroupView>,
+    /// In configuration order; groups and incidents refer to them by index.
+    pub components: Vec<ComponentView>,
+    /// Newest first; the other lists refer to them by index.
+    pub incidents: Vec<IncidentView>,
+    pub ongoing: Vec<usize>,
+    /// The latest incidents that are over, for the home page.
+    pub recent: Vec<usize>,
+    pub months: Vec<MonthView>,
+    /// Every message without variables in this language (`t.site_history`).
+    pub t: Arc<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Banner {
+    /// Statuspage's indicator: `none`, `minor`, `major`, `critical`.
+    pub indicator: &'static str,
+    pub text: String,
+}
+
+/// Components under one heading; the heading is empty for components without a group.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub name: String,
+    pub components: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentView {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub status: &'static str,
+    pub status_text: String,
+    /// `99.97% uptime`, in the language's number format.
+    pub uptime: String,
+    pub days: Vec<DayView>,
+    pub incidents: Vec<usize>,
+}
+
+/// One day of an uptime bar.
+#[derive(Debug, Clone, Serialize)]
+pub struct DayView {
+    /// `up`, `degraded`, `down-low` (< 5% of the day), `down-mid` (< 30%), `down-high`.
+    pub class: &'static str,
+    /// The date and the downtime, for the bar's tooltip.
+    pub tip: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IncidentView {
+    pub id: String,
+    pub title: Text,
+    pub summary: Option<Text>,
+    pub impact: &'static str,
+    pub impact_text: String,
+    pub status: &'static str,
+    pub status_text: String,
+    pub ongoing: bool,
+    pub period: String,
+    pub lasted: String,
+    pub components: Vec<AffectedView>,
+    /// For ongoing incidents: the newest public update.
+    pub latest: Option<UpdateView>,
+    /// RFC 3339, for `<time datetime>` and feeds.
+    pub started: String,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AffectedView {
+    pub id: String,
+    pub name: String,
+    pub status: &'static str,
+    pub status_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UpdateView {
+    pub status_text: String,
+    pub time: String,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthView {
+    pub label: String,
+    pub incidents: Vec<usize>,
+}
+
+/// How many past incidents the home page lists.
+const RECENT: usize = 5;
+
+/// The site in `lang`. `postmortems` are the incidents' postmortems in `lang`, in the order
+/// of `status.incidents`.
+pub fn site(
+    status: &SiteStatus,
+    postmortems: &[Postmortem],
+    lang: Lang,
+    config: &SiteConfig,
+    localizer: &Localizer,
+) -> SiteView {
+    let ctx = Context::new(localizer, lang, config.timezone);
+    let default = config.languages[0];
+    let incidents: Vec<IncidentView> = status
+        .incidents
+        .iter()
+        .zip(postmortems)
+        .map(|(incident, postmortem)| incident_view(incident, postmortem, config, &ctx, default))
+        .collect();
+    let components: Vec<ComponentView> = status
+        .components
+        .iter()
+        .map(|state| component_view(state, &ctx, lang, default))
+        .collect();
+    SiteView {
+        lang: lang.as_str(),
+        title: config.title.get(lang, default).to_string(),
+        banner: Banner {
+            indicator: status.indicator.as_str(),
+            text: ctx.keyword("banner", status.indicator),
+        },
+        updated: ctx.format("site-updated", &[("datetime", ctx.instant(status.updated))]),
+        groups: groups(config, lang, default),
+        components,
+        ongoing: (0..incidents.len())
+            .filter(|&i| status.incidents[i].is_ongoing())
+            .collect(),
+        recent: (0..incidents.len())
+            .filter(|&i| !status.incidents[i].is_ongoing())
+            .take(RECENT)
+            .collect(),
+        months: months(status, config, &ctx),
+        incidents,
+        t: localizer.messages.plain(lang).clone(),
+    }
+}
+
+fn groups(config: &SiteConfig, lang: Lang, default: Lang) -> Vec<GroupView> {
+    let mut groups: Vec<GroupView> = Vec::new();
+    for (index, component) in config.components.iter().enumerate() {
+        let name = component
+            .group
+            .as_ref()
+            .map_or("", |g| g.get(lang, default))
+            .to_string();
+        match groups
+            .iter_mut()
+            .find(|g| g.name == name && !name.is_empty())
+        {
+            Some(group) => group.components.push(index),
+            None => match groups.last_mut() {
+                Some(last) if last.name.is_empty() && name.is_empty() => {
+                    last.components.push(index)
+                }
+                _ => groups.push(GroupView {
+                    name,
+                    components: vec![index],
+                }),
+            },
+        }
+    }
+    groups
+}
+
+fn component_view(
+    state: &ComponentState,
+    ctx: &Context,
+    lang: Lang,
+    default: Lang,
+) -> ComponentView {
+    let component = state.component;
+    ComponentView {
+        id: component.id.value.clone(),
+        name: component.name.get(lang, default).to_string(),
+        description: component
+            .description
+            .as_ref()
+            .map(|d| d.get(lang, default).to_string())
+            .unwrap_or_default(),
+        status: state.status.as_str(),
+        status_text: ctx.keyword("component", state.status),
+        uptime: ctx.format(
+            "uptime-percent",
+            &[("percent", ctx.dates().percent(state.uptime.percent))],
+        ),
+        days: state
+            .uptime
+            .days
+            .iter()
+            .map(|day| day_view(day, ctx))
+            .collect(),
+        incidents: state.incidents.clone(),
+    }
+}
+
+fn day_view(day: &Day, ctx: &Context) -> DayView {
+    let date = ctx.dates().date(day.date);
+    let share = day.downtime_share();
+    let class = match share {
+        s if s <= 0.0 => match day.worst {
+            ComponentStatus::Operational => "up",
+            _ => "degraded",
+        },
+        s if s < 0.05 => "down-low",
+        s if s < 0.3 => "down-mid",
+        _ => "down-high",
+    };
+    let tip = match class {
+        "up" => ctx.format("uptime-day-clear", &[("date", date)]),
+        "degraded" => ctx.format(
+            "uptime-day-degraded",
+            &[
+                ("date", date),
+                ("status", ctx.keyword("component", day.worst)),
+            ],
+        ),
+        _ => ctx.format(
+            "uptime-day-down",
+            &[
+                ("date", date),
+                // Round up: a few seconds of downtime are not "0 minutes".
+                (
+                    "duration",
+                    ctx.duration(((day.downtime / 60.0).ceil() as i64) * 60),
+                ),
+            ],
+        ),
+    };
+    DayView { class, tip }
+}
+
+fn incident_view(
+    incident: &Incident,
+    postmortem: &Postmortem,
+    config: &SiteConfig,
+    ctx: &Context,
+    default: Lang,
+) -> IncidentView {
+    let record = incident.record;
+    let lang = ctx.lang();
+    let latest = incident.is_ongoing().then(|| {
+        let update = &incident.updates[0];
+        let text = match update.source {
+            crate::status::UpdateSource::Timeline(index) => postmortem.timeline[index].text.clone(),
+            crate::status::UpdateSource::Milestone(_) => Text {
+                markdown: ctx.text(&format!("update-body-{}", update.status.as_str())),
+                lang: None,
+                stale: false,
+            },
+        };
+        UpdateView {
+            status_text: ctx.text(&format!("update-{}", update.status.as_str())),
+            time: ctx.instant(update.at),
+            text,
+        }
+    });
+    IncidentView {
+        id: record.id.clone(),
+        title: postmortem.title.clone(),
+        summary: postmortem.summary.as_ref().map(|s| s.text.clone()),
+        impact: incident.impact().as_str(),
+        impact_text: ctx.keyword("severity", incident.impact()),
+        status: incident.status.as_str(),
+        status_text: ctx.text(&format!("update-{}", incident.status.as_str())),
+        ongoing: incident.is_ongoing(),
+        period: postmortem.period.clone(),
+        lasted: postmortem.lasted.clone(),
+        components: record
+            .affected
+            .0
+            .iter()
+            .map(|(id, status)| AffectedView {
+                id: id.value.clone(),
+                name: config
+                    .component(&id.value)
+                    .map_or(id.value.as_str(), |c| c.name.get(lang, default))
+                    .to_string(),
+                status: status.value.as_str(),
+                status_text: ctx.keyword("component", status.value),
+            })
+            .collect(),
+        latest,
+        started: rfc3339(incident.started),
+        updated: rfc3339(incident.revised),
+    }
+}
+
+/// Consecutive incidents (newest first) that started in the same month of the site's zone.
+fn months(status: &SiteStatus, config: &SiteConfig, ctx: &Context) -> Vec<MonthView> {
+    let mut months: Vec<(chrono::NaiveDate, MonthView)> = Vec::new();
+    for (index, incident) in status.incidents.iter().enumerate() {
+        let local = incident
+            .started
+            .with_timezone(&config.timezone)
+            .date_naive();
+        let first = local.with_day(1).unwrap_or(local);
+        match months.last_mut() {
+            Some((month, view)) if *month == first => view.incidents.push(index),
+            _ => months.push((
+                first,
+                MonthView {
+                    label: ctx.dates().month(first),
+                    incidents: vec![index],
+                },
+            )),
+        }
+    }
+    months.into_iter().map(|(_, view)| view).collect()
+}
+
+/// `2023-12-17T03:56:00Z`.
+pub fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
