@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders every example incident as HTML in en, de, ja and zh and checks each page with the
-# Nu HTML Checker (npm package vnu-jar; needs Java). Fails on any validator error.
+# Renders every example incident as HTML in en, de, ja and zh, builds the example status
+# site, and checks every page (and the SVG badges) with the Nu HTML Checker (npm package
+# vnu-jar; needs Java). Fails on any validator error.
 #   scripts/validate-html.sh [hindsight binary]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,5 +24,10 @@ for record in incidents/*.yaml; do
     count=$((count + 1))
   done
 done
-java -jar "$tools/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only "$out"/*.html
-echo "validate-html: $count pages, no errors (Nu HTML Checker)"
+site="$out/site"
+"$bin" build --out "$site" 2>/dev/null
+pages=$(find "$site" -name '*.html' | wc -l)
+badges=$(find "$site" -name '*.svg' | wc -l)
+java -jar "$tools/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html "$out"/*.html "$site"
+java -jar "$tools/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --svg $(find "$site" -name '*.svg')
+echo "validate-html: $count rendered pages, $pages site pages and $badges SVG files, no errors (Nu HTML Checker)"

@@ -128,7 +128,9 @@ pub fn site(
         .incidents
         .iter()
         .zip(postmortems)
-        .map(|(incident, postmortem)| incident_view(incident, postmortem, config, &ctx, default))
+        .map(|(incident, postmortem)| {
+            incident_view(incident, postmortem, config, &ctx, localizer, default)
+        })
         .collect();
     let components: Vec<ComponentView> = status
         .components
@@ -257,10 +259,17 @@ fn incident_view(
     postmortem: &Postmortem,
     config: &SiteConfig,
     ctx: &Context,
+    localizer: &Localizer,
     default: Lang,
 ) -> IncidentView {
     let record = incident.record;
     let lang = ctx.lang();
+    // Times of an incident are shown in its own zone, as its postmortem shows them.
+    let zone = record
+        .timezone
+        .as_ref()
+        .map_or(config.timezone, |z| z.value);
+    let ctx = &Context::new(localizer, lang, zone);
     let latest = incident.is_ongoing().then(|| {
         let update = &incident.updates[0];
         let text = match update.source {

@@ -114,34 +114,73 @@ pub fn files(site: &Site) -> anyhow::Result<Vec<Artifact>> {
         .collect();
     let recent: Vec<&IncidentJson> = incidents.iter().take(INCIDENT_LIMIT).collect();
     let status = api.status();
-    let json = |path: &str, value: serde_json::Value| -> anyhow::Result<Artifact> {
-        let mut bytes = serde_json::to_vec_pretty(&value)?;
+    let file = |path: &str, envelope: Envelope| -> anyhow::Result<Artifact> {
+        let mut bytes = serde_json::to_vec_pretty(&envelope)?;
         bytes.push(b'\n');
         Ok(Artifact::new(format!("api/v2/{path}"), bytes))
     };
-    use serde_json::json;
+    let envelope = || Envelope {
+        page: &page,
+        components: None,
+        incidents: None,
+        scheduled_maintenances: None,
+        status: None,
+    };
     Ok(vec![
-        json(
+        file(
             "summary.json",
-            json!({
-                "page": page,
-                "components": components,
-                "incidents": unresolved,
-                "scheduled_maintenances": [],
-                "status": status,
-            }),
+            Envelope {
+                components: Some(components),
+                incidents: Some(&unresolved),
+                scheduled_maintenances: Some([]),
+                status: Some(&status),
+                ..envelope()
+            },
         )?,
-        json("status.json", json!({"page": page, "status": status}))?,
-        json(
+        file(
+            "status.json",
+            Envelope {
+                status: Some(&status),
+                ..envelope()
+            },
+        )?,
+        file(
             "components.json",
-            json!({"page": page, "components": components}),
+            Envelope {
+                components: Some(components),
+                ..envelope()
+            },
         )?,
-        json("incidents.json", json!({"page": page, "incidents": recent}))?,
-        json(
+        file(
+            "incidents.json",
+            Envelope {
+                incidents: Some(&recent),
+                ..envelope()
+            },
+        )?,
+        file(
             "incidents/unresolved.json",
-            json!({"page": page, "incidents": unresolved}),
+            Envelope {
+                incidents: Some(&unresolved),
+                ..envelope()
+            },
         )?,
     ])
+}
+
+/// One file of the API: `page` and the lists it carries, in Statuspage's key order.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    page: &'a PageJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    components: Option<&'a [ComponentJson]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    incidents: Option<&'a [&'a IncidentJson]>,
+    /// Always empty: maintenance windows are not modelled yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheduled_maintenances: Option<[(); 0]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'a StatusJson>,
 }
 
 struct Api<'s> {
