@@ -6,7 +6,7 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 use unicode_width::UnicodeWidthStr;
 
 use super::Templates;
@@ -132,10 +132,18 @@ impl Site<'_> {
         tick: &(dyn Fn() + Sync),
     ) -> anyhow::Result<Vec<Artifact>> {
         let pages = self.pages();
+        // Every page of a language shows from the same view: converted for the templates
+        // once, not once per page (the view holds every incident).
+        let views: Vec<Value> = self
+            .languages
+            .iter()
+            .map(|language| Value::from_serializable(language.view))
+            .collect();
         let mut artifacts: Vec<Artifact> = pages
             .par_iter()
             .map(|&(language, page)| {
-                let html = self.page(templates, language, page, &self.root_for(page))?;
+                let root = self.root_for(page);
+                let html = self.page(templates, &views[language], language, page, &root)?;
                 tick();
                 Ok(Artifact::new(
                     page.path(self.languages[language].lang),
@@ -145,11 +153,14 @@ impl Site<'_> {
             .collect::<anyhow::Result<_>>()?;
         artifacts.push(Artifact::new(
             "index.html",
-            self.page(templates, 0, Page::Home, "")?,
+            self.page(templates, &views[0], 0, Page::Home, "")?,
         ));
-        artifacts.push(Artifact::new("404.html", self.not_found(templates)?));
-        for language in &self.languages {
-            artifacts.push(self.feed(templates, language)?);
+        artifacts.push(Artifact::new(
+            "404.html",
+            self.not_found(templates, &views[0])?,
+        ));
+        for (index, language) in self.languages.iter().enumerate() {
+            artifacts.push(self.feed(templates, &views[index], index)?);
             artifacts.extend(self.badges(templates, language)?);
         }
         artifacts.push(Artifact::new(
@@ -271,12 +282,12 @@ impl Site<'_> {
     fn page(
         &self,
         templates: &Templates,
+        site: &Value,
         language: usize,
         page: Page,
         root: &str,
     ) -> anyhow::Result<String> {
         let chrome = self.chrome(language, page, root, root.is_empty());
-        let view = self.languages[language].view;
         let mut context = match page {
             Page::Incident(index, _) => {
                 let postmortem = &self.languages[language].postmortems[index];
@@ -286,7 +297,7 @@ impl Site<'_> {
             }
             _ => Context::new(),
         };
-        context.insert("site", view);
+        context.insert_value("site", site.clone());
         context.insert("page", &chrome);
         let name = match page {
             Page::Home => "site/home.html",
@@ -301,7 +312,7 @@ impl Site<'_> {
     }
 
     /// Served for any missing address: its links are absolute paths from the base URL.
-    fn not_found(&self, templates: &Templates) -> anyhow::Result<String> {
+    fn not_found(&self, templates: &Templates, site: &Value) -> anyhow::Result<String> {
         let root = base_path(&self.base);
         let mut chrome = self.chrome(0, Page::Home, &root, true);
         let t = &self.default_language().view.t;
@@ -314,12 +325,12 @@ impl Site<'_> {
         );
         chrome.description = t["site_not_found_text"].clone();
         let mut context = Context::new();
-        context.insert("site", self.default_language().view);
+        context.insert_value("site", site.clone());
         context.insert("page", &chrome);
         templates.render("site/404.html", &context)
     }
 
-    fn feed(&self, templates: &Templates, language: &Language) -> anyhow::Result<Artifact> {
+    fn feed(&self, templates: &Templates, site: &Value, index: usize) -> anyhow::Result<Artifact> {
         #[derive(Serialize)]
         struct Entry {
             url: String,
@@ -332,11 +343,7 @@ impl Site<'_> {
             updated: String,
             entries: Vec<Entry>,
         }
-        let index = self
-            .languages
-            .iter()
-            .position(|l| l.lang == language.lang)
-            .unwrap_or_default();
+        let language = &self.languages[index];
         let path = format!("{}/feed.atom", language.lang);
         let feed = Feed {
             url: format!("{}{path}", self.base),
@@ -354,7 +361,7 @@ impl Site<'_> {
                 .collect(),
         };
         let mut context = Context::new();
-        context.insert("site", language.view);
+        context.insert_value("site", site.clone());
         context.insert("page", &self.chrome(index, Page::History, "", false));
         context.insert("feed", &feed);
         Ok(Artifact::new(
