@@ -73,14 +73,14 @@ pub fn to_html(markdown: &str) -> String {
         other => Some(other),
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
+    pulldown_cmark::html::push_html(&mut html, join_cjk_lines(events).into_iter());
     SANITIZER.clean(&html).to_string()
 }
 
 /// The text of a Markdown field without its markup (for `<title>` and feeds).
 pub fn to_plain(markdown: &str) -> String {
     let mut plain = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, options()) {
+    for event in join_cjk_lines(Parser::new_ext(markdown, options())) {
         match event {
             Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 plain.push_str(&text)
@@ -90,6 +90,37 @@ pub fn to_plain(markdown: &str) -> String {
         }
     }
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A line break inside a paragraph reads as a space, but Chinese and Japanese put none
+/// between words: a break between two wide characters is dropped, so that a wrapped line in
+/// the YAML does not leave a gap in the sentence.
+fn join_cjk_lines<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let events: Vec<Event<'a>> = events.collect();
+    let mut joined = Vec::with_capacity(events.len());
+    for (index, event) in events.iter().enumerate() {
+        if matches!(event, Event::SoftBreak) {
+            let before = joined.last().and_then(|e| edge_char(e, false));
+            let after = events.get(index + 1).and_then(|e| edge_char(e, true));
+            if before.is_some_and(is_wide) && after.is_some_and(is_wide) {
+                continue;
+            }
+        }
+        joined.push(event.clone());
+    }
+    joined
+}
+
+fn edge_char(event: &Event, first: bool) -> Option<char> {
+    match event {
+        Event::Text(text) | Event::Code(text) if first => text.chars().next(),
+        Event::Text(text) | Event::Code(text) => text.chars().next_back(),
+        _ => None,
+    }
+}
+
+fn is_wide(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width(c) == Some(2)
 }
 
 /// A one-paragraph Markdown text (a title, a timeline entry) as sanitised inline HTML.
@@ -186,6 +217,21 @@ pub fn escape_plain(text: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_chinese_and_japanese_lines_join_without_a_space() {
+        assert_eq!(
+            to_html("本番環境が動作する\nイメージを削除"),
+            "<p>本番環境が動作するイメージを削除</p>\n"
+        );
+        assert_eq!(to_plain("服务停止。\n我们"), "服务停止。我们");
+        assert_eq!(
+            to_plain("Docker\nイメージ"),
+            "Docker イメージ",
+            "a space stays next to Latin text"
+        );
+        assert_eq!(to_html("two\nlines"), "<p>two\nlines</p>\n");
+    }
 
     const HOSTILE: &[&str] = &[
         "<script>alert(1)</script>",
