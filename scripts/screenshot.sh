@@ -10,7 +10,10 @@ shots=${2:-target/screenshots}
 [[ -x $bin ]] || cargo build --release --locked --quiet
 
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
-  (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk) >/dev/null
+  (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk) >/dev/null 2>&1 || {
+    echo "screenshot: cannot install Debian's chromium and fonts-noto-cjk (run as root, or install them)" >&2
+    exit 2
+  }
 fi
 
 work=$(mktemp -d)
