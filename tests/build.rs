@@ -2,6 +2,8 @@
 //! feed-rs, XML with roxmltree, JSON with serde_json) and checked against what a reader, a
 //! crawler, a feed reader and a Statuspage client rely on.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -74,6 +76,11 @@ fn text(element: scraper::ElementRef) -> String {
     element.text().collect::<String>().trim().to_string()
 }
 
+/// The text of every element `css` selects.
+fn texts(page: &Html, css: &str) -> Vec<String> {
+    select(page, css).into_iter().map(text).collect()
+}
+
 // --- status and uptime, worked out by hand -------------------------------------------------
 
 /// tests/fixtures/build/uptime: `api` had a partial outage 10:00-14:00 and a major outage
@@ -106,10 +113,7 @@ fn status_and_uptime_match_figures_worked_out_by_hand() {
             Some("banner indicator-minor"),
             "{lang}: the ongoing incident is minor"
         );
-        let percents: Vec<String> = select(&page, "li.component .percent")
-            .into_iter()
-            .map(text)
-            .collect();
+        let percents: Vec<String> = texts(&page, "li.component .percent");
         assert_eq!(percents, uptimes, "{lang}");
         let statuses: Vec<&str> = select(&page, "li.component")
             .into_iter()
@@ -190,10 +194,7 @@ fn drafts_reviews_and_internal_text_appear_nowhere() {
     }
     // The review record affected `web` with a major outage: no trace in uptime either.
     let en = Html::parse_document(&read(&out, "en/components/web.html"));
-    let tips: Vec<String> = select(&en, "svg.days rect title")
-        .into_iter()
-        .map(text)
-        .collect();
+    let tips: Vec<String> = texts(&en, "svg.days rect title");
     assert_eq!(tips[85], "November 18, 2026: no downtime");
 }
 
@@ -394,10 +395,7 @@ fn pages_show_the_example_incidents_in_each_language() {
     );
     // The history groups incidents by month, newest first, with localized month names.
     let history = Html::parse_document(&read(&out, "de/history.html"));
-    let months: Vec<String> = select(&history, "section.month h2")
-        .into_iter()
-        .map(text)
-        .collect();
+    let months: Vec<String> = texts(&history, "section.month h2");
     assert_eq!(
         months,
         [
@@ -409,10 +407,7 @@ fn pages_show_the_example_incidents_in_each_language() {
         ]
     );
     let zh = Html::parse_document(&read(&out, "zh/history.html"));
-    let months: Vec<String> = select(&zh, "section.month h2")
-        .into_iter()
-        .map(text)
-        .collect();
+    let months: Vec<String> = texts(&zh, "section.month h2");
     assert_eq!(months[0], "2026年11月");
     // The draft of the example project is not published.
     assert!(
@@ -425,10 +420,7 @@ fn pages_show_the_example_incidents_in_each_language() {
     assert_eq!(ongoing.len(), 1);
     assert!(text(ongoing[0]).contains("A slow downstream endpoint"));
     assert_eq!(select(&home, "html")[0].value().attr("lang"), Some("en"));
-    let groups: Vec<String> = select(&home, "section.group h3")
-        .into_iter()
-        .map(text)
-        .collect();
+    let groups: Vec<String> = texts(&home, "section.group h3");
     assert_eq!(
         groups,
         ["Logto", "Docker Hub", "Monzo", "Inria CI", "Example"]
@@ -839,38 +831,6 @@ fn the_api_has_statuspage_v2_shapes() {
 
 // --- hostile input and safe publishing -----------------------------------------------------
 
-/// Elements and attributes that would run or fetch something. The site's own uptime bars are
-/// the one inline SVG allowed.
-fn live_markup(html: &str) -> Vec<String> {
-    let page = Html::parse_document(html);
-    let mut live = Vec::new();
-    for node in page.tree.nodes() {
-        let Some(element) = node.value().as_element() else {
-            continue;
-        };
-        let name = element.name();
-        let our_svg = name == "svg" && element.attr("class") == Some("days");
-        if [
-            "script", "img", "iframe", "object", "embed", "math", "style",
-        ]
-        .contains(&name)
-            || (name == "svg" && !our_svg)
-        {
-            live.push(format!("<{name}>"));
-        }
-        for (attribute, value) in element.attrs() {
-            let value = value.trim().to_lowercase();
-            if attribute.starts_with("on")
-                || ((attribute == "href" || attribute == "src")
-                    && (value.starts_with("javascript:") || value.starts_with("data:")))
-            {
-                live.push(format!("{attribute}={value}"));
-            }
-        }
-    }
-    live
-}
-
 #[test]
 fn hostile_text_is_inert_in_every_page_feed_and_api_file() {
     let (_dir, out) = build(&fixture("render/xss"));
@@ -879,7 +839,7 @@ fn hostile_text_is_inert_in_every_page_feed_and_api_file() {
     for page in pages {
         let html = std::fs::read_to_string(&page).unwrap();
         assert_eq!(
-            live_markup(&html),
+            common::live_markup(&html, Some("days")),
             Vec::<String>::new(),
             "{}",
             page.display()
@@ -892,7 +852,7 @@ fn hostile_text_is_inert_in_every_page_feed_and_api_file() {
         for entry in feed.entries {
             let summary = entry.summary.unwrap().content;
             assert_eq!(
-                live_markup(&summary),
+                common::live_markup(&summary, None),
                 Vec::<String>::new(),
                 "{lang}: {summary}"
             );

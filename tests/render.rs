@@ -1,6 +1,8 @@
 //! Rendering end to end: golden postmortems of every example incident in every language and
 //! format, localized chrome, and hostile input that must stay inert.
 
+mod common;
+
 use std::path::Path;
 
 use chrono::DateTime;
@@ -218,37 +220,6 @@ fn translations_are_used_and_fallbacks_marked() {
     assert!(zh.contains("<h1 id=\"title\" lang=\"en\">"));
 }
 
-fn live_markup(html: &str) -> Vec<String> {
-    let page = scraper::Html::parse_document(html);
-    let mut live = Vec::new();
-    for node in page.tree.nodes() {
-        let Some(element) = node.value().as_element() else {
-            continue;
-        };
-        let name = element.name();
-        if ["script", "img", "svg", "iframe", "object", "embed", "math"].contains(&name) {
-            live.push(format!("<{name}>"));
-        }
-        if name == "style"
-            && node
-                .ancestors()
-                .all(|a| a.value().as_element().is_none_or(|e| e.name() != "head"))
-        {
-            live.push("<style> outside head".into());
-        }
-        for (attribute, value) in element.attrs() {
-            let value = value.trim().to_lowercase();
-            if attribute.starts_with("on")
-                || ((attribute == "href" || attribute == "src")
-                    && (value.starts_with("javascript:") || value.starts_with("data:")))
-            {
-                live.push(format!("{attribute}={value}"));
-            }
-        }
-    }
-    live
-}
-
 #[test]
 fn hostile_text_never_reaches_html_as_live_markup() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render/xss");
@@ -256,7 +227,11 @@ fn hostile_text_never_reaches_html_as_live_markup() {
         let pages = render_all(&root, Format::Html, internal);
         assert_eq!(pages.len(), 4);
         for (_, lang, html) in pages {
-            assert_eq!(live_markup(&html), Vec::<String>::new(), "{lang}:\n{html}");
+            assert_eq!(
+                common::live_markup(&html, None),
+                Vec::<String>::new(),
+                "{lang}:\n{html}"
+            );
             assert!(
                 html.contains("&lt;script&gt;"),
                 "the markup is shown as text"

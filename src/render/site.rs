@@ -213,13 +213,13 @@ impl Site<'_> {
         let Language { lang, view, .. } = &self.languages[language];
         let (heading, description, og_type) = match page {
             Page::Home => (
-                view.t["site_current_status"].clone(),
+                message(&view.t, "site_current_status"),
                 view.banner.text.clone(),
                 "website",
             ),
             Page::History => (
-                view.t["site_history"].clone(),
-                view.t["site_history"].clone(),
+                message(&view.t, "site_history"),
+                message(&view.t, "site_history"),
                 "website",
             ),
             Page::Incident(index, _) => {
@@ -251,7 +251,7 @@ impl Site<'_> {
             .map(|(index, other)| Alternate {
                 lang: other.lang.as_str(),
                 og_locale: og_locale(other.lang),
-                name: other.view.t[&format!("language_{}", other.lang)].clone(),
+                name: message(&other.view.t, &format!("language_{}", other.lang)),
                 href: page.url(&self.base, other.lang),
                 link: format!("{root}{}", page.path(other.lang)),
                 current: index == language,
@@ -317,13 +317,13 @@ impl Site<'_> {
         let mut chrome = self.chrome(0, Page::Home, &root, true);
         let t = &self.default_language().view.t;
         chrome.kind = "not-found";
-        chrome.heading = t["site_not_found"].clone();
+        chrome.heading = message(t, "site_not_found");
         chrome.title = format!(
             "{} – {}",
             chrome.heading,
             self.default_language().view.title
         );
-        chrome.description = t["site_not_found_text"].clone();
+        chrome.description = message(t, "site_not_found_text");
         let mut context = Context::new();
         context.insert_value("site", site.clone());
         context.insert("page", &chrome);
@@ -376,7 +376,7 @@ impl Site<'_> {
         let view = language.view;
         let mut badges = vec![(
             format!("{}/badge.svg", language.lang),
-            view.t["badge_status"].clone(),
+            message(&view.t, "badge_status"),
             view.banner.text.clone(),
             indicator_color(view.banner.indicator),
         )];
@@ -428,6 +428,12 @@ impl Site<'_> {
         context.insert("urls", &urls);
         templates.render("site/sitemap.xml", &context)
     }
+}
+
+/// A message without variables; like [`crate::localize::Messages::format`], a message no
+/// locale defines shows as its id rather than vanishing.
+fn message(t: &std::collections::BTreeMap<String, String>, id: &str) -> String {
+    t.get(id).cloned().unwrap_or_else(|| id.to_string())
 }
 
 /// `https://example.com/status/` -> `/status/`.
