@@ -1,7 +1,8 @@
 //! hindsight: incident postmortems as structured records — lint, render, translate, publish.
 //!
-//! The pipeline runs in one direction: [`discover`] -> [`load`] -> [`check`] -> (localize ->
-//! render -> publish). Each stage takes the previous stage's output as a value.
+//! The pipeline runs in one direction: [`discover`] -> [`load`] -> [`check`] -> [`status`] ->
+//! [`localize`] -> [`render`] -> [`publish`]. Each stage takes the previous stage's output as a
+//! value; [`build`] is the whole list of steps for the status site.
 
 pub(crate) mod assets;
 pub mod build;
