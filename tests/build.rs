@@ -23,17 +23,24 @@ fn fixture(name: &str) -> PathBuf {
     manifest().join("tests/fixtures").join(name)
 }
 
+/// `hindsight --root ROOT build` at the tests' fixed "now".
+fn build_command(root: &Path) -> assert_cmd::Command {
+    let mut command = cargo_bin_cmd!("hindsight");
+    command
+        .arg("--root")
+        .arg(root)
+        .arg("build")
+        .env("SOURCE_DATE_EPOCH", NOW);
+    command
+}
+
 /// Builds the project at `root` into a new temporary directory.
 fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    cargo_bin_cmd!("hindsight")
-        .arg("--root")
-        .arg(root)
-        .arg("build")
+    build_command(root)
         .arg("--out")
         .arg(&out)
-        .env("SOURCE_DATE_EPOCH", NOW)
         .assert()
         .success();
     (dir, out)
@@ -885,11 +892,7 @@ fn errors_stop_the_build_and_leave_the_previous_site_untouched() {
     let project = tempfile::tempdir().unwrap();
     copy_dir(&fixture("build/uptime"), project.path());
     let out = project.path().join("public");
-    cargo_bin_cmd!("hindsight")
-        .arg("--root")
-        .arg(project.path())
-        .arg("build")
-        .env("SOURCE_DATE_EPOCH", NOW)
+    build_command(project.path())
         .assert()
         .success()
         .stderr(predicates::str::contains(
@@ -901,11 +904,7 @@ fn errors_stop_the_build_and_leave_the_previous_site_untouched() {
         "title: Broken\nlang: en\nstatus: published\nseverity: loud\n",
     )
     .unwrap();
-    cargo_bin_cmd!("hindsight")
-        .arg("--root")
-        .arg(project.path())
-        .arg("build")
-        .env("SOURCE_DATE_EPOCH", NOW)
+    build_command(project.path())
         .assert()
         .code(1)
         .stderr(predicates::str::contains("2026-11-22-broken.yaml:4:11"))
@@ -923,13 +922,9 @@ fn errors_stop_the_build_and_leave_the_previous_site_untouched() {
 fn a_directory_of_someone_elses_files_is_never_replaced() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("thesis.tex"), "years of work").unwrap();
-    cargo_bin_cmd!("hindsight")
-        .arg("--root")
-        .arg(fixture("build/uptime"))
-        .arg("build")
+    build_command(&fixture("build/uptime"))
         .arg("--out")
         .arg(dir.path())
-        .env("SOURCE_DATE_EPOCH", NOW)
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
