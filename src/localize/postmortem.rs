@@ -127,7 +127,7 @@ pub fn postmortem(
     let source_lang = record.lang.value;
     let overlay = overlay.filter(|o| o.lang.value == lang && lang != source_lang);
     let texts = Texts::new(record, overlay, lang);
-    let zone = record.timezone.as_ref().map_or(site.timezone, |z| z.value);
+    let zone = record.zone(site.timezone);
     let ctx = Context {
         lang,
         messages,
@@ -230,10 +230,6 @@ impl<'a> Context<'a> {
 
     pub(crate) fn duration(&self, seconds: i64) -> String {
         format::duration(self.messages, self.lang, seconds)
-    }
-
-    pub(crate) fn lang(&self) -> Lang {
-        self.lang
     }
 
     pub(crate) fn dates(&self) -> &DateFormats {

@@ -128,9 +128,7 @@ pub fn site(
         .incidents
         .iter()
         .zip(postmortems)
-        .map(|(incident, postmortem)| {
-            incident_view(incident, postmortem, config, &ctx, localizer, default)
-        })
+        .map(|(incident, postmortem)| incident_view(incident, postmortem, config, localizer, lang))
         .collect();
     let components: Vec<ComponentView> = status
         .components
@@ -258,18 +256,13 @@ fn incident_view(
     incident: &Incident,
     postmortem: &Postmortem,
     config: &SiteConfig,
-    ctx: &Context,
     localizer: &Localizer,
-    default: Lang,
+    lang: Lang,
 ) -> IncidentView {
     let record = incident.record;
-    let lang = ctx.lang();
+    let default = config.languages[0];
     // Times of an incident are shown in its own zone, as its postmortem shows them.
-    let zone = record
-        .timezone
-        .as_ref()
-        .map_or(config.timezone, |z| z.value);
-    let ctx = &Context::new(localizer, lang, zone);
+    let ctx = &Context::new(localizer, lang, record.zone(config.timezone));
     let latest = incident.is_ongoing().then(|| {
         let update = &incident.updates[0];
         let text = match update.source {

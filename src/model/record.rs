@@ -77,6 +77,11 @@ impl Record {
         self.status.value == RecordStatus::Draft
     }
 
+    /// The zone the record's times are shown in: its own, else the site's.
+    pub fn zone(&self, site_zone: Tz) -> Tz {
+        self.timezone.as_ref().map_or(site_zone, |zone| zone.value)
+    }
+
     pub fn milestone(&self, milestone: Milestone) -> Option<&Spanned<When>> {
         match milestone {
             Milestone::Started => self.started.as_ref(),

@@ -262,6 +262,8 @@ impl<'s> Api<'s> {
     fn number_and_group(&mut self) {
         let default = self.site.config.languages[0];
         let mut rows: Vec<ComponentJson> = Vec::new();
+        // The worst member status of each group row, by row index.
+        let mut group_status: Vec<(usize, ComponentStatus)> = Vec::new();
         let mut top_level = 0;
         for (state, mut json) in self
             .site
@@ -296,6 +298,7 @@ impl<'s> Api<'s> {
                         components: Some(Vec::new()),
                         ..json.clone()
                     });
+                    group_status.push((rows.len() - 1, ComponentStatus::Operational));
                     rows.len() - 1
                 }
             };
@@ -303,10 +306,11 @@ impl<'s> Api<'s> {
             members.push(json.id.clone());
             json.position = members.len();
             json.group_id = Some(group_id);
-            let worse = status::rank(parse_status(json.status))
-                > status::rank(parse_status(rows[row].status));
-            if worse {
-                rows[row].status = json.status;
+            if let Some((_, worst)) = group_status.iter_mut().find(|(r, _)| *r == row)
+                && status::rank(state.status) > status::rank(*worst)
+            {
+                *worst = state.status;
+                rows[row].status = state.status.as_str();
             }
             rows[row].updated_at = rows[row].updated_at.clone().max(json.updated_at.clone());
             rows.push(json);
@@ -427,10 +431,6 @@ impl<'s> Api<'s> {
             components,
         }
     }
-}
-
-fn parse_status(text: &str) -> ComponentStatus {
-    ComponentStatus::parse(text).unwrap_or(ComponentStatus::Operational)
 }
 
 /// `group-` and the group's name in lowercase ASCII words: `Docker Hub` -> `group-docker-hub`;

@@ -204,9 +204,13 @@ impl Site<'_> {
         self.pages().len() + 2
     }
 
+    /// From a page in `<lang>/` (one level down) or `<lang>/incidents/` (two) to the root.
     fn root_for(&self, page: Page) -> String {
-        let depth = page.path(Lang::En).matches('/').count();
-        "../".repeat(depth)
+        match page {
+            Page::Home | Page::History => "../",
+            Page::Incident(..) | Page::Component(..) => "../../",
+        }
+        .to_string()
     }
 
     fn chrome(&self, language: usize, page: Page, root: &str, canonical_root: bool) -> Chrome {

@@ -1,6 +1,6 @@
 //! `duration-mismatch`: the stated `duration` disagrees with resolved - started.
 
-use super::{show, zone_of};
+use super::show;
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
 use crate::model::duration::compact;
@@ -52,7 +52,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     if claim.value.agrees_with(seconds as f64) {
         return Vec::new();
     }
-    let zone = zone_of(record, subject.site.config.timezone);
+    let zone = record.zone(subject.site.config.timezone);
     let stated = subject
         .text
         .get(claim.span.start.offset..claim.span.end.offset)

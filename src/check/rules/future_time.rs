@@ -1,6 +1,6 @@
 //! `future-time`: a published record with a time after now.
 
-use super::{show, zone_of};
+use super::show;
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
 use crate::model::Milestone;
@@ -36,7 +36,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     let now = subject.site.now;
-    let zone = zone_of(record, subject.site.config.timezone);
+    let zone = record.zone(subject.site.config.timezone);
     let today = now.with_timezone(&zone).date_naive();
     let in_future = |when: &When| {
         if when.is_day_only() {

@@ -1,6 +1,6 @@
 //! `milestone-mismatch`: a timeline entry that marks a milestone at another time than the record's.
 
-use super::{show, zone_of};
+use super::show;
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
 use crate::model::time::{Precision, When};
@@ -41,7 +41,7 @@ fn same_time(a: &When, b: &When) -> bool {
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
-    let zone = zone_of(record, subject.site.config.timezone);
+    let zone = record.zone(subject.site.config.timezone);
     record
         .timeline
         .iter()

@@ -1,6 +1,6 @@
 //! `milestone-order`: milestones that contradict each other's order.
 
-use super::{is_before, rolled_over, show, zone_of};
+use super::{is_before, rolled_over, show};
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
 use crate::model::Milestone;
@@ -31,7 +31,7 @@ declare_rule! {
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
-    let zone = zone_of(record, subject.site.config.timezone);
+    let zone = record.zone(subject.site.config.timezone);
     let mut findings = Vec::new();
     let mut compare = |later: Milestone, earlier: Milestone| {
         let (Some(l), Some(e)) = (record.milestone(later), record.milestone(earlier)) else {

@@ -27,7 +27,6 @@ use chrono_tz::Tz;
 
 use super::Rule;
 use crate::diagnostic::{Pos, Span};
-use crate::model::Record;
 use crate::model::time::{Precision, When, Written};
 
 /// Every rule, in the order they are listed: input first, then facts, then prose, then translations.
@@ -55,14 +54,6 @@ pub static REGISTRY: &[Rule] = &[
     translation_orphan::TRANSLATION_ORPHAN,
     translation_language::TRANSLATION_LANGUAGE,
 ];
-
-/// The zone a record's times are shown in.
-pub(crate) fn zone_of(record: &Record, site_zone: Tz) -> Tz {
-    record
-        .timezone
-        .as_ref()
-        .map_or(site_zone, |zone| zone.value)
-}
 
 /// A time as a reader of the finding wants to see it: in the record's zone, at its precision.
 pub(crate) fn show(when: &When, zone: Tz) -> String {

@@ -1,6 +1,6 @@
 //! `time-rollover`: a time of day earlier than the time before it, probably on the next day.
 
-use super::{rolled_over, show, zone_of};
+use super::{rolled_over, show};
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
 use crate::model::time::When;
@@ -33,7 +33,7 @@ declare_rule! {
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
-    let zone = zone_of(record, subject.site.config.timezone);
+    let zone = record.zone(subject.site.config.timezone);
     let finding = |at: &Spanned<When>, before: &When, what: &str| {
         let next_day = at
             .value

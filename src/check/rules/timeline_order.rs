@@ -1,6 +1,6 @@
 //! `timeline-order`: timeline entries that are not in chronological order.
 
-use super::{is_before, rolled_over, show, zone_of};
+use super::{is_before, rolled_over, show};
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
 
@@ -32,7 +32,7 @@ declare_rule! {
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
-    let zone = zone_of(record, subject.site.config.timezone);
+    let zone = record.zone(subject.site.config.timezone);
     record
         .timeline
         .windows(2)
