@@ -74,10 +74,16 @@ pub(crate) fn is_before(later: &When, earlier: &When) -> bool {
     }
 }
 
-/// A time of day that lands before the time it follows: probably the next day.
-/// `time-rollover` reports these, so the order rules leave them alone.
+/// A time of day that lands so far before the time it follows that it is most likely on
+/// the next day: read on the next day, it would follow within 12 hours (`23:50` then
+/// `00:10`). `time-rollover` reports these, so the order rules leave them alone. A smaller
+/// step back (`10:40` then `10:20`) is no rollover: read on the next day it would leave a gap
+/// of almost a day, so it is an entry out of order.
 pub(crate) fn rolled_over(when: &When, before: &When) -> bool {
-    matches!(when.written, Written::TimeOfDay(..)) && !before.is_day_only() && when.utc < before.utc
+    const HALF_A_DAY: chrono::TimeDelta = chrono::TimeDelta::hours(12);
+    matches!(when.written, Written::TimeOfDay(..))
+        && !before.is_day_only()
+        && before.utc - when.utc >= HALF_A_DAY
 }
 
 /// The span of `needle` inside the source range of a text value, or the value's own span
@@ -142,6 +148,29 @@ mod tests {
             );
             assert!(docs.contains("## Fix"), "{} docs need a fix", rule.name);
         }
+    }
+
+    fn time_of_day(hour: u32, minute: u32) -> When {
+        let time = chrono::NaiveTime::from_hms_opt(hour, minute, 0).unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 10).unwrap();
+        When {
+            utc: date.and_time(time).and_utc(),
+            local_date: date,
+            precision: Precision::Minute,
+            written: Written::TimeOfDay(time, Precision::Minute),
+        }
+    }
+
+    #[test]
+    fn only_a_step_back_across_midnight_is_a_rollover() {
+        assert!(rolled_over(&time_of_day(0, 10), &time_of_day(23, 50)));
+        assert!(rolled_over(&time_of_day(1, 0), &time_of_day(13, 0)));
+        assert!(
+            !rolled_over(&time_of_day(10, 20), &time_of_day(10, 40)),
+            "twenty minutes back is an entry out of order, not the next day"
+        );
+        assert!(!rolled_over(&time_of_day(2, 0), &time_of_day(13, 59)));
+        assert!(!rolled_over(&time_of_day(10, 40), &time_of_day(10, 20)));
     }
 
     #[test]

@@ -13,7 +13,9 @@ declare_rule! {
     /// a milestone written that way takes the date of `started`. When an incident runs past
     /// midnight, the first entry after midnight then lands on the wrong day, nearly 24 hours
     /// early. hindsight does not guess the date: it asks for it, because a wrong guess would
-    /// silently shift every figure computed from the time.
+    /// silently shift every figure computed from the time. Only a step back of 12 hours or
+    /// more is taken for a new day; a smaller one (`10:40`, then `10:20`) is reported by
+    /// `timeline-order` as an entry out of order.
     ///
     /// ## Example
     ///

@@ -11,8 +11,10 @@ declare_rule! {
     /// order usually means a typo in a time (a wrong hour or date), which would also corrupt
     /// the figures computed from it. Entries at the same time are fine. An entry known only to
     /// the day (`at: 2023-12-17`) is compared by its day, so it may stand before or after
-    /// timed entries of the same day. A time of day that lands before the entry above it is
-    /// reported by `time-rollover` instead, since it most likely belongs to the next day.
+    /// timed entries of the same day. A time of day that lands 12 hours or more before the
+    /// entry above it (`23:50`, then `00:10`) most likely belongs to the next day and is
+    /// reported by `time-rollover` instead; a smaller step back (`10:40`, then `10:20`) is an
+    /// entry out of order.
     ///
     /// ## Example
     ///
