@@ -176,9 +176,15 @@ pub(crate) fn layered(
     if !base.is_dir() {
         return Ok(layers);
     }
-    for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
+    // Dotfiles and everything in dot-folders (`.git/`, `.secrets/`) are never project files:
+    // in `site/` they would be published.
+    let entries = walkdir::WalkDir::new(&base)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.path()));
+    for entry in entries {
         let entry = entry.with_context(|| format!("cannot read {}", base.display()))?;
-        if !entry.file_type().is_file() || is_hidden(entry.path()) {
+        if !entry.file_type().is_file() {
             continue;
         }
         let relative = entry.path().strip_prefix(&base).unwrap_or(entry.path());
@@ -252,6 +258,19 @@ mod tests {
                 .iter()
                 .any(|l| l.name == "extra.md" && l.builtin.is_none())
         );
+    }
+
+    #[test]
+    fn dotfiles_and_dot_folders_are_never_project_files() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir_all(root.path().join("site/.secrets")).unwrap();
+        fs::create_dir_all(root.path().join("site/img")).unwrap();
+        fs::write(root.path().join("site/.secrets/deploy.env"), "TOKEN=x").unwrap();
+        fs::write(root.path().join("site/.env"), "TOKEN=y").unwrap();
+        fs::write(root.path().join("site/img/logo.svg"), "<svg/>").unwrap();
+        let layers = layered(Some(root.path()), "site", &[], Content::Binary).unwrap();
+        let names: Vec<&str> = layers.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["img/logo.svg"]);
     }
 
     #[test]
