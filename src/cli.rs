@@ -1,7 +1,7 @@
 //! The command line: parses arguments, runs pipeline prefixes, prints, and picks the exit code.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, anyhow, bail};
@@ -20,9 +20,10 @@ use crate::{build, discover, load, publish, report, schema, translate};
 #[derive(Debug, Parser)]
 #[command(name = "hindsight", version, about, max_term_width = 100)]
 struct Cli {
-    /// The project directory, holding incidents/ and site/.
-    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
-    root: PathBuf,
+    /// The project directory, holding incidents/ and site/ (default: the nearest folder
+    /// upward, from the file named or the current directory, that has site/config.yaml).
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -67,7 +68,7 @@ enum Command {
         /// Include the `internal` section (never use for public copies).
         #[arg(long)]
         internal: bool,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-` is standard output).
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
     },
@@ -150,10 +151,21 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // Ctrl-C (or a termination signal) ends the command at once, unless it is writing: then
+    // the write stops at its next step and removes what it staged.
+    let _ = ctrlc::set_handler(|| {
+        if publish::interrupt::on_signal() {
+            std::process::exit(130);
+        }
+    });
     match run(cli) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) if error.is::<publish::Interrupted>() => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(130)
+        }
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::from(2)
@@ -169,13 +181,53 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
+/// The project directory: `--root` when given, else the nearest folder upward from `start`
+/// (the path named on the command line, or the current directory) that holds
+/// site/config.yaml, written relative to the current directory when it can be; else the
+/// current directory.
+fn project_root(root: Option<&Path>, start: Option<&Path>) -> PathBuf {
+    if let Some(root) = root {
+        return root.to_path_buf();
+    }
+    let Some(found) = discover::find_root(start.unwrap_or(Path::new("."))) else {
+        return PathBuf::from(".");
+    };
+    let Ok(here) = std::env::current_dir().and_then(|dir| dir.canonicalize()) else {
+        return found;
+    };
+    if let Ok(below) = found.strip_prefix(&here) {
+        return if below.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            below.to_path_buf()
+        };
+    }
+    match here.strip_prefix(&found) {
+        Ok(up) => up.components().map(|_| "..").collect(),
+        Err(_) => found,
+    }
+}
+
+/// Says once that no configuration was found, for the commands that work without one.
+fn warn_without_config(root: &Path) {
+    if !discover::config_path(root).is_file() {
+        eprintln!(
+            "warning: no site/config.yaml here or in any folder above: components, languages and the site's time zone are unchecked (pass --root to name the project)"
+        );
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let root = cli.root.as_deref();
     match cli.command {
         Command::Lint {
             paths,
             format,
             deny_warnings,
-        } => lint(&cli.root, &paths, format, deny_warnings),
+        } => {
+            let root = project_root(root, paths.first().map(PathBuf::as_path));
+            lint(&root, &paths, format, deny_warnings)
+        }
         Command::Rules { format } => {
             print(&rules_listing(format))?;
             Ok(Outcome::Clean)
@@ -211,16 +263,26 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             format,
             internal,
             out,
-        } => render(&cli.root, &file, lang, format, internal, out.as_deref()),
+        } => {
+            let root = project_root(root, Some(&file));
+            warn_without_config(&root);
+            render(&root, &file, lang, format, internal, out.as_deref())
+        }
         Command::Build { out } => {
-            let out = out.unwrap_or_else(|| cli.root.join("public"));
-            build_site(&cli.root, &out)
+            let root = project_root(root, None);
+            let out = out.unwrap_or_else(|| root.join("public"));
+            build_site(&root, &out)
         }
         Command::Translate(args) => match (args.command, args.file, args.to) {
             (Some(TranslateCommand::Status { paths, format }), _, _) => {
-                translate_status(&cli.root, &paths, format)
+                let root = project_root(root, paths.first().map(PathBuf::as_path));
+                translate_status(&root, &paths, format)
             }
-            (None, Some(file), Some(lang)) => translate_record(&cli.root, &file, lang),
+            (None, Some(file), Some(lang)) => {
+                let root = project_root(root, Some(&file));
+                warn_without_config(&root);
+                translate_record(&root, &file, lang)
+            }
             _ => bail!("usage: hindsight translate FILE --to LANG, or hindsight translate status"),
         },
     }
@@ -314,8 +376,12 @@ fn render(
     };
     let document = templates.postmortem(&view, format)?;
     match out {
-        Some(path) => publish::write_file(path, document.as_bytes())?,
-        None => print(&document)?,
+        Some(path) if path != std::path::Path::new("-") => {
+            let protected = publish::Protected::new(root)?.with_input_file(file)?;
+            protected.check_file(&publish::guard::resolve(path)?, path)?;
+            publish::write_file(path, document.as_bytes())?;
+        }
+        _ => print(&document)?,
     }
     Ok(Outcome::Clean)
 }
@@ -339,7 +405,7 @@ fn build_site(root: &std::path::Path, out: &std::path::Path) -> anyhow::Result<O
     for warning in &built.warnings {
         eprintln!("warning: {warning}");
     }
-    publish::site(out, &built.artifacts)?;
+    publish::site(&publish::Protected::new(root)?, out, &built.artifacts)?;
     eprintln!(
         "built {}: {} pages in {} languages, {} incidents, {} files, in {:.2} s",
         crate::diagnostic::display_path(out),
@@ -450,6 +516,8 @@ fn translate_record(
     }
     let existing = overlay_file.and_then(|o| o.overlay.as_ref());
     let refreshed = translate::refresh(record, existing, lang);
+    publish::Protected::new(root)?
+        .check_overlay(&publish::guard::resolve(&overlay_path)?, &overlay_path)?;
     publish::write_file(&overlay_path, refreshed.text.as_bytes())?;
     let verb = if existing.is_some() {
         "refreshed"
@@ -552,9 +620,14 @@ fn now() -> anyhow::Result<DateTime<Utc>> {
             let seconds: i64 = value.trim().parse().with_context(|| {
                 format!("SOURCE_DATE_EPOCH=`{value}` is not a number of seconds")
             })?;
+            // Years 1970 to 9999: every date computed from "now" (uptime windows, feeds)
+            // stays representable.
+            const LAST: i64 = 253_402_300_799;
             match DateTime::from_timestamp(seconds, 0) {
-                Some(now) => Ok(now),
-                None => bail!("SOURCE_DATE_EPOCH=`{value}` is out of range"),
+                Some(now) if (0..=LAST).contains(&seconds) => Ok(now),
+                _ => bail!(
+                    "SOURCE_DATE_EPOCH=`{value}` is out of range; give seconds since 1970 up to {LAST} (the end of the year 9999)"
+                ),
             }
         }
         Err(_) => Ok(Utc::now()),

@@ -19,6 +19,9 @@ pub enum SourceKind {
 pub struct SourceFile {
     pub path: PathBuf,
     pub kind: SourceKind,
+    /// Why the file is not read (a link leading out of the project, a pipe): load reports
+    /// it as a finding instead of skipping it silently.
+    pub refused: Option<String>,
 }
 
 /// Every source of a project, in a stable order.
@@ -26,6 +29,8 @@ pub struct SourceFile {
 pub struct Sources {
     /// `site/config.yaml`, when the project has one.
     pub config: Option<PathBuf>,
+    /// Where `site/config.yaml` belongs, whether or not it exists.
+    pub config_path: PathBuf,
     pub files: Vec<SourceFile>,
     /// The paths (as in `files` and `config`) of the files the user asked about;
     /// `None` means all of them.
@@ -40,13 +45,30 @@ pub fn config_path(root: &Path) -> PathBuf {
     root.join("site").join("config.yaml")
 }
 
+/// The project that holds `start` (a file or a folder): the nearest folder upward that has
+/// a `site/config.yaml`, as cargo finds Cargo.toml.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    let start = start.canonicalize().ok()?;
+    let first = if start.is_dir() {
+        start.as_path()
+    } else {
+        start.parent()?
+    };
+    first
+        .ancestors()
+        .find(|dir| config_path(dir).is_file())
+        .map(Path::to_path_buf)
+}
+
 /// Finds the project under `root`. With `paths`, the whole corpus is still read (an overlay
-/// needs its record, duplicate ids need every id) but only those paths are selected.
+/// needs its record, duplicate ids need every id) but only those paths are selected. Each
+/// path must be a regular file or a folder inside the project.
 pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
     let incidents = incidents_dir(root);
+    let project = canonical(root);
     let mut files = Vec::new();
     if incidents.is_dir() {
-        walk(&incidents, &mut files)?;
+        walk(&incidents, &project, &mut files)?;
     } else if paths.is_empty() {
         bail!(
             "there is no incidents/ directory in {} (use --root to point at the project, or create incidents/)",
@@ -55,15 +77,27 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
     }
     let mut asked = Vec::new();
     for path in paths {
-        if !path.exists() {
-            bail!("{}: no such file or directory", path.display());
+        let real = path
+            .canonicalize()
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        if !real.starts_with(&project) {
+            bail!(
+                "{} is outside the project {}; name a file of the project, or pass --root",
+                path.display(),
+                project.display()
+            );
         }
-        if path.is_dir() {
-            walk(path, &mut files)?;
-        } else {
+        if real.is_dir() {
+            walk(path, &project, &mut files)?;
+        } else if real.is_file() {
             files.push(classify(path));
+        } else {
+            bail!(
+                "{} is not a regular file; name an incident record or a folder",
+                path.display()
+            );
         }
-        asked.push(canonical(path));
+        asked.push(real);
     }
     // The same file may be reached twice (`incidents/` and `./incidents/x.yaml`): keep it once.
     // The site configuration is never a record, even when a path or directory names it.
@@ -85,6 +119,7 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
     }
     Ok(Sources {
         config,
+        config_path: config_path(root),
         files,
         selected: (!paths.is_empty()).then_some(selected),
     })
@@ -95,7 +130,23 @@ fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
-fn walk(dir: &Path, files: &mut Vec<SourceFile>) -> anyhow::Result<()> {
+/// Collects the YAML files under `dir`. Links are followed while they stay inside the
+/// `project`; any other link, and anything that is not a regular file, is kept with the
+/// reason it will not be read.
+fn walk(dir: &Path, project: &Path, files: &mut Vec<SourceFile>) -> anyhow::Result<()> {
+    let mut visited = HashSet::new();
+    walk_inner(dir, project, files, &mut visited)
+}
+
+fn walk_inner(
+    dir: &Path,
+    project: &Path,
+    files: &mut Vec<SourceFile>,
+    visited: &mut HashSet<PathBuf>,
+) -> anyhow::Result<()> {
+    if !visited.insert(canonical(dir)) {
+        return Ok(());
+    }
     let entries = WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -105,11 +156,59 @@ fn walk(dir: &Path, files: &mut Vec<SourceFile>) -> anyhow::Result<()> {
         });
     for entry in entries {
         let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
-        if entry.file_type().is_file() && is_yaml(entry.path()) {
-            files.push(classify(entry.path()));
+        let path = entry.path();
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            continue;
+        }
+        if kind.is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(project) && target.is_dir() => {
+                    walk_inner(path, project, files, visited)?;
+                }
+                Ok(target) if target.starts_with(project) && target.is_file() => {
+                    if is_yaml(path) {
+                        files.push(classify(path));
+                    }
+                }
+                Ok(target) if target.starts_with(project) => {
+                    if is_yaml(path) {
+                        files.push(refuse(
+                            path,
+                            "is a link to something that is not a regular file",
+                        ));
+                    }
+                }
+                Ok(target) => {
+                    if is_yaml(path) || target.is_dir() {
+                        files.push(refuse(path, "is a link that leads out of the project"));
+                    }
+                }
+                Err(_) => {
+                    if is_yaml(path) {
+                        files.push(refuse(path, "is a link to nothing"));
+                    }
+                }
+            }
+        } else if is_yaml(path) {
+            if kind.is_file() {
+                files.push(classify(path));
+            } else {
+                files.push(refuse(
+                    path,
+                    "is not a regular file (a pipe, socket or device)",
+                ));
+            }
         }
     }
     Ok(())
+}
+
+fn refuse(path: &Path, why: &str) -> SourceFile {
+    SourceFile {
+        refused: Some(why.to_string()),
+        ..classify(path)
+    }
 }
 
 fn is_yaml(path: &Path) -> bool {
@@ -135,6 +234,7 @@ pub fn classify(path: &Path) -> SourceFile {
     SourceFile {
         path: path.to_path_buf(),
         kind,
+        refused: None,
     }
 }
 

@@ -46,8 +46,12 @@ fn mixed_project() -> tempfile::TempDir {
         base.replace("severity: major", "severity: huge"),
     )
     .unwrap();
+    fs::create_dir(dir.path().join("site")).unwrap();
+    fs::write(dir.path().join("site/config.yaml"), CONFIG).unwrap();
     dir
 }
+
+const CONFIG: &str = "base_url: https://status.example.com/\ncomponents:\n  - id: api\n";
 
 #[test]
 fn example_project_lints_clean_but_for_true_warnings() {
@@ -188,10 +192,9 @@ fn usage_errors_go_to_stderr() {
 #[test]
 fn config_overrides_rule_severity() {
     let dir = mixed_project();
-    fs::create_dir(dir.path().join("site")).unwrap();
     fs::write(
         dir.path().join("site/config.yaml"),
-        "components:\n  - id: api\nlint:\n  duration-mismatch: error\n  invalid-value: off\n",
+        format!("{CONFIG}lint:\n  duration-mismatch: error\n  invalid-value: off\n"),
     )
     .unwrap();
     let (code, json) = stdout(hindsight(dir.path()).args(["lint", "--format", "json"]));
@@ -212,10 +215,9 @@ fn config_overrides_rule_severity() {
 #[test]
 fn unknown_rule_in_config_is_reported_with_a_suggestion() {
     let dir = mixed_project();
-    fs::create_dir(dir.path().join("site")).unwrap();
     fs::write(
         dir.path().join("site/config.yaml"),
-        "lint:\n  duration-mismatc: off\n",
+        format!("{CONFIG}lint:\n  duration-mismatc: off\n"),
     )
     .unwrap();
     let (_, json) = stdout(hindsight(dir.path()).args(["lint", "--format", "json"]));
@@ -229,7 +231,7 @@ fn unknown_rule_in_config_is_reported_with_a_suggestion() {
     assert_eq!(d["rule"], "unknown-field");
     assert_eq!(
         (d["line"].as_u64(), d["column"].as_u64()),
-        (Some(2), Some(3))
+        (Some(5), Some(3))
     );
     assert!(d["help"].as_str().unwrap().contains("duration-mismatch"));
 }

@@ -6,10 +6,22 @@ use std::time::Duration;
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
-/// Lints a project whose only record has `content`; returns the exit code and the one diagnostic.
-fn lint_record(content: &[u8]) -> (i32, Value) {
+/// An empty project: incidents/ and a site configuration with nothing to find.
+fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("incidents")).unwrap();
+    fs::create_dir(dir.path().join("site")).unwrap();
+    fs::write(
+        dir.path().join("site/config.yaml"),
+        "base_url: https://status.example.com/\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// Lints a project whose only record has `content`; returns the exit code and the one diagnostic.
+fn lint_record(content: &[u8]) -> (i32, Value) {
+    let dir = project();
     fs::write(
         dir.path().join("incidents/2024-01-10-hostile.yaml"),
         content,
@@ -56,8 +68,7 @@ fn assert_finding(result: (i32, Value), rule: &str, line: u64, column: u64, mess
 
 #[test]
 fn fifty_megabyte_file_is_refused_without_reading_it() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("incidents")).unwrap();
+    let dir = project();
     let file = fs::File::create(dir.path().join("incidents/2024-01-10-hostile.yaml")).unwrap();
     file.set_len(50 * 1024 * 1024).unwrap();
     assert_finding(lint_dir(&dir), "input-limit", 1, 1, "52428800 bytes");
@@ -174,8 +185,7 @@ fn unclosed_quote_is_a_syntax_error_with_position() {
 
 #[test]
 fn binary_file_is_reported_by_name_without_its_bytes() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("incidents")).unwrap();
+    let dir = project();
     let mut elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0".to_vec();
     elf.extend([0xe8u8, 0x98, 0x49, 0x00, 0xff]);
     fs::write(dir.path().join("incidents/2024-01-10-hostile.yaml"), elf).unwrap();

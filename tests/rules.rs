@@ -22,7 +22,7 @@ fn lint(dir: &PathBuf, format: &str) -> (i32, String) {
         .current_dir(dir)
         .env("SOURCE_DATE_EPOCH", NOW)
         .env("NO_COLOR", "1")
-        .args(["lint", "--format", format])
+        .args(["--root", ".", "lint", "--format", format])
         .output()
         .unwrap();
     (

@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 
 use chrono_tz::Tz;
 
-use super::fields::{INVALID_TIME, INVALID_VALUE, Reader};
+use super::fields::{INVALID_TIME, INVALID_VALUE, MISSING_FIELD, Reader};
 use super::yaml::{self, Limits, Node, Value};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Span};
 use crate::model::{Component, Lang, LocalizedText, SiteConfig};
 
 const CONFIG_FIELDS: &[&str] = &[
@@ -42,25 +42,46 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
         config.title = title;
     }
     config.base_url = reader.optional_text(&map, "base_url");
-    if let Some(url) = &config.base_url
-        && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
-    {
-        reader.push(
+    match &config.base_url {
+        Some(url) if !is_base_url(&url.value) => reader.push(
             Finding::new(
                 INVALID_VALUE,
                 url.span,
-                format!("`base_url`: `{}` is not an http(s) URL", url.value),
+                format!(
+                    "`base_url`: `{}` is not an absolute http(s) URL",
+                    url.value.escape_debug()
+                ),
             )
-            .help(
-                "write the public address of the status site, e.g. `https://status.example.com/`",
-            ),
-        );
+            .help("write the public address of the status site, without spaces, e.g. `https://status.example.com/`"),
+        ),
+        Some(_) => {}
+        None => reader.push(
+            Finding::new(
+                MISSING_FIELD,
+                Span::point(root.span.start),
+                "`base_url` is missing: the status site needs its public address for canonical links, feeds and the sitemap",
+            )
+            .help("add `base_url: https://status.example.com/` (the address the site will be served from)"),
+        ),
     }
-    let languages: Vec<Lang> = reader
-        .list(&map, "languages")
-        .iter()
-        .filter_map(|node| reader.keyword(node, "languages").map(|lang| lang.value))
-        .collect();
+    let mut languages: Vec<Lang> = Vec::new();
+    for node in reader.list(&map, "languages") {
+        let Some(lang) = reader.keyword::<Lang>(node, "languages") else {
+            continue;
+        };
+        if languages.contains(&lang.value) {
+            reader.push(
+                Finding::new(
+                    INVALID_VALUE,
+                    lang.span,
+                    format!("`{}` is listed twice in `languages`", lang.value),
+                )
+                .help("list each language once; the first is the site's default"),
+            );
+            continue;
+        }
+        languages.push(lang.value);
+    }
     if !languages.is_empty() {
         config.languages = languages;
     }
@@ -120,6 +141,25 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
     (config, reader.findings)
 }
 
+/// Component ids name files of the site (`components/<id>.html`, `badges/<id>.svg`).
+pub(crate) const MAX_COMPONENT_ID: usize = 100;
+
+/// An absolute http(s) URL with a host, and nothing in it that would break a line or an
+/// attribute of the files it is written into.
+fn is_base_url(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty()
+        && !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`')
+        })
+}
+
 fn read_component(reader: &mut Reader, node: &Node) -> Option<Component> {
     let map = reader.mapping(node, "a component", COMPONENT_FIELDS)?;
     let id = reader
@@ -130,7 +170,19 @@ fn read_component(reader: &mut Reader, node: &Node) -> Option<Component> {
             "add `id:`, the name records use under `affected`",
         )
         .and_then(|node| reader.text(node, "id"))?;
-    if !id
+    if id.value.len() > MAX_COMPONENT_ID {
+        reader.push(
+            Finding::new(
+                INVALID_VALUE,
+                id.span,
+                format!(
+                    "the component id is {} characters long; the site uses ids in file names, which allow at most {MAX_COMPONENT_ID}",
+                    id.value.len()
+                ),
+            )
+            .help("shorten the id; the component's `name` is what readers see"),
+        );
+    } else if !id
         .value
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -199,9 +251,68 @@ mod tests {
         );
     }
 
+    fn findings_of(text: &str) -> Vec<(String, usize, usize, String)> {
+        let (_, findings) = parse(text, &Limits::default());
+        findings
+            .into_iter()
+            .map(|f| {
+                let start = f.span.start;
+                (f.rule.to_string(), start.line, start.column, f.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_the_build_refuses_is_a_finding_with_its_position() {
+        let missing = findings_of("title: Status\nlanguages: [en]\n");
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert_eq!(
+            (missing[0].0.as_str(), missing[0].1, missing[0].2),
+            ("missing-field", 1, 1)
+        );
+        assert!(missing[0].3.contains("base_url"));
+
+        let twice = findings_of("base_url: https://s.example/\nlanguages: [en, de, en]\n");
+        assert_eq!(twice.len(), 1, "{twice:?}");
+        assert_eq!((twice[0].1, twice[0].2), (2, 21));
+        assert!(twice[0].3.contains("`en` is listed twice"));
+
+        let long = format!(
+            "base_url: https://s.example/\ncomponents:\n  - id: {}\n",
+            "a".repeat(MAX_COMPONENT_ID + 1)
+        );
+        let long = findings_of(&long);
+        assert_eq!(long.len(), 1, "{long:?}");
+        assert_eq!((long[0].1, long[0].2), (3, 9));
+    }
+
+    #[test]
+    fn base_url_is_an_absolute_http_url_without_whitespace() {
+        for good in [
+            "https://status.example.com/",
+            "http://localhost:8080/status",
+        ] {
+            assert!(is_base_url(good), "{good}");
+        }
+        for bad in [
+            "https://status.example.com/\nDisallow: /",
+            "https://status example.com/",
+            "https://",
+            "ftp://status.example.com/",
+            "javascript:alert(1)",
+            "//status.example.com/",
+            "https://x.example/\"><script>",
+        ] {
+            assert!(!is_base_url(bad), "{bad:?}");
+        }
+        let newline = findings_of("base_url: \"https://s.example/\\nDisallow: /\"\n");
+        assert_eq!(newline.len(), 1, "{newline:?}");
+        assert_eq!((newline[0].1, newline[0].2), (1, 11));
+    }
+
     #[test]
     fn duplicate_components_and_bad_zones_are_findings() {
-        let text = "timezone: Mars/Olympus\ncomponents:\n  - id: api\n  - id: api\n";
+        let text = "base_url: https://s.example/\ntimezone: Mars/Olympus\ncomponents:\n  - id: api\n  - id: api\n";
         let (config, findings) = parse(text, &Limits::default());
         assert_eq!(config.components.len(), 1);
         let rules: Vec<_> = findings.iter().map(|f| f.rule).collect();

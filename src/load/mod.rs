@@ -21,7 +21,8 @@ pub use record::RecordContext;
 pub use yaml::Limits;
 
 use crate::diagnostic::Finding;
-use crate::discover::{SourceKind, Sources};
+use crate::diagnostic::Span;
+use crate::discover::{SourceFile, SourceKind, Sources};
 use crate::model::{Overlay, Record, SiteConfig};
 
 /// A file's text as far as it could be read, for showing source lines in diagnostics.
@@ -51,6 +52,8 @@ pub struct OverlayFile {
 
 #[derive(Debug, Clone, Default)]
 pub struct ConfigFile {
+    /// Where `site/config.yaml` belongs, whether or not it exists.
+    pub path: PathBuf,
     pub source: Option<SourceText>,
     pub config: SiteConfig,
     pub findings: Vec<Finding>,
@@ -86,17 +89,22 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
     let limits = Limits::default();
     let config = match &sources.config {
         Some(path) => {
-            let (source, config, findings) = read_parsed(path, &limits, |text| {
+            let file = crate::discover::classify(path);
+            let (source, config, findings) = read_parsed(&file, &limits, |text| {
                 let (config, findings) = config::parse(text, &limits);
                 (Some(config), findings)
             })?;
             ConfigFile {
+                path: path.clone(),
                 source: Some(source),
                 config: config.unwrap_or_default(),
                 findings,
             }
         }
-        None => ConfigFile::default(),
+        None => ConfigFile {
+            path: sources.config_path.clone(),
+            ..ConfigFile::default()
+        },
     };
     let context = RecordContext {
         default_zone: config.config.timezone,
@@ -110,9 +118,8 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
             SourceKind::Overlay { .. } => None,
         })
         .map(|(file, id)| {
-            let (source, record, findings) = read_parsed(&file.path, &limits, |text| {
-                record::parse(id, text, &context)
-            })?;
+            let (source, record, findings) =
+                read_parsed(file, &limits, |text| record::parse(id, text, &context))?;
             Ok(RecordFile {
                 source,
                 id: id.clone(),
@@ -132,7 +139,7 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
             SourceKind::Record { .. } => None,
         })
         .map(|(file, record_id, lang_tag)| {
-            let (source, overlay, findings) = read_parsed(&file.path, &limits, |text| {
+            let (source, overlay, findings) = read_parsed(file, &limits, |text| {
                 overlay::parse(record_id, text, &limits)
             })?;
             Ok(OverlayFile {
@@ -155,11 +162,18 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
 /// Reads a file and parses its text; a file that cannot be read as text parses to `None`
 /// with the finding that says why.
 fn read_parsed<T>(
-    path: &Path,
+    file: &SourceFile,
     limits: &Limits,
     parse: impl FnOnce(&str) -> (Option<T>, Vec<Finding>),
 ) -> anyhow::Result<(SourceText, Option<T>, Vec<Finding>)> {
-    let (source, unreadable) = read(path, limits)?;
+    if let Some(why) = &file.refused {
+        let source = SourceText {
+            path: file.path.clone(),
+            text: String::new(),
+        };
+        return Ok((source, None, vec![irregular(&file.path, why)]));
+    }
+    let (source, unreadable) = read(&file.path, limits)?;
     let (value, findings) = match unreadable {
         Some(finding) => (None, vec![finding]),
         None => parse(&source.text),
@@ -170,13 +184,16 @@ fn read_parsed<T>(
 /// Reads a file within the size budget. Input problems (too large, not UTF-8) come back as
 /// a finding with whatever text could be shown; only I/O failures are errors.
 fn read(path: &Path, limits: &Limits) -> anyhow::Result<(SourceText, Option<Finding>)> {
-    let size = fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
+    let metadata = fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let size = metadata.len();
     let source = |text: String| SourceText {
         path: path.to_path_buf(),
         text,
     };
+    if !metadata.is_file() {
+        let finding = irregular(path, "is not a regular file (a pipe, socket or device)");
+        return Ok((source(String::new()), Some(finding)));
+    }
     if size > limits.max_bytes as u64 {
         let finding = yaml::too_large(usize::try_from(size).unwrap_or(usize::MAX), limits);
         return Ok((source(String::new()), Some(finding)));
@@ -191,4 +208,17 @@ fn read(path: &Path, limits: &Limits) -> anyhow::Result<(SourceText, Option<Find
             Some(finding),
         )),
     }
+}
+
+/// The finding for a source that is not read at all.
+fn irregular(path: &Path, why: &str) -> Finding {
+    Finding::new(
+        "irregular-file",
+        Span::file_start(),
+        format!(
+            "{} {why}; it is not read",
+            crate::diagnostic::display_path(path)
+        ),
+    )
+    .help("copy the file into the project instead of linking to it, or remove it")
 }

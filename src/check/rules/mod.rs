@@ -7,8 +7,10 @@ mod future_time;
 mod input_limit;
 mod invalid_time;
 mod invalid_value;
+mod irregular_file;
 mod milestone_mismatch;
 mod milestone_order;
+mod missing_config;
 mod missing_field;
 mod missing_section;
 mod overdue_action;
@@ -32,7 +34,9 @@ use crate::model::time::{Precision, When, Written};
 /// Every rule, in the order they are listed: input first, then facts, then prose, then translations.
 pub static REGISTRY: &[Rule] = &[
     yaml_syntax::YAML_SYNTAX,
+    missing_config::MISSING_CONFIG,
     input_limit::INPUT_LIMIT,
+    irregular_file::IRREGULAR_FILE,
     unknown_field::UNKNOWN_FIELD,
     missing_field::MISSING_FIELD,
     invalid_value::INVALID_VALUE,

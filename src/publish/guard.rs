@@ -1,0 +1,278 @@
+//! Where hindsight may write: an output path resolved to the place it will really name, and
+//! checked against the project's inputs, git work trees, `/` and the home folder.
+//!
+//! A path is judged by what it resolves to, not by how it is spelled: `missing/../incidents`
+//! names `incidents/` once `missing/` exists, and a symlink names its target. So the checks
+//! run on [`resolve`]d paths, before the missing folders are created and again right before
+//! anything is written.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+
+/// The project's own folders: a build reads them, so no output may land in or over them.
+pub const INPUT_DIRS: &[&str] = &["incidents", "site", "templates", "locales"];
+
+/// The places a project's outputs must never touch.
+#[derive(Debug, Clone)]
+pub struct Protected {
+    root: PathBuf,
+    inputs: Vec<PathBuf>,
+    /// Files read as input that may live outside the input folders (a record named on the
+    /// command line).
+    files: Vec<PathBuf>,
+    home: Option<PathBuf>,
+}
+
+impl Protected {
+    /// The protected places of the project at `root`.
+    pub fn new(root: &Path) -> anyhow::Result<Self> {
+        let root = resolve(root)?;
+        let inputs = INPUT_DIRS
+            .iter()
+            .map(|dir| resolve(&root.join(dir)))
+            .collect::<anyhow::Result<_>>()?;
+        let home = std::env::var_os("HOME")
+            .filter(|home| !home.is_empty())
+            .and_then(|home| resolve(Path::new(&home)).ok());
+        Ok(Protected {
+            root,
+            inputs,
+            files: Vec::new(),
+            home,
+        })
+    }
+
+    /// Also protects `file`, an input read from outside the input folders.
+    pub fn with_input_file(mut self, file: &Path) -> anyhow::Result<Self> {
+        self.files.push(resolve(file)?);
+        Ok(self)
+    }
+
+    /// Checks a directory that a build will replace whole; `shown` is how the user wrote it.
+    pub fn check_site_dir(&self, out: &Path, shown: &Path) -> anyhow::Result<()> {
+        let refuse = |why: String| -> anyhow::Result<()> {
+            bail!(
+                "refusing to build the site into {}: {why}; choose another --out, such as a new folder `public`",
+                shown.display()
+            )
+        };
+        if out.parent().is_none() {
+            return refuse("it is the root of the file system".into());
+        }
+        if self.home.as_ref().is_some_and(|home| home.starts_with(out)) {
+            return refuse(format!("it holds your home folder {}", out.display()));
+        }
+        if self.root.starts_with(out) {
+            return refuse(format!(
+                "it is or holds the project {}",
+                self.root.display()
+            ));
+        }
+        for input in &self.inputs {
+            if out.starts_with(input) || input.starts_with(out) {
+                return refuse(format!(
+                    "it is, holds or lies inside the project's input folder {}",
+                    input.display()
+                ));
+            }
+        }
+        if self.files.iter().any(|file| file.starts_with(out)) {
+            return refuse("it holds an input file".into());
+        }
+        if in_git_dir(out) {
+            return refuse("it lies inside a .git folder".into());
+        }
+        if out.join(".git").exists() {
+            return refuse(format!("{} is a git work tree", out.display()));
+        }
+        Ok(())
+    }
+
+    /// Checks a file that will be written whole (`render -o`): never an input, a folder, or
+    /// anything in a `.git` folder.
+    pub fn check_file(&self, out: &Path, shown: &Path) -> anyhow::Result<()> {
+        let refuse = |why: &str| -> anyhow::Result<()> {
+            bail!(
+                "refusing to write {}: {why}; choose another file",
+                shown.display()
+            )
+        };
+        if out.is_dir() {
+            return refuse("it is a folder");
+        }
+        if self.files.iter().any(|file| file == out) {
+            return refuse("it is the record being rendered");
+        }
+        if self.inputs.iter().any(|input| out.starts_with(input)) {
+            return refuse(
+                "it lies in one of the project's input folders (incidents/, site/, templates/, locales/)",
+            );
+        }
+        if in_git_dir(out) {
+            return refuse("it lies inside a .git folder");
+        }
+        Ok(())
+    }
+
+    /// Checks the overlay `translate` writes: inside the project's `incidents/` folder.
+    pub fn check_overlay(&self, out: &Path, shown: &Path) -> anyhow::Result<()> {
+        let incidents = &self.inputs[0];
+        if !out.starts_with(incidents) || out == incidents.as_path() {
+            bail!(
+                "refusing to write {}: it resolves to {}, outside the project's incidents/ folder",
+                shown.display(),
+                out.display()
+            );
+        }
+        Ok(())
+    }
+}
+
+fn in_git_dir(path: &Path) -> bool {
+    path.components()
+        .any(|c| matches!(c, Component::Normal(name) if name == ".git"))
+}
+
+/// The absolute path `path` will name once its missing folders exist: every symlink of its
+/// existing part resolved, and each `..` applied to what the path really names at that
+/// point (like `realpath -m`).
+pub fn resolve(path: &Path) -> anyhow::Result<PathBuf> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .context("cannot read the current directory")?
+            .join(path)
+    };
+    let mut resolved = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => resolved.push(component.as_os_str()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::Normal(name) => {
+                let next = resolved.join(name);
+                resolved = match fs::symlink_metadata(&next) {
+                    Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(&next)
+                        .with_context(|| {
+                            format!(
+                                "{} is a symbolic link to nothing; remove it or point it at a folder",
+                                next.display()
+                            )
+                        })?,
+                    _ => next,
+                };
+            }
+        }
+    }
+    Ok(resolved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("project");
+        for input in INPUT_DIRS {
+            fs::create_dir_all(root.join(input)).unwrap();
+        }
+        (dir, resolve(&root).unwrap())
+    }
+
+    #[test]
+    fn dot_dot_after_a_missing_folder_names_what_it_will_name() {
+        let (_dir, root) = project();
+        assert_eq!(
+            resolve(&root.join("missing/../incidents")).unwrap(),
+            root.join("incidents")
+        );
+        assert_eq!(
+            resolve(&root.join("a/b/../../site/./x")).unwrap(),
+            root.join("site/x")
+        );
+    }
+
+    #[test]
+    fn symlinks_are_judged_by_their_target() {
+        let (dir, root) = project();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(root.join("incidents"), &link).unwrap();
+        assert_eq!(resolve(&link).unwrap(), root.join("incidents"));
+        assert_eq!(
+            resolve(&link.join("../site")).unwrap(),
+            root.join("site"),
+            "`..` after a link climbs from its target"
+        );
+        let protected = Protected::new(&root).unwrap();
+        assert!(
+            protected
+                .check_site_dir(&resolve(&link).unwrap(), &link)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn a_site_never_lands_on_inputs_the_project_or_above_it() {
+        let (dir, root) = project();
+        let protected = Protected::new(&root).unwrap();
+        let refused = [
+            root.join("incidents"),
+            root.join("incidents/public"),
+            root.join("site"),
+            root.join("templates/x"),
+            root.join("locales"),
+            root.clone(),
+            dir.path().to_path_buf(),
+            PathBuf::from("/"),
+            root.join(".git/x"),
+        ];
+        for out in refused {
+            assert!(
+                protected.check_site_dir(&out, &out).is_err(),
+                "{} should be refused",
+                out.display()
+            );
+        }
+        for out in [root.join("public"), dir.path().join("elsewhere/public")] {
+            protected.check_site_dir(&out, &out).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_git_work_tree_is_never_replaced() {
+        let (dir, root) = project();
+        let repo = dir.path().join("pages");
+        fs::create_dir_all(repo.join(".git")).unwrap();
+        let protected = Protected::new(&root).unwrap();
+        let error = protected.check_site_dir(&repo, &repo).unwrap_err();
+        assert!(error.to_string().contains("is a git work tree"), "{error}");
+    }
+
+    #[test]
+    fn a_rendered_file_never_replaces_an_input() {
+        let (dir, root) = project();
+        let record = dir.path().join("outside.yaml");
+        fs::write(&record, "title: x").unwrap();
+        let protected = Protected::new(&root)
+            .unwrap()
+            .with_input_file(&record)
+            .unwrap();
+        for out in [
+            record.clone(),
+            root.join("incidents/x.md"),
+            root.join("site/config.yaml"),
+            root.join("incidents"),
+        ] {
+            assert!(protected.check_file(&out, &out).is_err(), "{out:?}");
+        }
+        protected
+            .check_file(&root.join("postmortem.md"), Path::new("x"))
+            .unwrap();
+    }
+}

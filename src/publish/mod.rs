@@ -1,0 +1,157 @@
+//! Publish stage: the only code that writes output files, and the rules for where it may.
+//!
+//! Every write goes to a temporary file (or folder) beside its target and is renamed over
+//! it, so a failure or an interrupt never leaves half a file; a site is staged whole and
+//! exchanged with the previous one. Targets are resolved and checked by [`guard`] first.
+
+pub mod guard;
+pub mod interrupt;
+mod site;
+
+use std::io::Write as _;
+use std::os::unix::fs::PermissionsExt as _;
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+
+pub use guard::Protected;
+pub use interrupt::Interrupted;
+pub use site::{MARKER, site};
+
+/// Writes `bytes` to `path` whole, through a temporary file in the same folder and a rename;
+/// creates the parent folder if needed. A new file gets the usual permissions (0666 less the
+/// umask), a replaced one keeps its own; a read-only file or anything but a regular file is
+/// refused.
+pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let target = guard::resolve(path)?;
+    let existing = match std::fs::metadata(&target) {
+        Ok(metadata) => Some(metadata),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => {
+            return Err(error).with_context(|| format!("cannot read {}", path.display()));
+        }
+    };
+    if let Some(metadata) = &existing {
+        if !metadata.is_file() {
+            bail!(
+                "{} exists and is not a regular file; choose another file",
+                path.display()
+            );
+        }
+        if metadata.permissions().mode() & 0o222 == 0 {
+            bail!(
+                "{} is read-only; make it writable (chmod u+w) if it is to be replaced",
+                path.display()
+            );
+        }
+    }
+    let parent = target.parent().unwrap_or(Path::new("/"));
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
+    let writing = interrupt::Writing::start()?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".hindsight-")
+        .permissions(std::fs::Permissions::from_mode(0o666))
+        .tempfile_in(parent)
+        .with_context(|| format!("cannot write in {}", parent.display()))?;
+    file.write_all(bytes)
+        .and_then(|()| file.flush())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    if let Some(metadata) = &existing {
+        file.as_file()
+            .set_permissions(metadata.permissions())
+            .with_context(|| format!("cannot keep the permissions of {}", path.display()))?;
+    }
+    writing.check()?;
+    file.persist(&target)
+        .map_err(|error| error.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::os::unix::fs::PermissionsExt as _;
+
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    #[test]
+    fn writes_whole_files_and_leaves_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out/postmortem.md");
+        write_file(&target, b"first").unwrap();
+        write_file(&target, b"second").unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "second");
+        assert_eq!(fs::read_dir(dir.path().join("out")).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_new_file_gets_the_usual_mode_and_a_replaced_one_keeps_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let reference = dir.path().join("reference");
+        fs::File::create(&reference).unwrap();
+        let new = dir.path().join("new.md");
+        write_file(&new, b"x").unwrap();
+        assert_eq!(
+            mode(&new),
+            mode(&reference),
+            "0666 less the umask, like any new file"
+        );
+        assert_ne!(mode(&new), 0o600);
+
+        let shared = dir.path().join("shared.yaml");
+        fs::write(&shared, "a").unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o664)).unwrap();
+        write_file(&shared, b"b").unwrap();
+        assert_eq!(mode(&shared), 0o664);
+    }
+
+    #[test]
+    fn a_read_only_file_is_refused_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("x.de.yaml");
+        fs::write(&target, "mine").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o444)).unwrap();
+        let error = write_file(&target, b"theirs").unwrap_err();
+        assert!(error.to_string().contains("read-only"), "{error}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "mine");
+    }
+
+    #[test]
+    fn only_regular_files_are_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o644),
+            0,
+        )
+        .unwrap();
+        assert!(write_file(&fifo, b"x").is_err());
+        assert!(write_file(dir.path(), b"x").is_err());
+    }
+
+    #[test]
+    fn a_link_is_followed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_file(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+}
