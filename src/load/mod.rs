@@ -3,6 +3,7 @@
 //! Reading and parsing run in parallel. Problems in the input (syntax, shape, budgets,
 //! encoding) become findings on the file; only I/O failures are errors.
 
+mod characters;
 pub mod config;
 mod fields;
 pub mod overlay;

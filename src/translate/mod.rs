@@ -1,6 +1,8 @@
 //! Translation workflow: create or refresh an overlay so that nothing a translator wrote is
 //! lost, and report the state of every translation with word diffs of what changed.
 
+#[cfg(test)]
+mod round_trip;
 pub mod status;
 mod yaml_out;
 

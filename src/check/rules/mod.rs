@@ -5,6 +5,7 @@ mod duration_claim;
 mod duration_mismatch;
 mod future_time;
 mod input_limit;
+mod invalid_character;
 mod invalid_time;
 mod invalid_value;
 mod milestone_mismatch;
@@ -33,6 +34,7 @@ use crate::model::time::{Precision, When, Written};
 pub static REGISTRY: &[Rule] = &[
     yaml_syntax::YAML_SYNTAX,
     input_limit::INPUT_LIMIT,
+    invalid_character::INVALID_CHARACTER,
     unknown_field::UNKNOWN_FIELD,
     missing_field::MISSING_FIELD,
     invalid_value::INVALID_VALUE,
