@@ -171,9 +171,7 @@ fn escapes(written: &str) -> Vec<Hit> {
                     _ => break,
                 }
             }
-            let decoded = u32::from_str_radix(&hex, 16)
-                .ok()
-                .and_then(char::from_u32);
+            let decoded = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
             (decoded, end)
         } else {
             let decoded = match kind {
@@ -269,7 +267,11 @@ mod tests {
     #[test]
     fn an_alias_does_not_report_its_anchor_twice() {
         let found = findings("a: &x \"\\x01\"\nb: [*x]\nc: *x\n");
-        assert_eq!(found.len(), 3, "the uses are reported where they are: {found:?}");
+        assert_eq!(
+            found.len(),
+            3,
+            "the uses are reported where they are: {found:?}"
+        );
         let found = findings("a: &x {t: \"\\x01\"}\nb: *x\n");
         assert_eq!(found.len(), 1, "{found:?}");
     }

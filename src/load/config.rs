@@ -26,7 +26,9 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
     let mut config = SiteConfig::default();
     let root = match yaml::parse(text, limits) {
         Ok(Some(root)) => {
-            reader.findings.extend(super::characters::check(text, &root));
+            reader
+                .findings
+                .extend(super::characters::check(text, &root));
             root
         }
         Ok(None) => return (config, reader.findings),

@@ -30,17 +30,35 @@ mod tests {
 
     #[test]
     fn the_xml_1_0_char_production() {
-        for allowed in ['\t', '\n', '\r', ' ', '~', '\u{7F}', '\u{85}', '\u{D7FF}', '\u{E000}', '\u{FFFD}', '\u{10000}', '\u{10FFFF}'] {
+        for allowed in [
+            '\t',
+            '\n',
+            '\r',
+            ' ',
+            '~',
+            '\u{7F}',
+            '\u{85}',
+            '\u{D7FF}',
+            '\u{E000}',
+            '\u{FFFD}',
+            '\u{10000}',
+            '\u{10FFFF}',
+        ] {
             assert!(is_xml_char(allowed), "{}", code_point(allowed));
         }
-        for forbidden in ['\0', '\u{1}', '\u{8}', '\u{B}', '\u{C}', '\u{E}', '\u{1F}', '\u{FFFE}', '\u{FFFF}'] {
+        for forbidden in [
+            '\0', '\u{1}', '\u{8}', '\u{B}', '\u{C}', '\u{E}', '\u{1F}', '\u{FFFE}', '\u{FFFF}',
+        ] {
             assert!(!is_xml_char(forbidden), "{}", code_point(forbidden));
         }
     }
 
     #[test]
     fn stripping_keeps_everything_else() {
-        assert!(matches!(strip_non_xml("tab\there ü 日本"), Cow::Borrowed(_)));
+        assert!(matches!(
+            strip_non_xml("tab\there ü 日本"),
+            Cow::Borrowed(_)
+        ));
         assert_eq!(strip_non_xml("a\u{1}b\u{B}c\u{FFFF}d\r\n"), "abcd\r\n");
         assert_eq!(code_point('\u{1}'), "U+0001");
         assert_eq!(code_point('\u{10FFFF}'), "U+10FFFF");

@@ -309,8 +309,13 @@ mod tests {
             text: "lang: de\ntitle:\n  source: [\n".into(),
             ..Refresh::default()
         };
-        let why = broken.verify("2023-12-17-x", &Limits::default()).unwrap_err();
-        assert!(why.contains("cannot read back") && why.contains("line 3"), "{why}");
+        let why = broken
+            .verify("2023-12-17-x", &Limits::default())
+            .unwrap_err();
+        assert!(
+            why.contains("cannot read back") && why.contains("line 3"),
+            "{why}"
+        );
     }
 
     #[test]

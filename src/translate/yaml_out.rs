@@ -29,7 +29,11 @@ fn inline_scalar(value: &str) -> String {
 /// printable set (C0 and C1 controls, DEL, U+FFFE, U+FFFF), the ones some readers take for
 /// line breaks (NEL, U+2028, U+2029) and the byte order mark, which readers may drop.
 fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+        )
 }
 
 /// A YAML 1.2 double-quoted scalar holding exactly `value`, on one line.
@@ -88,7 +92,9 @@ fn block_literal(value: &str, indent: usize) -> Option<String> {
         || body.trim_start_matches('\n').starts_with(' ')
         || body.split('\n').any(|line| line.starts_with('\t'))
         || body.split('\n').any(|line| line.ends_with([' ', '\t']))
-        || body.split('\n').any(|line| line.trim() != line && line.trim().is_empty())
+        || body
+            .split('\n')
+            .any(|line| line.trim() != line && line.trim().is_empty())
     {
         return None;
     }
