@@ -493,10 +493,12 @@ fn translate_record(
         .with_file_name(format!("{}.{lang}.yaml", record.id));
     // Never rewrite an overlay that could not be read whole: its text would be lost.
     if let Some(existing) = overlay_file {
+        // An escaped character XML forbids loads exactly and is written back escaped.
         let broken = existing.overlay.is_none()
             || existing.findings.iter().any(|f| {
-                check::find_rule(f.rule)
-                    .is_some_and(|r| r.default_level == crate::model::RuleLevel::Error)
+                f.rule != load::INVALID_CHARACTER
+                    && check::find_rule(f.rule)
+                        .is_some_and(|r| r.default_level == crate::model::RuleLevel::Error)
             });
         if broken {
             let mut report = check::check(&corpus, now);
@@ -518,6 +520,13 @@ fn translate_record(
     let refreshed = translate::refresh(record, existing, lang);
     publish::Protected::new(root)?
         .check_overlay(&publish::guard::resolve(&overlay_path)?, &overlay_path)?;
+    if let Err(why) = refreshed.verify(&record.id, &load::Limits::default()) {
+        eprintln!(
+            "error: {}: {why}",
+            crate::diagnostic::display_path(&overlay_path)
+        );
+        return Ok(Outcome::Findings);
+    }
     publish::write_file(&overlay_path, refreshed.text.as_bytes())?;
     let verb = if existing.is_some() {
         "refreshed"

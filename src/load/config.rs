@@ -25,7 +25,12 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
     let mut reader = Reader::default();
     let mut config = SiteConfig::default();
     let root = match yaml::parse(text, limits) {
-        Ok(Some(root)) => root,
+        Ok(Some(root)) => {
+            reader
+                .findings
+                .extend(super::characters::check(text, &root));
+            root
+        }
         Ok(None) => return (config, reader.findings),
         Err(finding) => {
             reader.push(finding);

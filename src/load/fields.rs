@@ -53,7 +53,10 @@ impl Reader {
         empty_help: &str,
     ) -> Option<Node> {
         match super::yaml::parse(text, limits) {
-            Ok(Some(root)) => Some(root),
+            Ok(Some(root)) => {
+                self.findings.extend(super::characters::check(text, &root));
+                Some(root)
+            }
             Ok(None) => {
                 self.push(
                     Finding::new(

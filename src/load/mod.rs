@@ -3,6 +3,7 @@
 //! Reading and parsing run in parallel. Problems in the input (syntax, shape, budgets,
 //! encoding) become findings on the file; only I/O failures are errors.
 
+mod characters;
 pub mod config;
 mod fields;
 pub mod overlay;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use rayon::prelude::*;
 
+pub(crate) use characters::INVALID_CHARACTER;
 pub(crate) use fields::suggest as suggest_name;
 pub use record::RecordContext;
 pub use yaml::Limits;

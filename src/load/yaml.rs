@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle};
 
 use crate::diagnostic::{Finding, Pos, Span};
+use crate::model::chars::is_xml_char;
 
 /// Resource budgets for one file.
 #[derive(Debug, Clone, Copy)]
@@ -84,6 +85,9 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Option<Node>, Finding
         )
         .help("incident records are UTF-8 YAML text; check that the right file is in incidents/"));
     }
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
+        return Err(super::characters::written(text, at, c));
+    }
     Builder::new(text, limits).run()
 }
 
@@ -100,12 +104,12 @@ pub(crate) fn too_large(len: usize, limits: &Limits) -> Finding {
 }
 
 /// Maps the parser's (line, char column) markers to positions with byte offsets.
-struct LineIndex {
+pub(super) struct LineIndex {
     line_starts: Vec<usize>,
 }
 
 impl LineIndex {
-    fn new(text: &str) -> Self {
+    pub(super) fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex { line_starts }
@@ -130,7 +134,7 @@ impl LineIndex {
         self.pos_of_offset(text, offset)
     }
 
-    fn pos_of_offset(&self, text: &str, offset: usize) -> Pos {
+    pub(super) fn pos_of_offset(&self, text: &str, offset: usize) -> Pos {
         let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line_index];
         let column = text

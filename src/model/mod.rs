@@ -1,5 +1,6 @@
 //! The typed model shared by every stage: records, overlays, site configuration and their keywords.
 
+pub mod chars;
 mod config;
 pub mod duration;
 pub mod overlay;

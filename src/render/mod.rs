@@ -14,6 +14,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::assets::{self, Content, TEMPLATES};
 use crate::localize::Postmortem;
+use crate::model::chars::strip_non_xml;
 
 /// A postmortem's output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,7 @@ impl Templates {
         let mut tera = Tera::new();
         // Markdown output escapes with its own filters; HTML, XML, SVG and Atom autoescape.
         tera.autoescape_on([".html", ".xml", ".svg", ".atom"]);
+        tera.set_escape_fn(escape_xml);
         register_filters(&mut tera);
         let layers = assets::layered(root, "templates", TEMPLATES, Content::Text)?;
         // All at once: templates include each other, in any order.
@@ -89,10 +91,19 @@ impl Templates {
 
     /// Renders the template `name`; an error names the template and the place in it.
     pub(crate) fn render(&self, name: &str, context: &Context) -> anyhow::Result<String> {
+        // Lint refuses characters XML forbids; a library caller that skips lint, or HTML
+        // made from Markdown (which no escape passes through), still gets well-formed output.
         self.tera
             .render(name, context)
+            .map(|text| strip_non_xml(&text).into_owned())
             .map_err(|error| anyhow!("template {name}: {}", describe(&error)))
     }
+}
+
+/// Tera's HTML escaping, without the characters XML 1.0 forbids: the escape of every
+/// HTML, XML, SVG and Atom template.
+pub(crate) fn escape_xml(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    tera::escape_html(&strip_non_xml(input), out)
 }
 
 /// A Tera error with its causes, which carry the line and column.
@@ -166,4 +177,57 @@ fn register_filters(tera: &mut Tera) {
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(text: &str) -> String {
+        let mut out = Vec::new();
+        escape_xml(text, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escaping_drops_what_xml_forbids_and_escapes_markup() {
+        assert_eq!(
+            escaped("a\u{1}<b>\u{B}&\"\u{FFFE}\u{FFFF}\u{1B}[0m\tz\u{85}"),
+            "a&lt;b&gt;&amp;&quot;[0m\tz\u{85}"
+        );
+    }
+
+    #[test]
+    fn badges_and_markdown_html_stay_well_formed_with_forbidden_characters() {
+        let templates = Templates::load(None).unwrap();
+        let mut context = Context::new();
+        context.insert(
+            "badge",
+            &serde_json::json!({
+                "label": "API\u{1}", "value": "down\u{FFFF}\u{B}", "color": "#e05d44",
+                "width": 100, "label_width": 50, "value_width": 50,
+            }),
+        );
+        let svg = templates.render("site/badge.svg", &context).unwrap();
+        let document = roxmltree::Document::parse(&svg).unwrap();
+        let title = document
+            .descendants()
+            .find(|n| n.has_tag_name("title"))
+            .unwrap();
+        assert_eq!(title.text(), Some("API: down"));
+        // Markdown HTML is marked safe and never passes the escape: the output is cleaned too.
+        let markdown = Value::safe_string(&markdown::to_html("x\u{1}y"));
+        context.insert("raw", &markdown);
+        let mut tera = Tera::new();
+        tera.add_raw_template("t.xml", "<a>{{ raw }}</a>").unwrap();
+        let templates = Templates { tera };
+        let xml = templates.render("t.xml", &context).unwrap();
+        let document = roxmltree::Document::parse(&xml).unwrap();
+        let text: String = document
+            .descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(text.trim(), "xy");
+    }
 }

@@ -1,6 +1,8 @@
 //! Translation workflow: create or refresh an overlay so that nothing a translator wrote is
 //! lost, and report the state of every translation with word diffs of what changed.
 
+#[cfg(test)]
+mod round_trip;
 pub mod status;
 mod yaml_out;
 
@@ -8,6 +10,7 @@ pub use status::{Status, status};
 
 use serde::Serialize;
 
+use crate::load::{Limits, overlay};
 use crate::model::overlay::{OVERLAY_TEXT_FIELDS, record_field, record_list};
 use crate::model::{Lang, Overlay, OverlayList, Pair, Record, Spanned, TextKey, align};
 
@@ -107,6 +110,41 @@ pub fn refresh(record: &Record, existing: Option<&Overlay>, lang: Lang) -> Refre
     counts
 }
 
+impl Refresh {
+    /// Whether the new text may replace the overlay file: it must be one the loader reads
+    /// back, or it would block lint, build and every later refresh. `Err` says why not and
+    /// what to do; then nothing is to be written.
+    pub fn verify(&self, record_id: &str, limits: &Limits) -> Result<(), String> {
+        if self.text.len() > limits.max_bytes {
+            return Err(format!(
+                "the refreshed overlay would be {} bytes, over the {} bytes hindsight reads per \
+                 file, so nothing was written; shorten the record's longest texts or split the \
+                 incident, or delete from the overlay the `previous:` texts and orphaned pairs \
+                 you no longer need, then refresh again",
+                self.text.len(),
+                limits.max_bytes
+            ));
+        }
+        let (overlay, findings) = overlay::parse(record_id, &self.text, limits);
+        // Characters XML forbids are carried over from the record, escaped, and reported
+        // there; anything else means the writer failed.
+        let broken = findings
+            .iter()
+            .find(|f| f.rule != crate::load::INVALID_CHARACTER);
+        match (overlay, broken) {
+            (Some(_), None) => Ok(()),
+            (_, finding) => Err(format!(
+                "hindsight made an overlay it cannot read back ({}), so nothing was written; \
+                 this is a bug in hindsight, please report it with the record",
+                finding.map_or_else(
+                    || "no overlay".to_string(),
+                    |f| format!("line {}: {}", f.span.start.line, f.message)
+                )
+            )),
+        }
+    }
+}
+
 fn text_of(pair: &Pair) -> &str {
     pair.text.as_ref().map_or("", |t| t.value.as_str())
 }
@@ -158,7 +196,7 @@ fn write_pair(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Limits, RecordContext, overlay, record};
+    use crate::load::{RecordContext, record};
 
     const RECORD: &str = "title: Image not found\nlang: en\nstatus: draft\nsummary: |\n  The first line.\n  The second line.\ntimeline:\n  - at: 2023-12-17T03:56:00Z\n    text: Both services go down.\n  - at: 2023-12-17T04:15:00Z\n    text: Both services are back.\nlessons:\n  - Dry-run deletions.\n";
 
@@ -246,6 +284,38 @@ mod tests {
         // Refreshing again changes nothing: the pair stays stale until `previous` is removed.
         let again = refresh(&changed, Some(&overlay_of(&refreshed.text)), Lang::De);
         assert_eq!(again.text, refreshed.text);
+    }
+
+    #[test]
+    fn a_refresh_the_loader_would_refuse_is_not_to_be_written() {
+        let text = RECORD.replace("- Dry-run deletions.", "- \"Dry-run\\x01 deletions.\"");
+        let (record, findings) = record::parse("2023-12-17-x", &text, &RecordContext::default());
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let record = record.unwrap();
+        let refreshed = refresh(&record, None, Lang::De);
+        assert_eq!(refreshed.verify("2023-12-17-x", &Limits::default()), Ok(()));
+        let small = Limits {
+            max_bytes: refreshed.text.len() - 1,
+            ..Limits::default()
+        };
+        let why = refreshed.verify("2023-12-17-x", &small).unwrap_err();
+        assert!(
+            why.contains(&format!("{} bytes", refreshed.text.len()))
+                && why.contains(&format!("{} bytes", small.max_bytes))
+                && why.contains("nothing was written"),
+            "{why}"
+        );
+        let broken = Refresh {
+            text: "lang: de\ntitle:\n  source: [\n".into(),
+            ..Refresh::default()
+        };
+        let why = broken
+            .verify("2023-12-17-x", &Limits::default())
+            .unwrap_err();
+        assert!(
+            why.contains("cannot read back") && why.contains("line 3"),
+            "{why}"
+        );
     }
 
     #[test]

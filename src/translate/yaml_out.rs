@@ -1,4 +1,10 @@
 //! Writing overlay text as YAML that reads back to exactly the same strings.
+//!
+//! Each string gets the most readable form that carries it exactly: plain where YAML cannot
+//! misread it, a literal block for ordinary multi-line text, and otherwise a double-quoted
+//! scalar that escapes every character a YAML reader would refuse, fold or drop.
+
+use std::fmt::Write as _;
 
 /// `key: value` at `indent`, choosing the most readable YAML form that round-trips.
 pub fn field(out: &mut String, indent: usize, key: &str, value: &str) {
@@ -15,9 +21,46 @@ fn inline_scalar(value: &str) -> String {
     if is_safe_plain(value) {
         value.to_string()
     } else {
-        // A JSON string is a valid YAML double-quoted scalar with the same escapes.
-        serde_json::to_string(value).unwrap_or_else(|_| "\"\"".to_string())
+        double_quoted(value)
     }
+}
+
+/// Characters that only a double-quoted escape carries exactly: those outside YAML's
+/// printable set (C0 and C1 controls, DEL, U+FFFE, U+FFFF), the ones some readers take for
+/// line breaks (NEL, U+2028, U+2029) and the byte order mark, which readers may drop.
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+        )
+}
+
+/// A YAML 1.2 double-quoted scalar holding exactly `value`, on one line.
+fn double_quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{85}' => out.push_str("\\N"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            c if needs_escape(c) && u32::from(c) <= 0xFF => {
+                let _ = write!(out, "\\x{:02X}", u32::from(c));
+            }
+            c if needs_escape(c) => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn is_safe_plain(value: &str) -> bool {
@@ -32,26 +75,26 @@ fn is_safe_plain(value: &str) -> bool {
         && !value.contains(": ")
         && !value.contains(" #")
         && !value.ends_with(':')
-        && !value.chars().any(|c| c.is_control() || c == '\u{feff}')
+        && !value.chars().any(needs_escape)
         && !RESERVED.contains(&value.to_ascii_lowercase().as_str())
 }
 
 /// A literal block (`|`) for multi-line text, when it can carry the text exactly.
 fn block_literal(value: &str, indent: usize) -> Option<String> {
-    if !value.contains('\n')
-        || value.contains('\r')
-        || value
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
+    if !value.contains('\n') || value.chars().any(|c| c != '\n' && needs_escape(c)) {
         return None;
     }
     let body = value.trim_end_matches('\n');
-    // Leading blanks on the first line would be read as indentation, and trailing blanks
-    // are easy to lose in an editor: those texts are quoted instead.
+    // Leading blanks on the first line would be read as indentation, a tab cannot start a
+    // line's content, and trailing blanks are easy to lose in an editor: those texts are
+    // quoted instead.
     if body.is_empty()
-        || body.trim_start_matches('\n').starts_with([' ', '\t'])
-        || body.lines().any(|line| line.ends_with([' ', '\t']))
+        || body.trim_start_matches('\n').starts_with(' ')
+        || body.split('\n').any(|line| line.starts_with('\t'))
+        || body.split('\n').any(|line| line.ends_with([' ', '\t']))
+        || body
+            .split('\n')
+            .any(|line| line.trim() != line && line.trim().is_empty())
     {
         return None;
     }
@@ -74,4 +117,20 @@ fn block_literal(value: &str, indent: usize) -> Option<String> {
         out.push('\n');
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_name_the_characters_yaml_would_change() {
+        assert_eq!(
+            double_quoted("a\u{1}\u{7F}\u{85}\u{9F}\u{2028}\u{2029}\u{FEFF}\u{FFFE}\u{FFFF}\"\\"),
+            "\"a\\x01\\x7F\\N\\x9F\\L\\P\\uFEFF\\uFFFE\\uFFFF\\\"\\\\\""
+        );
+        assert_eq!(block_literal("one\u{2028}\ntwo", 2), None);
+        assert_eq!(block_literal("one\n\ttwo", 2), None);
+        assert!(!is_safe_plain("caf\u{85}e"));
+    }
 }

@@ -5,6 +5,7 @@ mod duration_claim;
 mod duration_mismatch;
 mod future_time;
 mod input_limit;
+mod invalid_character;
 mod invalid_time;
 mod invalid_value;
 mod irregular_file;
@@ -37,6 +38,7 @@ pub static REGISTRY: &[Rule] = &[
     missing_config::MISSING_CONFIG,
     input_limit::INPUT_LIMIT,
     irregular_file::IRREGULAR_FILE,
+    invalid_character::INVALID_CHARACTER,
     unknown_field::UNKNOWN_FIELD,
     missing_field::MISSING_FIELD,
     invalid_value::INVALID_VALUE,
