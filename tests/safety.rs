@@ -485,3 +485,22 @@ fn a_step_back_of_minutes_in_the_timeline_is_an_error() {
         .collect();
     assert_eq!(errors, [("timeline-order", 20)]);
 }
+
+#[test]
+fn the_same_inputs_and_now_give_byte_identical_sites() {
+    let (_dir, root) = project();
+    let site = |out: &str| {
+        hindsight(&root)
+            .args(["build", "--out", out])
+            .assert()
+            .success();
+        let out = root.join(out);
+        snapshot(&out)
+            .into_iter()
+            .map(|(path, bytes)| (path.strip_prefix(&out).unwrap().to_path_buf(), bytes))
+            .collect::<Vec<_>>()
+    };
+    let first = site("one");
+    assert!(first.len() > 30);
+    assert_eq!(site("two"), first);
+}
