@@ -1,0 +1,218 @@
+//! What a duration in prose measures: the sentence and clause around it decide whether it is a
+//! claim about how long the incident lasted, or the length of something else.
+
+use std::ops::Range;
+
+use super::quantity::{Bound, Quantity};
+use super::words::{FRONTED, LEAD, OTHER, OTHER_AFTER, OTHER_BEFORE, OUTAGE, RESTORE, SPLIT, TRAIL};
+
+/// What a claim measures, and so what it is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// How long the outage or its impact lasted: `resolved - started`.
+    Length,
+    /// An upper bound on the time to restore service ("restored within 2 hours"), which
+    /// authors may count from detection or acknowledgement as well as from the start.
+    Restore,
+}
+
+/// Whether `quantity` (one of `all`, the durations of `text`) is a claim, and of what kind.
+/// `None` whenever the words around it do not make that plain.
+pub(super) fn kind(text: &str, quantity: &Quantity, all: &[Quantity]) -> Option<Kind> {
+    let clauses = clauses(text, sentence(text, quantity.outer.start), all);
+    let index = clauses
+        .iter()
+        .position(|c| c.start <= quantity.outer.start && quantity.outer.end <= c.end)?;
+    let mut clause = clauses[index].clone();
+    let before = View::new(&text[clause.start..quantity.outer.start]);
+    let mut after = View::new(&text[quantity.outer.end..clause.end]);
+    // "For about 40 minutes, all pulls failed": the predicate is in the next clause.
+    let fronted = FRONTED.iter().any(|w| after.is(w))
+        && (before.is("") || before.is("for") || before.is("für"));
+    if fronted && !View::new(&text[clause.clone()]).has_any(OUTAGE) {
+        if let Some(next) = clauses.get(index + 1) {
+            clause.end = next.end;
+            after = View::new(&text[quantity.outer.end..clause.end]);
+        }
+    }
+    let whole = View::new(&text[clause]);
+    let offset = OTHER_BEFORE.iter().any(|w| {
+        before.ends_with(w) && !(quantity.bound == Bound::AtMost && matches!(*w, "in" | "在"))
+    });
+    if offset || whole.has_any(OTHER) || OTHER_AFTER.iter().any(|w| after.starts_with(w)) {
+        return None;
+    }
+    if quantity.bound == Bound::AtMost && whole.has_any(RESTORE) {
+        return Some(Kind::Restore);
+    }
+    if !whole.has_any(OUTAGE) {
+        return None;
+    }
+    let written = &text[quantity.range.clone()];
+    let cjk_before = before.cjk.trim_end_matches(['了', '有']);
+    let construction = LEAD.iter().any(|w| before.ends_with(w))
+        || TRAIL.iter().any(|w| after.starts_with(w))
+        // "45 Minuten nicht erreichbar", "2小时无法登录", "19分停止"
+        || after.head(2).has_any(OUTAGE)
+        || OUTAGE
+            .iter()
+            .any(|w| is_cjk(w) && (cjk_before.ends_with(w) || after.cjk.starts_with(w)))
+        // "約19分間サービスが停止しました": a span (`間`) with the outage after it.
+        || (written.contains('間') && after.has_any(OUTAGE));
+    construction.then_some(Kind::Length)
+}
+
+/// The sentence around `at`: en/de end on `.!?` before a capital, ja/zh on `。！？`,
+/// and a blank line or a list item ends one in any language.
+fn sentence(text: &str, at: usize) -> Range<usize> {
+    let mut start = 0;
+    for (offset, c) in text.char_indices() {
+        let next = offset + c.len_utf8();
+        let ends = match c {
+            '。' | '！' | '？' => true,
+            '.' | '!' | '?' => latin_sentence_end(text, offset, next),
+            '\n' => {
+                let rest = text[next..].trim_start_matches([' ', '\t']);
+                rest.starts_with('\n') || rest.starts_with("- ") || rest.starts_with("* ")
+            }
+            _ => false,
+        };
+        if ends {
+            if offset >= at {
+                return start..offset;
+            }
+            start = next;
+        }
+    }
+    start..text.len()
+}
+
+fn latin_sentence_end(text: &str, offset: usize, next: usize) -> bool {
+    const ABBREVIATIONS: &[&str] = &["ca", "approx", "bzw", "e.g", "i.e", "z.b", "vs", "etc"];
+    let rest = &text[next..];
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let word = text[..offset]
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let following = rest.trim_start().chars().next();
+    !ABBREVIATIONS.contains(&word.as_str())
+        && following.is_none_or(|c| !c.is_lowercase() && !c.is_ascii_digit())
+}
+
+/// The clauses of a sentence: cut at punctuation and before a conjunction, never inside a duration.
+fn clauses(text: &str, sentence: Range<usize>, all: &[Quantity]) -> Vec<Range<usize>> {
+    const PUNCTUATION: &[char] = &[
+        ',', ';', ':', '(', ')', '–', '—', '、', '，', '；', '：', '（', '）', '「', '」',
+    ];
+    let inside = |offset: usize| all.iter().any(|q| q.outer.start < offset && offset < q.outer.end);
+    let mut clauses = Vec::new();
+    let mut start = sentence.start;
+    for (relative, c) in text[sentence.clone()].char_indices() {
+        let offset = sentence.start + relative;
+        if offset < start || inside(offset) {
+            continue;
+        }
+        if PUNCTUATION.contains(&c) {
+            clauses.push(start..offset);
+            start = offset + c.len_utf8();
+            continue;
+        }
+        let previous = text[..offset].chars().next_back();
+        let at_word = previous.is_none_or(|p| !p.is_alphanumeric()) || is_cjk(&c.to_string());
+        let splits = at_word
+            && offset > start
+            && SPLIT.iter().any(|w| {
+                let rest = &text[offset..sentence.end];
+                rest.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w))
+                    && (is_cjk(w)
+                        || rest[w.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|n| !n.is_alphanumeric()))
+            });
+        if splits {
+            clauses.push(start..offset);
+            start = offset;
+        }
+    }
+    clauses.push(start..sentence.end);
+    clauses
+}
+
+fn is_cjk(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c >= '\u{2E80}')
+}
+
+/// A piece of text as words (` word word `, lower case) and as CJK characters without spaces.
+struct View {
+    latin: String,
+    cjk: String,
+}
+
+impl View {
+    fn new(text: &str) -> Self {
+        let lower = text.to_lowercase().replace('’', "'");
+        let mut latin = String::from(" ");
+        for word in lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+        {
+            latin.push_str(word);
+            latin.push(' ');
+        }
+        let cjk = lower.chars().filter(|c| !c.is_whitespace()).collect();
+        View { latin, cjk }
+    }
+
+    /// The first `n` words.
+    fn head(&self, n: usize) -> View {
+        let words: Vec<&str> = self.latin.split_whitespace().take(n).collect();
+        View::new(&words.join(" "))
+    }
+
+    fn is(&self, word: &str) -> bool {
+        if word.is_empty() {
+            self.cjk.is_empty()
+        } else if is_cjk(word) {
+            self.cjk == word
+        } else {
+            self.latin == format!(" {word} ")
+        }
+    }
+
+    fn has(&self, word: &str) -> bool {
+        if is_cjk(word) {
+            self.cjk.contains(word)
+        } else if let Some(stem) = word.strip_suffix('*') {
+            self.latin.contains(&format!(" {stem}"))
+        } else {
+            self.latin.contains(&format!(" {word} "))
+        }
+    }
+
+    fn has_any(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.has(w))
+    }
+
+    fn ends_with(&self, word: &str) -> bool {
+        if is_cjk(word) {
+            self.cjk.ends_with(word)
+        } else {
+            self.latin.ends_with(&format!(" {word} "))
+        }
+    }
+
+    fn starts_with(&self, word: &str) -> bool {
+        if is_cjk(word) {
+            self.cjk.starts_with(word)
+        } else if let Some(stem) = word.strip_suffix('*') {
+            self.latin.starts_with(&format!(" {stem}"))
+        } else {
+            self.latin.starts_with(&format!(" {word} "))
+        }
+    }
+}
