@@ -35,11 +35,13 @@ pub(super) fn kind(text: &str, quantity: &Quantity, all: &[Quantity]) -> Option<
             after = View::new(&text[quantity.outer.end..clause.end]);
         }
     }
-    let whole = View::new(&text[clause]);
+    let whole = View::new(&text[clause.clone()]);
+    // A fronted "During the failover," or "故障切换期间，" colours the clauses after it.
+    let lead_in = View::new(&text[clauses[0].start..clause.end]);
     let offset = OTHER_BEFORE.iter().any(|w| {
         before.ends_with(w) && !(quantity.bound == Bound::AtMost && matches!(*w, "in" | "在"))
     });
-    if offset || whole.has_any(OTHER) || OTHER_AFTER.iter().any(|w| after.starts_with(w)) {
+    if offset || lead_in.has_any(OTHER) || OTHER_AFTER.iter().any(|w| after.starts_with(w)) {
         return None;
     }
     if quantity.bound == Bound::AtMost && whole.has_any(RESTORE) {

@@ -21,7 +21,7 @@ pub(super) const OUTAGE: &[&str] = &[
     "停止", "障害", "ダウン", "中断", "できな", "できませ", "使えな", "失敗", "エラー", "不通",
     "影響", "落ち", "止ま", "ハング", "繋がらな", "つながらな", "応答しな", "応答がな",
     // zh
-    "故障", "影响", "宕机", "停机", "不可用", "无法", "不能", "报错", "错误", "瘫痪", "受影响", "异常",
+    "故障", "影响", "失败", "宕机", "停机", "不可用", "无法", "不能", "报错", "错误", "瘫痪", "受影响", "异常",
     "无响应",
 ];
 
@@ -44,7 +44,7 @@ pub(super) const OTHER: &[&str] = &[
     "paged", "alert*", "detect*", "notic*", "earlier", "previous*", "prior", "last", "similar",
     "another", "again", "during", "first", "cause*", "caused", "maintenance", "window",
     "planned", "migration", "failover", "restart*", "ago", "later", "since", "before",
-    "kept", "keeps",
+    "kept", "keeps", "health check*", "paused",
     // de
     "pro", "einmal", "zweimal", "timeout", "zeitüberschreitung*",
     "intervall*", "latenz*", "antwortzeit*", "wiederhol*", "zeitplan*", "cache",
@@ -52,30 +52,32 @@ pub(super) const OTHER: &[&str] = &[
     "verzöger*", "verspät*", "untersuch*", "debugg*", "besprech*", "überwach*", "wart*",
     "gearbeitet", "alarm*", "erkannt*", "bemerkt*", "früher*", "vorher*", "zuvor", "letzte*",
     "vorige*", "ähnlich*", "erneut", "während", "erste*", "ursache", "verursacht", "geplant*",
-    "migration", "neustart*", "seit", "bevor", "dauerte bis", "brauchte*",
+    "migration", "neustart*", "seit", "bevor", "dauerte bis", "brauchte*", "health-check*", "pausier*",
     // ja
     "ごと", "おき", "毎", "タイムアウト", "キャッシュ", "間隔", "レイテンシ", "応答時間", "遅延",
     "遅れ", "リトライ", "再試行", "スケジュール", "定期", "バックオフ", "古い", "経過", "保持",
     "期限", "ポーリング", "ハートビート", "調査", "デバッグ", "監視", "待", "アラート", "検知",
     "以前", "前回", "先週", "昨年", "同様", "再び", "最初", "原因", "メンテナンス", "計画",
-    "削除", "移行", "フェイルオーバー", "再起動", "前に", "までに", "かか",
+    "削除", "移行", "フェイルオーバー", "再起動", "前に", "までに", "かか", "ヘルスチェック",
+    "たび", "一時停止",
     // zh
     "每", "超时", "缓存", "间隔", "延迟", "时延", "耗时", "响应时间", "重试", "定时", "计划",
     "退避", "过期", "保留", "删除", "清理", "轮询", "心跳", "调查", "排查", "调试", "监控",
     "等待", "告警", "报警", "发现", "检测", "此前", "之前", "上次", "上周", "去年", "类似",
     "再次", "最初", "原因", "导致", "维护", "迁移", "切换", "重启", "期间", "花了", "用了",
+    "健康检查", "暂停",
 ];
 
 /// Right before the duration (and its bound words): an offset, a rate or a comparison.
 pub(super) const OTHER_BEFORE: &[&str] = &[
     "after", "in", "than", "next", "nach", "vor", "als", "alle", "jede", "jeden", "jedes",
-    "経過", "过了", "过去", "最近", "在",
+    "経過", "过了", "过去", "最近", "在", "前の", "前",
 ];
 
 /// Right after the duration: an offset, an age or a rate.
 pub(super) const OTHER_AFTER: &[&str] = &[
     "ago", "later", "after", "into", "of the", "of being", "of our", "of their", "of its",
-    "old", "at a time", "nach", "später", "danach", "alt", "früher", "nachdem", "後", "后",
+    "old", "at a time", "nach", "vor", "später", "danach", "alt", "früher", "nachdem", "後", "后",
     "前", "以上前", "に1回", "に一回", "経っ", "たっ", "一次", "次",
 ];
 
