@@ -17,6 +17,9 @@ struct Entry {
     actual: String,
     /// Whether the rule must report the sentence.
     flag: bool,
+    /// detected - started, when the record has a detection time.
+    #[serde(default)]
+    detected: Option<String>,
 }
 
 const LANGUAGES: [(&str, &str); 4] = [
@@ -42,11 +45,16 @@ fn write_project(root: &Path) -> Vec<(String, &'static str, Entry)> {
         for (n, entry) in entries.into_iter().enumerate() {
             let seconds = duration::parse(&entry.actual).unwrap().seconds;
             let resolved = started + Duration::seconds(seconds as i64);
+            let detected = entry.detected.as_ref().map_or(String::new(), |after| {
+                let seconds = duration::parse(after).unwrap().seconds;
+                let at = started + Duration::seconds(seconds as i64);
+                format!("detected: {}\n", at.to_rfc3339())
+            });
             let file = format!("2024-01-10-{lang}-{n:03}.yaml");
             let record = format!(
                 "title: Claim {n}\nlang: {lang}\nstatus: published\nseverity: minor\n\
                  affected:\n  api: major_outage\ntimezone: UTC\n\
-                 started: {}\nresolved: {}\nsummary: |\n  {}\n",
+                 started: {}\n{detected}resolved: {}\nsummary: |\n  {}\n",
                 started.to_rfc3339(),
                 resolved.to_rfc3339(),
                 entry.text

@@ -24,7 +24,7 @@ pub(super) fn kind(text: &str, quantity: &Quantity, all: &[Quantity]) -> Option<
         .iter()
         .position(|c| c.start <= quantity.outer.start && quantity.outer.end <= c.end)?;
     let mut clause = clauses[index].clone();
-    let before = View::new(&text[clause.start..quantity.outer.start]);
+    let before = View::new(without_filler(&text[clause.start..quantity.outer.start]));
     let mut after = View::new(&text[quantity.outer.end..clause.end]);
     // "For about 40 minutes, all pulls failed": the predicate is in the next clause.
     let fronted = FRONTED.iter().any(|w| after.is(w))
@@ -62,6 +62,21 @@ pub(super) fn kind(text: &str, quantity: &Quantity, all: &[Quantity]) -> Option<
         // "約19分間サービスが停止しました": a span (`間`) with the outage after it.
         || (written.contains('間') && after.has_any(OUTAGE));
     construction.then_some(Kind::Length)
+}
+
+/// `before` without a trailing "in total" word, which does not change what a figure measures
+/// ("downtime was in total 7 minutes", "ダウンタイムは合計7分", "停机时间共7分钟").
+fn without_filler(before: &str) -> &str {
+    const FILLER: &[&str] = &["insgesamt", "total", "合計", "合计", "总共", "一共", "共"];
+    let trimmed = before.trim_end();
+    FILLER
+        .iter()
+        .find_map(|word| {
+            let head = trimmed.strip_suffix(word)?;
+            let whole = is_cjk(word) || head.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            whole.then_some(head)
+        })
+        .unwrap_or(trimmed)
 }
 
 /// The sentence around `at`: en/de end on `.!?` before a capital, ja/zh on `。！？`,

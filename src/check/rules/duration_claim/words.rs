@@ -87,7 +87,7 @@ pub(super) const LEAD: &[&str] = &[
     "outage of", "downtime of", "disruption of", "interruption of", "downtime was",
     "outage was", "total downtime", "für", "dauerte", "dauerten", "andauerte", "anhielt",
     "betrug", "ausfall von", "ausfallzeit von", "ausfallzeit", "unterbrechung von", "持续",
-    "持续了", "长达", "历时", "达", "时长为", "时长", "ダウンタイムは", "停止時間は",
+    "持续了", "长达", "历时", "达", "时长为", "时长", "时间为", "时间是", "ダウンタイムは", "停止時間は",
     "障害時間は", "影響時間は",
 ];
 
