@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 use super::quantity::{Bound, Quantity};
-use super::words::{FRONTED, LEAD, OTHER, OTHER_AFTER, OTHER_BEFORE, OUTAGE, RESTORE, SPLIT, TRAIL};
+use super::words::{
+    FRONTED, LEAD, OTHER, OTHER_AFTER, OTHER_BEFORE, OUTAGE, RESTORE, SPLIT, TRAIL,
+};
 
 /// What a claim measures, and so what it is compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,11 +31,12 @@ pub(super) fn kind(text: &str, quantity: &Quantity, all: &[Quantity]) -> Option<
     // "For about 40 minutes, all pulls failed": the predicate is in the next clause.
     let fronted = FRONTED.iter().any(|w| after.is(w))
         && (before.is("") || before.is("for") || before.is("für"));
-    if fronted && !View::new(&text[clause.clone()]).has_any(OUTAGE) {
-        if let Some(next) = clauses.get(index + 1) {
-            clause.end = next.end;
-            after = View::new(&text[quantity.outer.end..clause.end]);
-        }
+    if fronted
+        && !View::new(&text[clause.clone()]).has_any(OUTAGE)
+        && let Some(next) = clauses.get(index + 1)
+    {
+        clause.end = next.end;
+        after = View::new(&text[quantity.outer.end..clause.end]);
     }
     let whole = View::new(&text[clause.clone()]);
     // A fronted "During the failover," or "故障切换期间，" colours the clauses after it.
@@ -73,7 +76,11 @@ fn without_filler(before: &str) -> &str {
         .iter()
         .find_map(|word| {
             let head = trimmed.strip_suffix(word)?;
-            let whole = is_cjk(word) || head.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let whole = is_cjk(word)
+                || head
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
             whole.then_some(head)
         })
         .unwrap_or(trimmed)
@@ -125,7 +132,10 @@ fn clauses(text: &str, sentence: Range<usize>, all: &[Quantity]) -> Vec<Range<us
     const PUNCTUATION: &[char] = &[
         ',', ';', ':', '(', ')', '–', '—', '、', '，', '；', '：', '（', '）', '「', '」',
     ];
-    let inside = |offset: usize| all.iter().any(|q| q.outer.start < offset && offset < q.outer.end);
+    let inside = |offset: usize| {
+        all.iter()
+            .any(|q| q.outer.start < offset && offset < q.outer.end)
+    };
     let mut clauses = Vec::new();
     let mut start = sentence.start;
     for (relative, c) in text[sentence.clone()].char_indices() {
@@ -144,7 +154,8 @@ fn clauses(text: &str, sentence: Range<usize>, all: &[Quantity]) -> Vec<Range<us
             && offset > start
             && SPLIT.iter().any(|w| {
                 let rest = &text[offset..sentence.end];
-                rest.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w))
+                rest.get(..w.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(w))
                     && (is_cjk(w)
                         || rest[w.len()..]
                             .chars()

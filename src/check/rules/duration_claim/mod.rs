@@ -3,6 +3,8 @@
 
 mod context;
 mod quantity;
+// Word lists read best a few to a line, grouped by language.
+#[rustfmt::skip]
 mod words;
 
 use super::locate;

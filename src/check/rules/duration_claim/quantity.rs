@@ -3,6 +3,11 @@
 
 use std::ops::Range;
 
+use super::words::{
+    APPROXIMATE_AFTER, APPROXIMATE_BEFORE, AT_LEAST_AFTER, AT_LEAST_BEFORE, AT_MOST_AFTER,
+    AT_MOST_BEFORE, JOINERS,
+};
+
 /// How a duration in prose relates to the real one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Bound {
@@ -45,160 +50,48 @@ const MINUTE: f64 = 60.0;
 /// Unit words after a number. The third field is what the unit adds on top of the number
 /// (`1時間半` is one and a half hours). `日` alone is a date and `分` after `時` or `点` a clock
 /// time, so neither is here on its own terms.
+#[rustfmt::skip]
 const UNITS: &[(&str, f64, f64)] = &[
-    ("hours", HOUR, 0.0),
-    ("hour", HOUR, 0.0),
-    ("hrs", HOUR, 0.0),
-    ("hr", HOUR, 0.0),
-    ("minutes", MINUTE, 0.0),
-    ("minute", MINUTE, 0.0),
-    ("mins", MINUTE, 0.0),
-    ("min", MINUTE, 0.0),
-    ("seconds", 1.0, 0.0),
-    ("second", 1.0, 0.0),
-    ("secs", 1.0, 0.0),
-    ("sec", 1.0, 0.0),
-    ("days", DAY, 0.0),
-    ("day", DAY, 0.0),
-    ("Stunden", HOUR, 0.0),
-    ("Stunde", HOUR, 0.0),
-    ("Std.", HOUR, 0.0),
-    ("Minuten", MINUTE, 0.0),
-    ("Minute", MINUTE, 0.0),
-    ("Min.", MINUTE, 0.0),
-    ("Sekunden", 1.0, 0.0),
-    ("Sekunde", 1.0, 0.0),
-    ("Tagen", DAY, 0.0),
-    ("Tage", DAY, 0.0),
-    ("Tag", DAY, 0.0),
-    ("時間半", HOUR, 0.5 * HOUR),
-    ("時間", HOUR, 0.0),
-    ("分間", MINUTE, 0.0),
-    ("分", MINUTE, 0.0),
-    ("秒間", 1.0, 0.0),
-    ("秒", 1.0, 0.0),
-    ("日間", DAY, 0.0),
-    ("个半小时", HOUR, 0.5 * HOUR),
-    ("个多小时", HOUR, 0.0),
-    ("个小时", HOUR, 0.0),
-    ("小时", HOUR, 0.0),
-    ("分钟", MINUTE, 0.0),
-    ("秒钟", 1.0, 0.0),
-    ("天", DAY, 0.0),
+    ("hours", HOUR, 0.0), ("hour", HOUR, 0.0), ("hrs", HOUR, 0.0), ("hr", HOUR, 0.0),
+    ("minutes", MINUTE, 0.0), ("minute", MINUTE, 0.0), ("mins", MINUTE, 0.0), ("min", MINUTE, 0.0),
+    ("seconds", 1.0, 0.0), ("second", 1.0, 0.0), ("secs", 1.0, 0.0), ("sec", 1.0, 0.0),
+    ("days", DAY, 0.0), ("day", DAY, 0.0),
+    ("Stunden", HOUR, 0.0), ("Stunde", HOUR, 0.0), ("Std.", HOUR, 0.0),
+    ("Minuten", MINUTE, 0.0), ("Minute", MINUTE, 0.0), ("Min.", MINUTE, 0.0),
+    ("Sekunden", 1.0, 0.0), ("Sekunde", 1.0, 0.0), ("Tagen", DAY, 0.0), ("Tage", DAY, 0.0), ("Tag", DAY, 0.0),
+    ("時間半", HOUR, 0.5 * HOUR), ("時間", HOUR, 0.0), ("分間", MINUTE, 0.0), ("分", MINUTE, 0.0),
+    ("秒間", 1.0, 0.0), ("秒", 1.0, 0.0), ("日間", DAY, 0.0),
+    ("个半小时", HOUR, 0.5 * HOUR), ("个多小时", HOUR, 0.0), ("个小时", HOUR, 0.0), ("小时", HOUR, 0.0),
+    ("分钟", MINUTE, 0.0), ("秒钟", 1.0, 0.0), ("天", DAY, 0.0),
 ];
 
 /// Numbers written as words, only before a spelled-out unit: `a second` is an ordinal and
 /// `十分` is Japanese for "enough", so neither counts.
+#[rustfmt::skip]
 const WORD_NUMBERS: &[(&str, f64)] = &[
-    ("half an", 0.5),
-    ("one and a half", 1.5),
-    ("an", 1.0),
-    ("a", 1.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("eine halbe", 0.5),
-    ("einer halben", 0.5),
-    ("eineinhalb", 1.5),
-    ("anderthalb", 1.5),
-    ("eine", 1.0),
-    ("einer", 1.0),
-    ("einen", 1.0),
-    ("einem", 1.0),
-    ("zwei", 2.0),
-    ("drei", 3.0),
-    ("vier", 4.0),
-    ("fünf", 5.0),
-    ("sechs", 6.0),
-    ("acht", 8.0),
-    ("zehn", 10.0),
-    ("zwölf", 12.0),
-    ("zwanzig", 20.0),
-    ("dreißig", 30.0),
+    ("half an", 0.5), ("one and a half", 1.5), ("an", 1.0), ("a", 1.0), ("one", 1.0),
+    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0),
+    ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("twelve", 12.0), ("fifteen", 15.0),
+    ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0),
+    ("eine halbe", 0.5), ("einer halben", 0.5), ("eineinhalb", 1.5), ("anderthalb", 1.5),
+    ("ein", 1.0), ("eine", 1.0), ("einer", 1.0), ("einen", 1.0), ("einem", 1.0), ("zwei", 2.0),
+    ("drei", 3.0), ("vier", 4.0), ("fünf", 5.0), ("sechs", 6.0), ("acht", 8.0), ("zehn", 10.0),
+    ("zwölf", 12.0), ("zwanzig", 20.0), ("dreißig", 30.0),
 ];
 const WORD_UNITS: &[&str] = &[
     "hours", "hour", "minutes", "minute", "days", "day", "Stunden", "Stunde", "Minuten", "Minute",
     "Tagen", "Tage", "Tag",
 ];
 const CJK_NUMERAL_UNITS: &[&str] = &[
-    "个半小时", "个多小时", "个小时", "小时", "分钟", "天", "時間", "日間",
+    "个半小时",
+    "个多小时",
+    "个小时",
+    "小时",
+    "分钟",
+    "天",
+    "時間",
+    "日間",
 ];
-
-const APPROXIMATE_BEFORE: &[&str] = &[
-    "about",
-    "around",
-    "approximately",
-    "approx.",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "~",
-    "etwa",
-    "ungefähr",
-    "rund",
-    "knapp",
-    "gut",
-    "fast",
-    "ca.",
-    "circa",
-    "約",
-    "およそ",
-    "大约",
-    "大概",
-    "约",
-    "将近",
-    "近",
-];
-const APPROXIMATE_AFTER: &[&str] = &["ほど", "程度", "前後", "左右", "弱", "強"];
-const AT_LEAST_BEFORE: &[&str] = &[
-    "more than",
-    "over",
-    "at least",
-    "longer than",
-    "mehr als",
-    "länger als",
-    "über",
-    "mindestens",
-    "超过",
-    "至少",
-    "超",
-];
-const AT_LEAST_AFTER: &[&str] = &["以上", "超", "多"];
-const AT_MOST_BEFORE: &[&str] = &[
-    "less than",
-    "under",
-    "at most",
-    "up to",
-    "within",
-    "no more than",
-    "weniger als",
-    "unter",
-    "höchstens",
-    "bis zu",
-    "innerhalb von",
-    "innerhalb",
-    "不到",
-    "少于",
-    "最多",
-    "最大",
-    "最長",
-];
-const AT_MOST_AFTER: &[&str] = &["以内", "未満", "以下", "内"];
-/// What may stand between the parts of one duration: `1 hour and 21 minutes`.
-const JOINERS: &[&str] = &["", "and", "und", ",", "と", "零"];
 
 struct Part {
     range: Range<usize>,
@@ -282,7 +175,10 @@ fn bound(text: &str, range: Range<usize>) -> (Bound, Range<usize>) {
 }
 
 /// The unit spelled at the start of `rest`, if any.
-fn unit_at(rest: &str, allowed: impl Fn(&str) -> bool) -> Option<&'static (&'static str, f64, f64)> {
+fn unit_at(
+    rest: &str,
+    allowed: impl Fn(&str) -> bool,
+) -> Option<&'static (&'static str, f64, f64)> {
     UNITS
         .iter()
         .filter(|(word, _, _)| {
@@ -297,7 +193,13 @@ fn unit_at(rest: &str, allowed: impl Fn(&str) -> bool) -> Option<&'static (&'sta
         .max_by_key(|(word, _, _)| word.len())
 }
 
-fn part(range_start: usize, unit_start: usize, value: f64, decimals: i32, unit: &(&str, f64, f64)) -> Part {
+fn part(
+    range_start: usize,
+    unit_start: usize,
+    value: f64,
+    decimals: i32,
+    unit: &(&str, f64, f64),
+) -> Part {
     let (word, size, extra) = *unit;
     let step = size * 10f64.powi(-decimals);
     Part {
@@ -388,7 +290,10 @@ fn word_number(text: &str, index: usize, previous: Option<char>) -> Option<Part>
     {
         return None;
     }
-    let run: String = rest.chars().take_while(|&c| numeral(c) || c == '半').collect();
+    let run: String = rest
+        .chars()
+        .take_while(|&c| numeral(c) || c == '半')
+        .collect();
     let value_of = |c: char| match c {
         '两' => Some(2.0),
         _ => DIGITS.chars().position(|d| d == c).map(|p| p as f64),
@@ -398,8 +303,16 @@ fn word_number(text: &str, index: usize, previous: Option<char>) -> Option<Part>
         _ if run.contains('半') || run.chars().count() > 3 => return None,
         _ => match run.split_once('十') {
             Some((tens, ones)) => {
-                let tens = if tens.is_empty() { Some(1.0) } else { tens.chars().next().and_then(value_of) }?;
-                let ones = if ones.is_empty() { Some(0.0) } else { ones.chars().next().and_then(value_of) }?;
+                let tens = if tens.is_empty() {
+                    Some(1.0)
+                } else {
+                    tens.chars().next().and_then(value_of)
+                }?;
+                let ones = if ones.is_empty() {
+                    Some(0.0)
+                } else {
+                    ones.chars().next().and_then(value_of)
+                }?;
                 tens * 10.0 + ones
             }
             None if run.chars().count() == 1 => value_of(first)?,
@@ -474,10 +387,7 @@ mod tests {
             found("約18分間停止"),
             [("18分間".into(), 18.0, Bound::Approximate)]
         );
-        assert_eq!(
-            found("中断18分钟"),
-            [("18分钟".into(), 18.0, Bound::Exact)]
-        );
+        assert_eq!(found("中断18分钟"), [("18分钟".into(), 18.0, Bound::Exact)]);
         assert_eq!(
             found("影响1.5个小时"),
             [("1.5个小时".into(), 90.0, Bound::Exact)]
@@ -518,10 +428,7 @@ mod tests {
             found("约十五分钟"),
             [("十五分钟".into(), 15.0, Bound::Approximate)]
         );
-        assert_eq!(
-            found("半个小时"),
-            [("半个小时".into(), 30.0, Bound::Exact)]
-        );
+        assert_eq!(found("半个小时"), [("半个小时".into(), 30.0, Bound::Exact)]);
         // Ordinals and words that only look like numbers.
         assert!(found("a second outage").is_empty());
         assert!(found("十分な容量").is_empty());

@@ -85,10 +85,11 @@ pub(super) const OTHER_AFTER: &[&str] = &[
 pub(super) const LEAD: &[&str] = &[
     "for", "lasted", "lasting", "lasted for", "went on for", "continued for", "persisted for",
     "outage of", "downtime of", "disruption of", "interruption of", "downtime was",
-    "outage was", "total downtime", "für", "dauerte", "dauerten", "andauerte", "anhielt",
-    "betrug", "ausfall von", "ausfallzeit von", "ausfallzeit", "unterbrechung von", "持续",
-    "持续了", "长达", "历时", "达", "时长为", "时长", "时间为", "时间是", "ダウンタイムは", "停止時間は",
-    "障害時間は", "影響時間は",
+    "outage was", "total downtime",
+    "für", "dauerte", "dauerten", "andauerte", "anhielt", "betrug", "ausfall von",
+    "ausfallzeit von", "ausfallzeit", "unterbrechung von",
+    "ダウンタイムは", "停止時間は", "障害時間は", "影響時間は",
+    "持续", "持续了", "长达", "历时", "达", "时长为", "时长", "时间为", "时间是",
 ];
 
 /// After the duration: "long", "lang", "of downtime", "にわたって", "続いた", "的中断" ...
@@ -109,3 +110,23 @@ pub(super) const SPLIT: &[&str] = &[
     "who", "caused by", "due to", "und", "aber", "weil", "nachdem", "bis", "obwohl",
     "wodurch", "sodass", "ため", "ので", "因为", "由于", "直到", "然后",
 ];
+
+/// Bounds before and after a figure: "about", "more than", "within", "約", "以上", "以内" ...
+pub(super) const APPROXIMATE_BEFORE: &[&str] = &[
+    "about", "around", "approximately", "approx.", "roughly", "nearly", "almost", "some", "~",
+    "etwa", "ungefähr", "rund", "knapp", "gut", "fast", "ca.", "circa",
+    "約", "およそ", "大约", "大概", "约", "将近", "近",
+];
+pub(super) const APPROXIMATE_AFTER: &[&str] = &["ほど", "程度", "前後", "左右", "弱", "強"];
+pub(super) const AT_LEAST_BEFORE: &[&str] = &[
+    "more than", "over", "at least", "longer than", "mehr als", "länger als", "über",
+    "mindestens", "超过", "至少", "超",
+];
+pub(super) const AT_LEAST_AFTER: &[&str] = &["以上", "超", "多"];
+pub(super) const AT_MOST_BEFORE: &[&str] = &[
+    "less than", "under", "at most", "up to", "within", "no more than", "weniger als", "unter",
+    "höchstens", "bis zu", "innerhalb von", "innerhalb", "不到", "少于", "最多", "最大", "最長",
+];
+pub(super) const AT_MOST_AFTER: &[&str] = &["以内", "未満", "以下", "内"];
+/// What may stand between the parts of one duration: `1 hour and 21 minutes`.
+pub(super) const JOINERS: &[&str] = &["", "and", "und", ",", "と", "零"];
