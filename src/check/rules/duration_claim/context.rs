@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::quantity::{Bound, Quantity};
 use super::words::{
-    FRONTED, LEAD, OTHER, OTHER_AFTER, OTHER_BEFORE, OUTAGE, RESTORE, SPLIT, TRAIL,
+    FRONTED, LEAD, NO_IMPACT, OTHER, OTHER_AFTER, OTHER_BEFORE, OUTAGE, RESTORE, SPLIT, TRAIL,
 };
 
 /// What a claim measures, and so what it is compared with.
@@ -44,6 +44,10 @@ pub(super) fn kind(text: &str, quantity: &Quantity, all: &[Quantity]) -> Option<
     let offset = OTHER_BEFORE.iter().any(|w| {
         before.ends_with(w) && !(quantity.bound == Bound::AtMost && matches!(*w, "in" | "在"))
     });
+    let sentence = View::new(&text[clauses[0].start..clauses[clauses.len() - 1].end]);
+    if sentence.has_any(NO_IMPACT) || mentions_past_year(&lead_in.latin, &lead_in.cjk) {
+        return None;
+    }
     if offset || lead_in.has_any(OTHER) || OTHER_AFTER.iter().any(|w| after.starts_with(w)) {
         return None;
     }
@@ -65,6 +69,19 @@ pub(super) fn kind(text: &str, quantity: &Quantity, all: &[Quantity]) -> Option<
         // "約19分間サービスが停止しました": a span (`間`) with the outage after it.
         || (written.contains('間') && after.has_any(OUTAGE));
     construction.then_some(Kind::Length)
+}
+
+/// A year ("in 2022", "2022 aus demselben Grund", "2022年"): an event of another time.
+fn mentions_past_year(latin: &str, cjk: &str) -> bool {
+    let year = |word: &str| {
+        word.len() == 4
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && (word.starts_with("19") || word.starts_with("20"))
+    };
+    latin.split_whitespace().any(year)
+        || cjk.char_indices().any(|(i, c)| {
+            c == '年' && i >= 4 && cjk.is_char_boundary(i - 4) && year(&cjk[i - 4..i])
+        })
 }
 
 /// `before` without a trailing "in total" word, which does not change what a figure measures

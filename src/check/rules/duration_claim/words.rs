@@ -44,7 +44,10 @@ pub(super) const OTHER: &[&str] = &[
     "paged", "alert*", "detect*", "notic*", "earlier", "previous*", "prior", "last", "similar",
     "another", "again", "during", "first", "cause*", "caused", "maintenance", "window",
     "planned", "migration", "failover", "restart*", "ago", "later", "since", "before",
-    "kept", "keeps", "health check*", "paused",
+    "kept", "keeps", "health check*", "paused", "on-call", "on call", "engineer*", "responder*",
+    "replica*", "spike*", "blip", "brief*", "will", "next", "game day", "drill", "exercise",
+    "same", "staging", "canary", "preceded", "test environment", "some", "only", "partial*",
+    "single", "one of", "a few", "subset", "region*", "support",
     // de
     "pro", "einmal", "zweimal", "timeout", "zeitüberschreitung*",
     "intervall*", "latenz*", "antwortzeit*", "wiederhol*", "zeitplan*", "cache",
@@ -53,19 +56,25 @@ pub(super) const OTHER: &[&str] = &[
     "gearbeitet", "alarm*", "erkannt*", "bemerkt*", "früher*", "vorher*", "zuvor", "letzte*",
     "vorige*", "ähnlich*", "erneut", "während", "erste*", "ursache", "verursacht", "geplant*",
     "migration", "neustart*", "seit", "bevor", "dauerte bis", "brauchte*", "health-check*", "pausier*",
+    "bereitschaft*", "ingenieur*", "replik*", "kurz*", "wird", "künftig*", "zukünftig*",
+    "übung", "gleiche*", "selbe*", "staging", "canary", "testumgebung", "einige*", "einzelne*",
+    "nur", "teilweise", "region*", "vor dem", "vor der", "nach dem", "nach der", "support",
+    "nächste*",
     // ja
     "ごと", "おき", "毎", "タイムアウト", "キャッシュ", "間隔", "レイテンシ", "応答時間", "遅延",
     "遅れ", "リトライ", "再試行", "スケジュール", "定期", "バックオフ", "古い", "経過", "保持",
     "期限", "ポーリング", "ハートビート", "調査", "デバッグ", "監視", "待", "アラート", "検知",
     "以前", "前回", "先週", "昨年", "同様", "再び", "最初", "原因", "メンテナンス", "計画",
     "削除", "移行", "フェイルオーバー", "再起動", "前に", "までに", "かか", "ヘルスチェック",
-    "たび", "一時停止",
+    "たび", "一時停止", "オンコール", "担当者", "レプリカ", "一時的", "一瞬", "予定", "訓練", "同じ", "ステージング",
+    "カナリア", "一部", "リージョン", "のみ", "だけ", "サポート", "翌",
     // zh
     "每", "超时", "缓存", "间隔", "延迟", "时延", "耗时", "响应时间", "重试", "定时", "计划",
     "退避", "过期", "保留", "删除", "清理", "轮询", "心跳", "调查", "排查", "调试", "监控",
     "等待", "告警", "报警", "发现", "检测", "此前", "之前", "上次", "上周", "去年", "类似",
     "再次", "最初", "原因", "导致", "维护", "迁移", "切换", "重启", "期间", "花了", "用了",
-    "健康检查", "暂停",
+    "健康检查", "暂停", "值班", "工程师", "副本", "短暂", "一度", "将会", "将在", "演练", "相同", "同样", "预发",
+    "测试环境", "金丝雀", "部分", "个别", "地区", "区域", "仅", "只有", "客服", "第二天", "次日", "上一次", "同类",
 ];
 
 /// Right before the duration (and its bound words): an offset, a rate or a comparison.
@@ -130,3 +139,12 @@ pub(super) const AT_MOST_BEFORE: &[&str] = &[
 pub(super) const AT_MOST_AFTER: &[&str] = &["以内", "未満", "以下", "内"];
 /// What may stand between the parts of one duration: `1 hour and 21 minutes`.
 pub(super) const JOINERS: &[&str] = &["", "and", "und", ",", "と", "零"];
+
+/// Anywhere in the sentence: the impact was nil or partial, so no duration in it is the incident's.
+pub(super) const NO_IMPACT: &[&str] = &[
+    "not affected", "unaffected", "no impact", "without impact", "no customer impact",
+    "no visible", "without visible",
+    "nicht betroffen", "keine auswirkung*", "ohne auswirkung*", "keine sichtbare*", "ohne sichtbare*",
+    "影響はありません", "影響はなかった", "影響なし", "影響はありませんでした",
+    "未受影响", "没有影响", "无影响", "不受影响", "没有受到影响", "未受到影响",
+];
