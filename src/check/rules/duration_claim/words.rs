@@ -19,10 +19,10 @@ pub(super) const OUTAGE: &[&str] = &[
     "stillstand", "standen still", "stand still",
     // ja
     "停止", "障害", "ダウン", "中断", "できな", "できませ", "使えな", "失敗", "エラー", "不通",
-    "影響", "落ち", "止ま", "ハング", "繋がらな", "つながらな", "応答しな", "応答がな",
+    "影響", "落ち", "止ま", "ハング", "繋がらな", "つながらな", "応答しな", "応答がな", "オフライン",
     // zh
     "故障", "影响", "失败", "宕机", "停机", "不可用", "无法", "不能", "报错", "错误", "瘫痪", "受影响", "异常",
-    "无响应",
+    "无响应", "下线", "事故",
 ];
 
 /// Service coming back: with an upper bound ("restored within 2 hours") also a claim.
@@ -126,10 +126,10 @@ pub(super) const APPROXIMATE_BEFORE: &[&str] = &[
     "etwa", "ungefähr", "rund", "knapp", "gut", "fast", "ca.", "circa",
     "約", "およそ", "大约", "大概", "约", "将近", "近",
 ];
-pub(super) const APPROXIMATE_AFTER: &[&str] = &["ほど", "程度", "前後", "左右", "弱", "強"];
+pub(super) const APPROXIMATE_AFTER: &[&str] = &["ほど", "程度", "前後", "近く", "左右", "弱", "強"];
 pub(super) const AT_LEAST_BEFORE: &[&str] = &[
     "more than", "over", "at least", "longer than", "mehr als", "länger als", "über",
-    "mindestens", "超过", "至少", "超",
+    "mindestens", "少なくとも", "最低", "超过", "至少", "超",
 ];
 pub(super) const AT_LEAST_AFTER: &[&str] = &["以上", "超", "多"];
 pub(super) const AT_MOST_BEFORE: &[&str] = &[
