@@ -39,9 +39,12 @@ declare_rule! {
     /// - and says nothing that makes it the length of something else: a rate (every, alle,
     ///   ごとに, 每), a timeout, TTL, cache, interval, latency, delay, retry, schedule,
     ///   backoff, an age ("older than 3 days", "älter als", "古い", "删除"), an offset ("after
-    ///   3 minutes of errors", "nach", "後", "后", "3 days ago"), the responders' work
-    ///   (investigated, waited, took), or another or earlier event (during, first, previous,
-    ///   similar, failover, cause).
+    ///   3 minutes of errors", "nach", "後", "后", "3 days ago"), the responders' work or
+    ///   people (investigated, waited, took, on-call, support), another or earlier event
+    ///   (during, first, previous, similar, the next day, in 2022, failover, staging, canary,
+    ///   cause), or a part of the system or its users (one of the replicas, some regions,
+    ///   一部, 部分). A fronted clause ("During the failover, ...") counts as the same clause,
+    ///   and a sentence that says the impact was nil ("users were not affected") has no claim.
     ///
     /// "Service was restored within 2 hours" (`innerhalb von`, `以内に復旧`, `内恢复`) is an
     /// upper bound on the time to restore; authors count that from the start, the detection
