@@ -18,10 +18,41 @@ pub(super) enum Kind {
     Restore,
 }
 
-/// Whether `quantity` (one of `all`, the durations of `text`) is a claim, and of what kind.
+/// Longer "sentences" are not prose a reader remembers (a pasted log, a table): left alone,
+/// which also keeps the clause analysis linear in the size of the text.
+const LONGEST_SENTENCE: usize = 2000;
+
+/// The claims among `all`, the durations of `text` in order, with what each measures.
+pub(super) fn claims<'q>(text: &str, all: &'q [Quantity]) -> Vec<(&'q Quantity, Kind)> {
+    let mut claims = Vec::new();
+    for sentence in sentences(text) {
+        let first = all.partition_point(|q| q.outer.start < sentence.start);
+        let mut last = all.partition_point(|q| q.outer.start < sentence.end);
+        // A figure cut by a sentence end ("40 Min. Danach") is no claim of one sentence.
+        if last > first && all[last - 1].outer.end > sentence.end {
+            last -= 1;
+        }
+        let inside = &all[first..last];
+        if inside.is_empty() || sentence.len() > LONGEST_SENTENCE {
+            continue;
+        }
+        // A sentence that says the impact was nil holds no claim about its length.
+        if View::new(&text[sentence.clone()]).has_any(NO_IMPACT) {
+            continue;
+        }
+        let clauses = clauses(text, sentence, inside);
+        for quantity in inside {
+            if let Some(kind) = kind(text, &clauses, quantity) {
+                claims.push((quantity, kind));
+            }
+        }
+    }
+    claims
+}
+
+/// Whether `quantity` is a claim, and of what kind, given the clauses of its sentence.
 /// `None` whenever the words around it do not make that plain.
-pub(super) fn kind(text: &str, quantity: &Quantity, all: &[Quantity]) -> Option<Kind> {
-    let clauses = clauses(text, sentence(text, quantity.outer.start), all);
+fn kind(text: &str, clauses: &[Range<usize>], quantity: &Quantity) -> Option<Kind> {
     let index = clauses
         .iter()
         .position(|c| c.start <= quantity.outer.start && quantity.outer.end <= c.end)?;
@@ -39,23 +70,24 @@ pub(super) fn kind(text: &str, quantity: &Quantity, all: &[Quantity]) -> Option<
         after = View::new(&text[quantity.outer.end..clause.end]);
     }
     let whole = View::new(&text[clause.clone()]);
+    let restore = quantity.bound == Bound::AtMost && whole.has_any(RESTORE);
+    if !restore && !whole.has_any(OUTAGE) {
+        return None;
+    }
     // A fronted "During the failover," or "故障切换期间，" colours the clauses after it.
     let lead_in = View::new(&text[clauses[0].start..clause.end]);
     let offset = OTHER_BEFORE.iter().any(|w| {
         before.ends_with(w) && !(quantity.bound == Bound::AtMost && matches!(*w, "in" | "在"))
     });
-    let sentence = View::new(&text[clauses[0].start..clauses[clauses.len() - 1].end]);
-    if sentence.has_any(NO_IMPACT) || mentions_past_year(&lead_in.latin, &lead_in.cjk) {
+    if offset
+        || mentions_past_year(&lead_in.latin, &lead_in.cjk)
+        || lead_in.has_any(OTHER)
+        || OTHER_AFTER.iter().any(|w| after.starts_with(w))
+    {
         return None;
     }
-    if offset || lead_in.has_any(OTHER) || OTHER_AFTER.iter().any(|w| after.starts_with(w)) {
-        return None;
-    }
-    if quantity.bound == Bound::AtMost && whole.has_any(RESTORE) {
+    if restore {
         return Some(Kind::Restore);
-    }
-    if !whole.has_any(OUTAGE) {
-        return None;
     }
     let written = &text[quantity.range.clone()];
     let cjk_before = before.cjk.trim_end_matches(['了', '有']);
@@ -103,9 +135,10 @@ fn without_filler(before: &str) -> &str {
         .unwrap_or(trimmed)
 }
 
-/// The sentence around `at`: en/de end on `.!?` before a capital, ja/zh on `。！？`,
+/// The sentences of a text: en/de end on `.!?` before a capital, ja/zh on `。！？`,
 /// and a blank line or a list item ends one in any language.
-fn sentence(text: &str, at: usize) -> Range<usize> {
+fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
     let mut start = 0;
     for (offset, c) in text.char_indices() {
         let next = offset + c.len_utf8();
@@ -119,13 +152,12 @@ fn sentence(text: &str, at: usize) -> Range<usize> {
             _ => false,
         };
         if ends {
-            if offset >= at {
-                return start..offset;
-            }
+            sentences.push(start..offset);
             start = next;
         }
     }
-    start..text.len()
+    sentences.push(start..text.len());
+    sentences
 }
 
 fn latin_sentence_end(text: &str, offset: usize, next: usize) -> bool {
@@ -149,15 +181,19 @@ fn clauses(text: &str, sentence: Range<usize>, all: &[Quantity]) -> Vec<Range<us
     const PUNCTUATION: &[char] = &[
         ',', ';', ':', '(', ')', '–', '—', '、', '，', '；', '：', '（', '）', '「', '」',
     ];
-    let inside = |offset: usize| {
-        all.iter()
-            .any(|q| q.outer.start < offset && offset < q.outer.end)
-    };
     let mut clauses = Vec::new();
     let mut start = sentence.start;
+    // `all` is in text order: the next duration that may contain the current offset.
+    let mut next = 0;
     for (relative, c) in text[sentence.clone()].char_indices() {
         let offset = sentence.start + relative;
-        if offset < start || inside(offset) {
+        while next < all.len() && all[next].outer.end <= offset {
+            next += 1;
+        }
+        let inside = all
+            .get(next)
+            .is_some_and(|q| q.outer.start < offset && offset < q.outer.end);
+        if offset < start || inside {
             continue;
         }
         if PUNCTUATION.contains(&c) {
@@ -225,18 +261,20 @@ impl View {
         } else if is_cjk(word) {
             self.cjk == word
         } else {
-            self.latin == format!(" {word} ")
+            self.latin.len() == word.len() + 2 && self.starts_with(word)
         }
     }
 
     fn has(&self, word: &str) -> bool {
         if is_cjk(word) {
-            self.cjk.contains(word)
-        } else if let Some(stem) = word.strip_suffix('*') {
-            self.latin.contains(&format!(" {stem}"))
-        } else {
-            self.latin.contains(&format!(" {word} "))
+            return self.cjk.contains(word);
         }
+        let (word, stem) = word.strip_suffix('*').map_or((word, false), |w| (w, true));
+        // `latin` is ` word word `: a match must start after a space and, unless a stem, end before one.
+        self.latin.match_indices(word).any(|(at, _)| {
+            self.latin[..at].ends_with(' ')
+                && (stem || self.latin[at + word.len()..].starts_with(' '))
+        })
     }
 
     fn has_any(&self, words: &[&str]) -> bool {
@@ -245,19 +283,23 @@ impl View {
 
     fn ends_with(&self, word: &str) -> bool {
         if is_cjk(word) {
-            self.cjk.ends_with(word)
-        } else {
-            self.latin.ends_with(&format!(" {word} "))
+            return self.cjk.ends_with(word);
         }
+        let Some(head) = self.latin.strip_suffix(' ') else {
+            return false;
+        };
+        head.strip_suffix(word)
+            .is_some_and(|rest| rest.ends_with(' '))
     }
 
     fn starts_with(&self, word: &str) -> bool {
         if is_cjk(word) {
-            self.cjk.starts_with(word)
-        } else if let Some(stem) = word.strip_suffix('*') {
-            self.latin.starts_with(&format!(" {stem}"))
-        } else {
-            self.latin.starts_with(&format!(" {word} "))
+            return self.cjk.starts_with(word);
         }
+        let (word, stem) = word.strip_suffix('*').map_or((word, false), |w| (w, true));
+        self.latin
+            .strip_prefix(' ')
+            .and_then(|rest| rest.strip_prefix(word))
+            .is_some_and(|rest| stem || rest.starts_with(' '))
     }
 }

@@ -92,10 +92,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     for (field, text) in fields {
         let Some(text) = text else { continue };
         let quantities = quantity::scan(&text.value);
-        for claim in &quantities {
-            let Some(kind) = context::kind(&text.value, claim, &quantities) else {
-                continue;
-            };
+        for (claim, kind) in context::claims(&text.value, &quantities) {
             let (measured, against) = match kind {
                 Kind::Length => (actual, "resolved - started".to_string()),
                 Kind::Restore => shortest_restore(record, actual),
@@ -152,13 +149,21 @@ fn shortest_restore(record: &Record, from_start: i64) -> (i64, String) {
 
 #[cfg(test)]
 mod tests {
-    use super::context::{Kind, kind};
+    use super::context::{Kind, claims};
     use super::quantity::scan;
 
-    /// The kind of each duration in `text`, in order.
+    /// The kind of each duration in `text`, in order (`None`: not a claim).
     fn kinds(text: &str) -> Vec<Option<Kind>> {
         let all = scan(text);
-        all.iter().map(|q| kind(text, q, &all)).collect()
+        let found = claims(text, &all);
+        all.iter()
+            .map(|q| {
+                found
+                    .iter()
+                    .find(|(c, _)| c.outer == q.outer)
+                    .map(|(_, k)| *k)
+            })
+            .collect()
     }
 
     #[test]
@@ -196,5 +201,20 @@ mod tests {
         ] {
             assert_eq!(kinds(text), [None], "{text}");
         }
+    }
+
+    #[test]
+    fn long_texts_are_read_in_linear_time() {
+        let sentence = "The API was down for 18 minutes, and 1 hour 2 hours 3 hours were lost. ";
+        let text = sentence.repeat(10_000);
+        // One "sentence" of 400 kB: no prose, left alone.
+        let one_long = "down for 1 hour, ".repeat(25_000);
+        let started = std::time::Instant::now();
+        assert_eq!(claims(&text, &scan(&text)).len(), 10_000);
+        assert!(claims(&one_long, &scan(&one_long)).is_empty());
+        // Only guards against a hang; the figure is printed for whoever wants it.
+        let elapsed = started.elapsed();
+        println!("{} bytes in {elapsed:?}", text.len() + one_long.len());
+        assert!(elapsed < std::time::Duration::from_secs(60), "{elapsed:?}");
     }
 }

@@ -263,7 +263,7 @@ fn word_number(text: &str, index: usize, previous: Option<char>) -> Option<Part>
             let Some(head) = rest.get(..word.len()) else {
                 continue;
             };
-            if head.to_lowercase() != *word {
+            if !head.eq_ignore_ascii_case(word) {
                 continue;
             }
             let after = &rest[word.len()..];
