@@ -2,6 +2,7 @@
 
 mod config;
 pub mod duration;
+pub mod markdown;
 pub mod overlay;
 mod record;
 pub mod time;

@@ -2,18 +2,24 @@
 //!
 //! Incident text is written by many hands and published: raw HTML in it is shown as text,
 //! links keep only http, https and mailto, and the HTML is sanitised once more at the end.
+//! Every function here does work linear in its input: nesting past the budget of
+//! [`crate::model::markdown`] is flattened, so the renderers stay fast even on text that
+//! lint would refuse.
+
+pub(crate) mod escape;
+mod inert;
 
 use std::collections::HashSet;
-use std::ops::Range;
+use std::iter::Peekable;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
+
+pub(crate) use inert::Layout;
+
+use crate::model::markdown::{Nesting, options};
 
 const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto"];
-
-fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
-}
 
 /// Whether a link target may stay a link: a relative reference or an allowed scheme.
 pub(crate) fn allowed_url(url: &str) -> bool {
@@ -38,10 +44,56 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
+/// The parser's events with every block quote, list, emphasis or link that opens past its
+/// nesting budget left out (its content stays, one level up).
+pub(crate) fn bounded<'a>(
+    events: impl Iterator<Item = Event<'a>>,
+) -> impl Iterator<Item = Event<'a>> {
+    // Per open tag: what it counts against, and whether it was kept.
+    let mut open: Vec<(Option<Nesting>, bool)> = Vec::new();
+    let (mut block, mut inline) = (0usize, 0usize);
+    events.filter(move |event| match event {
+        Event::Start(tag) => {
+            let nesting = Nesting::of(tag);
+            let depth = match nesting {
+                Some(Nesting::Block) => &mut block,
+                Some(Nesting::Inline) => &mut inline,
+                None => {
+                    // The items of a list left out go with it.
+                    let orphan = matches!(tag, Tag::Item)
+                        && matches!(open.last(), Some((Some(Nesting::Block), false)));
+                    open.push((None, !orphan));
+                    return !orphan;
+                }
+            };
+            let kept = nesting.is_some_and(|n| *depth < n.budget());
+            if kept {
+                *depth += 1;
+            }
+            open.push((nesting, kept));
+            kept
+        }
+        Event::End(_) => {
+            let (nesting, kept) = open.pop().unwrap_or((None, true));
+            match nesting {
+                Some(Nesting::Block) if kept => block -= 1,
+                Some(Nesting::Inline) if kept => inline -= 1,
+                _ => {}
+            }
+            kept
+        }
+        _ => true,
+    })
+}
+
+fn parse(markdown: &str) -> impl Iterator<Item = Event<'_>> {
+    bounded(Parser::new_ext(markdown, options()))
+}
+
 /// A Markdown field as sanitised HTML.
 pub fn to_html(markdown: &str) -> String {
     let mut in_dropped_link = false;
-    let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
+    let events = parse(markdown).filter_map(|event| match event {
         Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
         Event::Start(Tag::Link { dest_url, .. }) if !allowed_url(&dest_url) => {
             in_dropped_link = true;
@@ -73,14 +125,14 @@ pub fn to_html(markdown: &str) -> String {
         other => Some(other),
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, join_cjk_lines(events).into_iter());
+    pulldown_cmark::html::push_html(&mut html, join_cjk_lines(events));
     SANITIZER.clean(&html).to_string()
 }
 
 /// The text of a Markdown field without its markup (for `<title>` and feeds).
 pub fn to_plain(markdown: &str) -> String {
     let mut plain = String::with_capacity(markdown.len());
-    for event in join_cjk_lines(Parser::new_ext(markdown, options())) {
+    for event in join_cjk_lines(parse(markdown)) {
         match event {
             Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 plain.push_str(&text)
@@ -95,20 +147,39 @@ pub fn to_plain(markdown: &str) -> String {
 /// A line break inside a paragraph reads as a space, but Chinese and Japanese put none
 /// between words: a break between two wide characters is dropped, so that a wrapped line in
 /// the YAML does not leave a gap in the sentence.
-fn join_cjk_lines<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
-    let events: Vec<Event<'a>> = events.collect();
-    let mut joined = Vec::with_capacity(events.len());
-    for (index, event) in events.iter().enumerate() {
-        if matches!(event, Event::SoftBreak) {
-            let before = joined.last().and_then(|e| edge_char(e, false));
-            let after = events.get(index + 1).and_then(|e| edge_char(e, true));
-            if before.is_some_and(is_wide) && after.is_some_and(is_wide) {
+fn join_cjk_lines<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    JoinCjk {
+        events: events.peekable(),
+        last_char: None,
+    }
+}
+
+struct JoinCjk<'a, I: Iterator<Item = Event<'a>>> {
+    events: Peekable<I>,
+    /// The last character of the event given out last, if it was text.
+    last_char: Option<char>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for JoinCjk<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            let event = self.events.next()?;
+            if matches!(event, Event::SoftBreak)
+                && self.last_char.is_some_and(is_wide)
+                && self
+                    .events
+                    .peek()
+                    .and_then(|e| edge_char(e, true))
+                    .is_some_and(is_wide)
+            {
                 continue;
             }
+            self.last_char = edge_char(&event, false);
+            return Some(event);
         }
-        joined.push(event.clone());
     }
-    joined
 }
 
 fn edge_char(event: &Event, first: bool) -> Option<char> {
@@ -136,82 +207,14 @@ pub fn to_inline_html(markdown: &str) -> String {
     }
 }
 
-/// A Markdown field as Markdown that another renderer cannot turn into live markup: every
-/// `<` outside code and autolinks is escaped (renderers disagree on what counts as an HTML
-/// tag, so none is trusted), and links with other schemes become their text.
+/// A Markdown field as Markdown that another renderer cannot turn into live markup.
 pub fn to_inert_markdown(markdown: &str) -> String {
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    let mut protected: Vec<Range<usize>> = Vec::new();
-    let mut dropped_link: Option<(Range<usize>, String)> = None;
-    let mut code_block: Option<usize> = None;
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
-                if !allowed_url(&dest_url) =>
-            {
-                dropped_link = Some((range, String::new()));
-            }
-            Event::Start(Tag::Link {
-                link_type: LinkType::Autolink | LinkType::Email,
-                ..
-            }) => protected.push(range),
-            Event::Start(Tag::CodeBlock(_)) => code_block = Some(range.start),
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some(start) = code_block.take() {
-                    protected.push(start..range.end);
-                }
-            }
-            Event::Code(text) => {
-                if let Some((_, collected)) = dropped_link.as_mut() {
-                    collected.push_str(&text);
-                } else {
-                    protected.push(range);
-                }
-            }
-            Event::Text(text) => {
-                if let Some((_, collected)) = dropped_link.as_mut() {
-                    collected.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::Link | TagEnd::Image) => {
-                if let Some((range, text)) = dropped_link.take() {
-                    edits.push((range, text.replace('<', "&lt;")));
-                }
-            }
-            _ => {}
-        }
-    }
-    edits.sort_by_key(|(range, _)| range.start);
-    let escape = |from: usize, to: usize, out: &mut String| {
-        let mut at = from;
-        for (index, _) in markdown[from..to].match_indices('<') {
-            let index = from + index;
-            if protected.iter().any(|p| p.contains(&index)) {
-                continue;
-            }
-            out.push_str(&markdown[at..index]);
-            out.push_str("&lt;");
-            at = index + 1;
-        }
-        out.push_str(&markdown[at..to]);
-    };
-    let mut out = String::with_capacity(markdown.len());
-    let mut last = 0;
-    for (range, replacement) in edits {
-        if range.start < last {
-            continue;
-        }
-        escape(last, range.start, &mut out);
-        out.push_str(&replacement);
-        last = range.end;
-    }
-    escape(last, markdown.len(), &mut out);
-    out
+    inert::render(markdown, Layout::Blocks)
 }
 
-/// Plain text (a component name, an author) made safe to place in Markdown.
-pub fn escape_plain(text: &str) -> String {
-    text.replace('<', "&lt;")
+/// A Markdown field as one line of inert Markdown laid out for `layout`.
+pub(crate) fn to_inert_line(markdown: &str, layout: Layout) -> String {
+    inert::render(markdown, layout)
 }
 
 #[cfg(test)]
@@ -315,19 +318,98 @@ pub(crate) mod tests {
     fn inert_markdown_keeps_text_and_escapes_markup() {
         assert_eq!(
             to_inert_markdown("Use `<buildx>` and <b>tag</b> it.\n\n<script>x</script>\n"),
-            "Use `<buildx>` and &lt;b>tag&lt;/b> it.\n\n&lt;script>x&lt;/script>\n"
+            "Use `<buildx>` and &lt;b&gt;tag&lt;/b&gt; it.\n\n&lt;script&gt;x&lt;/script&gt;"
         );
         assert_eq!(
             to_inert_markdown("<b onmouseover=alert('x')>hover</b> <https://ok.example>"),
-            "&lt;b onmouseover=alert('x')>hover&lt;/b> <https://ok.example>"
+            "&lt;b onmouseover=alert('x')&gt;hover&lt;/b&gt; [https://ok.example](<https://ok.example>)"
         );
         assert_eq!(
             to_inert_markdown("```\nlet a = b < c;\n```\n"),
-            "```\nlet a = b < c;\n```\n"
+            "```\nlet a = b < c;\n```"
         );
         assert_eq!(
             to_inert_markdown("a [b](javascript:alert(1)) c [d](https://e.example)"),
-            "a b c [d](https://e.example)"
+            "a b c [d](<https://e.example>)"
         );
+    }
+
+    #[test]
+    fn inert_markdown_keeps_the_structure() {
+        let source = "# Title\n\nSome *emphasis*, **strong** and ~~gone~~ text\nwrapped.\n\n\
+                      > quoted\n>\n> - in a list\n\n1. one\n2. two\n   - nested\n\n\
+                      | a | b |\n|---|:-:|\n| 1 | `x\\|y` |\n\n    indented code\n";
+        let inert = to_inert_markdown(source);
+        assert_eq!(
+            inert,
+            "# Title\n\nSome *emphasis*, **strong** and ~~gone~~ text\nwrapped.\n\n\
+             > quoted\n>\n> - in a list\n\n1. one\n2. two\n   - nested\n\n\
+             | a | b |\n| --- | :-: |\n| 1 | `x\\|y` |\n\n```\nindented code\n```"
+        );
+        assert_eq!(to_html(&inert), to_html(source), "the same document");
+    }
+
+    #[test]
+    fn one_field_cannot_reach_into_another() {
+        // A definition and an unclosed fence stay inside the field that holds them.
+        let definition = to_inert_markdown("[x]: javascript:alert(1)\n\n[ref][x] and [y]");
+        assert_eq!(definition, "ref and \\[y\\]");
+        let fence = to_inert_markdown("```\nunclosed <b>");
+        assert_eq!(fence, "```\nunclosed <b>\n```");
+        let joined = format!("{fence}\n\n{}", to_inert_markdown("<script>alert(1)</script>"));
+        assert_eq!(live_markup(&to_raw_html(&joined)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn one_line_layouts_join_blocks() {
+        assert_eq!(
+            to_inert_line("- a\n- b\n\n> c\n\n```\nd|e\n```", Layout::Cell),
+            "a b c `d\\|e`"
+        );
+        assert_eq!(to_inert_line("1. first", Layout::Line), "first");
+        assert_eq!(to_inert_line("1\\. first", Layout::Line), "1\\. first");
+        assert_eq!(
+            to_inert_line("x](javascript:alert(1)) [y", Layout::LinkText),
+            "x\\](javascript:alert(1)) \\[y"
+        );
+        assert_eq!(
+            to_inert_line("see [docs](https://d.example)", Layout::LinkText),
+            "see docs"
+        );
+    }
+
+    #[test]
+    fn nesting_past_the_budget_is_flattened() {
+        let depth = crate::model::markdown::MAX_BLOCK_NESTING;
+        let deep = format!("{}x\n", "> ".repeat(depth * 4));
+        assert_eq!(to_html(&deep).matches("<blockquote>").count(), depth);
+        let inert = to_inert_markdown(&deep);
+        assert_eq!(inert, format!("{}x", "> ".repeat(depth)));
+        let list = format!("{}x\n", "- ".repeat(depth * 4));
+        assert_eq!(to_html(&list).matches("<ul>").count(), depth);
+        assert_eq!(to_html(&list).matches("<ul>").count(), to_html(&list).matches("</ul>").count());
+    }
+
+    /// Markdown rendered the way a permissive renderer would: raw HTML kept.
+    pub(crate) fn to_raw_html(markdown: &str) -> String {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+        html
+    }
+
+    #[test]
+    fn hostile_markdown_stays_inert_in_markdown_output() {
+        for input in HOSTILE {
+            for markdown in [
+                to_inert_markdown(input),
+                to_inert_line(input, Layout::Line),
+                to_inert_line(input, Layout::Cell),
+                format!("[{}](<https://ok.example>)", to_inert_line(input, Layout::LinkText)),
+            ] {
+                let html = to_raw_html(&markdown);
+                assert_eq!(live_markup(&html), Vec::<String>::new(), "{input} -> {markdown}");
+                assert!(!html.contains('<') || !html.contains("<script"), "{html}");
+            }
+        }
     }
 }
