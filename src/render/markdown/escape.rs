@@ -18,21 +18,17 @@ pub(crate) enum Place {
 /// Appends `text` so that it reads as exactly these characters. `line_start` says that the
 /// text begins a line, where `-`, `+`, `=`, `#` and `1.` would start a block.
 pub(crate) fn text_into(out: &mut String, text: &str, place: Place, line_start: bool) {
-    let mut chars = text.char_indices().peekable();
+    let mut rest = text;
     if line_start {
-        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && matches!(text.as_bytes().get(digits), Some(b'.' | b')')) {
-            out.push_str(&text[..digits]);
+        let marker = block_marker(text);
+        if marker > 0 {
+            out.push_str(&text[..marker - 1]);
             out.push('\\');
-            out.push_str(&text[digits..=digits]);
-            chars = text[digits + 1..].char_indices().peekable();
-        } else if let Some((_, first @ ('-' | '+' | '=' | '#'))) = chars.peek().copied() {
-            out.push('\\');
-            out.push(first);
-            chars.next();
+            out.push_str(&text[marker - 1..marker]);
+            rest = &text[marker..];
         }
     }
-    for (_, c) in chars {
+    for c in rest.chars() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
@@ -48,12 +44,37 @@ pub(crate) fn text_into(out: &mut String, text: &str, place: Place, line_start: 
     }
 }
 
+/// How many bytes at the start of a line's `text` would open a block (a list item, a
+/// heading, a rule or an underline); the last of them is the one to escape. Zero if none.
+fn block_marker(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let ends_marker = |at: usize| matches!(bytes.get(at), None | Some(b' ' | b'\t'));
+    let run = |b: u8| bytes.iter().take_while(|&&c| c == b).count();
+    let only = |allowed: &[u8]| bytes.iter().all(|c| allowed.contains(c));
+    match bytes.first() {
+        Some(b'-') if ends_marker(1) || only(b"- \t") => 1,
+        Some(b'+') if ends_marker(1) => 1,
+        Some(b'=') if only(b"= \t") => 1,
+        Some(b'#') if run(b'#') <= 6 && ends_marker(run(b'#')) => 1,
+        Some(b'0'..=b'9') => {
+            let digits = bytes.iter().take_while(|c| c.is_ascii_digit()).count();
+            let delimited = digits <= 9 && matches!(bytes.get(digits), Some(b'.' | b')'));
+            if delimited && ends_marker(digits + 1) {
+                digits + 1
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
+}
+
 /// Plain text (an owner, an author, a component name) as one line of inert Markdown that
 /// also fits in a table cell.
 pub(crate) fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    text_into(&mut out, &line, Place::Cell, true);
+    text_into(&mut out, &line, Place::Cell, false);
     out
 }
 
@@ -155,7 +176,12 @@ mod tests {
         assert_eq!(inline("12. item", true), "12\\. item");
         assert_eq!(inline("3) item", true), "3\\) item");
         assert_eq!(inline("# heading", true), "\\# heading");
-        assert_eq!(inline("=== rule", true), "\\=== rule");
+        assert_eq!(inline("===", true), "\\===");
+        assert_eq!(inline("---", true), "\\---");
+        assert_eq!(inline("1.5 hours", true), "1.5 hours");
+        assert_eq!(inline("-1 degrees", true), "-1 degrees");
+        assert_eq!(inline("#1 priority", true), "#1 priority");
+        assert_eq!(inline("== a", true), "== a");
         assert_eq!(inline("- not at start", false), "- not at start");
         assert_eq!(inline("2023 was fine", true), "2023 was fine");
     }

@@ -421,7 +421,8 @@ impl Writer {
             return;
         }
         self.at_line_start = false;
-        self.line_start = true;
+        // In a cell or link text, the first characters cannot open a block.
+        self.line_start = matches!(self.layout, Layout::Blocks | Layout::Line);
         if self.one_line() {
             return;
         }
