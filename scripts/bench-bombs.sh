@@ -26,8 +26,8 @@ bomb() {
     if (kind == "angles")      { for (i = 0; i < n; i++) printf "<"; print "" }
     if (kind == "entities")    { for (i = 0; i < n / 5; i++) printf "&amp;"; print "" }
     if (kind == "wide-table")  { for (r = 0; r < 4; r++) { for (i = 0; i < n / 8; i++) printf (r == 1 ? "|-" : "|a"); print "|" } }
-    if (kind == "long-table")  { print "|a|b|"; print "|-|-|"; for (i = 0; i < n / 6; i++) print "|x|y|" }
-    if (kind == "wide-cell")   { print "|a|b|"; print "|-|-|"; printf "|"; for (i = 0; i < n / 2; i++) printf "w"; print "|y|"; for (i = 0; i < n / 12; i++) print "|x|y|" }
+    if (kind == "long-table")  { print "|a|b|"; print "|-|-|"; for (i = 0; i < n / 8; i++) print "|x|y|" }
+    if (kind == "wide-cell")   { print "|a|b|"; print "|-|-|"; printf "|"; for (i = 0; i < n / 2; i++) printf "w"; print "|y|"; for (i = 0; i < n / 16; i++) print "|x|y|" }
   }'
 }
 

@@ -11,17 +11,22 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 pub const MAX_BLOCK_NESTING: usize = 32;
 /// Emphasis, strong, strikethrough and links nested in each other.
 pub const MAX_INLINE_NESTING: usize = 32;
+/// Elements of any kind in one text (paragraphs, items, table cells, emphasis, links...):
+/// hundreds in a long postmortem, while each costs the HTML sanitiser a tree node.
+pub const MAX_ELEMENTS: usize = 10_000;
 
 /// The Markdown dialect of record texts: CommonMark with GitHub's tables and strikethrough.
 pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// Which budget a start tag counts against, if any.
+/// Which budget a start tag counts against, besides the element count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nesting {
     Block,
     Inline,
+    /// Not a nesting: the count of elements.
+    Elements,
 }
 
 impl Nesting {
@@ -41,6 +46,7 @@ impl Nesting {
         match self {
             Nesting::Block => MAX_BLOCK_NESTING,
             Nesting::Inline => MAX_INLINE_NESTING,
+            Nesting::Elements => MAX_ELEMENTS,
         }
     }
 
@@ -48,31 +54,39 @@ impl Nesting {
         match self {
             Nesting::Block => "block quotes and lists",
             Nesting::Inline => "emphasis, strikethrough and links",
+            Nesting::Elements => "elements",
         }
     }
 }
 
-/// Where a text first nests deeper than its budget: the byte offset of the opening that
-/// goes one level too deep, and which budget it breaks.
+/// Where a text first goes past a budget: the byte offset of the opening that goes one
+/// level too deep (or is one element too many), and which budget it breaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Excess {
     pub offset: usize,
     pub nesting: Nesting,
 }
 
-/// The first place `markdown` exceeds a nesting budget, in one pass over the parser's events
-/// that stops there.
+/// The first place `markdown` exceeds a budget, in one pass over the parser's events that
+/// stops there.
 pub fn nesting_excess(markdown: &str) -> Option<Excess> {
     let mut open: Vec<Option<Nesting>> = Vec::new();
-    let (mut block, mut inline) = (0usize, 0usize);
+    let (mut block, mut inline, mut elements) = (0usize, 0usize, 0usize);
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
             Event::Start(tag) => {
+                elements += 1;
+                if elements > MAX_ELEMENTS {
+                    return Some(Excess {
+                        offset: range.start,
+                        nesting: Nesting::Elements,
+                    });
+                }
                 let nesting = Nesting::of(&tag);
                 let depth = match nesting {
                     Some(Nesting::Block) => &mut block,
                     Some(Nesting::Inline) => &mut inline,
-                    None => {
+                    _ => {
                         open.push(None);
                         continue;
                     }
@@ -89,7 +103,7 @@ pub fn nesting_excess(markdown: &str) -> Option<Excess> {
             Event::End(_) => match open.pop().flatten() {
                 Some(Nesting::Block) => block -= 1,
                 Some(Nesting::Inline) => inline -= 1,
-                None => {}
+                _ => {}
             },
             _ => {}
         }
@@ -126,5 +140,9 @@ mod tests {
         assert_eq!(excess.offset, 7 + 2 * MAX_BLOCK_NESTING);
         let links = format!("{}x{}", "*a ".repeat(100), " a*".repeat(100));
         assert_eq!(nesting_excess(&links).unwrap().nesting, Nesting::Inline);
+        let many = "*a* ".repeat(MAX_ELEMENTS);
+        let excess = nesting_excess(&many).unwrap();
+        assert_eq!(excess.nesting, Nesting::Elements);
+        assert_eq!(excess.offset, 4 * (MAX_ELEMENTS - 1), "the paragraph counts too");
     }
 }

@@ -5,7 +5,9 @@ use super::locate;
 use crate::check::{OverlayCheck, RecordCheck, Scope, declare_rule};
 use crate::diagnostic::{Finding, Pos, Span};
 use crate::model::Spanned;
-use crate::model::markdown::{MAX_BLOCK_NESTING, MAX_INLINE_NESTING, nesting_excess};
+use crate::model::markdown::{
+    MAX_BLOCK_NESTING, MAX_ELEMENTS, MAX_INLINE_NESTING, Nesting, nesting_excess,
+};
 
 declare_rule! {
     /// The file is larger, deeper or expands to more nodes than a record can reasonably be.
@@ -15,8 +17,9 @@ declare_rule! {
     /// per file are: 2 MiB of text, 64 levels of nesting, and 100,000 YAML nodes after aliases
     /// (`*name`) are expanded. A "billion laughs" document, where a few lines of anchors and
     /// aliases expand to billions of nodes, is stopped as soon as it passes the node budget.
-    /// Markdown texts have a budget too: 32 levels of block quotes and lists inside each
-    /// other, and 32 levels of emphasis, strikethrough and links inside each other.
+    /// Markdown texts have budgets too: 32 levels of block quotes and lists inside each
+    /// other, 32 levels of emphasis, strikethrough and links inside each other, and 10,000
+    /// elements (paragraphs, list items, table cells, emphasis, links, ...) per text.
     ///
     /// ## Example
     ///
@@ -66,19 +69,22 @@ pub(crate) fn markdown_in_overlay(subject: &OverlayCheck<'_>) -> Vec<Finding> {
 fn too_deep(file: &str, text: &Spanned<String>) -> Option<Finding> {
     let excess = nesting_excess(&text.value)?;
     let budget = excess.nesting.budget();
-    Some(
-        Finding::new(
-            INPUT_LIMIT.name,
-            place(file, text, excess.offset),
+    let (message, help) = match excess.nesting {
+        Nesting::Elements => (
+            format!("this Markdown text has more than {MAX_ELEMENTS} elements"),
+            "split the text, or move long tables and lists out of the record and link to them",
+        ),
+        nesting => (
             format!(
-                "this Markdown nests {} more than {budget} levels deep; hindsight renders at most \
-                 {MAX_BLOCK_NESTING} levels of block quotes and lists and {MAX_INLINE_NESTING} \
-                 of emphasis and links",
-                excess.nesting.describe()
+                "this Markdown nests {} more than {budget} levels deep; hindsight renders at \
+                 most {MAX_BLOCK_NESTING} levels of block quotes and lists and \
+                 {MAX_INLINE_NESTING} of emphasis and links",
+                nesting.describe()
             ),
-        )
-        .help("flatten the text: fewer `>` or list levels, or fewer nested `*`, `~~` and links"),
-    )
+            "flatten the text: fewer `>` or list levels, or fewer nested `*`, `~~` and links",
+        ),
+    };
+    Some(Finding::new(INPUT_LIMIT.name, place(file, text, excess.offset), message).help(help))
 }
 
 /// The file position of byte `offset` of a text's value. Block scalars keep one value line

@@ -17,7 +17,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
 pub(crate) use inert::Layout;
 
-use crate::model::markdown::{Nesting, options};
+use crate::model::markdown::{MAX_ELEMENTS, Nesting, options};
 
 const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto"];
 
@@ -45,20 +45,26 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// The parser's events with every block quote, list, emphasis or link that opens past its
-/// nesting budget left out (its content stays, one level up).
+/// nesting budget, and every element past the element budget, left out (its content stays,
+/// one level up).
 pub(crate) fn bounded<'a>(
     events: impl Iterator<Item = Event<'a>>,
 ) -> impl Iterator<Item = Event<'a>> {
     // Per open tag: what it counts against, and whether it was kept.
     let mut open: Vec<(Option<Nesting>, bool)> = Vec::new();
-    let (mut block, mut inline) = (0usize, 0usize);
+    let (mut block, mut inline, mut elements) = (0usize, 0usize, 0usize);
     events.filter(move |event| match event {
+        Event::Start(_) if elements >= MAX_ELEMENTS => {
+            open.push((None, false));
+            false
+        }
         Event::Start(tag) => {
+            elements += 1;
             let nesting = Nesting::of(tag);
             let depth = match nesting {
                 Some(Nesting::Block) => &mut block,
                 Some(Nesting::Inline) => &mut inline,
-                None => {
+                _ => {
                     // The items of a list left out go with it.
                     let orphan = matches!(tag, Tag::Item)
                         && matches!(open.last(), Some((Some(Nesting::Block), false)));
@@ -388,6 +394,10 @@ pub(crate) mod tests {
         let list = format!("{}x\n", "- ".repeat(depth * 4));
         assert_eq!(to_html(&list).matches("<ul>").count(), depth);
         assert_eq!(to_html(&list).matches("<ul>").count(), to_html(&list).matches("</ul>").count());
+        let many = "*a* ".repeat(MAX_ELEMENTS * 2);
+        let html = to_html(&many);
+        assert_eq!(html.matches("<em>").count(), MAX_ELEMENTS - 1, "the paragraph counts too");
+        assert_eq!(html.matches('a').count(), MAX_ELEMENTS * 2, "the text stays");
     }
 
     /// Markdown rendered the way a permissive renderer would: raw HTML kept.
