@@ -25,6 +25,7 @@ bomb() {
     if (kind == "links")       { for (i = 0; i < n / 4; i++) printf "[a]("; print "" }
     if (kind == "angles")      { for (i = 0; i < n; i++) printf "<"; print "" }
     if (kind == "entities")    { for (i = 0; i < n / 5; i++) printf "&amp;"; print "" }
+    if (kind == "ampersands")  { for (i = 0; i < n; i++) printf "&"; print "" }
     if (kind == "wide-table")  { for (r = 0; r < 4; r++) { for (i = 0; i < n / 8; i++) printf (r == 1 ? "|-" : "|a"); print "|" } }
     if (kind == "long-table")  { print "|a|b|"; print "|-|-|"; for (i = 0; i < n / 8; i++) print "|x|y|" }
     if (kind == "wide-cell")   { print "|a|b|"; print "|-|-|"; printf "|"; for (i = 0; i < n / 2; i++) printf "w"; print "|y|"; for (i = 0; i < n / 16; i++) print "|x|y|" }
@@ -55,7 +56,7 @@ measure() {
 }
 
 bombs=("$@")
-[[ ${#bombs[@]} -gt 0 ]] || bombs=(quotes lists indented strike emphasis links angles entities wide-table long-table wide-cell)
+[[ ${#bombs[@]} -gt 0 ]] || bombs=(quotes lists indented strike emphasis links angles entities ampersands wide-table long-table wide-cell)
 failed=0
 printf '%-11s %-12s %8s %9s %s\n' bomb command ms peak-MiB result
 for name in "${bombs[@]}"; do
