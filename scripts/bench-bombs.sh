@@ -41,24 +41,25 @@ project() { # dir, bomb, lint-level
   } >"$1/incidents/2024-01-10-bomb.yaml"
 }
 
-# Runs a command in $1; prints "<ms> <KiB> <exit>".
+# Runs a command in $1; prints "<ms> <KiB> <cpu-seconds> <exit>".
 measure() {
   local dir=$1
   shift
   local start end out code
   start=$(date +%s%N)
   set +e
-  out=$(cd "$dir" && /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1)
-  code=$?
+  out=$(cd "$dir" && /usr/bin/time -f '%M %U %S' "$@" 2>&1 >/dev/null | tail -1)
+  code=$? # pipefail: the exit code of hindsight
   set -e
   end=$(date +%s%N)
-  echo "$(((end - start) / 1000000)) $out $code"
+  read -r kib user sys <<<"$out"
+  echo "$(((end - start) / 1000000)) $kib $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $code"
 }
 
 bombs=("$@")
 [[ ${#bombs[@]} -gt 0 ]] || bombs=(quotes lists indented strike emphasis links angles entities ampersands wide-table long-table wide-cell)
 failed=0
-printf '%-11s %-12s %8s %9s %s\n' bomb command ms peak-MiB result
+printf '%-11s %-8s %8s %8s %9s %s\n' bomb command wall-ms cpu-s peak-MiB result
 for name in "${bombs[@]}"; do
   project "$work/$name-lint" "$name" error
   project "$work/$name-render" "$name" '"off"'
@@ -69,13 +70,13 @@ for name in "${bombs[@]}"; do
       html) dir=$work/$name-render; args=(render incidents/2024-01-10-bomb.yaml --format html) ;;
       md) dir=$work/$name-render; args=(render incidents/2024-01-10-bomb.yaml --format md) ;;
     esac
-    read -r ms kib code < <(measure "$dir" "$bin" "${args[@]}")
+    read -r ms kib cpu code < <(measure "$dir" "$bin" "${args[@]}")
     verdict=ok
     if ((ms > max_ms || kib > max_kib || code > 1)); then
       verdict="FAIL (exit $code)"
       failed=1
     fi
-    printf '%-11s %-12s %8d %9.1f %s  (%d bytes)\n' "$name" "$command" "$ms" "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')" "$verdict" "$size"
+    printf '%-11s %-8s %8d %8.2f %9.1f %s  (%d bytes)\n' "$name" "$command" "$ms" "$cpu" "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')" "$verdict" "$size"
   done
 done
 exit $failed
