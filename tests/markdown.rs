@@ -100,17 +100,28 @@ fn assert_bounded(summary: &str, over_budget: bool) {
     assert_eq!(limits.len(), usize::from(over_budget), "{report:#}");
     assert_eq!(code, i32::from(over_budget), "{report:#}");
     if over_budget {
-        let (code, _, _) = run(checked.path(), &["render", "incidents/2024-01-10-bomb.yaml"]);
+        let (code, _, _) = run(
+            checked.path(),
+            &["render", "incidents/2024-01-10-bomb.yaml"],
+        );
         assert_eq!(code, 1, "lint errors stop render");
     }
 
     let unchecked = project(summary, "off");
     for format in ["html", "md"] {
-        let args = ["render", "incidents/2024-01-10-bomb.yaml", "--format", format];
+        let args = [
+            "render",
+            "incidents/2024-01-10-bomb.yaml",
+            "--format",
+            format,
+        ];
         let (code, stdout, peak) = run(unchecked.path(), &args);
         assert_eq!(code, 0, "render --format {format}");
         assert!(peak < MAX_RSS_KIB, "render --format {format}: {peak} KiB");
-        assert!(stdout.len() > 1000, "render --format {format} wrote the page");
+        assert!(
+            stdout.contains("Bomb"),
+            "render --format {format} wrote the page"
+        );
     }
 }
 
@@ -188,7 +199,10 @@ fn the_finding_points_at_the_level_that_goes_too_deep() {
     assert_eq!(finding["rule"], "input-limit", "{report:#}");
     // Line 10 of the file is the summary's third line; 2 columns of indentation, then the
     // 33rd `>`.
-    assert_eq!((&finding["line"], &finding["column"]), (&json!(10), &json!(35)));
+    assert_eq!(
+        (&finding["line"], &finding["column"]),
+        (&json!(10), &json!(35))
+    );
     assert!(finding["message"].as_str().unwrap().contains("32"));
     assert!(finding["help"].is_string());
 }
@@ -270,8 +284,8 @@ fn hostile_project(offset: usize) -> tempfile::TempDir {
         h(10),
         h(11),
         h(12),
-        json!(format!("https://ok.example/{}", hostile(offset + 13))),
-        h(14),
+        h(13),
+        json!(format!("https://ok.example/{}", hostile(offset + 14))),
         h(15),
         h(16),
         h(17),
@@ -284,7 +298,12 @@ fn hostile_project(offset: usize) -> tempfile::TempDir {
 /// The Markdown page of the project's record, as HTML from a renderer that keeps raw HTML.
 fn markdown_as_html(dir: &Path) -> (String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_hindsight"))
-        .args(["render", "incidents/2024-01-10-hostile.yaml", "--format", "md"])
+        .args([
+            "render",
+            "incidents/2024-01-10-hostile.yaml",
+            "--format",
+            "md",
+        ])
         .current_dir(dir)
         .env("SOURCE_DATE_EPOCH", "1796083200")
         .output()
@@ -382,7 +401,10 @@ fn authors_cannot_add_markup() {
         NO_COMPONENTS,
     );
     assert_eq!(live(&html), Vec::<String>::new(), "{markdown}");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -436,5 +458,8 @@ fn an_unclosed_fence_does_not_swallow_later_fields() {
         NO_COMPONENTS,
     );
     assert_eq!(live(&html), Vec::<String>::new(), "{markdown}");
-    assert!(html.contains("<em>emphasis</em>"), "the impact is its own text: {html}");
+    assert!(
+        html.contains("<em>emphasis</em>"),
+        "the impact is its own text: {html}"
+    );
 }

@@ -143,6 +143,10 @@ mod tests {
         let many = "*a* ".repeat(MAX_ELEMENTS);
         let excess = nesting_excess(&many).unwrap();
         assert_eq!(excess.nesting, Nesting::Elements);
-        assert_eq!(excess.offset, 4 * (MAX_ELEMENTS - 1), "the paragraph counts too");
+        assert_eq!(
+            excess.offset,
+            4 * (MAX_ELEMENTS - 1),
+            "the paragraph counts too"
+        );
     }
 }

@@ -111,11 +111,25 @@ mod tests {
         let wide = format!("{}|\n{}|\n", "|a".repeat(columns), "|-".repeat(columns));
         let start = std::time::Instant::now();
         let aligned = align(&wide);
-        assert!(start.elapsed() < std::time::Duration::from_secs(20), "a hang");
-        assert_eq!(aligned.lines().next().unwrap().matches('|').count(), columns + 1);
-        let long = format!("|a|b|\n|-|-|\n|{}|y|\n{}", "w".repeat(100_000), "|x|y|\n".repeat(10_000));
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "a hang"
+        );
+        assert_eq!(
+            aligned.lines().next().unwrap().matches('|').count(),
+            columns + 1
+        );
+        let long = format!(
+            "|a|b|\n|-|-|\n|{}|y|\n{}",
+            "w".repeat(100_000),
+            "|x|y|\n".repeat(10_000)
+        );
         let aligned = align(&long);
-        assert!(aligned.len() < 2 * long.len() + 64 * 1024, "{}", aligned.len());
+        assert!(
+            aligned.len() < 2 * long.len() + 64 * 1024,
+            "{}",
+            aligned.len()
+        );
     }
 
     #[test]

@@ -67,7 +67,10 @@ enum Sep {
 
 enum Container {
     Quote,
-    Item { width: usize, marker: Option<String> },
+    Item {
+        width: usize,
+        marker: Option<String>,
+    },
 }
 
 struct List {
@@ -196,7 +199,9 @@ impl Writer {
                     None => ("- ".to_string(), false, true),
                 };
                 if !first {
-                    self.pending = self.pending.max_with(if loose { Sep::Blank } else { Sep::Line });
+                    self.pending =
+                        self.pending
+                            .max_with(if loose { Sep::Blank } else { Sep::Line });
                 }
                 self.flush_pending();
                 if !self.one_line() {
@@ -464,7 +469,8 @@ impl Writer {
             self.out.push('\n');
             self.at_line_start = true;
             self.prefix();
-            self.out.extend(line.chars().filter(|c| !c.is_control() || *c == '\t'));
+            self.out
+                .extend(line.chars().filter(|c| !c.is_control() || *c == '\t'));
         }
         self.out.push('\n');
         self.at_line_start = true;

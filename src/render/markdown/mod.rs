@@ -398,7 +398,10 @@ pub(crate) mod tests {
         assert_eq!(definition, "ref and \\[y\\]");
         let fence = to_inert_markdown("```\nunclosed <b>");
         assert_eq!(fence, "```\nunclosed <b>\n```");
-        let joined = format!("{fence}\n\n{}", to_inert_markdown("<script>alert(1)</script>"));
+        let joined = format!(
+            "{fence}\n\n{}",
+            to_inert_markdown("<script>alert(1)</script>")
+        );
         assert_eq!(live_markup(&to_raw_html(&joined)), Vec::<String>::new());
     }
 
@@ -429,11 +432,22 @@ pub(crate) mod tests {
         assert_eq!(inert, format!("{}x", "> ".repeat(depth)));
         let list = format!("{}x\n", "- ".repeat(depth * 4));
         assert_eq!(to_html(&list).matches("<ul>").count(), depth);
-        assert_eq!(to_html(&list).matches("<ul>").count(), to_html(&list).matches("</ul>").count());
+        assert_eq!(
+            to_html(&list).matches("<ul>").count(),
+            to_html(&list).matches("</ul>").count()
+        );
         let many = "*a* ".repeat(MAX_ELEMENTS * 2);
         let html = to_html(&many);
-        assert_eq!(html.matches("<em>").count(), MAX_ELEMENTS - 1, "the paragraph counts too");
-        assert_eq!(html.matches('a').count(), MAX_ELEMENTS * 2, "the text stays");
+        assert_eq!(
+            html.matches("<em>").count(),
+            MAX_ELEMENTS - 1,
+            "the paragraph counts too"
+        );
+        assert_eq!(
+            html.matches('a').count(),
+            MAX_ELEMENTS * 2,
+            "the text stays"
+        );
     }
 
     #[test]
@@ -445,7 +459,10 @@ pub(crate) mod tests {
         let start = std::time::Instant::now();
         let html = to_html(&"&".repeat(200_000));
         assert_eq!(html.len(), "<p></p>\n".len() + 5 * 200_000);
-        assert!(start.elapsed() < std::time::Duration::from_secs(30), "a hang");
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "a hang"
+        );
     }
 
     /// Markdown rendered the way a permissive renderer would: raw HTML kept.
@@ -462,10 +479,17 @@ pub(crate) mod tests {
                 to_inert_markdown(input),
                 to_inert_line(input, Layout::Line),
                 to_inert_line(input, Layout::Cell),
-                format!("[{}](<https://ok.example>)", to_inert_line(input, Layout::LinkText)),
+                format!(
+                    "[{}](<https://ok.example>)",
+                    to_inert_line(input, Layout::LinkText)
+                ),
             ] {
                 let html = to_raw_html(&markdown);
-                assert_eq!(live_markup(&html), Vec::<String>::new(), "{input} -> {markdown}");
+                assert_eq!(
+                    live_markup(&html),
+                    Vec::<String>::new(),
+                    "{input} -> {markdown}"
+                );
                 assert!(!html.contains('<') || !html.contains("<script"), "{html}");
             }
         }
