@@ -103,11 +103,13 @@ fn place(file: &str, text: &Spanned<String>, offset: usize) -> Span {
     let Some(source) = file.get(text.span.start.offset..text.span.end.offset) else {
         return text.span;
     };
-    let skip = source
-        .match_indices('\n')
-        .nth(line.wrapping_sub(1))
-        .filter(|_| line > 0)
-        .map_or(0, |(i, _)| i + 1);
+    let skip = match line {
+        0 => 0,
+        _ => source
+            .match_indices('\n')
+            .nth(line - 1)
+            .map_or(0, |(i, _)| i + 1),
+    };
     let mut from = text.span;
     from.start.offset += skip;
     let found = locate(file, from, needle);

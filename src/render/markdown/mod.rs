@@ -411,6 +411,10 @@ pub(crate) mod tests {
             to_inert_line("- a\n- b\n\n> c\n\n```\nd|e\n```", Layout::Cell),
             "a b c `d\\|e`"
         );
+        assert_eq!(
+            to_inert_line("```\nx\n```\nafter", Layout::Line),
+            "`x` after"
+        );
         assert_eq!(to_inert_line("1. first", Layout::Line), "first");
         assert_eq!(to_inert_line("1\\. first", Layout::Line), "1\\. first");
         assert_eq!(

@@ -10,9 +10,12 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd, TextMergeStream,
 };
 
+mod lines;
+
 use super::bounded;
 use super::escape::{self, Place};
 use crate::model::markdown::options;
+use lines::{Container, List, Sep, Writer};
 
 /// How the field is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,50 +61,8 @@ pub(crate) fn render(markdown: &str, layout: Layout) -> String {
     out
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sep {
-    None,
-    Line,
-    Blank,
-}
-
-enum Container {
-    Quote,
-    Item {
-        width: usize,
-        marker: Option<String>,
-    },
-}
-
-struct List {
-    next: Option<u64>,
-    loose: bool,
-    items: usize,
-}
-
-struct Writer {
-    out: String,
-    layout: Layout,
-    place: Place,
-    containers: Vec<Container>,
-    lists: Vec<List>,
-    /// Per open link or image: its destination, when it is written as a link.
-    links: Vec<Option<String>>,
-    pending: Sep,
-    /// The container prefix of the current line is still to be written.
-    at_line_start: bool,
-    /// Nothing but the container prefix is on the current line yet.
-    line_start: bool,
-    /// Inline text was written since the last block boundary (a tight list item's text).
-    inline_run: bool,
-    heading: bool,
-    /// The text of the code block being read, written whole at its end.
-    code: Option<(String, String)>,
-    table: Vec<Alignment>,
-}
-
 impl Writer {
-    fn one_line(&self) -> bool {
+    pub(super) fn one_line(&self) -> bool {
         self.layout != Layout::Blocks
     }
 
@@ -364,136 +325,6 @@ impl Writer {
             }
             self.line_start = false;
             self.inline_run = true;
-        }
-    }
-
-    fn newline(&mut self, hard: bool) {
-        if self.one_line() || self.heading || self.place == Place::Cell {
-            self.prefix();
-            self.out.push(' ');
-            self.line_start = false;
-            return;
-        }
-        if hard {
-            self.prefix();
-            self.out.push('\\');
-        }
-        self.pending = self.pending.max_with(Sep::Line);
-    }
-
-    /// A block begins: the separator it needs is written.
-    fn block(&mut self) {
-        if self.inline_run {
-            self.pending = self.pending.max_with(Sep::Line);
-        }
-        self.flush_pending();
-        self.inline_run = false;
-    }
-
-    fn flush_pending(&mut self) {
-        let pending = std::mem::replace(&mut self.pending, Sep::None);
-        if pending == Sep::None || self.out.is_empty() {
-            return;
-        }
-        if self.one_line() {
-            if !self.out.ends_with(' ') {
-                self.out.push(' ');
-            }
-            return;
-        }
-        self.out.push('\n');
-        if pending == Sep::Blank {
-            let start = self.out.len();
-            for container in &self.containers {
-                match container {
-                    Container::Quote => self.out.push_str("> "),
-                    Container::Item { width, .. } => {
-                        self.out.extend(std::iter::repeat_n(' ', *width))
-                    }
-                }
-            }
-            let kept = self.out[start..].trim_end().len();
-            self.out.truncate(start + kept);
-            self.out.push('\n');
-        }
-        self.at_line_start = true;
-    }
-
-    /// Writes the container prefix if the line has none yet.
-    fn prefix(&mut self) {
-        self.flush_pending();
-        if !self.at_line_start {
-            return;
-        }
-        self.at_line_start = false;
-        // In a cell or link text, the first characters cannot open a block.
-        self.line_start = matches!(self.layout, Layout::Blocks | Layout::Line);
-        if self.one_line() {
-            return;
-        }
-        for container in &mut self.containers {
-            match container {
-                Container::Quote => self.out.push_str("> "),
-                Container::Item { width, marker } => match marker.take() {
-                    Some(marker) => self.out.push_str(&marker),
-                    None => self.out.extend(std::iter::repeat_n(' ', *width)),
-                },
-            }
-        }
-    }
-
-    fn delimiter(&mut self, delimiter: &str) {
-        self.prefix();
-        self.out.push_str(delimiter);
-        self.line_start = false;
-    }
-
-    fn code_block(&mut self) {
-        let Some((info, code)) = self.code.take() else {
-            return;
-        };
-        self.pending = Sep::Blank;
-        let code = code.strip_suffix('\n').unwrap_or(&code);
-        if self.one_line() {
-            self.prefix();
-            escape::code_span_into(&mut self.out, code, self.place);
-            self.line_start = false;
-            return;
-        }
-        let fence = "`".repeat(3.max(escape::longest_run(code, '`') + 1));
-        self.pending = Sep::None;
-        self.prefix();
-        self.out.push_str(&fence);
-        self.out.push_str(&info);
-        for line in code.split('\n') {
-            self.out.push('\n');
-            self.at_line_start = true;
-            self.prefix();
-            self.out
-                .extend(line.chars().filter(|c| !c.is_control() || *c == '\t'));
-        }
-        self.out.push('\n');
-        self.at_line_start = true;
-        self.prefix();
-        self.out.push_str(&fence);
-        self.pending = Sep::Blank;
-    }
-
-    /// The list whose item directly holds the block that starts now.
-    fn parent_list(&mut self) -> Option<&mut List> {
-        match self.containers.last() {
-            Some(Container::Item { .. }) => self.lists.last_mut(),
-            _ => None,
-        }
-    }
-}
-
-impl Sep {
-    fn max_with(self, other: Sep) -> Sep {
-        match (self, other) {
-            (Sep::Blank, _) | (_, Sep::Blank) => Sep::Blank,
-            (Sep::Line, _) | (_, Sep::Line) => Sep::Line,
-            _ => Sep::None,
         }
     }
 }
