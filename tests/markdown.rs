@@ -463,3 +463,33 @@ fn an_unclosed_fence_does_not_swallow_later_fields() {
         "the impact is its own text: {html}"
     );
 }
+
+#[test]
+fn translations_are_held_to_the_same_budget() {
+    let dir = project("Fine.\n", "error");
+    let deep = format!("{} x", ">".repeat(40));
+    fs::write(
+        dir.path().join("incidents/2024-01-10-bomb.de.yaml"),
+        format!(
+            "lang: de\nsummary:\n  source: \"Fine.\\n\"\n  text: {}\n",
+            json!(deep)
+        ),
+    )
+    .unwrap();
+    let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let limits: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "input-limit")
+        .collect();
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(limits.len(), 1, "{report:#}");
+    assert_eq!(limits[0]["file"], "incidents/2024-01-10-bomb.de.yaml");
+    // `  text: "` and then the 33rd `>`.
+    assert_eq!(
+        (&limits[0]["line"], &limits[0]["column"]),
+        (&json!(4), &json!(42))
+    );
+}
