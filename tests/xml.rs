@@ -286,7 +286,10 @@ fn a_refresh_over_the_input_limit_writes_nothing_and_says_so() {
     let root = dir.path();
     // A long summary, translated: the overlay holds it twice and stays under 2 MiB.
     let paragraph = "The API returned errors for most requests during the deploy window. ";
-    let lines: Vec<String> = (0..12_000).map(|i| format!("  {i}. {paragraph}")).collect();
+    // One long paragraph: a Markdown list of 12,000 items would pass the element budget.
+    let lines: Vec<String> = (0..12_000)
+        .map(|i| format!("  Line {i}: {paragraph}"))
+        .collect();
     let summary = lines.join("\n");
     edit(
         &root.join(RECORD),
@@ -317,7 +320,7 @@ fn a_refresh_over_the_input_limit_writes_nothing_and_says_so() {
         "{code} {diagnostics:#?}"
     );
     // The summary changes: source, previous and text would be three copies.
-    edit(&root.join(RECORD), "  0. The API", "  0. An API");
+    edit(&root.join(RECORD), "  Line 0: The API", "  Line 0: An API");
     let (code, out, err) = run(hindsight(root).args(["translate", RECORD, "--to", "de"]));
     assert_eq!(code, 1, "{out}{err}");
     assert!(

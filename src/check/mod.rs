@@ -146,6 +146,7 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
             Scope::Record(run) => Some(run),
             _ => None,
         })
+        .chain([rules::markdown_in_record as fn(&RecordCheck<'_>) -> Vec<Finding>])
         .collect();
     let per_record: Vec<(&Path, Finding)> = corpus
         .records
@@ -178,6 +179,7 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
             Scope::Overlay(run) => Some(run),
             _ => None,
         })
+        .chain([rules::markdown_in_overlay as fn(&OverlayCheck<'_>) -> Vec<Finding>])
         .collect();
     let records: HashMap<&str, &Record> = corpus
         .records

@@ -3,6 +3,7 @@
 pub mod chars;
 mod config;
 pub mod duration;
+pub mod markdown;
 pub mod overlay;
 mod record;
 pub mod time;

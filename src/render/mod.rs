@@ -154,29 +154,25 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("plain", |text: &str, _: Kwargs, _: &State| {
         markdown::to_plain(text)
     });
+    // Markdown output: every text reaches it through one of these, by where it is placed.
     tera.register_filter("inert", |text: &str, _: Kwargs, _: &State| {
-        markdown::to_inert_markdown(text).trim_end().to_string()
+        markdown::to_inert_markdown(text)
     });
     tera.register_filter("inline", |text: &str, _: Kwargs, _: &State| {
-        one_line(&markdown::to_inert_markdown(text))
+        markdown::to_inert_line(text, markdown::Layout::Line)
     });
     tera.register_filter("cell", |text: &str, _: Kwargs, _: &State| {
-        one_line(&markdown::to_inert_markdown(text)).replace('|', "\\|")
+        markdown::to_inert_line(text, markdown::Layout::Cell)
+    });
+    tera.register_filter("link_text", |text: &str, _: Kwargs, _: &State| {
+        markdown::to_inert_line(text, markdown::Layout::LinkText)
     });
     tera.register_filter("text", |text: &str, _: Kwargs, _: &State| {
-        markdown::escape_plain(text).replace('|', "\\|")
+        markdown::escape::plain(text)
     });
     tera.register_filter("url", |text: &str, _: Kwargs, _: &State| {
-        if markdown::allowed_url(text) && !text.contains(['<', '>', ' ']) {
-            text.to_string()
-        } else {
-            String::new()
-        }
+        markdown::escape::link_destination(text).unwrap_or_default()
     });
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -26,26 +26,43 @@ fn flush(table: &mut Vec<&str>, out: &mut String) {
     }
     let rows: Vec<Vec<String>> = table.iter().map(|line| cells(line)).collect();
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let is_rule = |row: &Vec<String>| {
-        row.iter()
-            .all(|c| !c.is_empty() && c.chars().all(|ch| ch == '-' || ch == ':'))
-    };
+    let rules: Vec<bool> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .all(|c| !c.is_empty() && c.chars().all(|ch| ch == '-' || ch == ':'))
+        })
+        .collect();
     let mut widths = vec![3; columns];
-    for row in rows.iter().filter(|row| !is_rule(row)) {
+    for (row, _) in rows.iter().zip(&rules).filter(|(_, rule)| !**rule) {
         for (i, cell) in row.iter().enumerate() {
             widths[i] = widths[i].max(cell.width());
         }
     }
-    for row in &rows {
+    // One wide cell would pad every other row to its width: past a size that no table a
+    // person reads reaches, the table is left as written.
+    let written: usize = table.iter().map(|line| line.len() + 1).sum();
+    let padded = rows.len() * widths.iter().map(|w| w + 3).sum::<usize>();
+    if padded > 2 * written + 64 * 1024 {
+        for line in table.iter() {
+            out.push_str(line);
+            out.push('\n');
+        }
+        table.clear();
+        return;
+    }
+    for (row, rule) in rows.iter().zip(rules) {
         out.push('|');
         for (i, width) in widths.iter().enumerate() {
             let cell = row.get(i).map_or("", String::as_str);
-            if is_rule(row) {
-                out.push_str(&format!(" {} |", "-".repeat(*width)));
+            out.push(' ');
+            if rule {
+                out.extend(std::iter::repeat_n('-', *width));
             } else {
-                let padding = width.saturating_sub(cell.width());
-                out.push_str(&format!(" {cell}{} |", " ".repeat(padding)));
+                out.push_str(cell);
+                out.extend(std::iter::repeat_n(' ', width.saturating_sub(cell.width())));
             }
+            out.push_str(" |");
         }
         out.push('\n');
     }
@@ -86,6 +103,33 @@ mod tests {
         let widths: Vec<usize> = aligned.lines().map(UnicodeWidthStr::width).collect();
         assert!(widths.iter().all(|w| *w == widths[0]), "{aligned}");
         assert!(aligned.contains("復旧 \\| 完了"));
+    }
+
+    #[test]
+    fn wide_tables_take_linear_time_and_one_wide_cell_does_not_pad_every_row() {
+        let columns = 50_000;
+        let wide = format!("{}|\n{}|\n", "|a".repeat(columns), "|-".repeat(columns));
+        let start = std::time::Instant::now();
+        let aligned = align(&wide);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "a hang"
+        );
+        assert_eq!(
+            aligned.lines().next().unwrap().matches('|').count(),
+            columns + 1
+        );
+        let long = format!(
+            "|a|b|\n|-|-|\n|{}|y|\n{}",
+            "w".repeat(100_000),
+            "|x|y|\n".repeat(10_000)
+        );
+        let aligned = align(&long);
+        assert!(
+            aligned.len() < 2 * long.len() + 64 * 1024,
+            "{}",
+            aligned.len()
+        );
     }
 
     #[test]

@@ -26,6 +26,8 @@ mod unknown_component;
 mod unknown_field;
 mod yaml_syntax;
 
+pub(crate) use input_limit::{markdown_in_overlay, markdown_in_record};
+
 use chrono_tz::Tz;
 
 use super::Rule;

@@ -1,0 +1,506 @@
+//! Markdown fields made safe: to HTML (pulldown-cmark, then ammonia) and to inert Markdown.
+//!
+//! Incident text is written by many hands and published: raw HTML in it is shown as text,
+//! links keep only http, https and mailto, and the HTML is sanitised once more at the end.
+//! Every function here does work linear in its input: nesting past the budget of
+//! [`crate::model::markdown`] is flattened, so the renderers stay fast even on text that
+//! lint would refuse.
+
+pub(crate) mod escape;
+mod inert;
+
+use std::collections::HashSet;
+use std::iter::Peekable;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
+
+pub(crate) use inert::Layout;
+
+use crate::model::markdown::{MAX_ELEMENTS, Nesting, options};
+
+const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+/// Whether a link target may stay a link: a relative reference or an allowed scheme.
+pub(crate) fn allowed_url(url: &str) -> bool {
+    let trimmed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    match trimmed.split_once(':') {
+        // A colon after a `/`, `?` or `#` is part of a relative path, not a scheme.
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => ALLOWED_SCHEMES
+            .iter()
+            .any(|allowed| scheme.eq_ignore_ascii_case(allowed)),
+        _ => true,
+    }
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .url_schemes(ALLOWED_SCHEMES.iter().copied().collect::<HashSet<_>>())
+        .link_rel(Some("noopener noreferrer nofollow"));
+    builder
+});
+
+/// The parser's events with every block quote, list, emphasis or link that opens past its
+/// nesting budget, and every element past the element budget, left out (its content stays,
+/// one level up).
+pub(crate) fn bounded<'a>(
+    events: impl Iterator<Item = Event<'a>>,
+) -> impl Iterator<Item = Event<'a>> {
+    // Per open tag: what it counts against, and whether it was kept.
+    let mut open: Vec<(Option<Nesting>, bool)> = Vec::new();
+    let (mut block, mut inline, mut elements) = (0usize, 0usize, 0usize);
+    events.filter(move |event| match event {
+        Event::Start(_) if elements >= MAX_ELEMENTS => {
+            open.push((None, false));
+            false
+        }
+        Event::Start(tag) => {
+            elements += 1;
+            let nesting = Nesting::of(tag);
+            let depth = match nesting {
+                Some(Nesting::Block) => &mut block,
+                Some(Nesting::Inline) => &mut inline,
+                _ => {
+                    // The items of a list left out go with it.
+                    let orphan = matches!(tag, Tag::Item)
+                        && matches!(open.last(), Some((Some(Nesting::Block), false)));
+                    open.push((None, !orphan));
+                    return !orphan;
+                }
+            };
+            let kept = nesting.is_some_and(|n| *depth < n.budget());
+            if kept {
+                *depth += 1;
+            }
+            open.push((nesting, kept));
+            kept
+        }
+        Event::End(_) => {
+            let (nesting, kept) = open.pop().unwrap_or((None, true));
+            match nesting {
+                Some(Nesting::Block) if kept => block -= 1,
+                Some(Nesting::Inline) if kept => inline -= 1,
+                _ => {}
+            }
+            kept
+        }
+        _ => true,
+    })
+}
+
+fn parse(markdown: &str) -> impl Iterator<Item = Event<'_>> {
+    bounded(Parser::new_ext(markdown, options()))
+}
+
+/// A Markdown field as sanitised HTML.
+pub fn to_html(markdown: &str) -> String {
+    let mut in_dropped_link = false;
+    let events = parse(markdown).filter_map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+        Event::Start(Tag::Link { dest_url, .. }) if !allowed_url(&dest_url) => {
+            in_dropped_link = true;
+            None
+        }
+        Event::End(TagEnd::Link) if in_dropped_link => {
+            in_dropped_link = false;
+            None
+        }
+        // Images would be fetched when the page is viewed: link to them instead.
+        Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) => Some(if allowed_url(&dest_url) {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url,
+                title,
+                id: CowStr::Borrowed(""),
+            })
+        } else {
+            in_dropped_link = true;
+            return None;
+        }),
+        Event::End(TagEnd::Image) if in_dropped_link => {
+            in_dropped_link = false;
+            None
+        }
+        Event::End(TagEnd::Image) => Some(Event::End(TagEnd::Link)),
+        other => Some(other),
+    });
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, short_text_nodes(join_cjk_lines(events)));
+    SANITIZER.clean(&html).to_string()
+}
+
+/// The longest run of text the sanitiser sees as one node.
+const TEXT_NODE_BYTES: usize = 1024;
+
+/// Text cut into nodes of at most [`TEXT_NODE_BYTES`] by empty comments, which the sanitiser
+/// removes without a trace. Its serialiser scans from every `&` to the next `<` or `>` in
+/// the same text node, so one long text node full of `&` costs time quadratic in its length.
+fn short_text_nodes<'a>(
+    events: impl Iterator<Item = Event<'a>>,
+) -> impl Iterator<Item = Event<'a>> {
+    let mut run = 0usize;
+    events.flat_map(move |event| {
+        let Event::Text(text) = &event else {
+            run = 0;
+            return vec![event];
+        };
+        if run + text.len() <= TEXT_NODE_BYTES {
+            run += text.len();
+            return vec![event];
+        }
+        let mut pieces = Vec::new();
+        let mut rest: &str = text;
+        while run + rest.len() > TEXT_NODE_BYTES {
+            let cut = rest.floor_char_boundary(TEXT_NODE_BYTES - run);
+            if cut > 0 {
+                pieces.push(Event::Text(CowStr::from(rest[..cut].to_string())));
+            }
+            pieces.push(Event::InlineHtml(CowStr::Borrowed("<!---->")));
+            rest = &rest[cut..];
+            run = 0;
+        }
+        run = rest.len();
+        pieces.push(Event::Text(CowStr::from(rest.to_string())));
+        pieces
+    })
+}
+
+/// The text of a Markdown field without its markup (for `<title>` and feeds).
+pub fn to_plain(markdown: &str) -> String {
+    let mut plain = String::with_capacity(markdown.len());
+    for event in join_cjk_lines(parse(markdown)) {
+        match event {
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                plain.push_str(&text)
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => plain.push(' '),
+            _ => {}
+        }
+    }
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A line break inside a paragraph reads as a space, but Chinese and Japanese put none
+/// between words: a break between two wide characters is dropped, so that a wrapped line in
+/// the YAML does not leave a gap in the sentence.
+fn join_cjk_lines<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    JoinCjk {
+        events: events.peekable(),
+        last_char: None,
+    }
+}
+
+struct JoinCjk<'a, I: Iterator<Item = Event<'a>>> {
+    events: Peekable<I>,
+    /// The last character of the event given out last, if it was text.
+    last_char: Option<char>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for JoinCjk<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            let event = self.events.next()?;
+            if matches!(event, Event::SoftBreak)
+                && self.last_char.is_some_and(is_wide)
+                && self
+                    .events
+                    .peek()
+                    .and_then(|e| edge_char(e, true))
+                    .is_some_and(is_wide)
+            {
+                continue;
+            }
+            self.last_char = edge_char(&event, false);
+            return Some(event);
+        }
+    }
+}
+
+fn edge_char(event: &Event, first: bool) -> Option<char> {
+    match event {
+        Event::Text(text) | Event::Code(text) if first => text.chars().next(),
+        Event::Text(text) | Event::Code(text) => text.chars().next_back(),
+        _ => None,
+    }
+}
+
+fn is_wide(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width(c) == Some(2)
+}
+
+/// A one-paragraph Markdown text (a title, a timeline entry) as sanitised inline HTML.
+pub fn to_inline_html(markdown: &str) -> String {
+    let html = to_html(markdown);
+    let trimmed = html.trim_end();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|rest| rest.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => html,
+    }
+}
+
+/// A Markdown field as Markdown that another renderer cannot turn into live markup.
+pub fn to_inert_markdown(markdown: &str) -> String {
+    inert::render(markdown, Layout::Blocks)
+}
+
+/// A Markdown field as one line of inert Markdown laid out for `layout`.
+pub(crate) fn to_inert_line(markdown: &str, layout: Layout) -> String {
+    inert::render(markdown, layout)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_chinese_and_japanese_lines_join_without_a_space() {
+        assert_eq!(
+            to_html("本番環境が動作する\nイメージを削除"),
+            "<p>本番環境が動作するイメージを削除</p>\n"
+        );
+        assert_eq!(to_plain("服务停止。\n我们"), "服务停止。我们");
+        assert_eq!(
+            to_plain("Docker\nイメージ"),
+            "Docker イメージ",
+            "a space stays next to Latin text"
+        );
+        assert_eq!(to_html("two\nlines"), "<p>two\nlines</p>\n");
+    }
+
+    const HOSTILE: &[&str] = &[
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[click](javascript:alert(1))",
+        "[click](JaVaScRiPt:alert(1))",
+        "[click]( java\tscript:alert(1))",
+        "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "![x](javascript:alert(1))",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<svg onload=alert(1)>",
+        "<iframe src=https://evil.example></iframe>",
+        "[x]: javascript:alert(1)\n\n[ref][x]",
+        "<https://ok.example>",
+    ];
+
+    /// Every element and attribute of an HTML fragment that could run or fetch something.
+    pub(crate) fn live_markup(html: &str) -> Vec<String> {
+        let fragment = scraper::Html::parse_fragment(html);
+        let mut live = Vec::new();
+        for node in fragment.tree.nodes() {
+            let Some(element) = node.value().as_element() else {
+                continue;
+            };
+            let name = element.name();
+            if [
+                "script", "img", "svg", "iframe", "object", "embed", "style", "math",
+            ]
+            .contains(&name)
+            {
+                live.push(format!("<{name}>"));
+            }
+            for (attribute, value) in element.attrs() {
+                let value = value.trim().to_lowercase();
+                if attribute.starts_with("on")
+                    || ((attribute == "href" || attribute == "src")
+                        && (value.starts_with("javascript:") || value.starts_with("data:")))
+                {
+                    live.push(format!("{attribute}={value}"));
+                }
+            }
+        }
+        live
+    }
+
+    #[test]
+    fn hostile_markdown_never_becomes_live_html() {
+        for input in HOSTILE {
+            let html = to_html(input);
+            assert_eq!(
+                live_markup(&html),
+                Vec::<String>::new(),
+                "{input} -> {html}"
+            );
+        }
+        assert!(!live_markup("<a href=\"javascript:x\" onclick=\"y\">").is_empty());
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        assert_eq!(
+            to_html("a <b>bold</b> claim"),
+            "<p>a &lt;b&gt;bold&lt;/b&gt; claim</p>\n"
+        );
+    }
+
+    #[test]
+    fn good_links_stay_and_bad_links_become_text() {
+        assert_eq!(
+            to_inline_html("see [the issue](https://example.com/1)"),
+            "see <a href=\"https://example.com/1\" rel=\"noopener noreferrer nofollow\">the issue</a>"
+        );
+        assert_eq!(to_inline_html("[click](javascript:alert(1))"), "click");
+        assert_eq!(
+            to_inline_html("![diagram](https://example.com/d.png)"),
+            "<a href=\"https://example.com/d.png\" rel=\"noopener noreferrer nofollow\">diagram</a>"
+        );
+    }
+
+    #[test]
+    fn inert_markdown_keeps_text_and_escapes_markup() {
+        assert_eq!(
+            to_inert_markdown("Use `<buildx>` and <b>tag</b> it.\n\n<script>x</script>\n"),
+            "Use `<buildx>` and &lt;b&gt;tag&lt;/b&gt; it.\n\n&lt;script&gt;x&lt;/script&gt;"
+        );
+        assert_eq!(
+            to_inert_markdown("<b onmouseover=alert('x')>hover</b> <https://ok.example>"),
+            "&lt;b onmouseover=alert('x')&gt;hover&lt;/b&gt; [https://ok.example](<https://ok.example>)"
+        );
+        assert_eq!(
+            to_inert_markdown("```\nlet a = b < c;\n```\n"),
+            "```\nlet a = b < c;\n```"
+        );
+        assert_eq!(
+            to_inert_markdown("a [b](javascript:alert(1)) c [d](https://e.example)"),
+            "a b c [d](<https://e.example>)"
+        );
+    }
+
+    #[test]
+    fn inert_markdown_keeps_the_structure() {
+        let source = "# Title\n\nSome *emphasis*, **strong** and ~~gone~~ text\nwrapped.\n\n\
+                      > quoted\n>\n> - in a list\n\n1. one\n2. two\n   - nested\n\n\
+                      | a | b |\n|---|:-:|\n| 1 | `x\\|y` |\n\n    indented code\n";
+        let inert = to_inert_markdown(source);
+        assert_eq!(
+            inert,
+            "# Title\n\nSome *emphasis*, **strong** and ~~gone~~ text\nwrapped.\n\n\
+             > quoted\n>\n> - in a list\n\n1. one\n2. two\n   - nested\n\n\
+             | a | b |\n| --- | :-: |\n| 1 | `x\\|y` |\n\n```\nindented code\n```"
+        );
+        assert_eq!(to_html(&inert), to_html(source), "the same document");
+    }
+
+    #[test]
+    fn one_field_cannot_reach_into_another() {
+        // A definition and an unclosed fence stay inside the field that holds them.
+        let definition = to_inert_markdown("[x]: javascript:alert(1)\n\n[ref][x] and [y]");
+        assert_eq!(definition, "ref and \\[y\\]");
+        let fence = to_inert_markdown("```\nunclosed <b>");
+        assert_eq!(fence, "```\nunclosed <b>\n```");
+        let joined = format!(
+            "{fence}\n\n{}",
+            to_inert_markdown("<script>alert(1)</script>")
+        );
+        assert_eq!(live_markup(&to_raw_html(&joined)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn one_line_layouts_join_blocks() {
+        assert_eq!(
+            to_inert_line("- a\n- b\n\n> c\n\n```\nd|e\n```", Layout::Cell),
+            "a b c `d\\|e`"
+        );
+        assert_eq!(
+            to_inert_line("```\nx\n```\nafter", Layout::Line),
+            "`x` after"
+        );
+        assert_eq!(to_inert_line("1. first", Layout::Line), "first");
+        assert_eq!(to_inert_line("1\\. first", Layout::Line), "1\\. first");
+        assert_eq!(
+            to_inert_line("x](javascript:alert(1)) [y", Layout::LinkText),
+            "x\\](javascript:alert(1)) \\[y"
+        );
+        assert_eq!(
+            to_inert_line("see [docs](https://d.example)", Layout::LinkText),
+            "see docs"
+        );
+    }
+
+    #[test]
+    fn nesting_past_the_budget_is_flattened() {
+        let depth = crate::model::markdown::MAX_BLOCK_NESTING;
+        let deep = format!("{}x\n", "> ".repeat(depth * 4));
+        assert_eq!(to_html(&deep).matches("<blockquote>").count(), depth);
+        let inert = to_inert_markdown(&deep);
+        assert_eq!(inert, format!("{}x", "> ".repeat(depth)));
+        let list = format!("{}x\n", "- ".repeat(depth * 4));
+        assert_eq!(to_html(&list).matches("<ul>").count(), depth);
+        assert_eq!(
+            to_html(&list).matches("<ul>").count(),
+            to_html(&list).matches("</ul>").count()
+        );
+        let many = "*a* ".repeat(MAX_ELEMENTS * 2);
+        let html = to_html(&many);
+        assert_eq!(
+            html.matches("<em>").count(),
+            MAX_ELEMENTS - 1,
+            "the paragraph counts too"
+        );
+        assert_eq!(
+            html.matches('a').count(),
+            MAX_ELEMENTS * 2,
+            "the text stays"
+        );
+    }
+
+    #[test]
+    fn the_sanitiser_sees_short_text_nodes_and_the_html_is_unchanged() {
+        let text = "a&é<".repeat(1000);
+        let events = short_text_nodes(std::iter::once(Event::Text(CowStr::from(text.clone()))));
+        let mut joined = String::new();
+        for event in events {
+            match event {
+                Event::Text(piece) => {
+                    assert!(piece.len() <= TEXT_NODE_BYTES, "{}", piece.len());
+                    joined.push_str(&piece);
+                }
+                Event::InlineHtml(comment) => assert_eq!(&*comment, "<!---->"),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(joined, text);
+        let expected = format!("<p>{}</p>\n", "a&amp;é&lt;".repeat(1000));
+        assert_eq!(to_html(&text), expected, "the comments leave no trace");
+    }
+
+    /// Markdown rendered the way a permissive renderer would: raw HTML kept.
+    pub(crate) fn to_raw_html(markdown: &str) -> String {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+        html
+    }
+
+    #[test]
+    fn hostile_markdown_stays_inert_in_markdown_output() {
+        for input in HOSTILE {
+            for markdown in [
+                to_inert_markdown(input),
+                to_inert_line(input, Layout::Line),
+                to_inert_line(input, Layout::Cell),
+                format!(
+                    "[{}](<https://ok.example>)",
+                    to_inert_line(input, Layout::LinkText)
+                ),
+            ] {
+                let html = to_raw_html(&markdown);
+                assert_eq!(
+                    live_markup(&html),
+                    Vec::<String>::new(),
+                    "{input} -> {markdown}"
+                );
+                assert!(!html.contains('<') || !html.contains("<script"), "{html}");
+            }
+        }
+    }
+}
