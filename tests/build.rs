@@ -197,6 +197,11 @@ fn drafts_reviews_and_internal_text_appear_nowhere() {
             "2026-11-18-review",
         ] {
             assert!(!content.contains(secret), "{secret} in {}", path.display());
+            assert!(
+                !path.to_string_lossy().contains(secret),
+                "{secret} in the name {}",
+                path.display()
+            );
         }
     }
     // The review record affected `web` with a major outage: no trace in uptime either.
@@ -317,6 +322,12 @@ fn every_page_declares_its_language_canonical_url_and_complete_alternates() {
             .to_string_lossy()
             .into_owned();
         let html = Html::parse_document(&std::fs::read_to_string(&page).unwrap());
+        let policy = select(&html, "meta[http-equiv=Content-Security-Policy]");
+        let policy = policy[0].value().attr("content").unwrap();
+        assert!(
+            policy.starts_with("default-src 'none';") && !policy.contains("script"),
+            "{relative}: no script may run: {policy}"
+        );
         let lang = select(&html, "html")[0].value().attr("lang").unwrap();
         let expected = relative
             .split('/')

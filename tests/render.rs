@@ -236,6 +236,10 @@ fn hostile_text_never_reaches_html_as_live_markup() {
                 html.contains("&lt;script&gt;"),
                 "the markup is shown as text"
             );
+            assert!(
+                html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">"),
+                "the page allows no script"
+            );
             assert_eq!(
                 html.contains("SECRET-INTERNAL") || html.contains("GEHEIM-INTERN"),
                 internal,
