@@ -901,7 +901,7 @@ fn hostile_text_is_inert_in_every_page_feed_and_api_file() {
 #[test]
 fn errors_stop_the_build_and_leave_the_previous_site_untouched() {
     let project = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("build/uptime"), project.path());
+    common::copy_dir(&fixture("build/uptime"), project.path());
     let out = project.path().join("public");
     build_command(project.path())
         .assert()
@@ -950,7 +950,7 @@ fn a_directory_of_someone_elses_files_is_never_replaced() {
 #[test]
 fn a_project_overrides_the_stylesheet_and_adds_static_files() {
     let project = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("build/uptime"), project.path());
+    common::copy_dir(&fixture("build/uptime"), project.path());
     std::fs::write(
         project.path().join("site/style.css"),
         "body { color: teal }",
@@ -971,12 +971,4 @@ fn a_project_overrides_the_stylesheet_and_adds_static_files() {
         !out.join("config.yaml").exists(),
         "the configuration is not published"
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for path in walk(from) {
-        let target = to.join(path.strip_prefix(from).unwrap());
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(&path, &target).unwrap();
-    }
 }

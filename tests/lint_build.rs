@@ -1,6 +1,8 @@
 //! `lint` passing means `build` succeeds: mutated projects are run through both commands,
 //! and whenever lint exits 0, build must exit 0 too.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -137,19 +139,6 @@ const RECORD_EDITS: &[(&str, &[&str])] = &[
     ),
 ];
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn apply(path: &Path, edits: &[(&str, &[&str])], random: &mut Random) -> String {
     let mut text = fs::read_to_string(path).unwrap();
     let (from, choices) = edits[random.below(edits.len())];
@@ -195,7 +184,7 @@ fn whenever_lint_passes_build_succeeds() {
     for case in 0..CASES {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("project");
-        copy_dir(&fixture, &root);
+        common::copy_dir(&fixture, &root);
         let config = root.join("site/config.yaml");
         let text = fs::read_to_string(&config).unwrap();
         fs::write(

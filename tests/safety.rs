@@ -2,6 +2,8 @@
 //! inputs, git trees, `/` or home, whatever the path tricks; killed and interrupted builds
 //! leave a whole site and no debris; files keep their modes; only project files are read.
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
@@ -18,24 +20,11 @@ const RECORD: &str = "incidents/2026-11-20-api-down.yaml";
 fn project() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("project");
-    copy_dir(
+    common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/uptime"),
         &root,
     );
     (dir, root)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn hindsight(root: &Path) -> assert_cmd::Command {

@@ -2,6 +2,8 @@
 //! config, build refuses them, XML outputs never carry them, and `translate` writes overlays
 //! that read back exactly and never one the loader would refuse.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -18,23 +20,10 @@ fn fixture(path: &str) -> PathBuf {
         .join(path)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A clean project: one published record and a site configuration.
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("rules/invalid-character/pass"), dir.path());
+    common::copy_dir(&fixture("rules/invalid-character/pass"), dir.path());
     dir
 }
 
@@ -155,7 +144,7 @@ fn a_raw_control_character_is_named_at_its_place() {
 fn without_lint_every_xml_output_is_still_well_formed() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    copy_dir(&fixture("build/uptime"), root);
+    common::copy_dir(&fixture("build/uptime"), root);
     let record = root.join("incidents/2026-11-20-api-down.yaml");
     let text = fs::read_to_string(&record).unwrap();
     let hostile = text

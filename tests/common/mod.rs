@@ -1,5 +1,24 @@
 //! Helpers shared by the integration tests.
 
+// Each test binary compiles this module and uses only some of it.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+/// Copies the folder `from` (a fixture project) to `to`, creating it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 /// Elements and attributes of `html` that would run or fetch something: scripts, embedded
 /// content, styles outside `<head>`, event handlers, `javascript:` and `data:` URLs. An
 /// `<svg>` of class `own_svg` (the site's uptime bars) is the one inline SVG allowed.
