@@ -3,22 +3,18 @@
 
 use std::sync::LazyLock;
 
-use hindsight::load::{ConfigFile, Corpus, RecordFile};
+use hindsight::load::{Corpus, RecordFile};
 use hindsight_fuzz::*;
 use libfuzzer_sys::fuzz_target;
 
-static PROJECT: LazyLock<(ConfigFile, RecordFile)> = LazyLock::new(|| {
-    let config = config_file(CONFIG);
-    let record = record_file(&config, RECORD_ID, RECORD);
-    (config, record)
-});
+static RECORD_FILE: LazyLock<RecordFile> =
+    LazyLock::new(|| record_file(&SEED_CONFIG, RECORD_ID, RECORD));
 
 fuzz_target!(|data: &[u8]| {
     let text = text(data);
-    let (config, record) = &*PROJECT;
     let corpus = Corpus {
-        config: config.clone(),
-        records: vec![record.clone()],
+        config: SEED_CONFIG.clone(),
+        records: vec![RECORD_FILE.clone()],
         overlays: vec![overlay_file(RECORD_ID, "de", &text)],
         selected: None,
     };

@@ -7,11 +7,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = text(data);
-    let config = config_file(CONFIG);
+    let config = SEED_CONFIG.clone();
     let record = record_file(&config, RECORD_ID, &text);
     let corpus = Corpus {
         records: vec![record],
-        overlays: vec![overlay_file(RECORD_ID, "de", OVERLAY)],
+        overlays: vec![SEED_OVERLAY.clone()],
         config,
         selected: None,
     };
