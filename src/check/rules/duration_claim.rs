@@ -16,6 +16,7 @@ declare_rule! {
     /// or within 10% when the prose says it is approximate (`about`, `etwa`, `約`, `大约`,
     /// `~`, ...). "More than" and "less than" forms are checked as bounds. Clock times
     /// (`19時30分`, `14点10分`) and dates (`7月5日`) are not durations and are skipped.
+    /// The first 10 disagreeing figures of each field are reported.
     ///
     /// ## Example
     ///
@@ -33,6 +34,9 @@ declare_rule! {
     pub DURATION_CLAIM = "duration-claim", Warning, Scope::Record(check)
 }
 
+/// Findings per field at most: the first figures that disagree are enough to act on.
+const MAX_PER_FIELD: usize = 10;
+
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
     let Some(actual) = record.computed_duration_seconds() else {
@@ -45,10 +49,13 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (field, text) in fields {
         let Some(text) = text else { continue };
-        for claim in scan(&text.value) {
-            if claim.agrees_with(actual as f64) {
-                continue;
-            }
+        let disagreeing = scan(&text.value)
+            .into_iter()
+            .filter(|claim| !claim.agrees_with(actual as f64))
+            // Each finding shows its source line; a 2 MiB one-line summary of figures would
+            // otherwise make the report quadratic in its size.
+            .take(MAX_PER_FIELD);
+        for claim in disagreeing {
             let written = &text.value[claim.range.clone()];
             let kind = match claim.bound {
                 Bound::Approximate => " (approximately)",
