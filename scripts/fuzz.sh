@@ -11,7 +11,8 @@
 # Environment: JOBS (targets run at once, default 1), MAX_LEN (largest input, default 65536),
 # RSS_MB (default 512), TIMEOUT (seconds per input, default 10).
 # Logs go to fuzz/logs/<target>.log, crashes to fuzz/artifacts/<target>/, the growing
-# corpus to fuzz/corpus/<target>/ (git-ignored); fuzz/logs/summary.txt gets the table.
+# corpus to fuzz/corpus/<target>/ (git-ignored); fuzz/logs/summary.txt gets the table
+# (corpus = units in libFuzzer's corpus at the end).
 set -euo pipefail
 
 seconds=${1:-600}
@@ -36,8 +37,12 @@ seed() {
     config) files=$(find site tests/fixtures -name config.yaml) ;;
     overlay) files=$(find incidents tests/fixtures -regex '.*\.[a-z][a-z]\.yaml') ;;
     record) files=$(find incidents tests/fixtures -name '*.yaml' ! -name config.yaml ! -regex '.*\.[a-z][a-z]\.yaml') ;;
-    markdown) files=$(find fuzz/seeds/markdown incidents -type f) ;;
+    markdown) files=$(find incidents -type f) ;;
     esac
+    # Hand-written seeds, and the inputs of crashes found before (kept as regression tests).
+    if [ -d "fuzz/seeds/$target" ]; then
+        files="$files $(find "fuzz/seeds/$target" -type f)"
+    fi
     for file in $files; do
         # Big files only slow the mutations down; the size budget has its own tests.
         if [ "$(wc -c <"$file")" -le "${MAX_LEN:-65536}" ]; then
@@ -59,12 +64,13 @@ run() {
 
 figures() {
     local target=$1 log=fuzz/logs/$1.log
-    local execs last crashes corpus
-    execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2}')
-    last=$(grep -E '^#[0-9]+' "$log" | tail -1)
-    cov=$(echo "$last" | grep -o 'cov: [0-9]*' | awk '{print $2}')
-    ft=$(echo "$last" | grep -o 'ft: [0-9]*' | awk '{print $2}')
-    corpus=$(find "fuzz/corpus/$target" -type f | wc -l)
+    local execs last cov ft crashes corpus
+    # A figure missing from the log (a run that never started) prints as `?`.
+    execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2}' || true)
+    last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+    cov=$(echo "$last" | grep -o 'cov: [0-9]*' | awk '{print $2}' || true)
+    ft=$(echo "$last" | grep -o 'ft: [0-9]*' | awk '{print $2}' || true)
+    corpus=$(echo "$last" | grep -o 'corp: [0-9]*' | awk '{print $2}' || true)
     crashes=$(find "fuzz/artifacts/$target" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
     printf '%-9s %8ss %12s %7s %7s %8s %8s\n' "$target" "$seconds" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$corpus" "$crashes"
 }

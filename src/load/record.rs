@@ -440,8 +440,9 @@ mod tests {
         assert_eq!(at.utc.to_rfc3339(), "2017-10-27T13:10:00+00:00");
     }
 
-    /// Found by the `record` fuzz target: an instant at the end of chrono's range, shown in a
-    /// zone whose offset pushes it past that end, panicked instead of being a finding.
+    /// Found with a hand-written input replayed through the `record` fuzz target: an instant
+    /// at the end of chrono's range, shown in a zone whose offset pushes it past that end,
+    /// panicked instead of being a finding.
     #[test]
     fn times_at_the_ends_of_the_calendar_are_findings_not_panics() {
         for (zone, started) in [
