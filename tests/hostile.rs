@@ -200,3 +200,90 @@ fn binary_file_is_reported_by_name_without_its_bytes() {
     assert!(out.starts_with("error[yaml-syntax]: the file contains a NUL byte: it looks like a binary file, not YAML\n--> incidents/2024-01-10-hostile.yaml:1:1\n"), "{out}");
     assert!(!out.contains("ELF"), "{out}");
 }
+
+/// An overlay and its record at the size limit, where no pair's source matches an entry (each
+/// pair is then the stale translation of the entry at its position): matching each pair by
+/// scanning every entry was quadratic (37 s in a debug build, now about 2 s).
+/// The timeout only guards against that coming back.
+#[test]
+fn largest_overlay_against_largest_record_is_linted_in_seconds() {
+    let dir = project();
+    let pad = "x".repeat(80);
+    let mut record =
+        String::from("title: Big\nlang: en\nstatus: draft\nstarted: 2024-01-10\ntimeline:\n");
+    let mut overlay = String::from("lang: de\ntimeline:\n");
+    for i in 0..16_000 {
+        record.push_str(&format!("  - at: 2024-01-10\n    text: {pad}{i:06}a\n"));
+        overlay.push_str(&format!("  - source: {pad}{i:06}b\n    text: t\n"));
+    }
+    assert!(record.len() < 2 << 20 && overlay.len() < 2 << 20);
+    fs::write(dir.path().join("incidents/2024-01-10-big.yaml"), record).unwrap();
+    fs::write(dir.path().join("incidents/2024-01-10-big.de.yaml"), overlay).unwrap();
+    let output = cargo_bin_cmd!("hindsight")
+        .current_dir(dir.path())
+        .args(["lint", "--format", "json"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let stale = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "translation-stale")
+        .count();
+    assert_eq!(stale, 16_000);
+}
+
+/// Lints `record` as the only file of a project, within a timeout that only guards against
+/// a hang; returns the exit code and the number of findings of `rule`.
+fn lint_quickly(record: &str, rule: &str) -> (Option<i32>, usize) {
+    assert!(record.len() < 2 << 20);
+    let dir = project();
+    fs::write(dir.path().join("incidents/2024-01-10-big.yaml"), record).unwrap();
+    let output = cargo_bin_cmd!("hindsight")
+        .current_dir(dir.path())
+        .args(["lint", "--format", "json"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    let count = report["diagnostics"]
+        .as_array()
+        .map_or(0, |all| all.iter().filter(|d| d["rule"] == rule).count());
+    (output.status.code(), count)
+}
+
+const PUBLISHED: &str = "title: Big\nlang: en\nstatus: published\nseverity: minor\nstarted: 2024-01-10T00:00:00Z\nresolved: 2024-01-10T01:00:00Z\nimpact: i\nroot_cause: r\nresolution: r\nactions: [{text: a, status: done}]\n";
+
+/// A placeholder in each of 19,000 timeline entries: each finding's line and column were
+/// counted from the start of the file (35 s in a debug build, now about 1 s).
+#[test]
+fn a_finding_in_every_timeline_entry_is_located_in_seconds() {
+    let pad = "x".repeat(60);
+    let mut record = format!("{PUBLISHED}summary: s\ntimeline:\n");
+    for i in 0..19_000 {
+        record.push_str(&format!("  - at: 2024-01-10\n    text: {i} TODO {pad}\n"));
+    }
+    assert_eq!(lint_quickly(&record, "placeholder-text"), (Some(1), 19_000));
+}
+
+/// A 2 MiB one-line summary full of figures that disagree with the times: each finding
+/// shows the whole line, so the report was quadratic; the rule reports the first 10.
+#[test]
+fn a_summary_full_of_wrong_durations_is_reported_in_seconds() {
+    let mut summary = String::new();
+    let mut i = 0;
+    while summary.len() < 2_000_000 {
+        summary.push_str(&format!("The API was down for {} minutes. ", i % 50));
+        i += 1;
+    }
+    let record = format!("{PUBLISHED}summary: {summary}\n");
+    assert_eq!(lint_quickly(&record, "duration-claim"), (Some(0), 10));
+}

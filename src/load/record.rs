@@ -440,6 +440,27 @@ mod tests {
         assert_eq!(at.utc.to_rfc3339(), "2017-10-27T13:10:00+00:00");
     }
 
+    /// Found with a hand-written input replayed through the `record` fuzz target: an instant
+    /// at the end of chrono's range, shown in a zone whose offset pushes it past that end,
+    /// panicked instead of being a finding.
+    #[test]
+    fn times_at_the_ends_of_the_calendar_are_findings_not_panics() {
+        for (zone, started) in [
+            ("Asia/Tokyo", "+262142-12-31T23:59:59Z"),
+            ("America/New_York", "-262143-01-01T00:00:00Z"),
+        ] {
+            let text = format!(
+                "title: X\nlang: en\nstatus: published\nseverity: minor\ntimezone: {zone}\nstarted: {started}\n"
+            );
+            let (_, findings) = load(&text);
+            let rules: Vec<_> = findings
+                .iter()
+                .map(|f| (f.rule, f.span.start.line))
+                .collect();
+            assert_eq!(rules, [("invalid-time", 6)], "{findings:?}");
+        }
+    }
+
     #[test]
     fn bad_ids_are_reported() {
         let (_, findings) = parse("Incident_1", MINIMAL, &RecordContext::default());

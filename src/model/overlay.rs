@@ -266,9 +266,19 @@ pub fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alignment<'
         let pairs = overlay.list(list);
         let mut entry_taken = vec![false; entries.len()];
         let mut pair_entry: Vec<Option<usize>> = vec![None; pairs.len()];
+        // Each pair takes the first entry not yet taken with its source text. Scanning the
+        // entries for every pair was quadratic: two 2 MiB files took seconds to lint.
+        let mut untaken: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+        for (e, entry) in entries.iter().enumerate() {
+            untaken
+                .entry(entry.value.as_str())
+                .or_default()
+                .push_back(e);
+        }
         for (p, pair) in pairs.iter().enumerate() {
-            if let Some(e) = (0..entries.len())
-                .find(|&e| !entry_taken[e] && entries[e].value == pair.source.value)
+            if let Some(e) = untaken
+                .get_mut(pair.source.value.as_str())
+                .and_then(|queue| queue.pop_front())
             {
                 entry_taken[e] = true;
                 pair_entry[p] = Some(e);

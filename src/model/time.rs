@@ -5,7 +5,8 @@
 //! [`When`] is the resolved instant plus how precise it is, which rules need to compare fairly.
 
 use chrono::{
-    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    DateTime, Datelike, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+    Utc,
 };
 use chrono_tz::Tz;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -66,6 +67,26 @@ const TIME_FORMATS: &[(&str, Precision)] = &[
 
 /// Parses one of the time forms of DESIGN.md §2. The error says which forms are accepted.
 pub fn parse(text: &str) -> Result<Written, String> {
+    let written = parse_form(text)?;
+    let year = match written {
+        Written::Instant(instant, _) => Some(instant.year()),
+        Written::Local(local, _) => Some(local.year()),
+        Written::Date(date) => Some(date.year()),
+        Written::TimeOfDay(..) => None,
+    };
+    // chrono also reads signed years of any length (`+262142-12-31`); at the ends of its
+    // range a zone's offset takes the local time out of it, which panics deep in chrono.
+    // RFC 3339 years have four digits, and so do the years of any incident.
+    match year {
+        Some(year) if !(0..=9999).contains(&year) => Err(format!(
+            "`{}`: the year must have four digits (0000 to 9999)",
+            text.trim()
+        )),
+        _ => Ok(written),
+    }
+}
+
+fn parse_form(text: &str) -> Result<Written, String> {
     let trimmed = text.trim();
     let mut normalized = trimmed.to_string();
     if normalized.len() > 10 && normalized.as_bytes()[10] == b' ' {
@@ -197,6 +218,20 @@ mod tests {
         assert!(parse("yesterday").is_err());
         assert!(parse("2023-13-01").is_err());
         assert!(parse("25:00").is_err());
+    }
+
+    #[test]
+    fn years_beyond_four_digits_are_refused() {
+        for text in [
+            "+262142-12-31T23:59:59Z",
+            "-262143-01-01T00:00:00Z",
+            "+10000-01-01T00:00",
+            "-0001-12-31",
+        ] {
+            assert!(parse(text).unwrap_err().contains("four digits"), "{text}");
+        }
+        assert!(parse("9999-12-31T23:59:59-23:59").is_ok());
+        assert!(parse("0000-01-01").is_ok());
     }
 
     #[test]

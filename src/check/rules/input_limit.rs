@@ -1,7 +1,7 @@
 //! `input-limit`: the file exceeds a size, nesting or alias-expansion budget (reported by the
 //! loader), or a Markdown text nests deeper than the Markdown budget (checked here).
 
-use super::locate;
+use super::{advance, locate};
 use crate::check::{OverlayCheck, RecordCheck, Scope, declare_rule};
 use crate::diagnostic::{Finding, Pos, Span};
 use crate::model::Spanned;
@@ -111,7 +111,7 @@ fn place(file: &str, text: &Spanned<String>, offset: usize) -> Span {
             .map_or(0, |(i, _)| i + 1),
     };
     let mut from = text.span;
-    from.start.offset += skip;
+    from.start = advance(file, from.start, from.start.offset + skip);
     let found = locate(file, from, needle);
     if found == from {
         return text.span;

@@ -103,21 +103,27 @@ pub(crate) fn locate(text: &str, value: Span, needle: &str) -> Span {
     let Some(found) = range.find(needle) else {
         return value;
     };
-    let start = value.start.offset + found;
-    let end = start + needle.len();
-    Span {
-        start: position(text, start),
-        end: position(text, end),
-    }
+    let start = advance(text, value.start, value.start.offset + found);
+    let end = advance(text, start, start.offset + needle.len());
+    Span { start, end }
 }
 
-fn position(text: &str, offset: usize) -> Pos {
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Pos {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
-        offset,
+/// The position of `offset`, counted on from `from` (a position before it). Counting from the
+/// start of the file instead made locating a finding in each of 16,000 timeline entries
+/// quadratic: 23 s to lint a 630 kB record.
+pub(crate) fn advance(text: &str, from: Pos, offset: usize) -> Pos {
+    let between = &text[from.offset..offset];
+    match between.rfind('\n') {
+        Some(newline) => Pos {
+            line: from.line + between.matches('\n').count(),
+            column: between[newline + 1..].chars().count() + 1,
+            offset,
+        },
+        None => Pos {
+            line: from.line,
+            column: from.column + between.chars().count(),
+            offset,
+        },
     }
 }
 
@@ -201,5 +207,35 @@ mod tests {
             (span.start.line, span.start.column, span.end.column),
             (2, 18, 28)
         );
+    }
+
+    #[test]
+    fn locate_counts_lines_and_characters_from_the_value() {
+        let text = "title: Ü\nsummary: \"été\n  Ünter 5 min\"\n";
+        let start = text.find('"').unwrap();
+        let value = Span {
+            start: Pos {
+                line: 2,
+                column: 10,
+                offset: start,
+            },
+            end: Pos {
+                line: 3,
+                column: 15,
+                offset: text.len() - 1,
+            },
+        };
+        let span = locate(text, value, "5 min");
+        assert_eq!(
+            (span.start.line, span.start.column, span.start.offset),
+            (3, 9, text.find("5 min").unwrap())
+        );
+        assert_eq!((span.end.line, span.end.column), (3, 14));
+        let on_first_line = locate(text, value, "été");
+        assert_eq!(
+            (on_first_line.start.line, on_first_line.start.column),
+            (2, 11)
+        );
+        assert_eq!(on_first_line.end.column, 14);
     }
 }

@@ -55,7 +55,7 @@ declare_rule! {
     /// "mehr als", "über", "以上", "超过" lower bounds; "about", "around", "roughly", "~",
     /// "etwa", "ca.", "rund", "約", "ほど", "大约", "约", "左右" allow 10%. A plain figure must
     /// match at the unit it is written in ("2 hours" agrees with 1h45m, "90 minutes" does not
-    /// agree with 81 minutes).
+    /// agree with 81 minutes). The first 10 disagreeing figures of each field are reported.
     ///
     /// ## Example
     ///
@@ -79,6 +79,9 @@ declare_rule! {
     pub DURATION_CLAIM = "duration-claim", Warning, Scope::Record(check)
 }
 
+/// Findings per field at most: the first figures that disagree are enough to act on.
+const MAX_PER_FIELD: usize = 10;
+
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
     let Some(actual) = record.computed_duration_seconds() else {
@@ -92,7 +95,13 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     for (field, text) in fields {
         let Some(text) = text else { continue };
         let quantities = quantity::scan(&text.value);
+        let mut reported = 0;
         for (claim, kind) in context::claims(&text.value, &quantities) {
+            // Each finding shows its source line: a 2 MiB summary full of figures would
+            // otherwise make the report quadratic in its size.
+            if reported == MAX_PER_FIELD {
+                break;
+            }
             let (measured, against) = match kind {
                 Kind::Length => (actual, "resolved - started".to_string()),
                 Kind::Restore => shortest_restore(record, actual),
@@ -107,6 +116,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
                 Bound::AtMost => " (at most)",
                 Bound::Exact => "",
             };
+            reported += 1;
             findings.push(
                 Finding::new(
                     DURATION_CLAIM.name,
