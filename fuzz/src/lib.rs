@@ -28,6 +28,7 @@ pub fn text(data: &[u8]) -> String {
 pub fn config_file(text: &str) -> ConfigFile {
     let (config, findings) = load::config::parse(text, &Limits::default());
     ConfigFile {
+        path: "site/config.yaml".into(),
         source: Some(source("site/config.yaml", text)),
         config,
         findings,
