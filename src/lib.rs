@@ -7,12 +7,12 @@
 pub(crate) mod assets;
 pub mod build;
 pub mod check;
-pub mod cli;
 pub mod diagnostic;
 pub mod discover;
 pub mod load;
 pub mod localize;
 pub mod model;
+pub mod project;
 pub mod publish;
 pub mod render;
 pub mod report;

@@ -222,7 +222,7 @@ fn largest_overlay_against_largest_record_is_linted_in_seconds() {
     let output = cargo_bin_cmd!("hindsight")
         .current_dir(dir.path())
         .args(["lint", "--format", "json"])
-        .timeout(Duration::from_secs(20))
+        .timeout(Duration::from_secs(60))
         .output()
         .unwrap();
     assert_eq!(
@@ -250,7 +250,7 @@ fn lint_quickly(record: &str, rule: &str) -> (Option<i32>, usize) {
     let output = cargo_bin_cmd!("hindsight")
         .current_dir(dir.path())
         .args(["lint", "--format", "json"])
-        .timeout(Duration::from_secs(20))
+        .timeout(Duration::from_secs(60))
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_default();

@@ -18,7 +18,7 @@ use anyhow::Context as _;
 use rayon::prelude::*;
 
 pub(crate) use characters::INVALID_CHARACTER;
-pub(crate) use fields::suggest as suggest_name;
+pub use fields::suggest as suggest_name;
 pub use record::RecordContext;
 pub use yaml::Limits;
 

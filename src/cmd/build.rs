@@ -1,0 +1,50 @@
+//! `hindsight build`: the public status site, built whole and published into `--out`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use hindsight::diagnostic::{Severity, display_path};
+use hindsight::project::{self, Project};
+use hindsight::{build, publish};
+
+use super::Outcome;
+use super::terminal::{ProgressBar, now, report_on_stderr, warnings};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The output directory (default: public/ in the project). It is replaced whole.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
+    let clock = Instant::now();
+    let now = now()?;
+    let root = project::find_root(root, None);
+    let out = args.out.unwrap_or_else(|| root.join("public"));
+    let project = Project::load(&root, &[])?;
+    let report = project.check(now);
+    report_on_stderr(&project, &report);
+    if report.count(Severity::Error) > 0 {
+        eprintln!(
+            "error: the site was not built; fix the errors above ({} is unchanged)",
+            display_path(&out)
+        );
+        return Ok(Outcome::Findings);
+    }
+    let progress = ProgressBar::new();
+    let built = build::build(&root, &project.corpus, now, &progress)?;
+    progress.finish();
+    warnings(&built.warnings);
+    publish::site(&publish::Protected::new(&root)?, &out, &built.artifacts)?;
+    eprintln!(
+        "built {}: {} pages in {} languages, {} incidents, {} files, in {:.2} s",
+        display_path(&out),
+        built.pages,
+        built.languages,
+        built.incidents,
+        built.artifacts.len() + 1,
+        clock.elapsed().as_secs_f64()
+    );
+    Ok(Outcome::Clean)
+}

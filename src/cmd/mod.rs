@@ -1,0 +1,81 @@
+//! The command line's argument types and the dispatch to one file per command.
+
+mod build;
+mod lint;
+mod render;
+mod rules;
+mod terminal;
+mod translate;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use hindsight::model::{Keyword as _, Lang};
+
+pub(crate) use terminal::is_broken_pipe;
+
+/// Incident postmortems as structured records: lint, render, translate, publish.
+#[derive(Debug, Parser)]
+#[command(name = "hindsight", version, about, max_term_width = 100)]
+pub(crate) struct Cli {
+    /// The project directory, holding incidents/ and site/ (default: the nearest folder
+    /// upward, from the file named or the current directory, that has site/config.yaml).
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate records, overlays and site/config.yaml.
+    Lint(lint::Args),
+    /// List the lint rules.
+    Rules(rules::RulesArgs),
+    /// Print the documentation of one rule.
+    Explain(rules::ExplainArgs),
+    /// Print the JSON Schema of an incident record (or of an overlay).
+    Schema(rules::SchemaArgs),
+    /// Render one postmortem as Markdown or as a self-contained HTML page.
+    Render(render::Args),
+    /// Create or refresh a translation overlay, or report the state of translations.
+    Translate(translate::Args),
+    /// Build the public status site: pages in every language, feeds, badges and the JSON API.
+    Build(build::Args),
+}
+
+/// How a list or report is printed.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+/// What a command found: nothing wrong, or problems in the input.
+pub(crate) enum Outcome {
+    Clean,
+    Findings,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is not a language hindsight writes; use one of {}",
+            Lang::NAMES.join(", ")
+        )
+    })
+}
+
+/// Runs the parsed command.
+pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let root = cli.root.as_deref();
+    match cli.command {
+        Command::Lint(args) => lint::run(root, args),
+        Command::Rules(args) => rules::rules(args),
+        Command::Explain(args) => rules::explain(args),
+        Command::Schema(args) => rules::schema(args),
+        Command::Render(args) => render::run(root, args),
+        Command::Translate(args) => translate::run(root, args),
+        Command::Build(args) => build::run(root, args),
+    }
+}

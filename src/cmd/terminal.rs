@@ -1,0 +1,107 @@
+//! Printing: standard output and error, colour only on a terminal without NO_COLOR, and the
+//! build's progress bar.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use hindsight::check::Report;
+use hindsight::project::Project;
+use hindsight::{build, report};
+
+/// "Now" for this run: `SOURCE_DATE_EPOCH` when it is set, else the clock.
+pub(crate) fn now() -> anyhow::Result<DateTime<Utc>> {
+    let value = std::env::var("SOURCE_DATE_EPOCH").ok();
+    hindsight::project::now(value.as_deref())
+}
+
+fn colour_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+pub(crate) fn use_color() -> bool {
+    colour_allowed() && io::stdout().is_terminal()
+}
+
+pub(crate) fn print(text: &str) -> anyhow::Result<()> {
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}
+
+/// A report of findings on standard error, as `lint` prints it; nothing when it is empty.
+pub(crate) fn report_on_stderr(project: &Project, report: &Report) {
+    if report.diagnostics.is_empty() {
+        return;
+    }
+    let colour = colour_allowed() && io::stderr().is_terminal();
+    let sources = report::sources(&project.corpus);
+    eprint!("{}", report::human(report, &sources, colour));
+}
+
+pub(crate) fn warnings(warnings: &[String]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+}
+
+/// Says once that no configuration was found, for the commands that work without one.
+pub(crate) fn warn_without_config(project: &Project) {
+    if !project.has_config() {
+        eprintln!(
+            "warning: no site/config.yaml here or in any folder above: components, languages and the site's time zone are unchecked (pass --root to name the project)"
+        );
+    }
+}
+
+pub(crate) fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// A progress bar on stderr, shown only on a terminal and only once a build has taken long
+/// enough for one to help.
+pub(crate) struct ProgressBar {
+    bar: indicatif::ProgressBar,
+    started: Instant,
+    shown: AtomicBool,
+}
+
+impl ProgressBar {
+    const SHOW_AFTER: Duration = Duration::from_millis(400);
+
+    pub(crate) fn new() -> Self {
+        ProgressBar {
+            bar: indicatif::ProgressBar::hidden(),
+            started: Instant::now(),
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    pub(crate) fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl build::Progress for ProgressBar {
+    fn start(&self, pages: u64) {
+        self.bar.set_length(pages);
+        let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        self.bar.set_style(style);
+    }
+
+    fn page_done(&self) {
+        self.bar.inc(1);
+        let due = self.started.elapsed() > Self::SHOW_AFTER;
+        if due && io::stderr().is_terminal() && !self.shown.swap(true, Ordering::Relaxed) {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! A project found and loaded once, and the pipeline prefixes the commands run on it:
+//! check (lint), render one postmortem, and plan a translation refresh.
+//!
+//! Each prefix returns findings as data: a command prints them and picks the exit code.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, Utc};
+
+use crate::check::{self, Report};
+use crate::diagnostic::Severity;
+use crate::load::{self, Corpus, RecordFile};
+use crate::localize::{self, Localizer};
+use crate::model::{Lang, RuleLevel};
+use crate::render::{Format, Templates};
+use crate::{discover, translate};
+
+/// The project directory: `explicit` (`--root`) when given, else the nearest folder upward
+/// from `start` (the path named on the command line, or the current directory) that holds
+/// site/config.yaml, written relative to the current directory when it can be; else the
+/// current directory.
+pub fn find_root(explicit: Option<&Path>, start: Option<&Path>) -> PathBuf {
+    if let Some(root) = explicit {
+        return root.to_path_buf();
+    }
+    let Some(found) = discover::find_root(start.unwrap_or(Path::new("."))) else {
+        return PathBuf::from(".");
+    };
+    let Ok(here) = std::env::current_dir().and_then(|dir| dir.canonicalize()) else {
+        return found;
+    };
+    if let Ok(below) = found.strip_prefix(&here) {
+        return if below.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            below.to_path_buf()
+        };
+    }
+    match here.strip_prefix(&found) {
+        Ok(up) => up.components().map(|_| "..").collect(),
+        Err(_) => found,
+    }
+}
+
+/// "Now": `SOURCE_DATE_EPOCH` when it is set (reproducible output), else the clock. Years
+/// 1970 to 9999 only, so that every date computed from it stays representable.
+pub fn now(source_date_epoch: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+    const LAST: i64 = 253_402_300_799;
+    let Some(value) = source_date_epoch else {
+        return Ok(Utc::now());
+    };
+    let seconds: i64 = value
+        .trim()
+        .parse()
+        .with_context(|| format!("SOURCE_DATE_EPOCH=`{value}` is not a number of seconds"))?;
+    match DateTime::from_timestamp(seconds, 0) {
+        Some(now) if (0..=LAST).contains(&seconds) => Ok(now),
+        _ => bail!(
+            "SOURCE_DATE_EPOCH=`{value}` is out of range; give seconds since 1970 up to {LAST} (the end of the year 9999)"
+        ),
+    }
+}
+
+/// A loaded project: its root and every source in it.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub corpus: Corpus,
+}
+
+impl Project {
+    /// Finds and reads the sources of the project at `root`; `paths` select what is
+    /// reported (the whole corpus is still read).
+    pub fn load(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Project> {
+        let sources = discover::discover(root, paths)?;
+        Ok(Project {
+            root: root.to_path_buf(),
+            corpus: load::load(&sources)?,
+        })
+    }
+
+    /// Whether the project has a site/config.yaml.
+    pub fn has_config(&self) -> bool {
+        self.corpus.config.source.is_some()
+    }
+
+    /// The lint stage: every rule over the corpus.
+    pub fn check(&self, now: DateTime<Utc>) -> Report {
+        check::check(&self.corpus, now)
+    }
+
+    /// The record that `file` names.
+    pub fn record_file(&self, file: &Path) -> anyhow::Result<&RecordFile> {
+        let wanted = file
+            .canonicalize()
+            .with_context(|| format!("cannot read {}", file.display()))?;
+        let same = |path: &Path| path.canonicalize().is_ok_and(|path| path == wanted);
+        let corpus = &self.corpus;
+        match corpus.records.iter().find(|r| same(&r.source.path)) {
+            Some(record) => Ok(record),
+            None if corpus.overlays.iter().any(|o| same(&o.source.path)) => bail!(
+                "{} is a translation overlay; name the record it translates and pick the language with --lang",
+                file.display()
+            ),
+            None => bail!(
+                "{} is not an incident record (incidents/<id>.yaml)",
+                file.display()
+            ),
+        }
+    }
+}
+
+/// A document, or the findings that stop it.
+#[derive(Debug)]
+pub enum Outcome<T> {
+    Done(T),
+    /// The input has errors; the report says which.
+    Refused(Report),
+}
+
+/// What `render` needs to know besides the record.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderRequest {
+    /// The reader's language; `None` is the record's own.
+    pub lang: Option<Lang>,
+    pub format: Format,
+    pub internal: bool,
+}
+
+/// One rendered postmortem, with what the reader of the command should be told.
+#[derive(Debug)]
+pub struct Rendered {
+    pub document: String,
+    /// Problems that did not stop the render (a project's locale files).
+    pub warnings: Vec<String>,
+}
+
+/// The render prefix: check the project, then localize and render the record `file`. A
+/// project with errors is not rendered.
+pub fn render_one(
+    project: &Project,
+    report: Report,
+    file: &Path,
+    request: RenderRequest,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Outcome<Rendered>> {
+    if report.count(Severity::Error) > 0 {
+        return Ok(Outcome::Refused(report));
+    }
+    let record_file = project.record_file(file)?;
+    let Some(record) = record_file.record.as_ref() else {
+        return Ok(Outcome::Refused(report));
+    };
+    let lang = request.lang.unwrap_or(record.lang.value);
+    let overlay = project
+        .corpus
+        .overlay_file(&record.id, lang)
+        .and_then(|o| o.overlay.as_ref());
+    let localizer = Localizer::load(Some(&project.root))?;
+    let templates = Templates::load(Some(&project.root))?;
+    let options = localize::Options {
+        internal: request.internal,
+    };
+    let config = &project.corpus.config.config;
+    let view = localize::postmortem(record, overlay, lang, config, &localizer, now, options);
+    Ok(Outcome::Done(Rendered {
+        document: templates.postmortem(&view, request.format)?,
+        warnings: localizer.messages.warnings.clone(),
+    }))
+}
+
+/// A refreshed overlay, ready to be written.
+#[derive(Debug)]
+pub struct TranslationPlan {
+    pub path: PathBuf,
+    pub refreshed: translate::Refresh,
+    /// Whether an overlay existed before.
+    pub existed: bool,
+}
+
+/// What a translation refresh will do.
+#[derive(Debug)]
+pub enum Planned {
+    Ready(TranslationPlan),
+    /// The record could not be read; the report says why.
+    RecordHasErrors(Report),
+    /// The existing overlay (at the path) could not be read whole: rewriting it would lose
+    /// text. The report holds its findings.
+    OverlayHasErrors(Report, PathBuf),
+}
+
+/// The translate prefix: the refreshed overlay of the record `file` in `lang`. An overlay
+/// that could not be read whole is never rewritten (its text would be lost).
+pub fn plan_translation(
+    project: &Project,
+    file: &Path,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Planned> {
+    let corpus = &project.corpus;
+    let record_file = project.record_file(file)?;
+    let Some(record) = record_file.record.as_ref() else {
+        return Ok(Planned::RecordHasErrors(check::check(corpus, now)));
+    };
+    if record.lang.value == lang {
+        bail!(
+            "{} is written in {lang} already; translate it into another language",
+            file.display()
+        );
+    }
+    let overlay_file = corpus.overlay_file(&record.id, lang);
+    if let Some(existing) = overlay_file
+        && !rewritable(existing)
+    {
+        let mut report = check::check(corpus, now);
+        report
+            .diagnostics
+            .retain(|d| d.file == existing.source.path);
+        return Ok(Planned::OverlayHasErrors(
+            report,
+            existing.source.path.clone(),
+        ));
+    }
+    let existing = overlay_file.and_then(|o| o.overlay.as_ref());
+    Ok(Planned::Ready(TranslationPlan {
+        path: record_file
+            .source
+            .path
+            .with_file_name(format!("{}.{lang}.yaml", record.id)),
+        refreshed: translate::refresh(record, existing, lang),
+        existed: existing.is_some(),
+    }))
+}
+
+/// Whether an overlay was read whole, so that a refresh keeps every translation. An escaped
+/// character that XML forbids loads exactly and is written back escaped, so it does not
+/// stop a refresh.
+fn rewritable(overlay: &load::OverlayFile) -> bool {
+    overlay.overlay.is_some()
+        && !overlay.findings.iter().any(|finding| {
+            finding.rule != load::INVALID_CHARACTER
+                && check::find_rule(finding.rule)
+                    .is_some_and(|rule| rule.default_level == RuleLevel::Error)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn now_is_the_clock_or_a_reproducible_epoch_in_range() {
+        assert_eq!(now(Some("0")).unwrap().timestamp(), 0);
+        assert_eq!(
+            now(Some(" 1795348800\n")).unwrap().timestamp(),
+            1_795_348_800
+        );
+        for bad in ["-1", "253402300800", "9223372036854775807", "soon", ""] {
+            let error = now(Some(bad)).unwrap_err().to_string();
+            assert!(error.contains("SOURCE_DATE_EPOCH"), "{bad}: {error}");
+        }
+        assert!(now(None).unwrap() > DateTime::from_timestamp(1_700_000_000, 0).unwrap());
+    }
+
+    #[test]
+    fn an_overlay_with_errors_is_not_rewritable() {
+        let limits = load::Limits::default();
+        let read = |text: &str| {
+            let (overlay, findings) = load::overlay::parse("x", text, &limits);
+            load::OverlayFile {
+                source: load::SourceText {
+                    path: "incidents/x.de.yaml".into(),
+                    text: text.into(),
+                },
+                record_id: "x".into(),
+                lang_tag: "de".into(),
+                overlay,
+                findings,
+            }
+        };
+        assert!(rewritable(&read(
+            "lang: de\ntitle:\n  source: A\n  text: B\n"
+        )));
+        assert!(!rewritable(&read("lang: de\ntitle: [unclosed\n")));
+        assert!(!rewritable(&read(
+            "lang: de\ntitel:\n  source: A\n  text: B\n"
+        )));
+        assert!(rewritable(&read(
+            "lang: de\ntitle:\n  source: A\n  text: \"B\\x01\"\n"
+        )));
+    }
+}
