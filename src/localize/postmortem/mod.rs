@@ -110,3 +110,6 @@ pub fn postmortem(
     view.notices = notices(record, &view, &ctx);
     view
 }
+
+#[cfg(test)]
+mod tests;
