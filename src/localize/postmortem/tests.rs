@@ -121,9 +121,9 @@ fn a_day_only_incident_has_no_clock_times_and_no_figures() {
 
 #[test]
 fn an_ongoing_incident_counts_until_now_and_says_so() {
-    let record = record(&format!(
-        "title: Slow\nlang: en\nstatus: draft\nstarted: 2023-12-18T10:00:00Z\ntimeline:\n  - at: 2023-12-18T10:00:00Z\n    status: investigating\n    text: Slow.\n"
-    ));
+    let record = record(
+        "title: Slow\nlang: en\nstatus: draft\nstarted: 2023-12-18T10:00:00Z\ntimeline:\n  - at: 2023-12-18T10:00:00Z\n    status: investigating\n    text: Slow.\n",
+    );
     let en = view(&record, None, Lang::En);
     assert_eq!(kinds(&en), ["draft", "ongoing"]);
     assert_eq!(en.lasted, "ongoing for 2 hours");
