@@ -11,6 +11,10 @@ use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle};
 
 use crate::diagnostic::{Finding, Pos, Span};
 use crate::model::chars::is_xml_char;
+use text::binary_file;
+pub(crate) use text::{decode, is_binary, too_large};
+
+mod text;
 
 /// Resource budgets for one file.
 #[derive(Debug, Clone, Copy)]
@@ -77,30 +81,12 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Option<Node>, Finding
         return Err(too_large(text.len(), limits));
     }
     if let Some(at) = text.find('\0') {
-        let pos = LineIndex::new(text).pos_of_offset(text, at);
-        return Err(Finding::new(
-            SYNTAX,
-            Span::point(pos),
-            "the file contains a NUL byte: it looks like a binary file, not YAML",
-        )
-        .help("incident records are UTF-8 YAML text; check that the right file is in incidents/"));
+        return Err(binary_file(LineIndex::new(text).pos_of_offset(text, at)));
     }
     if let Some((at, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
         return Err(super::characters::written(text, at, c));
     }
     Builder::new(text, limits).run()
-}
-
-pub(crate) fn too_large(len: usize, limits: &Limits) -> Finding {
-    Finding::new(
-        LIMIT,
-        Span::file_start(),
-        format!(
-            "the file is {} bytes; hindsight reads at most {} bytes per file",
-            len, limits.max_bytes
-        ),
-    )
-    .help("split the text into several incidents, or check that this is really an incident record")
 }
 
 /// Maps the parser's (line, char column) markers to positions with byte offsets.
@@ -358,47 +344,6 @@ fn count_nodes(node: &Node) -> usize {
     }
 }
 
-/// How far into a file to look for NUL bytes, the mark of a binary file.
-const BINARY_SNIFF: usize = 8 * 1024;
-
-/// Whether the bytes look like a binary file rather than text.
-pub(crate) fn is_binary(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0)
-}
-
-fn binary_file(pos: Pos) -> Finding {
-    Finding::new(
-        SYNTAX,
-        Span::point(pos),
-        "the file contains a NUL byte: it looks like a binary file, not YAML",
-    )
-    .help("incident records are UTF-8 YAML text; check that the right file is in incidents/")
-}
-
-/// Decodes file bytes as UTF-8, or says where the first invalid byte is.
-pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Finding> {
-    if is_binary(bytes) {
-        return Err(binary_file(Pos {
-            line: 1,
-            column: 1,
-            offset: 0,
-        }));
-    }
-    std::str::from_utf8(bytes).map_err(|error| {
-        let valid = &bytes[..error.valid_up_to()];
-        // The valid prefix is UTF-8 by definition, so positions can be computed on it.
-        let prefix = std::str::from_utf8(valid).unwrap_or_default();
-        let pos = LineIndex::new(prefix).pos_of_offset(prefix, prefix.len());
-        let byte = bytes.get(error.valid_up_to()).copied().unwrap_or_default();
-        Finding::new(
-            SYNTAX,
-            Span::point(pos),
-            format!("the file is not valid UTF-8: byte 0x{byte:02x} cannot start or continue a character here"),
-        )
-        .help("save the file as UTF-8; if it is a binary file, remove it from incidents/")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -496,13 +441,6 @@ mod tests {
         let error = parse("title: x\n  bad: [\n", &Limits::default()).unwrap_err();
         assert_eq!(error.rule, "yaml-syntax");
         assert!(error.span.start.line >= 2, "{error:?}");
-    }
-
-    #[test]
-    fn invalid_utf8_reports_line_and_column() {
-        let error = decode(b"title: ok\nlang: \xff\n").unwrap_err();
-        assert_eq!((error.span.start.line, error.span.start.column), (2, 7));
-        assert!(error.message.contains("0xff"));
     }
 
     #[test]

@@ -1,96 +1,24 @@
 //! The JSON API under `api/v2/`, in the shapes of Atlassian Statuspage's public API v2, so
 //! that existing clients and widgets read it unchanged. Texts are in the default language.
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Serialize;
+mod groups;
+mod ids;
+mod shapes;
+
+use chrono::{DateTime, Utc};
 
 use super::markdown::to_plain;
 use super::site::{Artifact, Page, Site};
 use crate::model::{Component, ComponentStatus};
-use crate::status::{self, ComponentState, Incident, IncidentStatus, UpdateSource};
+use crate::status::{ComponentState, Incident, IncidentStatus, UpdateSource};
+use ids::page_id;
+use shapes::{
+    AffectedJson, ComponentJson, Envelope, IncidentJson, PageJson, StatusJson, UpdateJson,
+    timestamp,
+};
 
 /// Statuspage lists this many incidents in `incidents.json`.
 const INCIDENT_LIMIT: usize = 50;
-
-#[derive(Debug, Clone, Serialize)]
-struct PageJson {
-    id: String,
-    name: String,
-    url: String,
-    time_zone: String,
-    updated_at: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct StatusJson {
-    indicator: &'static str,
-    description: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct ComponentJson {
-    id: String,
-    name: String,
-    status: &'static str,
-    created_at: String,
-    updated_at: String,
-    position: usize,
-    description: Option<String>,
-    showcase: bool,
-    start_date: Option<String>,
-    group_id: Option<String>,
-    page_id: String,
-    group: bool,
-    only_show_if_degraded: bool,
-    /// On group rows: the ids of the group's components.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    components: Option<Vec<String>>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct IncidentJson {
-    id: String,
-    name: String,
-    status: &'static str,
-    created_at: String,
-    updated_at: String,
-    monitoring_at: Option<String>,
-    resolved_at: Option<String>,
-    impact: &'static str,
-    shortlink: String,
-    started_at: String,
-    page_id: String,
-    incident_updates: Vec<UpdateJson>,
-    components: Vec<ComponentJson>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct UpdateJson {
-    id: String,
-    status: &'static str,
-    body: String,
-    incident_id: String,
-    created_at: String,
-    updated_at: String,
-    display_at: String,
-    affected_components: Option<Vec<AffectedJson>>,
-    deliver_notifications: bool,
-    custom_tweet: Option<String>,
-    tweet_id: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct AffectedJson {
-    code: String,
-    name: String,
-    old_status: &'static str,
-    new_status: &'static str,
-}
-
-/// `2023-12-17T03:56:00.000Z`: what Statuspage's clients parse.
-fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
 
 /// The files of the API.
 pub fn files(site: &Site) -> anyhow::Result<Vec<Artifact>> {
@@ -168,21 +96,6 @@ pub fn files(site: &Site) -> anyhow::Result<Vec<Artifact>> {
     ])
 }
 
-/// One file of the API: `page` and the lists it carries, in Statuspage's key order.
-#[derive(Serialize)]
-struct Envelope<'a> {
-    page: &'a PageJson,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    components: Option<&'a [ComponentJson]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    incidents: Option<&'a [&'a IncidentJson]>,
-    /// Always empty: maintenance windows are not modelled yet.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    scheduled_maintenances: Option<[(); 0]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<&'a StatusJson>,
-}
-
 struct Api<'s> {
     site: &'s Site<'s>,
     page_id: String,
@@ -231,6 +144,12 @@ impl<'s> Api<'s> {
         }
     }
 
+    /// When the component last changed, never before the status history starts.
+    fn updated(&self, state: &ComponentState) -> DateTime<Utc> {
+        let created = self.site.status.since;
+        state.changed.unwrap_or(created).max(created)
+    }
+
     fn component(&self, state: &ComponentState) -> ComponentJson {
         let default = self.site.config.languages[0];
         let created = self.site.status.since;
@@ -239,7 +158,7 @@ impl<'s> Api<'s> {
             name: self.name(state.component),
             status: state.status.as_str(),
             created_at: timestamp(created),
-            updated_at: timestamp(state.changed.unwrap_or(created).max(created)),
+            updated_at: timestamp(self.updated(state)),
             position: 0,
             description: state
                 .component
@@ -255,79 +174,6 @@ impl<'s> Api<'s> {
             only_show_if_degraded: false,
             components: None,
         }
-    }
-
-    /// Positions (1-based, per level) and group rows: Statuspage lists a group as a
-    /// component with `group: true`, before its members, which point to it with `group_id`.
-    fn number_and_group(&mut self) {
-        let default = self.site.config.languages[0];
-        let mut rows: Vec<ComponentJson> = Vec::new();
-        // The worst member status of each group row, by row index.
-        let mut group_status: Vec<(usize, ComponentStatus)> = Vec::new();
-        let mut top_level = 0;
-        for (state, mut json) in self
-            .site
-            .status
-            .components
-            .iter()
-            .zip(self.components.drain(..))
-        {
-            let Some(group) = state
-                .component
-                .group
-                .as_ref()
-                .map(|g| g.get(default, default))
-            else {
-                top_level += 1;
-                json.position = top_level;
-                rows.push(json);
-                continue;
-            };
-            let group_id = group_id(group);
-            let row = match rows.iter().position(|r| r.group && r.id == group_id) {
-                Some(row) => row,
-                None => {
-                    top_level += 1;
-                    rows.push(ComponentJson {
-                        id: group_id.clone(),
-                        name: group.to_string(),
-                        status: ComponentStatus::Operational.as_str(),
-                        position: top_level,
-                        description: None,
-                        group: true,
-                        components: Some(Vec::new()),
-                        ..json.clone()
-                    });
-                    group_status.push((rows.len() - 1, ComponentStatus::Operational));
-                    rows.len() - 1
-                }
-            };
-            let members = rows[row].components.get_or_insert_with(Vec::new);
-            members.push(json.id.clone());
-            json.position = members.len();
-            json.group_id = Some(group_id);
-            if let Some((_, worst)) = group_status.iter_mut().find(|(r, _)| *r == row)
-                && status::rank(state.status) > status::rank(*worst)
-            {
-                *worst = state.status;
-                rows[row].status = state.status.as_str();
-            }
-            rows[row].updated_at = rows[row].updated_at.clone().max(json.updated_at.clone());
-            rows.push(json);
-        }
-        // Members follow their group row even when the configuration interleaves groups.
-        let mut ordered = Vec::with_capacity(rows.len());
-        for row in rows.iter().filter(|r| r.group_id.is_none()) {
-            ordered.push(row.clone());
-            if row.group {
-                ordered.extend(
-                    rows.iter()
-                        .filter(|m| m.group_id.as_deref() == Some(row.id.as_str()))
-                        .cloned(),
-                );
-            }
-        }
-        self.components = ordered;
     }
 
     fn components(&self) -> &[ComponentJson] {
@@ -430,69 +276,5 @@ impl<'s> Api<'s> {
             incident_updates: updates,
             components,
         }
-    }
-}
-
-/// `group-` and the group's name in lowercase ASCII words: `Docker Hub` -> `group-docker-hub`;
-/// names without ASCII letters or digits get a stable hash instead.
-fn group_id(name: &str) -> String {
-    let slug = name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join("-");
-    if slug.is_empty() {
-        format!("group-{}", base36(fnv1a(name.as_bytes()), 8))
-    } else {
-        format!("group-{slug}")
-    }
-}
-
-/// A Statuspage-like page id (12 lowercase base36 characters), stable for a base URL.
-fn page_id(base: &str) -> String {
-    base36(fnv1a(base.as_bytes()), 12)
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-fn base36(mut value: u64, width: usize) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = vec![b'0'; width];
-    for slot in out.iter_mut().rev() {
-        *slot = DIGITS[(value % 36) as usize];
-        value /= 36;
-    }
-    String::from_utf8(out).unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn timestamps_carry_milliseconds_and_z() {
-        let at = DateTime::parse_from_rfc3339("2023-12-17T03:56:00Z")
-            .unwrap()
-            .with_timezone(&Utc);
-        assert_eq!(timestamp(at), "2023-12-17T03:56:00.000Z");
-    }
-
-    #[test]
-    fn ids_are_stable_and_shaped_like_statuspage_ids() {
-        let id = page_id("https://status.example.com/");
-        assert_eq!(id.len(), 12);
-        assert!(
-            id.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        );
-        assert_eq!(id, page_id("https://status.example.com/"));
-        assert_ne!(id, page_id("https://other.example.com/"));
-        assert_eq!(group_id("Docker Hub"), "group-docker-hub");
-        assert!(group_id("決済").starts_with("group-") && group_id("決済").len() == 14);
     }
 }

@@ -1,0 +1,159 @@
+//! The summary facts (incident time, duration, severity, affected components, status) and the
+//! key figures (time to detect, acknowledge, mitigate, resolve).
+
+use chrono::{DateTime, Utc};
+
+use super::context::Context;
+use super::view::Fact;
+use crate::model::time::When;
+use crate::model::{Milestone, Record, SiteConfig};
+
+pub(super) fn facts(
+    record: &Record,
+    site: &SiteConfig,
+    ctx: &Context,
+    now: DateTime<Utc>,
+) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let mut fact = |label: &str, value: String| {
+        facts.push(Fact {
+            label: ctx.text(label),
+            value,
+        })
+    };
+    if let Some(started) = &record.started {
+        fact(
+            "label-incident-time",
+            incident_time(record, &started.value, ctx),
+        );
+    }
+    if let Some(duration) = duration(record, ctx, now) {
+        fact("label-duration", duration);
+    }
+    if let Some(severity) = &record.severity {
+        fact("label-severity", ctx.keyword("severity", severity.value));
+    }
+    if !record.affected.0.is_empty() {
+        let items: Vec<String> = record
+            .affected
+            .0
+            .iter()
+            .map(|(id, status)| {
+                let name = site
+                    .component(&id.value)
+                    .map_or(id.value.as_str(), |c| {
+                        c.name.get(ctx.lang, site.languages[0])
+                    })
+                    .to_string();
+                ctx.format(
+                    "affected-component",
+                    &[
+                        ("name", name),
+                        ("status", ctx.keyword("component", status.value)),
+                    ],
+                )
+            })
+            .collect();
+        fact("label-affected", items.join(&ctx.text("list-join")));
+    }
+    fact("label-status", status_word(record, ctx));
+    facts
+}
+
+/// `December 17, 2023 at 03:56 – 04:15 UTC`; the end's date only when it differs.
+pub(super) fn incident_time(record: &Record, started: &When, ctx: &Context) -> String {
+    let Some(resolved) = record.resolved.as_ref().map(|r| &r.value) else {
+        return ctx.moment(started);
+    };
+    if started.is_day_only() || resolved.is_day_only() {
+        if started.local_date == resolved.local_date {
+            return ctx.moment(started);
+        }
+        return ctx.format(
+            "time-range",
+            &[
+                ("start", ctx.moment(started)),
+                ("end", ctx.moment(resolved)),
+            ],
+        );
+    }
+    let (start, end) = (ctx.local(started), ctx.local(resolved));
+    let end_text = if start.date() == end.date() {
+        ctx.dates.time(end)
+    } else {
+        ctx.dates.date_time(end)
+    };
+    let range = ctx.format(
+        "time-range",
+        &[("start", ctx.dates.date_time(start)), ("end", end_text)],
+    );
+    let (start_zone, end_zone) = (ctx.zone_label(started), ctx.zone_label(resolved));
+    if start_zone == end_zone {
+        ctx.format(
+            "datetime-zoned",
+            &[("datetime", range), ("zone", start_zone)],
+        )
+    } else {
+        ctx.format(
+            "time-range",
+            &[
+                ("start", ctx.moment(started)),
+                ("end", ctx.moment(resolved)),
+            ],
+        )
+    }
+}
+
+/// The computed duration where the times allow it, else the authors' statement.
+pub(super) fn duration(record: &Record, ctx: &Context, now: DateTime<Utc>) -> Option<String> {
+    if let Some(seconds) = record.computed_duration_seconds() {
+        return Some(ctx.duration(seconds));
+    }
+    let started = &record.started.as_ref()?.value;
+    if record.resolved.is_none() && !started.is_day_only() {
+        let running = (now - started.utc).num_seconds();
+        return Some(ctx.format("duration-ongoing", &[("duration", ctx.duration(running))]));
+    }
+    let claim = record.duration.as_ref()?.value;
+    let stated = ctx.duration(claim.seconds.round() as i64);
+    Some(if claim.approximate {
+        ctx.format("duration-approximate", &[("duration", stated)])
+    } else {
+        stated
+    })
+}
+
+fn status_word(record: &Record, ctx: &Context) -> String {
+    if record.resolved.is_some() {
+        return ctx.text("update-resolved");
+    }
+    match record.timeline.iter().rev().find_map(|e| e.status.as_ref()) {
+        Some(status) => ctx.keyword("update", status.value),
+        None => ctx.text("incident-ongoing"),
+    }
+}
+
+/// Time to detect, acknowledge, mitigate and resolve, each measured from `started`.
+pub(super) fn figures(record: &Record, ctx: &Context) -> Vec<Fact> {
+    let Some(started) = record.started.as_ref().map(|s| &s.value) else {
+        return Vec::new();
+    };
+    if started.is_day_only() {
+        return Vec::new();
+    }
+    [
+        (Milestone::Detected, "figure-time-to-detect"),
+        (Milestone::Acknowledged, "figure-time-to-acknowledge"),
+        (Milestone::Mitigated, "figure-time-to-mitigate"),
+        (Milestone::Resolved, "figure-time-to-resolve"),
+    ]
+    .into_iter()
+    .filter_map(|(milestone, label)| {
+        let at = &record.milestone(milestone)?.value;
+        (!at.is_day_only()).then(|| Fact {
+            label: ctx.text(label),
+            value: ctx.duration((at.utc - started.utc).num_seconds()),
+        })
+    })
+    .collect()
+}

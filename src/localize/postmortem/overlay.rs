@@ -1,0 +1,98 @@
+//! Picking each text from the translation overlay or the original, and the notices that tell
+//! the reader when a page is a draft, ongoing, stale or partly untranslated.
+
+use std::collections::HashMap;
+
+use super::context::Context;
+use super::view::{Notice, Postmortem, Text};
+use crate::model::{Lang, Overlay, Record, RecordStatus, Spanned, TextKey, align};
+
+/// Which text the reader gets for each of the record's texts.
+pub(super) struct Texts<'a> {
+    page: Lang,
+    source: Lang,
+    /// Record text (by address) -> its translation and whether it is stale.
+    translated: HashMap<TextKey, (&'a str, bool)>,
+}
+
+impl<'a> Texts<'a> {
+    pub(super) fn new(record: &'a Record, overlay: Option<&'a Overlay>, page: Lang) -> Self {
+        let translated = overlay
+            .map(|overlay| align(record, overlay).by_record_text())
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(key, (pair, stale))| {
+                let text = pair.text.as_ref().filter(|_| !pair.is_untranslated())?;
+                Some((key, (text.value.as_str(), stale)))
+            })
+            .collect();
+        Texts {
+            page,
+            source: record.lang.value,
+            translated,
+        }
+    }
+
+    pub(super) fn pick(&self, current: &Spanned<String>) -> Text {
+        if self.page == self.source {
+            return Text {
+                markdown: current.value.clone(),
+                lang: None,
+                stale: false,
+            };
+        }
+        match self.translated.get(&(current as TextKey)) {
+            Some((text, stale)) => Text {
+                markdown: text.to_string(),
+                lang: None,
+                stale: *stale,
+            },
+            None => Text {
+                markdown: current.value.clone(),
+                lang: Some(self.source.as_str()),
+                stale: false,
+            },
+        }
+    }
+}
+
+pub(super) fn notices(record: &Record, view: &Postmortem, ctx: &Context) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    match record.status.value {
+        RecordStatus::Draft => notices.push(Notice {
+            kind: "draft",
+            text: ctx.text("notice-draft"),
+        }),
+        RecordStatus::Review => notices.push(Notice {
+            kind: "review",
+            text: ctx.text("notice-review"),
+        }),
+        RecordStatus::Published => {}
+    }
+    if record.started.is_some() && record.resolved.is_none() {
+        notices.push(Notice {
+            kind: "ongoing",
+            text: ctx.text("notice-ongoing"),
+        });
+    }
+    let texts = view.texts();
+    let language = || {
+        vec![(
+            "language",
+            ctx.text(&format!("language-{}", record.lang.value)),
+        )]
+    };
+    if texts.iter().any(|t| t.stale) {
+        notices.push(Notice {
+            kind: "stale",
+            text: ctx.format("notice-stale", &language()),
+        });
+    }
+    if texts.iter().any(|t| t.lang.is_some()) {
+        notices.push(Notice {
+            kind: "fallback",
+            text: ctx.format("notice-fallback", &language()),
+        });
+    }
+    notices
+}

@@ -1,0 +1,18 @@
+//! A file of the output, in memory: what rendering produces and only publishing writes.
+
+/// A file of the site: its path under the output directory (`/`-separated, relative) and
+/// its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Artifact {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Artifact {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        Artifact {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}

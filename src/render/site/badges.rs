@@ -1,0 +1,104 @@
+//! The status badges: one SVG per language for the whole site and one per component.
+
+use serde::Serialize;
+use tera::Context;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Artifact, Language, Site, message};
+use crate::render::Templates;
+
+impl Site<'_> {
+    /// The page's badge (`<lang>/badge.svg`) and one per component
+    /// (`<lang>/badges/<component>.svg`), in the colours of the status.
+    pub(super) fn badges(
+        &self,
+        templates: &Templates,
+        language: &Language,
+    ) -> anyhow::Result<Vec<Artifact>> {
+        let view = language.view;
+        let mut badges = vec![(
+            format!("{}/badge.svg", language.lang),
+            message(&view.t, "badge_status"),
+            view.banner.text.clone(),
+            indicator_color(view.banner.indicator),
+        )];
+        badges.extend(view.components.iter().map(|component| {
+            (
+                format!("{}/badges/{}.svg", language.lang, component.id),
+                component.name.clone(),
+                component.status_text.clone(),
+                component_color(component.status),
+            )
+        }));
+        badges
+            .into_iter()
+            .map(|(path, label, value, color)| {
+                let mut context = Context::new();
+                context.insert("badge", &Badge::new(label, value, color));
+                Ok(Artifact::new(
+                    path,
+                    templates.render("site/badge.svg", &context)?,
+                ))
+            })
+            .collect()
+    }
+}
+
+fn indicator_color(indicator: &str) -> &'static str {
+    match indicator {
+        "none" => "#2da44e",
+        "minor" => "#bf8700",
+        "major" => "#d1600f",
+        _ => "#cf222e",
+    }
+}
+
+fn component_color(status: &str) -> &'static str {
+    match status {
+        "operational" => "#2da44e",
+        "degraded_performance" => "#bf8700",
+        "partial_outage" => "#d1600f",
+        "under_maintenance" => "#0969da",
+        _ => "#cf222e",
+    }
+}
+
+/// A shields-style badge; widths are estimated from the text's display width (11px text:
+/// about 7px a column, so CJK text gets twice the room).
+#[derive(Debug, Serialize)]
+struct Badge {
+    label: String,
+    value: String,
+    color: &'static str,
+    label_width: usize,
+    value_width: usize,
+    width: usize,
+}
+
+impl Badge {
+    fn new(label: String, value: String, color: &'static str) -> Self {
+        let measure = |text: &str| text.width() * 7 + 12;
+        let (label_width, value_width) = (measure(&label), measure(&value));
+        Badge {
+            label,
+            value,
+            color,
+            label_width,
+            value_width,
+            width: label_width + value_width,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn badges_make_room_for_wide_text() {
+        let latin = Badge::new("status".into(), "ok".into(), "#000");
+        let cjk = Badge::new("状态".into(), "正常".into(), "#000");
+        assert_eq!(latin.label_width, 6 * 7 + 12);
+        assert_eq!(cjk.value_width, 4 * 7 + 12);
+    }
+}

@@ -1,0 +1,126 @@
+//! What every page's head and header show: title, description, canonical address and the
+//! page's links to itself in every language.
+
+use serde::Serialize;
+
+use super::{Language, Page, Site, message};
+use crate::model::Lang;
+
+/// What every page's head and header need: the language, the links to itself in every
+/// language, and the relative way back to the site's root.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct Chrome {
+    lang: &'static str,
+    og_locale: &'static str,
+    pub(super) kind: &'static str,
+    /// `../` per directory between the page and the site's root (or an absolute path on
+    /// the 404 page, which is served at any address).
+    root: String,
+    /// `<title>`: the page's heading and the site's name.
+    pub(super) title: String,
+    pub(super) heading: String,
+    pub(super) description: String,
+    pub(super) canonical: String,
+    og_type: &'static str,
+    pub(super) alternates: Vec<Alternate>,
+    x_default: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct Alternate {
+    lang: &'static str,
+    og_locale: &'static str,
+    /// The language's name in that language.
+    name: String,
+    href: String,
+    /// The relative link from the current page.
+    link: String,
+    current: bool,
+}
+
+impl Site<'_> {
+    pub(super) fn chrome(
+        &self,
+        language: usize,
+        page: Page,
+        root: &str,
+        canonical_root: bool,
+    ) -> Chrome {
+        let Language { lang, view, .. } = &self.languages[language];
+        let (heading, description, og_type) = match page {
+            Page::Home => (
+                message(&view.t, "site_current_status"),
+                view.banner.text.clone(),
+                "website",
+            ),
+            Page::History => (
+                message(&view.t, "site_history"),
+                message(&view.t, "site_history"),
+                "website",
+            ),
+            Page::Incident(index, _) => {
+                let incident = &view.incidents[index];
+                let description = incident
+                    .summary
+                    .as_ref()
+                    .map(|s| crate::render::markdown::to_plain(&s.markdown))
+                    .unwrap_or_else(|| incident.period.clone());
+                (
+                    crate::render::markdown::to_plain(&incident.title.markdown),
+                    description,
+                    "article",
+                )
+            }
+            Page::Component(index, _) => {
+                let component = &view.components[index];
+                (
+                    component.name.clone(),
+                    format!("{} · {}", component.status_text, component.uptime),
+                    "website",
+                )
+            }
+        };
+        let alternates = self
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(index, other)| Alternate {
+                lang: other.lang.as_str(),
+                og_locale: og_locale(other.lang),
+                name: message(&other.view.t, &format!("language_{}", other.lang)),
+                href: page.url(&self.base, other.lang),
+                link: format!("{root}{}", page.path(other.lang)),
+                current: index == language,
+            })
+            .collect();
+        Chrome {
+            lang: lang.as_str(),
+            og_locale: og_locale(*lang),
+            kind: page.kind(),
+            root: root.to_string(),
+            title: format!("{heading} – {}", view.title),
+            heading,
+            description,
+            canonical: if canonical_root {
+                self.base.clone()
+            } else {
+                page.url(&self.base, *lang)
+            },
+            og_type,
+            alternates,
+            x_default: match page {
+                Page::Home => self.base.clone(),
+                _ => page.url(&self.base, self.default_language().lang),
+            },
+        }
+    }
+}
+
+fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en_US",
+        Lang::De => "de_DE",
+        Lang::Ja => "ja_JP",
+        Lang::Zh => "zh_CN",
+    }
+}

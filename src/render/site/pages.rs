@@ -1,0 +1,142 @@
+//! Which pages the site has, where each lives, and rendering the HTML pages (the 404 page too).
+
+use tera::{Context, Value};
+
+use super::{Site, message};
+use crate::model::Lang;
+use crate::render::Templates;
+
+/// Which page, independent of its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page<'a> {
+    Home,
+    History,
+    /// The incident's index in the status, and its id.
+    Incident(usize, &'a str),
+    /// The component's index in the status, and its id.
+    Component(usize, &'a str),
+}
+
+impl Page<'_> {
+    /// The file under the language's directory.
+    pub fn path(self, lang: Lang) -> String {
+        match self {
+            Page::Home => format!("{lang}/index.html"),
+            Page::History => format!("{lang}/history.html"),
+            Page::Incident(_, id) => format!("{lang}/incidents/{id}.html"),
+            Page::Component(_, id) => format!("{lang}/components/{id}.html"),
+        }
+    }
+
+    /// The public address: directories for home pages, files for the rest.
+    pub(super) fn url(self, base: &str, lang: Lang) -> String {
+        match self {
+            Page::Home => format!("{base}{lang}/"),
+            _ => format!("{base}{}", self.path(lang)),
+        }
+    }
+
+    pub(super) fn kind(self) -> &'static str {
+        match self {
+            Page::Home => "home",
+            Page::History => "history",
+            Page::Incident(..) => "incident",
+            Page::Component(..) => "component",
+        }
+    }
+}
+
+impl Site<'_> {
+    /// From a page in `<lang>/` (one level down) or `<lang>/incidents/` (two) to the root.
+    pub(super) fn root_for(&self, page: Page) -> String {
+        match page {
+            Page::Home | Page::History => "../",
+            Page::Incident(..) | Page::Component(..) => "../../",
+        }
+        .to_string()
+    }
+
+    pub(super) fn page(
+        &self,
+        templates: &Templates,
+        site: &Value,
+        language: usize,
+        page: Page,
+        root: &str,
+    ) -> anyhow::Result<String> {
+        let chrome = self.chrome(language, page, root, root.is_empty());
+        let mut context = match page {
+            Page::Incident(index, _) => {
+                let postmortem = &self.languages[language].postmortems[index];
+                let mut context = templates.context(postmortem)?;
+                context.insert("anchors", &true);
+                context
+            }
+            _ => Context::new(),
+        };
+        context.insert_value("site", site.clone());
+        context.insert("page", &chrome);
+        let name = match page {
+            Page::Home => "site/home.html",
+            Page::History => "site/history.html",
+            Page::Incident(..) => "site/incident.html",
+            Page::Component(index, _) => {
+                context.insert("component_index", &index);
+                "site/component.html"
+            }
+        };
+        templates.render(name, &context)
+    }
+
+    /// Served for any missing address: its links are absolute paths from the base URL.
+    pub(super) fn not_found(&self, templates: &Templates, site: &Value) -> anyhow::Result<String> {
+        let root = base_path(&self.base);
+        let mut chrome = self.chrome(0, Page::Home, &root, true);
+        let t = &self.default_language().view.t;
+        chrome.kind = "not-found";
+        chrome.heading = message(t, "site_not_found");
+        chrome.title = format!(
+            "{} – {}",
+            chrome.heading,
+            self.default_language().view.title
+        );
+        chrome.description = message(t, "site_not_found_text");
+        let mut context = Context::new();
+        context.insert_value("site", site.clone());
+        context.insert("page", &chrome);
+        templates.render("site/404.html", &context)
+    }
+}
+
+/// `https://example.com/status/` -> `/status/`.
+fn base_path(base: &str) -> String {
+    let after_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(slash) => after_scheme[slash..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_404_page_links_from_the_base_path() {
+        assert_eq!(base_path("https://status.example.com/"), "/");
+        assert_eq!(base_path("https://example.com/status/"), "/status/");
+        assert_eq!(base_path("https://example.com"), "/");
+    }
+
+    #[test]
+    fn pages_live_under_their_language() {
+        assert_eq!(
+            Page::Incident(0, "2023-12-17-x").path(Lang::De),
+            "de/incidents/2023-12-17-x.html"
+        );
+        assert_eq!(
+            Page::Home.url("https://s.example/", Lang::Ja),
+            "https://s.example/ja/"
+        );
+    }
+}
