@@ -1,5 +1,6 @@
-//! `hindsight build`: a checked corpus -> the public status site, as the list of its steps
-//! (status, localize, render); the CLI hands the result to publish.
+//! `hindsight build`: a checked corpus and the site's assets -> the public status site, as
+//! the list of its steps (status, localize, render), with no I/O; the command hands the
+//! result to publish.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -9,7 +10,7 @@ use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use crate::assets::{self, Content, SITE_FILES};
-use crate::load::Corpus;
+use crate::load::{self, Corpus, Revisions};
 use crate::localize::{self, Localizer, Postmortem, SiteView};
 use crate::model::{Lang, Overlay, Record};
 use crate::render::site::{Artifact, Language, Site};
@@ -41,10 +42,42 @@ pub struct Built {
     pub warnings: Vec<String>,
 }
 
-/// Builds the site of the project at `root` from its checked `corpus`.
+/// Everything a build reads besides the records: templates, messages, the site's static
+/// files and git revisions. [`SiteAssets::load`] reads them once; a build then does no I/O.
+pub struct SiteAssets {
+    pub localizer: Localizer,
+    pub templates: Templates,
+    /// The built-in stylesheet and favicon, with the project's `site/` files over them.
+    pub static_files: Vec<Artifact>,
+    pub revisions: Revisions,
+}
+
+impl SiteAssets {
+    /// The assets of the project at `root`: its own files over the built-in ones.
+    pub fn load(root: &Path) -> anyhow::Result<SiteAssets> {
+        Ok(SiteAssets {
+            localizer: Localizer::load(Some(root))?,
+            templates: Templates::load(Some(root))?,
+            static_files: static_files(Some(root))?,
+            revisions: load::revisions(root),
+        })
+    }
+
+    /// Only what is built into hindsight, and no git history.
+    pub fn builtin() -> anyhow::Result<SiteAssets> {
+        Ok(SiteAssets {
+            localizer: Localizer::load(None)?,
+            templates: Templates::load(None)?,
+            static_files: static_files(None)?,
+            revisions: Revisions::new(),
+        })
+    }
+}
+
+/// Builds the site from a checked `corpus` and its `assets`: status, localize, render.
 pub fn build(
-    root: &Path,
     corpus: &Corpus,
+    assets: &SiteAssets,
     now: DateTime<Utc>,
     progress: &dyn Progress,
 ) -> anyhow::Result<Built> {
@@ -55,9 +88,8 @@ pub fn build(
         .iter()
         .filter_map(|file| file.record.as_ref())
         .collect();
-    let status = status::derive(&records, config, &status::revisions(root), now);
-    let localizer = Localizer::load(Some(root))?;
-    let templates = Templates::load(Some(root))?;
+    let status = status::derive(&records, config, &assets.revisions, now);
+    let (localizer, templates) = (&assets.localizer, &assets.templates);
 
     let overlays: HashMap<(&str, Lang), &Overlay> = corpus
         .overlays
@@ -81,7 +113,7 @@ pub fn build(
                     let record = incident.record;
                     let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
                     let options = localize::Options::default();
-                    localize::postmortem(record, overlay, lang, config, &localizer, now, options)
+                    localize::postmortem(record, overlay, lang, config, localizer, now, options)
                 })
                 .collect()
         })
@@ -90,7 +122,7 @@ pub fn build(
         .languages
         .iter()
         .zip(&postmortems)
-        .map(|(&lang, postmortems)| localize::site(&status, postmortems, lang, config, &localizer))
+        .map(|(&lang, postmortems)| localize::site(&status, postmortems, lang, config, localizer))
         .collect();
 
     let site = Site {
@@ -111,13 +143,13 @@ pub fn build(
     };
     let pages = site.page_count();
     progress.start(pages as u64);
-    let mut artifacts = site.render(&templates, &|| progress.page_done())?;
+    let mut artifacts = site.render(templates, &|| progress.page_done())?;
     artifacts.extend(api::files(&site)?);
     artifacts.push(Artifact::new(
         "postmortem.css",
         templates.render("postmortem.css", &tera::Context::new())?,
     ));
-    artifacts.extend(static_files(root)?);
+    artifacts.extend(assets.static_files.iter().cloned());
     refuse_collisions(&artifacts)?;
     Ok(Built {
         artifacts,
@@ -156,8 +188,8 @@ fn base_url(corpus: &Corpus) -> anyhow::Result<String> {
 
 /// The built-in stylesheet and favicon, with the project's `site/` files over them (every
 /// file there but the configuration is published as it is).
-fn static_files(root: &Path) -> anyhow::Result<Vec<Artifact>> {
-    let layers = assets::layered(Some(root), "site", SITE_FILES, Content::Binary)
+fn static_files(root: Option<&Path>) -> anyhow::Result<Vec<Artifact>> {
+    let layers = assets::layered(root, "site", SITE_FILES, Content::Binary)
         .context("cannot read the site's static files")?;
     Ok(layers
         .into_iter()
@@ -181,4 +213,33 @@ fn refuse_collisions(artifacts: &[Artifact]) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: &str = "base_url: https://status.example.com/\nlanguages: [en, de]\ncomponents:\n  - id: api\n    name: API\n";
+    const RECORD: &str = "title: API errors\nlang: en\nstatus: published\nseverity: major\naffected:\n  api: partial_outage\nstarted: 2024-01-10T10:00:00Z\nresolved: 2024-01-10T10:30:00Z\nsummary: The API returned errors.\nimpact: Some calls failed.\nroot_cause: A bad deploy.\nresolution: Rolled back.\nactions:\n  - text: Add a canary stage.\n    status: done\n";
+
+    #[test]
+    fn a_site_is_built_from_values_alone() {
+        let corpus = load::from_texts(Some(CONFIG), &[("incidents/2024-01-10-api.yaml", RECORD)]);
+        let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
+        let report = crate::check::check(&corpus, now);
+        assert_eq!(
+            report.count(crate::diagnostic::Severity::Error),
+            0,
+            "{report:?}"
+        );
+        let built = build(&corpus, &SiteAssets::builtin().unwrap(), now, &Quiet).unwrap();
+        let file = |path: &str| {
+            let artifact = built.artifacts.iter().find(|a| a.path == path);
+            String::from_utf8(artifact.unwrap_or_else(|| panic!("{path}")).bytes.clone()).unwrap()
+        };
+        assert!(file("en/incidents/2024-01-10-api.html").contains("API errors"));
+        assert!(file("de/index.html").contains("lang=\"de\""));
+        assert!(file("api/v2/incidents.json").contains("\"impact\": \"major\""));
+        assert_eq!((built.pages, built.languages, built.incidents), (10, 2, 1));
+    }
 }

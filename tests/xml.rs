@@ -177,7 +177,13 @@ fn without_lint_every_xml_output_is_still_well_formed() {
             .iter()
             .any(|d| d.finding.rule == "invalid-character")
     );
-    let built = hindsight::build::build(root, &corpus, now, &hindsight::build::Quiet).unwrap();
+    let built = hindsight::build::build(
+        &corpus,
+        &hindsight::build::SiteAssets::load(root).unwrap(),
+        now,
+        &hindsight::build::Quiet,
+    )
+    .unwrap();
     let mut xml = 0;
     for artifact in &built.artifacts {
         let text = String::from_utf8_lossy(&artifact.bytes);

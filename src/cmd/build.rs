@@ -32,8 +32,9 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::Findings);
     }
+    let assets = build::SiteAssets::load(&root)?;
     let progress = ProgressBar::new();
-    let built = build::build(&root, &project.corpus, now, &progress)?;
+    let built = build::build(&project.corpus, &assets, now, &progress)?;
     progress.finish();
     warnings(&built.warnings);
     publish::site(&publish::Protected::new(&root)?, &out, &built.artifacts)?;

@@ -8,6 +8,7 @@ pub mod config;
 mod fields;
 pub mod overlay;
 pub mod record;
+mod revisions;
 pub(crate) mod yaml;
 
 use std::collections::HashSet;
@@ -20,6 +21,7 @@ use rayon::prelude::*;
 pub(crate) use characters::INVALID_CHARACTER;
 pub use fields::suggest as suggest_name;
 pub use record::RecordContext;
+pub use revisions::{Revisions, revisions};
 pub use yaml::Limits;
 
 use crate::diagnostic::Finding;
@@ -86,25 +88,94 @@ impl Corpus {
     }
 }
 
-/// Loads every discovered source.
+/// A source as read from disk: its text, or the finding that says why it has none.
+struct Read {
+    file: SourceFile,
+    source: SourceText,
+    unreadable: Option<Finding>,
+}
+
+/// Loads every discovered source: reads them (in parallel), then parses them.
 pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
     let limits = Limits::default();
-    let config = match &sources.config {
-        Some(path) => {
-            let file = crate::discover::classify(path);
-            let (source, config, findings) = read_parsed(&file, &limits, |text| {
+    let read_one = |file: &SourceFile| -> anyhow::Result<Read> {
+        let (source, unreadable) = match &file.refused {
+            Some(why) => (
+                SourceText {
+                    path: file.path.clone(),
+                    text: String::new(),
+                },
+                Some(irregular(&file.path, why)),
+            ),
+            None => read(&file.path, &limits)?,
+        };
+        Ok(Read {
+            file: file.clone(),
+            source,
+            unreadable,
+        })
+    };
+    let config = sources
+        .config
+        .as_ref()
+        .map(|path| read_one(&crate::discover::classify(path)))
+        .transpose()?;
+    let files = sources
+        .files
+        .par_iter()
+        .map(read_one)
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(assemble(
+        &sources.config_path,
+        config,
+        files,
+        sources.selected.clone(),
+    ))
+}
+
+/// A corpus from texts in memory, parsed exactly as [`load`] parses files: `config` is the
+/// text of site/config.yaml, `files` pairs a path under `incidents/` with its text.
+pub fn from_texts(config: Option<&str>, files: &[(&str, &str)]) -> Corpus {
+    let in_memory = |path: &Path, text: &str| Read {
+        file: crate::discover::classify(path),
+        source: SourceText {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+        },
+        unreadable: None,
+    };
+    let config_path = crate::discover::config_path(Path::new(""));
+    let config = config.map(|text| in_memory(&config_path, text));
+    let files = files
+        .iter()
+        .map(|(path, text)| in_memory(Path::new(path), text))
+        .collect();
+    assemble(&config_path, config, files, None)
+}
+
+/// Parses what was read: the configuration first (records read times in its zone).
+fn assemble(
+    config_path: &Path,
+    config: Option<Read>,
+    files: Vec<Read>,
+    selected: Option<HashSet<PathBuf>>,
+) -> Corpus {
+    let limits = Limits::default();
+    let config = match config {
+        Some(read) => {
+            let (source, config, findings) = parse_read(read, |text| {
                 let (config, findings) = config::parse(text, &limits);
                 (Some(config), findings)
-            })?;
+            });
             ConfigFile {
-                path: path.clone(),
+                path: source.path.clone(),
                 source: Some(source),
                 config: config.unwrap_or_default(),
                 findings,
             }
         }
         None => ConfigFile {
-            path: sources.config_path.clone(),
+            path: config_path.to_path_buf(),
             ..ConfigFile::default()
         },
     };
@@ -112,75 +183,65 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
         default_zone: config.config.timezone,
         limits,
     };
-    let records = sources
-        .files
-        .par_iter()
-        .filter_map(|file| match &file.kind {
-            SourceKind::Record { id } => Some((file, id)),
-            SourceKind::Overlay { .. } => None,
-        })
-        .map(|(file, id)| {
+    let (records, overlays): (Vec<Read>, Vec<Read>) = files
+        .into_iter()
+        .partition(|read| matches!(read.file.kind, SourceKind::Record { .. }));
+    let records = records
+        .into_par_iter()
+        .map(|read| {
+            let SourceKind::Record { id } = read.file.kind.clone() else {
+                unreachable!("partitioned above");
+            };
             let (source, record, findings) =
-                read_parsed(file, &limits, |text| record::parse(id, text, &context))?;
-            Ok(RecordFile {
+                parse_read(read, |text| record::parse(&id, text, &context));
+            RecordFile {
                 source,
-                id: id.clone(),
+                id,
                 record,
                 findings,
-            })
+            }
         })
-        .collect::<anyhow::Result<_>>()?;
-    let overlays = sources
-        .files
-        .par_iter()
-        .filter_map(|file| match &file.kind {
-            SourceKind::Overlay {
+        .collect();
+    let overlays = overlays
+        .into_par_iter()
+        .map(|read| {
+            let SourceKind::Overlay {
                 record_id,
                 lang_tag,
-            } => Some((file, record_id, lang_tag)),
-            SourceKind::Record { .. } => None,
-        })
-        .map(|(file, record_id, lang_tag)| {
-            let (source, overlay, findings) = read_parsed(file, &limits, |text| {
-                overlay::parse(record_id, text, &limits)
-            })?;
-            Ok(OverlayFile {
+            } = read.file.kind.clone()
+            else {
+                unreachable!("partitioned above");
+            };
+            let (source, overlay, findings) =
+                parse_read(read, |text| overlay::parse(&record_id, text, &limits));
+            OverlayFile {
                 source,
-                record_id: record_id.clone(),
-                lang_tag: lang_tag.clone(),
+                record_id,
+                lang_tag,
                 overlay,
                 findings,
-            })
+            }
         })
-        .collect::<anyhow::Result<_>>()?;
-    Ok(Corpus {
+        .collect();
+    Corpus {
         config,
         records,
         overlays,
-        selected: sources.selected.clone(),
-    })
+        selected,
+    }
 }
 
-/// Reads a file and parses its text; a file that cannot be read as text parses to `None`
-/// with the finding that says why.
-fn read_parsed<T>(
-    file: &SourceFile,
-    limits: &Limits,
+/// Parses a source's text; a source that could not be read as text parses to `None` with
+/// the finding that says why.
+fn parse_read<T>(
+    read: Read,
     parse: impl FnOnce(&str) -> (Option<T>, Vec<Finding>),
-) -> anyhow::Result<(SourceText, Option<T>, Vec<Finding>)> {
-    if let Some(why) = &file.refused {
-        let source = SourceText {
-            path: file.path.clone(),
-            text: String::new(),
-        };
-        return Ok((source, None, vec![irregular(&file.path, why)]));
-    }
-    let (source, unreadable) = read(&file.path, limits)?;
-    let (value, findings) = match unreadable {
+) -> (SourceText, Option<T>, Vec<Finding>) {
+    let (value, findings) = match read.unreadable {
         Some(finding) => (None, vec![finding]),
-        None => parse(&source.text),
+        None => parse(&read.source.text),
     };
-    Ok((source, value, findings))
+    (read.source, value, findings)
 }
 
 /// Reads a file within the size budget. Input problems (too large, not UTF-8) come back as

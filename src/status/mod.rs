@@ -5,7 +5,6 @@ mod updates;
 pub mod uptime;
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
@@ -289,64 +288,6 @@ fn latest_event(record: &Record) -> Option<DateTime<Utc>> {
         .map(|m| m.value.utc);
     let entries = record.timeline.iter().map(|e| e.at.value.utc);
     milestones.chain(entries).max()
-}
-
-/// The last commit time of each file under `incidents/`, by record id (a record and its
-/// overlays count together), read from git in one pass. Empty when `root` is not in a git
-/// work tree or git is not installed: the records' own times stand in then.
-pub fn revisions(root: &Path) -> HashMap<String, DateTime<Utc>> {
-    let output = std::process::Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args([
-            "log",
-            "--format=%x00%ct",
-            "--name-only",
-            "--relative",
-            "--no-renames",
-            "--",
-            "incidents",
-        ])
-        .stderr(std::process::Stdio::null())
-        .output();
-    match output {
-        Ok(output) if output.status.success() => {
-            parse_revisions(&String::from_utf8_lossy(&output.stdout))
-        }
-        _ => HashMap::new(),
-    }
-}
-
-/// Parses `git log --format=%x00%ct --name-only`: newest commit first, so the first time a
-/// file appears is its last change.
-fn parse_revisions(log: &str) -> HashMap<String, DateTime<Utc>> {
-    let mut revisions: HashMap<String, DateTime<Utc>> = HashMap::new();
-    let mut current = None;
-    for line in log.lines() {
-        if let Some(seconds) = line.strip_prefix('\0') {
-            current = seconds
-                .trim()
-                .parse()
-                .ok()
-                .and_then(|s| DateTime::from_timestamp(s, 0));
-            continue;
-        }
-        let (Some(at), Some(id)) = (current, record_id_of(Path::new(line.trim()))) else {
-            continue;
-        };
-        let entry = revisions.entry(id).or_insert(at);
-        *entry = (*entry).max(at);
-    }
-    revisions
-}
-
-/// `incidents/2023-12-17-x.de.yaml` -> `2023-12-17-x`.
-fn record_id_of(path: &Path) -> Option<String> {
-    match crate::discover::classify(path).kind {
-        crate::discover::SourceKind::Record { id } => Some(id),
-        crate::discover::SourceKind::Overlay { record_id, .. } => Some(record_id),
-    }
-    .filter(|_| path.extension().is_some_and(|e| e == "yaml" || e == "yml"))
 }
 
 #[cfg(test)]

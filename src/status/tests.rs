@@ -236,12 +236,3 @@ fn updates_are_derived_from_milestones_when_no_entry_has_a_status() {
     let keys: Vec<String> = incident.updates.iter().map(Update::key).collect();
     assert_eq!(keys, ["mitigated", "detected"]);
 }
-
-#[test]
-fn git_log_gives_the_last_change_of_a_record_or_its_overlays() {
-    let log = "\u{0}200\nincidents/2023-12-17-x.de.yaml\n\n\u{0}100\nincidents/2023-12-17-x.yaml\nincidents/2020-01-01-y.yaml\nREADME.md\n";
-    let revisions = parse_revisions(log);
-    assert_eq!(revisions["2023-12-17-x"].timestamp(), 200);
-    assert_eq!(revisions["2020-01-01-y"].timestamp(), 100);
-    assert_eq!(revisions.len(), 2);
-}
