@@ -90,6 +90,19 @@ impl Project {
         check::check(&self.corpus, now)
     }
 
+    /// What the project's outputs must never touch: its folders, and every file it read
+    /// (a record reached through a link lives elsewhere).
+    pub fn protected(&self) -> anyhow::Result<crate::publish::Protected> {
+        let corpus = &self.corpus;
+        let read = corpus
+            .records
+            .iter()
+            .map(|r| r.source.path.as_path())
+            .chain(corpus.overlays.iter().map(|o| o.source.path.as_path()))
+            .chain(corpus.config.source.iter().map(|c| c.path.as_path()));
+        crate::publish::Protected::new(&self.root)?.with_input_files(read)
+    }
+
     /// The record that `file` names.
     pub fn record_file(&self, file: &Path) -> anyhow::Result<&RecordFile> {
         let wanted = file

@@ -493,3 +493,55 @@ fn the_same_inputs_and_now_give_byte_identical_sites() {
     assert!(first.len() > 30);
     assert_eq!(site("two"), first);
 }
+
+#[test]
+fn render_never_overwrites_a_record_reached_through_a_link() {
+    let (_dir, root) = project();
+    fs::create_dir(root.join("archive")).unwrap();
+    let partial = "incidents/2026-11-20-api-partial.yaml";
+    fs::rename(root.join(partial), root.join("archive/api-partial.yaml")).unwrap();
+    std::os::unix::fs::symlink("../archive/api-partial.yaml", root.join(partial)).unwrap();
+    let before = fs::read(root.join("archive/api-partial.yaml")).unwrap();
+    for out in [partial, "archive/api-partial.yaml", "newdir/"] {
+        let output = hindsight(&root)
+            .args(["render", RECORD, "-o", out])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "-o {out}: {stderr}");
+        assert!(stderr.contains("refusing to write"), "-o {out}: {stderr}");
+    }
+    assert_eq!(
+        fs::read(root.join("archive/api-partial.yaml")).unwrap(),
+        before
+    );
+    assert!(!root.join("newdir").exists());
+}
+
+#[test]
+fn a_project_cannot_turn_off_what_the_build_needs() {
+    let (_dir, root) = project();
+    let config = fs::read_to_string(root.join("site/config.yaml")).unwrap();
+    for (base_url, lint) in [
+        ("ftp://example.test/", "invalid-value: \"off\""),
+        (
+            "\"https://example.test/\\nDisallow: /\"",
+            "invalid-config: \"off\"",
+        ),
+        (
+            "\"https://example.test/\\nDisallow: /\"",
+            "invalid-value: \"off\"\n  missing-field: \"off\"",
+        ),
+    ] {
+        let edited = config.replace(
+            "base_url: https://example.test/status",
+            &format!("base_url: {base_url}\nlint:\n  {lint}"),
+        );
+        fs::write(root.join("site/config.yaml"), edited).unwrap();
+        let lint = hindsight(&root).arg("lint").output().unwrap();
+        let build = hindsight(&root).arg("build").output().unwrap();
+        assert_eq!(lint.status.code(), Some(1), "{base_url} {lint:?}");
+        assert_eq!(build.status.code(), Some(1), "{base_url} {build:?}");
+        assert!(!root.join("public/robots.txt").exists());
+    }
+}

@@ -256,7 +256,12 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
 /// The severity a rule's findings are reported at, or `None` when the rule is off.
 fn severity_of(rule: &str, config: &SiteConfig) -> Option<Severity> {
     let default = find_rule(rule).map_or(RuleLevel::Error, |rule| rule.default_level);
-    match config.lint.get(rule).map_or(default, |level| level.value) {
+    let level = if FIXED.contains(&rule) {
+        default
+    } else {
+        config.lint.get(rule).map_or(default, |level| level.value)
+    };
+    match level {
         RuleLevel::Error => Some(Severity::Error),
         RuleLevel::Warning => Some(Severity::Warning),
         RuleLevel::Info => Some(Severity::Info),
@@ -264,8 +269,26 @@ fn severity_of(rule: &str, config: &SiteConfig) -> Option<Severity> {
     }
 }
 
-/// `lint:` in site/config.yaml may only name rules that exist.
+/// Rules whose findings `build` depends on: a project cannot change their level, or lint
+/// would pass where build fails.
+const FIXED: &[&str] = &["missing-config", "invalid-config"];
+
+/// `lint:` in site/config.yaml may only name rules that exist, and may not change the fixed ones.
 fn lint_settings(config: &SiteConfig) -> Vec<Finding> {
+    let fixed = config
+        .lint
+        .iter()
+        .filter(|(name, level)| FIXED.contains(&name.as_str()) && level.value != RuleLevel::Error)
+        .map(|(name, level)| {
+            Finding::new(
+                "invalid-value",
+                level.span,
+                format!("`{name}` cannot be changed: the build fails on what it reports"),
+            )
+            .help(format!(
+                "remove `{name}` from `lint:`; fix what it reports instead"
+            ))
+        });
     let names: Vec<&str> = rules::REGISTRY.iter().map(|rule| rule.name).collect();
     config
         .lint
@@ -284,5 +307,6 @@ fn lint_settings(config: &SiteConfig) -> Vec<Finding> {
                 None => finding.help("`hindsight rules` lists the rules"),
             }
         })
+        .chain(fixed)
         .collect()
 }

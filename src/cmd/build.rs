@@ -37,7 +37,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let built = build::build(&project.corpus, &assets, now, &progress)?;
     progress.finish();
     warnings(&built.warnings);
-    publish::site(&publish::Protected::new(&root)?, &out, &built.artifacts)?;
+    publish::site(&project.protected()?, &out, &built.artifacts)?;
     eprintln!(
         "built {}: {} pages in {} languages, {} incidents, {} files, in {:.2} s",
         display_path(&out),

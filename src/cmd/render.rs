@@ -55,7 +55,9 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     warnings(&rendered.warnings);
     match &args.out {
         Some(path) if path != Path::new("-") => {
-            let protected = publish::Protected::new(&root)?.with_input_file(&args.file)?;
+            let protected = project
+                .protected()?
+                .with_input_files([args.file.as_path()])?;
             protected.check_file(&publish::guard::resolve(path)?, path)?;
             publish::write_file(path, rendered.document.as_bytes())?;
         }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono_tz::Tz;
 
-use super::fields::{INVALID_TIME, INVALID_VALUE, MISSING_FIELD, Reader};
+use super::fields::{INVALID_TIME, INVALID_VALUE, Reader};
 use super::yaml::{self, Limits, Node, Value};
 use crate::diagnostic::{Finding, Span};
 use crate::model::{Component, Lang, LocalizedText, SiteConfig};
@@ -50,7 +50,7 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
     match &config.base_url {
         Some(url) if !is_base_url(&url.value) => reader.push(
             Finding::new(
-                INVALID_VALUE,
+                INVALID_CONFIG,
                 url.span,
                 format!(
                     "`base_url`: `{}` is not an absolute http(s) URL",
@@ -62,7 +62,7 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
         Some(_) => {}
         None => reader.push(
             Finding::new(
-                MISSING_FIELD,
+                INVALID_CONFIG,
                 Span::point(root.span.start),
                 "`base_url` is missing: the status site needs its public address for canonical links, feeds and the sitemap",
             )
@@ -77,7 +77,7 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
         if languages.contains(&lang.value) {
             reader.push(
                 Finding::new(
-                    INVALID_VALUE,
+                    INVALID_CONFIG,
                     lang.span,
                     format!("`{}` is listed twice in `languages`", lang.value),
                 )
@@ -146,12 +146,15 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
     (config, reader.findings)
 }
 
+/// What the status site needs of the configuration; a project cannot turn it off.
+pub(crate) const INVALID_CONFIG: &str = "invalid-config";
+
 /// Component ids name files of the site (`components/<id>.html`, `badges/<id>.svg`).
 pub(crate) const MAX_COMPONENT_ID: usize = 100;
 
 /// An absolute http(s) URL with a host, and nothing in it that would break a line or an
 /// attribute of the files it is written into.
-fn is_base_url(url: &str) -> bool {
+pub(crate) fn is_base_url(url: &str) -> bool {
     let Some(rest) = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
@@ -178,7 +181,7 @@ fn read_component(reader: &mut Reader, node: &Node) -> Option<Component> {
     if id.value.len() > MAX_COMPONENT_ID {
         reader.push(
             Finding::new(
-                INVALID_VALUE,
+                INVALID_CONFIG,
                 id.span,
                 format!(
                     "the component id is {} characters long; the site uses ids in file names, which allow at most {MAX_COMPONENT_ID}",
@@ -195,7 +198,7 @@ fn read_component(reader: &mut Reader, node: &Node) -> Option<Component> {
     {
         reader.push(
             Finding::new(
-                INVALID_VALUE,
+                INVALID_CONFIG,
                 id.span,
                 format!("`{}` is not a valid component id", id.value),
             )
@@ -273,7 +276,7 @@ mod tests {
         assert_eq!(missing.len(), 1, "{missing:?}");
         assert_eq!(
             (missing[0].0.as_str(), missing[0].1, missing[0].2),
-            ("missing-field", 1, 1)
+            ("invalid-config", 1, 1)
         );
         assert!(missing[0].3.contains("base_url"));
 

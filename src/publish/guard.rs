@@ -44,9 +44,15 @@ impl Protected {
         })
     }
 
-    /// Also protects `file`, an input read from outside the input folders.
-    pub fn with_input_file(mut self, file: &Path) -> anyhow::Result<Self> {
-        self.files.push(resolve(file)?);
+    /// Also protects `files`, inputs that may live outside the input folders (a record
+    /// named on the command line, a record reached through a link).
+    pub fn with_input_files<'p>(
+        mut self,
+        files: impl IntoIterator<Item = &'p Path>,
+    ) -> anyhow::Result<Self> {
+        for file in files {
+            self.files.push(resolve(file)?);
+        }
         Ok(self)
     }
 
@@ -99,11 +105,11 @@ impl Protected {
                 shown.display()
             )
         };
-        if out.is_dir() {
+        if out.is_dir() || shown.as_os_str().to_string_lossy().ends_with('/') {
             return refuse("it is a folder");
         }
         if self.files.iter().any(|file| file == out) {
-            return refuse("it is the record being rendered");
+            return refuse("it is an input of the project");
         }
         if self.inputs.iter().any(|input| out.starts_with(input)) {
             return refuse(
@@ -261,7 +267,7 @@ mod tests {
         fs::write(&record, "title: x").unwrap();
         let protected = Protected::new(&root)
             .unwrap()
-            .with_input_file(&record)
+            .with_input_files([record.as_path()])
             .unwrap();
         for out in [
             record.clone(),

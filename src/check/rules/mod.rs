@@ -6,6 +6,7 @@ mod duration_mismatch;
 mod future_time;
 mod input_limit;
 mod invalid_character;
+mod invalid_config;
 mod invalid_time;
 mod invalid_value;
 mod irregular_file;
@@ -38,6 +39,7 @@ use crate::model::time::{Precision, When, Written};
 pub static REGISTRY: &[Rule] = &[
     yaml_syntax::YAML_SYNTAX,
     missing_config::MISSING_CONFIG,
+    invalid_config::INVALID_CONFIG,
     input_limit::INPUT_LIMIT,
     irregular_file::IRREGULAR_FILE,
     invalid_character::INVALID_CHARACTER,
