@@ -226,7 +226,13 @@ pub fn plan_translation(
     if let Some(existing) = overlay_file
         && !rewritable(existing)
     {
-        let mut report = check::check(corpus, now);
+        // The overlay is rarely among the paths the user named: check it whole, so that
+        // its errors are shown.
+        let whole = Corpus {
+            selected: None,
+            ..corpus.clone()
+        };
+        let mut report = check::check(&whole, now);
         report
             .diagnostics
             .retain(|d| d.file == existing.source.path);

@@ -193,15 +193,20 @@ fn translate_change_refresh_and_nothing_is_lost() {
 fn an_overlay_with_errors_is_never_rewritten() {
     let dir = project();
     let overlay = dir.path().join(OVERLAY);
-    let broken = "lang: ja\ntitle:\n  source: [unclosed\n";
-    fs::write(&overlay, broken).unwrap();
-    let (code, _, err) = run(hindsight(dir.path()).args(["translate", RECORD, "--to", "ja"]));
-    assert_eq!(code, 1, "{err}");
-    assert!(
-        err.contains("fix them first so that no translation is lost"),
-        "{err}"
-    );
-    assert_eq!(fs::read_to_string(&overlay).unwrap(), broken);
+    for (broken, rule) in [
+        ("lang: ja\ntitle:\n  source: [unclosed\n", "error[yaml-syntax]"),
+        ("lang: ja\ntitle:\n  source: A\n  txet: B\n", "error[unknown-field]"),
+    ] {
+        fs::write(&overlay, broken).unwrap();
+        let (code, _, err) = run(hindsight(dir.path()).args(["translate", RECORD, "--to", "ja"]));
+        assert_eq!(code, 1, "{err}");
+        assert!(
+            err.contains("fix them first so that no translation is lost"),
+            "{err}"
+        );
+        assert!(err.contains(rule), "the overlay's errors are shown: {err}");
+        assert_eq!(fs::read_to_string(&overlay).unwrap(), broken);
+    }
 }
 
 #[test]
