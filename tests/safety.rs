@@ -183,15 +183,16 @@ fn killed_builds_leave_a_whole_site_and_the_next_build_removes_their_debris() {
 }
 
 #[test]
-fn ctrl_c_leaves_the_previous_site_and_no_debris() {
+fn ctrl_c_and_sigterm_leave_the_previous_site_and_no_debris() {
     let (_dir, root) = project();
     let took = build_time(&root);
     let expected = site_files(&root);
     for round in 0..16u32 {
         let child = spawn_build(&root);
         std::thread::sleep(took * round / 12);
+        let signal = if round % 2 == 0 { "-INT" } else { "-TERM" };
         Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
+            .args([signal, &child.id().to_string()])
             .status()
             .unwrap();
         let output = child.wait_with_output().unwrap();

@@ -194,8 +194,14 @@ fn an_overlay_with_errors_is_never_rewritten() {
     let dir = project();
     let overlay = dir.path().join(OVERLAY);
     for (broken, rule) in [
-        ("lang: ja\ntitle:\n  source: [unclosed\n", "error[yaml-syntax]"),
-        ("lang: ja\ntitle:\n  source: A\n  txet: B\n", "error[unknown-field]"),
+        (
+            "lang: ja\ntitle:\n  source: [unclosed\n",
+            "error[yaml-syntax]",
+        ),
+        (
+            "lang: ja\ntitle:\n  source: A\n  txet: B\n",
+            "error[unknown-field]",
+        ),
     ] {
         fs::write(&overlay, broken).unwrap();
         let (code, _, err) = run(hindsight(dir.path()).args(["translate", RECORD, "--to", "ja"]));

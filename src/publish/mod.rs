@@ -48,12 +48,22 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let parent = target.parent().unwrap_or(Path::new("/"));
     std::fs::create_dir_all(parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
+    remove_stale_temporaries(parent);
     let writing = interrupt::Writing::start()?;
     let mut file = tempfile::Builder::new()
-        .prefix(".hindsight-")
+        .prefix(TEMPORARY_PREFIX)
+        .suffix(TEMPORARY_SUFFIX)
         .permissions(std::fs::Permissions::from_mode(0o666))
         .tempfile_in(parent)
         .with_context(|| format!("cannot write in {}", parent.display()))?;
+    // Held until the file is renamed or removed: it tells a later run that the file is
+    // still being written, not left behind by a killed one.
+    rustix::fs::flock(
+        file.as_file(),
+        rustix::fs::FlockOperation::NonBlockingLockExclusive,
+    )
+    .map_err(std::io::Error::from)
+    .with_context(|| format!("cannot lock {}", file.path().display()))?;
     file.write_all(bytes)
         .and_then(|()| file.flush())
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -67,6 +77,35 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .map_err(|error| error.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
+}
+
+const TEMPORARY_PREFIX: &str = ".hindsight-";
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// Removes the temporary files that killed runs left in `dir`: ours by name, older than a
+/// minute, and locked by no one (a running write holds its lock).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name.starts_with(TEMPORARY_PREFIX) && name.ends_with(TEMPORARY_SUFFIX);
+        let stale = entry
+            .metadata()
+            .is_ok_and(|m| m.is_file() && m.modified().is_ok_and(|modified| modified < minute_ago));
+        if !ours || !stale {
+            continue;
+        }
+        let Ok(file) = std::fs::File::open(entry.path()) else {
+            continue;
+        };
+        let unused = rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive);
+        if unused.is_ok() {
+            std::fs::remove_file(entry.path()).ok();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -136,6 +175,26 @@ mod tests {
         .unwrap();
         assert!(write_file(&fifo, b"x").is_err());
         assert!(write_file(dir.path(), b"x").is_err());
+    }
+
+    #[test]
+    fn temporaries_of_killed_runs_are_removed_and_running_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let temporary = |name: &str| {
+            let path = dir.path().join(name);
+            let file = fs::File::create(&path).unwrap();
+            file.set_modified(old).unwrap();
+            (path, file)
+        };
+        let (stale, _) = temporary(".hindsight-killed.tmp");
+        let (running, held) = temporary(".hindsight-running.tmp");
+        rustix::fs::flock(&held, rustix::fs::FlockOperation::LockExclusive).unwrap();
+        let (mine, _) = temporary(".hindsight-notes.txt");
+        write_file(&dir.path().join("x.md"), b"x").unwrap();
+        assert!(!stale.exists(), "left by a killed run");
+        assert!(running.exists(), "another run is writing it");
+        assert!(mine.exists(), "not a name hindsight gives");
     }
 
     #[test]
