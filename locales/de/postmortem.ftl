@@ -2,7 +2,6 @@
 # Ein Projekt überschreibt einzelne Texte in seiner eigenen locales/de/postmortem.ftl.
 
 postmortem = Nachbesprechung
-postmortem-of = Nachbesprechung: { $title }
 
 ## Überschriften
 heading-summary = Zusammenfassung

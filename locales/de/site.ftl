@@ -22,17 +22,9 @@ banner-critical = Schwerer Systemausfall
 
 ## Vorfälle auf der Seite
 site-ongoing = Laufende Vorfälle
-site-no-ongoing = Derzeit gibt es keine laufenden Vorfälle.
 site-no-incidents = Es wurden keine Vorfälle gemeldet.
 site-latest-update = Letzte Aktualisierung
-site-read-postmortem = Zur Nachbesprechung
-site-read-incident = Zum Vorfallsbericht
-site-incident-count = { $count ->
-    [one] { $count } Vorfall
-   *[other] { $count } Vorfälle
-}
 site-component-incidents = Vorfälle, die diese Komponente betrafen
-site-started = Begonnen: { $datetime }
 
 ## Verfügbarkeitsbalken
 uptime-heading = Verfügbarkeit in den letzten 90 Tagen

@@ -2,7 +2,6 @@
 # A project overrides any message by defining it in its own locales/en/postmortem.ftl.
 
 postmortem = Postmortem
-postmortem-of = Postmortem: { $title }
 
 ## Headings
 heading-summary = Summary

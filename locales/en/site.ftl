@@ -22,17 +22,9 @@ banner-critical = Major system outage
 
 ## Incidents on the site
 site-ongoing = Ongoing incidents
-site-no-ongoing = No incidents are ongoing.
 site-no-incidents = No incidents have been reported.
 site-latest-update = Latest update
-site-read-postmortem = Read the postmortem
-site-read-incident = Read the incident report
-site-incident-count = { $count ->
-    [one] { $count } incident
-   *[other] { $count } incidents
-}
 site-component-incidents = Incidents affecting this component
-site-started = Started { $datetime }
 
 ## Uptime bars
 uptime-heading = Uptime over the last 90 days

@@ -2,7 +2,6 @@
 # プロジェクト側の locales/ja/postmortem.ftl で個々のメッセージを上書きできます。
 
 postmortem = ポストモーテム
-postmortem-of = ポストモーテム：{ $title }
 
 ## 見出し
 heading-summary = 概要

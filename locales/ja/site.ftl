@@ -22,14 +22,9 @@ banner-critical = 大規模な障害が発生しています
 
 ## サイト上のインシデント
 site-ongoing = 対応中のインシデント
-site-no-ongoing = 対応中のインシデントはありません。
 site-no-incidents = 報告されたインシデントはありません。
 site-latest-update = 最新情報
-site-read-postmortem = ポストモーテムを読む
-site-read-incident = インシデント報告を読む
-site-incident-count = { $count }件のインシデント
 site-component-incidents = このコンポーネントに影響したインシデント
-site-started = 発生：{ $datetime }
 
 ## 稼働率バー
 uptime-heading = 過去90日間の稼働率

@@ -2,7 +2,6 @@
 # 项目可在自己的 locales/zh/postmortem.ftl 中逐条覆盖这些消息。
 
 postmortem = 事故复盘
-postmortem-of = 事故复盘：{ $title }
 
 ## 标题
 heading-summary = 概述

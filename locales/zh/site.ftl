@@ -22,14 +22,9 @@ banner-critical = 重大系统中断
 
 ## 站点上的故障
 site-ongoing = 进行中的故障
-site-no-ongoing = 目前没有进行中的故障。
 site-no-incidents = 尚未报告任何故障。
 site-latest-update = 最新进展
-site-read-postmortem = 阅读故障复盘
-site-read-incident = 阅读故障报告
-site-incident-count = { $count } 起故障
 site-component-incidents = 影响此组件的故障
-site-started = 开始于：{ $datetime }
 
 ## 可用性条
 uptime-heading = 过去 90 天的可用性

@@ -264,6 +264,65 @@ mod tests {
     use super::*;
     use std::fs;
 
+    /// The text of every file below `dir` of the crate whose name ends in one of `endings`.
+    fn sources(dir: &str, endings: &[&str]) -> String {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        walkdir::WalkDir::new(root)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .filter(|e| {
+                endings
+                    .iter()
+                    .any(|end| e.path().to_string_lossy().ends_with(end))
+            })
+            .map(|e| fs::read_to_string(e.path()).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn every_message_is_used_and_every_used_message_exists() {
+        let messages = Messages::load(None).unwrap();
+        let ids: BTreeSet<&String> = messages.catalog(Lang::En).keys().collect();
+        let rust = sources("src", &[".rs"]);
+        let templates = sources("templates", &[".html", ".md", ".svg", ".atom", ".xml"]);
+        // Templates read `t.heading_summary`; Rust names ids in full or builds them from a
+        // prefix and a keyword (`keyword("severity", …)`, `format!("duration-{unit}")`).
+        let in_templates: BTreeSet<String> = templates
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .filter_map(|word| {
+                let parts: Vec<&str> = word.split('.').collect();
+                let at = parts.iter().position(|part| *part == "t")?;
+                parts.get(at + 1).map(|name| name.replace('_', "-"))
+            })
+            .collect();
+        let used = |id: &str| {
+            let underscored = id.replace('-', "_");
+            in_templates.contains(id)
+                || rust.contains(&format!("\"{id}\""))
+                || rust.contains(&format!("\"{underscored}\""))
+                || id.match_indices('-').any(|(at, _)| {
+                    let prefix = &id[..at];
+                    rust.contains(&format!("keyword(\"{prefix}\""))
+                        || rust.contains(&format!("\"{prefix}-{{"))
+                })
+        };
+        let unused: Vec<&&String> = ids.iter().filter(|id| !used(id)).collect();
+        assert!(unused.is_empty(), "messages nothing uses: {unused:?}");
+        let missing: Vec<&String> = in_templates
+            .iter()
+            .filter(|name| !ids.contains(name))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "templates use messages no locale has: {missing:?}"
+        );
+        for lang in Lang::ALL {
+            let here: BTreeSet<&String> = messages.catalog(*lang).keys().collect();
+            assert_eq!(here, ids, "{lang} has other messages than en");
+        }
+    }
+
     #[test]
     fn every_language_has_the_same_messages_with_the_same_variables() {
         let messages = Messages::builtin().unwrap();

@@ -123,7 +123,7 @@ pub fn site(
     localizer: &Localizer,
 ) -> SiteView {
     let ctx = Context::new(localizer, lang, config.timezone);
-    let default = config.languages[0];
+    let default = config.default_lang();
     let incidents: Vec<IncidentView> = status
         .incidents
         .iter()
@@ -260,7 +260,7 @@ fn incident_view(
     lang: Lang,
 ) -> IncidentView {
     let record = incident.record;
-    let default = config.languages[0];
+    let default = config.default_lang();
     // Times of an incident are shown in its own zone, as its postmortem shows them.
     let ctx = &Context::new(localizer, lang, record.zone(config.timezone));
     let latest = incident.is_ongoing().then(|| {

@@ -32,6 +32,11 @@ impl Default for SiteConfig {
 }
 
 impl SiteConfig {
+    /// The site's default language: the first one listed.
+    pub fn default_lang(&self) -> Lang {
+        self.languages[0]
+    }
+
     pub fn component(&self, id: &str) -> Option<&Component> {
         self.components.iter().find(|c| c.id.value == id)
     }

@@ -42,7 +42,7 @@ pub(super) fn facts(
                 let name = site
                     .component(&id.value)
                     .map_or(id.value.as_str(), |c| {
-                        c.name.get(ctx.lang, site.languages[0])
+                        c.name.get(ctx.lang, site.default_lang())
                     })
                     .to_string();
                 ctx.format(

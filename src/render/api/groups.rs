@@ -24,7 +24,7 @@ impl Api<'_> {
     /// component with `group: true`, before its members, which point to it with `group_id`.
     /// Members follow their group row even when the configuration interleaves groups.
     pub(super) fn number_and_group(&mut self) {
-        let default = self.site.config.languages[0];
+        let default = self.site.config.default_lang();
         let states = &self.site.status.components;
         let mut rows: Vec<Row> = Vec::new();
         for (index, state) in states.iter().enumerate() {

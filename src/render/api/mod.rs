@@ -122,14 +122,14 @@ impl<'s> Api<'s> {
     }
 
     fn name(&self, component: &Component) -> String {
-        let default = self.site.config.languages[0];
+        let default = self.site.config.default_lang();
         component.name.get(default, default).to_string()
     }
 
     fn page(&self) -> PageJson {
         PageJson {
             id: self.page_id.clone(),
-            name: self.site.languages[0].view.title.clone(),
+            name: self.site.default_language().view.title.clone(),
             url: self.site.base.clone(),
             time_zone: self.site.config.timezone.name().to_string(),
             updated_at: timestamp(self.site.status.updated),
@@ -137,7 +137,7 @@ impl<'s> Api<'s> {
     }
 
     fn status(&self) -> StatusJson {
-        let view = self.site.languages[0].view;
+        let view = self.site.default_language().view;
         StatusJson {
             indicator: view.banner.indicator,
             description: view.banner.text.clone(),
@@ -151,7 +151,7 @@ impl<'s> Api<'s> {
     }
 
     fn component(&self, state: &ComponentState) -> ComponentJson {
-        let default = self.site.config.languages[0];
+        let default = self.site.config.default_lang();
         let created = self.site.status.since;
         ComponentJson {
             id: state.id().to_string(),
@@ -182,9 +182,9 @@ impl<'s> Api<'s> {
 
     fn incident(&self, index: usize, incident: &Incident) -> IncidentJson {
         let record = incident.record;
-        let postmortem = &self.site.languages[0].postmortems[index];
-        let t = &self.site.languages[0].view.t;
-        let lang = self.site.languages[0].lang;
+        let postmortem = &self.site.default_language().postmortems[index];
+        let t = &self.site.default_language().view.t;
+        let lang = self.site.default_language().lang;
         let id = record.id.clone();
         let affected: Vec<(&str, ComponentStatus)> = record
             .affected

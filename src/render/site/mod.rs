@@ -38,7 +38,7 @@ pub struct Site<'a> {
 }
 
 impl Site<'_> {
-    fn default_language(&self) -> &Language<'_> {
+    pub(crate) fn default_language(&self) -> &Language<'_> {
         &self.languages[0]
     }
 
