@@ -177,10 +177,13 @@ fn wrong_top_level_shape_is_a_finding() {
 
 #[test]
 fn unclosed_quote_is_a_syntax_error_with_position() {
-    let (code, diagnostic) = lint_record(b"title: \"never closed\nlang: en\n");
-    assert_eq!(code, 1);
-    assert_eq!(diagnostic["rule"], "yaml-syntax");
-    assert!(diagnostic["line"].as_u64().unwrap() >= 1);
+    assert_finding(
+        lint_record(b"title: \"never closed\nlang: en\n"),
+        "yaml-syntax",
+        1,
+        8,
+        "unclosed quote",
+    );
 }
 
 #[test]

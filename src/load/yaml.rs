@@ -440,7 +440,10 @@ mod tests {
     fn syntax_errors_point_at_the_problem() {
         let error = parse("title: x\n  bad: [\n", &Limits::default()).unwrap_err();
         assert_eq!(error.rule, "yaml-syntax");
-        assert!(error.span.start.line >= 2, "{error:?}");
+        let start = error.span.start;
+        // The `:` after `bad`: a mapping cannot start inside the plain scalar `x`.
+        assert_eq!((start.line, start.column), (2, 6), "{error:?}");
+        assert!(error.message.contains("mapping values are not allowed"));
     }
 
     #[test]
