@@ -3,13 +3,13 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use chrono_tz::Tz;
 use fluent_bundle::FluentValue;
-use icu::calendar::{Date, Gregorian};
-use icu::datetime::FixedCalendarDateTimeFormatter;
-use icu::datetime::fieldsets::{T, YM, YMD, YMDT};
-use icu::datetime::input::{DateTime as IcuDateTime, Time};
-use icu::decimal::DecimalFormatter;
-use icu::decimal::input::Decimal;
-use icu::locale::Locale;
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::{T, YM, YMD, YMDT};
+use icu_datetime::input::{DateTime as IcuDateTime, Time};
+use icu_decimal::DecimalFormatter;
+use icu_decimal::input::Decimal;
+use icu_locale_core::Locale;
 
 use super::Messages;
 use crate::model::Lang;
