@@ -151,6 +151,7 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter("markdown_as_text", |text: &str, _: Kwargs, _: &State| {
         markdown::to_html(text)
     });
+    tera.register_function("path", site::paths::template_function);
     tera.register_filter("plain", |text: &str, _: Kwargs, _: &State| {
         markdown::to_plain(text)
     });

@@ -4,7 +4,7 @@ use serde::Serialize;
 use tera::Context;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Artifact, Language, Site, message};
+use super::{Artifact, Language, Site, message, paths};
 use crate::render::Templates;
 
 impl Site<'_> {
@@ -17,14 +17,14 @@ impl Site<'_> {
     ) -> anyhow::Result<Vec<Artifact>> {
         let view = language.view;
         let mut badges = vec![(
-            format!("{}/badge.svg", language.lang),
+            paths::of("badge", language.lang, None),
             message(&view.t, "badge_status"),
             view.banner.text.clone(),
             indicator_color(view.banner.indicator),
         )];
         badges.extend(view.components.iter().map(|component| {
             (
-                format!("{}/badges/{}.svg", language.lang, component.id),
+                paths::of("badge", language.lang, Some(&component.id)),
                 component.name.clone(),
                 component.status_text.clone(),
                 component_color(component.status),

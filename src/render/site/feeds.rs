@@ -4,7 +4,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::chrome::Alternate;
-use super::{Artifact, Page, Site};
+use super::{Artifact, Page, Site, paths};
 use crate::render::Templates;
 
 impl Site<'_> {
@@ -27,7 +27,7 @@ impl Site<'_> {
             entries: Vec<Entry>,
         }
         let language = &self.languages[index];
-        let path = format!("{}/feed.atom", language.lang);
+        let path = paths::of("feed", language.lang, None);
         let feed = Feed {
             url: format!("{}{path}", self.base),
             home: Page::Home.url(&self.base, language.lang),

@@ -9,6 +9,7 @@ mod badges;
 mod chrome;
 mod feeds;
 mod pages;
+pub(crate) mod paths;
 
 use rayon::prelude::*;
 use tera::Value;

@@ -2,7 +2,7 @@
 
 use tera::{Context, Value};
 
-use super::{Site, message};
+use super::{Site, message, paths};
 use crate::model::Lang;
 use crate::render::Templates;
 
@@ -21,10 +21,10 @@ impl Page<'_> {
     /// The file under the language's directory.
     pub fn path(self, lang: Lang) -> String {
         match self {
-            Page::Home => format!("{lang}/index.html"),
-            Page::History => format!("{lang}/history.html"),
-            Page::Incident(_, id) => format!("{lang}/incidents/{id}.html"),
-            Page::Component(_, id) => format!("{lang}/components/{id}.html"),
+            Page::Home => paths::of("home", lang, None),
+            Page::History => paths::of("history", lang, None),
+            Page::Incident(_, id) => paths::of("incident", lang, Some(id)),
+            Page::Component(_, id) => paths::of("component", lang, Some(id)),
         }
     }
 
