@@ -201,10 +201,14 @@ pub enum Planned {
     /// The existing overlay (at the path) could not be read whole: rewriting it would lose
     /// text. The report holds its findings.
     OverlayHasErrors(Report, PathBuf),
+    /// The refreshed overlay (at the path) could not be read back (too large, or a writer
+    /// bug); the text says why and what to do. Nothing is to be written.
+    Unwritable(PathBuf, String),
 }
 
 /// The translate prefix: the refreshed overlay of the record `file` in `lang`. An overlay
-/// that could not be read whole is never rewritten (its text would be lost).
+/// that could not be read whole is never rewritten (its text would be lost), and a refresh
+/// the loader could not read back is never written.
 pub fn plan_translation(
     project: &Project,
     file: &Path,
@@ -242,12 +246,17 @@ pub fn plan_translation(
         ));
     }
     let existing = overlay_file.and_then(|o| o.overlay.as_ref());
+    let path = record_file
+        .source
+        .path
+        .with_file_name(format!("{}.{lang}.yaml", record.id));
+    let refreshed = translate::refresh(record, existing, lang);
+    if let Err(why) = refreshed.verify(&record.id, &load::Limits::default()) {
+        return Ok(Planned::Unwritable(path, why));
+    }
     Ok(Planned::Ready(TranslationPlan {
-        path: record_file
-            .source
-            .path
-            .with_file_name(format!("{}.{lang}.yaml", record.id)),
-        refreshed: translate::refresh(record, existing, lang),
+        path,
+        refreshed,
         existed: existing.is_some(),
     }))
 }

@@ -6,7 +6,7 @@ use anyhow::bail;
 use hindsight::diagnostic::display_path;
 use hindsight::model::Lang;
 use hindsight::project::{self, Planned, Project};
-use hindsight::{load, publish, translate};
+use hindsight::{publish, translate};
 
 use super::terminal::{now, print, report_on_stderr, use_color, warn_without_config};
 use super::{ListFormat, Outcome, parse_lang};
@@ -54,6 +54,10 @@ fn refresh(root: Option<&Path>, file: &Path, lang: Lang) -> anyhow::Result<Outco
             report_on_stderr(&project, &report);
             return Ok(Outcome::Findings);
         }
+        Planned::Unwritable(path, why) => {
+            eprintln!("error: {}: {why}", display_path(&path));
+            return Ok(Outcome::Findings);
+        }
         Planned::OverlayHasErrors(report, overlay) => {
             report_on_stderr(&project, &report);
             eprintln!(
@@ -66,10 +70,6 @@ fn refresh(root: Option<&Path>, file: &Path, lang: Lang) -> anyhow::Result<Outco
     let path = &plan.path;
     publish::Protected::new(&root)?.check_overlay(&publish::guard::resolve(path)?, path)?;
     let refreshed = &plan.refreshed;
-    if let Err(why) = refreshed.verify(&record_id(path), &load::Limits::default()) {
-        eprintln!("error: {}: {why}", display_path(path));
-        return Ok(Outcome::Findings);
-    }
     publish::write_file(path, refreshed.text.as_bytes())?;
     let verb = if plan.existed { "refreshed" } else { "created" };
     print(&format!(
@@ -81,14 +81,6 @@ fn refresh(root: Option<&Path>, file: &Path, lang: Lang) -> anyhow::Result<Outco
         refreshed.orphaned
     ))?;
     Ok(Outcome::Clean)
-}
-
-/// `x` of `incidents/x.de.yaml`.
-fn record_id(overlay: &Path) -> String {
-    match hindsight::discover::classify(overlay).kind {
-        hindsight::discover::SourceKind::Overlay { record_id, .. } => record_id,
-        hindsight::discover::SourceKind::Record { id } => id,
-    }
 }
 
 fn status(root: Option<&Path>, paths: &[PathBuf], format: ListFormat) -> anyhow::Result<Outcome> {

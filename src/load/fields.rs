@@ -10,6 +10,7 @@ pub(crate) const UNKNOWN_FIELD: &str = "unknown-field";
 pub(crate) const MISSING_FIELD: &str = "missing-field";
 pub(crate) const INVALID_VALUE: &str = "invalid-value";
 pub(crate) const INVALID_TIME: &str = "invalid-time";
+pub(crate) const IRREGULAR_FILE: &str = "irregular-file";
 const YAML_SYNTAX: &str = "yaml-syntax";
 
 /// The entries of one YAML mapping whose keys were checked against the known field names.

@@ -276,7 +276,7 @@ fn read(path: &Path, limits: &Limits) -> anyhow::Result<(SourceText, Option<Find
 /// The finding for a source that is not read at all.
 fn irregular(path: &Path, why: &str) -> Finding {
     Finding::new(
-        "irregular-file",
+        fields::IRREGULAR_FILE,
         Span::file_start(),
         format!(
             "{} {why}; it is not read",

@@ -18,6 +18,8 @@ pub const INPUT_DIRS: &[&str] = &["incidents", "site", "templates", "locales"];
 #[derive(Debug, Clone)]
 pub struct Protected {
     root: PathBuf,
+    /// The one input folder a command may write into (an overlay, by `translate`).
+    incidents: PathBuf,
     inputs: Vec<PathBuf>,
     /// Files read as input that may live outside the input folders (a record named on the
     /// command line).
@@ -37,6 +39,7 @@ impl Protected {
             .filter(|home| !home.is_empty())
             .and_then(|home| resolve(Path::new(&home)).ok());
         Ok(Protected {
+            incidents: resolve(&root.join("incidents"))?,
             root,
             inputs,
             files: Vec::new(),
@@ -124,7 +127,7 @@ impl Protected {
 
     /// Checks the overlay `translate` writes: inside the project's `incidents/` folder.
     pub fn check_overlay(&self, out: &Path, shown: &Path) -> anyhow::Result<()> {
-        let incidents = &self.inputs[0];
+        let incidents = &self.incidents;
         if !out.starts_with(incidents) || out == incidents.as_path() {
             bail!(
                 "refusing to write {}: it resolves to {}, outside the project's incidents/ folder",
