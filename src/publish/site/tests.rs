@@ -1,0 +1,160 @@
+//! Publishing a site: staging, the swap with the previous site, the marker and the cleanup of
+//! debris, on real temporary folders.
+
+use super::*;
+
+fn artifact(path: &str, text: &str) -> Artifact {
+    Artifact::new(path, text)
+}
+
+/// A project in a temporary folder, and what its outputs must not touch.
+fn project() -> (tempfile::TempDir, Protected) {
+    let dir = tempfile::tempdir().unwrap();
+    let protected = Protected::new(&dir.path().join("project")).unwrap();
+    (dir, protected)
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_site_replaces_the_previous_build_whole() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    site(
+        &protected,
+        &out,
+        &[artifact("en/index.html", "one"), artifact("old.html", "x")],
+    )
+    .unwrap();
+    site(&protected, &out, &[artifact("en/index.html", "two")]).unwrap();
+    assert_eq!(
+        fs::read_to_string(out.join("en/index.html")).unwrap(),
+        "two"
+    );
+    assert!(
+        !out.join("old.html").exists(),
+        "files of the previous build are gone"
+    );
+    assert_eq!(
+        names(dir.path()),
+        ["public"],
+        "no staging or old directories are left"
+    );
+}
+
+#[test]
+fn a_published_site_is_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    site(&protected, &out, &[artifact("index.html", "x")]).unwrap();
+    let mode = fs::metadata(&out).unwrap().permissions().mode();
+    assert_eq!(mode & 0o055, 0o055 & !umask(), "{mode:o}");
+}
+
+fn umask() -> u32 {
+    let probe = tempfile::tempdir().unwrap();
+    let path = probe.path().join("probe");
+    fs::DirBuilder::new().create(&path).unwrap();
+    use std::os::unix::fs::PermissionsExt as _;
+    !fs::metadata(&path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_directory_of_other_files_is_never_replaced() {
+    let (dir, protected) = project();
+    let out = dir.path().join("docs");
+    fs::create_dir(&out).unwrap();
+    fs::write(out.join("notes.txt"), "mine").unwrap();
+    let error = site(&protected, &out, &[artifact("index.html", "x")]).unwrap_err();
+    assert!(format!("{error:#}").contains("holds files that hindsight did not build"));
+    assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+}
+
+#[test]
+fn a_marked_site_with_a_repository_inside_is_never_replaced() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    site(&protected, &out, &[artifact("index.html", "x")]).unwrap();
+    fs::create_dir_all(out.join("deploy/.git")).unwrap();
+    let error = site(&protected, &out, &[artifact("index.html", "y")]).unwrap_err();
+    assert!(
+        format!("{error:#}").contains("holds a .git folder"),
+        "{error:#}"
+    );
+    assert!(out.join("deploy/.git").is_dir());
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    site(&protected, &out, &[artifact("index.html", "good")]).unwrap();
+    // A file and a directory of the same name cannot both be written.
+    let error = site(
+        &protected,
+        &out,
+        &[artifact("a", "file"), artifact("a/b", "in dir")],
+    );
+    assert!(error.is_err());
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "good");
+    assert_eq!(names(dir.path()), ["public"]);
+}
+
+#[test]
+fn debris_of_killed_builds_is_removed_and_a_site_moved_aside_comes_back() {
+    let (dir, protected) = project();
+    let staged = dir.path().join(".public.new-abc123");
+    fs::create_dir_all(staged.join("en")).unwrap();
+    fs::write(staged.join(MARKER), MARKER_TEXT).unwrap();
+    fs::write(staged.join("en/index.html"), "half").unwrap();
+    fs::create_dir(dir.path().join(".public.new-empty")).unwrap();
+    let aside = dir.path().join(".public.old-42");
+    fs::create_dir(&aside).unwrap();
+    fs::write(aside.join(MARKER), MARKER_TEXT).unwrap();
+    fs::write(aside.join("index.html"), "previous").unwrap();
+    let foreign = dir.path().join(".public.new-mine");
+    fs::create_dir(&foreign).unwrap();
+    fs::write(foreign.join("notes.txt"), "not hindsight's").unwrap();
+
+    remove_debris(dir.path(), "public").unwrap();
+    assert_eq!(names(dir.path()), [".public.new-mine", "public"]);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("public/index.html")).unwrap(),
+        "previous",
+        "the previous site is put back where it was"
+    );
+    site(
+        &protected,
+        &dir.path().join("public"),
+        &[artifact("index.html", "new")],
+    )
+    .unwrap();
+    assert_eq!(names(dir.path()), [".public.new-mine", "public"]);
+}
+
+#[test]
+fn a_cut_short_removal_leaves_a_marked_or_empty_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let site_dir = dir.path().join("s");
+    fs::create_dir_all(site_dir.join("a/b")).unwrap();
+    fs::write(site_dir.join(MARKER), "").unwrap();
+    fs::write(site_dir.join("a/b/c.html"), "").unwrap();
+    remove_site_dir(&site_dir).unwrap();
+    assert!(!site_dir.exists());
+}
+
+#[test]
+fn paths_cannot_leave_the_output_directory() {
+    for path in ["../x", "/etc/passwd", "a/../../b", "", "a\\b"] {
+        assert!(check_relative(path).is_err(), "{path}");
+    }
+    assert!(check_relative("en/incidents/2023-12-17-x.html").is_ok());
+}
