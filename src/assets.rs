@@ -129,21 +129,21 @@ pub(crate) struct ProjectFile {
 
 impl ProjectFile {
     /// The file's text; files of a [`Content::Text`] directory were checked to be UTF-8.
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         std::str::from_utf8(&self.data).unwrap_or_default()
     }
 }
 
 impl Layer {
     /// The text in effect when a project file replaces the built-in one whole.
-    pub fn effective(&self) -> &str {
+    pub(crate) fn effective(&self) -> &str {
         self.effective_bytes()
             .and_then(|bytes| std::str::from_utf8(bytes).ok())
             .unwrap_or_default()
     }
 
     /// The bytes in effect: the project's file, else the built-in one.
-    pub fn effective_bytes(&self) -> Option<&[u8]> {
+    pub(crate) fn effective_bytes(&self) -> Option<&[u8]> {
         match (&self.project, self.builtin) {
             (Some(project), _) => Some(&project.data),
             (None, Some(builtin)) => Some(builtin.as_bytes()),

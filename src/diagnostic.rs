@@ -67,7 +67,8 @@ impl fmt::Display for Severity {
 }
 
 /// A problem found in one file, before the file and the configured severity are known.
-/// Parsers and rules produce these; [`Finding::in_file`] turns them into diagnostics.
+/// Parsers and rules produce these; [`check`](crate::check::check) places them in their file as
+/// [`Diagnostic`]s with the configured severity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub rule: &'static str,
@@ -101,16 +102,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn rule(&self) -> &'static str {
+    pub(crate) fn rule(&self) -> &'static str {
         self.finding.rule
     }
-    pub fn span(&self) -> Span {
+    pub(crate) fn span(&self) -> Span {
         self.finding.span
     }
-    pub fn message(&self) -> &str {
+    pub(crate) fn message(&self) -> &str {
         &self.finding.message
     }
-    pub fn help(&self) -> Option<&str> {
+    pub(crate) fn help(&self) -> Option<&str> {
         self.finding.help.as_deref()
     }
 }

@@ -37,11 +37,11 @@ pub struct Sources {
     pub selected: Option<HashSet<PathBuf>>,
 }
 
-pub fn incidents_dir(root: &Path) -> PathBuf {
+pub(crate) fn incidents_dir(root: &Path) -> PathBuf {
     root.join("incidents")
 }
 
-pub fn config_path(root: &Path) -> PathBuf {
+pub(crate) fn config_path(root: &Path) -> PathBuf {
     root.join("site").join("config.yaml")
 }
 
@@ -219,7 +219,7 @@ fn is_yaml(path: &Path) -> bool {
 }
 
 /// `x.yaml` is a record, `x.de.yaml` an overlay of record `x`.
-pub fn classify(path: &Path) -> SourceFile {
+pub(crate) fn classify(path: &Path) -> SourceFile {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -3,6 +3,26 @@
 //! The pipeline runs in one direction: [`discover`] -> [`load`] -> [`check`] -> [`status`] ->
 //! [`localize`] -> [`render`] -> [`publish`]. Each stage takes the previous stage's output as a
 //! value; [`build`] is the whole list of steps for the status site.
+//!
+//! # Public surface
+//!
+//! What the `hindsight` binary and the tests use, and nothing else (everything else is
+//! `pub(crate)`; the `unreachable_pub` lint in Cargo.toml keeps it so):
+//!
+//! - [`project`]: the commands' entry points. [`project::find_root`], [`project::Project::load`]
+//!   (config, records, overlays; found once, loaded once), [`project::Project::check`] (lint),
+//!   [`project::render_one`], [`project::plan_translation`] (with its policy: a broken overlay
+//!   is never rewritten) and [`project::now`] (`SOURCE_DATE_EPOCH` or the clock).
+//! - [`build::build`]: the status site from values ([`load::Corpus`], [`build::SiteAssets`],
+//!   "now") to artifacts, without touching the disk; [`publish::site`] writes them.
+//! - [`publish`]: the only stage that writes: atomic files ([`publish::write_file`]), the
+//!   site swap, the output guard ([`publish::guard`]) and interruption ([`publish::interrupt`]).
+//! - [`load::load`] and [`load::from_texts`] (the same parse from files or from strings),
+//!   [`check::check`] and the rule registry [`check::rules::REGISTRY`], the lint reports in
+//!   [`report`], the JSON Schemas in [`schema`], and [`translate::status()`].
+//! - For tests of one stage: [`localize::Localizer`], [`localize::postmortem()`] and its view
+//!   types (the templates' contract, [`localize::postmortem`](mod@localize::postmortem)), [`render::Templates`] and the
+//!   Markdown renderers in [`render::markdown`].
 
 pub(crate) mod assets;
 pub mod build;

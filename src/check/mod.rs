@@ -72,7 +72,7 @@ pub(crate) use declare_rule;
 
 /// What every rule may know about the project as a whole.
 #[derive(Debug, Clone, Copy)]
-pub struct Site<'a> {
+pub(crate) struct Site<'a> {
     pub config: &'a SiteConfig,
     /// Whether the project has a site/config.yaml (component checks need one).
     pub has_config: bool,
@@ -80,19 +80,18 @@ pub struct Site<'a> {
 }
 
 /// One record under check, with its source text for locating values inside long fields.
-pub struct RecordCheck<'a> {
+pub(crate) struct RecordCheck<'a> {
     pub record: &'a Record,
     pub text: &'a str,
     pub site: Site<'a>,
 }
 
 /// One overlay under check, with the record it translates (if that exists and loaded).
-pub struct OverlayCheck<'a> {
+pub(crate) struct OverlayCheck<'a> {
     pub file: &'a OverlayFile,
     pub record: Option<&'a Record>,
     /// Whether a record file with the overlay's id exists (even if it failed to load).
     pub record_exists: bool,
-    pub site: Site<'a>,
 }
 
 /// The outcome of checking: diagnostics in file/position order, and how many files were read.
@@ -201,7 +200,6 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
                 file,
                 record: records.get(file.record_id.as_str()).copied(),
                 record_exists: record_ids.contains(file.record_id.as_str()),
-                site,
             };
             let checked: Vec<_> = overlay_rules.iter().flat_map(|run| run(&subject)).collect();
             file.findings

@@ -1,4 +1,4 @@
-//! `site/config.yaml` text -> [`SiteConfig`], with a finding for every problem in it.
+//! `site/config.yaml` text -> `SiteConfig`, with a finding for every problem in it.
 
 use std::collections::BTreeMap;
 

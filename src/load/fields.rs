@@ -21,14 +21,14 @@ pub(crate) struct Map<'n> {
 
 impl<'n> Map<'n> {
     /// The value of `name`, unless it is absent or written as null.
-    pub fn get(&self, name: &str) -> Option<&'n Node> {
+    pub(crate) fn get(&self, name: &str) -> Option<&'n Node> {
         self.entries
             .get(name)
             .map(|(_, value)| *value)
             .filter(|value| value.value != Value::Null)
     }
 
-    pub fn key_span(&self, name: &str) -> Option<Span> {
+    pub(crate) fn key_span(&self, name: &str) -> Option<Span> {
         self.entries.get(name).map(|(key, _)| key.span)
     }
 }
@@ -40,13 +40,13 @@ pub(crate) struct Reader {
 }
 
 impl Reader {
-    pub fn push(&mut self, finding: Finding) {
+    pub(crate) fn push(&mut self, finding: Finding) {
         self.findings.push(finding);
     }
 
     /// The document's root, or `None` with a finding saying why there is none
     /// (a syntax or budget problem, or an empty `what` file and how to start one).
-    pub fn document(
+    pub(crate) fn document(
         &mut self,
         text: &str,
         limits: &Limits,
@@ -77,7 +77,12 @@ impl Reader {
     }
 
     /// Reads a mapping and reports keys that are unknown, duplicated or not text.
-    pub fn mapping<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Map<'n>> {
+    pub(crate) fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        known: &[&str],
+    ) -> Option<Map<'n>> {
         let Value::Map(pairs) = &node.value else {
             self.push(
                 Finding::new(
@@ -142,7 +147,7 @@ impl Reader {
     }
 
     /// A field that must be present and not null.
-    pub fn required<'n>(
+    pub(crate) fn required<'n>(
         &mut self,
         map: &Map<'n>,
         name: &str,
@@ -161,7 +166,7 @@ impl Reader {
     }
 
     /// A scalar read as text (YAML numbers and booleans become their spelling).
-    pub fn text(&mut self, node: &Node, field: &str) -> Option<Spanned<String>> {
+    pub(crate) fn text(&mut self, node: &Node, field: &str) -> Option<Spanned<String>> {
         match &node.value {
             Value::Scalar { text, .. } => Some(Spanned::new(text.clone(), node.span)),
             _ => {
@@ -175,11 +180,11 @@ impl Reader {
         }
     }
 
-    pub fn optional_text(&mut self, map: &Map<'_>, field: &str) -> Option<Spanned<String>> {
+    pub(crate) fn optional_text(&mut self, map: &Map<'_>, field: &str) -> Option<Spanned<String>> {
         map.get(field).and_then(|node| self.text(node, field))
     }
 
-    pub fn keyword<K: Keyword>(&mut self, node: &Node, field: &str) -> Option<Spanned<K>> {
+    pub(crate) fn keyword<K: Keyword>(&mut self, node: &Node, field: &str) -> Option<Spanned<K>> {
         let text = self.text(node, field)?;
         match K::parse(&text.value) {
             Some(value) => Some(Spanned::new(value, text.span)),
@@ -202,7 +207,7 @@ impl Reader {
         }
     }
 
-    pub fn optional_keyword<K: Keyword>(
+    pub(crate) fn optional_keyword<K: Keyword>(
         &mut self,
         map: &Map<'_>,
         field: &str,
@@ -210,7 +215,7 @@ impl Reader {
         map.get(field).and_then(|node| self.keyword(node, field))
     }
 
-    pub fn boolean(&mut self, map: &Map<'_>, field: &str) -> bool {
+    pub(crate) fn boolean(&mut self, map: &Map<'_>, field: &str) -> bool {
         let Some(node) = map.get(field) else {
             return false;
         };
@@ -229,7 +234,7 @@ impl Reader {
     }
 
     /// A list field; a single value where a list is expected is reported, not guessed at.
-    pub fn list<'n>(&mut self, map: &Map<'n>, field: &str) -> &'n [Node] {
+    pub(crate) fn list<'n>(&mut self, map: &Map<'n>, field: &str) -> &'n [Node] {
         match map.get(field) {
             None => &[],
             Some(Node {

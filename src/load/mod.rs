@@ -21,7 +21,7 @@ use rayon::prelude::*;
 pub(crate) use characters::INVALID_CHARACTER;
 pub use fields::suggest as suggest_name;
 pub use record::RecordContext;
-pub use revisions::{Revisions, revisions};
+pub(crate) use revisions::{Revisions, revisions};
 pub use yaml::Limits;
 
 use crate::diagnostic::Finding;
@@ -81,7 +81,7 @@ impl Corpus {
     }
 
     /// Whether findings in `path` are to be reported.
-    pub fn is_selected(&self, path: &Path) -> bool {
+    pub(crate) fn is_selected(&self, path: &Path) -> bool {
         self.selected
             .as_ref()
             .is_none_or(|selected| selected.contains(path))

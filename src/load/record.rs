@@ -1,4 +1,4 @@
-//! Incident record text -> [`Record`], with a finding for every problem in it.
+//! Incident record text -> `Record`, with a finding for every problem in it.
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;

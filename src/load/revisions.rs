@@ -7,12 +7,12 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 /// Last change of each record, by record id.
-pub type Revisions = HashMap<String, DateTime<Utc>>;
+pub(crate) type Revisions = HashMap<String, DateTime<Utc>>;
 
 /// The last commit time of each file under `incidents/`, by record id (a record and its
 /// overlays count together), read from git in one pass. Empty when `root` is not in a git
 /// work tree or git is not installed: the records' own times stand in then.
-pub fn revisions(root: &Path) -> Revisions {
+pub(crate) fn revisions(root: &Path) -> Revisions {
     let output = std::process::Command::new("git")
         .arg("-C")
         .arg(root)

@@ -55,7 +55,7 @@ pub(crate) enum Value {
 }
 
 impl Node {
-    pub fn kind_name(&self) -> &'static str {
+    pub(crate) fn kind_name(&self) -> &'static str {
         match &self.value {
             Value::Null => "nothing",
             Value::Scalar { .. } => "a scalar",
@@ -64,7 +64,7 @@ impl Node {
         }
     }
 
-    pub fn as_str(&self) -> Option<&str> {
+    pub(crate) fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::Scalar { text, .. } => Some(text),
             _ => None,

@@ -30,7 +30,7 @@ impl std::fmt::Debug for DateFormats {
 }
 
 impl DateFormats {
-    pub fn new(lang: Lang) -> anyhow::Result<DateFormats> {
+    pub(crate) fn new(lang: Lang) -> anyhow::Result<DateFormats> {
         // Incident timelines are read against each other and across zones: 24-hour clocks
         // in every language, as the seeds' own timelines use.
         let locale: Locale = format!("{lang}-u-hc-h23")
@@ -55,7 +55,7 @@ impl DateFormats {
     }
 
     /// `December 17, 2023`, `17. Dezember 2023`, `2023年12月17日`.
-    pub fn date(&self, date: NaiveDate) -> String {
+    pub(crate) fn date(&self, date: NaiveDate) -> String {
         match icu_date(date) {
             Some(icu) => self.date.format(&icu).to_string(),
             None => date.to_string(),
@@ -63,7 +63,7 @@ impl DateFormats {
     }
 
     /// `December 2023`, `Dezember 2023`, `2023年12月`.
-    pub fn month(&self, date: NaiveDate) -> String {
+    pub(crate) fn month(&self, date: NaiveDate) -> String {
         match icu_date(date) {
             Some(icu) => self.month.format(&icu).to_string(),
             None => date.format("%Y-%m").to_string(),
@@ -72,7 +72,7 @@ impl DateFormats {
 
     /// A percentage with two decimals, cut (not rounded) so that any downtime at all never
     /// shows as 100: `99.97`, `99,97`.
-    pub fn percent(&self, percent: f64) -> String {
+    pub(crate) fn percent(&self, percent: f64) -> String {
         let hundredths = (percent.clamp(0.0, 100.0) * 100.0).floor() as i64;
         let mut decimal = Decimal::from(hundredths);
         decimal.multiply_pow10(-2);
@@ -80,7 +80,7 @@ impl DateFormats {
     }
 
     /// The date and the time of day, joined as the language joins them.
-    pub fn date_time(&self, local: NaiveDateTime) -> String {
+    pub(crate) fn date_time(&self, local: NaiveDateTime) -> String {
         match (icu_date(local.date()), icu_time(local)) {
             (Some(date), Some(time)) => self
                 .date_time
@@ -91,7 +91,7 @@ impl DateFormats {
     }
 
     /// The time of day alone: `03:56`.
-    pub fn time(&self, local: NaiveDateTime) -> String {
+    pub(crate) fn time(&self, local: NaiveDateTime) -> String {
         match (icu_date(local.date()), icu_time(local)) {
             (Some(date), Some(time)) => self.time.format(&IcuDateTime { date, time }).to_string(),
             _ => local.format("%H:%M").to_string(),
@@ -113,7 +113,7 @@ fn icu_time(local: NaiveDateTime) -> Option<Time> {
 
 /// The zone as readers know it at that instant: its abbreviation (`UTC`, `BST`, `JST`), or
 /// its offset (`UTC+03`) where the zone has no letters for it.
-pub fn zone_label(at: DateTime<Utc>, zone: Tz) -> String {
+pub(crate) fn zone_label(at: DateTime<Utc>, zone: Tz) -> String {
     let abbreviation = at.with_timezone(&zone).format("%Z").to_string();
     if abbreviation.starts_with(['+', '-']) {
         format!("UTC{abbreviation}")

@@ -16,7 +16,7 @@ use crate::model::Lang;
 type Bundle = FluentBundle<FluentResource>;
 
 /// Message id -> the names of the variables it uses.
-pub type Catalog = BTreeMap<String, BTreeSet<String>>;
+pub(crate) type Catalog = BTreeMap<String, BTreeSet<String>>;
 
 /// The messages of every language, ready to format from many threads at once.
 pub struct Messages {
@@ -98,7 +98,7 @@ impl Messages {
     }
 
     /// Every message id of `lang` and the variables it uses.
-    pub fn catalog(&self, lang: Lang) -> &Catalog {
+    pub(crate) fn catalog(&self, lang: Lang) -> &Catalog {
         &self.catalogs[lang.index()]
     }
 

@@ -8,8 +8,10 @@ pub mod site;
 use std::path::Path;
 
 pub use messages::Messages;
-pub use postmortem::{Options, Postmortem, postmortem};
-pub use site::{SiteView, site};
+pub(crate) use postmortem::Postmortem;
+pub use postmortem::{Options, postmortem};
+pub(crate) use site::SiteView;
+pub use site::site;
 
 use crate::model::Lang;
 use format::DateFormats;

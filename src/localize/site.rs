@@ -334,6 +334,6 @@ fn months(status: &SiteStatus, config: &SiteConfig, ctx: &Context) -> Vec<MonthV
 }
 
 /// `2023-12-17T03:56:00Z`.
-pub fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
+pub(crate) fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

@@ -6,12 +6,12 @@ use std::borrow::Cow;
 /// `#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`.
 /// (Surrogates cannot occur in a Rust `char`, so the ranges above U+D7FF reduce to
 /// everything but U+FFFE and U+FFFF.)
-pub fn is_xml_char(c: char) -> bool {
+pub(crate) fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
 }
 
 /// `text` without the characters XML 1.0 forbids; borrowed when there are none.
-pub fn strip_non_xml(text: &str) -> Cow<'_, str> {
+pub(crate) fn strip_non_xml(text: &str) -> Cow<'_, str> {
     if text.chars().all(is_xml_char) {
         Cow::Borrowed(text)
     } else {
@@ -20,7 +20,7 @@ pub fn strip_non_xml(text: &str) -> Cow<'_, str> {
 }
 
 /// `U+0001`: how findings and messages name a character.
-pub fn code_point(c: char) -> String {
+pub(crate) fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 

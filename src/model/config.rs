@@ -33,11 +33,11 @@ impl Default for SiteConfig {
 
 impl SiteConfig {
     /// The site's default language: the first one listed.
-    pub fn default_lang(&self) -> Lang {
+    pub(crate) fn default_lang(&self) -> Lang {
         self.languages[0]
     }
 
-    pub fn component(&self, id: &str) -> Option<&Component> {
+    pub(crate) fn component(&self, id: &str) -> Option<&Component> {
         self.components.iter().find(|c| c.id.value == id)
     }
 }
@@ -59,7 +59,7 @@ pub enum LocalizedText {
 
 impl LocalizedText {
     /// The text in `lang`, else in `fallback`, else any.
-    pub fn get(&self, lang: Lang, fallback: Lang) -> &str {
+    pub(crate) fn get(&self, lang: Lang, fallback: Lang) -> &str {
         match self {
             LocalizedText::Same(text) => text,
             LocalizedText::PerLanguage(map) => map

@@ -16,10 +16,10 @@ const UNITS: &[(char, f64)] = &[('d', 86_400.0), ('h', 3_600.0), ('m', 60.0), ('
 
 impl DurationClaim {
     /// The tolerance of an approximate claim: within 10% of the computed duration.
-    pub const APPROXIMATE_TOLERANCE: f64 = 0.10;
+    pub(crate) const APPROXIMATE_TOLERANCE: f64 = 0.10;
 
     /// Whether `actual_seconds` agrees with this claim.
-    pub fn agrees_with(&self, actual_seconds: f64) -> bool {
+    pub(crate) fn agrees_with(&self, actual_seconds: f64) -> bool {
         let difference = (actual_seconds - self.seconds).abs();
         if self.approximate {
             difference <= actual_seconds.abs() * Self::APPROXIMATE_TOLERANCE
@@ -79,7 +79,7 @@ pub fn parse(text: &str) -> Result<DurationClaim, String> {
 }
 
 /// Writes whole seconds in the record notation: `19m`, `1h21m`, `11h30m`, `2d4h`.
-pub fn compact(total_seconds: i64) -> String {
+pub(crate) fn compact(total_seconds: i64) -> String {
     if total_seconds == 0 {
         return "0m".to_string();
     }
@@ -96,7 +96,7 @@ pub fn compact(total_seconds: i64) -> String {
 }
 
 /// The JSON Schema of a duration field.
-pub struct DurationText;
+pub(crate) struct DurationText;
 
 impl JsonSchema for DurationText {
     fn schema_name() -> std::borrow::Cow<'static, str> {

@@ -8,21 +8,21 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// Block quotes and lists nested in each other: deeper than any prose needs, and shallow
 /// enough that the HTML tree builder and the sanitiser stay fast.
-pub const MAX_BLOCK_NESTING: usize = 32;
+pub(crate) const MAX_BLOCK_NESTING: usize = 32;
 /// Emphasis, strong, strikethrough and links nested in each other.
-pub const MAX_INLINE_NESTING: usize = 32;
+pub(crate) const MAX_INLINE_NESTING: usize = 32;
 /// Elements of any kind in one text (paragraphs, items, table cells, emphasis, links...):
 /// hundreds in a long postmortem, while each costs the HTML sanitiser a tree node.
-pub const MAX_ELEMENTS: usize = 10_000;
+pub(crate) const MAX_ELEMENTS: usize = 10_000;
 
 /// The Markdown dialect of record texts: CommonMark with GitHub's tables and strikethrough.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
 /// Which budget a start tag counts against, besides the element count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Nesting {
+pub(crate) enum Nesting {
     Block,
     Inline,
     /// Not a nesting: the count of elements.
@@ -30,7 +30,7 @@ pub enum Nesting {
 }
 
 impl Nesting {
-    pub fn of(tag: &Tag) -> Option<Nesting> {
+    pub(crate) fn of(tag: &Tag) -> Option<Nesting> {
         match tag {
             Tag::BlockQuote(_) | Tag::List(_) => Some(Nesting::Block),
             Tag::Emphasis
@@ -42,7 +42,7 @@ impl Nesting {
         }
     }
 
-    pub fn budget(self) -> usize {
+    pub(crate) fn budget(self) -> usize {
         match self {
             Nesting::Block => MAX_BLOCK_NESTING,
             Nesting::Inline => MAX_INLINE_NESTING,
@@ -50,7 +50,7 @@ impl Nesting {
         }
     }
 
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Nesting::Block => "block quotes and lists",
             Nesting::Inline => "emphasis, strikethrough and links",
@@ -62,14 +62,14 @@ impl Nesting {
 /// Where a text first goes past a budget: the byte offset of the opening that goes one
 /// level too deep (or is one element too many), and which budget it breaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Excess {
+pub(crate) struct Excess {
     pub offset: usize,
     pub nesting: Nesting,
 }
 
 /// The first place `markdown` exceeds a budget, in one pass over the parser's events that
 /// stops there.
-pub fn nesting_excess(markdown: &str) -> Option<Excess> {
+pub(crate) fn nesting_excess(markdown: &str) -> Option<Excess> {
     let mut open: Vec<Option<Nesting>> = Vec::new();
     let (mut block, mut inline, mut elements) = (0usize, 0usize, 0usize);
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {

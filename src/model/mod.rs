@@ -8,9 +8,12 @@ pub mod overlay;
 mod record;
 pub mod time;
 
-pub use config::{Component, LocalizedText, SiteConfig};
-pub use overlay::{Alignment, MissingPair, Overlay, OverlayList, Pair, PairState, TextKey, align};
-pub use record::{Action, Affected, Record, TimelineEntry};
+pub use config::Component;
+pub(crate) use config::{LocalizedText, SiteConfig};
+pub(crate) use overlay::Overlay;
+pub(crate) use overlay::{OverlayList, Pair, PairState, TextKey, align};
+pub(crate) use record::Record;
+pub(crate) use record::{Action, Affected, TimelineEntry};
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 
@@ -24,7 +27,7 @@ pub struct Spanned<T> {
 }
 
 impl<T> Spanned<T> {
-    pub fn new(value: T, span: Span) -> Self {
+    pub(crate) fn new(value: T, span: Span) -> Self {
         Spanned { value, span }
     }
 }

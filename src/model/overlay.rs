@@ -33,7 +33,7 @@ pub struct Overlay {
 }
 
 /// The overlay's text fields by name, in document order.
-pub const OVERLAY_TEXT_FIELDS: &[&str] = &[
+pub(crate) const OVERLAY_TEXT_FIELDS: &[&str] = &[
     "title",
     "summary",
     "impact",
@@ -54,13 +54,13 @@ pub enum OverlayList {
 }
 
 impl OverlayList {
-    pub const ALL: [OverlayList; 3] = [
+    pub(crate) const ALL: [OverlayList; 3] = [
         OverlayList::Timeline,
         OverlayList::Lessons,
         OverlayList::Actions,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             OverlayList::Timeline => "timeline",
             OverlayList::Lessons => "lessons",
@@ -114,7 +114,7 @@ impl Overlay {
     }
 
     /// Every pair, with the name of the field it belongs to.
-    pub fn pairs(&self) -> impl Iterator<Item = (&'static str, &Pair)> {
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (&'static str, &Pair)> {
         let fields = OVERLAY_TEXT_FIELDS
             .iter()
             .filter_map(|name| self.field(name).map(|pair| (*name, pair)));
@@ -146,16 +146,16 @@ pub struct Pair {
 
 impl Pair {
     /// The source text the translation was actually made from.
-    pub fn translated_from(&self) -> &Spanned<String> {
+    pub(crate) fn translated_from(&self) -> &Spanned<String> {
         self.previous.as_ref().unwrap_or(&self.source)
     }
 
     /// Made from exactly `current`, with no earlier source still waiting for review.
-    pub fn is_current_for(&self, current: &Spanned<String>) -> bool {
+    pub(crate) fn is_current_for(&self, current: &Spanned<String>) -> bool {
         self.previous.is_none() && self.source.value == current.value
     }
 
-    pub fn is_untranslated(&self) -> bool {
+    pub(crate) fn is_untranslated(&self) -> bool {
         self.text
             .as_ref()
             .is_none_or(|text| text.value.trim().is_empty())
@@ -164,7 +164,7 @@ impl Pair {
 
 /// How one overlay pair relates to the record's current text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum PairState<'a> {
+pub(crate) enum PairState<'a> {
     /// Made from the record's current text.
     Current { current: &'a Spanned<String> },
     /// Made from an earlier version of the text that is now `current`.
@@ -175,7 +175,7 @@ pub enum PairState<'a> {
 
 /// A record text with no pair in the overlay.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MissingPair<'a> {
+pub(crate) struct MissingPair<'a> {
     pub field: &'static str,
     /// The position in the list, for list fields.
     pub index: Option<usize>,
@@ -184,17 +184,17 @@ pub struct MissingPair<'a> {
 
 /// An overlay laid over its record: the state of every pair, and what has no pair.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Alignment<'a> {
+pub(crate) struct Alignment<'a> {
     pub pairs: Vec<(&'static str, &'a Pair, PairState<'a>)>,
     pub missing: Vec<MissingPair<'a>>,
 }
 
 /// Identifies a record text by where it lives in the loaded record.
-pub type TextKey = *const Spanned<String>;
+pub(crate) type TextKey = *const Spanned<String>;
 
 impl<'a> Alignment<'a> {
     /// Each record text that has a pair: the pair, and whether it is stale.
-    pub fn by_record_text(&self) -> HashMap<TextKey, (&'a Pair, bool)> {
+    pub(crate) fn by_record_text(&self) -> HashMap<TextKey, (&'a Pair, bool)> {
         self.pairs
             .iter()
             .filter_map(|(_, pair, state)| match state {
@@ -206,7 +206,7 @@ impl<'a> Alignment<'a> {
     }
 
     /// The pairs that match nothing in the record, with their field names.
-    pub fn orphans(&self) -> impl Iterator<Item = (&'static str, &'a Pair)> + '_ {
+    pub(crate) fn orphans(&self) -> impl Iterator<Item = (&'static str, &'a Pair)> + '_ {
         self.pairs
             .iter()
             .filter(|(_, _, state)| *state == PairState::Orphan)
@@ -215,7 +215,10 @@ impl<'a> Alignment<'a> {
 }
 
 /// The record's translatable texts: field name -> text, and list name -> texts.
-pub fn record_field<'a>(record: &'a super::Record, name: &str) -> Option<&'a Spanned<String>> {
+pub(crate) fn record_field<'a>(
+    record: &'a super::Record,
+    name: &str,
+) -> Option<&'a Spanned<String>> {
     match name {
         "title" => Some(&record.title),
         "internal" => record.internal.as_ref(),
@@ -227,7 +230,7 @@ pub fn record_field<'a>(record: &'a super::Record, name: &str) -> Option<&'a Spa
     }
 }
 
-pub fn record_list(record: &super::Record, list: OverlayList) -> Vec<&Spanned<String>> {
+pub(crate) fn record_list(record: &super::Record, list: OverlayList) -> Vec<&Spanned<String>> {
     match list {
         OverlayList::Timeline => record.timeline.iter().map(|entry| &entry.text).collect(),
         OverlayList::Lessons => record.lessons.iter().collect(),
@@ -237,7 +240,7 @@ pub fn record_list(record: &super::Record, list: OverlayList) -> Vec<&Spanned<St
 
 /// Lays `overlay` over `record`. List pairs match entries by their source text first; a pair
 /// left over is the stale translation of the unmatched entry at its own position, if any.
-pub fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alignment<'a> {
+pub(crate) fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alignment<'a> {
     let mut alignment = Alignment::default();
     for name in OVERLAY_TEXT_FIELDS {
         let current = record_field(record, name);

@@ -69,11 +69,11 @@ pub struct Record {
 }
 
 impl Record {
-    pub fn is_published(&self) -> bool {
+    pub(crate) fn is_published(&self) -> bool {
         self.status.value == RecordStatus::Published
     }
 
-    pub fn is_draft(&self) -> bool {
+    pub(crate) fn is_draft(&self) -> bool {
         self.status.value == RecordStatus::Draft
     }
 
@@ -93,7 +93,7 @@ impl Record {
     }
 
     /// resolved - started, when both are known to the minute or better.
-    pub fn computed_duration_seconds(&self) -> Option<i64> {
+    pub(crate) fn computed_duration_seconds(&self) -> Option<i64> {
         let started = self.started.as_ref()?;
         let resolved = self.resolved.as_ref()?;
         if started.value.is_day_only() || resolved.value.is_day_only() {
@@ -103,7 +103,7 @@ impl Record {
     }
 
     /// The long Markdown fields, by their YAML name, in document order.
-    pub fn prose_fields(&self) -> [(&'static str, Option<&Spanned<String>>); 7] {
+    pub(crate) fn prose_fields(&self) -> [(&'static str, Option<&Spanned<String>>); 7] {
         [
             ("summary", self.summary.as_ref()),
             ("impact", self.impact.as_ref()),
@@ -162,7 +162,7 @@ pub struct Action {
 }
 
 impl Action {
-    pub fn is_open(&self) -> bool {
+    pub(crate) fn is_open(&self) -> bool {
         matches!(
             self.status.value,
             ActionStatus::Todo | ActionStatus::InProgress

@@ -44,7 +44,7 @@ pub struct When {
 }
 
 impl When {
-    pub fn is_day_only(&self) -> bool {
+    pub(crate) fn is_day_only(&self) -> bool {
         self.precision == Precision::Day
     }
 }
@@ -116,7 +116,7 @@ fn parse_form(text: &str) -> Result<Written, String> {
     Err(format!("`{trimmed}` is not a time hindsight understands"))
 }
 
-pub const ACCEPTED_FORMS: &str = "write `2023-12-17T03:56:00Z` (with offset), `2023-12-17 03:56` (in the record's timezone), `2023-12-17` (date only) or `03:56` (on the date of the entry before)";
+pub(crate) const ACCEPTED_FORMS: &str = "write `2023-12-17T03:56:00Z` (with offset), `2023-12-17 03:56` (in the record's timezone), `2023-12-17` (date only) or `03:56` (on the date of the entry before)";
 
 /// Resolves a written time in `zone`. `base_date` is the local date a time of day belongs to.
 pub fn resolve(written: Written, zone: Tz, base_date: Option<NaiveDate>) -> Result<When, String> {
@@ -173,7 +173,7 @@ pub fn resolve(written: Written, zone: Tz, base_date: Option<NaiveDate>) -> Resu
 }
 
 /// The JSON Schema of a time field: a string in one of the accepted forms.
-pub struct TimeText;
+pub(crate) struct TimeText;
 
 impl JsonSchema for TimeText {
     fn schema_name() -> std::borrow::Cow<'static, str> {

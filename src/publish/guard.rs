@@ -12,7 +12,7 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context as _, bail};
 
 /// The project's own folders: a build reads them, so no output may land in or over them.
-pub const INPUT_DIRS: &[&str] = &["incidents", "site", "templates", "locales"];
+pub(crate) const INPUT_DIRS: &[&str] = &["incidents", "site", "templates", "locales"];
 
 /// The places a project's outputs must never touch.
 #[derive(Debug, Clone)]
@@ -60,7 +60,7 @@ impl Protected {
     }
 
     /// Checks a directory that a build will replace whole; `shown` is how the user wrote it.
-    pub fn check_site_dir(&self, out: &Path, shown: &Path) -> anyhow::Result<()> {
+    pub(crate) fn check_site_dir(&self, out: &Path, shown: &Path) -> anyhow::Result<()> {
         let refuse = |why: String| -> anyhow::Result<()> {
             bail!(
                 "refusing to build the site into {}: {why}; choose another --out, such as a new folder `public`",

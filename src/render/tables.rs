@@ -4,7 +4,7 @@
 use unicode_width::UnicodeWidthStr;
 
 /// Pads every GitHub-style table in `markdown` (consecutive lines starting with `|`).
-pub fn align(markdown: &str) -> String {
+pub(crate) fn align(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
     let mut table: Vec<&str> = Vec::new();
     for line in markdown.lines() {

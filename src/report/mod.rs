@@ -32,7 +32,7 @@ pub fn sources(corpus: &crate::load::Corpus) -> Sources<'_> {
 }
 
 /// The one-line count at the end of human output.
-pub fn summary_line(report: &Report) -> String {
+pub(crate) fn summary_line(report: &Report) -> String {
     use crate::diagnostic::Severity;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(

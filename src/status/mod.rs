@@ -11,11 +11,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Component, ComponentStatus, Impact, Milestone, Record, SiteConfig};
-pub use updates::{Update, UpdateSource};
-pub use uptime::{Day, Uptime};
+pub(crate) use updates::{Update, UpdateSource};
+pub(crate) use uptime::{Day, Uptime};
 
 /// How many days the uptime bars cover, today included.
-pub const UPTIME_DAYS: u32 = 90;
+pub(crate) const UPTIME_DAYS: u32 = 90;
 
 /// An incident's public status (Statuspage's incident status).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -29,7 +29,7 @@ pub enum IncidentStatus {
 }
 
 impl IncidentStatus {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             IncidentStatus::Investigating => "investigating",
             IncidentStatus::Identified => "identified",
@@ -42,7 +42,7 @@ impl IncidentStatus {
 
 /// How bad a component's state is, for "the worst status wins". Maintenance is planned and
 /// ranks below any degradation.
-pub fn rank(status: ComponentStatus) -> u8 {
+pub(crate) fn rank(status: ComponentStatus) -> u8 {
     match status {
         ComponentStatus::Operational => 0,
         ComponentStatus::UnderMaintenance => 1,
@@ -75,15 +75,15 @@ pub struct Incident<'c> {
 }
 
 impl Incident<'_> {
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         &self.record.id
     }
 
-    pub fn is_ongoing(&self) -> bool {
+    pub(crate) fn is_ongoing(&self) -> bool {
         self.resolved.is_none()
     }
 
-    pub fn impact(&self) -> Impact {
+    pub(crate) fn impact(&self) -> Impact {
         self.record
             .severity
             .as_ref()
@@ -105,7 +105,7 @@ pub struct ComponentState<'c> {
 }
 
 impl ComponentState<'_> {
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         &self.component.id.value
     }
 }
@@ -126,16 +126,10 @@ pub struct SiteStatus<'c> {
     pub since: DateTime<Utc>,
 }
 
-impl<'c> SiteStatus<'c> {
-    pub fn ongoing(&self) -> impl Iterator<Item = &Incident<'c>> {
-        self.incidents.iter().filter(|i| i.is_ongoing())
-    }
-}
-
 /// Derives the public status from the published records. `revisions` maps a record id to the
 /// last time its file or one of its overlays changed; without one, the record's own latest
 /// event stands in.
-pub fn derive<'c>(
+pub(crate) fn derive<'c>(
     records: &[&'c Record],
     config: &'c SiteConfig,
     revisions: &HashMap<String, DateTime<Utc>>,

@@ -24,7 +24,7 @@ pub struct Update {
 
 impl Update {
     /// Stable within its incident: the same record gives the same ids on every build.
-    pub fn key(&self) -> String {
+    pub(crate) fn key(&self) -> String {
         match self.source {
             UpdateSource::Timeline(index) => format!("t{}", index + 1),
             UpdateSource::Milestone(milestone) => milestone.as_str().to_string(),
@@ -33,7 +33,7 @@ impl Update {
 }
 
 /// The updates of `record`, newest first, never empty for a record with a start.
-pub fn updates(record: &Record) -> Vec<Update> {
+pub(super) fn updates(record: &Record) -> Vec<Update> {
     let mut updates: Vec<Update> = record
         .timeline
         .iter()

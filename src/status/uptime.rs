@@ -30,7 +30,7 @@ pub struct Day {
 
 impl Day {
     /// Downtime as a share of the day, 0 to 1.
-    pub fn downtime_share(&self) -> f64 {
+    pub(crate) fn downtime_share(&self) -> f64 {
         if self.window > 0 {
             self.downtime / self.window as f64
         } else {
@@ -48,7 +48,7 @@ pub struct Uptime {
 }
 
 /// The share of a span's time that counts as downtime.
-pub fn weight(status: ComponentStatus) -> f64 {
+pub(crate) fn weight(status: ComponentStatus) -> f64 {
     match status {
         ComponentStatus::MajorOutage => 1.0,
         ComponentStatus::PartialOutage => 0.3,
@@ -60,7 +60,7 @@ pub fn weight(status: ComponentStatus) -> f64 {
 
 /// When impact ended: the instant, or for a day-only time the end of that day (the incident
 /// may have lasted all of it).
-pub fn end_of(when: &When) -> DateTime<Utc> {
+pub(crate) fn end_of(when: &When) -> DateTime<Utc> {
     if when.is_day_only() {
         when.utc + chrono::Duration::days(1)
     } else {
@@ -69,7 +69,7 @@ pub fn end_of(when: &When) -> DateTime<Utc> {
 }
 
 /// The last `count` days in `zone` up to `now`, oldest first: date, start, end (now for today).
-pub fn window(
+pub(crate) fn window(
     now: DateTime<Utc>,
     zone: Tz,
     count: u32,
@@ -104,7 +104,10 @@ fn start_of_day(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
 }
 
 /// Merges `spans` (the worst status wins where they overlap) and measures them per day.
-pub fn measure(spans: &[Span], days: &[(NaiveDate, DateTime<Utc>, DateTime<Utc>)]) -> Uptime {
+pub(crate) fn measure(
+    spans: &[Span],
+    days: &[(NaiveDate, DateTime<Utc>, DateTime<Utc>)],
+) -> Uptime {
     let mut result: Vec<Day> = days
         .iter()
         .map(|&(date, start, end)| Day {

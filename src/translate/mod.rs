@@ -32,7 +32,7 @@ pub struct Refresh {
 
 /// The overlay of `record` in `lang`: `existing` brought up to date with the record, or a
 /// new one with every source text and empty translations.
-pub fn refresh(record: &Record, existing: Option<&Overlay>, lang: Lang) -> Refresh {
+pub(crate) fn refresh(record: &Record, existing: Option<&Overlay>, lang: Lang) -> Refresh {
     let empty = Overlay::empty(&record.id, lang);
     let alignment = align(record, existing.unwrap_or(&empty));
     let by_current = alignment.by_record_text();
@@ -114,7 +114,7 @@ impl Refresh {
     /// Whether the new text may replace the overlay file: it must be one the loader reads
     /// back, or it would block lint, build and every later refresh. `Err` says why not and
     /// what to do; then nothing is to be written.
-    pub fn verify(&self, record_id: &str, limits: &Limits) -> Result<(), String> {
+    pub(crate) fn verify(&self, record_id: &str, limits: &Limits) -> Result<(), String> {
         if self.text.len() > limits.max_bytes {
             return Err(format!(
                 "the refreshed overlay would be {} bytes, over the {} bytes hindsight reads per \

@@ -35,15 +35,6 @@ pub struct LanguageStatus {
     pub orphaned: Vec<Item>,
 }
 
-impl LanguageStatus {
-    pub fn is_complete(&self) -> bool {
-        self.missing.is_empty()
-            && self.untranslated.is_empty()
-            && self.stale.is_empty()
-            && self.orphaned.is_empty()
-    }
-}
-
 /// A text, named by its field (`summary`, `timeline[2]`) and the line it is on.
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
@@ -160,7 +151,7 @@ fn field_name(record: &Record, field: &str, current: &Spanned<String>) -> String
 }
 
 /// A diff by words, or by characters for languages written without spaces.
-pub fn diff(old: &str, new: &str, lang: Lang) -> Vec<Segment> {
+pub(crate) fn diff(old: &str, new: &str, lang: Lang) -> Vec<Segment> {
     let mut config = TextDiff::configure();
     config.timeout(std::time::Duration::from_millis(200));
     let diff = match lang {

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 /// `key: value` at `indent`, choosing the most readable YAML form that round-trips.
-pub fn field(out: &mut String, indent: usize, key: &str, value: &str) {
+pub(super) fn field(out: &mut String, indent: usize, key: &str, value: &str) {
     let pad = " ".repeat(indent);
     if let Some(block) = block_literal(value, indent + 2) {
         out.push_str(&format!("{pad}{key}: {block}"));

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 /// Copies the folder `from` (a fixture project) to `to`, creating it.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -22,7 +22,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// Elements and attributes of `html` that would run or fetch something: scripts, embedded
 /// content, styles outside `<head>`, event handlers, `javascript:` and `data:` URLs. An
 /// `<svg>` of class `own_svg` (the site's uptime bars) is the one inline SVG allowed.
-pub fn live_markup(html: &str, own_svg: Option<&str>) -> Vec<String> {
+pub(crate) fn live_markup(html: &str, own_svg: Option<&str>) -> Vec<String> {
     let page = scraper::Html::parse_document(html);
     let mut live = Vec::new();
     for node in page.tree.nodes() {

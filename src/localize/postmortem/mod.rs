@@ -19,7 +19,7 @@ use overlay::{Texts, notices};
 use timeline::{time_heading, timeline};
 
 pub(crate) use context::Context;
-pub use view::{ActionRow, Fact, Notice, Postmortem, Section, Text, TimelineRow};
+pub(crate) use view::{Postmortem, Section, Text};
 
 /// What to show beyond the public postmortem.
 #[derive(Debug, Clone, Copy, Default)]

@@ -159,7 +159,7 @@ pub struct Postmortem {
 
 impl Postmortem {
     /// Every text the page shows.
-    pub fn texts(&self) -> Vec<&Text> {
+    pub(crate) fn texts(&self) -> Vec<&Text> {
         let sections = self
             .summary
             .iter()

@@ -21,7 +21,7 @@ use shapes::{
 const INCIDENT_LIMIT: usize = 50;
 
 /// The files of the API.
-pub fn files(site: &Site) -> anyhow::Result<Vec<Artifact>> {
+pub(crate) fn files(site: &Site) -> anyhow::Result<Vec<Artifact>> {
     let api = Api::new(site);
     let page = api.page();
     let components = api.components();

@@ -9,7 +9,7 @@ pub struct Artifact {
 }
 
 impl Artifact {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+    pub(crate) fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
         Artifact {
             path: path.into(),
             bytes: bytes.into(),

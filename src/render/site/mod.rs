@@ -19,18 +19,18 @@ use crate::localize::{Postmortem, SiteView};
 use crate::model::{Lang, SiteConfig};
 use crate::status::SiteStatus;
 
-pub use artifact::Artifact;
-pub use pages::Page;
+pub(crate) use artifact::Artifact;
+pub(crate) use pages::Page;
 
 /// One language's share of the site: its view and its postmortems (in incident order).
-pub struct Language<'a> {
+pub(crate) struct Language<'a> {
     pub lang: Lang,
     pub view: &'a SiteView,
     pub postmortems: &'a [Postmortem],
 }
 
 /// Everything the site shows, in every language; `languages[0]` is the default.
-pub struct Site<'a> {
+pub(crate) struct Site<'a> {
     pub config: &'a SiteConfig,
     /// The base URL, ending in `/`.
     pub base: String,
@@ -45,7 +45,7 @@ impl Site<'_> {
 
     /// Every page in every language, the root page, the 404 page, feeds, badges and the
     /// sitemap. `tick` is called once per page rendered.
-    pub fn render(
+    pub(crate) fn render(
         &self,
         templates: &Templates,
         tick: &(dyn Fn() + Sync),
@@ -119,7 +119,7 @@ impl Site<'_> {
     }
 
     /// The number of HTML pages `render` writes.
-    pub fn page_count(&self) -> usize {
+    pub(crate) fn page_count(&self) -> usize {
         self.pages().len() + 2
     }
 }

@@ -8,7 +8,7 @@ use crate::render::Templates;
 
 /// Which page, independent of its language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page<'a> {
+pub(crate) enum Page<'a> {
     Home,
     History,
     /// The incident's index in the status, and its id.
@@ -19,7 +19,7 @@ pub enum Page<'a> {
 
 impl Page<'_> {
     /// The file under the language's directory.
-    pub fn path(self, lang: Lang) -> String {
+    pub(crate) fn path(self, lang: Lang) -> String {
         match self {
             Page::Home => paths::of("home", lang, None),
             Page::History => paths::of("history", lang, None),

@@ -32,7 +32,7 @@ pub(super) struct Quantity {
 
 impl Quantity {
     /// Whether a real duration of `actual` seconds satisfies what the prose says.
-    pub fn agrees_with(&self, actual: f64) -> bool {
+    pub(crate) fn agrees_with(&self, actual: f64) -> bool {
         let difference = actual - self.seconds;
         match self.bound {
             Bound::Exact => difference.abs() < self.resolution / 2.0 + 1e-9,
