@@ -1,5 +1,6 @@
-//! Rendering end to end: golden postmortems of every example incident in every language and
-//! format, localized chrome, and hostile input that must stay inert.
+//! Rendering end to end: golden postmortems of one example incident in every language and
+//! format, localized chrome, and hostile input that must stay inert. What the other incidents'
+//! pages show (zones, precision, ongoing, notices) is unit-tested in `localize::postmortem`.
 
 mod common;
 
@@ -12,8 +13,13 @@ use hindsight::model::Lang;
 use hindsight::render::{Format, Templates};
 use hindsight::{discover, load};
 
-/// 2026-12-01T00:00:00Z, as the CLI tests use.
+/// 2026-12-01T00:00:00Z: the example's ongoing incidents have run for days by then.
 const NOW: i64 = 1_796_083_200;
+
+/// The incident kept as golden output: resolved (so its pages do not depend on "now"), with
+/// every section, actions, figures, a day-only entry, a German and a Japanese overlay and no
+/// Chinese one (the fallback notice and `lang` marks).
+const GOLDEN: &str = "2023-12-17-logto-image-deleted";
 
 fn corpus(root: &Path) -> Corpus {
     let sources = discover::discover(root, &[]).unwrap();
@@ -64,14 +70,16 @@ fn without_style(html: &str) -> String {
 
 #[test]
 fn golden_markdown() {
-    for (id, lang, document) in render_all(example(), Format::Markdown, false) {
+    let rendered = render_all(example(), Format::Markdown, false);
+    for (id, lang, document) in rendered.into_iter().filter(|(id, ..)| id == GOLDEN) {
         insta::assert_snapshot!(format!("{id}.{lang}.md"), document);
     }
 }
 
 #[test]
 fn golden_html() {
-    for (id, lang, document) in render_all(example(), Format::Html, false) {
+    let rendered = render_all(example(), Format::Html, false);
+    for (id, lang, document) in rendered.into_iter().filter(|(id, ..)| id == GOLDEN) {
         insta::assert_snapshot!(format!("{id}.{lang}.html"), without_style(&document));
     }
 }
