@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::{DateTime, Duration, Utc};
+use common::Project;
 use hindsight::model::duration;
 use serde::Deserialize;
-use common::Project;
 use serde_json::Value;
 
 #[derive(Deserialize)]

@@ -35,9 +35,7 @@ const CONFIG: &str = "base_url: https://status.example.com/\ncomponents:\n  - id
 #[test]
 fn example_project_lints_clean_but_for_true_warnings() {
     // The example project has incidents from 2026; the tests' "now" is just after them.
-    let (code, json) = stdout(
-        hindsight(repo()).args(["lint", "--format", "json"]),
-    );
+    let (code, json) = stdout(hindsight(repo()).args(["lint", "--format", "json"]));
     assert_eq!(code, 0);
     let report: Value = serde_json::from_str(&json).unwrap();
     let found: Vec<(String, String)> = report["diagnostics"]
@@ -76,8 +74,11 @@ fn example_project_lints_clean_but_for_true_warnings() {
 
 #[test]
 fn json_report_fields() {
-    let (code, json) =
-        stdout(fixture("duration-mismatch").cmd().args(["lint", "--format", "json"]));
+    let (code, json) = stdout(
+        fixture("duration-mismatch")
+            .cmd()
+            .args(["lint", "--format", "json"]),
+    );
     assert_eq!(code, 0);
     let report: Value = serde_json::from_str(&json).unwrap();
     let d = &report["diagnostics"][0];
@@ -107,18 +108,19 @@ fn json_report_fields() {
 #[test]
 fn exit_codes() {
     let dir = mixed_project();
-    assert_eq!(
-        stdout(dir.cmd().arg("lint")).0,
-        1,
-        "errors fail"
-    );
+    assert_eq!(stdout(dir.cmd().arg("lint")).0, 1, "errors fail");
     assert_eq!(
         stdout(fixture("duration-mismatch").cmd().arg("lint")).0,
         0,
         "warnings pass"
     );
     assert_eq!(
-        stdout(fixture("duration-mismatch").cmd().args(["lint", "--deny-warnings"])).0,
+        stdout(
+            fixture("duration-mismatch")
+                .cmd()
+                .args(["lint", "--deny-warnings"])
+        )
+        .0,
         1,
         "unless denied"
     );
@@ -147,12 +149,7 @@ fn exit_codes() {
         2
     );
     assert_eq!(
-        stdout(
-            dir.cmd()
-                .arg("lint")
-                .env("SOURCE_DATE_EPOCH", "soon")
-        )
-        .0,
+        stdout(dir.cmd().arg("lint").env("SOURCE_DATE_EPOCH", "soon")).0,
         2
     );
     assert_eq!(stdout(dir.cmd().arg("--help")).0, 0);
@@ -230,8 +227,11 @@ fn paths_select_what_is_reported() {
 
 #[test]
 fn github_format_is_workflow_commands() {
-    let (_, out) =
-        stdout(fixture("duration-mismatch").cmd().args(["lint", "--format", "github"]));
+    let (_, out) = stdout(
+        fixture("duration-mismatch")
+            .cmd()
+            .args(["lint", "--format", "github"]),
+    );
     assert_eq!(
         out.trim_end(),
         "::warning file=incidents/2024-01-10-api-errors.yaml,line=13,col=11,endLine=13,endColumn=14,title=duration-mismatch::stated duration `25m` disagrees with resolved - started = 30m (2024-01-10 10:00:00 UTC to 2024-01-10 10:30:00 UTC)%0Ahelp: correct the milestone or the stated duration; renders show the computed duration"

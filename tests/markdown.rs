@@ -241,7 +241,7 @@ fn hostile(index: usize) -> String {
 fn hostile_project(offset: usize) -> Project {
     let h = |i: usize| json!(hostile(offset + i)).to_string();
     let config = format!(
-            "title: Hostile\nbase_url: https://status.example.com/\nlanguages: [en]\n\
+        "title: Hostile\nbase_url: https://status.example.com/\nlanguages: [en]\n\
              components:\n  - id: api\n    name: {}\n  - id: web\n    name: {{en: {}}}\n\
              lint:\n  placeholder-text: \"off\"\n",
         h(20),

@@ -54,10 +54,6 @@ fn render_all(root: &Path, format: Format, internal: bool) -> Vec<(String, Lang,
     out
 }
 
-fn example() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// The HTML without its inline stylesheet, which would drown every snapshot.
 fn without_style(html: &str) -> String {
     match (html.find("<style>"), html.find("</style>")) {
@@ -70,7 +66,7 @@ fn without_style(html: &str) -> String {
 
 #[test]
 fn golden_markdown() {
-    let rendered = render_all(example(), Format::Markdown, false);
+    let rendered = render_all(common::repo(), Format::Markdown, false);
     for (id, lang, document) in rendered.into_iter().filter(|(id, ..)| id == GOLDEN) {
         insta::assert_snapshot!(format!("{id}.{lang}.md"), document);
     }
@@ -78,7 +74,7 @@ fn golden_markdown() {
 
 #[test]
 fn golden_html() {
-    let rendered = render_all(example(), Format::Html, false);
+    let rendered = render_all(common::repo(), Format::Html, false);
     for (id, lang, document) in rendered.into_iter().filter(|(id, ..)| id == GOLDEN) {
         insta::assert_snapshot!(format!("{id}.{lang}.html"), without_style(&document));
     }
@@ -146,7 +142,7 @@ fn german_japanese_and_chinese_pages_speak_only_their_language() {
         "time unknown",
     ];
     let mut checked = 0;
-    for (id, lang, html) in render_all(example(), Format::Html, false) {
+    for (id, lang, html) in render_all(common::repo(), Format::Html, false) {
         if lang == Lang::En {
             continue;
         }
@@ -164,7 +160,7 @@ fn german_japanese_and_chinese_pages_speak_only_their_language() {
 
 #[test]
 fn dates_times_and_durations_are_localized() {
-    let pages = render_all(example(), Format::Markdown, false);
+    let pages = render_all(common::repo(), Format::Markdown, false);
     let page = |id: &str, lang: Lang| {
         pages
             .iter()
@@ -197,7 +193,7 @@ fn dates_times_and_durations_are_localized() {
 
 #[test]
 fn translations_are_used_and_fallbacks_marked() {
-    let pages = render_all(example(), Format::Html, false);
+    let pages = render_all(common::repo(), Format::Html, false);
     let logto_de = &pages
         .iter()
         .find(|(id, lang, _)| id == "2023-12-17-logto-image-deleted" && *lang == Lang::De)

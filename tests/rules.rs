@@ -42,7 +42,11 @@ fn mark(rule: &str) -> String {
 fn marked_lines(dir: &Path, rule: &str) -> BTreeSet<(String, u64)> {
     let mut marked = BTreeSet::new();
     for path in common::files(dir) {
-        let file = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+        let file = path
+            .strip_prefix(dir)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         if file == MARKS_FILE {
             for entry in std::fs::read_to_string(&path).unwrap().lines() {
                 let Some((place, _why)) = entry.split_once("  ") else {
@@ -112,7 +116,11 @@ fn failing_fixture_findings_land_on_the_marked_lines() {
             .collect();
         let marked = marked_lines(&fixture(&rule_fixture(rule.name, "fail")), rule.name);
         assert!(!marked.is_empty(), "{}: no line is marked", rule.name);
-        assert_eq!(found, marked, "{}: findings against marked lines", rule.name);
+        assert_eq!(
+            found, marked,
+            "{}: findings against marked lines",
+            rule.name
+        );
     }
 }
 
@@ -135,9 +143,7 @@ fn passing_fixture_is_clean() {
 fn failing_fixture_snapshots() {
     for rule in REGISTRY {
         // The mark annotates the fixture for the reader; the report quotes the line without it.
-        let human = lint(rule.name, "fail", "human")
-            .stdout
-;
+        let human = lint(rule.name, "fail", "human").stdout;
         let human = common::without_marks(&human);
         insta::with_settings!({ snapshot_suffix => rule.name, prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!("rule", human);

@@ -354,12 +354,9 @@ fn links_inside_incidents_are_followed_and_links_out_are_reported() {
         root.join("incidents/2026-11-21-linked.yaml"),
     )
     .unwrap();
-    let output = lint(&root);
-    assert_eq!(output.status.code(), Some(1));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let errors: Vec<_> = report["diagnostics"]
-        .as_array()
-        .unwrap()
+    let (code, diagnostics) = dir.lint_json();
+    assert_eq!(code, 1);
+    let errors: Vec<_> = diagnostics
         .iter()
         .filter(|d| d["severity"] == "error")
         .map(|d| (d["rule"].as_str().unwrap(), d["file"].as_str().unwrap()))
@@ -437,22 +434,16 @@ fn hindsight_finds_the_project_from_a_subfolder() {
 
 #[test]
 fn a_step_back_of_minutes_in_the_timeline_is_an_error() {
-    let (_dir, root) = project();
+    let (dir, root) = project();
     let record = root.join("incidents/2026-11-20-api-partial.yaml");
     let text = fs::read_to_string(&record).unwrap();
     let text = format!(
         "{text}timeline:\n  - at: 2026-11-20T10:40:00Z\n    text: Canary disabled.\n  - at: \"10:20\"\n    text: Rollback starts.\n"
     );
     fs::write(&record, text).unwrap();
-    let output = hindsight(&root)
-        .args(["lint", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let errors: Vec<_> = report["diagnostics"]
-        .as_array()
-        .unwrap()
+    let (code, diagnostics) = dir.lint_json();
+    assert_eq!(code, 1);
+    let errors: Vec<_> = diagnostics
         .iter()
         .filter(|d| d["severity"] == "error")
         .map(|d| (d["rule"].as_str().unwrap(), d["line"].as_u64().unwrap()))

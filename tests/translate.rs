@@ -6,20 +6,11 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Output, Project, edit, hindsight, output};
+use common::{Project, edit, hindsight, run};
 use serde_json::Value;
 
 const RECORD: &str = "incidents/2023-12-17-logto-image-deleted.yaml";
 const OVERLAY: &str = "incidents/2023-12-17-logto-image-deleted.ja.yaml";
-
-fn run(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
-    let Output {
-        code,
-        stdout,
-        stderr,
-    } = output(cmd);
-    (code, stdout, stderr)
-}
 
 /// A project with the example's config and its Logto record, without any overlay.
 fn project() -> Project {

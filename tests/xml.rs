@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use chrono::{TimeZone, Utc};
-use common::{Output, Project, RULES_NOW, edit, output};
+use common::{Project, RULES_NOW, edit, run};
 use serde_json::Value;
 
 const RECORD: &str = "incidents/2024-01-10-api-errors.yaml";
@@ -17,15 +17,6 @@ const OVERLAY: &str = "incidents/2024-01-10-api-errors.de.yaml";
 /// A clean project: one published record and a site configuration.
 fn project() -> Project {
     Project::fixture("rules/invalid-character/pass").now(RULES_NOW)
-}
-
-fn run(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
-    let Output {
-        code,
-        stdout,
-        stderr,
-    } = output(cmd);
-    (code, stdout, stderr)
 }
 
 /// `hindsight` in `dir`, at the "now" of the rule fixture the projects copy.

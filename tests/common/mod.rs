@@ -11,9 +11,9 @@ mod project;
 
 pub use files::{copy_dir, edit, files, read};
 
-use serde_json::Value;
 pub use html::live_markup;
-pub use project::{MARKS_FILE, Output, Project, build, hindsight, output};
+pub use project::{MARKS_FILE, Output, Project, build, hindsight, output, run};
+use serde_json::Value;
 
 use std::path::{Path, PathBuf};
 

@@ -23,7 +23,13 @@ pub fn hindsight(dir: &Path) -> assert_cmd::Command {
 
 fn hindsight_at(dir: &Path, now: &str) -> assert_cmd::Command {
     let mut command = cargo_bin_cmd!("hindsight");
-    for variable in ["CLICOLOR", "CLICOLOR_FORCE", "FORCE_COLOR", "TERM", "COLUMNS"] {
+    for variable in [
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "FORCE_COLOR",
+        "TERM",
+        "COLUMNS",
+    ] {
         command.env_remove(variable);
     }
     command
@@ -53,6 +59,18 @@ impl Output {
     pub fn diagnostics(&self) -> Vec<Value> {
         self.json()["diagnostics"].as_array().unwrap().clone()
     }
+}
+
+impl Output {
+    /// (exit code, stdout, stderr), for destructuring.
+    pub fn parts(self) -> (i32, String, String) {
+        (self.code, self.stdout, self.stderr)
+    }
+}
+
+/// `command`'s (exit code, stdout, stderr); a panic in the tool fails the test.
+pub fn run(command: &mut assert_cmd::Command) -> (i32, String, String) {
+    output(command).parts()
 }
 
 /// Runs `command`; a panic in the tool fails the test whatever the exit code.
@@ -211,6 +229,11 @@ pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
 fn build_into(mut command: assert_cmd::Command) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    command.arg("build").arg("--out").arg(&out).assert().success();
+    command
+        .arg("build")
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
     (dir, out)
 }

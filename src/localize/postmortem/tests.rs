@@ -313,13 +313,17 @@ fn a_record_in_another_language_is_shown_in_it_with_a_notice_naming_it() {
     let en = view(&chinese, None, Lang::En);
     assert_eq!(
         notice_texts(&en),
-        ["Parts of this postmortem have not been translated yet and are shown in the original language (Chinese)."]
+        [
+            "Parts of this postmortem have not been translated yet and are shown in the original language (Chinese)."
+        ]
     );
     assert_eq!(kinds(&en), ["fallback"]);
     assert!(en.texts().iter().all(|t| t.lang == Some("zh")));
     assert_eq!(
         notice_texts(&view(&chinese, None, Lang::De)),
-        ["Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache (Chinesisch) angezeigt."]
+        [
+            "Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache (Chinesisch) angezeigt."
+        ]
     );
     assert_eq!(
         notice_texts(&view(&chinese, None, Lang::Ja)),
@@ -333,11 +337,15 @@ fn a_record_in_another_language_is_shown_in_it_with_a_notice_naming_it() {
     let japanese = record(DOCKER);
     assert_eq!(
         notice_texts(&view(&japanese, None, Lang::En)),
-        ["Parts of this postmortem have not been translated yet and are shown in the original language (Japanese)."]
+        [
+            "Parts of this postmortem have not been translated yet and are shown in the original language (Japanese)."
+        ]
     );
     assert_eq!(
         notice_texts(&view(&japanese, None, Lang::De)),
-        ["Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache (Japanisch) angezeigt."]
+        [
+            "Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache (Japanisch) angezeigt."
+        ]
     );
     assert_eq!(
         notice_texts(&view(&japanese, None, Lang::Zh)),
@@ -415,7 +423,10 @@ fn day_only_entries_repeat_their_date_and_the_incident_has_no_duration() {
         (
             Lang::En,
             "Time",
-            ["July 18, 2017 (exact time unknown)", "July 28, 2017 (exact time unknown)"],
+            [
+                "July 18, 2017 (exact time unknown)",
+                "July 28, 2017 (exact time unknown)",
+            ],
         ),
         (
             Lang::De,
@@ -433,7 +444,10 @@ fn day_only_entries_repeat_their_date_and_the_incident_has_no_duration() {
         (
             Lang::Zh,
             "时间",
-            ["2017年7月18日（具体时间不详）", "2017年7月28日（具体时间不详）"],
+            [
+                "2017年7月18日（具体时间不详）",
+                "2017年7月28日（具体时间不详）",
+            ],
         ),
     ];
     for (lang, heading, [first, day]) in expected {
@@ -445,7 +459,10 @@ fn day_only_entries_repeat_their_date_and_the_incident_has_no_duration() {
     }
     let en = view(&record, None, Lang::En);
     assert_eq!(fact(&en, "Duration"), None);
-    assert_eq!(fact(&en, "Incident time"), Some("July 28, 2017 (exact time unknown)"));
+    assert_eq!(
+        fact(&en, "Incident time"),
+        Some("July 28, 2017 (exact time unknown)")
+    );
 }
 
 /// Like the webhook incident: in a zone on winter time, ongoing for days, its status the
@@ -463,7 +480,12 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
             "ongoing for 9 d 15 h 20 min",
             "Identified",
             "This incident is still ongoing. This postmortem will be updated.",
-            ["Time to detect", "12 minutes", "Time to acknowledge", "18 minutes"],
+            [
+                "Time to detect",
+                "12 minutes",
+                "Time to acknowledge",
+                "18 minutes",
+            ],
         ),
         (
             Lang::De,
@@ -583,10 +605,7 @@ fn actions_in_progress_have_their_symbol_and_word() {
             .collect();
         assert_eq!(
             shown,
-            [
-                ("in_progress", "◐", words[0]),
-                ("done", "✓", words[1])
-            ],
+            [("in_progress", "◐", words[0]), ("done", "✓", words[1])],
             "{lang:?}"
         );
     }
