@@ -13,9 +13,6 @@ use hindsight::model::Lang;
 use hindsight::render::{Format, Templates};
 use hindsight::{discover, load};
 
-/// 2026-12-01T00:00:00Z: the example's ongoing incidents have run for days by then.
-const NOW: i64 = 1_796_083_200;
-
 /// The incident kept as golden output: resolved (so its pages do not depend on "now"), with
 /// every section, actions, figures, a day-only entry, a German and a Japanese overlay and no
 /// Chinese one (the fallback notice and `lang` marks).
@@ -30,7 +27,7 @@ fn render_all(root: &Path, format: Format, internal: bool) -> Vec<(String, Lang,
     let corpus = corpus(root);
     let localizer = Localizer::load(None).unwrap();
     let templates = Templates::load(None).unwrap();
-    let now = DateTime::from_timestamp(NOW, 0).unwrap();
+    let now = DateTime::from_timestamp(common::NOW.parse().unwrap(), 0).unwrap();
     let mut out = Vec::new();
     for file in &corpus.records {
         let record = file.record.as_ref().expect("example records load");
