@@ -7,66 +7,11 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use common::{Project, api as json, build, files, read, repo};
 use scraper::{Html, Selector};
 use serde_json::Value;
 
-/// Noon on 2026-11-22 UTC: the uptime window is 89 whole days and half of today.
-const NOW: &str = "1795348800";
 const LANGS: [&str; 4] = ["en", "de", "ja", "zh"];
-
-fn manifest() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixture(name: &str) -> PathBuf {
-    manifest().join("tests/fixtures").join(name)
-}
-
-/// `hindsight --root ROOT build` at the tests' fixed "now".
-fn build_command(root: &Path) -> assert_cmd::Command {
-    let mut command = cargo_bin_cmd!("hindsight");
-    command
-        .arg("--root")
-        .arg(root)
-        .arg("build")
-        .env("SOURCE_DATE_EPOCH", NOW);
-    command
-}
-
-/// Builds the project at `root` into a new temporary directory.
-fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    build_command(root)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    (dir, out)
-}
-
-fn read(out: &Path, path: &str) -> String {
-    std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn files(out: &Path) -> Vec<PathBuf> {
-    walk(out)
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else {
-            found.push(path);
-        }
-    }
-    found.sort();
-    found
-}
 
 fn html_pages(out: &Path) -> Vec<PathBuf> {
     files(out)
@@ -98,7 +43,7 @@ fn texts(page: &Html, css: &str) -> Vec<String> {
 ///   db:  100 x (1 - 50400 / 7732800) = 99.3482 -> 99.34
 #[test]
 fn status_and_uptime_match_figures_worked_out_by_hand() {
-    let (_dir, out) = build(&fixture("build/uptime"));
+    let (_dir, out) = Project::fixture("build/uptime").build();
     let expected_uptime = [
         ("en", ["99.91% uptime", "100.00% uptime", "99.34% uptime"]),
         (
@@ -185,7 +130,7 @@ fn status_and_uptime_match_figures_worked_out_by_hand() {
 
 #[test]
 fn drafts_reviews_and_internal_text_appear_nowhere() {
-    let (_dir, out) = build(&fixture("build/uptime"));
+    let (_dir, out) = Project::fixture("build/uptime").build();
     for path in files(&out) {
         let bytes = std::fs::read(&path).unwrap();
         let content = String::from_utf8_lossy(&bytes);
@@ -243,7 +188,7 @@ fn resolve(out: &Path, page: &Path, href: &str) -> Option<(PathBuf, Option<Strin
 
 #[test]
 fn every_link_between_pages_resolves_to_a_file_and_an_anchor() {
-    let (_dir, out) = build(manifest());
+    let (_dir, out) = build(repo());
     let pages = html_pages(&out);
     assert_eq!(
         pages.len(),
@@ -313,7 +258,7 @@ fn served_file(out: &Path, base: &str, url: &str) -> PathBuf {
 
 #[test]
 fn every_page_declares_its_language_canonical_url_and_complete_alternates() {
-    let (_dir, out) = build(manifest());
+    let (_dir, out) = build(repo());
     let base = "https://status.example.com/";
     for page in html_pages(&out) {
         let relative = page
@@ -394,7 +339,7 @@ fn every_page_declares_its_language_canonical_url_and_complete_alternates() {
 
 #[test]
 fn pages_show_the_example_incidents_in_each_language() {
-    let (_dir, out) = build(manifest());
+    let (_dir, out) = build(repo());
     // The Logto postmortem in Japanese comes from its overlay, with self-linking headings.
     let ja = Html::parse_document(&read(
         &out,
@@ -478,7 +423,7 @@ fn own_language_text(html: &str, lang: &str) -> String {
 
 #[test]
 fn german_japanese_and_chinese_sites_show_no_english_chrome() {
-    let (_dir, out) = build(manifest());
+    let (_dir, out) = build(repo());
     let messages = hindsight::localize::Messages::builtin().unwrap();
     let english = messages.plain(hindsight::model::Lang::En);
     let phrases: Vec<&str> = english
@@ -514,7 +459,7 @@ fn german_japanese_and_chinese_sites_show_no_english_chrome() {
 
 #[test]
 fn each_language_has_an_atom_feed_of_the_published_incidents() {
-    let (_dir, out) = build(manifest());
+    let (_dir, out) = build(repo());
     for lang in LANGS {
         let xml = read(&out, &format!("{lang}/feed.atom"));
         let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("{lang}: {e}"));
@@ -557,7 +502,7 @@ fn each_language_has_an_atom_feed_of_the_published_incidents() {
 
 #[test]
 fn sitemap_robots_and_badges_are_well_formed() {
-    let (_dir, out) = build(manifest());
+    let (_dir, out) = build(repo());
     let sitemap = read(&out, "sitemap.xml");
     let document = roxmltree::Document::parse(&sitemap).unwrap();
     let locs: Vec<&str> = document
@@ -591,10 +536,6 @@ fn sitemap_robots_and_badges_are_well_formed() {
 }
 
 // --- the Statuspage-compatible API ---------------------------------------------------------
-
-fn json(out: &Path, path: &str) -> Value {
-    serde_json::from_str(&read(out, &format!("api/v2/{path}"))).unwrap()
-}
 
 /// The object's keys, sorted: JSON objects are unordered (serde_json reads them sorted).
 fn keys(value: &Value) -> Vec<&str> {
@@ -751,7 +692,7 @@ fn assert_incident(incident: &Value) {
 
 #[test]
 fn the_api_has_statuspage_v2_shapes() {
-    let (_dir, out) = build(manifest());
+    let (_dir, out) = build(repo());
     let summary = json(&out, "summary.json");
     assert_keys(
         &summary,
@@ -851,7 +792,7 @@ fn the_api_has_statuspage_v2_shapes() {
 
 #[test]
 fn hostile_text_is_inert_in_every_page_feed_and_api_file() {
-    let (_dir, out) = build(&fixture("render/xss"));
+    let (_dir, out) = Project::fixture("render/xss").build();
     let pages = html_pages(&out);
     assert_eq!(pages.len(), 4 * 4 + 2);
     for page in pages {
@@ -900,10 +841,11 @@ fn hostile_text_is_inert_in_every_page_feed_and_api_file() {
 
 #[test]
 fn errors_stop_the_build_and_leave_the_previous_site_untouched() {
-    let project = tempfile::tempdir().unwrap();
-    common::copy_dir(&fixture("build/uptime"), project.path());
-    let out = project.path().join("public");
-    build_command(project.path())
+    let project = Project::fixture("build/uptime");
+    let out = project.path("public");
+    project
+        .cmd()
+        .arg("build")
         .assert()
         .success()
         .stderr(predicates::str::contains(
@@ -911,17 +853,19 @@ fn errors_stop_the_build_and_leave_the_previous_site_untouched() {
         ));
     let before = read(&out, "en/index.html");
     std::fs::write(
-        project.path().join("incidents/2026-11-22-broken.yaml"),
+        project.path("incidents/2026-11-22-broken.yaml"),
         "title: Broken\nlang: en\nstatus: published\nseverity: loud\n",
     )
     .unwrap();
-    build_command(project.path())
+    project
+        .cmd()
+        .arg("build")
         .assert()
         .code(1)
         .stderr(predicates::str::contains("2026-11-22-broken.yaml:4:11"))
         .stderr(predicates::str::contains("the site was not built"));
     assert_eq!(read(&out, "en/index.html"), before);
-    let leftovers: Vec<String> = std::fs::read_dir(project.path())
+    let leftovers: Vec<String> = std::fs::read_dir(project.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| name.starts_with('.'))
@@ -933,7 +877,9 @@ fn errors_stop_the_build_and_leave_the_previous_site_untouched() {
 fn a_directory_of_someone_elses_files_is_never_replaced() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("thesis.tex"), "years of work").unwrap();
-    build_command(&fixture("build/uptime"))
+    Project::fixture("build/uptime")
+        .cmd()
+        .arg("build")
         .arg("--out")
         .arg(dir.path())
         .assert()
@@ -949,19 +895,10 @@ fn a_directory_of_someone_elses_files_is_never_replaced() {
 
 #[test]
 fn a_project_overrides_the_stylesheet_and_adds_static_files() {
-    let project = tempfile::tempdir().unwrap();
-    common::copy_dir(&fixture("build/uptime"), project.path());
-    std::fs::write(
-        project.path().join("site/style.css"),
-        "body { color: teal }",
-    )
-    .unwrap();
-    std::fs::write(
-        project.path().join("site/logo.png"),
-        [0x89, b'P', b'N', b'G', 0xff],
-    )
-    .unwrap();
-    let (_dir, out) = build(project.path());
+    let (_dir, out) = Project::fixture("build/uptime")
+        .file("site/style.css", "body { color: teal }")
+        .file("site/logo.png", [0x89, b'P', b'N', b'G', 0xff])
+        .build();
     assert_eq!(read(&out, "style.css"), "body { color: teal }");
     assert_eq!(
         std::fs::read(out.join("logo.png")).unwrap(),

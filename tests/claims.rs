@@ -1,11 +1,13 @@
 //! `duration-claim` against a labelled corpus of postmortem sentences in four languages:
 //! no false alarm, and at least 90% of the wrong claims found.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use chrono::{DateTime, Duration, Utc};
+use common::Project;
 use hindsight::model::duration;
 use serde::Deserialize;
 use serde_json::Value;
@@ -29,15 +31,9 @@ const LANGUAGES: [(&str, &str); 4] = [
     ("zh", include_str!("fixtures/claims/zh.yaml")),
 ];
 
-/// Writes each sentence as the summary of its own record; returns (file name, language, entry).
+/// Writes each sentence as the summary of its own record into `root` (a project with the
+/// `api` component); returns (file name, language, entry).
 fn write_project(root: &Path) -> Vec<(String, &'static str, Entry)> {
-    std::fs::create_dir_all(root.join("site")).unwrap();
-    std::fs::create_dir_all(root.join("incidents")).unwrap();
-    std::fs::write(
-        root.join("site/config.yaml"),
-        "components:\n  - id: api\n    name: API\n",
-    )
-    .unwrap();
     let started: DateTime<Utc> = "2024-01-10T10:00:00Z".parse().unwrap();
     let mut written = Vec::new();
     for (lang, corpus) in LANGUAGES {
@@ -68,15 +64,9 @@ fn write_project(root: &Path) -> Vec<(String, &'static str, Entry)> {
 
 #[test]
 fn duration_claim_is_right_on_the_labelled_corpus() {
-    let dir = tempfile::tempdir().unwrap();
-    let entries = write_project(dir.path());
-    let output = cargo_bin_cmd!("hindsight")
-        .current_dir(dir.path())
-        .env("SOURCE_DATE_EPOCH", "1717200000")
-        .args(["lint", "--format", "json"])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let project = Project::new().config("components:\n  - id: api\n    name: API\n");
+    let entries = write_project(project.root());
+    let report: Value = project.lint(&["--format", "json"]).json();
     let flagged: BTreeSet<String> = report["diagnostics"]
         .as_array()
         .unwrap()

@@ -1,66 +1,41 @@
 //! End-to-end behaviour of the command line: formats, exit codes, rules, explain, schema.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use std::fs;
+
+use common::{Output, Project, RULES_NOW, hindsight, output, repo, without_marks};
 use hindsight::check::rules::REGISTRY;
 use serde_json::Value;
 
-const NOW: &str = "1717200000";
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixture(rule: &str) -> PathBuf {
-    repo().join("tests/fixtures/rules").join(rule).join("fail")
-}
-
-fn hindsight(dir: &Path) -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("hindsight");
-    cmd.current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", NOW)
-        .env("NO_COLOR", "1");
-    cmd
+/// A copy of the failing fixture of `rule`, at the rule fixtures' "now".
+fn fixture(rule: &str) -> Project {
+    Project::fixture(&format!("rules/{rule}/fail")).now(RULES_NOW)
 }
 
 fn stdout(cmd: &mut assert_cmd::Command) -> (i32, String) {
-    let output = cmd.output().unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-    )
+    let Output { code, stdout, .. } = output(cmd);
+    (code, stdout)
 }
 
 /// A project with one record that has an error (invalid severity) and a warning (duration).
-fn mixed_project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("incidents")).unwrap();
-    let base = fs::read_to_string(
-        fixture("duration-mismatch").join("incidents/2024-01-10-api-errors.yaml"),
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("incidents/2024-01-10-api-errors.yaml"),
-        base.replace("severity: major", "severity: huge"),
-    )
-    .unwrap();
-    fs::create_dir(dir.path().join("site")).unwrap();
-    fs::write(dir.path().join("site/config.yaml"), CONFIG).unwrap();
-    dir
+fn mixed_project() -> Project {
+    let base = fixture("duration-mismatch").read("incidents/2024-01-10-api-errors.yaml");
+    Project::new()
+        .config(CONFIG)
+        .record(
+            "2024-01-10-api-errors.yaml",
+            base.replace("severity: major", "severity: huge"),
+        )
+        .now(RULES_NOW)
 }
 
 const CONFIG: &str = "base_url: https://status.example.com/\ncomponents:\n  - id: api\n";
 
 #[test]
 fn example_project_lints_clean_but_for_true_warnings() {
-    // The example project has incidents from 2026; judge it from just after them.
-    let (code, json) = stdout(
-        hindsight(&repo())
-            .env("SOURCE_DATE_EPOCH", "1796083200")
-            .args(["lint", "--format", "json"]),
-    );
+    // The example project has incidents from 2026; the tests' "now" is just after them.
+    let (code, json) = stdout(hindsight(repo()).args(["lint", "--format", "json"]));
     assert_eq!(code, 0);
     let report: Value = serde_json::from_str(&json).unwrap();
     let found: Vec<(String, String)> = report["diagnostics"]
@@ -99,8 +74,11 @@ fn example_project_lints_clean_but_for_true_warnings() {
 
 #[test]
 fn json_report_fields() {
-    let (code, json) =
-        stdout(hindsight(&fixture("duration-mismatch")).args(["lint", "--format", "json"]));
+    let (code, json) = stdout(
+        fixture("duration-mismatch")
+            .cmd()
+            .args(["lint", "--format", "json"]),
+    );
     assert_eq!(code, 0);
     let report: Value = serde_json::from_str(&json).unwrap();
     let d = &report["diagnostics"][0];
@@ -130,36 +108,39 @@ fn json_report_fields() {
 #[test]
 fn exit_codes() {
     let dir = mixed_project();
+    assert_eq!(stdout(dir.cmd().arg("lint")).0, 1, "errors fail");
     assert_eq!(
-        stdout(hindsight(dir.path()).arg("lint")).0,
-        1,
-        "errors fail"
-    );
-    assert_eq!(
-        stdout(hindsight(&fixture("duration-mismatch")).arg("lint")).0,
+        stdout(fixture("duration-mismatch").cmd().arg("lint")).0,
         0,
         "warnings pass"
     );
     assert_eq!(
-        stdout(hindsight(&fixture("duration-mismatch")).args(["lint", "--deny-warnings"])).0,
+        stdout(
+            fixture("duration-mismatch")
+                .cmd()
+                .args(["lint", "--deny-warnings"])
+        )
+        .0,
         1,
         "unless denied"
     );
     assert_eq!(
         stdout(
-            hindsight(&repo().join("tests/fixtures/rules/duration-mismatch/pass"))
+            Project::fixture("rules/duration-mismatch/pass")
+                .now(RULES_NOW)
+                .cmd()
                 .args(["lint", "--deny-warnings"])
         )
         .0,
         0
     );
     assert_eq!(
-        stdout(hindsight(dir.path()).args(["lint", "--format", "yaml"])).0,
+        stdout(dir.cmd().args(["lint", "--format", "yaml"])).0,
         2,
         "usage errors"
     );
     assert_eq!(
-        stdout(hindsight(dir.path()).args(["lint", "no/such/file.yaml"])).0,
+        stdout(dir.cmd().args(["lint", "no/such/file.yaml"])).0,
         2,
         "unreadable paths"
     );
@@ -168,20 +149,15 @@ fn exit_codes() {
         2
     );
     assert_eq!(
-        stdout(
-            hindsight(dir.path())
-                .arg("lint")
-                .env("SOURCE_DATE_EPOCH", "soon")
-        )
-        .0,
+        stdout(dir.cmd().arg("lint").env("SOURCE_DATE_EPOCH", "soon")).0,
         2
     );
-    assert_eq!(stdout(hindsight(dir.path()).arg("--help")).0, 0);
+    assert_eq!(stdout(dir.cmd().arg("--help")).0, 0);
 }
 
 #[test]
 fn usage_errors_go_to_stderr() {
-    let output = hindsight(&repo())
+    let output = hindsight(repo())
         .args(["lint", "--format", "yaml"])
         .output()
         .unwrap();
@@ -192,12 +168,10 @@ fn usage_errors_go_to_stderr() {
 #[test]
 fn config_overrides_rule_severity() {
     let dir = mixed_project();
-    fs::write(
-        dir.path().join("site/config.yaml"),
-        format!("{CONFIG}lint:\n  duration-mismatch: error\n  invalid-value: off\n"),
-    )
-    .unwrap();
-    let (code, json) = stdout(hindsight(dir.path()).args(["lint", "--format", "json"]));
+    let dir = dir.config(&format!(
+        "{CONFIG}lint:\n  duration-mismatch: error\n  invalid-value: off\n"
+    ));
+    let (code, json) = stdout(dir.cmd().args(["lint", "--format", "json"]));
     let report: Value = serde_json::from_str(&json).unwrap();
     let rules: Vec<_> = report["diagnostics"]
         .as_array()
@@ -215,12 +189,8 @@ fn config_overrides_rule_severity() {
 #[test]
 fn unknown_rule_in_config_is_reported_with_a_suggestion() {
     let dir = mixed_project();
-    fs::write(
-        dir.path().join("site/config.yaml"),
-        format!("{CONFIG}lint:\n  duration-mismatc: off\n"),
-    )
-    .unwrap();
-    let (_, json) = stdout(hindsight(dir.path()).args(["lint", "--format", "json"]));
+    let dir = dir.config(&format!("{CONFIG}lint:\n  duration-mismatc: off\n"));
+    let (_, json) = stdout(dir.cmd().args(["lint", "--format", "json"]));
     let report: Value = serde_json::from_str(&json).unwrap();
     let d = report["diagnostics"]
         .as_array()
@@ -238,7 +208,7 @@ fn unknown_rule_in_config_is_reported_with_a_suggestion() {
 
 #[test]
 fn paths_select_what_is_reported() {
-    let (_, json) = stdout(hindsight(&repo()).args([
+    let (_, json) = stdout(hindsight(repo()).args([
         "lint",
         "--format",
         "json",
@@ -257,8 +227,11 @@ fn paths_select_what_is_reported() {
 
 #[test]
 fn github_format_is_workflow_commands() {
-    let (_, out) =
-        stdout(hindsight(&fixture("duration-mismatch")).args(["lint", "--format", "github"]));
+    let (_, out) = stdout(
+        fixture("duration-mismatch")
+            .cmd()
+            .args(["lint", "--format", "github"]),
+    );
     assert_eq!(
         out.trim_end(),
         "::warning file=incidents/2024-01-10-api-errors.yaml,line=13,col=11,endLine=13,endColumn=14,title=duration-mismatch::stated duration `25m` disagrees with resolved - started = 30m (2024-01-10 10:00:00 UTC to 2024-01-10 10:30:00 UTC)%0Ahelp: correct the milestone or the stated duration; renders show the computed duration"
@@ -268,7 +241,7 @@ fn github_format_is_workflow_commands() {
 #[test]
 fn sarif_has_the_required_structure() {
     let dir = mixed_project();
-    let (_, out) = stdout(hindsight(dir.path()).args(["lint", "--format", "sarif"]));
+    let (_, out) = stdout(dir.cmd().args(["lint", "--format", "sarif"]));
     let sarif: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
     assert!(sarif["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
@@ -307,7 +280,8 @@ fn sarif_has_the_required_structure() {
 
 #[test]
 fn human_format_points_at_the_value() {
-    let (_, out) = stdout(hindsight(&fixture("invalid-value")).arg("lint"));
+    let (_, out) = stdout(fixture("invalid-value").cmd().arg("lint"));
+    let out = without_marks(&out);
     insta::assert_snapshot!(out, @r"
     error[invalid-value]: `high` is not a valid `severity`
      --> incidents/2024-01-10-api-errors.yaml:4:11
@@ -323,11 +297,11 @@ fn human_format_points_at_the_value() {
 
 #[test]
 fn rules_lists_every_rule() {
-    let (code, out) = stdout(hindsight(&repo()).arg("rules"));
+    let (code, out) = stdout(hindsight(repo()).arg("rules"));
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), REGISTRY.len());
     assert!(out.lines().next().unwrap().starts_with("yaml-syntax"));
-    let (_, json) = stdout(hindsight(&repo()).args(["rules", "--format", "json"]));
+    let (_, json) = stdout(hindsight(repo()).args(["rules", "--format", "json"]));
     let rules: Value = serde_json::from_str(&json).unwrap();
     let timeline = rules
         .as_array()
@@ -341,13 +315,13 @@ fn rules_lists_every_rule() {
 
 #[test]
 fn explain_prints_the_rule_docs() {
-    let (code, out) = stdout(hindsight(&repo()).args(["explain", "duration-mismatch"]));
+    let (code, out) = stdout(hindsight(repo()).args(["explain", "duration-mismatch"]));
     assert_eq!(code, 0);
     assert!(
         out.starts_with("duration-mismatch (default: warning)\n\nThe stated `duration` disagrees")
     );
     assert!(out.contains("`~18m`"));
-    let output = hindsight(&repo())
+    let output = hindsight(repo())
         .args(["explain", "timline-order"])
         .output()
         .unwrap();
@@ -357,7 +331,7 @@ fn explain_prints_the_rule_docs() {
 
 #[test]
 fn schema_describes_records_and_overlays() {
-    let (code, out) = stdout(hindsight(&repo()).arg("schema"));
+    let (code, out) = stdout(hindsight(repo()).arg("schema"));
     assert_eq!(code, 0);
     let schema: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
@@ -366,7 +340,7 @@ fn schema_describes_records_and_overlays() {
     );
     assert!(schema["properties"]["timeline"].is_object());
     assert_eq!(schema["additionalProperties"], false);
-    let (_, out) = stdout(hindsight(&repo()).args(["schema", "--overlay"]));
+    let (_, out) = stdout(hindsight(repo()).args(["schema", "--overlay"]));
     let overlay: Value = serde_json::from_str(&out).unwrap();
     assert!(overlay["properties"]["lang"].is_object());
     assert!(overlay["properties"]["timeline"].is_object());
@@ -412,7 +386,7 @@ fn readme_documents_every_rule() {
 fn site_config_named_as_a_path_is_linted_as_config() {
     // What the README's pre-commit hook does when site/config.yaml changes.
     let (code, json) =
-        stdout(hindsight(&repo()).args(["lint", "--format", "json", "site/config.yaml"]));
+        stdout(hindsight(repo()).args(["lint", "--format", "json", "site/config.yaml"]));
     assert_eq!(code, 0, "{json}");
     let report: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(report["summary"]["files"], 1);

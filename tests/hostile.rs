@@ -1,49 +1,26 @@
 //! Hostile and broken input: every case is a finding with a position and exit 1, never a panic or a hang.
 
-use std::fs;
-use std::time::Duration;
+mod common;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use std::fs;
+
+use common::Project;
 use serde_json::Value;
 
 /// An empty project: incidents/ and a site configuration with nothing to find.
-fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("incidents")).unwrap();
-    fs::create_dir(dir.path().join("site")).unwrap();
-    fs::write(
-        dir.path().join("site/config.yaml"),
-        "base_url: https://status.example.com/\n",
-    )
-    .unwrap();
-    dir
+fn project() -> Project {
+    Project::new().config("base_url: https://status.example.com/\n")
 }
 
 /// Lints a project whose only record has `content`; returns the exit code and the one diagnostic.
 fn lint_record(content: &[u8]) -> (i32, Value) {
-    let dir = project();
-    fs::write(
-        dir.path().join("incidents/2024-01-10-hostile.yaml"),
-        content,
-    )
-    .unwrap();
-    lint_dir(&dir)
+    lint_dir(&project().record("2024-01-10-hostile.yaml", content))
 }
 
-fn lint_dir(dir: &tempfile::TempDir) -> (i32, Value) {
-    // The timeout only guards against a hang taking the suite down; speed is measured in benches.
-    let output = cargo_bin_cmd!("hindsight")
-        .current_dir(dir.path())
-        .args(["lint", "--format", "json"])
-        .timeout(Duration::from_secs(60))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let diagnostics = report["diagnostics"].as_array().unwrap();
+fn lint_dir(dir: &Project) -> (i32, Value) {
+    let (code, diagnostics) = dir.lint_json();
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
-    (output.status.code().unwrap(), diagnostics[0].clone())
+    (code, diagnostics[0].clone())
 }
 
 fn assert_finding(result: (i32, Value), rule: &str, line: u64, column: u64, message: &str) {
@@ -69,7 +46,7 @@ fn assert_finding(result: (i32, Value), rule: &str, line: u64, column: u64, mess
 #[test]
 fn fifty_megabyte_file_is_refused_without_reading_it() {
     let dir = project();
-    let file = fs::File::create(dir.path().join("incidents/2024-01-10-hostile.yaml")).unwrap();
+    let file = fs::File::create(dir.path("incidents/2024-01-10-hostile.yaml")).unwrap();
     file.set_len(50 * 1024 * 1024).unwrap();
     assert_finding(lint_dir(&dir), "input-limit", 1, 1, "52428800 bytes");
 }
@@ -191,15 +168,10 @@ fn binary_file_is_reported_by_name_without_its_bytes() {
     let dir = project();
     let mut elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0".to_vec();
     elf.extend([0xe8u8, 0x98, 0x49, 0x00, 0xff]);
-    fs::write(dir.path().join("incidents/2024-01-10-hostile.yaml"), elf).unwrap();
-    let output = cargo_bin_cmd!("hindsight")
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .arg("lint")
-        .output()
-        .unwrap();
-    let out = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    fs::write(dir.path("incidents/2024-01-10-hostile.yaml"), elf).unwrap();
+    let output = dir.lint(&[]);
+    let out = output.stdout;
+    assert_eq!(output.code, 1);
     assert!(out.starts_with("error[yaml-syntax]: the file contains a NUL byte: it looks like a binary file, not YAML\n--> incidents/2024-01-10-hostile.yaml:1:1\n"), "{out}");
     assert!(!out.contains("ELF"), "{out}");
 }
@@ -220,24 +192,12 @@ fn largest_overlay_against_largest_record_is_linted_in_seconds() {
         overlay.push_str(&format!("  - source: {pad}{i:06}b\n    text: t\n"));
     }
     assert!(record.len() < 2 << 20 && overlay.len() < 2 << 20);
-    fs::write(dir.path().join("incidents/2024-01-10-big.yaml"), record).unwrap();
-    fs::write(dir.path().join("incidents/2024-01-10-big.de.yaml"), overlay).unwrap();
-    let output = cargo_bin_cmd!("hindsight")
-        .current_dir(dir.path())
-        .args(["lint", "--format", "json"])
-        .timeout(Duration::from_secs(60))
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let stale = report["diagnostics"]
-        .as_array()
-        .unwrap()
+    fs::write(dir.path("incidents/2024-01-10-big.yaml"), record).unwrap();
+    fs::write(dir.path("incidents/2024-01-10-big.de.yaml"), overlay).unwrap();
+    let output = dir.lint(&["--format", "json"]);
+    assert_eq!(output.code, 0, "{}", output.stderr);
+    let stale = output
+        .diagnostics()
         .iter()
         .filter(|d| d["rule"] == "translation-stale")
         .count();
@@ -249,18 +209,13 @@ fn largest_overlay_against_largest_record_is_linted_in_seconds() {
 fn lint_quickly(record: &str, rule: &str) -> (Option<i32>, usize) {
     assert!(record.len() < 2 << 20);
     let dir = project();
-    fs::write(dir.path().join("incidents/2024-01-10-big.yaml"), record).unwrap();
-    let output = cargo_bin_cmd!("hindsight")
-        .current_dir(dir.path())
-        .args(["lint", "--format", "json"])
-        .timeout(Duration::from_secs(60))
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+    fs::write(dir.path("incidents/2024-01-10-big.yaml"), record).unwrap();
+    let output = dir.lint(&["--format", "json"]);
+    let report: Value = serde_json::from_str(&output.stdout).unwrap_or_default();
     let count = report["diagnostics"]
         .as_array()
         .map_or(0, |all| all.iter().filter(|d| d["rule"] == rule).count());
-    (output.status.code(), count)
+    (Some(output.code), count)
 }
 
 const PUBLISHED: &str = "title: Big\nlang: en\nstatus: published\nseverity: minor\nstarted: 2024-01-10T00:00:00Z\nresolved: 2024-01-10T01:00:00Z\nimpact: i\nroot_cause: r\nresolution: r\nactions: [{text: a, status: done}]\n";

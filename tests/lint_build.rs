@@ -4,11 +4,10 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use common::Project;
 
-const NOW: &str = "1795348800";
 const CASES: u64 = 240;
 
 /// A small deterministic generator (xorshift64*): the same cases on every run.
@@ -162,29 +161,18 @@ fn apply(path: &Path, edits: &[(&str, &[&str])], random: &mut Random) -> String 
     format!("{} -> {}", from, to)
 }
 
-fn run(root: &Path, args: &[&str]) -> (i32, String) {
-    let output = cargo_bin_cmd!("hindsight")
-        .current_dir(root)
-        .env("SOURCE_DATE_EPOCH", NOW)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-    (output.status.code().unwrap_or(-1), stderr)
+fn run(project: &Project, args: &[&str]) -> (i32, String) {
+    let output = project.run(args);
+    (output.code, output.stderr)
 }
 
 #[test]
 fn whenever_lint_passes_build_succeeds() {
-    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/uptime");
     let mut random = Random(0x9E37_79B9_7F4A_7C15);
     let (mut passed, mut failed) = (0, 0);
     for case in 0..CASES {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("project");
-        common::copy_dir(&fixture, &root);
+        let project = Project::fixture("build/uptime");
+        let root = project.root();
         let config = root.join("site/config.yaml");
         let text = fs::read_to_string(&config).unwrap();
         fs::write(
@@ -201,14 +189,14 @@ fn whenever_lint_passes_build_succeeds() {
                 edits.push(apply(&record, RECORD_EDITS, &mut random));
             }
         }
-        let (lint, lint_report) = run(&root, &["lint"]);
+        let (lint, lint_report) = run(&project, &["lint"]);
         assert!(
             matches!(lint, 0 | 1),
             "case {case} {edits:?}: lint exit {lint}: {lint_report}"
         );
         if lint != 0 {
             failed += 1;
-            let (build, _) = run(&root, &["build"]);
+            let (build, _) = run(&project, &["build"]);
             assert_eq!(
                 build, 1,
                 "case {case} {edits:?}: lint found errors, so build reports them"
@@ -216,7 +204,7 @@ fn whenever_lint_passes_build_succeeds() {
             continue;
         }
         passed += 1;
-        let (build, report) = run(&root, &["build"]);
+        let (build, report) = run(&project, &["build"]);
         assert_eq!(
             build, 0,
             "case {case} {edits:?}: lint passed but build failed:\n{report}"

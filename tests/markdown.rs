@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::Project;
 use serde_json::{Value, json};
 
 /// Generous: only a hang fails. Speed is measured by scripts/bench-bombs.sh.
@@ -22,18 +23,11 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
 
 /// A project whose one published record has `summary` (a block scalar), with `input-limit`
 /// at `level`.
-fn project(summary: &str, level: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("incidents")).unwrap();
-    fs::create_dir_all(dir.path().join("site")).unwrap();
-    fs::write(
-        dir.path().join("site/config.yaml"),
-        format!(
-            "title: Bombs\nbase_url: https://status.example.com/\nlanguages: [en]\n\
-             components: []\nlint:\n  input-limit: \"{level}\"\n  missing-section: \"off\"\n"
-        ),
-    )
-    .unwrap();
+fn project(summary: &str, level: &str) -> Project {
+    let config = format!(
+        "title: Bombs\nbase_url: https://status.example.com/\nlanguages: [en]\n\
+         components: []\nlint:\n  input-limit: \"{level}\"\n  missing-section: \"off\"\n"
+    );
     let mut record = String::from(
         "title: Bomb\nlang: en\nstatus: published\nseverity: minor\n\
          started: 2024-01-10T10:00:00Z\nresolved: 2024-01-10T11:00:00Z\nsummary: |\n",
@@ -44,8 +38,9 @@ fn project(summary: &str, level: &str) -> tempfile::TempDir {
         record.push('\n');
     }
     assert!(record.len() < 2 * 1024 * 1024, "{}", record.len());
-    fs::write(dir.path().join("incidents/2024-01-10-bomb.yaml"), record).unwrap();
-    dir
+    Project::new()
+        .config(&config)
+        .record("2024-01-10-bomb.yaml", record)
 }
 
 /// The peak resident memory of a running process so far, in KiB.
@@ -61,7 +56,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, u64) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hindsight"))
         .args(args)
         .current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", "1796083200")
+        .env("SOURCE_DATE_EPOCH", common::NOW)
         .stdout(fs::File::create(&out).unwrap())
         .stderr(Stdio::null())
         .spawn()
@@ -88,7 +83,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, u64) {
 /// both renderers finish on it. Every run is bounded in time and memory.
 fn assert_bounded(summary: &str, over_budget: bool) {
     let checked = project(summary, "error");
-    let (code, stdout, peak) = run(checked.path(), &["lint", "--format", "json"]);
+    let (code, stdout, peak) = run(checked.root(), &["lint", "--format", "json"]);
     assert!(peak < MAX_RSS_KIB, "lint: {peak} KiB");
     let report: Value = serde_json::from_str(&stdout).unwrap();
     let limits: Vec<&Value> = report["diagnostics"]
@@ -101,7 +96,7 @@ fn assert_bounded(summary: &str, over_budget: bool) {
     assert_eq!(code, i32::from(over_budget), "{report:#}");
     if over_budget {
         let (code, _, _) = run(
-            checked.path(),
+            checked.root(),
             &["render", "incidents/2024-01-10-bomb.yaml"],
         );
         assert_eq!(code, 1, "lint errors stop render");
@@ -115,7 +110,7 @@ fn assert_bounded(summary: &str, over_budget: bool) {
             "--format",
             format,
         ];
-        let (code, stdout, peak) = run(unchecked.path(), &args);
+        let (code, stdout, peak) = run(unchecked.root(), &args);
         assert_eq!(code, 0, "render --format {format}");
         assert!(peak < MAX_RSS_KIB, "render --format {format}: {peak} KiB");
         assert!(
@@ -192,7 +187,7 @@ fn long_table_with_one_wide_cell() {
 fn the_finding_points_at_the_level_that_goes_too_deep() {
     let summary = format!("Fine.\n\n{} too deep\n", ">".repeat(40));
     let dir = project(&summary, "error");
-    let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    let (code, stdout, _) = run(dir.root(), &["lint", "--format", "json"]);
     assert_eq!(code, 1);
     let report: Value = serde_json::from_str(&stdout).unwrap();
     let finding = &report["diagnostics"][0];
@@ -243,22 +238,15 @@ fn hostile(index: usize) -> String {
 
 /// A record with a payload in every text field, and a config with payloads in component
 /// names; JSON strings are valid YAML and keep every character.
-fn hostile_project(offset: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("incidents")).unwrap();
-    fs::create_dir_all(dir.path().join("site")).unwrap();
+fn hostile_project(offset: usize) -> Project {
     let h = |i: usize| json!(hostile(offset + i)).to_string();
-    fs::write(
-        dir.path().join("site/config.yaml"),
-        format!(
-            "title: Hostile\nbase_url: https://status.example.com/\nlanguages: [en]\n\
+    let config = format!(
+        "title: Hostile\nbase_url: https://status.example.com/\nlanguages: [en]\n\
              components:\n  - id: api\n    name: {}\n  - id: web\n    name: {{en: {}}}\n\
              lint:\n  placeholder-text: \"off\"\n",
-            h(20),
-            h(21)
-        ),
-    )
-    .unwrap();
+        h(20),
+        h(21)
+    );
     let record = format!(
         "title: {}\nlang: en\nstatus: published\nseverity: major\n\
          affected:\n  api: major_outage\n  web: degraded_performance\n\
@@ -291,29 +279,16 @@ fn hostile_project(offset: usize) -> tempfile::TempDir {
         h(17),
         h(18),
     );
-    fs::write(dir.path().join("incidents/2024-01-10-hostile.yaml"), record).unwrap();
-    dir
+    Project::new()
+        .config(&config)
+        .record("2024-01-10-hostile.yaml", record)
 }
 
 /// The Markdown page of the project's record, as HTML from a renderer that keeps raw HTML.
-fn markdown_as_html(dir: &Path) -> (String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_hindsight"))
-        .args([
-            "render",
-            "incidents/2024-01-10-hostile.yaml",
-            "--format",
-            "md",
-        ])
-        .current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", "1796083200")
-        .output()
-        .unwrap();
-    let markdown = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        output.status.success(),
-        "{}\n{markdown}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+fn markdown_as_html(project: &Project) -> (String, String) {
+    let output = project.render(&["incidents/2024-01-10-hostile.yaml", "--format", "md"]);
+    let markdown = output.stdout;
+    assert_eq!(output.code, 0, "{}\n{markdown}", output.stderr);
     let mut html = String::new();
     let parser = pulldown_cmark::Parser::new_ext(
         &markdown,
@@ -350,7 +325,7 @@ fn hostile_text_in_every_field_stays_inert_in_markdown_output() {
     // Each payload visits each field once across the runs.
     for offset in 0..PAYLOADS.len() {
         let dir = hostile_project(offset);
-        let (markdown, html) = markdown_as_html(dir.path());
+        let (markdown, html) = markdown_as_html(&dir);
         assert_eq!(live(&html), Vec::<String>::new(), "{markdown}\n---\n{html}");
         assert!(!html.contains("<script"), "{markdown}\n---\n{html}");
         assert!(!html.contains("<div"), "{markdown}\n---\n{html}");
@@ -360,26 +335,19 @@ fn hostile_text_in_every_field_stays_inert_in_markdown_output() {
 /// A record with `fields` (YAML lines) added to a minimal published one; its Markdown page
 /// as HTML. `invalid-value` is off: the renderer must be safe without the lint.
 fn page_with(fields: &str, config_components: &str) -> (String, String) {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("incidents")).unwrap();
-    fs::create_dir_all(dir.path().join("site")).unwrap();
-    fs::write(
-        dir.path().join("site/config.yaml"),
-        format!(
+    let project = Project::new()
+        .config(&format!(
             "title: T\nbase_url: https://status.example.com/\nlanguages: [en]\n\
              components:\n{config_components}lint:\n  missing-section: \"off\"\n  invalid-value: \"off\"\n"
-        ),
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("incidents/2024-01-10-hostile.yaml"),
-        format!(
-            "title: T\nlang: en\nstatus: published\nseverity: minor\n\
-             started: 2024-01-10T10:00:00Z\nresolved: 2024-01-10T11:00:00Z\n{fields}"
-        ),
-    )
-    .unwrap();
-    markdown_as_html(dir.path())
+        ))
+        .record(
+            "2024-01-10-hostile.yaml",
+            format!(
+                "title: T\nlang: en\nstatus: published\nseverity: minor\n\
+                 started: 2024-01-10T10:00:00Z\nresolved: 2024-01-10T11:00:00Z\n{fields}"
+            ),
+        );
+    markdown_as_html(&project)
 }
 
 const NO_COMPONENTS: &str = "  - id: api\n    name: API\n";
@@ -469,14 +437,14 @@ fn translations_are_held_to_the_same_budget() {
     let dir = project("Fine.\n", "error");
     let deep = format!("{} x", ">".repeat(40));
     fs::write(
-        dir.path().join("incidents/2024-01-10-bomb.de.yaml"),
+        dir.path("incidents/2024-01-10-bomb.de.yaml"),
         format!(
             "lang: de\nsummary:\n  source: \"Fine.\\n\"\n  text: {}\n",
             json!(deep)
         ),
     )
     .unwrap();
-    let (code, stdout, _) = run(dir.path(), &["lint", "--format", "json"]);
+    let (code, stdout, _) = run(dir.root(), &["lint", "--format", "json"]);
     let report: Value = serde_json::from_str(&stdout).unwrap();
     let limits: Vec<&Value> = report["diagnostics"]
         .as_array()

@@ -10,31 +10,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use common::{NOW, Project, hindsight};
 
-/// 2026-11-22T12:00:00Z, just after the fixture's incidents.
-const NOW: &str = "1795348800";
 const RECORD: &str = "incidents/2026-11-20-api-down.yaml";
 
-/// A copy of the build fixture in a temporary folder: `<tmp>/project`.
-fn project() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("project");
-    common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/build/uptime"),
-        &root,
-    );
-    (dir, root)
-}
-
-fn hindsight(root: &Path) -> assert_cmd::Command {
-    let mut command = cargo_bin_cmd!("hindsight");
-    command
-        .current_dir(root)
-        .env("SOURCE_DATE_EPOCH", NOW)
-        .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(60));
-    command
+/// A copy of the build fixture in a temporary folder, and its root `<tmp>/project`.
+fn project() -> (Project, PathBuf) {
+    let project = Project::fixture("build/uptime");
+    let root = project.root().to_path_buf();
+    (project, root)
 }
 
 /// Every file below `dir` with its bytes, in order: what must stay as it was.
@@ -69,7 +53,7 @@ fn names(dir: &Path) -> Vec<String> {
 fn an_out_that_resolves_to_the_project_or_its_inputs_is_refused() {
     let (dir, root) = project();
     std::os::unix::fs::symlink(root.join("incidents"), root.join("link")).unwrap();
-    let before = snapshot(dir.path());
+    let before = snapshot(dir.dir());
     for out in [
         "missing/../incidents",
         "a/b/../../site",
@@ -94,7 +78,7 @@ fn an_out_that_resolves_to_the_project_or_its_inputs_is_refused() {
             stderr.contains("refusing to build the site into"),
             "--out {out}: {stderr}"
         );
-        assert_eq!(snapshot(dir.path()), before, "--out {out} changed files");
+        assert_eq!(snapshot(dir.dir()), before, "--out {out} changed files");
         assert!(!root.join("missing").exists() && !root.join("a").exists());
     }
 }
@@ -102,13 +86,13 @@ fn an_out_that_resolves_to_the_project_or_its_inputs_is_refused() {
 #[test]
 fn the_home_folder_and_git_work_trees_are_never_replaced() {
     let (dir, root) = project();
-    let home = dir.path().join("home");
+    let home = dir.dir().join("home");
     fs::create_dir_all(home.join("notes")).unwrap();
     fs::write(home.join("notes/todo.txt"), "mine").unwrap();
-    let repo = dir.path().join("pages");
+    let repo = dir.dir().join("pages");
     fs::create_dir_all(repo.join(".git")).unwrap();
-    let before = snapshot(dir.path());
-    for out in [home.clone(), dir.path().to_path_buf(), repo.clone()] {
+    let before = snapshot(dir.dir());
+    for out in [home.clone(), dir.dir().to_path_buf(), repo.clone()] {
         let output = hindsight(&root)
             .env("HOME", &home)
             .arg("build")
@@ -117,7 +101,7 @@ fn the_home_folder_and_git_work_trees_are_never_replaced() {
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(2), "{out:?}");
-        assert_eq!(snapshot(dir.path()), before);
+        assert_eq!(snapshot(dir.dir()), before);
     }
 }
 
@@ -325,7 +309,7 @@ fn only_regular_files_of_the_project_are_read() {
             .success()
     );
     fs::write(
-        dir.path().join("outside.yaml"),
+        dir.dir().join("outside.yaml"),
         fs::read(root.join(RECORD)).unwrap(),
     )
     .unwrap();
@@ -364,18 +348,15 @@ fn links_inside_incidents_are_followed_and_links_out_are_reported() {
         "a link inside the project reads as the file itself"
     );
 
-    fs::write(dir.path().join("elsewhere.yaml"), "title: x\n").unwrap();
+    fs::write(dir.dir().join("elsewhere.yaml"), "title: x\n").unwrap();
     std::os::unix::fs::symlink(
-        dir.path().join("elsewhere.yaml"),
+        dir.dir().join("elsewhere.yaml"),
         root.join("incidents/2026-11-21-linked.yaml"),
     )
     .unwrap();
-    let output = lint(&root);
-    assert_eq!(output.status.code(), Some(1));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let errors: Vec<_> = report["diagnostics"]
-        .as_array()
-        .unwrap()
+    let (code, diagnostics) = dir.lint_json();
+    assert_eq!(code, 1);
+    let errors: Vec<_> = diagnostics
         .iter()
         .filter(|d| d["severity"] == "error")
         .map(|d| (d["rule"].as_str().unwrap(), d["file"].as_str().unwrap()))
@@ -453,22 +434,16 @@ fn hindsight_finds_the_project_from_a_subfolder() {
 
 #[test]
 fn a_step_back_of_minutes_in_the_timeline_is_an_error() {
-    let (_dir, root) = project();
+    let (dir, root) = project();
     let record = root.join("incidents/2026-11-20-api-partial.yaml");
     let text = fs::read_to_string(&record).unwrap();
     let text = format!(
         "{text}timeline:\n  - at: 2026-11-20T10:40:00Z\n    text: Canary disabled.\n  - at: \"10:20\"\n    text: Rollback starts.\n"
     );
     fs::write(&record, text).unwrap();
-    let output = hindsight(&root)
-        .args(["lint", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let errors: Vec<_> = report["diagnostics"]
-        .as_array()
-        .unwrap()
+    let (code, diagnostics) = dir.lint_json();
+    assert_eq!(code, 1);
+    let errors: Vec<_> = diagnostics
         .iter()
         .filter(|d| d["severity"] == "error")
         .map(|d| (d["rule"].as_str().unwrap(), d["line"].as_u64().unwrap()))

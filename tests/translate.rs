@@ -1,55 +1,20 @@
 //! The translation workflow and `render` end to end through the command line: create an
 //! overlay, translate, change the source, see it stale with its diff, refresh, lose nothing.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use std::fs;
+use std::path::Path;
+
+use common::{Project, edit, hindsight, run};
 use serde_json::Value;
 
 const RECORD: &str = "incidents/2023-12-17-logto-image-deleted.yaml";
 const OVERLAY: &str = "incidents/2023-12-17-logto-image-deleted.ja.yaml";
 
-fn hindsight(dir: &Path) -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("hindsight");
-    cmd.current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", "1796083200")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-fn run(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
-    let output = cmd.output().unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
-
 /// A project with the example's config and its Logto record, without any overlay.
-fn project() -> tempfile::TempDir {
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("incidents")).unwrap();
-    fs::create_dir_all(dir.path().join("site")).unwrap();
-    fs::copy(
-        repo.join("site/config.yaml"),
-        dir.path().join("site/config.yaml"),
-    )
-    .unwrap();
-    fs::copy(repo.join(RECORD), dir.path().join(RECORD)).unwrap();
-    dir
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(
-        text.contains(from),
-        "`{from}` not in {}:\n{text}",
-        path.display()
-    );
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
+fn project() -> Project {
+    Project::example(&[RECORD])
 }
 
 fn status(dir: &Path) -> Value {
@@ -70,7 +35,7 @@ fn japanese(status: &Value) -> &Value {
 #[test]
 fn translate_change_refresh_and_nothing_is_lost() {
     let dir = project();
-    let root = dir.path();
+    let root = dir.root();
 
     // Before: no Japanese overlay at all.
     let before = status(root);
@@ -192,7 +157,7 @@ fn translate_change_refresh_and_nothing_is_lost() {
 #[test]
 fn an_overlay_with_errors_is_never_rewritten() {
     let dir = project();
-    let overlay = dir.path().join(OVERLAY);
+    let overlay = dir.root().join(OVERLAY);
     for (broken, rule) in [
         (
             "lang: ja\ntitle:\n  source: [unclosed\n",
@@ -204,7 +169,7 @@ fn an_overlay_with_errors_is_never_rewritten() {
         ),
     ] {
         fs::write(&overlay, broken).unwrap();
-        let (code, _, err) = run(hindsight(dir.path()).args(["translate", RECORD, "--to", "ja"]));
+        let (code, _, err) = run(hindsight(dir.root()).args(["translate", RECORD, "--to", "ja"]));
         assert_eq!(code, 1, "{err}");
         assert!(
             err.contains("fix them first so that no translation is lost"),
@@ -218,7 +183,7 @@ fn an_overlay_with_errors_is_never_rewritten() {
 #[test]
 fn translating_into_the_records_own_language_is_refused() {
     let dir = project();
-    let (code, _, err) = run(hindsight(dir.path()).args(["translate", RECORD, "--to", "en"]));
+    let (code, _, err) = run(hindsight(dir.root()).args(["translate", RECORD, "--to", "en"]));
     assert_eq!(code, 2);
     assert!(err.contains("is written in en already"), "{err}");
 }
@@ -226,7 +191,7 @@ fn translating_into_the_records_own_language_is_refused() {
 #[test]
 fn render_writes_the_file_it_is_asked_to() {
     let dir = project();
-    let (code, out, _) = run(hindsight(dir.path()).args([
+    let (code, out, _) = run(hindsight(dir.root()).args([
         "render",
         RECORD,
         "--lang",
@@ -235,7 +200,7 @@ fn render_writes_the_file_it_is_asked_to() {
         "out/logto.de.md",
     ]));
     assert_eq!((code, out.as_str()), (0, ""));
-    let written = fs::read_to_string(dir.path().join("out/logto.de.md")).unwrap();
+    let written = fs::read_to_string(dir.root().join("out/logto.de.md")).unwrap();
     assert!(
         written.starts_with("# Production Docker images"),
         "no German overlay here: {written}"
@@ -246,14 +211,14 @@ fn render_writes_the_file_it_is_asked_to() {
 #[test]
 fn render_usage_errors_exit_2() {
     let dir = project();
-    let (code, _, err) = run(hindsight(dir.path()).args(["render", RECORD, "--lang", "fr"]));
+    let (code, _, err) = run(hindsight(dir.root()).args(["render", RECORD, "--lang", "fr"]));
     assert_eq!(code, 2);
     assert!(
         err.contains("`fr` is not a language hindsight writes; use one of en, de, ja, zh"),
         "{err}"
     );
-    fs::write(dir.path().join(OVERLAY), "lang: ja\n").unwrap();
-    let (code, _, err) = run(hindsight(dir.path()).args(["render", OVERLAY]));
+    fs::write(dir.root().join(OVERLAY), "lang: ja\n").unwrap();
+    let (code, _, err) = run(hindsight(dir.root()).args(["render", OVERLAY]));
     assert_eq!(code, 2);
     assert!(err.contains("is a translation overlay"), "{err}");
 }
@@ -262,11 +227,11 @@ fn render_usage_errors_exit_2() {
 fn a_record_with_errors_is_not_rendered() {
     let dir = project();
     edit(
-        &dir.path().join(RECORD),
+        &dir.root().join(RECORD),
         "severity: critical",
         "severity: catastrophic",
     );
-    let (code, out, err) = run(hindsight(dir.path()).args(["render", RECORD]));
+    let (code, out, err) = run(hindsight(dir.root()).args(["render", RECORD]));
     assert_eq!((code, out.as_str()), (1, ""));
     assert!(err.contains("error[invalid-value]"), "{err}");
 }
@@ -274,13 +239,13 @@ fn a_record_with_errors_is_not_rendered() {
 #[test]
 fn project_templates_and_locales_override_the_built_ins() {
     let dir = project();
-    fs::create_dir_all(dir.path().join("locales/de")).unwrap();
+    fs::create_dir_all(dir.root().join("locales/de")).unwrap();
     fs::write(
-        dir.path().join("locales/de/postmortem.ftl"),
+        dir.root().join("locales/de/postmortem.ftl"),
         "heading-timeline = Ablauf\n",
     )
     .unwrap();
-    let (code, out, err) = run(hindsight(dir.path()).args(["render", RECORD, "--lang", "de"]));
+    let (code, out, err) = run(hindsight(dir.root()).args(["render", RECORD, "--lang", "de"]));
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("## Ablauf") && out.contains("## Zusammenfassung"),
@@ -288,13 +253,13 @@ fn project_templates_and_locales_override_the_built_ins() {
     );
     assert!(err.contains("using the built-in text for"), "{err}");
 
-    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    fs::create_dir_all(dir.root().join("templates")).unwrap();
     fs::write(
-        dir.path().join("templates/postmortem.md"),
+        dir.root().join("templates/postmortem.md"),
         "# {{ title.markdown }}\n{% if %}\n",
     )
     .unwrap();
-    let (code, _, err) = run(hindsight(dir.path()).args(["render", RECORD]));
+    let (code, _, err) = run(hindsight(dir.root()).args(["render", RECORD]));
     assert_eq!(code, 2);
     assert!(err.contains("templates/postmortem.md"), "{err}");
     assert!(err.contains("postmortem.md:2:"), "{err}");

@@ -5,55 +5,25 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use chrono::{TimeZone, Utc};
+use common::{Project, RULES_NOW, edit, run};
 use serde_json::Value;
 
 const RECORD: &str = "incidents/2024-01-10-api-errors.yaml";
 const OVERLAY: &str = "incidents/2024-01-10-api-errors.de.yaml";
 
-fn fixture(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(path)
-}
-
 /// A clean project: one published record and a site configuration.
-fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_dir(&fixture("rules/invalid-character/pass"), dir.path());
-    dir
+fn project() -> Project {
+    Project::fixture("rules/invalid-character/pass").now(RULES_NOW)
 }
 
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "`{from}` not in {}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
+/// `hindsight` in `dir`, at the "now" of the rule fixture the projects copy.
 fn hindsight(dir: &Path) -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("hindsight");
-    cmd.current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", "1717200000")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-fn run(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
-    let output = cmd.output().unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
-
-fn lint(dir: &Path) -> (i32, Vec<Value>) {
-    let (code, out, _) = run(hindsight(dir).args(["lint", "--format", "json"]));
-    let report: Value = serde_json::from_str(&out).unwrap();
-    (code, report["diagnostics"].as_array().unwrap().clone())
+    let mut command = common::hindsight(dir);
+    command.env("SOURCE_DATE_EPOCH", RULES_NOW);
+    command
 }
 
 /// (file, line, column, end column, message) of each `invalid-character` error.
@@ -77,7 +47,7 @@ fn invalid(diagnostics: &[Value]) -> Vec<(String, u64, u64, u64, String)> {
 #[test]
 fn escaped_control_characters_are_errors_at_their_escape_in_records_overlays_and_config() {
     let dir = project();
-    let root = dir.path();
+    let root = dir.root();
     edit(
         &root.join(RECORD),
         "title: API returns errors",
@@ -93,7 +63,7 @@ fn escaped_control_characters_are_errors_at_their_escape_in_records_overlays_and
         "lang: de\ntitle:\n  source: \"API\\x01 returns errors\"\n  text: \"API liefert\\u000C Fehler\"\n",
     )
     .unwrap();
-    let (code, diagnostics) = lint(root);
+    let (code, diagnostics) = dir.lint_json();
     assert_eq!(code, 1);
     let found = invalid(&diagnostics);
     assert_eq!(found.len(), 4, "{diagnostics:#?}");
@@ -126,11 +96,11 @@ fn escaped_control_characters_are_errors_at_their_escape_in_records_overlays_and
 fn a_raw_control_character_is_named_at_its_place() {
     let dir = project();
     edit(
-        &dir.path().join(RECORD),
+        &dir.root().join(RECORD),
         "Most requests failed.",
         "Most\u{1B} requests failed.",
     );
-    let (code, diagnostics) = lint(dir.path());
+    let (code, diagnostics) = dir.lint_json();
     assert_eq!(code, 1);
     let found = invalid(&diagnostics);
     assert_eq!(found.len(), 1, "{diagnostics:#?}");
@@ -142,9 +112,8 @@ fn a_raw_control_character_is_named_at_its_place() {
 /// The whole site built through the library, skipping lint as a library caller may.
 #[test]
 fn without_lint_every_xml_output_is_still_well_formed() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    common::copy_dir(&fixture("build/uptime"), root);
+    let dir = Project::fixture("build/uptime");
+    let root = dir.root();
     let record = root.join("incidents/2026-11-20-api-down.yaml");
     let text = fs::read_to_string(&record).unwrap();
     let hostile = text
@@ -221,7 +190,7 @@ fn without_lint_every_xml_output_is_still_well_formed() {
 #[test]
 fn translate_writes_awkward_characters_so_that_they_read_back() {
     let dir = project();
-    let root = dir.path();
+    let root = dir.root();
     // DEL, C1 controls, NEL, line and paragraph separators, BOM: all allowed in XML, all
     // changed or refused by YAML readers when written raw.
     edit(
@@ -236,7 +205,7 @@ fn translate_writes_awkward_characters_so_that_they_read_back() {
     );
     let (code, out, err) = run(hindsight(root).args(["translate", RECORD, "--to", "de"]));
     assert_eq!(code, 0, "{out}{err}");
-    let (_, diagnostics) = lint(root);
+    let (_, diagnostics) = dir.lint_json();
     let problems: Vec<_> = diagnostics
         .iter()
         .filter(|d| d["severity"] == "error" || d["rule"] == "translation-stale")
@@ -252,7 +221,7 @@ fn translate_writes_awkward_characters_so_that_they_read_back() {
 #[test]
 fn an_overlay_carrying_a_fixed_records_old_control_character_can_still_be_refreshed() {
     let dir = project();
-    let root = dir.path();
+    let root = dir.root();
     edit(
         &root.join(RECORD),
         "title: API returns errors",
@@ -269,7 +238,7 @@ fn an_overlay_carrying_a_fixed_records_old_control_character_can_still_be_refres
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("refreshed"), "{out}");
     // Only the earlier text, kept for the translator as `previous`, still holds it.
-    let (_, diagnostics) = lint(root);
+    let (_, diagnostics) = dir.lint_json();
     let found = invalid(&diagnostics);
     assert_eq!(found.len(), 1, "{diagnostics:#?}");
     assert!(found[0].4.contains("`title.previous`"), "{found:?}");
@@ -278,7 +247,7 @@ fn an_overlay_carrying_a_fixed_records_old_control_character_can_still_be_refres
 #[test]
 fn a_refresh_over_the_input_limit_writes_nothing_and_says_so() {
     let dir = project();
-    let root = dir.path();
+    let root = dir.root();
     // A long summary, translated: the overlay holds it twice and stays under 2 MiB.
     let paragraph = "The API returned errors for most requests during the deploy window. ";
     // One long paragraph: a Markdown list of 12,000 items would pass the element budget.
@@ -309,7 +278,7 @@ fn a_refresh_over_the_input_limit_writes_nothing_and_says_so() {
     );
     fs::write(&overlay, &translated).unwrap();
     assert!(translated.len() < 2 * 1024 * 1024, "{}", translated.len());
-    let (code, diagnostics) = lint(root);
+    let (code, diagnostics) = dir.lint_json();
     assert!(
         diagnostics.iter().all(|d| d["severity"] != "error"),
         "{code} {diagnostics:#?}"
