@@ -1,5 +1,7 @@
 //! Incident record text -> [`Record`], with a finding for every problem in it.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
@@ -8,34 +10,29 @@ use super::yaml::{Limits, Node};
 use crate::diagnostic::{Finding, Span};
 use crate::model::duration;
 use crate::model::time::{self, ACCEPTED_FORMS, When};
-use crate::model::{Action, Affected, Milestone, Record, Spanned, TimelineEntry};
+use crate::model::{
+    Action, Affected, Milestone, OverlayList, Record, Spanned, TextField, TimelineEntry,
+};
 
-pub(crate) const RECORD_FIELDS: &[&str] = &[
-    "title",
-    "lang",
-    "status",
-    "severity",
-    "affected",
-    "timezone",
-    "started",
-    "detected",
-    "acknowledged",
-    "mitigated",
-    "resolved",
-    "duration",
-    "summary",
-    "impact",
-    "what_happened",
-    "root_cause",
-    "trigger",
-    "detection",
-    "resolution",
-    "timeline",
-    "lessons",
-    "actions",
-    "authors",
-    "internal",
-];
+/// Every field a record may have, in the order `known fields:` lists them: built once from
+/// the typed lists, so a new text field or milestone is known without being spelled here.
+pub(crate) static RECORD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut fields = vec![
+        TextField::Title.key(),
+        "lang",
+        "status",
+        "severity",
+        "affected",
+        "timezone",
+    ];
+    fields.extend(Milestone::ALL.iter().map(|milestone| milestone.as_str()));
+    fields.push("duration");
+    fields.extend(TextField::PROSE.iter().map(|field| field.key()));
+    fields.extend(OverlayList::ALL.iter().map(|list| list.name()));
+    fields.push("authors");
+    fields.push(TextField::Internal.key());
+    fields
+});
 const ENTRY_FIELDS: &[&str] = &["at", "approximate", "text", "marks", "status"];
 const ACTION_FIELDS: &[&str] = &["text", "status", "kind", "owner", "due", "link"];
 
@@ -93,17 +90,17 @@ fn read_record(
     context: &RecordContext,
     reader: &mut Reader,
 ) -> Option<Record> {
-    let map = reader.mapping(root, "the record", RECORD_FIELDS)?;
+    let map = reader.mapping(root, "the record", &RECORD_FIELDS)?;
     let draft_help = "required unless `status: draft`";
 
     let title = reader
         .required(
             &map,
-            "title",
+            TextField::Title.key(),
             "the record",
             "add `title: …`, one line naming what broke",
         )
-        .and_then(|node| reader.text(node, "title"));
+        .and_then(|node| reader.text(node, TextField::Title.key()));
     let lang = reader
         .required(
             &map,
@@ -191,6 +188,7 @@ fn read_record(
         .filter_map(|node| reader.text(node, "authors"))
         .collect();
 
+    let mut text = |field: TextField| reader.optional_text(&map, field.key());
     Some(Record {
         id: id.to_string(),
         title: title?,
@@ -205,18 +203,18 @@ fn read_record(
         mitigated,
         resolved,
         duration,
-        summary: reader.optional_text(&map, "summary"),
-        impact: reader.optional_text(&map, "impact"),
-        what_happened: reader.optional_text(&map, "what_happened"),
-        root_cause: reader.optional_text(&map, "root_cause"),
-        trigger: reader.optional_text(&map, "trigger"),
-        detection: reader.optional_text(&map, "detection"),
-        resolution: reader.optional_text(&map, "resolution"),
+        summary: text(TextField::Summary),
+        impact: text(TextField::Impact),
+        what_happened: text(TextField::WhatHappened),
+        root_cause: text(TextField::RootCause),
+        trigger: text(TextField::Trigger),
+        detection: text(TextField::Detection),
+        resolution: text(TextField::Resolution),
         timeline,
         lessons,
         actions,
         authors,
-        internal: reader.optional_text(&map, "internal"),
+        internal: text(TextField::Internal),
     })
 }
 

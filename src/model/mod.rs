@@ -6,11 +6,13 @@ pub mod duration;
 pub mod markdown;
 pub mod overlay;
 mod record;
+mod text_field;
 pub mod time;
 
 pub use config::{Component, LocalizedText, SiteConfig};
 pub use overlay::{Alignment, MissingPair, Overlay, OverlayList, Pair, PairState, TextKey, align};
 pub use record::{Action, Affected, Record, TimelineEntry};
+pub use text_field::TextField;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 

@@ -11,8 +11,8 @@ pub use status::{Status, status};
 use serde::Serialize;
 
 use crate::load::{Limits, overlay};
-use crate::model::overlay::{OVERLAY_TEXT_FIELDS, record_field, record_list};
-use crate::model::{Lang, Overlay, OverlayList, Pair, Record, Spanned, TextKey, align};
+use crate::model::overlay::record_list;
+use crate::model::{Lang, Overlay, OverlayList, Pair, Record, Spanned, TextField, TextKey, align};
 
 /// What refreshing an overlay did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -59,12 +59,12 @@ pub fn refresh(record: &Record, existing: Option<&Overlay>, lang: Lang) -> Refre
         }
     };
     let mut out = header(record, lang);
-    for name in OVERLAY_TEXT_FIELDS {
-        let current = record_field(record, name);
-        if let Some(current) = current {
+    for field in TextField::ALL {
+        let name = field.key();
+        if let Some(current) = field.of_record(record) {
             let (source, text, previous) = out_pair(current, &mut counts);
             write_pair(&mut out, name, None, &source, &text, previous.as_deref());
-        } else if let Some((_, pair)) = orphans.iter().find(|(field, _)| field == name) {
+        } else if let Some((_, pair)) = orphans.iter().find(|(key, _)| *key == name) {
             counts.orphaned += 1;
             write_pair(
                 &mut out,

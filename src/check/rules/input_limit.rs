@@ -4,10 +4,10 @@
 use super::{advance, locate};
 use crate::check::{OverlayCheck, RecordCheck, Scope, declare_rule};
 use crate::diagnostic::{Finding, Pos, Span};
-use crate::model::Spanned;
 use crate::model::markdown::{
     MAX_BLOCK_NESTING, MAX_ELEMENTS, MAX_INLINE_NESTING, Nesting, nesting_excess,
 };
+use crate::model::{Spanned, TextField};
 
 declare_rule! {
     /// The file is larger, deeper or expands to more nodes than a record can reasonably be.
@@ -43,9 +43,9 @@ declare_rule! {
 /// Every Markdown text of a record past the nesting budget.
 pub(crate) fn markdown_in_record(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
-    let texts = std::iter::once(&record.title)
-        .chain(record.prose_fields().into_iter().flat_map(|(_, text)| text))
-        .chain(&record.internal)
+    let texts = TextField::ALL
+        .iter()
+        .filter_map(|field| field.of_record(record))
         .chain(record.timeline.iter().map(|entry| &entry.text))
         .chain(&record.lessons)
         .chain(record.actions.iter().map(|action| &action.text));

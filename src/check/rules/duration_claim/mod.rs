@@ -10,8 +10,8 @@ mod words;
 use super::locate;
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
-use crate::model::Record;
 use crate::model::duration::compact;
+use crate::model::{Record, TextField};
 use context::Kind;
 use quantity::Bound;
 
@@ -87,13 +87,11 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let Some(actual) = record.computed_duration_seconds() else {
         return Vec::new();
     };
-    let fields = [
-        ("summary", record.summary.as_ref()),
-        ("impact", record.impact.as_ref()),
-    ];
     let mut findings = Vec::new();
-    for (field, text) in fields {
-        let Some(text) = text else { continue };
+    for field in [TextField::Summary, TextField::Impact] {
+        let Some(text) = field.of_record(record) else {
+            continue;
+        };
         let quantities = quantity::scan(&text.value);
         let mut reported = 0;
         for (claim, kind) in context::claims(&text.value, &quantities) {
