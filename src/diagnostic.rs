@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::model::RuleId;
+
 /// A position in a source file. `line` and `column` are 1-based; `column` counts
 /// characters (not bytes), which is what editors and CI annotations expect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -70,14 +72,14 @@ impl fmt::Display for Severity {
 /// Parsers and rules produce these; [`Finding::in_file`] turns them into diagnostics.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
 }
 
 impl Finding {
-    pub(crate) fn new(rule: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub(crate) fn new(rule: RuleId, span: Span, message: impl Into<String>) -> Self {
         Finding {
             rule,
             span,
@@ -101,7 +103,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn rule(&self) -> &'static str {
+    pub fn rule(&self) -> RuleId {
         self.finding.rule
     }
     pub fn span(&self) -> Span {

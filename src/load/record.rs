@@ -5,9 +5,10 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use super::fields::{INVALID_TIME, INVALID_VALUE, Map, Reader};
+use super::fields::{Map, Reader};
 use super::yaml::{Limits, Node};
 use crate::diagnostic::{Finding, Span};
+use crate::model::RuleId;
 use crate::model::duration;
 use crate::model::time::{self, ACCEPTED_FORMS, When};
 use crate::model::{
@@ -78,7 +79,7 @@ pub(crate) fn check_id(id: &str, reader: &mut Reader) {
         && (id.len() == 10 || id.as_bytes()[10] == b'-');
     if !(charset_ok && date_ok) {
         reader.push(
-            Finding::new(INVALID_VALUE, Span::file_start(), format!("`{id}` is not a valid incident id"))
+            Finding::new(RuleId::InvalidValue, Span::file_start(), format!("`{id}` is not a valid incident id"))
                 .help("name the file `YYYY-MM-DD-some-words.yaml`: lowercase ASCII letters, digits and `-`, starting with the date"),
         );
     }
@@ -134,7 +135,7 @@ fn read_record(
             Ok(zone) => Some(Spanned::new(zone, text.span)),
             Err(_) => {
                 reader.push(
-                    Finding::new(INVALID_TIME, text.span, format!("`{}` is not an IANA time zone", text.value))
+                    Finding::new(RuleId::InvalidTime, text.span, format!("`{}` is not an IANA time zone", text.value))
                         .help("use a name like `UTC`, `Europe/London`, `Asia/Tokyo` or `America/New_York`"),
                 );
                 None
@@ -164,7 +165,7 @@ fn read_record(
         match duration::parse(&text.value) {
             Ok(claim) => Some(Spanned::new(claim, text.span)),
             Err(message) => {
-                reader.push(Finding::new(INVALID_VALUE, text.span, message));
+                reader.push(Finding::new(RuleId::InvalidValue, text.span, message));
                 None
             }
         }
@@ -231,8 +232,12 @@ fn read_time(
         Ok(when) => Some(Spanned::new(when, text.span)),
         Err(message) => {
             reader.push(
-                Finding::new(INVALID_TIME, text.span, format!("`{field}`: {message}"))
-                    .help(ACCEPTED_FORMS),
+                Finding::new(
+                    RuleId::InvalidTime,
+                    text.span,
+                    format!("`{field}`: {message}"),
+                )
+                .help(ACCEPTED_FORMS),
             );
             None
         }
@@ -246,7 +251,7 @@ fn read_affected(reader: &mut Reader, map: &Map<'_>) -> Affected {
     let super::yaml::Value::Map(entries) = &node.value else {
         reader.push(
             Finding::new(
-                INVALID_VALUE,
+                RuleId::InvalidValue,
                 node.span,
                 format!(
                     "`affected` must map component ids to statuses, found {}",
@@ -341,7 +346,7 @@ fn read_action(reader: &mut Reader, node: &Node) -> Option<Action> {
             Err(_) => {
                 reader.push(
                     Finding::new(
-                        INVALID_TIME,
+                        RuleId::InvalidTime,
                         text.span,
                         format!("`due`: `{}` is not a date", text.value),
                     )
@@ -356,7 +361,7 @@ fn read_action(reader: &mut Reader, node: &Node) -> Option<Action> {
         let scheme_ok = ["https://", "http://", "mailto:"].iter().any(|s| text.value.starts_with(s));
         if !scheme_ok {
             reader.push(
-                Finding::new(INVALID_VALUE, text.span, format!("`link`: `{}` is not an http(s) or mailto link", text.value))
+                Finding::new(RuleId::InvalidValue, text.span, format!("`link`: `{}` is not an http(s) or mailto link", text.value))
                     .help("links are shown publicly; only `https://`, `http://` and `mailto:` are allowed"),
             );
             return None;
@@ -455,7 +460,7 @@ mod tests {
                 .iter()
                 .map(|f| (f.rule, f.span.start.line))
                 .collect();
-            assert_eq!(rules, [("invalid-time", 6)], "{findings:?}");
+            assert_eq!(rules, [(RuleId::InvalidTime, 6)], "{findings:?}");
         }
     }
 

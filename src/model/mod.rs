@@ -60,7 +60,7 @@ macro_rules! keywords {
                 self as usize
             }
 
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text),+
                 }
@@ -155,4 +155,44 @@ keywords! {
 keywords! {
     /// How seriously a lint rule's findings are taken (set per rule in site/config.yaml).
     RuleLevel { Error = "error", Warning = "warning", Info = "info", Off = "off" }
+}
+
+keywords! {
+    /// The id of a lint rule: what findings, reports and the `lint:` table of site/config.yaml
+    /// name it by. In the order `hindsight rules` lists the rules (`check::rules::REGISTRY`).
+    RuleId {
+        YamlSyntax = "yaml-syntax",
+        MissingConfig = "missing-config",
+        InvalidConfig = "invalid-config",
+        InputLimit = "input-limit",
+        IrregularFile = "irregular-file",
+        InvalidCharacter = "invalid-character",
+        UnknownField = "unknown-field",
+        MissingField = "missing-field",
+        InvalidValue = "invalid-value",
+        InvalidTime = "invalid-time",
+        DuplicateId = "duplicate-id",
+        UnknownComponent = "unknown-component",
+        TimelineOrder = "timeline-order",
+        TimeRollover = "time-rollover",
+        MilestoneOrder = "milestone-order",
+        MilestoneMismatch = "milestone-mismatch",
+        DurationMismatch = "duration-mismatch",
+        DurationClaim = "duration-claim",
+        FutureTime = "future-time",
+        MissingSection = "missing-section",
+        PlaceholderText = "placeholder-text",
+        OverdueAction = "overdue-action",
+        TranslationStale = "translation-stale",
+        TranslationUntranslated = "translation-untranslated",
+        TranslationOrphan = "translation-orphan",
+        TranslationLanguage = "translation-language",
+    }
+}
+
+/// Lets callers compare a finding's rule with a name as written in reports.
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, name: &&str) -> bool {
+        self.as_str() == *name
+    }
 }

@@ -12,7 +12,9 @@ use serde::Serialize;
 
 use crate::load::{Limits, overlay};
 use crate::model::overlay::record_list;
-use crate::model::{Lang, Overlay, OverlayList, Pair, Record, Spanned, TextField, TextKey, align};
+use crate::model::{
+    Lang, Overlay, OverlayList, Pair, Record, RuleId, Spanned, TextField, TextKey, align,
+};
 
 /// What refreshing an overlay did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -128,9 +130,7 @@ impl Refresh {
         let (overlay, findings) = overlay::parse(record_id, &self.text, limits);
         // Characters XML forbids are carried over from the record, escaped, and reported
         // there; anything else means the writer failed.
-        let broken = findings
-            .iter()
-            .find(|f| f.rule != crate::load::INVALID_CHARACTER);
+        let broken = findings.iter().find(|f| f.rule != RuleId::InvalidCharacter);
         match (overlay, broken) {
             (Some(_), None) => Ok(()),
             (_, finding) => Err(format!(

@@ -37,7 +37,7 @@ declare_rule! {
     /// An incident record needs none of this: remove the aliases, flatten the structure, or
     /// split a very long record. If the file is not an incident record, move it out of
     /// `incidents/`. Write deeply nested Markdown as flat paragraphs or a shallower list.
-    pub INPUT_LIMIT = "input-limit", Error, Scope::Load
+    pub INPUT_LIMIT = InputLimit, Error, Scope::Load
 }
 
 /// Every Markdown text of a record past the nesting budget.
@@ -84,7 +84,7 @@ fn too_deep(file: &str, text: &Spanned<String>) -> Option<Finding> {
             "flatten the text: fewer `>` or list levels, or fewer nested `*`, `~~` and links",
         ),
     };
-    Some(Finding::new(INPUT_LIMIT.name, place(file, text, excess.offset), message).help(help))
+    Some(Finding::new(INPUT_LIMIT.id, place(file, text, excess.offset), message).help(help))
 }
 
 /// The file position of byte `offset` of a text's value. Block scalars keep one value line

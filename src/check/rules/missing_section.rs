@@ -24,7 +24,7 @@ declare_rule! {
     /// ## Fix
     ///
     /// Write the missing sections, or set `status: review` until they are written.
-    pub MISSING_SECTION = "missing-section", Error, Scope::Record(check)
+    pub MISSING_SECTION = MissingSection, Error, Scope::Record(check)
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
@@ -63,7 +63,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     };
     vec![
         Finding::new(
-            MISSING_SECTION.name,
+            MISSING_SECTION.id,
             record.status.span,
             format!(
                 "this {state} incident is published without {}",

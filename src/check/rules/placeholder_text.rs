@@ -24,7 +24,7 @@ declare_rule! {
     /// ## Fix
     ///
     /// Write the text, or set `status: review` until it is written.
-    pub PLACEHOLDER_TEXT = "placeholder-text", Error, Scope::Record(check)
+    pub PLACEHOLDER_TEXT = PlaceholderText, Error, Scope::Record(check)
 }
 
 const WORDS: &[&str] = &["TODO", "TBD", "TBA", "FIXME", "XXX"];
@@ -90,7 +90,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
             let marker = placeholder(&text.value)?;
             Some(
                 Finding::new(
-                    PLACEHOLDER_TEXT.name,
+                    PLACEHOLDER_TEXT.id,
                     locate(subject.text, text.span, marker),
                     format!("`{field}` still contains the placeholder `{marker}`"),
                 )

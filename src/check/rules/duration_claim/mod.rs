@@ -76,7 +76,7 @@ declare_rule! {
     /// Correct the sentence (or the times). If the figure is meant loosely, say so ("about
     /// an hour and a half"), and it is checked within 10%; if it is a bound, say that
     /// ("more than an hour").
-    pub DURATION_CLAIM = "duration-claim", Warning, Scope::Record(check)
+    pub DURATION_CLAIM = DurationClaim, Warning, Scope::Record(check)
 }
 
 /// Findings per field at most: the first figures that disagree are enough to act on.
@@ -117,7 +117,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
             reported += 1;
             findings.push(
                 Finding::new(
-                    DURATION_CLAIM.name,
+                    DURATION_CLAIM.id,
                     locate(subject.text, text.span, written),
                     format!(
                         "the {field} says \"{written}\"{bound}, but {against} is {}",
