@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::model::RuleId;
+
 /// A position in a source file. `line` and `column` are 1-based; `column` counts
 /// characters (not bytes), which is what editors and CI annotations expect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -71,14 +73,14 @@ impl fmt::Display for Severity {
 /// [`Diagnostic`]s with the configured severity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
 }
 
 impl Finding {
-    pub(crate) fn new(rule: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub(crate) fn new(rule: RuleId, span: Span, message: impl Into<String>) -> Self {
         Finding {
             rule,
             span,
@@ -102,16 +104,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub(crate) fn rule(&self) -> &'static str {
+    pub fn rule(&self) -> RuleId {
         self.finding.rule
     }
     pub(crate) fn span(&self) -> Span {
         self.finding.span
     }
-    pub(crate) fn message(&self) -> &str {
+    pub fn message(&self) -> &str {
         &self.finding.message
     }
-    pub(crate) fn help(&self) -> Option<&str> {
+    pub fn help(&self) -> Option<&str> {
         self.finding.help.as_deref()
     }
 }

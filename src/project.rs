@@ -12,7 +12,7 @@ use crate::check::{self, Report};
 use crate::diagnostic::Severity;
 use crate::load::{self, Corpus, RecordFile};
 use crate::localize::{self, Localizer};
-use crate::model::{Lang, RuleLevel};
+use crate::model::{Lang, RuleId, RuleLevel};
 use crate::render::{Format, Templates};
 use crate::{discover, translate};
 
@@ -267,9 +267,8 @@ pub fn plan_translation(
 fn rewritable(overlay: &load::OverlayFile) -> bool {
     overlay.overlay.is_some()
         && !overlay.findings.iter().any(|finding| {
-            finding.rule != load::INVALID_CHARACTER
-                && check::find_rule(finding.rule)
-                    .is_some_and(|rule| rule.default_level == RuleLevel::Error)
+            finding.rule != RuleId::InvalidCharacter
+                && check::rule(finding.rule).default_level == RuleLevel::Error
         })
 }
 

@@ -14,11 +14,13 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::load::{Corpus, OverlayFile};
-use crate::model::{Record, RuleLevel, SiteConfig};
+use crate::model::{Record, RuleId, RuleLevel, SiteConfig};
 
 /// A lint rule: its stable name, default level, documentation and what it looks at.
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
+    pub id: RuleId,
+    /// The id as written in reports (`id.as_str()`).
     pub name: &'static str,
     pub default_level: RuleLevel,
     /// The rule's doc comment, as written (each line keeps rustdoc's leading space).
@@ -58,10 +60,11 @@ pub(crate) enum Scope {
 
 /// Declares a rule; the doc comment becomes its `explain` text.
 macro_rules! declare_rule {
-    ($(#[doc = $doc:literal])* pub $const:ident = $name:literal, $level:ident, $scope:expr) => {
+    ($(#[doc = $doc:literal])* pub $const:ident = $id:ident, $level:ident, $scope:expr) => {
         $(#[doc = $doc])*
         pub(crate) const $const: $crate::check::Rule = $crate::check::Rule {
-            name: $name,
+            id: $crate::model::RuleId::$id,
+            name: $crate::model::RuleId::$id.as_str(),
             default_level: $crate::model::RuleLevel::$level,
             docs: concat!($($doc, "\n"),*),
             scope: $scope,
@@ -111,7 +114,12 @@ impl Report {
 }
 
 pub fn find_rule(name: &str) -> Option<&'static Rule> {
-    rules::REGISTRY.iter().find(|rule| rule.name == name)
+    RuleId::parse(name).map(rule)
+}
+
+/// The registered rule of `id`: the registry lists every id once, in [`RuleId::ALL`] order.
+pub(crate) fn rule(id: RuleId) -> &'static Rule {
+    &rules::REGISTRY[id.index()]
 }
 
 /// Runs every rule over the corpus at time `now`.
@@ -235,8 +243,13 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
             })
         })
         .collect();
+    // By the rule's name, not its registry position: reports keep the order they always had.
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.span().start, a.rule()).cmp(&(&b.file, b.span().start, b.rule()))
+        (&a.file, a.span().start, a.rule().as_str()).cmp(&(
+            &b.file,
+            b.span().start,
+            b.rule().as_str(),
+        ))
     });
     diagnostics.dedup();
     let paths = corpus
@@ -252,12 +265,12 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
 }
 
 /// The severity a rule's findings are reported at, or `None` when the rule is off.
-fn severity_of(rule: &str, config: &SiteConfig) -> Option<Severity> {
-    let default = find_rule(rule).map_or(RuleLevel::Error, |rule| rule.default_level);
-    let level = if FIXED.contains(&rule) {
+fn severity_of(id: RuleId, config: &SiteConfig) -> Option<Severity> {
+    let default = rule(id).default_level;
+    let level = if FIXED.contains(&id) {
         default
     } else {
-        config.lint.get(rule).map_or(default, |level| level.value)
+        config.lint.get(&id).map_or(default, |level| level.value)
     };
     match level {
         RuleLevel::Error => Some(Severity::Error),
@@ -269,42 +282,24 @@ fn severity_of(rule: &str, config: &SiteConfig) -> Option<Severity> {
 
 /// Rules whose findings `build` depends on: a project cannot change their level, or lint
 /// would pass where build fails.
-const FIXED: &[&str] = &["missing-config", "invalid-config"];
+const FIXED: &[RuleId] = &[RuleId::MissingConfig, RuleId::InvalidConfig];
 
-/// `lint:` in site/config.yaml may only name rules that exist, and may not change the fixed ones.
+/// `lint:` in site/config.yaml may not change the fixed rules (the loader reports names
+/// that are no rule).
 fn lint_settings(config: &SiteConfig) -> Vec<Finding> {
-    let fixed = config
-        .lint
-        .iter()
-        .filter(|(name, level)| FIXED.contains(&name.as_str()) && level.value != RuleLevel::Error)
-        .map(|(name, level)| {
-            Finding::new(
-                "invalid-value",
-                level.span,
-                format!("`{name}` cannot be changed: the build fails on what it reports"),
-            )
-            .help(format!(
-                "remove `{name}` from `lint:`; fix what it reports instead"
-            ))
-        });
-    let names: Vec<&str> = rules::REGISTRY.iter().map(|rule| rule.name).collect();
     config
         .lint
         .iter()
-        .filter(|(name, _)| find_rule(name).is_none())
-        .map(|(name, level)| {
-            let finding = Finding::new(
-                "unknown-field",
+        .filter(|(id, level)| FIXED.contains(id) && level.value != RuleLevel::Error)
+        .map(|(id, level)| {
+            Finding::new(
+                RuleId::InvalidValue,
                 level.span,
-                format!("there is no lint rule `{name}`"),
-            );
-            match crate::load::suggest_name(name, &names) {
-                Some(best) => finding.help(format!(
-                    "did you mean `{best}`? `hindsight rules` lists them all"
-                )),
-                None => finding.help("`hindsight rules` lists the rules"),
-            }
+                format!("`{id}` cannot be changed: the build fails on what it reports"),
+            )
+            .help(format!(
+                "remove `{id}` from `lint:`; fix what it reports instead"
+            ))
         })
-        .chain(fixed)
         .collect()
 }

@@ -5,9 +5,8 @@ use std::collections::HashSet;
 
 use super::yaml::{LineIndex, Node, Value};
 use crate::diagnostic::{Finding, Span};
+use crate::model::RuleId;
 use crate::model::chars::{code_point, is_xml_char};
-
-pub(crate) const INVALID_CHARACTER: &str = "invalid-character";
 
 /// A finding for every forbidden character in the keys and values under `root`.
 pub(crate) fn check(text: &str, root: &Node) -> Vec<Finding> {
@@ -89,7 +88,7 @@ impl Scan<'_> {
             };
             self.findings.push(
                 Finding::new(
-                    INVALID_CHARACTER,
+                    RuleId::InvalidCharacter,
                     span,
                     format!(
                         "{what} contains the control character {}, which XML cannot carry",
@@ -113,7 +112,7 @@ pub(crate) fn written(text: &str, offset: usize, c: char) -> Finding {
         end: lines.pos_of_offset(text, offset + c.len_utf8()),
     };
     Finding::new(
-        INVALID_CHARACTER,
+        RuleId::InvalidCharacter,
         span,
         format!(
             "the file contains the control character {}, which neither YAML nor XML can carry",
@@ -257,7 +256,7 @@ mod tests {
             ("a: x\u{FFFF}\n", 5),
         ] {
             let error = parse(text, &Limits::default()).unwrap_err();
-            assert_eq!(error.rule, INVALID_CHARACTER, "{text:?}");
+            assert_eq!(error.rule, RuleId::InvalidCharacter, "{text:?}");
             assert_eq!(error.span.start.column, column, "{text:?}");
             let c = text[error.span.start.offset..].chars().next().unwrap();
             assert!(error.message.contains(&code_point(c)), "{error:?}");

@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use chrono_tz::Tz;
 
-use super::fields::{INVALID_TIME, INVALID_VALUE, Reader};
+use super::fields::Reader;
 use super::yaml::{self, Limits, Node, Value};
 use crate::diagnostic::{Finding, Span};
-use crate::model::{Component, Lang, LocalizedText, SiteConfig};
+use crate::model::{Component, Keyword, Lang, LocalizedText, RuleId, SiteConfig};
 
 const CONFIG_FIELDS: &[&str] = &[
     "title",
@@ -50,7 +50,7 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
     match &config.base_url {
         Some(url) if !is_base_url(&url.value) => reader.push(
             Finding::new(
-                INVALID_CONFIG,
+                RuleId::InvalidConfig,
                 url.span,
                 format!(
                     "`base_url`: `{}` is not an absolute http(s) URL",
@@ -62,7 +62,7 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
         Some(_) => {}
         None => reader.push(
             Finding::new(
-                INVALID_CONFIG,
+                RuleId::InvalidConfig,
                 Span::point(root.span.start),
                 "`base_url` is missing: the status site needs its public address for canonical links, feeds and the sitemap",
             )
@@ -77,7 +77,7 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
         if languages.contains(&lang.value) {
             reader.push(
                 Finding::new(
-                    INVALID_CONFIG,
+                    RuleId::InvalidConfig,
                     lang.span,
                     format!("`{}` is listed twice in `languages`", lang.value),
                 )
@@ -95,7 +95,7 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
             Ok(tz) => config.timezone = tz,
             Err(_) => reader.push(
                 Finding::new(
-                    INVALID_TIME,
+                    RuleId::InvalidTime,
                     zone.span,
                     format!("`{}` is not an IANA time zone", zone.value),
                 )
@@ -108,7 +108,7 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
             if let Some(first) = config.component(&component.id.value) {
                 let line = first.id.span.start.line;
                 reader.push(Finding::new(
-                    INVALID_VALUE,
+                    RuleId::InvalidValue,
                     component.id.span,
                     format!(
                         "component `{}` is defined twice (first on line {line})",
@@ -123,21 +123,31 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
     if let Some(node) = map.get("lint") {
         if let Value::Map(entries) = &node.value {
             let mut lint = BTreeMap::new();
+            // Like the table itself, one finding per name: the last one written.
+            let mut unknown = BTreeMap::new();
             for (key, value) in entries {
                 if let (Some(rule), Some(level)) =
                     (reader.text(key, "lint"), reader.keyword(value, "lint"))
                 {
-                    // The rule name keeps its span through the level: check reports unknown names.
-                    lint.insert(
-                        rule.value,
-                        crate::model::Spanned::new(level.value, rule.span),
-                    );
+                    match RuleId::parse(&rule.value) {
+                        // The rule name keeps its span through the level: check reports
+                        // levels that may not be changed there.
+                        Some(id) => {
+                            lint.insert(id, crate::model::Spanned::new(level.value, rule.span));
+                        }
+                        None => {
+                            unknown.insert(rule.value, rule.span);
+                        }
+                    }
                 }
+            }
+            for (name, span) in unknown {
+                reader.push(unknown_rule(&name, span));
             }
             config.lint = lint;
         } else {
             reader.push(Finding::new(
-                INVALID_VALUE,
+                RuleId::InvalidValue,
                 node.span,
                 "`lint` must map rule names to error, warning, info or off",
             ));
@@ -146,8 +156,20 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
     (config, reader.findings)
 }
 
-/// What the status site needs of the configuration; a project cannot turn it off.
-pub(crate) const INVALID_CONFIG: &str = "invalid-config";
+/// A name in `lint:` that is no rule, with the rule it most likely means.
+fn unknown_rule(name: &str, span: Span) -> Finding {
+    let finding = Finding::new(
+        RuleId::UnknownField,
+        span,
+        format!("there is no lint rule `{name}`"),
+    );
+    match super::suggest_name(name, <RuleId as Keyword>::NAMES) {
+        Some(best) => finding.help(format!(
+            "did you mean `{best}`? `hindsight rules` lists them all"
+        )),
+        None => finding.help("`hindsight rules` lists the rules"),
+    }
+}
 
 /// Component ids name files of the site (`components/<id>.html`, `badges/<id>.svg`).
 pub(crate) const MAX_COMPONENT_ID: usize = 100;
@@ -181,7 +203,7 @@ fn read_component(reader: &mut Reader, node: &Node) -> Option<Component> {
     if id.value.len() > MAX_COMPONENT_ID {
         reader.push(
             Finding::new(
-                INVALID_CONFIG,
+                RuleId::InvalidConfig,
                 id.span,
                 format!(
                     "the component id is {} characters long; the site uses ids in file names, which allow at most {MAX_COMPONENT_ID}",
@@ -198,7 +220,7 @@ fn read_component(reader: &mut Reader, node: &Node) -> Option<Component> {
     {
         reader.push(
             Finding::new(
-                INVALID_CONFIG,
+                RuleId::InvalidConfig,
                 id.span,
                 format!("`{}` is not a valid component id", id.value),
             )
@@ -254,7 +276,7 @@ mod tests {
         assert_eq!(config.timezone, chrono_tz::Europe::Berlin);
         assert_eq!(config.components[0].name.get(Lang::De, Lang::En), "API");
         assert_eq!(
-            config.lint["duration-mismatch"].value,
+            config.lint[&RuleId::DurationMismatch].value,
             crate::model::RuleLevel::Error
         );
     }
@@ -292,6 +314,37 @@ mod tests {
         let long = findings_of(&long);
         assert_eq!(long.len(), 1, "{long:?}");
         assert_eq!((long[0].1, long[0].2), (3, 9));
+    }
+
+    #[test]
+    fn lint_names_become_rule_ids_and_unknown_names_are_reported_once_each() {
+        let text = "base_url: https://x.example/\nlint:\n  duration-mismatc: off\n  duration-mismatch: warning\n  zzz: off\n  zzz: info\n";
+        let (config, findings) = parse(text, &Limits::default());
+        assert_eq!(
+            config.lint.keys().collect::<Vec<_>>(),
+            [&RuleId::DurationMismatch]
+        );
+        let found: Vec<_> = findings
+            .iter()
+            .map(|f| {
+                (
+                    f.rule,
+                    f.span.start.line,
+                    f.help.as_deref().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    RuleId::UnknownField,
+                    3,
+                    "did you mean `duration-mismatch`? `hindsight rules` lists them all"
+                ),
+                (RuleId::UnknownField, 6, "`hindsight rules` lists the rules"),
+            ]
+        );
     }
 
     #[test]

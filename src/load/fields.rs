@@ -4,14 +4,7 @@ use std::collections::HashMap;
 
 use super::yaml::{Limits, Node, Value};
 use crate::diagnostic::{Finding, Span};
-use crate::model::{Keyword, Spanned};
-
-pub(crate) const UNKNOWN_FIELD: &str = "unknown-field";
-pub(crate) const MISSING_FIELD: &str = "missing-field";
-pub(crate) const INVALID_VALUE: &str = "invalid-value";
-pub(crate) const INVALID_TIME: &str = "invalid-time";
-pub(crate) const IRREGULAR_FILE: &str = "irregular-file";
-const YAML_SYNTAX: &str = "yaml-syntax";
+use crate::model::{Keyword, RuleId, Spanned};
 
 /// The entries of one YAML mapping whose keys were checked against the known field names.
 pub(crate) struct Map<'n> {
@@ -61,7 +54,7 @@ impl Reader {
             Ok(None) => {
                 self.push(
                     Finding::new(
-                        MISSING_FIELD,
+                        RuleId::MissingField,
                         Span::file_start(),
                         format!("the {what} is empty"),
                     )
@@ -86,7 +79,7 @@ impl Reader {
         let Value::Map(pairs) = &node.value else {
             self.push(
                 Finding::new(
-                    INVALID_VALUE,
+                    RuleId::InvalidValue,
                     node.span,
                     format!(
                         "{what} must be a mapping of `field: value` lines, found {}",
@@ -102,7 +95,7 @@ impl Reader {
         for (key, value) in pairs {
             let Some(name) = key.as_str() else {
                 self.push(Finding::new(
-                    UNKNOWN_FIELD,
+                    RuleId::UnknownField,
                     key.span,
                     format!(
                         "a key in {what} must be a field name, found {}",
@@ -113,7 +106,7 @@ impl Reader {
             };
             if !known.contains(&name) {
                 let mut finding = Finding::new(
-                    UNKNOWN_FIELD,
+                    RuleId::UnknownField,
                     key.span,
                     format!("unknown field `{name}` in {what}"),
                 );
@@ -127,7 +120,7 @@ impl Reader {
             if let Some((first, _)) = entries.get(name) {
                 self.push(
                     Finding::new(
-                        YAML_SYNTAX,
+                        RuleId::YamlSyntax,
                         key.span,
                         format!(
                             "`{name}` is given twice in {what} (first on line {})",
@@ -158,8 +151,12 @@ impl Reader {
         if value.is_none() {
             let span = map.key_span(name).unwrap_or(Span::point(map.span.start));
             self.push(
-                Finding::new(MISSING_FIELD, span, format!("{what} has no `{name}`"))
-                    .help(help.to_string()),
+                Finding::new(
+                    RuleId::MissingField,
+                    span,
+                    format!("{what} has no `{name}`"),
+                )
+                .help(help.to_string()),
             );
         }
         value
@@ -171,7 +168,7 @@ impl Reader {
             Value::Scalar { text, .. } => Some(Spanned::new(text.clone(), node.span)),
             _ => {
                 self.push(Finding::new(
-                    INVALID_VALUE,
+                    RuleId::InvalidValue,
                     node.span,
                     format!("`{field}` must be text, found {}", node.kind_name()),
                 ).help("write the text on the same line, or after `|` on the lines below, indented"));
@@ -190,7 +187,7 @@ impl Reader {
             Some(value) => Some(Spanned::new(value, text.span)),
             None => {
                 let mut finding = Finding::new(
-                    INVALID_VALUE,
+                    RuleId::InvalidValue,
                     text.span,
                     format!("`{}` is not a valid `{field}`", text.value),
                 );
@@ -224,7 +221,7 @@ impl Reader {
             Some("false") => false,
             _ => {
                 self.push(Finding::new(
-                    INVALID_VALUE,
+                    RuleId::InvalidValue,
                     node.span,
                     format!("`{field}` must be `true` or `false`"),
                 ));
@@ -244,7 +241,7 @@ impl Reader {
             Some(node) => {
                 self.push(
                     Finding::new(
-                        INVALID_VALUE,
+                        RuleId::InvalidValue,
                         node.span,
                         format!("`{field}` must be a list, found {}", node.kind_name()),
                     )

@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-pub(crate) use characters::INVALID_CHARACTER;
 pub use fields::suggest as suggest_name;
 pub use record::RecordContext;
 pub(crate) use revisions::{Revisions, revisions};
@@ -27,6 +26,7 @@ pub use yaml::Limits;
 use crate::diagnostic::Finding;
 use crate::diagnostic::Span;
 use crate::discover::{SourceFile, SourceKind, Sources};
+use crate::model::RuleId;
 use crate::model::{Overlay, Record, SiteConfig};
 
 /// A file's text as far as it could be read, for showing source lines in diagnostics.
@@ -276,7 +276,7 @@ fn read(path: &Path, limits: &Limits) -> anyhow::Result<(SourceText, Option<Find
 /// The finding for a source that is not read at all.
 fn irregular(path: &Path, why: &str) -> Finding {
     Finding::new(
-        fields::IRREGULAR_FILE,
+        RuleId::IrregularFile,
         Span::file_start(),
         format!(
             "{} {why}; it is not read",

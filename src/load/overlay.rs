@@ -5,15 +5,14 @@ use std::sync::LazyLock;
 use super::fields::{Map, Reader};
 use super::yaml::{Limits, Node};
 use crate::diagnostic::Finding;
-use crate::model::overlay::OVERLAY_TEXT_FIELDS;
-use crate::model::{Overlay, OverlayList, Pair};
+use crate::model::{Overlay, OverlayList, Pair, TextField};
 
 const PAIR_FIELDS: &[&str] = &["source", "text", "previous"];
 
 /// Every field an overlay may have: built once, read for each overlay parsed.
 static OVERLAY_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut fields = vec!["lang"];
-    fields.extend_from_slice(OVERLAY_TEXT_FIELDS);
+    fields.extend(TextField::ALL.iter().map(|field| field.key()));
     fields.extend(OverlayList::ALL.iter().map(|list| list.name()));
     fields
 });
@@ -39,16 +38,19 @@ fn read_overlay(record_id: &str, root: &Node, reader: &mut Reader) -> Option<Ove
             "add `lang:` with the language of the translations (en, de, ja, zh)",
         )
         .and_then(|node| reader.keyword(node, "lang"));
-    let mut field = |name: &str| map.get(name).and_then(|node| read_pair(reader, node, name));
-    let title = field("title");
-    let summary = field("summary");
-    let impact = field("impact");
-    let what_happened = field("what_happened");
-    let root_cause = field("root_cause");
-    let trigger = field("trigger");
-    let detection = field("detection");
-    let resolution = field("resolution");
-    let internal = field("internal");
+    let mut field = |field: TextField| {
+        map.get(field.key())
+            .and_then(|node| read_pair(reader, node, field.key()))
+    };
+    let title = field(TextField::Title);
+    let summary = field(TextField::Summary);
+    let impact = field(TextField::Impact);
+    let what_happened = field(TextField::WhatHappened);
+    let root_cause = field(TextField::RootCause);
+    let trigger = field(TextField::Trigger);
+    let detection = field(TextField::Detection);
+    let resolution = field(TextField::Resolution);
+    let internal = field(TextField::Internal);
     let mut list = |list: OverlayList| read_pairs(reader, &map, list.name());
     let timeline = list(OverlayList::Timeline);
     let lessons = list(OverlayList::Lessons);

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle};
 
 use crate::diagnostic::{Finding, Pos, Span};
+use crate::model::RuleId;
 use crate::model::chars::is_xml_char;
 use text::binary_file;
 pub(crate) use text::{decode, is_binary, too_large};
@@ -71,9 +72,6 @@ impl Node {
         }
     }
 }
-
-const SYNTAX: &str = "yaml-syntax";
-const LIMIT: &str = "input-limit";
 
 /// Parses one YAML document. `Ok(None)` is an empty file (or one holding only comments).
 pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Option<Node>, Finding> {
@@ -178,10 +176,10 @@ impl<'a> Builder<'a> {
             let (event, span) = event.map_err(|error| {
                 let pos = self.lines.pos(self.text, error.marker());
                 if error.info().contains("recursion limit") {
-                    return Finding::new(LIMIT, Span::point(pos), format!("the YAML nests deeper than {} levels", self.limits.max_depth))
+                    return Finding::new(RuleId::InputLimit, Span::point(pos), format!("the YAML nests deeper than {} levels", self.limits.max_depth))
                         .help("an incident record needs only a few levels; flatten this structure");
                 }
-                Finding::new(SYNTAX, Span::point(pos), format!("invalid YAML: {}", error.info()))
+                Finding::new(RuleId::YamlSyntax, Span::point(pos), format!("invalid YAML: {}", error.info()))
                     .help("fix the YAML syntax here; indentation and unquoted `: ` or `#` inside text are the usual causes")
             })?;
             let start = self.lines.pos(self.text, &span.start);
@@ -194,7 +192,7 @@ impl<'a> Builder<'a> {
                     self.documents += 1;
                     if self.documents > 1 {
                         return Err(Finding::new(
-                            SYNTAX,
+                            RuleId::YamlSyntax,
                             span,
                             "a second YAML document starts here; a record file holds exactly one",
                         )
@@ -217,7 +215,7 @@ impl<'a> Builder<'a> {
                 Event::Alias(id) => {
                     let Some(target) = self.anchors.get(&id) else {
                         return Err(Finding::new(
-                            SYNTAX,
+                            RuleId::YamlSyntax,
                             span,
                             "this alias names no anchor defined before it",
                         ));
@@ -247,10 +245,9 @@ impl<'a> Builder<'a> {
                     });
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
-                    let frame = self
-                        .stack
-                        .pop()
-                        .ok_or_else(|| Finding::new(SYNTAX, span, "unbalanced YAML structure"))?;
+                    let frame = self.stack.pop().ok_or_else(|| {
+                        Finding::new(RuleId::YamlSyntax, span, "unbalanced YAML structure")
+                    })?;
                     let (value, start, anchor) = match frame {
                         Frame::Seq {
                             items,
@@ -283,7 +280,7 @@ impl<'a> Builder<'a> {
         self.count(1, span)?;
         if self.stack.len() >= self.limits.max_depth {
             return Err(Finding::new(
-                LIMIT,
+                RuleId::InputLimit,
                 span,
                 format!(
                     "the YAML nests deeper than {} levels",
@@ -299,7 +296,7 @@ impl<'a> Builder<'a> {
         self.nodes = self.nodes.saturating_add(nodes);
         if self.nodes > self.limits.max_nodes {
             return Err(Finding::new(
-                LIMIT,
+                RuleId::InputLimit,
                 span,
                 format!(
                     "the document expands to more than {} YAML nodes (aliases count once per use)",

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono_tz::Tz;
 
-use super::{Lang, RuleLevel, Spanned};
+use super::{Lang, RuleId, RuleLevel, Spanned};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SiteConfig {
@@ -14,8 +14,8 @@ pub struct SiteConfig {
     pub languages: Vec<Lang>,
     pub timezone: Tz,
     pub components: Vec<Component>,
-    /// Per-rule severity overrides, by rule name.
-    pub lint: BTreeMap<String, Spanned<RuleLevel>>,
+    /// Per-rule severity overrides.
+    pub lint: BTreeMap<RuleId, Spanned<RuleLevel>>,
 }
 
 impl Default for SiteConfig {

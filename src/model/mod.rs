@@ -6,6 +6,7 @@ pub mod duration;
 pub mod markdown;
 pub mod overlay;
 mod record;
+mod text_field;
 pub mod time;
 
 pub use config::Component;
@@ -14,6 +15,7 @@ pub(crate) use overlay::Overlay;
 pub(crate) use overlay::{OverlayList, Pair, PairState, TextKey, align};
 pub(crate) use record::Record;
 pub(crate) use record::{Action, Affected, TimelineEntry};
+pub(crate) use text_field::TextField;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 
@@ -27,7 +29,7 @@ pub struct Spanned<T> {
 }
 
 impl<T> Spanned<T> {
-    pub(crate) fn new(value: T, span: Span) -> Self {
+    pub fn new(value: T, span: Span) -> Self {
         Spanned { value, span }
     }
 }
@@ -61,7 +63,7 @@ macro_rules! keywords {
                 self as usize
             }
 
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text),+
                 }
@@ -156,4 +158,44 @@ keywords! {
 keywords! {
     /// How seriously a lint rule's findings are taken (set per rule in site/config.yaml).
     RuleLevel { Error = "error", Warning = "warning", Info = "info", Off = "off" }
+}
+
+keywords! {
+    /// The id of a lint rule: what findings, reports and the `lint:` table of site/config.yaml
+    /// name it by. In the order `hindsight rules` lists the rules (`check::rules::REGISTRY`).
+    RuleId {
+        YamlSyntax = "yaml-syntax",
+        MissingConfig = "missing-config",
+        InvalidConfig = "invalid-config",
+        InputLimit = "input-limit",
+        IrregularFile = "irregular-file",
+        InvalidCharacter = "invalid-character",
+        UnknownField = "unknown-field",
+        MissingField = "missing-field",
+        InvalidValue = "invalid-value",
+        InvalidTime = "invalid-time",
+        DuplicateId = "duplicate-id",
+        UnknownComponent = "unknown-component",
+        TimelineOrder = "timeline-order",
+        TimeRollover = "time-rollover",
+        MilestoneOrder = "milestone-order",
+        MilestoneMismatch = "milestone-mismatch",
+        DurationMismatch = "duration-mismatch",
+        DurationClaim = "duration-claim",
+        FutureTime = "future-time",
+        MissingSection = "missing-section",
+        PlaceholderText = "placeholder-text",
+        OverdueAction = "overdue-action",
+        TranslationStale = "translation-stale",
+        TranslationUntranslated = "translation-untranslated",
+        TranslationOrphan = "translation-orphan",
+        TranslationLanguage = "translation-language",
+    }
+}
+
+/// Lets callers compare a finding's rule with a name as written in reports.
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, name: &&str) -> bool {
+        self.as_str() == *name
+    }
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use schemars::JsonSchema;
 
-use super::{Lang, Spanned};
+use super::{Lang, Spanned, TextField};
 
 /// `incidents/<id>.<lang>.yaml`: the translation of one record into one language.
 #[derive(Debug, Clone, PartialEq, JsonSchema)]
@@ -31,19 +31,6 @@ pub struct Overlay {
     #[serde(default)]
     pub actions: Vec<Pair>,
 }
-
-/// The overlay's text fields by name, in document order.
-pub(crate) const OVERLAY_TEXT_FIELDS: &[&str] = &[
-    "title",
-    "summary",
-    "impact",
-    "what_happened",
-    "root_cause",
-    "trigger",
-    "detection",
-    "resolution",
-    "internal",
-];
 
 /// The overlay's list fields: each mirrors the record list of the same name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,21 +77,6 @@ impl Overlay {
         }
     }
 
-    pub fn field(&self, name: &str) -> Option<&Pair> {
-        match name {
-            "title" => self.title.as_ref(),
-            "summary" => self.summary.as_ref(),
-            "impact" => self.impact.as_ref(),
-            "what_happened" => self.what_happened.as_ref(),
-            "root_cause" => self.root_cause.as_ref(),
-            "trigger" => self.trigger.as_ref(),
-            "detection" => self.detection.as_ref(),
-            "resolution" => self.resolution.as_ref(),
-            "internal" => self.internal.as_ref(),
-            _ => None,
-        }
-    }
-
     pub fn list(&self, list: OverlayList) -> &[Pair] {
         match list {
             OverlayList::Timeline => &self.timeline,
@@ -115,9 +87,9 @@ impl Overlay {
 
     /// Every pair, with the name of the field it belongs to.
     pub(crate) fn pairs(&self) -> impl Iterator<Item = (&'static str, &Pair)> {
-        let fields = OVERLAY_TEXT_FIELDS
+        let fields = TextField::ALL
             .iter()
-            .filter_map(|name| self.field(name).map(|pair| (*name, pair)));
+            .filter_map(|field| field.of_overlay(self).map(|pair| (field.key(), pair)));
         let lists = OverlayList::ALL
             .into_iter()
             .flat_map(|list| self.list(list).iter().map(move |pair| (list.name(), pair)));
@@ -214,22 +186,7 @@ impl<'a> Alignment<'a> {
     }
 }
 
-/// The record's translatable texts: field name -> text, and list name -> texts.
-pub(crate) fn record_field<'a>(
-    record: &'a super::Record,
-    name: &str,
-) -> Option<&'a Spanned<String>> {
-    match name {
-        "title" => Some(&record.title),
-        "internal" => record.internal.as_ref(),
-        _ => record
-            .prose_fields()
-            .into_iter()
-            .find(|(field, _)| *field == name)
-            .and_then(|(_, text)| text),
-    }
-}
-
+/// The record's texts that the overlay list `list` translates, in order.
 pub(crate) fn record_list(record: &super::Record, list: OverlayList) -> Vec<&Spanned<String>> {
     match list {
         OverlayList::Timeline => record.timeline.iter().map(|entry| &entry.text).collect(),
@@ -242,9 +199,10 @@ pub(crate) fn record_list(record: &super::Record, list: OverlayList) -> Vec<&Spa
 /// left over is the stale translation of the unmatched entry at its own position, if any.
 pub(crate) fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alignment<'a> {
     let mut alignment = Alignment::default();
-    for name in OVERLAY_TEXT_FIELDS {
-        let current = record_field(record, name);
-        match (overlay.field(name), current) {
+    for field in TextField::ALL {
+        let name = field.key();
+        let current = field.of_record(record);
+        match (field.of_overlay(overlay), current) {
             (Some(pair), Some(current)) if pair.is_current_for(current) => {
                 alignment
                     .pairs

@@ -101,19 +101,6 @@ impl Record {
         }
         Some((resolved.value.utc - started.value.utc).num_seconds())
     }
-
-    /// The long Markdown fields, by their YAML name, in document order.
-    pub(crate) fn prose_fields(&self) -> [(&'static str, Option<&Spanned<String>>); 7] {
-        [
-            ("summary", self.summary.as_ref()),
-            ("impact", self.impact.as_ref()),
-            ("what_happened", self.what_happened.as_ref()),
-            ("root_cause", self.root_cause.as_ref()),
-            ("trigger", self.trigger.as_ref()),
-            ("detection", self.detection.as_ref()),
-            ("resolution", self.resolution.as_ref()),
-        ]
-    }
 }
 
 /// `affected:` component id -> worst status, in the order written.

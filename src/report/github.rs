@@ -26,7 +26,7 @@ pub fn github(report: &Report) -> String {
             span.start.column,
             span.end.line.max(span.start.line),
             span.end.column.max(span.start.column),
-            escape_property(d.rule()),
+            escape_property(d.rule().as_str()),
             escape_data(&message)
         ));
     }

@@ -46,7 +46,7 @@ fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> Strin
     let title = level
         .clone()
         .primary_title(diagnostic.message())
-        .id(diagnostic.rule());
+        .id(diagnostic.rule().as_str());
     let mut group = if text.is_empty() {
         title.element(
             annotate_snippets::Origin::path(path.clone())
@@ -109,7 +109,7 @@ mod tests {
             file: PathBuf::from("incidents/x.yaml"),
             severity: Severity::Warning,
             finding: Finding::new(
-                "duration-mismatch",
+                crate::model::RuleId::DurationMismatch,
                 Span { start, end },
                 "stated duration disagrees",
             )

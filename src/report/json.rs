@@ -19,7 +19,7 @@ pub fn json(report: &Report) -> String {
                 "end_line": span.end.line.max(span.start.line),
                 "end_column": if span.end.line > span.start.line || span.end.column > span.start.column { span.end.column } else { span.start.column },
                 "severity": d.severity.as_str(),
-                "rule": d.rule(),
+                "rule": d.rule().as_str(),
                 "message": d.message(),
                 "help": d.help(),
             })

@@ -33,10 +33,10 @@ pub fn sarif(report: &Report) -> String {
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
-            let rule_index = REGISTRY.iter().position(|rule| rule.name == d.rule());
             json!({
-                "ruleId": d.rule(),
-                "ruleIndex": rule_index,
+                "ruleId": d.rule().as_str(),
+                // The registry lists the rules in `RuleId::ALL` order.
+                "ruleIndex": d.rule().index(),
                 "level": match d.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",

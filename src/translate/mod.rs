@@ -11,8 +11,10 @@ pub use status::{Status, status};
 use serde::Serialize;
 
 use crate::load::{Limits, overlay};
-use crate::model::overlay::{OVERLAY_TEXT_FIELDS, record_field, record_list};
-use crate::model::{Lang, Overlay, OverlayList, Pair, Record, Spanned, TextKey, align};
+use crate::model::overlay::record_list;
+use crate::model::{
+    Lang, Overlay, OverlayList, Pair, Record, RuleId, Spanned, TextField, TextKey, align,
+};
 
 /// What refreshing an overlay did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -59,12 +61,12 @@ pub(crate) fn refresh(record: &Record, existing: Option<&Overlay>, lang: Lang) -
         }
     };
     let mut out = header(record, lang);
-    for name in OVERLAY_TEXT_FIELDS {
-        let current = record_field(record, name);
-        if let Some(current) = current {
+    for field in TextField::ALL {
+        let name = field.key();
+        if let Some(current) = field.of_record(record) {
             let (source, text, previous) = out_pair(current, &mut counts);
             write_pair(&mut out, name, None, &source, &text, previous.as_deref());
-        } else if let Some((_, pair)) = orphans.iter().find(|(field, _)| field == name) {
+        } else if let Some((_, pair)) = orphans.iter().find(|(key, _)| *key == name) {
             counts.orphaned += 1;
             write_pair(
                 &mut out,
@@ -128,9 +130,7 @@ impl Refresh {
         let (overlay, findings) = overlay::parse(record_id, &self.text, limits);
         // Characters XML forbids are carried over from the record, escaped, and reported
         // there; anything else means the writer failed.
-        let broken = findings
-            .iter()
-            .find(|f| f.rule != crate::load::INVALID_CHARACTER);
+        let broken = findings.iter().find(|f| f.rule != RuleId::InvalidCharacter);
         match (overlay, broken) {
             (Some(_), None) => Ok(()),
             (_, finding) => Err(format!(

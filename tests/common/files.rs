@@ -4,7 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Copies the folder `from` (a fixture project) to `to`, creating it; links stay links.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -24,12 +24,12 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// The text of `dir/path`, naming the file when it cannot be read.
-pub fn read(dir: &Path, path: &str) -> String {
+pub(crate) fn read(dir: &Path, path: &str) -> String {
     fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// Every file below `dir` (following no symlinked folder), sorted.
-pub fn files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -44,7 +44,7 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Replaces the first `from` in the file with `to`; the text must be there.
-pub fn edit(path: &Path, from: &str, to: &str) {
+pub(crate) fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap();
     assert!(
         text.contains(from),

@@ -3,7 +3,7 @@
 /// Elements and attributes of `html` that would run or fetch something: scripts, embedded
 /// content, styles outside `<head>`, event handlers, `javascript:` and `data:` URLs. An
 /// `<svg>` of class `own_svg` (the site's uptime bars) is the one inline SVG allowed.
-pub fn live_markup(html: &str, own_svg: Option<&str>) -> Vec<String> {
+pub(crate) fn live_markup(html: &str, own_svg: Option<&str>) -> Vec<String> {
     let page = scraper::Html::parse_document(html);
     let mut live = Vec::new();
     for node in page.tree.nodes() {

@@ -9,38 +9,38 @@ mod files;
 mod html;
 mod project;
 
-pub use files::{copy_dir, edit, files, read};
+pub(crate) use files::{copy_dir, edit, files, read};
 
-pub use html::live_markup;
-pub use project::{MARKS_FILE, Output, Project, build, hindsight, output, run};
+pub(crate) use html::live_markup;
+pub(crate) use project::{MARKS_FILE, Output, Project, build, hindsight, output, run};
 use serde_json::Value;
 
 use std::path::{Path, PathBuf};
 
 /// The tests' "now": 2026-11-22T12:00:00Z, just after the example and build fixtures'
 /// incidents (the build test's uptime figures are worked out by hand from it).
-pub const NOW: &str = "1795348800";
+pub(crate) const NOW: &str = "1795348800";
 
 /// "Now" for the rule fixtures, whose dates (2024) and reviewed snapshots are written
 /// against 2024-06-01T00:00:00Z: `future-time` needs a 2024-07 entry in the future.
-pub const RULES_NOW: &str = "1717200000";
+pub(crate) const RULES_NOW: &str = "1717200000";
 
 /// The repository: the example project.
-pub fn repo() -> &'static Path {
+pub(crate) fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// `tests/fixtures/<name>` in the repository (read it, never write it: copy with `Project`).
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
 /// The site configuration every fixture uses unless it carries its own `site/config.yaml`.
-pub const DEFAULT_CONFIG: &str = include_str!("../fixtures/default-config.yaml");
+pub(crate) const DEFAULT_CONFIG: &str = include_str!("../fixtures/default-config.yaml");
 
 /// `text` without the `# <- rule-id` marks that failing rule fixtures carry on the lines
 /// where their findings land: reports quote those lines, the reviewed outputs without them.
-pub fn without_marks(text: &str) -> String {
+pub(crate) fn without_marks(text: &str) -> String {
     const MARK: &str = " # <- ";
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -57,6 +57,6 @@ pub fn without_marks(text: &str) -> String {
 }
 
 /// `api/v2/<path>` of the site built into `out`, as JSON.
-pub fn api(out: &Path, path: &str) -> Value {
+pub(crate) fn api(out: &Path, path: &str) -> Value {
     serde_json::from_str(&read(out, &format!("api/v2/{path}"))).unwrap()
 }

@@ -13,11 +13,11 @@ use super::{DEFAULT_CONFIG, NOW, copy_dir, fixture};
 /// A fixture that holds this file is copied without a config: it tests the missing one.
 const NO_CONFIG_MARKER: &str = "no-config";
 /// A failing rule fixture's list of finding lines that a comment cannot mark (see rules.rs).
-pub const MARKS_FILE: &str = "marks";
+pub(crate) const MARKS_FILE: &str = "marks";
 
 /// `hindsight` run in `dir` at [`NOW`], with nothing from the caller's environment that
 /// changes output (colour, terminal width), and a hang guard that is not a speed test.
-pub fn hindsight(dir: &Path) -> assert_cmd::Command {
+pub(crate) fn hindsight(dir: &Path) -> assert_cmd::Command {
     hindsight_at(dir, NOW)
 }
 
@@ -42,7 +42,7 @@ fn hindsight_at(dir: &Path, now: &str) -> assert_cmd::Command {
 
 /// What a command did: its exit code and what it printed.
 #[derive(Debug)]
-pub struct Output {
+pub(crate) struct Output {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -50,31 +50,31 @@ pub struct Output {
 
 impl Output {
     /// Standard output as JSON (`--format json`).
-    pub fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("{e}: {}\n{}", self.stdout, self.stderr))
     }
 
     /// The `diagnostics` of a JSON lint report.
-    pub fn diagnostics(&self) -> Vec<Value> {
+    pub(crate) fn diagnostics(&self) -> Vec<Value> {
         self.json()["diagnostics"].as_array().unwrap().clone()
     }
 }
 
 impl Output {
     /// (exit code, stdout, stderr), for destructuring.
-    pub fn parts(self) -> (i32, String, String) {
+    pub(crate) fn parts(self) -> (i32, String, String) {
         (self.code, self.stdout, self.stderr)
     }
 }
 
 /// `command`'s (exit code, stdout, stderr); a panic in the tool fails the test.
-pub fn run(command: &mut assert_cmd::Command) -> (i32, String, String) {
+pub(crate) fn run(command: &mut assert_cmd::Command) -> (i32, String, String) {
     output(command).parts()
 }
 
 /// Runs `command`; a panic in the tool fails the test whatever the exit code.
-pub fn output(command: &mut assert_cmd::Command) -> Output {
+pub(crate) fn output(command: &mut assert_cmd::Command) -> Output {
     let output = command.output().unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(!stderr.contains("panicked"), "{stderr}");
@@ -87,7 +87,7 @@ pub fn output(command: &mut assert_cmd::Command) -> Output {
 
 /// A project in a temporary folder `<tmp>/project` (the folder beside it is free for
 /// outputs), removed when dropped.
-pub struct Project {
+pub(crate) struct Project {
     dir: tempfile::TempDir,
     root: PathBuf,
     now: String,
@@ -101,12 +101,12 @@ impl Default for Project {
 
 impl Project {
     /// An empty project: `incidents/` and the default site configuration.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::bare().config(DEFAULT_CONFIG)
     }
 
     /// An empty project without a site configuration.
-    pub fn bare() -> Self {
+    pub(crate) fn bare() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("project");
         fs::create_dir_all(root.join("incidents")).unwrap();
@@ -119,7 +119,7 @@ impl Project {
 
     /// A copy of `tests/fixtures/<name>`, with the default configuration unless the fixture
     /// has its own (or is marked as having none).
-    pub fn fixture(name: &str) -> Self {
+    pub(crate) fn fixture(name: &str) -> Self {
         let project = Self::bare();
         copy_dir(&fixture(name), &project.root);
         let _ = fs::remove_file(project.root.join(MARKS_FILE));
@@ -133,7 +133,7 @@ impl Project {
     }
 
     /// The example project's configuration and the named records (`incidents/` paths).
-    pub fn example(records: &[&str]) -> Self {
+    pub(crate) fn example(records: &[&str]) -> Self {
         let mut project = Self::bare().config(&super::read(super::repo(), "site/config.yaml"));
         for record in records {
             project = project.file(record, super::read(super::repo(), record));
@@ -142,22 +142,22 @@ impl Project {
     }
 
     /// Writes `incidents/<name>` (a record, or anything else placed there).
-    pub fn record(self, name: &str, yaml: impl AsRef<[u8]>) -> Self {
+    pub(crate) fn record(self, name: &str, yaml: impl AsRef<[u8]>) -> Self {
         self.file(&format!("incidents/{name}"), yaml)
     }
 
     /// Writes the overlay `incidents/<id>.<lang>.yaml`.
-    pub fn overlay(self, id: &str, lang: &str, yaml: impl AsRef<[u8]>) -> Self {
+    pub(crate) fn overlay(self, id: &str, lang: &str, yaml: impl AsRef<[u8]>) -> Self {
         self.file(&format!("incidents/{id}.{lang}.yaml"), yaml)
     }
 
     /// Replaces the site configuration.
-    pub fn config(self, yaml: &str) -> Self {
+    pub(crate) fn config(self, yaml: &str) -> Self {
         self.file("site/config.yaml", yaml)
     }
 
     /// Writes `path` (relative to the project), creating its folders.
-    pub fn file(self, path: &str, bytes: impl AsRef<[u8]>) -> Self {
+    pub(crate) fn file(self, path: &str, bytes: impl AsRef<[u8]>) -> Self {
         let path = self.root.join(path);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, bytes).unwrap();
@@ -165,64 +165,64 @@ impl Project {
     }
 
     /// Another "now" (Unix seconds) for fixtures dated against it.
-    pub fn now(mut self, epoch: &str) -> Self {
+    pub(crate) fn now(mut self, epoch: &str) -> Self {
         self.now = epoch.to_string();
         self
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
     /// The temporary folder holding the project: room for outputs beside it.
-    pub fn dir(&self) -> &Path {
+    pub(crate) fn dir(&self) -> &Path {
         self.dir.path()
     }
 
     /// `path` inside the project.
-    pub fn path(&self, path: &str) -> PathBuf {
+    pub(crate) fn path(&self, path: &str) -> PathBuf {
         self.root.join(path)
     }
 
     /// The text of `path` inside the project.
-    pub fn read(&self, path: &str) -> String {
+    pub(crate) fn read(&self, path: &str) -> String {
         super::read(&self.root, path)
     }
 
     /// `hindsight` run in the project at its "now".
-    pub fn cmd(&self) -> assert_cmd::Command {
+    pub(crate) fn cmd(&self) -> assert_cmd::Command {
         hindsight_at(&self.root, &self.now)
     }
 
     /// `hindsight ARGS` in the project.
-    pub fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         output(self.cmd().args(args))
     }
 
     /// `hindsight lint ARGS`.
-    pub fn lint(&self, args: &[&str]) -> Output {
+    pub(crate) fn lint(&self, args: &[&str]) -> Output {
         output(self.cmd().arg("lint").args(args))
     }
 
     /// The exit code and the diagnostics of `hindsight lint --format json`.
-    pub fn lint_json(&self) -> (i32, Vec<Value>) {
+    pub(crate) fn lint_json(&self) -> (i32, Vec<Value>) {
         let out = self.lint(&["--format", "json"]);
         (out.code, out.diagnostics())
     }
 
     /// `hindsight render ARGS`.
-    pub fn render(&self, args: &[&str]) -> Output {
+    pub(crate) fn render(&self, args: &[&str]) -> Output {
         output(self.cmd().arg("render").args(args))
     }
 
     /// Builds the site into a new temporary folder `<tmp>/public`; the build must succeed.
-    pub fn build(&self) -> (tempfile::TempDir, PathBuf) {
+    pub(crate) fn build(&self) -> (tempfile::TempDir, PathBuf) {
         build_into(self.cmd())
     }
 }
 
 /// Builds the project at `root` (such as the example, in place) into a new temporary folder.
-pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
     build_into(hindsight(root))
 }
 

@@ -26,7 +26,7 @@ declare_rule! {
     ///
     /// Rename one of the files to an id of its own. If both describe the same incident,
     /// merge them.
-    pub DUPLICATE_ID = "duplicate-id", Error, Scope::Corpus(check)
+    pub DUPLICATE_ID = DuplicateId, Error, Scope::Corpus(check)
 }
 
 fn check(corpus: &Corpus) -> Vec<(PathBuf, Finding)> {
@@ -40,7 +40,7 @@ fn check(corpus: &Corpus) -> Vec<(PathBuf, Finding)> {
             Some(earlier) => findings.push((
                 file.source.path.clone(),
                 Finding::new(
-                    DUPLICATE_ID.name,
+                    DUPLICATE_ID.id,
                     Span::file_start(),
                     format!(
                         "the id `{}` is already used by {}",

@@ -29,7 +29,7 @@ declare_rule! {
     ///
     /// Correct whichever is wrong: a milestone, or the stated duration. If the stated figure
     /// is only a rough one, mark it approximate (`~18m`).
-    pub DURATION_MISMATCH = "duration-mismatch", Warning, Scope::Record(check)
+    pub DURATION_MISMATCH = DurationMismatch, Warning, Scope::Record(check)
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
@@ -42,7 +42,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     };
     let Some(resolved) = &record.resolved else {
         return vec![
-            Finding::new(DURATION_MISMATCH.name, claim.span, "a duration is stated, but the record has no `resolved` time")
+            Finding::new(DURATION_MISMATCH.id, claim.span, "a duration is stated, but the record has no `resolved` time")
                 .help("add `resolved:` when the incident is over, or remove `duration` while it is ongoing"),
         ];
     };
@@ -65,7 +65,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     };
     vec![
         Finding::new(
-            DURATION_MISMATCH.name,
+            DURATION_MISMATCH.id,
             claim.span,
             format!(
                 "stated duration `{stated}`{tolerance} disagrees with resolved - started = {} ({} to {})",

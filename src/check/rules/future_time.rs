@@ -27,7 +27,7 @@ declare_rule! {
     /// ## Fix
     ///
     /// Correct the time. If the record describes something planned, keep it as a draft.
-    pub FUTURE_TIME = "future-time", Error, Scope::Record(check)
+    pub FUTURE_TIME = FutureTime, Error, Scope::Record(check)
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
@@ -57,7 +57,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
         .filter(|(_, at): &(String, &Spanned<When>)| in_future(&at.value))
         .map(|(what, at)| {
             Finding::new(
-                FUTURE_TIME.name,
+                FUTURE_TIME.id,
                 at.span,
                 format!(
                     "{what} is {}, which is in the future",

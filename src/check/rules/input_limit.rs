@@ -4,10 +4,10 @@
 use super::{advance, locate};
 use crate::check::{OverlayCheck, RecordCheck, Scope, declare_rule};
 use crate::diagnostic::{Finding, Pos, Span};
-use crate::model::Spanned;
 use crate::model::markdown::{
     MAX_BLOCK_NESTING, MAX_ELEMENTS, MAX_INLINE_NESTING, Nesting, nesting_excess,
 };
+use crate::model::{Spanned, TextField};
 
 declare_rule! {
     /// The file is larger, deeper or expands to more nodes than a record can reasonably be.
@@ -37,15 +37,15 @@ declare_rule! {
     /// An incident record needs none of this: remove the aliases, flatten the structure, or
     /// split a very long record. If the file is not an incident record, move it out of
     /// `incidents/`. Write deeply nested Markdown as flat paragraphs or a shallower list.
-    pub INPUT_LIMIT = "input-limit", Error, Scope::Load
+    pub INPUT_LIMIT = InputLimit, Error, Scope::Load
 }
 
 /// Every Markdown text of a record past the nesting budget.
 pub(crate) fn markdown_in_record(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
-    let texts = std::iter::once(&record.title)
-        .chain(record.prose_fields().into_iter().flat_map(|(_, text)| text))
-        .chain(&record.internal)
+    let texts = TextField::ALL
+        .iter()
+        .filter_map(|field| field.of_record(record))
         .chain(record.timeline.iter().map(|entry| &entry.text))
         .chain(&record.lessons)
         .chain(record.actions.iter().map(|action| &action.text));
@@ -84,7 +84,7 @@ fn too_deep(file: &str, text: &Spanned<String>) -> Option<Finding> {
             "flatten the text: fewer `>` or list levels, or fewer nested `*`, `~~` and links",
         ),
     };
-    Some(Finding::new(INPUT_LIMIT.name, place(file, text, excess.offset), message).help(help))
+    Some(Finding::new(INPUT_LIMIT.id, place(file, text, excess.offset), message).help(help))
 }
 
 /// The file position of byte `offset` of a text's value. Block scalars keep one value line

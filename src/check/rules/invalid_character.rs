@@ -26,5 +26,5 @@ declare_rule! {
     ///
     /// Delete the character, or replace it with what it stands for: a space, a dash, a
     /// line break (`\n`). `hindsight lint --format json` gives the exact line and column.
-    pub INVALID_CHARACTER = "invalid-character", Error, Scope::Load
+    pub INVALID_CHARACTER = InvalidCharacter, Error, Scope::Load
 }

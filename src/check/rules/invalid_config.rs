@@ -24,5 +24,5 @@ declare_rule! {
     ///
     /// Write the address the site is served from (`base_url: https://status.example.com/`),
     /// list each language once, and give components short ids such as `api` or `web`.
-    pub INVALID_CONFIG = "invalid-config", Error, Scope::Load
+    pub INVALID_CONFIG = InvalidConfig, Error, Scope::Load
 }

@@ -24,5 +24,5 @@ declare_rule! {
     ///
     /// Write the time in one of the accepted forms; for an ambiguous local time, give the
     /// offset (`2017-10-29T01:30:00+01:00`).
-    pub INVALID_TIME = "invalid-time", Error, Scope::Load
+    pub INVALID_TIME = InvalidTime, Error, Scope::Load
 }

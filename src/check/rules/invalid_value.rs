@@ -24,5 +24,5 @@ declare_rule! {
     /// ## Fix
     ///
     /// Use one of the values the message lists, or the notation it shows.
-    pub INVALID_VALUE = "invalid-value", Error, Scope::Load
+    pub INVALID_VALUE = InvalidValue, Error, Scope::Load
 }

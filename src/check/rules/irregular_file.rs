@@ -22,5 +22,5 @@ declare_rule! {
     ///
     /// Copy the file into `incidents/` instead of linking to it, or point the link at a file
     /// inside the project; remove links to nothing, pipes and devices.
-    pub IRREGULAR_FILE = "irregular-file", Error, Scope::Load
+    pub IRREGULAR_FILE = IrregularFile, Error, Scope::Load
 }

@@ -28,7 +28,7 @@ declare_rule! {
     ///
     /// Decide which time is right and write it in both places, or drop `marks` from an entry
     /// that is not the milestone itself.
-    pub MILESTONE_MISMATCH = "milestone-mismatch", Error, Scope::Record(check)
+    pub MILESTONE_MISMATCH = MilestoneMismatch, Error, Scope::Record(check)
 }
 
 fn same_time(a: &When, b: &When) -> bool {
@@ -51,7 +51,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
             match record.milestone(milestone) {
                 None => Some(
                     Finding::new(
-                        MILESTONE_MISMATCH.name,
+                        MILESTONE_MISMATCH.id,
                         marks.span,
                         format!("this entry marks `{milestone}`, but the record has no `{milestone}` time"),
                     )
@@ -59,7 +59,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
                 ),
                 Some(stated) if !same_time(&stated.value, &entry.at.value) => Some(
                     Finding::new(
-                        MILESTONE_MISMATCH.name,
+                        MILESTONE_MISMATCH.id,
                         entry.at.span,
                         format!(
                             "this entry marks `{milestone}` at {}, but the record's `{milestone}` is {} (line {})",

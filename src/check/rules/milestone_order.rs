@@ -26,7 +26,7 @@ declare_rule! {
     ///
     /// Correct the wrong time. If impact really began earlier than `started` says (detection
     /// came first), move `started` back to when impact began.
-    pub MILESTONE_ORDER = "milestone-order", Error, Scope::Record(check)
+    pub MILESTONE_ORDER = MilestoneOrder, Error, Scope::Record(check)
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
@@ -40,7 +40,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
         if is_before(&l.value, &e.value) && !rolled_over(&l.value, &e.value) {
             findings.push(
                 Finding::new(
-                    MILESTONE_ORDER.name,
+                    MILESTONE_ORDER.id,
                     l.span,
                     format!(
                         "`{later}` ({}) is earlier than `{earlier}` ({})",

@@ -32,7 +32,7 @@ declare_rule! {
     ///   - id: api
     ///     name: API
     /// ```
-    pub MISSING_CONFIG = "missing-config", Error, Scope::Corpus(check)
+    pub MISSING_CONFIG = MissingConfig, Error, Scope::Corpus(check)
 }
 
 fn check(corpus: &Corpus) -> Vec<(std::path::PathBuf, Finding)> {
@@ -40,7 +40,7 @@ fn check(corpus: &Corpus) -> Vec<(std::path::PathBuf, Finding)> {
         return Vec::new();
     }
     let finding = Finding::new(
-        MISSING_CONFIG.name,
+        MISSING_CONFIG.id,
         Span::file_start(),
         "the project has no site/config.yaml: components, languages, the site's time zone and its address are unchecked, and no site can be built",
     )

@@ -25,5 +25,5 @@ declare_rule! {
     ///
     /// Add the field. If the incident is still being written up, mark it `status: draft`:
     /// drafts may leave `severity` and `started` out, and never appear in public output.
-    pub MISSING_FIELD = "missing-field", Error, Scope::Load
+    pub MISSING_FIELD = MissingField, Error, Scope::Load
 }

@@ -2,6 +2,7 @@
 
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
+use crate::model::TextField;
 
 declare_rule! {
     /// A published record lacks a section its readers need.
@@ -24,7 +25,7 @@ declare_rule! {
     /// ## Fix
     ///
     /// Write the missing sections, or set `status: review` until they are written.
-    pub MISSING_SECTION = "missing-section", Error, Scope::Record(check)
+    pub MISSING_SECTION = MissingSection, Error, Scope::Record(check)
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
@@ -32,25 +33,27 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     if !record.is_published() {
         return Vec::new();
     }
-    let present = |text: Option<&crate::model::Spanned<String>>| {
-        text.is_some_and(|t| !t.value.trim().is_empty())
+    let present = |field: TextField| {
+        field
+            .of_record(record)
+            .is_some_and(|text| !text.value.trim().is_empty())
     };
     let mut missing = Vec::new();
-    if !present(record.summary.as_ref()) {
-        missing.push("`summary`");
+    if !present(TextField::Summary) {
+        missing.push(TextField::Summary.key());
     }
     if record.resolved.is_some() {
-        for (name, text) in [
-            ("`impact`", record.impact.as_ref()),
-            ("`root_cause`", record.root_cause.as_ref()),
-            ("`resolution`", record.resolution.as_ref()),
+        for field in [
+            TextField::Impact,
+            TextField::RootCause,
+            TextField::Resolution,
         ] {
-            if !present(text) {
-                missing.push(name);
+            if !present(field) {
+                missing.push(field.key());
             }
         }
         if record.actions.is_empty() {
-            missing.push("`actions`");
+            missing.push("actions");
         }
     }
     if missing.is_empty() {
@@ -63,11 +66,15 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     };
     vec![
         Finding::new(
-            MISSING_SECTION.name,
+            MISSING_SECTION.id,
             record.status.span,
             format!(
                 "this {state} incident is published without {}",
-                missing.join(", ")
+                missing
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )
         .help("write the missing sections, or set `status: review` until they are written"),

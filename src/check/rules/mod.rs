@@ -132,6 +132,7 @@ pub(crate) fn advance(text: &str, from: Pos, offset: usize) -> Pos {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RuleId;
 
     #[test]
     fn names_are_unique_kebab_case_and_documented() {
@@ -164,6 +165,21 @@ mod tests {
             );
             assert!(docs.contains("## Fix"), "{} docs need a fix", rule.name);
         }
+    }
+
+    #[test]
+    fn every_rule_id_has_exactly_one_rule_in_registry_order() {
+        let ids: Vec<RuleId> = REGISTRY.iter().map(|rule| rule.id).collect();
+        assert_eq!(ids, RuleId::ALL, "one rule per id, in the ids' order");
+        for rule in REGISTRY {
+            assert_eq!(rule.name, rule.id.as_str());
+            assert_eq!(crate::check::rule(rule.id).name, rule.name);
+            assert_eq!(
+                crate::check::find_rule(rule.name).map(|r| r.id),
+                Some(rule.id)
+            );
+        }
+        assert!(crate::check::find_rule("no-such-rule").is_none());
     }
 
     fn time_of_day(hour: u32, minute: u32) -> When {

@@ -25,7 +25,7 @@ declare_rule! {
     ///
     /// Do the action and set `status: done`; or move `due` to a new date; or, if it will not
     /// be done, set `status: wont_do` and say why in the text.
-    pub OVERDUE_ACTION = "overdue-action", Warning, Scope::Record(check)
+    pub OVERDUE_ACTION = OverdueAction, Warning, Scope::Record(check)
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
@@ -51,7 +51,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
                 .map_or(String::new(), |o| format!(" (owner: {})", o.value));
             Some(
                 Finding::new(
-                    OVERDUE_ACTION.name,
+                    OVERDUE_ACTION.id,
                     due.span,
                     format!(
                         "action \"{}\" is {} and was due on {}, {days} day{} ago{owner}",

@@ -3,7 +3,7 @@
 use super::locate;
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
-use crate::model::Spanned;
+use crate::model::{Spanned, TextField};
 
 declare_rule! {
     /// A published record still contains placeholder text such as TODO, TBD or `{{ … }}`.
@@ -24,7 +24,7 @@ declare_rule! {
     /// ## Fix
     ///
     /// Write the text, or set `status: review` until it is written.
-    pub PLACEHOLDER_TEXT = "placeholder-text", Error, Scope::Record(check)
+    pub PLACEHOLDER_TEXT = PlaceholderText, Error, Scope::Record(check)
 }
 
 const WORDS: &[&str] = &["TODO", "TBD", "TBA", "FIXME", "XXX"];
@@ -66,13 +66,11 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     if !record.is_published() {
         return Vec::new();
     }
-    let mut texts: Vec<(&str, &Spanned<String>)> = vec![("title", &record.title)];
-    texts.extend(
-        record
-            .prose_fields()
-            .into_iter()
-            .filter_map(|(name, text)| text.map(|t| (name, t))),
-    );
+    let mut texts: Vec<(&str, &Spanned<String>)> = TextField::ALL
+        .iter()
+        .filter(|field| field.is_public())
+        .filter_map(|field| field.of_record(record).map(|text| (field.key(), text)))
+        .collect();
     texts.extend(
         record
             .timeline
@@ -92,7 +90,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
             let marker = placeholder(&text.value)?;
             Some(
                 Finding::new(
-                    PLACEHOLDER_TEXT.name,
+                    PLACEHOLDER_TEXT.id,
                     locate(subject.text, text.span, marker),
                     format!("`{field}` still contains the placeholder `{marker}`"),
                 )

@@ -30,7 +30,7 @@ declare_rule! {
     /// ## Fix
     ///
     /// Write the date with the time: `at: 2017-10-28 00:10`.
-    pub TIME_ROLLOVER = "time-rollover", Warning, Scope::Record(check)
+    pub TIME_ROLLOVER = TimeRollover, Warning, Scope::Record(check)
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
@@ -44,7 +44,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
             .unwrap_or(at.value.local_date);
         let time = at.value.utc.with_timezone(&zone).format("%H:%M");
         Finding::new(
-            TIME_ROLLOVER.name,
+            TIME_ROLLOVER.id,
             at.span,
             format!(
                 "`{time}` is earlier than {what} ({}); is it on the next day?",

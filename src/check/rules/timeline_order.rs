@@ -29,7 +29,7 @@ declare_rule! {
     /// ## Fix
     ///
     /// Correct the time if it is wrong; otherwise move the entry to its place in time.
-    pub TIMELINE_ORDER = "timeline-order", Error, Scope::Record(check)
+    pub TIMELINE_ORDER = TimelineOrder, Error, Scope::Record(check)
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
@@ -45,7 +45,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
         .map(|pair| {
             let (before, entry) = (&pair[0].at, &pair[1].at);
             Finding::new(
-                TIMELINE_ORDER.name,
+                TIMELINE_ORDER.id,
                 entry.span,
                 format!(
                     "this entry ({}) is earlier than the entry before it ({}, line {})",

@@ -24,7 +24,7 @@ declare_rule! {
     ///
     /// Name the file after the language of its text and write the same language in `lang:`.
     /// Delete an overlay in the record's own language; edit the record instead.
-    pub TRANSLATION_LANGUAGE = "translation-language", Error, Scope::Overlay(check)
+    pub TRANSLATION_LANGUAGE = TranslationLanguage, Error, Scope::Overlay(check)
 }
 
 fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
@@ -32,7 +32,7 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
     let Some(tag) = Lang::parse(&file.lang_tag) else {
         return vec![
             Finding::new(
-                TRANSLATION_LANGUAGE.name,
+                TRANSLATION_LANGUAGE.id,
                 Span::file_start(),
                 format!(
                     "the file name says the language is `{}`, which hindsight does not render",
@@ -52,7 +52,7 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
     if overlay.lang.value != tag {
         findings.push(
             Finding::new(
-                TRANSLATION_LANGUAGE.name,
+                TRANSLATION_LANGUAGE.id,
                 overlay.lang.span,
                 format!(
                     "`lang: {}` disagrees with the file name, which says `{tag}`",
@@ -67,7 +67,7 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
     {
         findings.push(
             Finding::new(
-                TRANSLATION_LANGUAGE.name,
+                TRANSLATION_LANGUAGE.id,
                 overlay.lang.span,
                 format!("the record is already in `{}`; an overlay must translate it into another language", record.lang.value),
             )

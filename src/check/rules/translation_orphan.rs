@@ -26,7 +26,7 @@ declare_rule! {
     ///
     /// Delete the pair once you are sure its text is not needed elsewhere; or move it to the
     /// entry it belongs to. For a whole overlay, rename it after its record.
-    pub TRANSLATION_ORPHAN = "translation-orphan", Warning, Scope::Overlay(check)
+    pub TRANSLATION_ORPHAN = TranslationOrphan, Warning, Scope::Overlay(check)
 }
 
 fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
@@ -34,7 +34,7 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
     if !subject.record_exists {
         return vec![
             Finding::new(
-                TRANSLATION_ORPHAN.name,
+                TRANSLATION_ORPHAN.id,
                 Span::file_start(),
                 format!(
                     "this overlay translates `{}`, but there is no record with that id",
@@ -56,7 +56,7 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
         .filter(|(_, _, state)| matches!(state, PairState::Orphan))
         .map(|(field, pair, _)| {
             Finding::new(
-                TRANSLATION_ORPHAN.name,
+                TRANSLATION_ORPHAN.id,
                 pair.source.span,
                 format!("this `{field}` translation matches no text of the record"),
             )

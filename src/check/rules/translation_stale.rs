@@ -33,7 +33,7 @@ declare_rule! {
     ///
     /// `hindsight translate status` shows what changed in the source, word by word. Update
     /// the translation, then delete `previous` (or refresh the overlay, which sets `source`).
-    pub TRANSLATION_STALE = "translation-stale", Warning, Scope::Overlay(check)
+    pub TRANSLATION_STALE = TranslationStale, Warning, Scope::Overlay(check)
 }
 
 fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
@@ -46,13 +46,13 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
         .filter_map(|(field, pair, state)| match state {
             PairState::Stale { current } => Some(match &pair.previous {
                 Some(previous) => Finding::new(
-                    TRANSLATION_STALE.name,
+                    TRANSLATION_STALE.id,
                     previous.span,
                     format!("the `{field}` translation was made from this earlier text"),
                 )
                 .help("update the translation to the new `source`, then delete `previous`"),
                 None => Finding::new(
-                    TRANSLATION_STALE.name,
+                    TRANSLATION_STALE.id,
                     pair.source.span,
                     format!(
                         "the `{field}` translation was made from text the record no longer has (the record's text is on line {})",

@@ -25,7 +25,7 @@ declare_rule! {
     ///
     /// Write the translation in `text`. `hindsight translate <record> --to <lang>` adds pairs
     /// for texts the overlay does not have yet.
-    pub TRANSLATION_UNTRANSLATED = "translation-untranslated", Warning, Scope::Overlay(check)
+    pub TRANSLATION_UNTRANSLATED = TranslationUntranslated, Warning, Scope::Overlay(check)
 }
 
 fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
@@ -40,7 +40,7 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
         .map(|(field, pair, _)| {
             let span = pair.text.as_ref().map_or(pair.span, |text| text.span);
             Finding::new(
-                TRANSLATION_UNTRANSLATED.name,
+                TRANSLATION_UNTRANSLATED.id,
                 span,
                 format!("the `{field}` translation is empty"),
             )
@@ -60,7 +60,7 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
             ),
         };
         Finding::new(
-            TRANSLATION_UNTRANSLATED.name,
+            TRANSLATION_UNTRANSLATED.id,
             Span::file_start(),
             format!("the overlay has no translation of {what}"),
         )

@@ -22,7 +22,7 @@ declare_rule! {
     /// ## Fix
     ///
     /// Use an id from `components:` in site/config.yaml, or add the component there.
-    pub UNKNOWN_COMPONENT = "unknown-component", Error, Scope::Record(check)
+    pub UNKNOWN_COMPONENT = UnknownComponent, Error, Scope::Record(check)
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
@@ -43,7 +43,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
         .filter(|(id, _)| config.component(&id.value).is_none())
         .map(|(id, _)| {
             let finding = Finding::new(
-                UNKNOWN_COMPONENT.name,
+                UNKNOWN_COMPONENT.id,
                 id.span,
                 format!(
                     "component `{}` is not defined in site/config.yaml",

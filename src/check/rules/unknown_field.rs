@@ -22,5 +22,5 @@ declare_rule! {
     ///
     /// Rename the field to the suggested name, or remove it. `hindsight schema` prints the
     /// full format; pointing your editor at it completes field names as you type.
-    pub UNKNOWN_FIELD = "unknown-field", Error, Scope::Load
+    pub UNKNOWN_FIELD = UnknownField, Error, Scope::Load
 }

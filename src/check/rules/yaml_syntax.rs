@@ -23,5 +23,5 @@ declare_rule! {
     /// or move long text into a block after `|`. Check the indentation of the lines around the
     /// position. Save the file as UTF-8, and split a file with several `---` documents into one
     /// file per incident.
-    pub YAML_SYNTAX = "yaml-syntax", Error, Scope::Load
+    pub YAML_SYNTAX = YamlSyntax, Error, Scope::Load
 }

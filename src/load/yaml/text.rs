@@ -1,13 +1,14 @@
 //! File bytes -> text for the YAML parser: size budget, binary files, UTF-8 decoding, each
 //! refused with a finding that says where.
 
-use super::{LIMIT, Limits, LineIndex, SYNTAX};
+use super::{Limits, LineIndex};
 use crate::diagnostic::{Finding, Pos, Span};
+use crate::model::RuleId;
 
 /// The finding for a file over the size budget, at its start: nothing of it is read.
 pub(crate) fn too_large(len: usize, limits: &Limits) -> Finding {
     Finding::new(
-        LIMIT,
+        RuleId::InputLimit,
         Span::file_start(),
         format!(
             "the file is {} bytes; hindsight reads at most {} bytes per file",
@@ -27,7 +28,7 @@ pub(crate) fn is_binary(bytes: &[u8]) -> bool {
 
 pub(super) fn binary_file(pos: Pos) -> Finding {
     Finding::new(
-        SYNTAX,
+        RuleId::YamlSyntax,
         Span::point(pos),
         "the file contains a NUL byte: it looks like a binary file, not YAML",
     )
@@ -50,7 +51,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Finding> {
         let pos = LineIndex::new(prefix).pos_of_offset(prefix, prefix.len());
         let byte = bytes.get(error.valid_up_to()).copied().unwrap_or_default();
         Finding::new(
-            SYNTAX,
+            RuleId::YamlSyntax,
             Span::point(pos),
             format!("the file is not valid UTF-8: byte 0x{byte:02x} cannot start or continue a character here"),
         )

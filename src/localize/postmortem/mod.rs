@@ -12,7 +12,7 @@ mod view;
 use chrono::{DateTime, Utc};
 
 use super::Localizer;
-use crate::model::{Lang, Overlay, Record, SiteConfig, Spanned};
+use crate::model::{Lang, Overlay, Record, SiteConfig, TextField};
 use actions::actions;
 use facts::{duration, facts, figures, incident_time};
 use overlay::{Texts, notices};
@@ -50,29 +50,23 @@ pub fn postmortem(
         dates,
         zone,
     };
-    let section = |id: &'static str, heading: &str, text: Option<&Spanned<String>>| {
-        text.map(|text| Section {
-            id,
-            heading: messages.text(lang, heading),
+    // The title heads the page; every other text field is a section with its own anchor.
+    let section = |field: TextField| {
+        let text = field.of_record(record)?;
+        Some(Section {
+            id: field.anchor()?,
+            heading: messages.text(lang, field.heading_message()?),
             text: texts.pick(text),
         })
     };
     let analysis = [
-        (
-            "what-happened",
-            "heading-what-happened",
-            record.what_happened.as_ref(),
-        ),
-        (
-            "root-cause",
-            "heading-root-cause",
-            record.root_cause.as_ref(),
-        ),
-        ("trigger", "heading-trigger", record.trigger.as_ref()),
-        ("detection", "heading-detection", record.detection.as_ref()),
+        TextField::WhatHappened,
+        TextField::RootCause,
+        TextField::Trigger,
+        TextField::Detection,
     ]
     .into_iter()
-    .filter_map(|(id, heading, text)| section(id, heading, text))
+    .filter_map(section)
     .collect();
     let mut view = Postmortem {
         id: record.id.clone(),
@@ -87,16 +81,12 @@ pub fn postmortem(
             .map(|started| incident_time(record, &started.value, &ctx))
             .unwrap_or_default(),
         lasted: duration(record, &ctx, now).unwrap_or_default(),
-        summary: section("summary", "heading-summary", record.summary.as_ref()),
+        summary: section(TextField::Summary),
         time_heading: time_heading(record, &ctx),
         timeline: timeline(record, &texts, &ctx),
         analysis,
-        impact: section("impact", "heading-impact", record.impact.as_ref()),
-        resolution: section(
-            "resolution",
-            "heading-resolution",
-            record.resolution.as_ref(),
-        ),
+        impact: section(TextField::Impact),
+        resolution: section(TextField::Resolution),
         lessons: record.lessons.iter().map(|l| texts.pick(l)).collect(),
         actions: actions(record, &texts, &ctx),
         figures: figures(record, &ctx),
@@ -105,7 +95,7 @@ pub fn postmortem(
         t: messages.plain(lang).clone(),
     };
     if options.internal {
-        view.internal = section("internal", "heading-internal", record.internal.as_ref());
+        view.internal = section(TextField::Internal);
     }
     view.notices = notices(record, &view, &ctx);
     view

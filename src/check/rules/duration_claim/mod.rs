@@ -10,8 +10,8 @@ mod words;
 use super::locate;
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
-use crate::model::Record;
 use crate::model::duration::compact;
+use crate::model::{Record, TextField};
 use context::Kind;
 use quantity::Bound;
 
@@ -76,7 +76,7 @@ declare_rule! {
     /// Correct the sentence (or the times). If the figure is meant loosely, say so ("about
     /// an hour and a half"), and it is checked within 10%; if it is a bound, say that
     /// ("more than an hour").
-    pub DURATION_CLAIM = "duration-claim", Warning, Scope::Record(check)
+    pub DURATION_CLAIM = DurationClaim, Warning, Scope::Record(check)
 }
 
 /// Findings per field at most: the first figures that disagree are enough to act on.
@@ -87,13 +87,11 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let Some(actual) = record.computed_duration_seconds() else {
         return Vec::new();
     };
-    let fields = [
-        ("summary", record.summary.as_ref()),
-        ("impact", record.impact.as_ref()),
-    ];
     let mut findings = Vec::new();
-    for (field, text) in fields {
-        let Some(text) = text else { continue };
+    for field in [TextField::Summary, TextField::Impact] {
+        let Some(text) = field.of_record(record) else {
+            continue;
+        };
         let quantities = quantity::scan(&text.value);
         let mut reported = 0;
         for (claim, kind) in context::claims(&text.value, &quantities) {
@@ -119,7 +117,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
             reported += 1;
             findings.push(
                 Finding::new(
-                    DURATION_CLAIM.name,
+                    DURATION_CLAIM.id,
                     locate(subject.text, text.span, written),
                     format!(
                         "the {field} says \"{written}\"{bound}, but {against} is {}",
