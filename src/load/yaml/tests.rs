@@ -1,0 +1,107 @@
+//! YAML parsing with positions and budgets: what is read, what is refused, and where.
+
+use super::*;
+
+fn tree(text: &str) -> Node {
+    parse(text, &Limits::default()).unwrap().unwrap()
+}
+
+#[test]
+fn positions_are_one_based_and_count_characters() {
+    let root = tree("title: 日本語のタイトル\nlang: ja\n");
+    let Value::Map(entries) = root.value else {
+        panic!()
+    };
+    let (key, value) = &entries[1];
+    assert_eq!(key.as_str(), Some("lang"));
+    assert_eq!((value.span.start.line, value.span.start.column), (2, 7));
+    let title = &entries[0].1;
+    assert_eq!(title.span.end.column, 16);
+    assert_eq!(title.span.end.offset, "title: 日本語のタイトル".len());
+}
+
+#[test]
+fn null_forms_and_quoted_scalars() {
+    let root = tree("a:\nb: ~\nc: 'null'\nd: 5\n");
+    let Value::Map(entries) = root.value else {
+        panic!()
+    };
+    assert_eq!(entries[0].1.value, Value::Null);
+    assert_eq!(entries[1].1.value, Value::Null);
+    assert_eq!(
+        entries[2].1.value,
+        Value::Scalar {
+            text: "null".into(),
+            plain: false
+        }
+    );
+    assert_eq!(
+        entries[3].1.value,
+        Value::Scalar {
+            text: "5".into(),
+            plain: true
+        }
+    );
+}
+
+#[test]
+fn empty_and_comment_only_files_have_no_root() {
+    assert_eq!(parse("", &Limits::default()).unwrap(), None);
+    assert_eq!(parse("# nothing\n", &Limits::default()).unwrap(), None);
+}
+
+#[test]
+fn aliases_expand_and_count_against_the_budget() {
+    let root = tree("a: &x [1, 2]\nb: *x\n");
+    let Value::Map(entries) = root.value else {
+        panic!()
+    };
+    assert!(matches!(&entries[1].1.value, Value::Seq(items) if items.len() == 2));
+
+    let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..12 {
+        let prev = (b'a' + level - 1) as char;
+        let name = (b'a' + level) as char;
+        bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+    }
+    let error = parse(&bomb, &Limits::default()).unwrap_err();
+    assert_eq!(error.rule, "input-limit");
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let error = parse(&text, &Limits::default()).unwrap_err();
+    assert_eq!(error.rule, "input-limit", "{error:?}");
+    assert!(error.message.contains("64 levels"));
+    let block = (0..200)
+        .map(|depth| format!("{}- \n", "  ".repeat(depth)))
+        .collect::<String>();
+    assert_eq!(
+        parse(&block, &Limits::default()).unwrap_err().rule,
+        "input-limit"
+    );
+}
+
+#[test]
+fn second_document_is_an_error_at_its_start() {
+    let error = parse("a: 1\n---\nb: 2\n", &Limits::default()).unwrap_err();
+    assert_eq!(error.rule, "yaml-syntax");
+    assert_eq!(error.span.start.line, 2);
+}
+
+#[test]
+fn syntax_errors_point_at_the_problem() {
+    let error = parse("title: x\n  bad: [\n", &Limits::default()).unwrap_err();
+    assert_eq!(error.rule, "yaml-syntax");
+    let start = error.span.start;
+    // The `:` after `bad`: a mapping cannot start inside the plain scalar `x`.
+    assert_eq!((start.line, start.column), (2, 6), "{error:?}");
+    assert!(error.message.contains("mapping values are not allowed"));
+}
+
+#[test]
+fn nul_bytes_mean_binary() {
+    let error = parse("a: 1\n\0\0", &Limits::default()).unwrap_err();
+    assert!(error.message.contains("binary"));
+}
