@@ -4,13 +4,13 @@ mod common;
 
 use std::fs;
 
-use common::{Output, Project, RULES_NOW, hindsight, output, repo, without_marks};
+use common::{Output, Project, hindsight, output, repo, without_marks};
 use hindsight::check::rules::REGISTRY;
 use serde_json::Value;
 
-/// A copy of the failing fixture of `rule`, at the rule fixtures' "now".
+/// A copy of the failing fixture of `rule`.
 fn fixture(rule: &str) -> Project {
-    Project::fixture(&format!("rules/{rule}/fail")).now(RULES_NOW)
+    Project::fixture(&format!("rules/{rule}/fail"))
 }
 
 fn stdout(cmd: &mut assert_cmd::Command) -> (i32, String) {
@@ -21,13 +21,10 @@ fn stdout(cmd: &mut assert_cmd::Command) -> (i32, String) {
 /// A project with one record that has an error (invalid severity) and a warning (duration).
 fn mixed_project() -> Project {
     let base = fixture("duration-mismatch").read("incidents/2024-01-10-api-errors.yaml");
-    Project::new()
-        .config(CONFIG)
-        .record(
-            "2024-01-10-api-errors.yaml",
-            base.replace("severity: major", "severity: huge"),
-        )
-        .now(RULES_NOW)
+    Project::new().config(CONFIG).record(
+        "2024-01-10-api-errors.yaml",
+        base.replace("severity: major", "severity: huge"),
+    )
 }
 
 const CONFIG: &str = "base_url: https://status.example.com/\ncomponents:\n  - id: api\n";
@@ -127,7 +124,6 @@ fn exit_codes() {
     assert_eq!(
         stdout(
             Project::fixture("rules/duration-mismatch/pass")
-                .now(RULES_NOW)
                 .cmd()
                 .args(["lint", "--deny-warnings"])
         )

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{MARKS_FILE, Output, Project, RULES_NOW, fixture};
+use common::{MARKS_FILE, Output, Project, fixture};
 use hindsight::check::rules::REGISTRY;
 use hindsight::model::RuleLevel;
 
@@ -17,9 +17,7 @@ fn rule_fixture(rule: &str, variant: &str) -> String {
 
 /// `hindsight --root . lint --format FORMAT` on a temporary copy of the fixture.
 fn lint(rule: &str, variant: &str, format: &str) -> Output {
-    Project::fixture(&rule_fixture(rule, variant))
-        .now(RULES_NOW)
-        .run(&["--root", ".", "lint", "--format", format])
+    Project::fixture(&rule_fixture(rule, variant)).run(&["--root", ".", "lint", "--format", format])
 }
 
 fn rules_in(out: &Output) -> Vec<String> {

@@ -5,10 +5,9 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
 use chrono::{TimeZone, Utc};
-use common::{Project, RULES_NOW, edit, run};
+use common::{Project, edit, hindsight, run};
 use serde_json::Value;
 
 const RECORD: &str = "incidents/2024-01-10-api-errors.yaml";
@@ -16,14 +15,7 @@ const OVERLAY: &str = "incidents/2024-01-10-api-errors.de.yaml";
 
 /// A clean project: one published record and a site configuration.
 fn project() -> Project {
-    Project::fixture("rules/invalid-character/pass").now(RULES_NOW)
-}
-
-/// `hindsight` in `dir`, at the "now" of the rule fixture the projects copy.
-fn hindsight(dir: &Path) -> assert_cmd::Command {
-    let mut command = common::hindsight(dir);
-    command.env("SOURCE_DATE_EPOCH", RULES_NOW);
-    command
+    Project::fixture("rules/invalid-character/pass")
 }
 
 /// (file, line, column, end column, message) of each `invalid-character` error.

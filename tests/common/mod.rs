@@ -17,13 +17,11 @@ use serde_json::Value;
 
 use std::path::{Path, PathBuf};
 
-/// The tests' "now": 2026-11-22T12:00:00Z, just after the example and build fixtures'
-/// incidents (the build test's uptime figures are worked out by hand from it).
+/// The tests' one "now": 2026-11-22T12:00:00Z, just after the example and build fixtures'
+/// incidents (the build test's uptime figures are worked out by hand from it). The rule
+/// fixtures are dated against it too: `future-time` writes 2027, `overdue-action` a due
+/// date 31 days before it, and every other action is due in 2027.
 pub(crate) const NOW: &str = "1795348800";
-
-/// "Now" for the rule fixtures, whose dates (2024) and reviewed snapshots are written
-/// against 2024-06-01T00:00:00Z: `future-time` needs a 2024-07 entry in the future.
-pub(crate) const RULES_NOW: &str = "1717200000";
 
 /// The repository: the example project.
 pub(crate) fn repo() -> &'static Path {
