@@ -28,7 +28,7 @@ pub(crate) static RECORD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| 
     ];
     fields.extend(Milestone::ALL.iter().map(|milestone| milestone.as_str()));
     fields.push("duration");
-    fields.extend(TextField::PROSE.iter().map(|field| field.key()));
+    fields.extend(TextField::prose().map(TextField::key));
     fields.extend(OverlayList::ALL.iter().map(|list| list.name()));
     fields.push("authors");
     fields.push(TextField::Internal.key());

@@ -35,15 +35,12 @@ impl TextField {
 
     /// The long Markdown texts, in document order: everything but the one-line title and
     /// the never-public internal notes.
-    pub(crate) const PROSE: &'static [TextField] = &[
-        TextField::Summary,
-        TextField::Impact,
-        TextField::WhatHappened,
-        TextField::RootCause,
-        TextField::Trigger,
-        TextField::Detection,
-        TextField::Resolution,
-    ];
+    pub(crate) fn prose() -> impl Iterator<Item = TextField> {
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(|field| !matches!(field, TextField::Title | TextField::Internal))
+    }
 
     /// The YAML key, in records and overlays alike.
     pub(crate) fn key(self) -> &'static str {
