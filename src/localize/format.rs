@@ -12,6 +12,7 @@ use icu_decimal::input::Decimal;
 use icu_locale_core::Locale;
 
 use super::Messages;
+use super::cldr::Cldr;
 use crate::model::Lang;
 
 /// The CLDR formatters of one language: long dates, months, 24-hour times and decimals.
@@ -38,19 +39,36 @@ impl DateFormats {
             .map_err(|e| anyhow::anyhow!("locale {lang}: {e:?}"))?;
         let load = |e| anyhow::anyhow!("date formats for {lang}: {e:?}");
         Ok(DateFormats {
-            date: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::long())
-                .map_err(load)?,
-            month: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YM::long())
-                .map_err(load)?,
-            decimal: DecimalFormatter::try_new((&locale).into(), Default::default())
-                .map_err(|e| anyhow::anyhow!("number formats for {lang}: {e:?}"))?,
-            date_time: FixedCalendarDateTimeFormatter::try_new(
+            date: FixedCalendarDateTimeFormatter::try_new_unstable(
+                &Cldr,
+                (&locale).into(),
+                YMD::long(),
+            )
+            .map_err(load)?,
+            month: FixedCalendarDateTimeFormatter::try_new_unstable(
+                &Cldr,
+                (&locale).into(),
+                YM::long(),
+            )
+            .map_err(load)?,
+            decimal: DecimalFormatter::try_new_unstable(
+                &Cldr,
+                (&locale).into(),
+                Default::default(),
+            )
+            .map_err(|e| anyhow::anyhow!("number formats for {lang}: {e:?}"))?,
+            date_time: FixedCalendarDateTimeFormatter::try_new_unstable(
+                &Cldr,
                 (&locale).into(),
                 YMD::long().with_time_hm(),
             )
             .map_err(load)?,
-            time: FixedCalendarDateTimeFormatter::try_new((&locale).into(), T::hm())
-                .map_err(load)?,
+            time: FixedCalendarDateTimeFormatter::try_new_unstable(
+                &Cldr,
+                (&locale).into(),
+                T::hm(),
+            )
+            .map_err(load)?,
         })
     }
 

@@ -1,5 +1,6 @@
 //! Localize stage: a record, its overlay and the messages of a language -> a localized view.
 
+mod cldr;
 pub mod format;
 pub mod messages;
 pub mod postmortem;
