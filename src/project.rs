@@ -1,19 +1,22 @@
-//! A project found and loaded once, and the pipeline prefixes the commands run on it:
-//! check (lint), render one postmortem, and plan a translation refresh.
+//! A project found and loaded once (its sources at once, its site assets on first use), and
+//! the pipeline prefixes the commands run on it: check (lint), render one postmortem, build
+//! the site, plan a translation refresh, and write what a command makes.
 //!
 //! Each prefix returns findings as data: a command prints them and picks the exit code.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, Utc};
 
+use crate::build::{self, Built, Progress, SiteAssets};
 use crate::check::{self, Report};
 use crate::diagnostic::Severity;
 use crate::load::{self, Corpus, RecordFile};
-use crate::localize::{self, Localizer};
+use crate::localize;
 use crate::model::{Lang, RuleId, RuleLevel};
-use crate::render::{Format, Templates};
+use crate::render::Format;
 use crate::{discover, translate};
 
 /// The project directory: `explicit` (`--root`) when given, else the nearest folder upward
@@ -62,11 +65,18 @@ pub fn now(source_date_epoch: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
     }
 }
 
-/// A loaded project: its root and every source in it.
-#[derive(Debug, Clone)]
+/// A loaded project: its root, every source in it, and (on first use) its site assets.
 pub struct Project {
     pub root: PathBuf,
     pub corpus: Corpus,
+    /// Templates, messages, static files and git revisions: read once, when a command first
+    /// needs them (lint never does).
+    assets: OnceLock<SiteAssets>,
+}
+
+/// Whether the project at `root` has a site/config.yaml; known before anything is loaded.
+pub fn has_config(root: &Path) -> bool {
+    discover::config_path(root).is_file()
 }
 
 impl Project {
@@ -77,12 +87,18 @@ impl Project {
         Ok(Project {
             root: root.to_path_buf(),
             corpus: load::load(&sources)?,
+            assets: OnceLock::new(),
         })
     }
 
-    /// Whether the project has a site/config.yaml.
-    pub fn has_config(&self) -> bool {
-        self.corpus.config.source.is_some()
+    /// The project's templates, messages, static files and git revisions, over the built-in
+    /// ones; read on the first call.
+    pub fn assets(&self) -> anyhow::Result<&SiteAssets> {
+        if let Some(assets) = self.assets.get() {
+            return Ok(assets);
+        }
+        let assets = SiteAssets::load(&self.root)?;
+        Ok(self.assets.get_or_init(|| assets))
     }
 
     /// The lint stage: every rule over the corpus.
@@ -149,8 +165,8 @@ pub struct Rendered {
     pub warnings: Vec<String>,
 }
 
-/// The render prefix: check the project, then localize and render the record `file`. A
-/// project with errors is not rendered.
+/// The render prefix: given the project's lint `report`, localize and render the record
+/// `file`. A project with errors is not rendered.
 pub fn render_one(
     project: &Project,
     report: Report,
@@ -170,17 +186,54 @@ pub fn render_one(
         .corpus
         .overlay_file(&record.id, lang)
         .and_then(|o| o.overlay.as_ref());
-    let localizer = Localizer::load(Some(&project.root))?;
-    let templates = Templates::load(Some(&project.root))?;
+    let assets = project.assets()?;
     let options = localize::Options {
         internal: request.internal,
     };
     let config = &project.corpus.config.config;
-    let view = localize::postmortem(record, overlay, lang, config, &localizer, now, options);
+    let view = localize::postmortem(
+        record,
+        overlay,
+        lang,
+        config,
+        &assets.localizer,
+        now,
+        options,
+    );
     Ok(Outcome::Done(Rendered {
-        document: templates.postmortem(&view, request.format)?,
-        warnings: localizer.messages.warnings.clone(),
+        document: assets.templates.postmortem(&view, request.format)?,
+        warnings: assets.localizer.messages.warnings.clone(),
     }))
+}
+
+/// The build prefix: given the project's lint `report`, the whole status site in memory. A
+/// project with errors is not built (lint passing means build succeeds, SAFETY.md 5).
+pub fn build_site(
+    project: &Project,
+    report: Report,
+    now: DateTime<Utc>,
+    progress: &dyn Progress,
+) -> anyhow::Result<Outcome<Built>> {
+    if report.count(Severity::Error) > 0 {
+        return Ok(Outcome::Refused(report));
+    }
+    let built = build::build(&project.corpus, project.assets()?, now, progress)?;
+    Ok(Outcome::Done(built))
+}
+
+/// Writes a rendered document to `path`, which must not name anything the project holds.
+pub fn write_document(project: &Project, path: &Path, document: &str) -> anyhow::Result<()> {
+    let protected = project.protected()?;
+    protected.check_file(&crate::publish::guard::resolve(path)?, path)?;
+    crate::publish::write_file(path, document.as_bytes())
+}
+
+/// Writes a refreshed overlay: inside incidents/, beside its record, and nowhere else.
+pub fn write_translation(project: &Project, plan: &TranslationPlan) -> anyhow::Result<()> {
+    let path = &plan.path;
+    let protected = crate::publish::Protected::new(&project.root)?;
+    protected.check_overlay(&crate::publish::guard::resolve(path)?, path)?;
+    crate::publish::write_file(path, plan.refreshed.text.as_bytes())
 }
 
 /// A refreshed overlay, ready to be written.

@@ -366,14 +366,14 @@ fn readme_documents_every_rule() {
     for rule in REGISTRY {
         let row = format!(
             "| `{}` | {} | {} |",
-            rule.name,
+            rule.name(),
             rule.default_level,
             rule.summary()
         );
         assert!(
             readme.contains(&row),
             "README's rules table is out of date for {}",
-            rule.name
+            rule.name()
         );
     }
 }

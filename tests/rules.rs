@@ -72,11 +72,11 @@ fn every_rule_has_fixtures() {
     for rule in REGISTRY {
         for variant in ["fail", "pass"] {
             assert!(
-                fixture(&rule_fixture(rule.name, variant))
+                fixture(&rule_fixture(rule.name(), variant))
                     .join("incidents")
                     .is_dir(),
                 "{}: no {variant} fixture",
-                rule.name
+                rule.name()
             );
         }
     }
@@ -87,24 +87,30 @@ fn every_rule_has_fixtures() {
 #[test]
 fn failing_fixture_reports_exactly_its_rule() {
     for rule in REGISTRY {
-        let out = lint(rule.name, "fail", "json");
-        assert_eq!(rules_in(&out), [rule.name], "{}: {}", rule.name, out.stdout);
+        let out = lint(rule.name(), "fail", "json");
+        assert_eq!(
+            rules_in(&out),
+            [rule.name()],
+            "{}: {}",
+            rule.name(),
+            out.stdout
+        );
         let expected = if rule.default_level == RuleLevel::Error {
             1
         } else {
             0
         };
-        assert_eq!(out.code, expected, "{}: exit code", rule.name);
+        assert_eq!(out.code, expected, "{}: exit code", rule.name());
     }
 }
 
 #[test]
 fn failing_fixture_findings_land_on_the_marked_lines() {
     for rule in REGISTRY {
-        let found: BTreeSet<(String, u64)> = lint(rule.name, "fail", "json")
+        let found: BTreeSet<(String, u64)> = lint(rule.name(), "fail", "json")
             .diagnostics()
             .iter()
-            .filter(|d| d["rule"] == rule.name)
+            .filter(|d| d["rule"] == rule.name())
             .map(|d| {
                 (
                     d["file"].as_str().unwrap().to_string(),
@@ -112,12 +118,13 @@ fn failing_fixture_findings_land_on_the_marked_lines() {
                 )
             })
             .collect();
-        let marked = marked_lines(&fixture(&rule_fixture(rule.name, "fail")), rule.name);
-        assert!(!marked.is_empty(), "{}: no line is marked", rule.name);
+        let marked = marked_lines(&fixture(&rule_fixture(rule.name(), "fail")), rule.name());
+        assert!(!marked.is_empty(), "{}: no line is marked", rule.name());
         assert_eq!(
-            found, marked,
+            found,
+            marked,
             "{}: findings against marked lines",
-            rule.name
+            rule.name()
         );
     }
 }
@@ -125,15 +132,15 @@ fn failing_fixture_findings_land_on_the_marked_lines() {
 #[test]
 fn passing_fixture_is_clean() {
     for rule in REGISTRY {
-        let out = lint(rule.name, "pass", "json");
+        let out = lint(rule.name(), "pass", "json");
         assert_eq!(
             rules_in(&out),
             Vec::<String>::new(),
             "{}: {}",
-            rule.name,
+            rule.name(),
             out.stdout
         );
-        assert_eq!(out.code, 0, "{}", rule.name);
+        assert_eq!(out.code, 0, "{}", rule.name());
     }
 }
 
@@ -141,9 +148,9 @@ fn passing_fixture_is_clean() {
 fn failing_fixture_snapshots() {
     for rule in REGISTRY {
         // The mark annotates the fixture for the reader; the report quotes the line without it.
-        let human = lint(rule.name, "fail", "human").stdout;
+        let human = lint(rule.name(), "fail", "human").stdout;
         let human = common::without_marks(&human);
-        insta::with_settings!({ snapshot_suffix => rule.name, prepend_module_to_snapshot => false }, {
+        insta::with_settings!({ snapshot_suffix => rule.name(), prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!("rule", human);
         });
     }

@@ -136,7 +136,7 @@ fn without_lint_every_xml_output_is_still_well_formed() {
         report
             .diagnostics
             .iter()
-            .any(|d| d.finding.rule == "invalid-character")
+            .any(|d| d.finding.rule.as_str() == "invalid-character")
     );
     let built = hindsight::build::build(
         &corpus,

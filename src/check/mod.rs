@@ -14,14 +14,12 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::load::{Corpus, OverlayFile};
-use crate::model::{Record, RuleId, RuleLevel, SiteConfig};
+use crate::model::{Keyword, Record, RuleId, RuleLevel, SiteConfig};
 
 /// A lint rule: its stable name, default level, documentation and what it looks at.
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
     pub id: RuleId,
-    /// The id as written in reports (`id.as_str()`).
-    pub name: &'static str,
     pub default_level: RuleLevel,
     /// The rule's doc comment, as written (each line keeps rustdoc's leading space).
     docs: &'static str,
@@ -29,6 +27,11 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The rule's name as written in reports and configs.
+    pub fn name(&self) -> &'static str {
+        self.id.as_str()
+    }
+
     /// The documentation `hindsight explain` prints.
     pub fn docs(&self) -> String {
         let lines: Vec<&str> = self
@@ -64,7 +67,6 @@ macro_rules! declare_rule {
         $(#[doc = $doc])*
         pub(crate) const $const: $crate::check::Rule = $crate::check::Rule {
             id: $crate::model::RuleId::$id,
-            name: $crate::model::RuleId::$id.as_str(),
             default_level: $crate::model::RuleLevel::$level,
             docs: concat!($($doc, "\n"),*),
             scope: $scope,
@@ -111,10 +113,26 @@ impl Report {
             .filter(|d| d.severity == severity)
             .count()
     }
+
+    /// Whether lint fails: on any error, and on any warning when warnings are denied.
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.count(Severity::Error) > 0 || (deny_warnings && self.count(Severity::Warning) > 0)
+    }
 }
 
 pub fn find_rule(name: &str) -> Option<&'static Rule> {
     RuleId::parse(name).map(rule)
+}
+
+/// The rule named `name`, or what to tell a user who named none: the closest name, if one
+/// is close, and where the list is.
+pub fn find_rule_or_explain(name: &str) -> Result<&'static Rule, String> {
+    find_rule(name).ok_or_else(|| {
+        match crate::load::suggest_name(name, <RuleId as Keyword>::NAMES) {
+            Some(best) => format!("there is no rule `{name}`; did you mean `{best}`?"),
+            None => format!("there is no rule `{name}`; `hindsight rules` lists them"),
+        }
+    })
 }
 
 /// The registered rule of `id`: the registry lists every id once, in [`RuleId::ALL`] order.

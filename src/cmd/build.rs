@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use hindsight::diagnostic::{Severity, display_path};
-use hindsight::project::{self, Project};
-use hindsight::{build, publish};
+use hindsight::diagnostic::display_path;
+use hindsight::project::{self, Outcome as Built, Project};
+use hindsight::publish;
 
 use super::Outcome;
 use super::terminal::{ProgressBar, now, report_on_stderr, warnings};
@@ -25,26 +25,26 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let project = Project::load(&root, &[])?;
     let report = project.check(now);
     report_on_stderr(&project, &report);
-    if report.count(Severity::Error) > 0 {
-        eprintln!(
-            "error: the site was not built; fix the errors above ({} is unchanged)",
-            display_path(&out)
-        );
-        return Ok(Outcome::Findings);
-    }
-    let assets = build::SiteAssets::load(&root)?;
     let progress = ProgressBar::new();
-    let built = build::build(&project.corpus, &assets, now, &progress)?;
+    let built = match project::build_site(&project, report, now, &progress)? {
+        Built::Done(built) => built,
+        Built::Refused(_) => {
+            eprintln!(
+                "error: the site was not built; fix the errors above ({} is unchanged)",
+                display_path(&out)
+            );
+            return Ok(Outcome::Findings);
+        }
+    };
     progress.finish();
     warnings(&built.warnings);
-    publish::site(&project.protected()?, &out, &built.artifacts)?;
+    let files = publish::site(&project.protected()?, &out, &built.artifacts)?;
     eprintln!(
-        "built {}: {} pages in {} languages, {} incidents, {} files, in {:.2} s",
+        "built {}: {} pages in {} languages, {} incidents, {files} files, in {:.2} s",
         display_path(&out),
         built.pages,
         built.languages,
         built.incidents,
-        built.artifacts.len() + 1,
         clock.elapsed().as_secs_f64()
     );
     Ok(Outcome::Clean)

@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use hindsight::diagnostic::Severity;
 use hindsight::project::{self, Project};
 use hindsight::report;
 
@@ -41,9 +40,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         Format::Sarif => report::sarif(&report),
     };
     print(&output)?;
-    let failing = report.count(Severity::Error) > 0
-        || (args.deny_warnings && report.count(Severity::Warning) > 0);
-    Ok(if failing {
+    Ok(if report.fails(args.deny_warnings) {
         Outcome::Findings
     } else {
         Outcome::Clean

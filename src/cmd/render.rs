@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use hindsight::project::{self, Outcome as Rendering, Project, RenderRequest};
-use hindsight::publish;
 use hindsight::render::Format;
 
 use super::terminal::{now, print, report_on_stderr, warn_without_config, warnings};
@@ -36,8 +35,8 @@ enum DocFormat {
 pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let now = now()?;
     let root = project::find_root(root, Some(&args.file));
+    warn_without_config(&root);
     let project = Project::load(&root, std::slice::from_ref(&args.file))?;
-    warn_without_config(&project);
     let report = project.check(now);
     report_on_stderr(&project, &report);
     let request = RenderRequest {
@@ -55,11 +54,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     warnings(&rendered.warnings);
     match &args.out {
         Some(path) if path != Path::new("-") => {
-            let protected = project
-                .protected()?
-                .with_input_files([args.file.as_path()])?;
-            protected.check_file(&publish::guard::resolve(path)?, path)?;
-            publish::write_file(path, rendered.document.as_bytes())?;
+            project::write_document(&project, path, &rendered.document)?;
         }
         _ => print(&rendered.document)?,
     }

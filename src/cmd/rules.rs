@@ -1,8 +1,7 @@
 //! `hindsight rules`, `explain` and `schema`: what the lint checks and the record format.
 
-use anyhow::anyhow;
 use hindsight::check::{self, rules::REGISTRY};
-use hindsight::{load, schema};
+use hindsight::schema;
 
 use super::terminal::print;
 use super::{ListFormat, Outcome};
@@ -33,7 +32,7 @@ pub(crate) fn rules(args: RulesArgs) -> anyhow::Result<Outcome> {
                 .iter()
                 .map(|rule| {
                     serde_json::json!({
-                        "name": rule.name,
+                        "name": rule.name(),
                         "default_level": rule.default_level.as_str(),
                         "summary": rule.summary(),
                         "docs": rule.docs(),
@@ -43,13 +42,13 @@ pub(crate) fn rules(args: RulesArgs) -> anyhow::Result<Outcome> {
             format!("{}\n", serde_json::to_string_pretty(&rules)?)
         }
         ListFormat::Human => {
-            let width = REGISTRY.iter().map(|r| r.name.len()).max().unwrap_or(0);
+            let width = REGISTRY.iter().map(|r| r.name().len()).max().unwrap_or(0);
             REGISTRY
                 .iter()
                 .map(|rule| {
                     format!(
                         "{:width$}  {:7}  {}\n",
-                        rule.name,
+                        rule.name(),
                         rule.default_level.as_str(),
                         rule.summary()
                     )
@@ -63,16 +62,10 @@ pub(crate) fn rules(args: RulesArgs) -> anyhow::Result<Outcome> {
 
 pub(crate) fn explain(args: ExplainArgs) -> anyhow::Result<Outcome> {
     let rule = &args.rule;
-    let found = check::find_rule(rule).ok_or_else(|| {
-        let names: Vec<&str> = REGISTRY.iter().map(|r| r.name).collect();
-        match load::suggest_name(rule, &names) {
-            Some(best) => anyhow!("there is no rule `{rule}`; did you mean `{best}`?"),
-            None => anyhow!("there is no rule `{rule}`; `hindsight rules` lists them"),
-        }
-    })?;
+    let found = check::find_rule_or_explain(rule).map_err(anyhow::Error::msg)?;
     print(&format!(
         "{} (default: {})\n\n{}\n",
-        found.name,
+        found.name(),
         found.default_level,
         found.docs()
     ))?;

@@ -2,12 +2,13 @@
 //! build's progress bar.
 
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use hindsight::check::Report;
-use hindsight::project::Project;
+use hindsight::project::{self, Project};
 use hindsight::{build, report};
 
 /// "Now" for this run: `SOURCE_DATE_EPOCH` when it is set, else the clock.
@@ -48,8 +49,10 @@ pub(crate) fn warnings(warnings: &[String]) {
 }
 
 /// Says once that no configuration was found, for the commands that work without one.
-pub(crate) fn warn_without_config(project: &Project) {
-    if !project.has_config() {
+/// Says that no configuration was found, before anything is loaded, for the commands that
+/// work without one.
+pub(crate) fn warn_without_config(root: &Path) {
+    if !project::has_config(root) {
         eprintln!(
             "warning: no site/config.yaml here or in any folder above: components, languages and the site's time zone are unchecked (pass --root to name the project)"
         );

@@ -6,7 +6,7 @@ use anyhow::bail;
 use hindsight::diagnostic::display_path;
 use hindsight::model::Lang;
 use hindsight::project::{self, Planned, Project};
-use hindsight::{publish, translate};
+use hindsight::translate;
 
 use super::terminal::{now, print, report_on_stderr, use_color, warn_without_config};
 use super::{ListFormat, Outcome, parse_lang};
@@ -46,8 +46,8 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
 fn refresh(root: Option<&Path>, file: &Path, lang: Lang) -> anyhow::Result<Outcome> {
     let now = now()?;
     let root = project::find_root(root, Some(file));
+    warn_without_config(&root);
     let project = Project::load(&root, &[file.to_path_buf()])?;
-    warn_without_config(&project);
     let plan = match project::plan_translation(&project, file, lang, now)? {
         Planned::Ready(plan) => plan,
         Planned::RecordHasErrors(report) => {
@@ -67,10 +67,8 @@ fn refresh(root: Option<&Path>, file: &Path, lang: Lang) -> anyhow::Result<Outco
             return Ok(Outcome::Findings);
         }
     };
-    let path = &plan.path;
-    publish::Protected::new(&root)?.check_overlay(&publish::guard::resolve(path)?, path)?;
-    let refreshed = &plan.refreshed;
-    publish::write_file(path, refreshed.text.as_bytes())?;
+    project::write_translation(&project, &plan)?;
+    let (path, refreshed) = (&plan.path, &plan.refreshed);
     let verb = if plan.existed { "refreshed" } else { "created" };
     print(&format!(
         "{verb} {}: {} added, {} kept, {} marked stale, {} orphaned kept\n",

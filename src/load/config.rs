@@ -376,7 +376,7 @@ mod tests {
         let text = "base_url: https://s.example/\ntimezone: Mars/Olympus\ncomponents:\n  - id: api\n  - id: api\n";
         let (config, findings) = parse(text, &Limits::default());
         assert_eq!(config.components.len(), 1);
-        let rules: Vec<_> = findings.iter().map(|f| f.rule).collect();
+        let rules: Vec<_> = findings.iter().map(|f| f.rule.as_str()).collect();
         assert_eq!(rules, ["invalid-time", "invalid-value"]);
     }
 }

@@ -254,7 +254,7 @@ impl Reader {
 }
 
 /// The closest known name, if it is close enough to be what was meant.
-pub fn suggest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn suggest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|candidate| (strsim::jaro_winkler(name, candidate), *candidate))

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-pub use fields::suggest as suggest_name;
+pub(crate) use fields::suggest as suggest_name;
 pub use record::RecordContext;
 pub(crate) use revisions::{Revisions, revisions};
 pub use yaml::Limits;

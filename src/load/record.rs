@@ -174,12 +174,12 @@ fn read_record(
     let affected = read_affected(reader, &map);
     let timeline = read_timeline(reader, &map, zone, base);
     let lessons = reader
-        .list(&map, "lessons")
+        .list(&map, OverlayList::Lessons.name())
         .iter()
-        .filter_map(|node| reader.text(node, "lessons"))
+        .filter_map(|node| reader.text(node, OverlayList::Lessons.name()))
         .collect();
     let actions = reader
-        .list(&map, "actions")
+        .list(&map, OverlayList::Actions.name())
         .iter()
         .filter_map(|node| read_action(reader, node))
         .collect();
@@ -280,7 +280,7 @@ fn read_timeline(
     mut base: Option<NaiveDate>,
 ) -> Vec<TimelineEntry> {
     let mut entries = Vec::new();
-    for node in reader.list(map, "timeline") {
+    for node in reader.list(map, OverlayList::Timeline.name()) {
         let Some(entry) = reader.mapping(node, "a timeline entry", ENTRY_FIELDS) else {
             continue;
         };

@@ -192,10 +192,3 @@ keywords! {
         TranslationLanguage = "translation-language",
     }
 }
-
-/// Lets callers compare a finding's rule with a name as written in reports.
-impl PartialEq<&str> for RuleId {
-    fn eq(&self, name: &&str) -> bool {
-        self.as_str() == *name
-    }
-}

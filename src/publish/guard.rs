@@ -21,8 +21,8 @@ pub struct Protected {
     /// The one input folder a command may write into (an overlay, by `translate`).
     incidents: PathBuf,
     inputs: Vec<PathBuf>,
-    /// Files read as input that may live outside the input folders (a record named on the
-    /// command line).
+    /// Every file the project read: a record or overlay reached through a link may live
+    /// outside the input folders.
     files: Vec<PathBuf>,
     home: Option<PathBuf>,
 }
@@ -39,7 +39,7 @@ impl Protected {
             .filter(|home| !home.is_empty())
             .and_then(|home| resolve(Path::new(&home)).ok());
         Ok(Protected {
-            incidents: resolve(&root.join("incidents"))?,
+            incidents: resolve(&crate::discover::incidents_dir(&root))?,
             root,
             inputs,
             files: Vec::new(),

@@ -24,8 +24,9 @@ const MARKER_TEXT: &str =
 /// Writes `artifacts` as the directory `out`: built completely beside it, then swapped in.
 /// A failure or an interrupt leaves the previous site as it was. `out` is replaced only when
 /// it is empty, absent, or an earlier build's output, and never when it is or holds any of
-/// the `protected` places.
-pub fn site(protected: &Protected, out: &Path, artifacts: &[Artifact]) -> anyhow::Result<()> {
+/// the `protected` places. Returns the number of files written (the artifacts and the
+/// marker that says the folder is a build's).
+pub fn site(protected: &Protected, out: &Path, artifacts: &[Artifact]) -> anyhow::Result<usize> {
     for artifact in artifacts {
         check_relative(&artifact.path)?;
     }
@@ -80,7 +81,7 @@ pub fn site(protected: &Protected, out: &Path, artifacts: &[Artifact]) -> anyhow
         })?;
     }
     drop(writing);
-    Ok(())
+    Ok(artifacts.len() + 1)
 }
 
 fn split(target: &Path) -> anyhow::Result<(&Path, &str)> {

@@ -14,8 +14,8 @@ pub fn sarif(report: &Report) -> String {
         .iter()
         .map(|rule| {
             json!({
-                "id": rule.name,
-                "name": rule.name,
+                "id": rule.name(),
+                "name": rule.name(),
                 "shortDescription": { "text": rule.summary() },
                 "fullDescription": { "text": rule.docs() },
                 "help": { "text": rule.docs(), "markdown": rule.docs() },

@@ -5,6 +5,7 @@ use proptest::prelude::*;
 
 use super::write_pair;
 use crate::load::{Limits, overlay};
+use crate::model::RuleId;
 
 /// Characters that YAML readers refuse, fold, trim or take for syntax.
 const AWKWARD: &[char] = &[
@@ -95,7 +96,7 @@ proptest! {
         }
         let (loaded, findings) = overlay::parse("x", &yaml, &Limits::default());
         // Characters XML forbids are reported (they would be in the record too), nothing else.
-        let other: Vec<_> = findings.iter().filter(|f| f.rule != "invalid-character").collect();
+        let other: Vec<_> = findings.iter().filter(|f| f.rule != RuleId::InvalidCharacter).collect();
         prop_assert!(other.is_empty(), "{other:?}\n{yaml}");
         let loaded = loaded.expect("the overlay loads");
         let read = |pair: &crate::model::Pair| {

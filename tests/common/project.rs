@@ -18,10 +18,6 @@ pub(crate) const MARKS_FILE: &str = "marks";
 /// `hindsight` run in `dir` at [`NOW`], with nothing from the caller's environment that
 /// changes output (colour, terminal width), and a hang guard that is not a speed test.
 pub(crate) fn hindsight(dir: &Path) -> assert_cmd::Command {
-    hindsight_at(dir, NOW)
-}
-
-fn hindsight_at(dir: &Path, now: &str) -> assert_cmd::Command {
     let mut command = cargo_bin_cmd!("hindsight");
     for variable in [
         "CLICOLOR",
@@ -34,7 +30,7 @@ fn hindsight_at(dir: &Path, now: &str) -> assert_cmd::Command {
     }
     command
         .current_dir(dir)
-        .env("SOURCE_DATE_EPOCH", now)
+        .env("SOURCE_DATE_EPOCH", NOW)
         .env("NO_COLOR", "1")
         .timeout(Duration::from_secs(120));
     command
@@ -90,13 +86,6 @@ pub(crate) fn output(command: &mut assert_cmd::Command) -> Output {
 pub(crate) struct Project {
     dir: tempfile::TempDir,
     root: PathBuf,
-    now: String,
-}
-
-impl Default for Project {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 impl Project {
@@ -110,11 +99,7 @@ impl Project {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("project");
         fs::create_dir_all(root.join("incidents")).unwrap();
-        Self {
-            dir,
-            root,
-            now: NOW.to_string(),
-        }
+        Self { dir, root }
     }
 
     /// A copy of `tests/fixtures/<name>`, with the default configuration unless the fixture
@@ -146,11 +131,6 @@ impl Project {
         self.file(&format!("incidents/{name}"), yaml)
     }
 
-    /// Writes the overlay `incidents/<id>.<lang>.yaml`.
-    pub(crate) fn overlay(self, id: &str, lang: &str, yaml: impl AsRef<[u8]>) -> Self {
-        self.file(&format!("incidents/{id}.{lang}.yaml"), yaml)
-    }
-
     /// Replaces the site configuration.
     pub(crate) fn config(self, yaml: &str) -> Self {
         self.file("site/config.yaml", yaml)
@@ -161,12 +141,6 @@ impl Project {
         let path = self.root.join(path);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, bytes).unwrap();
-        self
-    }
-
-    /// Another "now" (Unix seconds) for fixtures dated against it.
-    pub(crate) fn now(mut self, epoch: &str) -> Self {
-        self.now = epoch.to_string();
         self
     }
 
@@ -189,9 +163,9 @@ impl Project {
         super::read(&self.root, path)
     }
 
-    /// `hindsight` run in the project at its "now".
+    /// `hindsight` run in the project at [`NOW`].
     pub(crate) fn cmd(&self) -> assert_cmd::Command {
-        hindsight_at(&self.root, &self.now)
+        hindsight(&self.root)
     }
 
     /// `hindsight ARGS` in the project.

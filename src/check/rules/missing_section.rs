@@ -2,7 +2,7 @@
 
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
-use crate::model::TextField;
+use crate::model::{OverlayList, TextField};
 
 declare_rule! {
     /// A published record lacks a section its readers need.
@@ -53,7 +53,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
             }
         }
         if record.actions.is_empty() {
-            missing.push("actions");
+            missing.push(OverlayList::Actions.name());
         }
     }
     if missing.is_empty() {

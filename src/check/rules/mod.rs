@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn names_are_unique_kebab_case_and_documented() {
-        let mut names: Vec<_> = REGISTRY.iter().map(|rule| rule.name).collect();
+        let mut names: Vec<_> = REGISTRY.iter().map(|rule| rule.name()).collect();
         for name in &names {
             assert!(
                 name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') && !name.starts_with('-'),
@@ -151,19 +151,19 @@ mod tests {
             assert!(
                 docs.len() > 200,
                 "{} has too little documentation",
-                rule.name
+                rule.name()
             );
             assert!(
                 rule.summary().ends_with('.'),
                 "{}: first line should be a sentence",
-                rule.name
+                rule.name()
             );
             assert!(
                 docs.contains("## Example"),
                 "{} docs need an example",
-                rule.name
+                rule.name()
             );
-            assert!(docs.contains("## Fix"), "{} docs need a fix", rule.name);
+            assert!(docs.contains("## Fix"), "{} docs need a fix", rule.name());
         }
     }
 
@@ -172,10 +172,9 @@ mod tests {
         let ids: Vec<RuleId> = REGISTRY.iter().map(|rule| rule.id).collect();
         assert_eq!(ids, RuleId::ALL, "one rule per id, in the ids' order");
         for rule in REGISTRY {
-            assert_eq!(rule.name, rule.id.as_str());
-            assert_eq!(crate::check::rule(rule.id).name, rule.name);
+            assert_eq!(crate::check::rule(rule.id).name(), rule.name());
             assert_eq!(
-                crate::check::find_rule(rule.name).map(|r| r.id),
+                crate::check::find_rule(rule.name()).map(|r| r.id),
                 Some(rule.id)
             );
         }

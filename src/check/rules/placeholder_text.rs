@@ -3,7 +3,7 @@
 use super::locate;
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
-use crate::model::{Spanned, TextField};
+use crate::model::{OverlayList, Spanned, TextField};
 
 declare_rule! {
     /// A published record still contains placeholder text such as TODO, TBD or `{{ … }}`.
@@ -75,13 +75,18 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
         record
             .timeline
             .iter()
-            .map(|entry| ("timeline", &entry.text)),
+            .map(|entry| (OverlayList::Timeline.name(), &entry.text)),
     );
-    texts.extend(record.lessons.iter().map(|lesson| ("lessons", lesson)));
+    texts.extend(
+        record
+            .lessons
+            .iter()
+            .map(|lesson| (OverlayList::Lessons.name(), lesson)),
+    );
     for action in &record.actions {
-        texts.push(("actions", &action.text));
+        texts.push((OverlayList::Actions.name(), &action.text));
         if let Some(owner) = &action.owner {
-            texts.push(("actions", owner));
+            texts.push((OverlayList::Actions.name(), owner));
         }
     }
     texts

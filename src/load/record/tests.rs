@@ -24,7 +24,7 @@ fn every_problem_is_reported_not_just_the_first() {
     let (record, findings) =
         load("titel: x\nlang: fr\nstatus: publish\nseverity: huge\nstarted: soon\n");
     assert!(record.is_none());
-    let rules: Vec<_> = findings.iter().map(|f| f.rule).collect();
+    let rules: Vec<_> = findings.iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(
         rules,
         [
@@ -88,7 +88,7 @@ fn times_at_the_ends_of_the_calendar_are_findings_not_panics() {
 #[test]
 fn bad_ids_are_reported() {
     let (_, findings) = parse("Incident_1", MINIMAL, &RecordContext::default());
-    assert_eq!(findings[0].rule, "invalid-value");
+    assert_eq!(findings[0].rule.as_str(), "invalid-value");
     let (_, ok) = parse("2023-12-17", MINIMAL, &RecordContext::default());
     assert!(ok.is_empty());
 }
@@ -98,7 +98,7 @@ fn wrong_shapes_are_findings() {
     let (_, findings) = load(&format!(
         "{MINIMAL}timeline: yesterday\nactions:\n  - just text\n"
     ));
-    let rules: Vec<_> = findings.iter().map(|f| f.rule).collect();
+    let rules: Vec<_> = findings.iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(rules, ["invalid-value", "invalid-value"]);
 }
 

@@ -74,7 +74,7 @@ mod tests {
     fn a_nul_byte_near_the_start_means_binary() {
         assert!(is_binary(b"PK\x03\x04\0\0"));
         let error = decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
-        assert_eq!(error.rule, "yaml-syntax");
+        assert_eq!(error.rule.as_str(), "yaml-syntax");
         assert!(error.message.contains("binary"), "{error:?}");
         // Only the first 8 KiB are sniffed; a later NUL is reported by the parser, with its line.
         let mut late = b"a: 1\n".repeat(2000);
