@@ -94,6 +94,35 @@ pub(crate) const SITE_FILES: &[Embedded] = &[
     ("favicon.svg", include_str!("../templates/site/favicon.svg")),
 ];
 
+/// The files `hindsight init` starts a project with, under `templates/init/`.
+pub(crate) const INIT_FILES: &[Embedded] = &[
+    (
+        "config.en.yaml",
+        include_str!("../templates/init/config.en.yaml"),
+    ),
+    (
+        "config.de.yaml",
+        include_str!("../templates/init/config.de.yaml"),
+    ),
+    (
+        "config.ja.yaml",
+        include_str!("../templates/init/config.ja.yaml"),
+    ),
+    (
+        "config.zh.yaml",
+        include_str!("../templates/init/config.zh.yaml"),
+    ),
+    ("gitignore", include_str!("../templates/init/gitignore")),
+    (
+        "editorconfig",
+        include_str!("../templates/init/editorconfig"),
+    ),
+    (
+        "workflow.yml",
+        include_str!("../templates/init/workflow.yml"),
+    ),
+];
+
 /// What a layered directory holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Content {

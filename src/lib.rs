@@ -23,6 +23,7 @@
 //! - For tests of one stage: [`localize::Localizer`], [`localize::postmortem()`] and its view
 //!   types (the templates' contract, [`localize::postmortem`](mod@localize::postmortem)), [`render::Templates`] and the
 //!   Markdown renderers in [`render::markdown`].
+//! - [`scaffold`]: `init`'s new project and `new`'s record from a template, with their slugs.
 
 pub(crate) mod assets;
 pub mod build;
@@ -36,6 +37,7 @@ pub mod project;
 pub mod publish;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod schema;
 pub mod status;
 pub mod translate;

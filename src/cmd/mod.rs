@@ -1,6 +1,7 @@
 //! The command line's argument types and the dispatch to one file per command.
 
 mod build;
+mod init;
 mod lint;
 mod render;
 mod rules;
@@ -42,6 +43,8 @@ enum Command {
     Translate(translate::Args),
     /// Build the public status site: pages in every language, feeds, badges and the JSON API.
     Build(build::Args),
+    /// Start a new incident repository: config, incidents/, .gitignore and a CI workflow.
+    Init(init::Args),
 }
 
 /// How a list or report is printed.
@@ -77,5 +80,6 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Render(args) => render::run(root, args),
         Command::Translate(args) => translate::run(root, args),
         Command::Build(args) => build::run(root, args),
+        Command::Init(args) => init::run(args),
     }
 }

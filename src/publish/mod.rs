@@ -23,6 +23,19 @@ pub use site::site;
 /// umask), a replaced one keeps its own; a read-only file or anything but a regular file is
 /// refused.
 pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write(path, bytes, true).map(|_| ())
+}
+
+/// Writes `bytes` to a new file `path` like [`write_file`], but never over an existing one:
+/// `false` when `path` exists (the rename itself refuses, so a file made meanwhile is kept).
+pub fn create_file(path: &Path, bytes: &[u8]) -> anyhow::Result<bool> {
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Ok(false);
+    }
+    write(path, bytes, false)
+}
+
+fn write(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<bool> {
     let target = guard::resolve(path)?;
     let existing = match std::fs::metadata(&target) {
         Ok(metadata) => Some(metadata),
@@ -73,10 +86,19 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
             .with_context(|| format!("cannot keep the permissions of {}", path.display()))?;
     }
     writing.check()?;
+    if !replace {
+        return match file.persist_noclobber(&target) {
+            Ok(_) => Ok(true),
+            Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(error) => {
+                Err(error.error).with_context(|| format!("cannot write {}", path.display()))
+            }
+        };
+    }
     file.persist(&target)
         .map_err(|error| error.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    Ok(true)
 }
 
 const TEMPORARY_PREFIX: &str = ".hindsight-";
@@ -195,6 +217,16 @@ mod tests {
         assert!(!stale.exists(), "left by a killed run");
         assert!(running.exists(), "another run is writing it");
         assert!(mine.exists(), "not a name hindsight gives");
+    }
+
+    #[test]
+    fn create_file_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("new/record.yaml");
+        assert!(create_file(&target, b"first").unwrap());
+        assert!(!create_file(&target, b"second").unwrap());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "first");
+        assert_eq!(fs::read_dir(dir.path().join("new")).unwrap().count(), 1);
     }
 
     #[test]

@@ -1,0 +1,57 @@
+//! `hindsight init`: a new incident repository.
+
+use std::path::PathBuf;
+
+use hindsight::diagnostic::display_path;
+use hindsight::model::Lang;
+use hindsight::scaffold::{self, Initialized};
+
+use super::terminal::print;
+use super::{Outcome, parse_lang};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The folder to start the project in (created if missing; default: the current one).
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// The language of the configuration's comments, and the site's language.
+    #[arg(long, value_parser = parse_lang, value_name = "LANG", default_value = "en")]
+    lang: Lang,
+    /// Start it in a folder that holds files already (no existing file is replaced).
+    #[arg(long)]
+    force: bool,
+}
+
+pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
+    let dir = &args.dir;
+    let (written, skipped) = match scaffold::init(dir, args.lang, args.force)? {
+        Initialized::Done { written, skipped } => (written, skipped),
+        Initialized::NotEmpty(dir) => {
+            eprintln!(
+                "error: {} is not empty; pass --force to add the project's files to it (no existing file is replaced)",
+                display_path(&dir)
+            );
+            return Ok(Outcome::Findings);
+        }
+    };
+    let mut out = String::new();
+    for path in &written {
+        out.push_str(&format!("created {}\n", display_path(&dir.join(path))));
+    }
+    for path in &skipped {
+        out.push_str(&format!(
+            "skipped {} (it exists; left as it was)\n",
+            display_path(&dir.join(path))
+        ));
+    }
+    let root = if dir.as_os_str() == "." {
+        String::new()
+    } else {
+        format!("--root {} ", display_path(dir))
+    };
+    out.push_str(&format!(
+        "next: hindsight {root}new \"What happened\", then hindsight {root}build\n"
+    ));
+    print(&out)?;
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,160 @@
+//! `init`: the file set of a new incident repository, written without replacing anything.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+
+use crate::assets::INIT_FILES;
+use crate::model::Lang;
+use crate::publish;
+
+/// What `init` did.
+#[derive(Debug)]
+pub enum Initialized {
+    /// The files written, and those skipped because a file of that name was already there
+    /// (paths relative to the project).
+    Done {
+        written: Vec<PathBuf>,
+        skipped: Vec<PathBuf>,
+    },
+    /// The folder holds files already and `--force` was not given; nothing was written.
+    NotEmpty(PathBuf),
+}
+
+/// The files of a new project whose config comments are in `lang`: (path under the
+/// project, contents).
+pub fn files(lang: Lang) -> Vec<(PathBuf, String)> {
+    let embedded = |name: &str| {
+        INIT_FILES
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map(|(_, text)| text.to_string())
+            .unwrap_or_default()
+    };
+    let json =
+        |value: serde_json::Value| serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
+    vec![
+        (
+            "site/config.yaml".into(),
+            embedded(&format!("config.{lang}.yaml")),
+        ),
+        ("incidents/.gitkeep".into(), String::new()),
+        // For the modeline of every new record: editors validate and complete it.
+        (
+            ".hindsight/record.schema.json".into(),
+            json(crate::schema::record_schema()),
+        ),
+        (
+            ".hindsight/overlay.schema.json".into(),
+            json(crate::schema::overlay_schema()),
+        ),
+        (".gitignore".into(), embedded("gitignore")),
+        (".editorconfig".into(), embedded("editorconfig")),
+        (
+            ".github/workflows/hindsight.yml".into(),
+            embedded("workflow.yml"),
+        ),
+    ]
+}
+
+/// Starts a project in `dir` (created if missing). A folder that holds anything is refused
+/// unless `force`; even then no existing file is replaced. `/` and the home folder are
+/// refused always.
+pub fn init(dir: &Path, lang: Lang, force: bool) -> anyhow::Result<Initialized> {
+    let resolved = publish::guard::resolve(dir)?;
+    if resolved.parent().is_none() {
+        bail!("refusing to start a project in /; name a new folder, such as `status`");
+    }
+    let home = std::env::var_os("HOME").filter(|home| !home.is_empty());
+    if let Some(home) = home
+        && publish::guard::resolve(Path::new(&home)).is_ok_and(|home| home == resolved)
+    {
+        bail!(
+            "refusing to start a project in your home folder {}; name a new folder, such as `status`",
+            resolved.display()
+        );
+    }
+    if resolved.exists() && !resolved.is_dir() {
+        bail!("{} exists and is not a folder", dir.display());
+    }
+    let occupied = std::fs::read_dir(&resolved).is_ok_and(|mut entries| entries.next().is_some());
+    if occupied && !force {
+        return Ok(Initialized::NotEmpty(dir.to_path_buf()));
+    }
+    let (mut written, mut skipped) = (Vec::new(), Vec::new());
+    for (path, text) in files(lang) {
+        if publish::create_file(&dir.join(&path), text.as_bytes())? {
+            written.push(path);
+        } else {
+            skipped.push(path);
+        }
+    }
+    Ok(Initialized::Done { written, skipped })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Keyword as _;
+
+    #[test]
+    fn every_config_loads_without_findings_and_comments_in_its_language() {
+        for lang in Lang::ALL {
+            let set = files(*lang);
+            let config = &set[0].1;
+            let corpus = crate::load::from_texts(Some(config), &[]);
+            assert!(
+                corpus.config.findings.is_empty(),
+                "{lang}: {:?}",
+                corpus.config.findings
+            );
+            assert_eq!(corpus.config.config.languages, [*lang]);
+            assert_eq!(corpus.config.config.components.len(), 1);
+            let first_comment = config.lines().next().unwrap();
+            let native = match lang {
+                Lang::En => "The status site",
+                Lang::De => "Die Statusseite",
+                Lang::Ja => "ステータスサイト",
+                Lang::Zh => "状态页",
+            };
+            assert!(first_comment.contains(native), "{lang}: {first_comment}");
+        }
+        assert_eq!(Lang::NAMES.len(), 4);
+    }
+
+    #[test]
+    fn a_non_empty_folder_is_refused_and_force_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".gitignore"), "mine\n").unwrap();
+        assert!(matches!(
+            init(dir.path(), Lang::En, false).unwrap(),
+            Initialized::NotEmpty(_)
+        ));
+        assert!(!dir.path().join("site").exists());
+        let Initialized::Done { written, skipped } = init(dir.path(), Lang::En, true).unwrap()
+        else {
+            panic!("forced");
+        };
+        assert_eq!(skipped, [PathBuf::from(".gitignore")]);
+        assert_eq!(written.len(), files(Lang::En).len() - 1);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(".gitignore")).unwrap(),
+            "mine\n"
+        );
+    }
+
+    #[test]
+    fn the_workflow_lints_uploads_sarif_deploys_pages_and_rebuilds_on_a_schedule() {
+        let workflow = &files(Lang::En)[6].1;
+        for needed in [
+            "--format github",
+            "github/codeql-action/upload-sarif",
+            "actions/upload-pages-artifact",
+            "actions/deploy-pages",
+            "cron:",
+            "cargo install --locked --git",
+        ] {
+            assert!(workflow.contains(needed), "{needed}");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Starting things: a new project (`init`) and a new record from a template (`new`), with the
+//! ids (slugs) a record's file name is made of. Writes go through [`crate::publish`], and never
+//! over an existing file.
+
+pub mod init;
+pub mod slug;
+
+pub use init::{Initialized, init};
