@@ -123,6 +123,20 @@ pub(crate) const INIT_FILES: &[Embedded] = &[
     ),
 ];
 
+/// The record templates of `hindsight new`, under `templates/new/`; a project's
+/// `templates/new/<name>.yaml` adds or overrides one.
+pub(crate) const NEW_TEMPLATES: &[Embedded] = &[
+    (
+        "default.yaml",
+        include_str!("../templates/new/default.yaml"),
+    ),
+    ("brief.yaml", include_str!("../templates/new/brief.yaml")),
+    (
+        "security.yaml",
+        include_str!("../templates/new/security.yaml"),
+    ),
+];
+
 /// What a layered directory holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Content {

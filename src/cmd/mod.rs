@@ -3,6 +3,7 @@
 mod build;
 mod init;
 mod lint;
+mod new;
 mod render;
 mod rules;
 mod terminal;
@@ -45,6 +46,8 @@ enum Command {
     Build(build::Args),
     /// Start a new incident repository: config, incidents/, .gitignore and a CI workflow.
     Init(init::Args),
+    /// Write a new incident record from a template (incidents/<date>-<slug>.yaml).
+    New(new::Args),
 }
 
 /// How a list or report is printed.
@@ -81,5 +84,6 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Translate(args) => translate::run(root, args),
         Command::Build(args) => build::run(root, args),
         Command::Init(args) => init::run(args),
+        Command::New(args) => new::run(root, args),
     }
 }

@@ -1,0 +1,67 @@
+//! `hindsight new`: a new incident record from a template.
+
+use std::path::Path;
+
+use hindsight::diagnostic::display_path;
+use hindsight::model::Lang;
+use hindsight::project;
+use hindsight::scaffold::{self, NewRecord, Written};
+
+use super::terminal::{now, print, warn_without_config};
+use super::{Outcome, parse_lang};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// What happened, in a few words; the file name is made from it.
+    title: String,
+    /// The day the impact began (YYYY-MM-DD; default: today in the site's time zone).
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
+    /// The time the impact began (HH:MM; default: now in the site's time zone).
+    #[arg(long, value_name = "TIME")]
+    time: Option<String>,
+    /// none, minor, major or critical (default: minor).
+    #[arg(long, value_name = "SEVERITY")]
+    severity: Option<String>,
+    /// The language of the record and its guidance comments (default: the site's first).
+    #[arg(long, value_parser = parse_lang, value_name = "LANG")]
+    lang: Option<Lang>,
+    /// default, brief or security, or a project's templates/new/<NAME>.yaml.
+    #[arg(long, value_name = "NAME")]
+    template: Option<String>,
+    /// A component hit and its state, such as website=major_outage (repeatable).
+    #[arg(long, value_name = "ID=STATUS")]
+    affected: Vec<String>,
+    /// The id after the date (default: made from the title).
+    #[arg(long, value_name = "SLUG")]
+    slug: Option<String>,
+}
+
+pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
+    let now = now()?;
+    let root = project::find_root(root, None);
+    warn_without_config(&root);
+    let request = NewRecord {
+        title: args.title,
+        date: args.date,
+        time: args.time,
+        severity: args.severity,
+        lang: args.lang,
+        template: args.template,
+        affected: args.affected,
+        slug: args.slug,
+    };
+    match scaffold::new_record(&root, &request, now)? {
+        Written::Created(path) => {
+            print(&format!("created {}\n", display_path(&path)))?;
+            Ok(Outcome::Clean)
+        }
+        Written::Exists(path) => {
+            eprintln!(
+                "error: {} exists; it was left as it was (pick another title, or --slug)",
+                display_path(&path)
+            );
+            Ok(Outcome::Findings)
+        }
+    }
+}

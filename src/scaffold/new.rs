@@ -1,0 +1,219 @@
+//! `new`: a record rendered from a template in `templates/new/` (built-in, or the project's
+//! file of the same name), with the values checked before anything is written.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, anyhow, bail};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::Serialize;
+
+use crate::assets::{self, Content, NEW_TEMPLATES};
+use crate::model::SiteConfig;
+use crate::model::{ComponentStatus, Impact, Keyword as _, Lang};
+
+use super::{guide, slug};
+
+/// What the user asked `new` for; every value is checked by [`new_record`].
+#[derive(Debug, Clone, Default)]
+pub struct NewRecord {
+    pub title: String,
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub severity: Option<String>,
+    /// Default: the site's default language.
+    pub lang: Option<Lang>,
+    /// Default: `default`.
+    pub template: Option<String>,
+    /// `ID=STATUS` pairs.
+    pub affected: Vec<String>,
+    pub slug: Option<String>,
+}
+
+/// What `new` did.
+#[derive(Debug)]
+pub enum Written {
+    Created(PathBuf),
+    /// A file of that name exists; it was left as it was.
+    Exists(PathBuf),
+}
+
+/// Writes `incidents/<date>-<slug>.yaml` under `root` from the request, never over an
+/// existing file. Bad values are errors naming the value and the choices; nothing is written.
+pub fn new_record(root: &Path, request: &NewRecord, now: DateTime<Utc>) -> anyhow::Result<Written> {
+    let config = read_config(root)?;
+    let templates = assets::layered(Some(root), "templates/new", NEW_TEMPLATES, Content::Text)?;
+    let (id, text) = render(request, &config, &templates, now)?;
+    let path = crate::discover::incidents_dir(root).join(format!("{id}.yaml"));
+    if crate::publish::create_file(&path, text.as_bytes())? {
+        Ok(Written::Created(path))
+    } else {
+        Ok(Written::Exists(path))
+    }
+}
+
+fn read_config(root: &Path) -> anyhow::Result<SiteConfig> {
+    let path = crate::discover::config_path(root);
+    if !path.is_file() {
+        return Ok(SiteConfig::default());
+    }
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(crate::load::from_texts(Some(&text), &[]).config.config)
+}
+
+#[derive(Serialize)]
+struct Affected {
+    id: String,
+    status: &'static str,
+}
+
+/// The record's id and text.
+pub(crate) fn render(
+    request: &NewRecord,
+    config: &SiteConfig,
+    templates: &[assets::Layer],
+    now: DateTime<Utc>,
+) -> anyhow::Result<(String, String)> {
+    let title = request.title.trim();
+    if title.is_empty() {
+        bail!(
+            "the title is empty; say in a few words what happened, such as \"Checkout fails for card payments\""
+        );
+    }
+    let lang = request.lang.unwrap_or_else(|| config.default_lang());
+    let severity = match request.severity.as_deref() {
+        None => Impact::Minor,
+        Some(text) => Impact::parse(text).ok_or_else(|| {
+            anyhow!(
+                "unknown severity `{text}`; use one of {}",
+                Impact::NAMES.join(", ")
+            )
+        })?,
+    };
+    let name = request.template.as_deref().unwrap_or("default");
+    let template = templates
+        .iter()
+        .find(|layer| layer.name == format!("{name}.yaml"))
+        .ok_or_else(|| {
+            let names: Vec<&str> = templates
+                .iter()
+                .filter_map(|layer| layer.name.strip_suffix(".yaml"))
+                .collect();
+            anyhow!("unknown template `{name}`; use one of {}", names.join(", "))
+        })?;
+    let affected = request
+        .affected
+        .iter()
+        .map(|pair| affected(pair, config))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let local = now.with_timezone(&config.timezone);
+    let date = match request.date.as_deref() {
+        None => local.date_naive(),
+        Some(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| anyhow!("--date `{text}` is not a date; write it as 2024-03-31"))?,
+    };
+    let time = match request.time.as_deref() {
+        None => local.time(),
+        Some(text) => NaiveTime::parse_from_str(text.trim(), "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(text.trim(), "%H:%M:%S"))
+            .map_err(|_| anyhow!("--time `{text}` is not a time of day; write it as 14:05"))?,
+    };
+    let slug = match &request.slug {
+        Some(given) => {
+            slug::check(given)?;
+            given.clone()
+        }
+        None => slug::from_title(title)?,
+    };
+    let id = format!("{}-{slug}", date.format("%Y-%m-%d"));
+    let mut context = tera::Context::new();
+    context.insert("title", title);
+    context.insert("lang", lang.as_str());
+    context.insert("severity", severity.as_str());
+    context.insert("affected", &affected);
+    context.insert(
+        "example_component",
+        config
+            .components
+            .first()
+            .map_or("website", |c| c.id.value.as_str()),
+    );
+    context.insert("timezone", config.timezone.name());
+    context.insert(
+        "started",
+        &format!("{} {}", date.format("%Y-%m-%d"), time.format("%H:%M")),
+    );
+    context.insert("schema", "../.hindsight/record.schema.json");
+    context.insert("g", &guide::guide(lang));
+    let mut tera = tera::Tera::new();
+    tera.register_filter("yaml", |text: &str, _: tera::Kwargs, _: &tera::State| {
+        yaml_quote(text)
+    });
+    let shown = template.project.as_ref().map_or_else(
+        || format!("templates/new/{}", template.name),
+        |p| p.path.display().to_string(),
+    );
+    tera.add_raw_template(&template.name, template.effective())
+        .map_err(|e| anyhow!("{shown}: {e}"))?;
+    let text = tera
+        .render(&template.name, &context)
+        .map_err(|e| anyhow!("{shown}: {e}"))?;
+    Ok((id, text))
+}
+
+fn affected(pair: &str, config: &SiteConfig) -> anyhow::Result<Affected> {
+    let (id, status) = pair.split_once('=').ok_or_else(|| {
+        anyhow!("--affected `{pair}` is not ID=STATUS, such as website=major_outage")
+    })?;
+    let ids: Vec<&str> = config
+        .components
+        .iter()
+        .map(|c| c.id.value.as_str())
+        .collect();
+    if config.component(id).is_none() {
+        if ids.is_empty() {
+            bail!(
+                "unknown component `{id}`: site/config.yaml lists no components; add it there first"
+            );
+        }
+        bail!("unknown component `{id}`; use one of {}", ids.join(", "));
+    }
+    let status = ComponentStatus::parse(status).ok_or_else(|| {
+        anyhow!(
+            "unknown component status `{status}`; use one of {}",
+            ComponentStatus::NAMES.join(", ")
+        )
+    })?;
+    Ok(Affected {
+        id: id.to_string(),
+        status: status.as_str(),
+    })
+}
+
+/// `text` as a YAML double-quoted scalar: every character that YAML would read otherwise
+/// (quotes, backslashes, line breaks, controls) escaped, so it reads back exactly.
+pub(crate) fn yaml_quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+                ) =>
+            {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
