@@ -60,3 +60,155 @@ fn init_in_every_language_builds() {
         "{stderr}"
     );
 }
+
+/// A new project with one record of `template` in `lang`, set to `published` unfilled:
+/// the lint findings' messages.
+fn published_unfilled(template: &str, lang: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run(hindsight(dir.path()).args(["init", "p"])).0, 0);
+    let p = dir.path().join("p");
+    let (code, stdout, stderr) = run(hindsight(&p).args([
+        "new",
+        "Checkout fails",
+        "--template",
+        template,
+        "--lang",
+        lang,
+    ]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "created incidents/2026-11-22-checkout-fails.yaml\n");
+    let file = p.join("incidents/2026-11-22-checkout-fails.yaml");
+    let (code, _, stderr) = run(hindsight(&p).arg("lint"));
+    assert_eq!(code, 0, "a draft lints: {stderr}");
+    let text = fs::read_to_string(&file).unwrap();
+    // Resolved as well, so that missing-section asks for every section of a postmortem.
+    let text = text
+        .replace("status: draft", "status: published")
+        .replace("# resolved:\n", "resolved: 2026-11-22 12:30\n");
+    fs::write(&file, text).unwrap();
+    let output = common::output(hindsight(&p).args(["lint", "--format", "json"]));
+    assert_eq!(output.code, 1, "{}", output.stdout);
+    output
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            format!(
+                "{}: {}",
+                d["rule"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_new_record_published_unfilled_names_each_section_still_to_write() {
+    for lang in ["en", "de", "ja", "zh"] {
+        for (template, sections) in [
+            (
+                "default",
+                &[
+                    "summary",
+                    "impact",
+                    "what_happened",
+                    "root_cause",
+                    "trigger",
+                    "detection",
+                    "resolution",
+                    "timeline",
+                    "lessons",
+                    "actions",
+                ][..],
+            ),
+            (
+                "security",
+                &[
+                    "summary",
+                    "impact",
+                    "root_cause",
+                    "resolution",
+                    "timeline",
+                    "actions",
+                ][..],
+            ),
+            (
+                "brief",
+                &[
+                    "summary",
+                    "timeline",
+                    "actions",
+                    "impact",
+                    "root_cause",
+                    "resolution",
+                ][..],
+            ),
+        ] {
+            let findings = published_unfilled(template, lang);
+            for section in sections {
+                let named = findings.iter().any(|f| {
+                    (f.starts_with("placeholder-text") || f.starts_with("missing-section"))
+                        && f.contains(&format!("`{section}`"))
+                });
+                assert!(
+                    named,
+                    "{template}/{lang}: `{section}` not named in {findings:#?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn new_refuses_to_overwrite_and_bad_input_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run(hindsight(dir.path()).args(["init", "p"])).0, 0);
+    let p = dir.path().join("p");
+    assert_eq!(run(hindsight(&p).args(["new", "Störung der Größe"])).0, 0);
+    let file = p.join("incidents/2026-11-22-stoerung-der-groesse.yaml");
+    fs::write(&file, "mine").unwrap();
+    let (code, _, stderr) = run(hindsight(&p).args(["new", "Störung der Größe"]));
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("incidents/2026-11-22-stoerung-der-groesse.yaml exists"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+    for bad in [
+        &["new", "x", "--severity", "huge"][..],
+        &["new", "x", "--lang", "fr"],
+        &["new", "x", "--affected", "db=major_outage"],
+        &["new", "x", "--template", "nope"],
+        &["new", "x", "--time", "9 o'clock"],
+        &["new", ""],
+        &["new", "東京リージョンの障害"],
+    ] {
+        let (code, _, stderr) = run(hindsight(&p).args(bad));
+        assert_eq!(code, 2, "{bad:?}: {stderr}");
+        assert!(stderr.starts_with("error"), "{stderr}");
+    }
+    assert_eq!(
+        fs::read_dir(p.join("incidents")).unwrap().count(),
+        2,
+        ".gitkeep and the one record"
+    );
+    let (code, stdout, _) =
+        run(hindsight(&p).args(["new", "東京リージョンの障害", "--slug", "tokyo-region"]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("2026-11-22-tokyo-region.yaml"));
+}
+
+#[test]
+fn a_projects_template_overrides_and_adds() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run(hindsight(dir.path()).args(["init", "p"])).0, 0);
+    let p = dir.path().join("p");
+    fs::create_dir_all(p.join("templates/new")).unwrap();
+    let mine = "title: {{ title | yaml }}\nlang: {{ lang }}\nstatus: draft\n# ours\n";
+    fs::write(p.join("templates/new/postmortem-lite.yaml"), mine).unwrap();
+    let (code, _, stderr) =
+        run(hindsight(&p).args(["new", "A: b", "--template", "postmortem-lite"]));
+    assert_eq!(code, 0, "{stderr}");
+    let text = fs::read_to_string(p.join("incidents/2026-11-22-a-b.yaml")).unwrap();
+    assert_eq!(text, "title: \"A: b\"\nlang: en\nstatus: draft\n# ours\n");
+    assert_eq!(run(hindsight(&p).arg("lint")).0, 0);
+}

@@ -217,3 +217,154 @@ pub(crate) fn yaml_quote(text: &str) -> String {
     out.push('"');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: &str = "title: T\nbase_url: https://s.example/\nlanguages: [en]\ntimezone: Europe/Berlin\ncomponents:\n  - id: website\n    name: Website\n";
+
+    fn made(request: &NewRecord) -> anyhow::Result<(String, String)> {
+        let corpus = crate::load::from_texts(Some(CONFIG), &[]);
+        let templates = assets::layered(None, "templates/new", NEW_TEMPLATES, Content::Text)?;
+        let now = DateTime::from_timestamp(1_795_348_800, 0).unwrap();
+        render(request, &corpus.config.config, &templates, now)
+    }
+
+    #[test]
+    fn hostile_titles_read_back_exactly_and_every_template_lints_as_a_draft() {
+        let now = DateTime::from_timestamp(1_795_348_800, 0).unwrap();
+        for title in [
+            "Checkout: \"fails\" # for 'cards'",
+            "- [x] {a: b} & *alias !tag %p @at `tick`",
+            "back\\slash\ttab and a\nsecond line",
+            "trailing space ",
+        ] {
+            for template in ["default", "brief", "security"] {
+                for lang in Lang::ALL {
+                    let request = NewRecord {
+                        title: title.into(),
+                        lang: Some(*lang),
+                        template: Some(template.into()),
+                        affected: vec!["website=partial_outage".into()],
+                        slug: Some("x".into()),
+                        ..NewRecord::default()
+                    };
+                    let (id, text) = made(&request).unwrap();
+                    assert_eq!(id, "2026-11-22-x");
+                    let path = format!("incidents/{id}.yaml");
+                    let corpus = crate::load::from_texts(Some(CONFIG), &[(&path, &text)]);
+                    let record = corpus.records[0].record.as_ref().expect(&text);
+                    assert_eq!(record.title.value, title.trim(), "{text}");
+                    assert_eq!(record.lang.value, *lang);
+                    let report = crate::check::check(&corpus, now);
+                    assert!(
+                        report.diagnostics.is_empty(),
+                        "{template}/{lang}: {:?}\n{text}",
+                        report.diagnostics
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_time_is_now_in_the_sites_zone_unless_given() {
+        let (id, text) = made(&NewRecord {
+            title: "Late night".into(),
+            ..NewRecord::default()
+        })
+        .unwrap();
+        assert_eq!(id, "2026-11-22-late-night");
+        assert!(text.contains("timezone: Europe/Berlin\n"), "{text}");
+        assert!(text.contains("started: 2026-11-22 13:00\n"), "{text}");
+        assert!(text.starts_with("# yaml-language-server: $schema="));
+        let (id, text) = made(&NewRecord {
+            title: "Late night".into(),
+            date: Some("2024-02-29".into()),
+            time: Some("23:59".into()),
+            ..NewRecord::default()
+        })
+        .unwrap();
+        assert_eq!(id, "2024-02-29-late-night");
+        assert!(text.contains("started: 2024-02-29 23:59\n"));
+    }
+
+    #[test]
+    fn bad_values_name_the_value_and_the_choices() {
+        let bad = |request: NewRecord, needles: &[&str]| {
+            let error = format!("{:#}", made(&request).unwrap_err());
+            for needle in needles {
+                assert!(error.contains(needle), "{needle}: {error}");
+            }
+        };
+        let base = || NewRecord {
+            title: "t".into(),
+            ..NewRecord::default()
+        };
+        bad(
+            NewRecord {
+                title: " \n".into(),
+                ..base()
+            },
+            &["title is empty"],
+        );
+        bad(
+            NewRecord {
+                severity: Some("huge".into()),
+                ..base()
+            },
+            &["`huge`", "none, minor, major, critical"],
+        );
+        bad(
+            NewRecord {
+                template: Some("nope".into()),
+                ..base()
+            },
+            &["`nope`", "default, brief, security"],
+        );
+        bad(
+            NewRecord {
+                affected: vec!["db=major_outage".into()],
+                ..base()
+            },
+            &["`db`", "website"],
+        );
+        bad(
+            NewRecord {
+                affected: vec!["website=down".into()],
+                ..base()
+            },
+            &["`down`", "major_outage"],
+        );
+        bad(
+            NewRecord {
+                date: Some("31.12.2024".into()),
+                ..base()
+            },
+            &["`31.12.2024`"],
+        );
+        bad(
+            NewRecord {
+                time: Some("25:00".into()),
+                ..base()
+            },
+            &["`25:00`"],
+        );
+        bad(
+            NewRecord {
+                slug: Some("Bad Slug".into()),
+                ..base()
+            },
+            &["`Bad Slug`"],
+        );
+    }
+
+    #[test]
+    fn quoting_escapes_what_yaml_would_read_otherwise() {
+        assert_eq!(
+            yaml_quote("a\"b\\c\nd\u{1}\u{2028}"),
+            "\"a\\\"b\\\\c\\nd\\u0001\\u2028\""
+        );
+    }
+}
