@@ -211,4 +211,7 @@ fn a_projects_template_overrides_and_adds() {
     let text = fs::read_to_string(p.join("incidents/2026-11-22-a-b.yaml")).unwrap();
     assert_eq!(text, "title: \"A: b\"\nlang: en\nstatus: draft\n# ours\n");
     assert_eq!(run(hindsight(&p).arg("lint")).0, 0);
+    // The renderer leaves templates/new/ to `new`: a record template is not a page template.
+    let (code, _, stderr) = run(hindsight(&p).arg("build"));
+    assert_eq!(code, 0, "{stderr}");
 }

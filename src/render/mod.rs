@@ -47,7 +47,9 @@ impl Templates {
         tera.autoescape_on([".html", ".xml", ".svg", ".atom"]);
         tera.set_escape_fn(escape_xml);
         register_filters(&mut tera);
-        let layers = assets::layered(root, "templates", TEMPLATES, Content::Text)?;
+        let mut layers = assets::layered(root, "templates", TEMPLATES, Content::Text)?;
+        // templates/new/ holds the record templates of `hindsight new`, not pages.
+        layers.retain(|layer| !layer.name.starts_with("new/"));
         // All at once: templates include each other, in any order.
         let added = tera.add_raw_templates(
             layers
