@@ -6,6 +6,7 @@ mod render;
 mod rules;
 mod terminal;
 mod translate;
+mod update;
 
 use std::path::PathBuf;
 
@@ -42,6 +43,10 @@ enum Command {
     Translate(translate::Args),
     /// Build the public status site: pages in every language, feeds, badges and the JSON API.
     Build(build::Args),
+    /// Post a public status update to an incident, editing its record in place.
+    Update(update::UpdateArgs),
+    /// Resolve an incident: set `resolved` and post the resolving update.
+    Resolve(update::ResolveArgs),
 }
 
 /// How a list or report is printed.
@@ -77,5 +82,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Render(args) => render::run(root, args),
         Command::Translate(args) => translate::run(root, args),
         Command::Build(args) => build::run(root, args),
+        Command::Update(args) => update::update(root, args),
+        Command::Resolve(args) => update::resolve(root, args),
     }
 }

@@ -8,6 +8,8 @@
 //! the result by reading it back.
 
 mod scalar;
+pub mod update;
+mod verify;
 
 use std::fmt;
 
