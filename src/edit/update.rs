@@ -141,6 +141,20 @@ fn plan_inner(
         None if request.resolve => resolved_text(record.lang.value).to_string(),
         None => return refused("give the update's text"),
     };
+    if request.resolve
+        && let Some(marked) = record.timeline.iter().find(|e| {
+            e.marks
+                .as_ref()
+                .is_some_and(|m| m.value == Milestone::Resolved)
+        })
+        && earlier(&marked.at.value, &at_when)
+    {
+        return refused(format!(
+            "the timeline entry at line {} marks `resolved` at {}; remove its `marks: resolved` before resolving again",
+            marked.at.span.start.line,
+            written_text(&marked.at.value, zone)
+        ));
+    }
     let marks = request.resolve
         && !record.timeline.iter().any(|e| {
             e.marks
