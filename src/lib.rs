@@ -30,6 +30,7 @@ pub mod build;
 pub mod check;
 pub mod diagnostic;
 pub mod discover;
+pub mod edit;
 pub mod load;
 pub mod localize;
 pub mod model;

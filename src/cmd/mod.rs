@@ -8,6 +8,7 @@ mod render;
 mod rules;
 mod terminal;
 mod translate;
+mod update;
 
 use std::path::PathBuf;
 
@@ -48,6 +49,10 @@ enum Command {
     Init(init::Args),
     /// Write a new incident record from a template (incidents/<date>-<slug>.yaml).
     New(new::Args),
+    /// Post a public status update to an incident, editing its record in place.
+    Update(update::UpdateArgs),
+    /// Resolve an incident: set `resolved` and post the resolving update.
+    Resolve(update::ResolveArgs),
 }
 
 /// How a list or report is printed.
@@ -85,5 +90,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Build(args) => build::run(root, args),
         Command::Init(args) => init::run(args),
         Command::New(args) => new::run(root, args),
+        Command::Update(args) => update::update(root, args),
+        Command::Resolve(args) => update::resolve(root, args),
     }
 }

@@ -1,0 +1,128 @@
+//! `hindsight update` and `hindsight resolve`: post a status update to a record, in place.
+
+use std::path::Path;
+
+use hindsight::diagnostic::display_path;
+use hindsight::edit::update::{self, Planned, Request};
+use hindsight::model::{ComponentStatus, Keyword as _, UpdateStatus};
+use hindsight::project::{self, Project};
+use hindsight::publish;
+
+use super::Outcome;
+use super::terminal::{now, print, report_on_stderr, warn_without_config};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct UpdateArgs {
+    /// The incident's id (the file name under incidents/ without `.yaml`).
+    id: String,
+    /// What the update says about the incident.
+    #[arg(long, value_parser = parse_status)]
+    status: Option<UpdateStatus>,
+    /// When (default: now, in the record's timezone); any time form a record accepts.
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// A component's new state, as COMPONENT=STATUS (repeatable).
+    #[arg(long, value_name = "ID=STATUS", value_parser = parse_affected)]
+    affected: Vec<(String, ComponentStatus)>,
+    /// Post to an incident that is already resolved.
+    #[arg(long)]
+    force: bool,
+    /// The update's text, in the record's language.
+    text: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ResolveArgs {
+    /// The incident's id (the file name under incidents/ without `.yaml`).
+    id: String,
+    /// When it was resolved (default: now, in the record's timezone).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// Resolve again an incident that is already resolved (moves `resolved`).
+    #[arg(long)]
+    force: bool,
+    /// The resolving update's text, in the record's language (default: a short notice).
+    text: Option<String>,
+}
+
+fn parse_status(text: &str) -> Result<UpdateStatus, String> {
+    UpdateStatus::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is not an update status; use one of {}",
+            UpdateStatus::NAMES.join(", ")
+        )
+    })
+}
+
+fn parse_affected(text: &str) -> Result<(String, ComponentStatus), String> {
+    let (id, status) = text
+        .split_once('=')
+        .ok_or_else(|| format!("`{text}`: write COMPONENT=STATUS, e.g. api=major_outage"))?;
+    let status = ComponentStatus::parse(status).ok_or_else(|| {
+        format!(
+            "`{status}` is not a component status; use one of {}",
+            ComponentStatus::NAMES.join(", ")
+        )
+    })?;
+    Ok((id.to_string(), status))
+}
+
+pub(crate) fn update(root: Option<&Path>, args: UpdateArgs) -> anyhow::Result<Outcome> {
+    let request = Request {
+        id: args.id,
+        status: args.status,
+        at: args.at,
+        affected: args.affected,
+        text: Some(args.text),
+        resolve: false,
+        force: args.force,
+    };
+    run(root, &request)
+}
+
+pub(crate) fn resolve(root: Option<&Path>, args: ResolveArgs) -> anyhow::Result<Outcome> {
+    let request = Request {
+        id: args.id,
+        at: args.at,
+        text: args.text,
+        resolve: true,
+        force: args.force,
+        ..Request::default()
+    };
+    run(root, &request)
+}
+
+fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
+    let now = now()?;
+    let root = project::find_root(root, None);
+    warn_without_config(&root);
+    let project = Project::load(&root, &[])?;
+    let edit = match update::plan(&project, request, now) {
+        Planned::Ready(edit) => edit,
+        Planned::HasErrors(report) => {
+            report_on_stderr(&project, &report);
+            eprintln!(
+                "error: incidents/{}.yaml has errors; fix them first (hindsight lint)",
+                request.id
+            );
+            return Ok(Outcome::Findings);
+        }
+        Planned::Refused(refusal) => {
+            eprintln!("error: {refusal}");
+            return Ok(Outcome::Findings);
+        }
+    };
+    publish::write_file(&edit.path, edit.text.as_bytes())?;
+    let verb = if request.resolve {
+        "resolved"
+    } else {
+        "updated"
+    };
+    print(&format!(
+        "{verb} {}: {} at {}\n",
+        display_path(&edit.path),
+        edit.status,
+        edit.at
+    ))?;
+    Ok(Outcome::Clean)
+}

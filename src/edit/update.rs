@@ -1,0 +1,359 @@
+//! `update` and `resolve` as one plan: the record's new text, checked by reading it back.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::{Refusal, append_to_list, set_in_map, set_value, verify};
+use crate::check::Report;
+use crate::diagnostic::Severity;
+use crate::load::record::{RECORD_FIELDS, RecordContext, parse};
+use crate::load::{RecordFile, suggest_name};
+use crate::model::time::{self, Precision, When, Written};
+use crate::model::{ComponentStatus, Lang, Milestone, Record, UpdateStatus};
+use crate::project::Project;
+
+/// What `hindsight update` or `hindsight resolve` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub id: String,
+    pub status: Option<UpdateStatus>,
+    /// A time in any form a record accepts; "now" when absent.
+    pub at: Option<String>,
+    pub affected: Vec<(String, ComponentStatus)>,
+    /// The update's text, in the record's language; `resolve` has a default.
+    pub text: Option<String>,
+    /// Resolve: set `resolved:` and post the resolving update.
+    pub resolve: bool,
+    /// Post to a resolved incident anyway.
+    pub force: bool,
+}
+
+/// The edited record, ready to be written.
+#[derive(Debug)]
+pub struct Edit {
+    pub path: PathBuf,
+    pub text: String,
+    /// The update's time as written into the record.
+    pub at: String,
+    pub status: UpdateStatus,
+}
+
+#[derive(Debug)]
+pub enum Planned {
+    Ready(Edit),
+    /// The record does not lint: these are its errors.
+    HasErrors(Report),
+    Refused(Refusal),
+}
+
+fn refused(message: impl Into<String>) -> Result<Planned, Refusal> {
+    Err(Refusal(message.into()))
+}
+
+/// Plans the edit of one record; nothing is written.
+pub fn plan(project: &Project, request: &Request, now: DateTime<Utc>) -> Planned {
+    match plan_inner(project, request, now) {
+        Ok(planned) => planned,
+        Err(refusal) => Planned::Refused(refusal),
+    }
+}
+
+fn plan_inner(
+    project: &Project,
+    request: &Request,
+    now: DateTime<Utc>,
+) -> Result<Planned, Refusal> {
+    let corpus = &project.corpus;
+    let Some(file) = corpus.records.iter().find(|r| r.id == request.id) else {
+        let ids: Vec<&str> = corpus.records.iter().map(|r| r.id.as_str()).collect();
+        let hint = match suggest_name(&request.id, &ids) {
+            Some(id) => format!("; did you mean `{id}`?"),
+            None if ids.is_empty() => "; there are no records in incidents/ yet".to_string(),
+            None => format!("; the records are: {}", ids.join(", ")),
+        };
+        return refused(format!("there is no incident `{}`{hint}", request.id));
+    };
+    let mut report = project.check(now);
+    report
+        .diagnostics
+        .retain(|d| d.file == file.source.path && d.severity == Severity::Error);
+    let Some(record) = file
+        .record
+        .as_ref()
+        .filter(|_| report.diagnostics.is_empty())
+    else {
+        return Ok(Planned::HasErrors(report));
+    };
+    if let Some(resolved) = &record.resolved
+        && !request.force
+    {
+        return refused(format!(
+            "`{}` was resolved at {}; pass --force to post to it anyway",
+            request.id,
+            written_text(&resolved.value, record.zone(corpus.config.config.timezone))
+        ));
+    }
+    let components: Vec<&str> = corpus
+        .config
+        .config
+        .components
+        .iter()
+        .map(|c| c.id.value.as_str())
+        .collect();
+    for (id, _) in &request.affected {
+        if !components.contains(&id.as_str()) {
+            return refused(format!(
+                "`{id}` is not a component of site/config.yaml; the components are: {}",
+                components.join(", ")
+            ));
+        }
+    }
+    let zone = record.zone(corpus.config.config.timezone);
+    let at = new_time(record, request.at.as_deref(), zone, now)?;
+    let (at_text, at_when) = at;
+    if let Some(last) = record.timeline.last()
+        && earlier(&at_when, &last.at.value)
+    {
+        return refused(format!(
+            "{at_text} is earlier than the last timeline entry ({}); updates are added in order",
+            written_text(&last.at.value, zone)
+        ));
+    }
+    let status = if request.resolve {
+        UpdateStatus::Resolved
+    } else {
+        request
+            .status
+            .or_else(|| {
+                record
+                    .timeline
+                    .iter()
+                    .rev()
+                    .find_map(|e| e.status.as_ref().map(|s| s.value))
+            })
+            .unwrap_or(UpdateStatus::Investigating)
+    };
+    let text = match &request.text {
+        Some(text) if !text.trim().is_empty() => text.trim().replace("\r\n", "\n"),
+        Some(_) => return refused("the update's text is empty; say what changed"),
+        None if request.resolve => resolved_text(record.lang.value).to_string(),
+        None => return refused("give the update's text"),
+    };
+    if request.resolve
+        && let Some(marked) = record.timeline.iter().find(|e| {
+            e.marks
+                .as_ref()
+                .is_some_and(|m| m.value == Milestone::Resolved)
+        })
+        && earlier(&marked.at.value, &at_when)
+    {
+        return refused(format!(
+            "the timeline entry at line {} marks `resolved` at {}; remove its `marks: resolved` before resolving again",
+            marked.at.span.start.line,
+            written_text(&marked.at.value, zone)
+        ));
+    }
+    let marks = request.resolve
+        && !record.timeline.iter().any(|e| {
+            e.marks
+                .as_ref()
+                .is_some_and(|m| m.value == Milestone::Resolved)
+        });
+
+    let mut new = file.source.text.clone();
+    for (id, state) in &request.affected {
+        new = set_in_map(
+            &new,
+            "affected",
+            id,
+            state.as_str(),
+            &["title", "lang", "status", "severity"],
+        )?;
+    }
+    let milestones = ["started", "detected", "acknowledged", "mitigated"];
+    if request.resolve {
+        new = set_value(&new, "resolved", &at_text, &milestones)?;
+    }
+    let mut fields = vec![("at", at_text.clone())];
+    if marks {
+        fields.push(("marks", "resolved".to_string()));
+    }
+    fields.push(("status", status.as_str().to_string()));
+    fields.push(("text", text.clone()));
+    let before_timeline: Vec<&str> = RECORD_FIELDS
+        .iter()
+        .copied()
+        .take_while(|f| *f != "timeline")
+        .collect();
+    new = append_to_list(&new, "timeline", &fields, &before_timeline)?;
+
+    check_read_back(
+        file,
+        record,
+        &new,
+        zone,
+        corpus.config.config.timezone,
+        request,
+        &at_when,
+        status,
+        &text,
+        marks,
+    )?;
+    Ok(Planned::Ready(Edit {
+        path: file.source.path.clone(),
+        text: new,
+        at: at_text,
+        status,
+    }))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_read_back(
+    file: &RecordFile,
+    old: &Record,
+    new_text: &str,
+    zone: Tz,
+    site_zone: Tz,
+    request: &Request,
+    at: &When,
+    status: UpdateStatus,
+    text: &str,
+    marks: bool,
+) -> Result<(), Refusal> {
+    let context = RecordContext {
+        default_zone: site_zone,
+        ..RecordContext::default()
+    };
+    let failed = || {
+        Refusal(format!(
+            "the edited {} would not read back as the old record plus this update, so nothing was written; please report this with the record",
+            file.source.path.display()
+        ))
+    };
+    let (Some(mut new), _) = parse(&file.id, new_text, &context) else {
+        return Err(failed());
+    };
+    let Some(entry) = new.timeline.pop() else {
+        return Err(failed());
+    };
+    let entry_ok = entry.at.value.utc == at.utc
+        && entry.text.value == text
+        && entry.status.map(|s| s.value) == Some(status)
+        && entry.marks.map(|m| m.value) == marks.then_some(Milestone::Resolved)
+        && !entry.approximate;
+    let mut expected = old.clone();
+    for (id, state) in &request.affected {
+        match expected.affected.0.iter_mut().find(|(k, _)| &k.value == id) {
+            Some((_, value)) => value.value = *state,
+            None => expected.affected.0.push((
+                crate::model::Spanned::new(id.clone(), Default::default()),
+                crate::model::Spanned::new(*state, Default::default()),
+            )),
+        }
+    }
+    if request.resolve {
+        let resolved_ok = new.resolved.as_ref().is_some_and(|r| r.value.utc == at.utc);
+        if !resolved_ok {
+            return Err(failed());
+        }
+        new.resolved = old.resolved.clone();
+    }
+    let _ = zone;
+    if entry_ok && verify::same(&expected, &new) {
+        Ok(())
+    } else {
+        Err(failed())
+    }
+}
+
+/// The update's time, written in the style of the record's last entry, and what it reads as.
+fn new_time(
+    record: &Record,
+    at: Option<&str>,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Result<(String, When), Refusal> {
+    let base = record
+        .timeline
+        .last()
+        .map(|e| e.at.value.local_date)
+        .or(record.started.as_ref().map(|s| s.value.local_date));
+    let when = match at {
+        Some(at) => time::parse(at)
+            .and_then(|written| time::resolve(written, zone, base))
+            .map_err(|message| Refusal(format!("--at: {message}; {}", time::ACCEPTED_FORMS)))?,
+        None => {
+            let minute = DateTime::from_timestamp(now.timestamp() / 60 * 60, 0).unwrap_or(now);
+            let local = minute.with_timezone(&zone).naive_local();
+            time::resolve(Written::Local(local, Precision::Minute), zone, base)
+                .or_else(|_| {
+                    time::resolve(
+                        Written::Instant(minute.fixed_offset(), Precision::Minute),
+                        zone,
+                        base,
+                    )
+                })
+                .map_err(Refusal)?
+        }
+    };
+    let instant_style = record
+        .timeline
+        .last()
+        .is_some_and(|e| matches!(e.at.value.written, Written::Instant(..)));
+    let text = if instant_style && when.precision != Precision::Day {
+        written_instant(&when, zone)
+    } else {
+        written_text(&when, zone)
+    };
+    // Read back what is written, so the record holds exactly the time checked here.
+    let when = time::parse(&text)
+        .and_then(|written| time::resolve(written, zone, base))
+        .or_else(|_| {
+            let text = written_instant(&when, zone);
+            time::parse(&text).and_then(|written| time::resolve(written, zone, base))
+        })
+        .map_err(Refusal)?;
+    let text = match when.written {
+        Written::Instant(..) => written_instant(&when, zone),
+        _ => text,
+    };
+    Ok((text, when))
+}
+
+/// A time as a reader of the record's zone writes it: `2026-11-21 10:35`, or a date.
+fn written_text(when: &When, zone: Tz) -> String {
+    let local = when.utc.with_timezone(&zone);
+    match when.precision {
+        Precision::Day => when.local_date.format("%Y-%m-%d").to_string(),
+        Precision::Minute => local.format("%Y-%m-%d %H:%M").to_string(),
+        Precision::Second => local.format("%Y-%m-%d %H:%M:%S").to_string(),
+    }
+}
+
+fn written_instant(when: &When, zone: Tz) -> String {
+    let local = when.utc.with_timezone(&zone);
+    local
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+        .replace("+00:00", "Z")
+}
+
+/// Whether `new` comes before `last`, compared at the coarser of the two precisions.
+fn earlier(new: &When, last: &When) -> bool {
+    match new.precision.min(last.precision) {
+        Precision::Day => new.local_date < last.local_date,
+        Precision::Minute => new.utc.timestamp() / 60 < last.utc.timestamp() / 60,
+        Precision::Second => new.utc < last.utc,
+    }
+}
+
+fn resolved_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "This incident has been resolved.",
+        Lang::De => "Dieser Vorfall ist behoben.",
+        Lang::Ja => "この障害は解消しました。",
+        Lang::Zh => "此事件已解决。",
+    }
+}

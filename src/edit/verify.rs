@@ -1,0 +1,147 @@
+//! The safety net: a record read back after an edit must be the old one plus the change.
+//!
+//! Positions move when lines are inserted, so records are compared with their spans erased.
+
+use crate::diagnostic::Span;
+use crate::model::{Action, Affected, Record, Spanned, TimelineEntry};
+
+trait Erase {
+    fn erase(&mut self);
+}
+
+impl<T> Erase for Spanned<T> {
+    fn erase(&mut self) {
+        self.span = Span::default();
+    }
+}
+
+impl<T: Erase> Erase for Option<T> {
+    fn erase(&mut self) {
+        if let Some(value) = self {
+            value.erase();
+        }
+    }
+}
+
+impl<T: Erase> Erase for Vec<T> {
+    fn erase(&mut self) {
+        self.iter_mut().for_each(Erase::erase);
+    }
+}
+
+impl Erase for TimelineEntry {
+    fn erase(&mut self) {
+        self.at.erase();
+        self.text.erase();
+        self.marks.erase();
+        self.status.erase();
+    }
+}
+
+impl Erase for Action {
+    fn erase(&mut self) {
+        self.text.erase();
+        self.status.erase();
+        self.kind.erase();
+        self.owner.erase();
+        self.due.erase();
+        self.link.erase();
+    }
+}
+
+impl Erase for Affected {
+    fn erase(&mut self) {
+        for (id, status) in &mut self.0 {
+            id.erase();
+            status.erase();
+        }
+    }
+}
+
+impl Erase for Record {
+    fn erase(&mut self) {
+        let Record {
+            id: _,
+            title,
+            lang,
+            status,
+            severity,
+            affected,
+            timezone,
+            started,
+            detected,
+            acknowledged,
+            mitigated,
+            resolved,
+            duration,
+            summary,
+            impact,
+            what_happened,
+            root_cause,
+            trigger,
+            detection,
+            resolution,
+            timeline,
+            lessons,
+            actions,
+            authors,
+            internal,
+        } = self;
+        title.erase();
+        lang.erase();
+        status.erase();
+        severity.erase();
+        affected.erase();
+        timezone.erase();
+        for time in [started, detected, acknowledged, mitigated, resolved] {
+            time.erase();
+        }
+        duration.erase();
+        for text in [
+            summary,
+            impact,
+            what_happened,
+            root_cause,
+            trigger,
+            detection,
+            resolution,
+            internal,
+        ] {
+            text.erase();
+        }
+        timeline.erase();
+        lessons.erase();
+        actions.erase();
+        authors.erase();
+    }
+}
+
+/// Whether `a` and `b` say the same, wherever it is written.
+pub(crate) fn same(a: &Record, b: &Record) -> bool {
+    let (mut a, mut b) = (a.clone(), b.clone());
+    a.erase();
+    b.erase();
+    a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::record::parse;
+
+    fn record(text: &str) -> Record {
+        parse("2024-01-01-x", text, &Default::default()).0.unwrap()
+    }
+
+    #[test]
+    fn moved_text_is_the_same_and_changed_text_is_not() {
+        let text =
+            "title: t\nlang: en\nstatus: draft\ntimeline:\n  - at: 2024-01-01 10:00\n    text: a\n";
+        let moved = format!("# a comment\n\n{text}");
+        assert!(same(&record(text), &record(&moved)));
+        assert!(!same(
+            &record(text),
+            &record(&text.replace("text: a", "text: b"))
+        ));
+    }
+}
