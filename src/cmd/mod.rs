@@ -1,7 +1,9 @@
 //! The command line's argument types and the dispatch to one file per command.
 
 mod build;
+mod completions;
 mod lint;
+mod man;
 mod render;
 mod rules;
 mod terminal;
@@ -12,6 +14,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use hindsight::model::{Keyword as _, Lang};
 
+pub(crate) use completions::answer_if_asked as answer_completion_request;
 pub(crate) use terminal::is_broken_pipe;
 
 /// Incident postmortems as structured records: lint, render, translate, publish.
@@ -42,6 +45,10 @@ enum Command {
     Translate(translate::Args),
     /// Build the public status site: pages in every language, feeds, badges and the JSON API.
     Build(build::Args),
+    /// Print a shell completion script (bash, zsh, fish or powershell).
+    Completions(completions::Args),
+    /// Print the manual page (roff): `hindsight man | man -l -`.
+    Man,
 }
 
 /// How a list or report is printed.
@@ -77,5 +84,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Render(args) => render::run(root, args),
         Command::Translate(args) => translate::run(root, args),
         Command::Build(args) => build::run(root, args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => man::run(),
     }
 }
