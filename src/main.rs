@@ -10,6 +10,8 @@ use clap::Parser as _;
 use hindsight::publish;
 
 fn main() -> ExitCode {
+    // A completion script calling back for candidates: answer and exit before parsing.
+    cmd::answer_completion_request();
     let cli = match cmd::Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {

@@ -1,8 +1,10 @@
 //! The command line's argument types and the dispatch to one file per command.
 
 mod build;
+mod completions;
 mod init;
 mod lint;
+mod man;
 mod new;
 mod render;
 mod rules;
@@ -15,6 +17,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use hindsight::model::{Keyword as _, Lang};
 
+pub(crate) use completions::answer_if_asked as answer_completion_request;
 pub(crate) use terminal::is_broken_pipe;
 
 /// Incident postmortems as structured records: lint, render, translate, publish.
@@ -53,6 +56,10 @@ enum Command {
     Update(update::UpdateArgs),
     /// Resolve an incident: set `resolved` and post the resolving update.
     Resolve(update::ResolveArgs),
+    /// Print a shell completion script (bash, zsh, fish or powershell).
+    Completions(completions::Args),
+    /// Print the manual page (roff): `hindsight man | man -l -`.
+    Man,
 }
 
 /// How a list or report is printed.
@@ -92,5 +99,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::New(args) => new::run(root, args),
         Command::Update(args) => update::update(root, args),
         Command::Resolve(args) => update::resolve(root, args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => man::run(),
     }
 }

@@ -12,6 +12,7 @@ use super::{Outcome, parse_lang};
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     /// The incident record (incidents/<id>.yaml).
+    #[arg(add = super::completions::record_files())]
     file: PathBuf,
     /// The reader's language (default: the record's own).
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]

@@ -15,6 +15,7 @@ pub(crate) struct RulesArgs {
 #[derive(Debug, clap::Args)]
 pub(crate) struct ExplainArgs {
     /// The rule's name, e.g. timeline-order.
+    #[arg(add = super::completions::rule_names())]
     rule: String,
 }
 

@@ -17,7 +17,7 @@ pub(crate) struct Args {
     #[command(subcommand)]
     command: Option<Command>,
     /// The incident record to translate (incidents/<id>.yaml).
-    #[arg(required = true)]
+    #[arg(required = true, add = super::completions::record_files())]
     file: Option<PathBuf>,
     /// The language to translate into.
     #[arg(long, required = true, value_parser = parse_lang, value_name = "LANG")]
