@@ -4,7 +4,7 @@ use std::path::Path;
 
 use hindsight::diagnostic::display_path;
 use hindsight::edit::update::{self, Planned, Request};
-use hindsight::model::{ComponentStatus, Keyword as _, UpdateStatus};
+use hindsight::model::{ComponentStatus, Keyword as _, Lang, UpdateStatus};
 use hindsight::project::{self, Project};
 use hindsight::publish;
 
@@ -27,7 +27,10 @@ pub(crate) struct UpdateArgs {
     /// Post to an incident that is already resolved.
     #[arg(long)]
     force: bool,
-    /// The update's text, in the record's language.
+    /// Also add the update to the record's overlay for LANG (made by `hindsight translate`).
+    #[arg(long, value_parser = super::parse_lang, value_name = "LANG")]
+    lang: Option<Lang>,
+    /// The update's text (in LANG with --lang).
     text: String,
 }
 
@@ -41,6 +44,9 @@ pub(crate) struct ResolveArgs {
     /// Resolve again an incident that is already resolved (moves `resolved`).
     #[arg(long)]
     force: bool,
+    /// Also add the update to the record's overlay for LANG (made by `hindsight translate`).
+    #[arg(long, value_parser = super::parse_lang, value_name = "LANG")]
+    lang: Option<Lang>,
     /// The resolving update's text, in the record's language (default: a short notice).
     text: Option<String>,
 }
@@ -76,6 +82,7 @@ pub(crate) fn update(root: Option<&Path>, args: UpdateArgs) -> anyhow::Result<Ou
         text: Some(args.text),
         resolve: false,
         force: args.force,
+        lang: args.lang,
     };
     run(root, &request)
 }
@@ -87,6 +94,7 @@ pub(crate) fn resolve(root: Option<&Path>, args: ResolveArgs) -> anyhow::Result<
         text: args.text,
         resolve: true,
         force: args.force,
+        lang: args.lang,
         ..Request::default()
     };
     run(root, &request)
@@ -113,6 +121,10 @@ fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
         }
     };
     publish::write_file(&edit.path, edit.text.as_bytes())?;
+    if let Some(overlay) = &edit.overlay {
+        publish::write_file(&overlay.path, overlay.text.as_bytes())?;
+        print(&format!("updated {}\n", display_path(&overlay.path)))?;
+    }
     let verb = if request.resolve {
         "resolved"
     } else {

@@ -8,6 +8,7 @@
 //! the result by reading it back.
 
 mod layout;
+pub mod overlay;
 mod scalar;
 pub mod update;
 mod verify;
