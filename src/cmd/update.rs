@@ -14,6 +14,7 @@ use super::terminal::{now, print, report_on_stderr, warn_without_config};
 #[derive(Debug, clap::Args)]
 pub(crate) struct UpdateArgs {
     /// The incident's id (the file name under incidents/ without `.yaml`).
+    #[arg(add = super::completions::record_ids())]
     id: String,
     /// What the update says about the incident.
     #[arg(long, value_parser = parse_status)]
@@ -22,7 +23,7 @@ pub(crate) struct UpdateArgs {
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
     /// A component's new state, as COMPONENT=STATUS (repeatable).
-    #[arg(long, value_name = "ID=STATUS", value_parser = parse_affected)]
+    #[arg(long, value_name = "ID=STATUS", value_parser = parse_affected, add = super::completions::affected())]
     affected: Vec<(String, ComponentStatus)>,
     /// Post to an incident that is already resolved.
     #[arg(long)]
@@ -37,6 +38,7 @@ pub(crate) struct UpdateArgs {
 #[derive(Debug, clap::Args)]
 pub(crate) struct ResolveArgs {
     /// The incident's id (the file name under incidents/ without `.yaml`).
+    #[arg(add = super::completions::record_ids())]
     id: String,
     /// When it was resolved (default: now, in the record's timezone).
     #[arg(long, value_name = "TIME")]
