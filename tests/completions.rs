@@ -193,3 +193,25 @@ fn the_man_page_is_roff_with_a_section_per_subcommand() {
         assert_eq!(String::from_utf8_lossy(&result.stderr), "");
     }
 }
+
+#[test]
+fn update_and_resolve_complete_record_ids_and_affected_components() {
+    assert_eq!(
+        complete(repo(), &["update", "2017-10"]),
+        ["2017-10-27-monzo-payments-outage"]
+    );
+    assert!(
+        complete(repo(), &["resolve", ""]).contains(&"2023-12-17-logto-image-deleted".to_owned())
+    );
+    assert_eq!(
+        complete(repo(), &["update", "x", "--affected", "example-webh"]),
+        ["example-webhooks="]
+    );
+    assert_eq!(
+        complete(
+            repo(),
+            &["update", "x", "--affected", "example-webhooks=deg"]
+        ),
+        ["example-webhooks=degraded_performance"]
+    );
+}

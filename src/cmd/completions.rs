@@ -9,6 +9,8 @@ use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter, CompletionCan
 use clap_complete::env::{CompleteEnv, Shells};
 use hindsight::check::rules::REGISTRY;
 use hindsight::discover::{self, SourceKind};
+use hindsight::load::{Limits, config};
+use hindsight::model::{ComponentStatus, Keyword as _};
 use hindsight::project;
 
 use super::terminal::print;
@@ -84,6 +86,65 @@ pub(crate) fn rule_names() -> ArgValueCandidates {
             .map(|rule| CompletionCandidate::new(rule.name()).help(Some(rule.summary().into())))
             .collect::<Vec<_>>()
     })
+}
+
+/// The ids of the project's records (`incidents/<id>.yaml`), for `update ID` and `resolve ID`.
+pub(crate) fn record_ids() -> ArgValueCandidates {
+    ArgValueCandidates::new(|| {
+        ids(&project::find_root(None, None))
+            .into_iter()
+            .map(CompletionCandidate::new)
+            .collect::<Vec<_>>()
+    })
+}
+
+fn ids(root: &Path) -> Vec<String> {
+    let Ok(sources) = discover::discover(root, &[]) else {
+        return Vec::new();
+    };
+    let mut ids: Vec<String> = sources
+        .files
+        .into_iter()
+        .filter(|file| file.refused.is_none())
+        .filter_map(|file| match file.kind {
+            SourceKind::Record { id } => Some(id),
+            _ => None,
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// `--affected ID=STATUS`: the components of site/config.yaml as `ID=`, then, once `=` is
+/// typed, the statuses after it.
+pub(crate) fn affected() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| {
+        let root = project::find_root(None, None);
+        affected_values(&root, &current.to_string_lossy())
+            .into_iter()
+            .map(CompletionCandidate::new)
+            .collect::<Vec<_>>()
+    })
+}
+
+fn affected_values(root: &Path, typed: &str) -> Vec<String> {
+    if let Some((id, status)) = typed.split_once('=') {
+        return ComponentStatus::NAMES
+            .iter()
+            .filter(|name| name.starts_with(status))
+            .map(|name| format!("{id}={name}"))
+            .collect();
+    }
+    let Ok(text) = std::fs::read_to_string(root.join("site").join("config.yaml")) else {
+        return Vec::new();
+    };
+    let (config, _) = config::parse(&text, &Limits::default());
+    config
+        .components
+        .iter()
+        .map(|component| format!("{}=", component.id.value))
+        .filter(|value| value.starts_with(typed))
+        .collect()
 }
 
 /// The records of the project around the current directory (`incidents/<id>.yaml`, overlays
@@ -171,6 +232,24 @@ mod tests {
         let incidents = root.join("incidents").canonicalize().unwrap();
         let paths = record_paths(root, Some(&incidents), "2017-10");
         assert_eq!(paths, ["2017-10-27-monzo-payments-outage.yaml"]);
+    }
+
+    #[test]
+    fn ids_are_the_record_ids_without_overlays() {
+        let ids = ids(Path::new(env!("CARGO_MANIFEST_DIR")));
+        assert!(ids.contains(&"2023-12-17-logto-image-deleted".to_owned()));
+        assert!(!ids.iter().any(|id| id.contains('.')), "{ids:?}");
+    }
+
+    #[test]
+    fn affected_completes_component_ids_then_statuses() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let ids = affected_values(root, "example-web");
+        assert_eq!(ids, ["example-webhooks="]);
+        assert_eq!(
+            affected_values(root, "example-webhooks=major"),
+            ["example-webhooks=major_outage"]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use hindsight::diagnostic::display_path;
 use hindsight::edit::update::{self, Planned, Request};
-use hindsight::model::{ComponentStatus, Keyword as _, UpdateStatus};
+use hindsight::model::{ComponentStatus, Keyword as _, Lang, UpdateStatus};
 use hindsight::project::{self, Project};
 use hindsight::publish;
 
@@ -14,6 +14,7 @@ use super::terminal::{now, print, report_on_stderr, warn_without_config};
 #[derive(Debug, clap::Args)]
 pub(crate) struct UpdateArgs {
     /// The incident's id (the file name under incidents/ without `.yaml`).
+    #[arg(add = super::completions::record_ids())]
     id: String,
     /// What the update says about the incident.
     #[arg(long, value_parser = parse_status)]
@@ -22,18 +23,22 @@ pub(crate) struct UpdateArgs {
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
     /// A component's new state, as COMPONENT=STATUS (repeatable).
-    #[arg(long, value_name = "ID=STATUS", value_parser = parse_affected)]
+    #[arg(long, value_name = "ID=STATUS", value_parser = parse_affected, add = super::completions::affected())]
     affected: Vec<(String, ComponentStatus)>,
     /// Post to an incident that is already resolved.
     #[arg(long)]
     force: bool,
-    /// The update's text, in the record's language.
+    /// Also add the update to the record's overlay for LANG (made by `hindsight translate`).
+    #[arg(long, value_parser = super::parse_lang, value_name = "LANG")]
+    lang: Option<Lang>,
+    /// The update's text (in LANG with --lang).
     text: String,
 }
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ResolveArgs {
     /// The incident's id (the file name under incidents/ without `.yaml`).
+    #[arg(add = super::completions::record_ids())]
     id: String,
     /// When it was resolved (default: now, in the record's timezone).
     #[arg(long, value_name = "TIME")]
@@ -41,6 +46,9 @@ pub(crate) struct ResolveArgs {
     /// Resolve again an incident that is already resolved (moves `resolved`).
     #[arg(long)]
     force: bool,
+    /// Also add the update to the record's overlay for LANG (made by `hindsight translate`).
+    #[arg(long, value_parser = super::parse_lang, value_name = "LANG")]
+    lang: Option<Lang>,
     /// The resolving update's text, in the record's language (default: a short notice).
     text: Option<String>,
 }
@@ -76,6 +84,7 @@ pub(crate) fn update(root: Option<&Path>, args: UpdateArgs) -> anyhow::Result<Ou
         text: Some(args.text),
         resolve: false,
         force: args.force,
+        lang: args.lang,
     };
     run(root, &request)
 }
@@ -87,6 +96,7 @@ pub(crate) fn resolve(root: Option<&Path>, args: ResolveArgs) -> anyhow::Result<
         text: args.text,
         resolve: true,
         force: args.force,
+        lang: args.lang,
         ..Request::default()
     };
     run(root, &request)
@@ -113,6 +123,10 @@ fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
         }
     };
     publish::write_file(&edit.path, edit.text.as_bytes())?;
+    if let Some(overlay) = &edit.overlay {
+        publish::write_file(&overlay.path, overlay.text.as_bytes())?;
+        print(&format!("updated {}\n", display_path(&overlay.path)))?;
+    }
     let verb = if request.resolve {
         "resolved"
     } else {

@@ -7,6 +7,8 @@
 //! [`update`] puts them together for `hindsight update` and `hindsight resolve`, and checks
 //! the result by reading it back.
 
+mod layout;
+pub mod overlay;
 mod scalar;
 pub mod update;
 mod verify;
@@ -15,6 +17,7 @@ use std::fmt;
 
 use crate::load::yaml::{Limits, Node, Value, parse};
 
+use layout::{decorated, is_flow};
 pub(crate) use scalar::scalar;
 
 /// Why a text was not edited: a sentence saying what to change.
@@ -133,39 +136,6 @@ fn insert_lines(text: &str, at: usize, lines: &[String]) -> String {
     }
     out.push_str(&text[at..]);
     out
-}
-
-/// The anchor, alias or tag written on `node` or anything inside it, if any: an edit next to
-/// one could change what other parts of the document mean. `key` is the key `node` is the
-/// value of: what stands between them counts too.
-fn decorated(text: &str, key: Option<&Node>, node: &Node) -> bool {
-    let start = node.span.start.offset;
-    let from = key.map_or_else(
-        || line_start(text, start),
-        |key| key.span.end.offset.min(start),
-    );
-    let gap_marked = text[from..start]
-        .lines()
-        .map(|line| line.split(" #").next().unwrap_or(""))
-        .any(|line| {
-            line.split_whitespace()
-                .any(|token| token.starts_with(['&', '!', '*']))
-        });
-    if gap_marked || text[start..].starts_with(['*', '&', '!']) {
-        return true;
-    }
-    match &node.value {
-        Value::Seq(items) => items.iter().any(|item| decorated(text, None, item)),
-        Value::Map(entries) => entries
-            .iter()
-            .any(|(k, v)| decorated(text, None, k) || decorated(text, Some(k), v)),
-        Value::Null | Value::Scalar { .. } => false,
-    }
-}
-
-fn is_flow(text: &str, node: &Node) -> bool {
-    matches!(node.value, Value::Seq(_) | Value::Map(_))
-        && text[node.span.start.offset..].starts_with(['[', '{'])
 }
 
 fn key_indent(text: &str, key: &Node) -> String {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use super::overlay::{OverlayEdit, append_pair};
 use super::{Refusal, append_to_list, set_in_map, set_value, verify};
 use crate::check::Report;
 use crate::diagnostic::Severity;
@@ -28,6 +29,8 @@ pub struct Request {
     pub resolve: bool,
     /// Post to a resolved incident anyway.
     pub force: bool,
+    /// Also add the text to the record's overlay for this language, as a new timeline pair.
+    pub lang: Option<Lang>,
 }
 
 /// The edited record, ready to be written.
@@ -38,6 +41,8 @@ pub struct Edit {
     /// The update's time as written into the record.
     pub at: String,
     pub status: UpdateStatus,
+    /// The overlay that also gets the update (`--lang`).
+    pub overlay: Option<OverlayEdit>,
 }
 
 #[derive(Debug)]
@@ -201,11 +206,18 @@ fn plan_inner(
         &text,
         marks,
     )?;
+    let overlay = match request.lang {
+        Some(lang) if lang != record.lang.value => {
+            Some(append_pair(corpus, &file.id, lang, &text, &text)?)
+        }
+        _ => None,
+    };
     Ok(Planned::Ready(Edit {
         path: file.source.path.clone(),
         text: new,
         at: at_text,
         status,
+        overlay,
     }))
 }
 
