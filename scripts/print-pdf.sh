@@ -13,16 +13,8 @@ out=${2:-target/print}
 record=${RECORD:-incidents/2023-12-17-logto-image-deleted.yaml}
 [[ -x $bin ]] || cargo build --release --locked --quiet
 
-need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
-if ((${#need[@]})); then
-  (apt-get update -qq && apt-get install -y -qq "${need[@]}") >/dev/null 2>&1 || {
-    echo "print-pdf: cannot install ${need[*]} (run as root, or install them)" >&2
-    exit 2
-  }
-fi
+. scripts/lib/browser.sh
+ensure_browser print-pdf pdftoppm:poppler-utils
 
 work=$(mktemp -d)
 server=""
@@ -50,13 +42,7 @@ for paper in A4 Letter; do
     "$pages/site/en/incidents/$name.html" >"$pages/site/en/incidents/$name.$paper.html"
 done
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server --bind 127.0.0.1 "$port" --directory "$pages" >/dev/null 2>"$work/server.log" &
-server=$!
-for _ in $(seq 50); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
-  sleep 0.1
-done
+serve_dir "$pages" "$work/server.log"
 
 failed=0
 print() { # label path paper

@@ -9,12 +9,8 @@ bin=${1:-target/release/hindsight}
 shots=${2:-target/screenshots}
 [[ -x $bin ]] || cargo build --release --locked --quiet
 
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
-  (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk) >/dev/null 2>&1 || {
-    echo "screenshot: cannot install Debian's chromium and fonts-noto-cjk (run as root, or install them)" >&2
-    exit 2
-  }
-fi
+. scripts/lib/browser.sh
+ensure_browser screenshot
 
 work=$(mktemp -d)
 server=""
@@ -22,13 +18,7 @@ cleanup() { [[ -n $server ]] && kill "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795348800} "$bin" build --out "$work/site" 2>/dev/null
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server --bind 127.0.0.1 "$port" --directory "$work/site" >/dev/null 2>"$work/server.log" &
-server=$!
-for _ in $(seq 50); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
-  sleep 0.1
-done
+serve_dir "$work/site" "$work/server.log"
 
 mkdir -p "$shots"
 failed=0

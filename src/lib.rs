@@ -42,3 +42,4 @@ pub mod scaffold;
 pub mod schema;
 pub mod status;
 pub mod translate;
+mod yaml_quote;

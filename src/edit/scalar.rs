@@ -1,5 +1,7 @@
 //! Text -> a YAML scalar that reads back as exactly that text.
 
+use crate::yaml_quote::double_quoted;
+
 /// Writes `text` as the value after `key: ` on a line indented by `indent` spaces: plain when
 /// that is unambiguous, a `|-` block for several lines, double quotes otherwise. `newline` is
 /// the file's line ending, so a CRLF file stays CRLF.
@@ -74,26 +76,6 @@ fn fits_block(text: &str) -> bool {
             .chars()
             .any(|c| (c.is_control() && c != '\n') || is_invisible(c))
         && !text.split('\n').any(|line| line.ends_with([' ', '\t']))
-}
-
-fn double_quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || is_invisible(c) => {
-                out.push_str(&format!("\\u{:04X}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]

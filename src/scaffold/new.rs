@@ -1,7 +1,6 @@
 //! `new`: a record rendered from a template in `templates/new/` (built-in, or the project's
 //! file of the same name), with the values checked before anything is written.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow, bail};
@@ -11,6 +10,7 @@ use serde::Serialize;
 use crate::assets::{self, Content, NEW_TEMPLATES};
 use crate::model::SiteConfig;
 use crate::model::{ComponentStatus, Impact, Keyword as _, Lang};
+use crate::yaml_quote::double_quoted;
 
 use super::{guide, slug};
 
@@ -148,7 +148,7 @@ pub(crate) fn render(
     context.insert("g", &guide::guide(lang));
     let mut tera = tera::Tera::new();
     tera.register_filter("yaml", |text: &str, _: tera::Kwargs, _: &tera::State| {
-        yaml_quote(text)
+        double_quoted(text)
     });
     let shown = template.project.as_ref().map_or_else(
         || format!("templates/new/{}", template.name),
@@ -189,33 +189,6 @@ fn affected(pair: &str, config: &SiteConfig) -> anyhow::Result<Affected> {
         id: id.to_string(),
         status: status.as_str(),
     })
-}
-
-/// `text` as a YAML double-quoted scalar: every character that YAML would read otherwise
-/// (quotes, backslashes, line breaks, controls) escaped, so it reads back exactly.
-pub(crate) fn yaml_quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control()
-                || matches!(
-                    c,
-                    '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
-                ) =>
-            {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]
@@ -363,8 +336,8 @@ mod tests {
     #[test]
     fn quoting_escapes_what_yaml_would_read_otherwise() {
         assert_eq!(
-            yaml_quote("a\"b\\c\nd\u{1}\u{2028}"),
-            "\"a\\\"b\\\\c\\nd\\u0001\\u2028\""
+            double_quoted("a\"b\\c\nd\u{1}\u{2028}"),
+            "\"a\\\"b\\\\c\\nd\\x01\\L\""
         );
     }
 }
