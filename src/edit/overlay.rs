@@ -7,10 +7,10 @@
 use std::path::PathBuf;
 
 use super::{Refusal, append_to_list};
-use crate::load::overlay::parse;
+use crate::load::overlay::{OVERLAY_FIELDS, parse};
 use crate::load::yaml::Limits;
 use crate::load::{Corpus, OverlayFile};
-use crate::model::Lang;
+use crate::model::{Lang, OverlayList};
 
 /// The edited overlay, ready to be written.
 #[derive(Debug)]
@@ -20,18 +20,13 @@ pub struct OverlayEdit {
 }
 
 /// The keys an overlay writes before `timeline`, where a missing list is started.
-const BEFORE_TIMELINE: &[&str] = &[
-    "lang",
-    "title",
-    "summary",
-    "impact",
-    "what_happened",
-    "root_cause",
-    "trigger",
-    "detection",
-    "resolution",
-    "internal",
-];
+fn before_timeline() -> Vec<&'static str> {
+    OVERLAY_FIELDS
+        .iter()
+        .copied()
+        .take_while(|field| *field != OverlayList::Timeline.name())
+        .collect()
+}
 
 /// Appends `{source: source, text: translation}` to the `timeline` of `id`'s overlay for `lang`.
 pub(crate) fn append_pair(
@@ -49,12 +44,12 @@ pub(crate) fn append_pair(
     };
     let text = append_to_list(
         &file.source.text,
-        "timeline",
+        OverlayList::Timeline.name(),
         &[
             ("source", source.to_string()),
             ("text", translation.to_string()),
         ],
-        BEFORE_TIMELINE,
+        &before_timeline(),
     )?;
     check_read_back(file, &text, source, translation)?;
     Ok(OverlayEdit {
@@ -117,7 +112,7 @@ mod tests {
             old,
             "timeline",
             &[("source", "B".into()), ("text", "Bé".into())],
-            BEFORE_TIMELINE,
+            &before_timeline(),
         )
         .unwrap();
         assert_eq!(
@@ -134,7 +129,7 @@ mod tests {
             old,
             "timeline",
             &[("source", "B".into()), ("text", "更新".into())],
-            BEFORE_TIMELINE,
+            &before_timeline(),
         )
         .unwrap();
         assert_eq!(

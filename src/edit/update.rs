@@ -12,7 +12,7 @@ use crate::diagnostic::Severity;
 use crate::load::record::{RECORD_FIELDS, RecordContext, parse};
 use crate::load::{RecordFile, suggest_name};
 use crate::model::time::{self, Precision, When, Written};
-use crate::model::{ComponentStatus, Lang, Milestone, Record, UpdateStatus};
+use crate::model::{ComponentStatus, Lang, Milestone, OverlayList, Record, UpdateStatus};
 use crate::project::Project;
 
 /// What `hindsight update` or `hindsight resolve` was asked to do.
@@ -190,9 +190,14 @@ fn plan_inner(
     let before_timeline: Vec<&str> = RECORD_FIELDS
         .iter()
         .copied()
-        .take_while(|f| *f != "timeline")
+        .take_while(|f| *f != OverlayList::Timeline.name())
         .collect();
-    new = append_to_list(&new, "timeline", &fields, &before_timeline)?;
+    new = append_to_list(
+        &new,
+        OverlayList::Timeline.name(),
+        &fields,
+        &before_timeline,
+    )?;
 
     check_read_back(
         file,

@@ -10,7 +10,7 @@ use crate::model::{Overlay, OverlayList, Pair, TextField};
 const PAIR_FIELDS: &[&str] = &["source", "text", "previous"];
 
 /// Every field an overlay may have: built once, read for each overlay parsed.
-static OVERLAY_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+pub(crate) static OVERLAY_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut fields = vec!["lang"];
     fields.extend(TextField::ALL.iter().map(|field| field.key()));
     fields.extend(OverlayList::ALL.iter().map(|list| list.name()));
