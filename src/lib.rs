@@ -24,10 +24,13 @@
 //!   types (the templates' contract, [`localize::postmortem`](mod@localize::postmortem)), [`render::Templates`] and the
 //!   Markdown renderers in [`render::markdown`].
 //! - [`scaffold`]: `init`'s new project and `new`'s record from a template, with their slugs.
+//! - [`edit`]: `update` and `resolve` as a plan (the record's new text, read back) that the
+//!   binary writes; [`completion`]: what the shell completes from the project.
 
 pub(crate) mod assets;
 pub mod build;
 pub mod check;
+pub mod completion;
 pub mod diagnostic;
 pub mod discover;
 pub mod edit;

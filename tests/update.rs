@@ -106,8 +106,23 @@ const ONGOING: &str = "incidents/2026-11-21-webhook-delivery-delays.yaml";
 const ID: &str = "2026-11-21-webhook-delivery-delays";
 
 #[test]
-fn an_update_changes_component_states_and_lints() {
+fn an_update_raises_component_states_and_keeps_the_worst() {
     let project = Project::example(&[ONGOING]);
+    let out = project.run(&[
+        "update",
+        ID,
+        "--affected",
+        "example-webhooks=partial_outage",
+        "Half of all deliveries now fail.",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = project.read(ONGOING);
+    assert!(
+        text.contains("  example-webhooks: partial_outage\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("  - at: 2026-11-22 13:00\n    status: identified\n    text: Half of all deliveries now fail.\n"), "{text}");
+    // `affected:` holds the worst state reached: a milder one is not written, and said so.
     let out = project.run(&[
         "update",
         ID,
@@ -118,9 +133,18 @@ fn an_update_changes_component_states_and_lints() {
         "Deliveries are back to normal.",
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let text = project.read(ONGOING);
-    assert!(text.contains("  example-webhooks: operational\n"));
-    assert!(text.ends_with("  - at: 2026-11-22 13:00\n    status: monitoring\n    text: Deliveries are back to normal.\n"), "{text}");
+    assert!(
+        out.stderr
+            .contains("`example-webhooks` stays partial_outage"),
+        "{}",
+        out.stderr
+    );
+    let after = project.read(ONGOING);
+    assert!(
+        after.contains("  example-webhooks: partial_outage\n"),
+        "{after}"
+    );
+    assert!(after.ends_with("    status: monitoring\n    text: Deliveries are back to normal.\n"));
     let (_, diagnostics) = project.lint_json();
     assert!(
         diagnostics.iter().all(|d| d["severity"] != "error"),
@@ -178,7 +202,7 @@ fn refusals_write_nothing() {
         "update",
         ID,
         "--affected",
-        "example-webhooks=operational",
+        "example-webhooks=major_outage",
         "x",
     ]);
     assert_eq!(out.code, 1);

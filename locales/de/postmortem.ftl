@@ -105,6 +105,7 @@ duration-ongoing = seit { $duration } andauernd
 notice-draft = Entwurf: Diese Nachbesprechung ist nicht veröffentlicht.
 notice-review = In Prüfung: Diese Nachbesprechung ist noch nicht veröffentlicht.
 notice-ongoing = Dieser Vorfall dauert noch an. Diese Nachbesprechung wird aktualisiert.
+notice-pending = Dieser Vorfall ist behoben. Die Nachbesprechung wird gerade geschrieben und hier veröffentlicht.
 notice-stale = Ein Teil dieser Übersetzung ist veraltet: Das Original ({ $language }) wurde seit der Übersetzung geändert.
 notice-fallback = Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.
 notice-internal = Intern: Dieser Abschnitt wird nie veröffentlicht.

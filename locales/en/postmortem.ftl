@@ -105,6 +105,7 @@ duration-ongoing = ongoing for { $duration }
 notice-draft = Draft: this postmortem has not been published.
 notice-review = In review: this postmortem has not been published yet.
 notice-ongoing = This incident is still ongoing. This postmortem will be updated.
+notice-pending = This incident is resolved. Its postmortem is being written and will be published here.
 notice-stale = Part of this translation is out of date: the original ({ $language }) has changed since it was translated.
 notice-fallback = Parts of this postmortem have not been translated yet and are shown in the original language ({ $language }).
 notice-internal = Internal: this section is never published.

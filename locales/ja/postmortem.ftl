@@ -93,6 +93,7 @@ duration-ongoing = { $duration }継続中
 notice-draft = 下書き：このポストモーテムは公開されていません。
 notice-review = レビュー中：このポストモーテムはまだ公開されていません。
 notice-ongoing = このインシデントは継続中です。このポストモーテムは随時更新されます。
+notice-pending = このインシデントは解消しました。ポストモーテムは現在作成中で、完成しだいこのページで公開します。
 notice-stale = この翻訳の一部は古くなっています。翻訳後に原文（{ $language }）が更新されました。
 notice-fallback = このポストモーテムの一部はまだ翻訳されておらず、原文（{ $language }）のまま表示しています。
 notice-internal = 社内限定：このセクションは公開されません。

@@ -93,6 +93,7 @@ duration-ongoing = 已持续{ $duration }
 notice-draft = 草稿：本复盘报告尚未发布。
 notice-review = 审核中：本复盘报告尚未发布。
 notice-ongoing = 该事故仍在进行中，本复盘报告将持续更新。
+notice-pending = 该事故已解决。复盘报告正在撰写中，完成后将在此页面发布。
 notice-stale = 本译文的部分内容已过时：原文（{ $language }）在翻译后已有改动。
 notice-fallback = 本复盘报告的部分内容尚未翻译，以原文（{ $language }）显示。
 notice-internal = 仅限内部：此部分不会公开。

@@ -6,6 +6,7 @@ use std::time::Instant;
 use hindsight::diagnostic::display_path;
 use hindsight::project::{self, Outcome as Built, Project};
 use hindsight::publish;
+use hindsight::report::counted;
 
 use super::Outcome;
 use super::terminal::{ProgressBar, now, report_on_stderr, warnings};
@@ -40,11 +41,12 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     warnings(&built.warnings);
     let files = publish::site(&project.protected()?, &out, &built.artifacts)?;
     eprintln!(
-        "built {}: {} pages in {} languages, {} incidents, {files} files, in {:.2} s",
+        "built {}: {} in {}, {}, {}, in {:.2} s",
         display_path(&out),
-        built.pages,
-        built.languages,
-        built.incidents,
+        counted(built.pages, "page"),
+        counted(built.languages, "language"),
+        counted(built.incidents, "incident"),
+        counted(files, "file"),
         clock.elapsed().as_secs_f64()
     );
     Ok(Outcome::Clean)

@@ -2,16 +2,12 @@
 //! values from the project (rule names, record files) while the user types.
 
 use std::ffi::OsStr;
-use std::path::Path;
 
 use clap::{CommandFactory as _, ValueEnum};
 use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter, CompletionCandidate};
 use clap_complete::env::{CompleteEnv, Shells};
 use hindsight::check::rules::REGISTRY;
-use hindsight::discover::{self, SourceKind};
-use hindsight::load::{Limits, config};
-use hindsight::model::{ComponentStatus, Keyword as _};
-use hindsight::project;
+use hindsight::{completion, project};
 
 use super::terminal::print;
 use super::{Cli, Outcome};
@@ -91,28 +87,11 @@ pub(crate) fn rule_names() -> ArgValueCandidates {
 /// The ids of the project's records (`incidents/<id>.yaml`), for `update ID` and `resolve ID`.
 pub(crate) fn record_ids() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
-        ids(&project::find_root(None, None))
+        completion::record_ids(&project::find_root(None, None))
             .into_iter()
             .map(CompletionCandidate::new)
             .collect::<Vec<_>>()
     })
-}
-
-fn ids(root: &Path) -> Vec<String> {
-    let Ok(sources) = discover::discover(root, &[]) else {
-        return Vec::new();
-    };
-    let mut ids: Vec<String> = sources
-        .files
-        .into_iter()
-        .filter(|file| file.refused.is_none())
-        .filter_map(|file| match file.kind {
-            SourceKind::Record { id } => Some(id),
-            _ => None,
-        })
-        .collect();
-    ids.sort();
-    ids
 }
 
 /// `--affected ID=STATUS`: the components of site/config.yaml as `ID=`, then, once `=` is
@@ -120,31 +99,11 @@ fn ids(root: &Path) -> Vec<String> {
 pub(crate) fn affected() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| {
         let root = project::find_root(None, None);
-        affected_values(&root, &current.to_string_lossy())
+        completion::affected_values(&root, &current.to_string_lossy())
             .into_iter()
             .map(CompletionCandidate::new)
             .collect::<Vec<_>>()
     })
-}
-
-fn affected_values(root: &Path, typed: &str) -> Vec<String> {
-    if let Some((id, status)) = typed.split_once('=') {
-        return ComponentStatus::NAMES
-            .iter()
-            .filter(|name| name.starts_with(status))
-            .map(|name| format!("{id}={name}"))
-            .collect();
-    }
-    let Ok(text) = std::fs::read_to_string(root.join("site").join("config.yaml")) else {
-        return Vec::new();
-    };
-    let (config, _) = config::parse(&text, &Limits::default());
-    config
-        .components
-        .iter()
-        .map(|component| format!("{}=", component.id.value))
-        .filter(|value| value.starts_with(typed))
-        .collect()
 }
 
 /// The records of the project around the current directory (`incidents/<id>.yaml`, overlays
@@ -155,106 +114,9 @@ pub(crate) fn record_files() -> ArgValueCompleter {
         let here = std::env::current_dir()
             .and_then(|dir| dir.canonicalize())
             .ok();
-        record_paths(&root, here.as_deref(), &current.to_string_lossy())
+        completion::record_paths(&root, here.as_deref(), &current.to_string_lossy())
             .into_iter()
             .map(CompletionCandidate::new)
             .collect::<Vec<_>>()
     })
-}
-
-/// The record files under `root` whose path starts with `typed`, written relative to `here`
-/// (the current directory) when they are below it, as the user would type them. Reading the
-/// project's folder listing is all it does: a completion must be quick, and it never fails
-/// loudly (a folder without records completes nothing).
-fn record_paths(root: &Path, here: Option<&Path>, typed: &str) -> Vec<String> {
-    let Ok(sources) = discover::discover(root, &[]) else {
-        return Vec::new();
-    };
-    sources
-        .files
-        .into_iter()
-        .filter(|file| matches!(file.kind, SourceKind::Record { .. }) && file.refused.is_none())
-        .map(|file| {
-            let below_here = here.and_then(|here| {
-                let real = file.path.canonicalize().ok()?;
-                Some(real.strip_prefix(here).ok()?.to_path_buf())
-            });
-            let path = below_here.unwrap_or(file.path);
-            let path = path.strip_prefix("./").unwrap_or(&path);
-            path.to_string_lossy().into_owned()
-        })
-        .filter(|path| path.starts_with(typed))
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn record_paths_are_the_records_without_overlays() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let paths = record_paths(root, None, "");
-        let names: Vec<_> = paths
-            .iter()
-            .map(|p| {
-                Path::new(p)
-                    .file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
-        assert!(names.contains(&"2023-12-17-logto-image-deleted.yaml".to_owned()));
-        assert!(
-            !names
-                .iter()
-                .any(|n| n.ends_with(".de.yaml") || n.ends_with(".ja.yaml"))
-        );
-        assert!(
-            paths
-                .iter()
-                .all(|p| p.starts_with(&root.display().to_string()))
-        );
-    }
-
-    #[test]
-    fn record_paths_keep_only_what_matches_the_typed_prefix() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let prefix = format!("{}/incidents/2017", root.display());
-        let paths = record_paths(root, None, &prefix);
-        assert_eq!(paths.len(), 2, "{paths:?}");
-    }
-
-    #[test]
-    fn record_paths_below_the_current_directory_are_relative_to_it() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let incidents = root.join("incidents").canonicalize().unwrap();
-        let paths = record_paths(root, Some(&incidents), "2017-10");
-        assert_eq!(paths, ["2017-10-27-monzo-payments-outage.yaml"]);
-    }
-
-    #[test]
-    fn ids_are_the_record_ids_without_overlays() {
-        let ids = ids(Path::new(env!("CARGO_MANIFEST_DIR")));
-        assert!(ids.contains(&"2023-12-17-logto-image-deleted".to_owned()));
-        assert!(!ids.iter().any(|id| id.contains('.')), "{ids:?}");
-    }
-
-    #[test]
-    fn affected_completes_component_ids_then_statuses() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let ids = affected_values(root, "example-web");
-        assert_eq!(ids, ["example-webhooks="]);
-        assert_eq!(
-            affected_values(root, "example-webhooks=major"),
-            ["example-webhooks=major_outage"]
-        );
-    }
-
-    #[test]
-    fn a_folder_without_a_project_completes_nothing() {
-        let empty = tempfile::tempdir().unwrap();
-        assert!(record_paths(empty.path(), None, "").is_empty());
-    }
 }

@@ -35,6 +35,13 @@ pub(crate) struct Args {
     /// The id after the date (default: made from the title).
     #[arg(long, value_name = "SLUG")]
     slug: Option<String>,
+    /// Publish the incident at once, with TEXT as its first status update (investigating);
+    /// the postmortem's sections are left as comments to fill in once it is resolved.
+    #[arg(long, value_name = "TEXT")]
+    announce: Option<String>,
+    /// When the --announce update is posted (default: now); a time of day takes --date.
+    #[arg(long, value_name = "TIME", requires = "announce")]
+    at: Option<String>,
 }
 
 pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
@@ -50,6 +57,8 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         template: args.template,
         affected: args.affected,
         slug: args.slug,
+        announce: args.announce,
+        at: args.at,
     };
     match scaffold::new_record(&root, &request, now)? {
         Written::Created(path) => {

@@ -28,10 +28,11 @@ pub(crate) struct UpdateArgs {
     /// Post to an incident that is already resolved.
     #[arg(long)]
     force: bool,
-    /// Also add the update to the record's overlay for LANG (made by `hindsight translate`).
-    #[arg(long, value_parser = super::parse_lang, value_name = "LANG")]
-    lang: Option<Lang>,
-    /// The update's text (in LANG with --lang).
+    /// The update in another language, as LANG=TEXT: added to the record's LANG overlay
+    /// (made by `hindsight translate`) as a new pair (repeatable).
+    #[arg(long, value_name = "LANG=TEXT", value_parser = parse_translation)]
+    translation: Vec<(Lang, String)>,
+    /// The update's text, in the record's language.
     text: String,
 }
 
@@ -46,9 +47,9 @@ pub(crate) struct ResolveArgs {
     /// Resolve again an incident that is already resolved (moves `resolved`).
     #[arg(long)]
     force: bool,
-    /// Also add the update to the record's overlay for LANG (made by `hindsight translate`).
-    #[arg(long, value_parser = super::parse_lang, value_name = "LANG")]
-    lang: Option<Lang>,
+    /// The resolving update in another language, as LANG=TEXT (repeatable; see `update`).
+    #[arg(long, value_name = "LANG=TEXT", value_parser = parse_translation)]
+    translation: Vec<(Lang, String)>,
     /// The resolving update's text, in the record's language (default: a short notice).
     text: Option<String>,
 }
@@ -60,6 +61,13 @@ fn parse_status(text: &str) -> Result<UpdateStatus, String> {
             UpdateStatus::NAMES.join(", ")
         )
     })
+}
+
+fn parse_translation(text: &str) -> Result<(Lang, String), String> {
+    let (lang, translation) = text.split_once('=').ok_or_else(|| {
+        format!("`{text}`: write LANG=TEXT, e.g. de=\"Wir untersuchen das Problem.\"")
+    })?;
+    Ok((super::parse_lang(lang)?, translation.to_string()))
 }
 
 fn parse_affected(text: &str) -> Result<(String, ComponentStatus), String> {
@@ -84,7 +92,7 @@ pub(crate) fn update(root: Option<&Path>, args: UpdateArgs) -> anyhow::Result<Ou
         text: Some(args.text),
         resolve: false,
         force: args.force,
-        lang: args.lang,
+        translations: args.translation,
     };
     run(root, &request)
 }
@@ -96,7 +104,7 @@ pub(crate) fn resolve(root: Option<&Path>, args: ResolveArgs) -> anyhow::Result<
         text: args.text,
         resolve: true,
         force: args.force,
-        lang: args.lang,
+        translations: args.translation,
         ..Request::default()
     };
     run(root, &request)
@@ -123,9 +131,20 @@ fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
         }
     };
     publish::write_file(&edit.path, edit.text.as_bytes())?;
-    if let Some(overlay) = &edit.overlay {
+    for overlay in &edit.overlays {
         publish::write_file(&overlay.path, overlay.text.as_bytes())?;
         print(&format!("updated {}\n", display_path(&overlay.path)))?;
+    }
+    for lang in &edit.untranslated {
+        eprintln!(
+            "note: the {lang} overlay has no translation of this update yet; its pages show it in the record's language (add --translation {lang}=TEXT next time, or see hindsight translate status)"
+        );
+    }
+    for kept in &edit.kept {
+        eprintln!(
+            "note: `{}` stays {} under `affected:`, which holds the worst state the incident reached ({} is milder)",
+            kept.component, kept.recorded, kept.asked
+        );
     }
     let verb = if request.resolve {
         "resolved"

@@ -253,12 +253,34 @@ pub fn set_value(
     let nl = newline(text);
     match find(&entries, key) {
         None => {
+            let indent = entries
+                .first()
+                .map_or_else(String::new, |(first, _)| key_indent(text, first));
+            let line = format!("{indent}{key}: {}", scalar(value, indent.len(), nl));
+            if let Some((start, end)) = commented_key(text, &indent, key) {
+                return Ok(format!("{}{line}{}", &text[..start], &text[end..]));
+            }
             let (at, indent) = place_after(text, &entries, after_keys);
             let line = format!("{indent}{key}: {}", scalar(value, indent.len(), nl));
             Ok(insert_lines(text, at, &[line]))
         }
         Some((key_node, node)) => replace_scalar(text, key_node, node, key, value),
     }
+}
+
+/// Where a template left `# key:` with no value at the start of a line, to be filled in: the
+/// value takes that line's place instead of being added elsewhere with the hint left behind.
+fn commented_key(text: &str, indent: &str, key: &str) -> Option<(usize, usize)> {
+    let wanted = format!("{indent}# {key}:");
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim_end() == wanted {
+            return Some((start, start + content.len()));
+        }
+        start += line.len();
+    }
+    None
 }
 
 fn replace_scalar(

@@ -124,6 +124,24 @@ fn a_missing_or_empty_timeline_is_started() {
 }
 
 #[test]
+fn a_value_takes_the_place_of_its_commented_out_key() {
+    let text = "started: 10:00\n# detected:\n# resolved:   \r\nsummary: s\n";
+    let out = set_value(text, "resolved", "11:00", &["started"]).unwrap();
+    assert_eq!(
+        out,
+        "started: 10:00\n# detected:\nresolved: 11:00\r\nsummary: s\n"
+    );
+    // Only a comment at the mapping's own indentation, with nothing after the colon.
+    let text =
+        "started: 10:00\ntimeline:\n  # resolved:\n  - at: 10:00\n    text: a\n# resolved: soon\n";
+    let out = set_value(text, "resolved", "11:00", &["started"]).unwrap();
+    assert_eq!(
+        out,
+        "started: 10:00\nresolved: 11:00\ntimeline:\n  # resolved:\n  - at: 10:00\n    text: a\n# resolved: soon\n"
+    );
+}
+
+#[test]
 fn flow_lists_anchors_and_aliases_are_refused() {
     for text in [
         "timeline: [{at: 10:00, text: a}]\n",

@@ -14,6 +14,7 @@ use crate::load::{RecordFile, suggest_name};
 use crate::model::time::{self, Precision, When, Written};
 use crate::model::{ComponentStatus, Lang, Milestone, OverlayList, Record, UpdateStatus};
 use crate::project::Project;
+use crate::status::rank;
 
 /// What `hindsight update` or `hindsight resolve` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -29,8 +30,9 @@ pub struct Request {
     pub resolve: bool,
     /// Post to a resolved incident anyway.
     pub force: bool,
-    /// Also add the text to the record's overlay for this language, as a new timeline pair.
-    pub lang: Option<Lang>,
+    /// The update in other languages: each goes to the record's overlay for that language,
+    /// as a new timeline pair whose source is `text`.
+    pub translations: Vec<(Lang, String)>,
 }
 
 /// The edited record, ready to be written.
@@ -41,8 +43,20 @@ pub struct Edit {
     /// The update's time as written into the record.
     pub at: String,
     pub status: UpdateStatus,
-    /// The overlay that also gets the update (`--lang`).
-    pub overlay: Option<OverlayEdit>,
+    /// The overlays that also get the update, translated (`--translation`).
+    pub overlays: Vec<OverlayEdit>,
+    /// The record's other overlays, which this update leaves untranslated.
+    pub untranslated: Vec<Lang>,
+    /// Components asked to go to a state no worse than the one recorded, which stays.
+    pub kept: Vec<KeptState>,
+}
+
+/// A component whose recorded (worst) state stays, though an update named a milder one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptState {
+    pub component: String,
+    pub recorded: ComponentStatus,
+    pub asked: ComponentStatus,
 }
 
 #[derive(Debug)]
@@ -167,8 +181,9 @@ fn plan_inner(
                 .is_some_and(|m| m.value == Milestone::Resolved)
         });
 
+    let (raised, kept) = worst_states(record, &request.affected);
     let mut new = file.source.text.clone();
-    for (id, state) in &request.affected {
+    for (id, state) in &raised {
         new = set_in_map(
             &new,
             "affected",
@@ -203,27 +218,83 @@ fn plan_inner(
         file,
         record,
         &new,
-        zone,
         corpus.config.config.timezone,
-        request,
+        request.resolve,
+        &raised,
         &at_when,
         status,
         &text,
         marks,
     )?;
-    let overlay = match request.lang {
-        Some(lang) if lang != record.lang.value => {
-            Some(append_pair(corpus, &file.id, lang, &text, &text)?)
+    let mut overlays = Vec::new();
+    for (lang, translation) in &request.translations {
+        if *lang == record.lang.value {
+            return refused(format!(
+                "`{}` is written in {lang}: TEXT is the {lang} text, so --translation {lang}=… has nothing to add",
+                request.id
+            ));
         }
-        _ => None,
-    };
+        if request
+            .translations
+            .iter()
+            .filter(|(l, _)| l == lang)
+            .count()
+            > 1
+        {
+            return refused(format!(
+                "--translation {lang}=… is given twice; give it once"
+            ));
+        }
+        let translation = translation.trim().replace("\r\n", "\n");
+        if translation.is_empty() {
+            return refused(format!("the {lang} translation is empty"));
+        }
+        overlays.push(append_pair(corpus, &file.id, *lang, &text, &translation)?);
+    }
+    let untranslated = Lang::ALL
+        .iter()
+        .copied()
+        .filter(|lang| *lang != record.lang.value)
+        .filter(|lang| corpus.overlay_file(&file.id, *lang).is_some())
+        .filter(|lang| !request.translations.iter().any(|(l, _)| l == lang))
+        .collect();
     Ok(Planned::Ready(Edit {
         path: file.source.path.clone(),
         text: new,
         at: at_text,
         status,
-        overlay,
+        overlays,
+        untranslated,
+        kept,
     }))
+}
+
+/// `affected:` holds the worst state each component reached (DESIGN.md §2; the uptime bars
+/// weigh the whole incident by it), so an update only raises a state. Returns the states to
+/// write, and the components whose worse recorded state stays.
+fn worst_states(
+    record: &Record,
+    asked: &[(String, ComponentStatus)],
+) -> (Vec<(String, ComponentStatus)>, Vec<KeptState>) {
+    let mut raised = Vec::new();
+    let mut kept = Vec::new();
+    for (id, state) in asked {
+        let recorded = record
+            .affected
+            .0
+            .iter()
+            .find(|(k, _)| &k.value == id)
+            .map(|(_, v)| v.value);
+        match recorded {
+            Some(recorded) if rank(recorded) >= rank(*state) => kept.push(KeptState {
+                component: id.clone(),
+                recorded,
+                asked: *state,
+            }),
+            _ => raised.push((id.clone(), *state)),
+        }
+    }
+    (raised, kept)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -231,9 +302,9 @@ fn check_read_back(
     file: &RecordFile,
     old: &Record,
     new_text: &str,
-    zone: Tz,
     site_zone: Tz,
-    request: &Request,
+    resolve: bool,
+    raised: &[(String, ComponentStatus)],
     at: &When,
     status: UpdateStatus,
     text: &str,
@@ -261,7 +332,7 @@ fn check_read_back(
         && entry.marks.map(|m| m.value) == marks.then_some(Milestone::Resolved)
         && !entry.approximate;
     let mut expected = old.clone();
-    for (id, state) in &request.affected {
+    for (id, state) in raised {
         match expected.affected.0.iter_mut().find(|(k, _)| &k.value == id) {
             Some((_, value)) => value.value = *state,
             None => expected.affected.0.push((
@@ -270,14 +341,13 @@ fn check_read_back(
             )),
         }
     }
-    if request.resolve {
+    if resolve {
         let resolved_ok = new.resolved.as_ref().is_some_and(|r| r.value.utc == at.utc);
         if !resolved_ok {
             return Err(failed());
         }
         new.resolved = old.resolved.clone();
     }
-    let _ = zone;
     if entry_ok && verify::same(&expected, &new) {
         Ok(())
     } else {

@@ -184,6 +184,7 @@ keywords! {
         DurationClaim = "duration-claim",
         FutureTime = "future-time",
         MissingSection = "missing-section",
+        UnwrittenPostmortem = "unwritten-postmortem",
         PlaceholderText = "placeholder-text",
         OverdueAction = "overdue-action",
         TranslationStale = "translation-stale",

@@ -92,6 +92,45 @@ impl Record {
         }
     }
 
+    /// Whether the record has `field`, with more than white space in it.
+    pub(crate) fn has(&self, field: super::TextField) -> bool {
+        field
+            .of_record(self)
+            .is_some_and(|text| !text.value.trim().is_empty())
+    }
+
+    /// Whether the timeline holds a public status update: what a status page shows first.
+    pub(crate) fn has_status_update(&self) -> bool {
+        self.timeline.iter().any(|entry| entry.status.is_some())
+    }
+
+    /// The postmortem sections this record lacks: those a resolved incident owes its readers.
+    /// Empty while the incident is ongoing.
+    pub(crate) fn missing_postmortem(&self) -> Vec<&'static str> {
+        if self.resolved.is_none() {
+            return Vec::new();
+        }
+        let mut missing: Vec<&'static str> = POSTMORTEM_SECTIONS
+            .iter()
+            .filter(|field| !self.has(**field))
+            .map(|field| field.key())
+            .collect();
+        if self.actions.is_empty() {
+            missing.push(super::OverlayList::Actions.name());
+        }
+        missing
+    }
+
+    /// A resolved incident whose postmortem is not begun: none of its analysis is written yet,
+    /// so its page shows the status updates and says the postmortem will follow.
+    pub(crate) fn postmortem_unwritten(&self) -> bool {
+        self.resolved.is_some()
+            && self.actions.is_empty()
+            && POSTMORTEM_SECTIONS[1..]
+                .iter()
+                .all(|field| !self.has(*field))
+    }
+
     /// resolved - started, when both are known to the minute or better.
     pub(crate) fn computed_duration_seconds(&self) -> Option<i64> {
         let started = self.started.as_ref()?;
@@ -102,6 +141,15 @@ impl Record {
         Some((resolved.value.utc - started.value.utc).num_seconds())
     }
 }
+
+/// The text sections of a resolved incident's postmortem, besides its actions. The summary
+/// comes first: a postmortem is not begun until one of the others is written.
+pub(crate) const POSTMORTEM_SECTIONS: [super::TextField; 4] = [
+    super::TextField::Summary,
+    super::TextField::Impact,
+    super::TextField::RootCause,
+    super::TextField::Resolution,
+];
 
 /// `affected:` component id -> worst status, in the order written.
 #[derive(Debug, Clone, PartialEq, Default)]

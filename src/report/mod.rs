@@ -31,10 +31,15 @@ pub fn sources(corpus: &crate::load::Corpus) -> Sources<'_> {
         .collect()
 }
 
+/// `n` and an English noun that takes an `s` in the plural: "1 file", "2 files".
+pub fn counted(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// The one-line count at the end of human output.
 pub(crate) fn summary_line(report: &Report) -> String {
     use crate::diagnostic::Severity;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let plural = counted;
     format!(
         "{}: {}, {}",
         plural(report.files, "file"),

@@ -8,6 +8,8 @@ use crate::model::Lang;
 #[derive(Debug, Serialize)]
 pub(crate) struct Guide {
     intro: &'static str,
+    /// The intro of a record published at once (`new --announce`).
+    announced: &'static str,
     status: &'static str,
     severity: &'static str,
     affected: &'static str,
@@ -35,6 +37,7 @@ pub(crate) fn guide(lang: Lang) -> Guide {
     match lang {
         Lang::En => Guide {
             intro: "Replace each TODO; `hindsight lint` lists those left once status is published.",
+            announced: "Published: the status page shows this incident now. Post updates with `hindsight update`; once it is resolved, write the postmortem below (remove the leading # and replace each TODO).",
             status: "draft -> review -> published (only published records are public).",
             severity: "none | minor | major | critical",
             affected: "The components hit and their worst state (operational | degraded_performance | partial_outage | major_outage | under_maintenance):",
@@ -59,6 +62,7 @@ pub(crate) fn guide(lang: Lang) -> Guide {
         },
         Lang::De => Guide {
             intro: "Jedes TODO ersetzen; `hindsight lint` nennt die übrigen, sobald der Status published ist.",
+            announced: "Veröffentlicht: Die Statusseite zeigt diesen Vorfall jetzt. Meldungen mit `hindsight update` posten; nach der Behebung die Nachbesprechung unten schreiben (führendes # entfernen, jedes TODO ersetzen).",
             status: "draft -> review -> published (nur veröffentlichte Einträge sind öffentlich).",
             severity: "none | minor | major | critical",
             affected: "Betroffene Komponenten und ihr schlechtester Zustand (operational | degraded_performance | partial_outage | major_outage | under_maintenance):",
@@ -83,6 +87,7 @@ pub(crate) fn guide(lang: Lang) -> Guide {
         },
         Lang::Ja => Guide {
             intro: "TODO をすべて書き換えてください。status を published にすると、残りを `hindsight lint` が示します。",
+            announced: "公開済み：このインシデントは現在ステータスページに表示されています。状況報告は `hindsight update` で追加し、解消後に下のポストモーテムを書いてください（行頭の # を外し、TODO をすべて書き換えます）。",
             status: "draft -> review -> published(公開されるのは published のみ)。",
             severity: "none | minor | major | critical",
             affected: "影響を受けたコンポーネントと最も悪かった状態(operational | degraded_performance | partial_outage | major_outage | under_maintenance):",
@@ -107,6 +112,7 @@ pub(crate) fn guide(lang: Lang) -> Guide {
         },
         Lang::Zh => Guide {
             intro: "请替换每个 TODO；status 设为 published 后，`hindsight lint` 会列出尚未填写的部分。",
+            announced: "已发布：状态页现在显示此事件。用 `hindsight update` 发布状态更新；事件解决后再撰写下面的复盘报告（去掉行首的 #，并替换每个 TODO）。",
             status: "draft -> review -> published（只有 published 的记录会公开）。",
             severity: "none | minor | major | critical",
             affected: "受影响的组件及其最差状态（operational | degraded_performance | partial_outage | major_outage | under_maintenance）：",

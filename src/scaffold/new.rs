@@ -28,6 +28,11 @@ pub struct NewRecord {
     /// `ID=STATUS` pairs.
     pub affected: Vec<String>,
     pub slug: Option<String>,
+    /// Publish at once with this text as the first status update (`investigating`); the
+    /// postmortem's sections are written as comments, to fill in once it is over.
+    pub announce: Option<String>,
+    /// When the announcement is posted (default: now); any time form a record accepts.
+    pub at: Option<String>,
 }
 
 /// What `new` did.
@@ -41,9 +46,15 @@ pub enum Written {
 /// Writes `incidents/<date>-<slug>.yaml` under `root` from the request, never over an
 /// existing file. Bad values are errors naming the value and the choices; nothing is written.
 pub fn new_record(root: &Path, request: &NewRecord, now: DateTime<Utc>) -> anyhow::Result<Written> {
-    let config = read_config(root)?;
+    let config_text = read_config(root)?;
+    let config = crate::load::from_texts(config_text.as_deref(), &[])
+        .config
+        .config;
     let templates = assets::layered(Some(root), "templates/new", NEW_TEMPLATES, Content::Text)?;
     let (id, text) = render(request, &config, &templates, now)?;
+    if request.announce.is_some() {
+        lints_as_published(config_text.as_deref(), &id, &text, now)?;
+    }
     let path = crate::discover::incidents_dir(root).join(format!("{id}.yaml"));
     if crate::publish::create_file(&path, text.as_bytes())? {
         Ok(Written::Created(path))
@@ -52,14 +63,57 @@ pub fn new_record(root: &Path, request: &NewRecord, now: DateTime<Utc>) -> anyho
     }
 }
 
-fn read_config(root: &Path) -> anyhow::Result<SiteConfig> {
+/// The text of site/config.yaml, if the project has one.
+fn read_config(root: &Path) -> anyhow::Result<Option<String>> {
     let path = crate::discover::config_path(root);
     if !path.is_file() {
-        return Ok(SiteConfig::default());
+        return Ok(None);
     }
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(crate::load::from_texts(Some(&text), &[]).config.config)
+    std::fs::read_to_string(&path)
+        .map(Some)
+        .with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// A record published at once must lint without errors: a project's own template may still
+/// leave placeholders where the built-in ones write comments.
+fn lints_as_published(
+    config: Option<&str>,
+    id: &str,
+    text: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let path = format!("incidents/{id}.yaml");
+    let corpus = crate::load::from_texts(config, &[(&path, text)]);
+    let report = crate::check::check(&corpus, now);
+    let errors: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.file == std::path::Path::new(&path)
+                && d.severity == crate::diagnostic::Severity::Error
+        })
+        .map(|d| {
+            format!(
+                "line {}: {} [{}]",
+                d.span().start.line,
+                d.message(),
+                d.rule()
+            )
+        })
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "the template would publish a record that does not lint, so nothing was written:\n  {}\nwrap the sections to write later in {{% filter unwritten %}} … {{% endfilter %}}, as the built-in templates do",
+        errors.join("\n  ")
+    )
+}
+
+#[derive(Serialize)]
+struct Announcement {
+    at: String,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -127,7 +181,23 @@ pub(crate) fn render(
         None => slug::from_title(title)?,
     };
     let id = format!("{}-{slug}", date.format("%Y-%m-%d"));
+    let announcement = match request.announce.as_deref().map(str::trim) {
+        None => None,
+        Some("") => {
+            bail!("the --announce text is empty; say what readers of the status page should know")
+        }
+        Some(text) => Some(Announcement {
+            at: announced_at(request.at.as_deref(), date.and_time(time), config, now)?,
+            text: text.replace("\r\n", "\n"),
+        }),
+    };
+    if request.at.is_some() && announcement.is_none() {
+        bail!(
+            "--at is the time of the --announce update; give --announce TEXT too, or --date and --time for when the impact began"
+        );
+    }
     let mut context = tera::Context::new();
+    context.insert("announce", &announcement);
     context.insert("title", title);
     context.insert("lang", lang.as_str());
     context.insert("severity", severity.as_str());
@@ -150,6 +220,17 @@ pub(crate) fn render(
     tera.register_filter("yaml", |text: &str, _: tera::Kwargs, _: &tera::State| {
         double_quoted(text)
     });
+    let announcing = announcement.is_some();
+    tera.register_filter(
+        "unwritten",
+        move |text: &str, _: tera::Kwargs, _: &tera::State| {
+            if announcing {
+                commented(text)
+            } else {
+                text.to_string()
+            }
+        },
+    );
     let shown = template.project.as_ref().map_or_else(
         || format!("templates/new/{}", template.name),
         |p| p.path.display().to_string(),
@@ -160,6 +241,57 @@ pub(crate) fn render(
         .render(&template.name, &context)
         .map_err(|e| anyhow!("{shown}: {e}"))?;
     Ok((id, text))
+}
+
+/// The announcement's time as the record writes it, in the site's zone: `at` (read like a
+/// timeline entry's, a time of day taking the date the impact began), or now, but never
+/// before the impact began.
+fn announced_at(
+    at: Option<&str>,
+    started: chrono::NaiveDateTime,
+    config: &SiteConfig,
+    now: DateTime<Utc>,
+) -> anyhow::Result<String> {
+    let zone = config.timezone;
+    let local = match at {
+        None => now.with_timezone(&zone).naive_local().max(started),
+        Some(text) => {
+            let when = crate::model::time::parse(text)
+                .and_then(|written| {
+                    crate::model::time::resolve(written, zone, Some(started.date()))
+                })
+                .map_err(|message| {
+                    anyhow!(
+                        "--at `{text}`: {message}; {}",
+                        crate::model::time::ACCEPTED_FORMS
+                    )
+                })?;
+            if when.is_day_only() {
+                bail!(
+                    "--at `{text}` is a date; give the time of the announcement too, such as 14:05"
+                );
+            }
+            let local = when.utc.with_timezone(&zone).naive_local();
+            if local < started {
+                bail!(
+                    "--at `{text}` is before the impact began ({}); an incident is announced once it has begun",
+                    started.format("%Y-%m-%d %H:%M")
+                );
+            }
+            local
+        }
+    };
+    Ok(local.format("%Y-%m-%d %H:%M").to_string())
+}
+
+/// `text` as YAML comments: what a published record keeps for later, without it counting yet.
+fn commented(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| match line.trim_end_matches(['\n', '\r']) {
+            "" => line.to_string(),
+            _ => format!("# {line}"),
+        })
+        .collect()
 }
 
 fn affected(pair: &str, config: &SiteConfig) -> anyhow::Result<Affected> {

@@ -2,16 +2,19 @@
 
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
-use crate::model::{OverlayList, TextField};
+use crate::model::TextField;
 
 declare_rule! {
     /// A published record lacks a section its readers need.
     ///
-    /// A published postmortem of a resolved incident must say what happened (`summary`), who
-    /// was affected (`impact`), why (`root_cause`), how it was fixed (`resolution`), and what
-    /// will prevent it from happening again (`actions`). A published incident that is still
-    /// ongoing needs only its `summary`: status pages post incidents while they are still
-    /// being worked on, and the rest follows. Drafts and records in review are not checked.
+    /// A published incident must say what is going on: a `summary`, or at least one public
+    /// status update (a timeline entry with a `status`), as a status page posts while the
+    /// incident is being worked on. Once its postmortem is begun (any of `impact`,
+    /// `root_cause`, `resolution` or `actions` is written), a resolved incident must have all
+    /// of it: what happened (`summary`), who was affected (`impact`), why (`root_cause`), how
+    /// it was fixed (`resolution`), and what will keep it from happening again (`actions`).
+    /// A resolved incident whose postmortem is not begun yet is `unwritten-postmortem`'s
+    /// business. Drafts and records in review are not checked.
     ///
     /// ## Example
     ///
@@ -19,12 +22,14 @@ declare_rule! {
     /// status: published
     /// resolved: 2023-12-17T04:15:00Z
     /// summary: ...
-    /// # no impact, root_cause, resolution or actions
+    /// impact: ...
+    /// # no root_cause, resolution or actions
     /// ```
     ///
     /// ## Fix
     ///
-    /// Write the missing sections, or set `status: review` until they are written.
+    /// Write the missing sections and publish the postmortem whole; until then keep the
+    /// half-written sections out of the published file (on a branch, or in a draft copy).
     pub MISSING_SECTION = MissingSection, Error, Scope::Record(check)
 }
 
@@ -33,50 +38,34 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     if !record.is_published() {
         return Vec::new();
     }
-    let present = |field: TextField| {
-        field
-            .of_record(record)
-            .is_some_and(|text| !text.value.trim().is_empty())
+    let missing = if record.postmortem_unwritten() {
+        Vec::new()
+    } else {
+        record.missing_postmortem()
     };
-    let mut missing = Vec::new();
-    if !present(TextField::Summary) {
-        missing.push(TextField::Summary.key());
+    if !missing.is_empty() {
+        let names: Vec<String> = missing.iter().map(|name| format!("`{name}`")).collect();
+        return vec![
+            Finding::new(
+                MISSING_SECTION.id,
+                record.status.span,
+                format!(
+                    "the postmortem of this resolved incident is published without {}",
+                    names.join(", ")
+                ),
+            )
+            .help("write the missing sections: a begun postmortem is published whole"),
+        ];
     }
-    if record.resolved.is_some() {
-        for field in [
-            TextField::Impact,
-            TextField::RootCause,
-            TextField::Resolution,
-        ] {
-            if !present(field) {
-                missing.push(field.key());
-            }
-        }
-        if record.actions.is_empty() {
-            missing.push(OverlayList::Actions.name());
-        }
-    }
-    if missing.is_empty() {
+    if record.has(TextField::Summary) || record.has_status_update() {
         return Vec::new();
     }
-    let state = if record.resolved.is_some() {
-        "resolved"
-    } else {
-        "ongoing"
-    };
     vec![
         Finding::new(
             MISSING_SECTION.id,
             record.status.span,
-            format!(
-                "this {state} incident is published without {}",
-                missing
-                    .iter()
-                    .map(|name| format!("`{name}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            "this incident is published without a `summary` or a status update",
         )
-        .help("write the missing sections, or set `status: review` until they are written"),
+        .help("write a `summary`, or post an update with `hindsight update`, so readers know what is going on"),
     ]
 }

@@ -25,6 +25,7 @@ mod translation_stale;
 mod translation_untranslated;
 mod unknown_component;
 mod unknown_field;
+mod unwritten_postmortem;
 mod yaml_syntax;
 
 pub(crate) use input_limit::{markdown_in_overlay, markdown_in_record};
@@ -57,6 +58,7 @@ pub static REGISTRY: &[Rule] = &[
     duration_claim::DURATION_CLAIM,
     future_time::FUTURE_TIME,
     missing_section::MISSING_SECTION,
+    unwritten_postmortem::UNWRITTEN_POSTMORTEM,
     placeholder_text::PLACEHOLDER_TEXT,
     overdue_action::OVERDUE_ACTION,
     translation_stale::TRANSLATION_STALE,

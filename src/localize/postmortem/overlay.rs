@@ -75,6 +75,12 @@ pub(super) fn notices(record: &Record, view: &Postmortem, ctx: &Context) -> Vec<
             text: ctx.text("notice-ongoing"),
         });
     }
+    if record.postmortem_unwritten() {
+        notices.push(Notice {
+            kind: "pending",
+            text: ctx.text("notice-pending"),
+        });
+    }
     let texts = view.texts();
     let language = || {
         vec![(
