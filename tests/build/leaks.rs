@@ -1,0 +1,83 @@
+//! Nothing private and nothing live in public: drafts, reviews and `internal` text reach no
+//! output file or file name, and hostile text is inert in every page, feed and API file.
+
+use scraper::Html;
+
+use crate::common::{self, Project, api as json, files, read};
+use crate::{LANGS, html_pages, select, text, texts};
+
+#[test]
+fn drafts_reviews_and_internal_text_appear_nowhere() {
+    let (_dir, out) = Project::fixture("build/uptime").build();
+    for path in files(&out) {
+        let bytes = std::fs::read(&path).unwrap();
+        let content = String::from_utf8_lossy(&bytes);
+        for secret in [
+            "SECRET-DRAFT-TITLE",
+            "SECRET-REVIEW",
+            "SECRET-INTERNAL",
+            "2026-11-19-draft",
+            "2026-11-18-review",
+        ] {
+            assert!(!content.contains(secret), "{secret} in {}", path.display());
+            assert!(
+                !path.to_string_lossy().contains(secret),
+                "{secret} in the name {}",
+                path.display()
+            );
+        }
+    }
+    // The review record affected `web` with a major outage: no trace in uptime either.
+    let en = Html::parse_document(&read(&out, "en/components/web.html"));
+    let tips: Vec<String> = texts(&en, "svg.days rect title");
+    assert_eq!(tips[85], "November 18, 2026: no downtime");
+}
+
+#[test]
+fn hostile_text_is_inert_in_every_page_feed_and_api_file() {
+    let (_dir, out) = Project::fixture("render/xss").build();
+    let pages = html_pages(&out);
+    assert_eq!(pages.len(), 4 * 4 + 2);
+    for page in pages {
+        let html = std::fs::read_to_string(&page).unwrap();
+        assert_eq!(
+            common::live_markup(&html, Some("days")),
+            Vec::<String>::new(),
+            "{}",
+            page.display()
+        );
+        assert!(!html.contains("SECRET-INTERNAL") && !html.contains("GEHEIM-INTERN"));
+    }
+    for lang in LANGS {
+        let feed =
+            feed_rs::parser::parse(read(&out, &format!("{lang}/feed.atom")).as_bytes()).unwrap();
+        for entry in feed.entries {
+            let summary = entry.summary.unwrap().content;
+            assert_eq!(
+                common::live_markup(&summary, None),
+                Vec::<String>::new(),
+                "{lang}: {summary}"
+            );
+        }
+    }
+    let incidents = json(&out, "incidents.json");
+    let incident = &incidents["incidents"][0];
+    let mut texts = vec![incident["name"].as_str().unwrap()];
+    texts.extend(
+        incident["incident_updates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["body"].as_str().unwrap()),
+    );
+    for text in &texts {
+        assert!(!text.contains("javascript:"), "{text}");
+    }
+    // The API carries the text readers see on the page, as plain text.
+    let page = Html::parse_document(&read(&out, "en/incidents/2024-01-01-hostile.html"));
+    assert_eq!(texts[0], text(select(&page, "h1#title")[0]));
+    for path in files(&out) {
+        let content = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        assert!(!content.contains("SECRET-INTERNAL"), "{}", path.display());
+    }
+}

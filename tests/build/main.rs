@@ -1,0 +1,54 @@
+//! `hindsight build` end to end: the generated site is parsed (HTML with scraper, Atom with
+//! feed-rs, XML with roxmltree, JSON with serde_json) and checked against what a reader, a
+//! crawler, a feed reader and a Statuspage client rely on. One module per subject; the page
+//! helpers below are shared by them.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod api;
+mod feeds;
+mod languages;
+mod leaks;
+mod pages;
+mod publish;
+mod status;
+
+use std::path::{Path, PathBuf};
+
+use common::files;
+use scraper::{Html, Selector};
+
+const LANGS: [&str; 4] = ["en", "de", "ja", "zh"];
+
+fn html_pages(out: &Path) -> Vec<PathBuf> {
+    files(out)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect()
+}
+
+fn select<'a>(page: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    page.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(element: scraper::ElementRef) -> String {
+    element.text().collect::<String>().trim().to_string()
+}
+
+/// The text of every element `css` selects.
+fn texts(page: &Html, css: &str) -> Vec<String> {
+    select(page, css).into_iter().map(text).collect()
+}
+
+/// The file a public URL of the site is served from.
+fn served_file(out: &Path, base: &str, url: &str) -> PathBuf {
+    let path = url
+        .strip_prefix(base)
+        .unwrap_or_else(|| panic!("{url} is not under {base}"));
+    if path.is_empty() || path.ends_with('/') {
+        out.join(path).join("index.html")
+    } else {
+        out.join(path)
+    }
+}

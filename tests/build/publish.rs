@@ -1,0 +1,75 @@
+//! What a build writes: a failed build leaves the previous site, a folder of someone else's
+//! files is never replaced, and a project's stylesheet and static files are published.
+
+use crate::common::{Project, read};
+
+#[test]
+fn errors_stop_the_build_and_leave_the_previous_site_untouched() {
+    let project = Project::fixture("build/uptime");
+    let out = project.path("public");
+    project
+        .cmd()
+        .arg("build")
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "public: 34 pages in 4 languages, 3 incidents",
+        ));
+    let before = read(&out, "en/index.html");
+    std::fs::write(
+        project.path("incidents/2026-11-22-broken.yaml"),
+        "title: Broken\nlang: en\nstatus: published\nseverity: loud\n",
+    )
+    .unwrap();
+    project
+        .cmd()
+        .arg("build")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("2026-11-22-broken.yaml:4:11"))
+        .stderr(predicates::str::contains("the site was not built"));
+    assert_eq!(read(&out, "en/index.html"), before);
+    let leftovers: Vec<String> = std::fs::read_dir(project.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_directory_of_someone_elses_files_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("thesis.tex"), "years of work").unwrap();
+    Project::fixture("build/uptime")
+        .cmd()
+        .arg("build")
+        .arg("--out")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "holds files that hindsight did not build",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("thesis.tex")).unwrap(),
+        "years of work"
+    );
+}
+
+#[test]
+fn a_project_overrides_the_stylesheet_and_adds_static_files() {
+    let (_dir, out) = Project::fixture("build/uptime")
+        .file("site/style.css", "body { color: teal }")
+        .file("site/logo.png", [0x89, b'P', b'N', b'G', 0xff])
+        .build();
+    assert_eq!(read(&out, "style.css"), "body { color: teal }");
+    assert_eq!(
+        std::fs::read(out.join("logo.png")).unwrap(),
+        [0x89, b'P', b'N', b'G', 0xff]
+    );
+    assert!(
+        !out.join("config.yaml").exists(),
+        "the configuration is not published"
+    );
+}

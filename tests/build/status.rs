@@ -1,0 +1,100 @@
+//! Status and uptime on the pages of the build/uptime fixture, against figures worked out by
+//! hand.
+
+use scraper::{Html, Selector};
+
+use crate::common::{Project, read};
+use crate::{select, text, texts};
+
+/// tests/fixtures/build/uptime: `api` had a partial outage 10:00-14:00 and a major outage
+/// 12:00-13:00 on 2026-11-20; merged, the worst status wins: 2 h x 0.3 + 1 h + 1 h x 0.3 =
+/// 6840 s. `db` is in a major outage since 2026-11-21 22:00: 2 h that day, 12 h today.
+/// Window: 89 x 86400 + 43200 = 7,732,800 s.
+///   api: 100 x (1 - 6840 / 7732800) = 99.9115 -> 99.91
+///   db:  100 x (1 - 50400 / 7732800) = 99.3482 -> 99.34
+#[test]
+fn status_and_uptime_match_figures_worked_out_by_hand() {
+    let (_dir, out) = Project::fixture("build/uptime").build();
+    let expected_uptime = [
+        ("en", ["99.91% uptime", "100.00% uptime", "99.34% uptime"]),
+        (
+            "de",
+            [
+                "99,91 % Verfügbarkeit",
+                "100,00 % Verfügbarkeit",
+                "99,34 % Verfügbarkeit",
+            ],
+        ),
+        ("ja", ["稼働率 99.91%", "稼働率 100.00%", "稼働率 99.34%"]),
+        ("zh", ["可用性 99.91%", "可用性 100.00%", "可用性 99.34%"]),
+    ];
+    for (lang, uptimes) in expected_uptime {
+        let page = Html::parse_document(&read(&out, &format!("{lang}/index.html")));
+        let banner = select(&page, "p.banner")[0];
+        assert_eq!(
+            banner.value().attr("class"),
+            Some("banner indicator-minor"),
+            "{lang}: the ongoing incident is minor"
+        );
+        let percents: Vec<String> = texts(&page, "li.component .percent");
+        assert_eq!(percents, uptimes, "{lang}");
+        let statuses: Vec<&str> = select(&page, "li.component")
+            .into_iter()
+            .filter_map(|c| c.value().attr("class"))
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                "component status-operational",
+                "component status-operational",
+                "component status-major_outage"
+            ],
+            "{lang}: the same status in every language"
+        );
+        assert_eq!(select(&page, "section.ongoing article.incident").len(), 1);
+    }
+    let en = Html::parse_document(&read(&out, "en/index.html"));
+    assert_eq!(text(select(&en, "p.banner")[0]), "Minor service disruption");
+    let days = |component: usize| -> Vec<(String, String)> {
+        let bars = select(&en, "li.component svg.days");
+        bars[component]
+            .select(&Selector::parse("rect").unwrap())
+            .map(|rect| (rect.value().attr("class").unwrap().to_string(), text(rect)))
+            .collect()
+    };
+    let api = days(0);
+    assert_eq!(api.len(), 90);
+    assert_eq!(api[0].1, "August 25, 2026: no downtime");
+    assert_eq!(
+        api[87],
+        (
+            "day down-mid".to_string(),
+            "November 20, 2026: 1 h 54 min of downtime".to_string()
+        )
+    );
+    let web = days(1);
+    assert_eq!(
+        web[87],
+        (
+            "day degraded".to_string(),
+            "November 20, 2026: Degraded performance, no downtime".to_string()
+        )
+    );
+    let db = days(2);
+    assert_eq!(db[88].1, "November 21, 2026: 2 hours of downtime");
+    assert_eq!(db[88].0, "day down-mid");
+    assert_eq!(
+        db[89],
+        (
+            "day down-high".to_string(),
+            "November 22, 2026: 12 hours of downtime".to_string()
+        )
+    );
+    let ja = Html::parse_document(&read(&out, "ja/components/api.html"));
+    let tip = select(&ja, "svg.days rect title")
+        .into_iter()
+        .map(text)
+        .nth(87)
+        .unwrap();
+    assert_eq!(tip, "2026年11月20日：停止時間 1時間54分");
+}
