@@ -1,6 +1,7 @@
 //! The README's "Your first incident": runs exactly the commands of that section, in order,
-//! applies the two edits it shows (the filled postmortem, the site's languages), and checks
-//! the site they build.
+//! applies the two edits it shows (the written postmortem, the site's languages), and checks
+//! the site after every build: each update and status change while the incident runs, then
+//! the postmortem in the four languages.
 
 mod common;
 
@@ -72,7 +73,8 @@ fn commands(block: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Runs one README command in `dir` (`cd` moves it); every hindsight command must succeed.
+/// Runs one README command in `dir` (`cd` moves it); every hindsight command must succeed,
+/// and the project must lint without errors after it.
 fn run_command(dir: &mut PathBuf, words: &[String]) {
     match words[0].as_str() {
         "cd" => *dir = dir.join(&words[1]),
@@ -104,8 +106,8 @@ fn key(line: &str) -> Option<&str> {
     (!line.starts_with([' ', '#', '-']) && !key.contains(' ')).then_some(key)
 }
 
-/// `record` with each top-level value of `fill` in place of its own; `timeline` gives
-/// only the filled first entry, whose `text: TODO` it replaces (the updates stay).
+/// `record` with each commented-out section that `fill` gives (`# key: …` and the `#   …`
+/// lines after it, as `new --announce` writes them) replaced by its written value.
 fn fill_record(record: &str, fill: &str) -> String {
     let mut values: Vec<(String, String)> = Vec::new();
     for line in fill.lines() {
@@ -115,25 +117,20 @@ fn fill_record(record: &str, fill: &str) -> String {
         }
     }
     let mut out = String::new();
+    let mut filled = Vec::new();
     let mut lines = record.lines().peekable();
     while let Some(line) = lines.next() {
-        let Some((k, value)) = key(line).and_then(|k| values.iter().find(|(v, _)| v == k)) else {
+        let commented = line.strip_prefix("# ").and_then(key);
+        let Some((k, value)) = commented.and_then(|k| values.iter().find(|(v, _)| v == k)) else {
             out.push_str(&format!("{line}\n"));
             continue;
         };
-        let mut old = format!("{line}\n");
-        while let Some(next) = lines.next_if(|l| l.starts_with([' ', '-'])) {
-            old.push_str(&format!("{next}\n"));
-        }
-        if k == "timeline" {
-            let text = value.lines().find_map(|l| l.trim().strip_prefix("text: "));
-            let todo = value.replace(&format!("text: {}", text.unwrap()), "text: TODO");
-            assert!(old.starts_with(&todo), "the record's timeline:\n{old}");
-            out.push_str(&old.replacen(&todo, value, 1));
-        } else {
-            out.push_str(value);
-        }
+        while lines.next_if(|l| l.starts_with("#  ")).is_some() {}
+        out.push_str(value);
+        filled.push(k.clone());
     }
+    let keys: Vec<&String> = values.iter().map(|(k, _)| k).collect();
+    assert_eq!(filled.iter().collect::<Vec<_>>(), keys, "the record:\n{record}");
     let todo = |l: &&str| !l.trim_start().starts_with('#') && l.contains("TODO");
     assert!(
         !out.lines().any(|l| todo(&l)),
@@ -201,8 +198,52 @@ fn in_order(haystack: &str, needles: &[&str]) {
     }
 }
 
+/// What the site must show after the walk-through's `n`th build, while the incident runs.
+fn check_build(n: usize, public: &Path, updates: &[String]) {
+    let home = text(public, "en/index.html");
+    let page = text(public, &format!("en/incidents/{ID}.html"));
+    let api = &common::api(public, "incidents.json")["incidents"][0];
+    match n {
+        // Announced: the first update, and the state `new --affected` gave.
+        1 => {
+            in_order(&home, &["Investigating", &updates[0], "Website Degraded performance"]);
+            assert!(!home.contains("All systems operational"), "{home}");
+            assert_eq!(api["status"], "investigating", "{api}");
+        }
+        // The cause is known, and the outage worse.
+        2 => {
+            in_order(&home, &["Identified", &updates[1], "Website Major outage"]);
+            assert!(!home.contains(&updates[0]), "{home}");
+            assert_eq!(api["status"], "identified", "{api}");
+        }
+        // Resolved: every update on the incident's page, the postmortem still to come.
+        3 => {
+            assert!(home.contains("All systems operational"), "{home}");
+            assert!(home.contains("Website Operational"), "{home}");
+            in_order(
+                &page,
+                &[
+                    "Its postmortem is being written",
+                    &updates[0],
+                    "Investigating",
+                    &updates[1],
+                    "Identified",
+                    &updates[2],
+                    "Monitoring",
+                    &updates[3],
+                    "Resolved",
+                ],
+            );
+            assert!(page.contains("Website (Major outage)"), "{page}");
+            assert_eq!(api["status"], "resolved", "{api}");
+            assert!(api["resolved_at"].is_string(), "{api}");
+        }
+        _ => panic!("the walk-through builds {n} times before the postmortem"),
+    }
+}
+
 #[test]
-fn the_readme_walk_through_publishes_the_postmortem() {
+fn the_readme_walk_through_runs_the_incident_and_publishes_the_postmortem() {
     let blocks = section_blocks();
     let shell: Vec<&Block> = blocks.iter().filter(|b| b.lang == "sh").collect();
     let yaml: Vec<&Block> = blocks.iter().filter(|b| b.lang == "yaml").collect();
@@ -212,12 +253,30 @@ fn the_readme_walk_through_publishes_the_postmortem() {
         "the section's code blocks changed"
     );
     let (fill, languages) = (&yaml[0].text, &yaml[1].text);
+    // The text of each update: the last word of each `new --announce`, `update` and
+    // `resolve` line (the `--at` after `--announce` comes last on `new`'s line).
+    let updates: Vec<String> = shell[..2]
+        .iter()
+        .flat_map(|b| commands(&b.text))
+        .filter_map(|c| match c.get(1).map(String::as_str) {
+            Some("new") => c.iter().skip_while(|w| *w != "--announce").nth(1).cloned(),
+            Some("update" | "resolve") => c.last().cloned(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(updates.len(), 4, "{updates:?}");
 
     let temp = tempfile::tempdir().unwrap();
     let mut dir = temp.path().to_path_buf();
+    let mut builds = 0;
     for command in shell[..2].iter().flat_map(|b| commands(&b.text)) {
         run_command(&mut dir, &command);
+        if command.get(1).map(String::as_str) == Some("build") {
+            builds += 1;
+            check_build(builds, &dir.join("public"), &updates);
+        }
     }
+    assert_eq!(builds, 3);
 
     let record = dir.join(format!("incidents/{ID}.yaml"));
     let filled = fill_record(&fs::read_to_string(&record).unwrap(), fill);
@@ -236,37 +295,17 @@ fn the_readme_walk_through_publishes_the_postmortem() {
     }
 
     let public = dir.join("public");
-    let updates = shell[1]
-        .text
-        .lines()
-        .filter_map(|l| words(l).last().cloned())
-        .filter(|w| w.ends_with('.'))
-        .collect::<Vec<_>>();
-    assert_eq!(updates.len(), 3, "{updates:?}");
     let page = text(&public, &format!("en/incidents/{ID}.html"));
-    in_order(
-        &page,
-        &[
-            &updates[0],
-            "Investigating",
-            &updates[1],
-            "Identified",
-            &updates[2],
-            "Resolved",
-        ],
-    );
-    // `new` said degraded performance; the second update changed it.
-    assert!(page.contains("Website (Major outage)"), "{page}");
-
+    assert!(!page.contains("Its postmortem is being written"), "{page}");
+    in_order(&page, &[&updates[0], &updates[1], &updates[2], &updates[3]]);
     let home = text(&public, "en/index.html");
     assert!(home.contains("All systems operational"), "{home}");
-    assert!(home.contains("Website Operational"), "{home}");
     in_order(
         &home,
         &["Checkout fails for card payments", "Postmortem published"],
     );
     let incident = &common::api(&public, "incidents.json")["incidents"][0];
-    assert!(incident["resolved_at"].is_string(), "{incident}");
+    assert_eq!(incident["status"], "postmortem", "{incident}");
 
     for lang in ["en", "de", "ja", "zh"] {
         let page = text(&public, &format!("{lang}/incidents/{ID}.html"));

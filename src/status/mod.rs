@@ -252,6 +252,8 @@ fn incident<'c>(
     let resolved = record.resolved.as_ref().map(|r| r.value.utc);
     let updates = updates::updates(record);
     let status = match (resolved, updates.first()) {
+        // Statuspage's "postmortem" means one is published; until it is written, "resolved".
+        (Some(_), _) if record.postmortem_unwritten() => IncidentStatus::Resolved,
         (Some(_), _) => IncidentStatus::Postmortem,
         (None, Some(latest)) if latest.status != IncidentStatus::Resolved => latest.status,
         (None, _) => IncidentStatus::Investigating,
