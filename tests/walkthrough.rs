@@ -130,7 +130,11 @@ fn fill_record(record: &str, fill: &str) -> String {
         filled.push(k.clone());
     }
     let keys: Vec<&String> = values.iter().map(|(k, _)| k).collect();
-    assert_eq!(filled.iter().collect::<Vec<_>>(), keys, "the record:\n{record}");
+    assert_eq!(
+        filled.iter().collect::<Vec<_>>(),
+        keys,
+        "the record:\n{record}"
+    );
     let todo = |l: &&str| !l.trim_start().starts_with('#') && l.contains("TODO");
     assert!(
         !out.lines().any(|l| todo(&l)),
@@ -206,7 +210,10 @@ fn check_build(n: usize, public: &Path, updates: &[String]) {
     match n {
         // Announced: the first update, and the state `new --affected` gave.
         1 => {
-            in_order(&home, &["Investigating", &updates[0], "Website Degraded performance"]);
+            in_order(
+                &home,
+                &["Investigating", &updates[0], "Website Degraded performance"],
+            );
             assert!(!home.contains("All systems operational"), "{home}");
             assert_eq!(api["status"], "investigating", "{api}");
         }
@@ -279,6 +286,12 @@ fn the_readme_walk_through_runs_the_incident_and_publishes_the_postmortem() {
     assert_eq!(builds, 3);
 
     let record = dir.join(format!("incidents/{ID}.yaml"));
+    // `resolve` filled in the `# resolved:` line that `new` left among the milestones.
+    let resolved = fs::read_to_string(&record).unwrap();
+    assert!(
+        resolved.contains("# mitigated:\nresolved: 2026-11-22 10:50\n"),
+        "{resolved}"
+    );
     let filled = fill_record(&fs::read_to_string(&record).unwrap(), fill);
     fs::write(&record, filled).unwrap();
     assert_lints(&dir);

@@ -12,6 +12,7 @@ pub mod overlay;
 mod scalar;
 pub mod update;
 mod verify;
+mod when;
 
 use std::fmt;
 

@@ -236,3 +236,23 @@ fn updates_are_derived_from_milestones_when_no_entry_has_a_status() {
     let keys: Vec<String> = incident.updates.iter().map(Update::key).collect();
     assert_eq!(keys, ["mitigated", "detected"]);
 }
+
+#[test]
+fn a_resolved_incident_is_postmortem_only_once_its_postmortem_is_begun() {
+    let config = config();
+    let status_of = |yaml: &str| {
+        let record = record("2026-11-20-a", yaml);
+        derive(&[&record], &config, &HashMap::new(), now()).incidents[0].status
+    };
+    let written = published(
+        "major",
+        "  api: partial_outage\n",
+        "2026-11-20T10:00:00Z",
+        Some("2026-11-20T14:00:00Z"),
+    );
+    assert_eq!(status_of(&written), IncidentStatus::Postmortem);
+    let updates_only = "title: An incident\nlang: en\nstatus: published\nseverity: major\ntimezone: UTC\nstarted: 2026-11-20T10:00:00Z\nresolved: 2026-11-20T14:00:00Z\ntimeline:\n  - at: 2026-11-20T10:10:00Z\n    status: investigating\n    text: Looking.\n";
+    assert_eq!(status_of(updates_only), IncidentStatus::Resolved);
+    let one_section = format!("{updates_only}root_cause: A bad deploy.\n");
+    assert_eq!(status_of(&one_section), IncidentStatus::Postmortem);
+}

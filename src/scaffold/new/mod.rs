@@ -13,6 +13,9 @@ use crate::model::{ComponentStatus, Impact, Keyword as _, Lang};
 use crate::yaml_quote::double_quoted;
 
 use super::{guide, slug};
+use announce::{announced_at, commented, lints_as_published};
+
+mod announce;
 
 /// What the user asked `new` for; every value is checked by [`new_record`].
 #[derive(Debug, Clone, Default)]
@@ -72,42 +75,6 @@ fn read_config(root: &Path) -> anyhow::Result<Option<String>> {
     std::fs::read_to_string(&path)
         .map(Some)
         .with_context(|| format!("cannot read {}", path.display()))
-}
-
-/// A record published at once must lint without errors: a project's own template may still
-/// leave placeholders where the built-in ones write comments.
-fn lints_as_published(
-    config: Option<&str>,
-    id: &str,
-    text: &str,
-    now: DateTime<Utc>,
-) -> anyhow::Result<()> {
-    let path = format!("incidents/{id}.yaml");
-    let corpus = crate::load::from_texts(config, &[(&path, text)]);
-    let report = crate::check::check(&corpus, now);
-    let errors: Vec<String> = report
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            d.file == std::path::Path::new(&path)
-                && d.severity == crate::diagnostic::Severity::Error
-        })
-        .map(|d| {
-            format!(
-                "line {}: {} [{}]",
-                d.span().start.line,
-                d.message(),
-                d.rule()
-            )
-        })
-        .collect();
-    if errors.is_empty() {
-        return Ok(());
-    }
-    bail!(
-        "the template would publish a record that does not lint, so nothing was written:\n  {}\nwrap the sections to write later in {{% filter unwritten %}} … {{% endfilter %}}, as the built-in templates do",
-        errors.join("\n  ")
-    )
 }
 
 #[derive(Serialize)]
@@ -243,57 +210,6 @@ pub(crate) fn render(
     Ok((id, text))
 }
 
-/// The announcement's time as the record writes it, in the site's zone: `at` (read like a
-/// timeline entry's, a time of day taking the date the impact began), or now, but never
-/// before the impact began.
-fn announced_at(
-    at: Option<&str>,
-    started: chrono::NaiveDateTime,
-    config: &SiteConfig,
-    now: DateTime<Utc>,
-) -> anyhow::Result<String> {
-    let zone = config.timezone;
-    let local = match at {
-        None => now.with_timezone(&zone).naive_local().max(started),
-        Some(text) => {
-            let when = crate::model::time::parse(text)
-                .and_then(|written| {
-                    crate::model::time::resolve(written, zone, Some(started.date()))
-                })
-                .map_err(|message| {
-                    anyhow!(
-                        "--at `{text}`: {message}; {}",
-                        crate::model::time::ACCEPTED_FORMS
-                    )
-                })?;
-            if when.is_day_only() {
-                bail!(
-                    "--at `{text}` is a date; give the time of the announcement too, such as 14:05"
-                );
-            }
-            let local = when.utc.with_timezone(&zone).naive_local();
-            if local < started {
-                bail!(
-                    "--at `{text}` is before the impact began ({}); an incident is announced once it has begun",
-                    started.format("%Y-%m-%d %H:%M")
-                );
-            }
-            local
-        }
-    };
-    Ok(local.format("%Y-%m-%d %H:%M").to_string())
-}
-
-/// `text` as YAML comments: what a published record keeps for later, without it counting yet.
-fn commented(text: &str) -> String {
-    text.split_inclusive('\n')
-        .map(|line| match line.trim_end_matches(['\n', '\r']) {
-            "" => line.to_string(),
-            _ => format!("# {line}"),
-        })
-        .collect()
-}
-
 fn affected(pair: &str, config: &SiteConfig) -> anyhow::Result<Affected> {
     let (id, status) = pair.split_once('=').ok_or_else(|| {
         anyhow!("--affected `{pair}` is not ID=STATUS, such as website=major_outage")
@@ -324,152 +240,4 @@ fn affected(pair: &str, config: &SiteConfig) -> anyhow::Result<Affected> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const CONFIG: &str = "title: T\nbase_url: https://s.example/\nlanguages: [en]\ntimezone: Europe/Berlin\ncomponents:\n  - id: website\n    name: Website\n";
-
-    fn made(request: &NewRecord) -> anyhow::Result<(String, String)> {
-        let corpus = crate::load::from_texts(Some(CONFIG), &[]);
-        let templates = assets::layered(None, "templates/new", NEW_TEMPLATES, Content::Text)?;
-        let now = DateTime::from_timestamp(1_795_348_800, 0).unwrap();
-        render(request, &corpus.config.config, &templates, now)
-    }
-
-    #[test]
-    fn hostile_titles_read_back_exactly_and_every_template_lints_as_a_draft() {
-        let now = DateTime::from_timestamp(1_795_348_800, 0).unwrap();
-        for title in [
-            "Checkout: \"fails\" # for 'cards'",
-            "- [x] {a: b} & *alias !tag %p @at `tick`",
-            "back\\slash\ttab and a\nsecond line",
-            "trailing space ",
-        ] {
-            for template in ["default", "brief", "security"] {
-                for lang in Lang::ALL {
-                    let request = NewRecord {
-                        title: title.into(),
-                        lang: Some(*lang),
-                        template: Some(template.into()),
-                        affected: vec!["website=partial_outage".into()],
-                        slug: Some("x".into()),
-                        ..NewRecord::default()
-                    };
-                    let (id, text) = made(&request).unwrap();
-                    assert_eq!(id, "2026-11-22-x");
-                    let path = format!("incidents/{id}.yaml");
-                    let corpus = crate::load::from_texts(Some(CONFIG), &[(&path, &text)]);
-                    let record = corpus.records[0].record.as_ref().expect(&text);
-                    assert_eq!(record.title.value, title.trim(), "{text}");
-                    assert_eq!(record.lang.value, *lang);
-                    let report = crate::check::check(&corpus, now);
-                    assert!(
-                        report.diagnostics.is_empty(),
-                        "{template}/{lang}: {:?}\n{text}",
-                        report.diagnostics
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_time_is_now_in_the_sites_zone_unless_given() {
-        let (id, text) = made(&NewRecord {
-            title: "Late night".into(),
-            ..NewRecord::default()
-        })
-        .unwrap();
-        assert_eq!(id, "2026-11-22-late-night");
-        assert!(text.contains("timezone: Europe/Berlin\n"), "{text}");
-        assert!(text.contains("started: 2026-11-22 13:00\n"), "{text}");
-        assert!(text.starts_with("# yaml-language-server: $schema="));
-        let (id, text) = made(&NewRecord {
-            title: "Late night".into(),
-            date: Some("2024-02-29".into()),
-            time: Some("23:59".into()),
-            ..NewRecord::default()
-        })
-        .unwrap();
-        assert_eq!(id, "2024-02-29-late-night");
-        assert!(text.contains("started: 2024-02-29 23:59\n"));
-    }
-
-    #[test]
-    fn bad_values_name_the_value_and_the_choices() {
-        let bad = |request: NewRecord, needles: &[&str]| {
-            let error = format!("{:#}", made(&request).unwrap_err());
-            for needle in needles {
-                assert!(error.contains(needle), "{needle}: {error}");
-            }
-        };
-        let base = || NewRecord {
-            title: "t".into(),
-            ..NewRecord::default()
-        };
-        bad(
-            NewRecord {
-                title: " \n".into(),
-                ..base()
-            },
-            &["title is empty"],
-        );
-        bad(
-            NewRecord {
-                severity: Some("huge".into()),
-                ..base()
-            },
-            &["`huge`", "none, minor, major, critical"],
-        );
-        bad(
-            NewRecord {
-                template: Some("nope".into()),
-                ..base()
-            },
-            &["`nope`", "default, brief, security"],
-        );
-        bad(
-            NewRecord {
-                affected: vec!["db=major_outage".into()],
-                ..base()
-            },
-            &["`db`", "website"],
-        );
-        bad(
-            NewRecord {
-                affected: vec!["website=down".into()],
-                ..base()
-            },
-            &["`down`", "major_outage"],
-        );
-        bad(
-            NewRecord {
-                date: Some("31.12.2024".into()),
-                ..base()
-            },
-            &["`31.12.2024`"],
-        );
-        bad(
-            NewRecord {
-                time: Some("25:00".into()),
-                ..base()
-            },
-            &["`25:00`"],
-        );
-        bad(
-            NewRecord {
-                slug: Some("Bad Slug".into()),
-                ..base()
-            },
-            &["`Bad Slug`"],
-        );
-    }
-
-    #[test]
-    fn quoting_escapes_what_yaml_would_read_otherwise() {
-        assert_eq!(
-            double_quoted("a\"b\\c\nd\u{1}\u{2028}"),
-            "\"a\\\"b\\\\c\\nd\\x01\\L\""
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,252 @@
+//! `new`: every template and language, hostile titles, announced records and bad values.
+
+use super::*;
+
+const CONFIG: &str = "title: T\nbase_url: https://s.example/\nlanguages: [en]\ntimezone: Europe/Berlin\ncomponents:\n  - id: website\n    name: Website\n";
+
+fn made(request: &NewRecord) -> anyhow::Result<(String, String)> {
+    let corpus = crate::load::from_texts(Some(CONFIG), &[]);
+    let templates = assets::layered(None, "templates/new", NEW_TEMPLATES, Content::Text)?;
+    let now = DateTime::from_timestamp(1_795_348_800, 0).unwrap();
+    render(request, &corpus.config.config, &templates, now)
+}
+
+#[test]
+fn hostile_titles_read_back_exactly_and_every_template_lints_as_a_draft() {
+    let now = DateTime::from_timestamp(1_795_348_800, 0).unwrap();
+    for title in [
+        "Checkout: \"fails\" # for 'cards'",
+        "- [x] {a: b} & *alias !tag %p @at `tick`",
+        "back\\slash\ttab and a\nsecond line",
+        "trailing space ",
+    ] {
+        for template in ["default", "brief", "security"] {
+            for lang in Lang::ALL {
+                let request = NewRecord {
+                    title: title.into(),
+                    lang: Some(*lang),
+                    template: Some(template.into()),
+                    affected: vec!["website=partial_outage".into()],
+                    slug: Some("x".into()),
+                    ..NewRecord::default()
+                };
+                let (id, text) = made(&request).unwrap();
+                assert_eq!(id, "2026-11-22-x");
+                let path = format!("incidents/{id}.yaml");
+                let corpus = crate::load::from_texts(Some(CONFIG), &[(&path, &text)]);
+                let record = corpus.records[0].record.as_ref().expect(&text);
+                assert_eq!(record.title.value, title.trim(), "{text}");
+                assert_eq!(record.lang.value, *lang);
+                let report = crate::check::check(&corpus, now);
+                assert!(
+                    report.diagnostics.is_empty(),
+                    "{template}/{lang}: {:?}\n{text}",
+                    report.diagnostics
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_time_is_now_in_the_sites_zone_unless_given() {
+    let (id, text) = made(&NewRecord {
+        title: "Late night".into(),
+        ..NewRecord::default()
+    })
+    .unwrap();
+    assert_eq!(id, "2026-11-22-late-night");
+    assert!(text.contains("timezone: Europe/Berlin\n"), "{text}");
+    assert!(text.contains("started: 2026-11-22 13:00\n"), "{text}");
+    assert!(text.starts_with("# yaml-language-server: $schema="));
+    let (id, text) = made(&NewRecord {
+        title: "Late night".into(),
+        date: Some("2024-02-29".into()),
+        time: Some("23:59".into()),
+        ..NewRecord::default()
+    })
+    .unwrap();
+    assert_eq!(id, "2024-02-29-late-night");
+    assert!(text.contains("started: 2024-02-29 23:59\n"));
+}
+
+#[test]
+fn bad_values_name_the_value_and_the_choices() {
+    let bad = |request: NewRecord, needles: &[&str]| {
+        let error = format!("{:#}", made(&request).unwrap_err());
+        for needle in needles {
+            assert!(error.contains(needle), "{needle}: {error}");
+        }
+    };
+    let base = || NewRecord {
+        title: "t".into(),
+        ..NewRecord::default()
+    };
+    bad(
+        NewRecord {
+            title: " \n".into(),
+            ..base()
+        },
+        &["title is empty"],
+    );
+    bad(
+        NewRecord {
+            severity: Some("huge".into()),
+            ..base()
+        },
+        &["`huge`", "none, minor, major, critical"],
+    );
+    bad(
+        NewRecord {
+            template: Some("nope".into()),
+            ..base()
+        },
+        &["`nope`", "default, brief, security"],
+    );
+    bad(
+        NewRecord {
+            affected: vec!["db=major_outage".into()],
+            ..base()
+        },
+        &["`db`", "website"],
+    );
+    bad(
+        NewRecord {
+            affected: vec!["website=down".into()],
+            ..base()
+        },
+        &["`down`", "major_outage"],
+    );
+    bad(
+        NewRecord {
+            date: Some("31.12.2024".into()),
+            ..base()
+        },
+        &["`31.12.2024`"],
+    );
+    bad(
+        NewRecord {
+            time: Some("25:00".into()),
+            ..base()
+        },
+        &["`25:00`"],
+    );
+    bad(
+        NewRecord {
+            slug: Some("Bad Slug".into()),
+            ..base()
+        },
+        &["`Bad Slug`"],
+    );
+}
+
+#[test]
+fn quoting_escapes_what_yaml_would_read_otherwise() {
+    assert_eq!(
+        double_quoted("a\"b\\c\nd\u{1}\u{2028}"),
+        "\"a\\\"b\\\\c\\nd\\x01\\L\""
+    );
+}
+
+#[test]
+fn an_announced_record_is_published_with_its_first_update_and_lints_in_every_template() {
+    let now = DateTime::from_timestamp(1_795_348_800, 0).unwrap();
+    for template in ["default", "brief", "security"] {
+        for lang in Lang::ALL {
+            let request = NewRecord {
+                title: "Checkout fails".into(),
+                lang: Some(*lang),
+                template: Some(template.into()),
+                time: Some("11:30".into()),
+                affected: vec!["website=major_outage".into()],
+                announce: Some("We are investigating: \"payment declined\" # at checkout".into()),
+                ..NewRecord::default()
+            };
+            let (id, text) = made(&request).unwrap();
+            let path = format!("incidents/{id}.yaml");
+            let corpus = crate::load::from_texts(Some(CONFIG), &[(&path, &text)]);
+            let record = corpus.records[0].record.as_ref().expect(&text);
+            assert!(record.is_published(), "{text}");
+            assert_eq!(record.timeline.len(), 1, "{text}");
+            let entry = &record.timeline[0];
+            assert_eq!(
+                entry.text.value,
+                "We are investigating: \"payment declined\" # at checkout"
+            );
+            assert_eq!(
+                entry.status.as_ref().map(|s| s.value),
+                Some(crate::model::UpdateStatus::Investigating)
+            );
+            // Now, 13:00 in Berlin, after the impact began at 11:30.
+            assert!(text.contains("  - at: 2026-11-22 13:00\n"), "{text}");
+            assert!(
+                record.summary.is_none() && record.actions.is_empty(),
+                "{text}"
+            );
+            // The sections to write later are there, as comments.
+            assert!(text.contains("\n# actions:\n#   - text: TODO\n"), "{text}");
+            let report = crate::check::check(&corpus, now);
+            assert!(
+                report.diagnostics.is_empty(),
+                "{template}/{lang}: {:?}\n{text}",
+                report.diagnostics
+            );
+        }
+    }
+}
+
+#[test]
+fn the_announcement_time_is_checked() {
+    let at = |at: &str| {
+        made(&NewRecord {
+            title: "t".into(),
+            time: Some("09:30".into()),
+            announce: Some("Investigating.".into()),
+            at: Some(at.into()),
+            ..NewRecord::default()
+        })
+        .map(|(_, text)| text)
+    };
+    assert!(at("09:40").unwrap().contains("  - at: 2026-11-22 09:40\n"));
+    assert!(
+        at("2026-11-22T09:45:00Z")
+            .unwrap()
+            .contains("  - at: 2026-11-22 10:45\n")
+    );
+    let error = |text: &str| format!("{:#}", at(text).unwrap_err());
+    assert!(error("09:00").contains("before the impact began (2026-11-22 09:30)"));
+    assert!(error("2026-11-22").contains("give the time"));
+    assert!(error("soon").contains("`soon`"));
+    let empty = made(&NewRecord {
+        title: "t".into(),
+        announce: Some("  ".into()),
+        ..NewRecord::default()
+    });
+    assert!(format!("{:#}", empty.unwrap_err()).contains("--announce text is empty"));
+}
+
+#[test]
+fn an_announced_record_from_a_template_that_leaves_placeholders_is_not_written() {
+    let project = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(project.path().join("site")).unwrap();
+    std::fs::write(project.path().join("site/config.yaml"), CONFIG).unwrap();
+    std::fs::create_dir_all(project.path().join("templates/new")).unwrap();
+    std::fs::write(
+        project.path().join("templates/new/default.yaml"),
+        "title: {{ title | yaml }}\nlang: {{ lang }}\nstatus: published\nseverity: {{ severity }}\nstarted: {{ started }}\nsummary: TODO\n",
+    )
+    .unwrap();
+    let now = DateTime::from_timestamp(1_795_348_800, 0).unwrap();
+    let request = NewRecord {
+        title: "Checkout fails".into(),
+        announce: Some("Investigating.".into()),
+        ..NewRecord::default()
+    };
+    let error = format!(
+        "{:#}",
+        new_record(project.path(), &request, now).unwrap_err()
+    );
+    assert!(error.contains("placeholder-text"), "{error}");
+    assert!(error.contains("filter unwritten"), "{error}");
+    assert!(!project.path().join("incidents").exists());
+}
