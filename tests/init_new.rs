@@ -53,6 +53,16 @@ fn init_in_every_language_builds() {
         assert_eq!(code, 0, "{lang}: {stderr}");
     }
     let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) =
+        run(hindsight(dir.path()).args(["init", "p", "--lang", "de", "--languages", "zh,en"]));
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run(hindsight(dir.path()).args(["--root", "p", "build"]));
+    assert_eq!(code, 0, "{stderr}");
+    // The site is built in zh and en, not in the comments' language.
+    let public = dir.path().join("p/public");
+    assert!(public.join("zh/index.html").is_file() && public.join("en/index.html").is_file());
+    assert!(!public.join("de").exists());
+    let dir = tempfile::tempdir().unwrap();
     let (code, _, stderr) = run(hindsight(dir.path()).args(["init", "p", "--lang", "fr"]));
     assert_eq!(code, 2);
     assert!(

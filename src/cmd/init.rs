@@ -14,9 +14,13 @@ pub(crate) struct Args {
     /// The folder to start the project in (created if missing; default: the current one).
     #[arg(default_value = ".")]
     dir: PathBuf,
-    /// The language of the configuration's comments, and the site's language.
+    /// The language of the configuration's comments, and the site's (unless --languages).
     #[arg(long, value_parser = parse_lang, value_name = "LANG", default_value = "en")]
     lang: Lang,
+    /// The languages the site is built in, the first being the default, such as en,de
+    /// (default: LANG alone).
+    #[arg(long, value_parser = parse_lang, value_delimiter = ',', value_name = "LANG,…")]
+    languages: Vec<Lang>,
     /// Start it in a folder that holds files already (no existing file is replaced).
     #[arg(long)]
     force: bool,
@@ -24,7 +28,7 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let dir = &args.dir;
-    let (written, skipped) = match scaffold::init(dir, args.lang, args.force)? {
+    let (written, skipped) = match scaffold::init(dir, args.lang, &args.languages, args.force)? {
         Initialized::Done { written, skipped } => (written, skipped),
         Initialized::NotEmpty(dir) => {
             eprintln!(

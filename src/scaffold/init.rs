@@ -21,9 +21,10 @@ pub enum Initialized {
     NotEmpty(PathBuf),
 }
 
-/// The files of a new project whose config comments are in `lang`: (path under the
-/// project, contents).
-pub fn files(lang: Lang) -> Vec<(PathBuf, String)> {
+/// The files of a new project whose config comments are in `lang` and whose site is built in
+/// `languages` (the first is the default; none: `lang` alone): (path under the project,
+/// contents).
+pub fn files(lang: Lang, languages: &[Lang]) -> Vec<(PathBuf, String)> {
     let embedded = |name: &str| {
         INIT_FILES
             .iter()
@@ -36,7 +37,7 @@ pub fn files(lang: Lang) -> Vec<(PathBuf, String)> {
     vec![
         (
             "site/config.yaml".into(),
-            embedded(&format!("config.{lang}.yaml")),
+            with_languages(&embedded(&format!("config.{lang}.yaml")), languages),
         ),
         ("incidents/.gitkeep".into(), String::new()),
         // For the modeline of every new record: editors validate and complete it.
@@ -57,10 +58,36 @@ pub fn files(lang: Lang) -> Vec<(PathBuf, String)> {
     ]
 }
 
+/// The config with its `languages: […]` line listing `languages`.
+fn with_languages(config: &str, languages: &[Lang]) -> String {
+    if languages.is_empty() {
+        return config.to_string();
+    }
+    let names: Vec<&str> = languages.iter().map(|lang| lang.as_str()).collect();
+    config
+        .split_inclusive('\n')
+        .map(|line| match line.starts_with("languages: [") {
+            true => format!("languages: [{}]\n", names.join(", ")),
+            false => line.to_string(),
+        })
+        .collect()
+}
+
 /// Starts a project in `dir` (created if missing). A folder that holds anything is refused
 /// unless `force`; even then no existing file is replaced. `/` and the home folder are
 /// refused always.
-pub fn init(dir: &Path, lang: Lang, force: bool) -> anyhow::Result<Initialized> {
+pub fn init(
+    dir: &Path,
+    lang: Lang,
+    languages: &[Lang],
+    force: bool,
+) -> anyhow::Result<Initialized> {
+    if let Some(twice) = languages
+        .iter()
+        .find(|lang| languages.iter().filter(|l| l == lang).count() > 1)
+    {
+        bail!("--languages names {twice} twice; list each language once");
+    }
     let resolved = publish::guard::resolve(dir)?;
     if resolved.parent().is_none() {
         bail!("refusing to start a project in /; name a new folder, such as `status`");
@@ -82,7 +109,7 @@ pub fn init(dir: &Path, lang: Lang, force: bool) -> anyhow::Result<Initialized> 
         return Ok(Initialized::NotEmpty(dir.to_path_buf()));
     }
     let (mut written, mut skipped) = (Vec::new(), Vec::new());
-    for (path, text) in files(lang) {
+    for (path, text) in files(lang, languages) {
         if publish::create_file(&dir.join(&path), text.as_bytes())? {
             written.push(path);
         } else {
@@ -100,7 +127,7 @@ mod tests {
     #[test]
     fn every_config_loads_without_findings_and_comments_in_its_language() {
         for lang in Lang::ALL {
-            let set = files(*lang);
+            let set = files(*lang, &[]);
             let config = &set[0].1;
             let corpus = crate::load::from_texts(Some(config), &[]);
             assert!(
@@ -123,20 +150,33 @@ mod tests {
     }
 
     #[test]
+    fn languages_are_the_sites_in_the_order_given() {
+        for lang in Lang::ALL {
+            let set = files(*lang, &[Lang::Ja, Lang::En]);
+            let corpus = crate::load::from_texts(Some(&set[0].1), &[]);
+            assert_eq!(corpus.config.config.languages, [Lang::Ja, Lang::En]);
+            assert!(corpus.config.findings.is_empty());
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let error = init(dir.path(), Lang::En, &[Lang::De, Lang::De], false).unwrap_err();
+        assert!(error.to_string().contains("de twice"), "{error}");
+    }
+
+    #[test]
     fn a_non_empty_folder_is_refused_and_force_never_replaces_a_file() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(".gitignore"), "mine\n").unwrap();
         assert!(matches!(
-            init(dir.path(), Lang::En, false).unwrap(),
+            init(dir.path(), Lang::En, &[], false).unwrap(),
             Initialized::NotEmpty(_)
         ));
         assert!(!dir.path().join("site").exists());
-        let Initialized::Done { written, skipped } = init(dir.path(), Lang::En, true).unwrap()
+        let Initialized::Done { written, skipped } = init(dir.path(), Lang::En, &[], true).unwrap()
         else {
             panic!("forced");
         };
         assert_eq!(skipped, [PathBuf::from(".gitignore")]);
-        assert_eq!(written.len(), files(Lang::En).len() - 1);
+        assert_eq!(written.len(), files(Lang::En, &[]).len() - 1);
         assert_eq!(
             std::fs::read_to_string(dir.path().join(".gitignore")).unwrap(),
             "mine\n"
@@ -145,7 +185,7 @@ mod tests {
 
     #[test]
     fn the_workflow_lints_uploads_sarif_deploys_pages_and_rebuilds_on_a_schedule() {
-        let workflow = &files(Lang::En)[6].1;
+        let workflow = &files(Lang::En, &[])[6].1;
         for needed in [
             "--format github",
             "github/codeql-action/upload-sarif",
