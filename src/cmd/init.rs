@@ -19,7 +19,7 @@ pub(crate) struct Args {
     lang: Lang,
     /// The languages the site is built in, the first being the default, such as en,de
     /// (default: LANG alone).
-    #[arg(long, value_parser = parse_lang, value_delimiter = ',', value_name = "LANG,…")]
+    #[arg(long, value_parser = parse_lang, value_delimiter = ',', value_name = "LANG,LANG")]
     languages: Vec<Lang>,
     /// Start it in a folder that holds files already (no existing file is replaced).
     #[arg(long)]
