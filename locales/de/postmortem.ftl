@@ -2,6 +2,7 @@
 # Ein Projekt überschreibt einzelne Texte in seiner eigenen locales/de/postmortem.ftl.
 
 postmortem = Nachbesprechung
+incident = Vorfall
 
 ## Überschriften
 heading-summary = Zusammenfassung
@@ -104,7 +105,7 @@ duration-ongoing = seit { $duration } andauernd
 ## Hinweise
 notice-draft = Entwurf: Diese Nachbesprechung ist nicht veröffentlicht.
 notice-review = In Prüfung: Diese Nachbesprechung ist noch nicht veröffentlicht.
-notice-ongoing = Dieser Vorfall dauert noch an. Diese Nachbesprechung wird aktualisiert.
+notice-ongoing = Dieser Vorfall dauert noch an. Dieser Bericht wird aktualisiert, sobald wir mehr wissen.
 notice-pending = Dieser Vorfall ist behoben. Die Nachbesprechung wird gerade geschrieben und hier veröffentlicht.
 notice-stale = Ein Teil dieser Übersetzung ist veraltet: Das Original ({ $language }) wurde seit der Übersetzung geändert.
 notice-fallback = Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.

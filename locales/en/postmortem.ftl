@@ -2,6 +2,7 @@
 # A project overrides any message by defining it in its own locales/en/postmortem.ftl.
 
 postmortem = Postmortem
+incident = Incident
 
 ## Headings
 heading-summary = Summary
@@ -104,7 +105,7 @@ duration-ongoing = ongoing for { $duration }
 ## Notices
 notice-draft = Draft: this postmortem has not been published.
 notice-review = In review: this postmortem has not been published yet.
-notice-ongoing = This incident is still ongoing. This postmortem will be updated.
+notice-ongoing = This incident is still ongoing. This report will be updated as we learn more.
 notice-pending = This incident is resolved. Its postmortem is being written and will be published here.
 notice-stale = Part of this translation is out of date: the original ({ $language }) has changed since it was translated.
 notice-fallback = Parts of this postmortem have not been translated yet and are shown in the original language ({ $language }).

@@ -2,6 +2,7 @@
 # プロジェクト側の locales/ja/postmortem.ftl で個々のメッセージを上書きできます。
 
 postmortem = ポストモーテム
+incident = インシデント
 
 ## 見出し
 heading-summary = 概要
@@ -92,7 +93,7 @@ duration-ongoing = { $duration }継続中
 ## お知らせ
 notice-draft = 下書き：このポストモーテムは公開されていません。
 notice-review = レビュー中：このポストモーテムはまだ公開されていません。
-notice-ongoing = このインシデントは継続中です。このポストモーテムは随時更新されます。
+notice-ongoing = このインシデントは継続中です。新しい情報がわかりしだい、この報告を更新します。
 notice-pending = このインシデントは解消しました。ポストモーテムは現在作成中で、完成しだいこのページで公開します。
 notice-stale = この翻訳の一部は古くなっています。翻訳後に原文（{ $language }）が更新されました。
 notice-fallback = このポストモーテムの一部はまだ翻訳されておらず、原文（{ $language }）のまま表示しています。

@@ -2,6 +2,7 @@
 # 项目可在自己的 locales/zh/postmortem.ftl 中逐条覆盖这些消息。
 
 postmortem = 事故复盘
+incident = 事故
 
 ## 标题
 heading-summary = 概述
@@ -92,7 +93,7 @@ duration-ongoing = 已持续{ $duration }
 ## 提示
 notice-draft = 草稿：本复盘报告尚未发布。
 notice-review = 审核中：本复盘报告尚未发布。
-notice-ongoing = 该事故仍在进行中，本复盘报告将持续更新。
+notice-ongoing = 该事故仍在进行中，我们将在获得更多信息后更新本报告。
 notice-pending = 该事故已解决。复盘报告正在撰写中，完成后将在此页面发布。
 notice-stale = 本译文的部分内容已过时：原文（{ $language }）在翻译后已有改动。
 notice-fallback = 本复盘报告的部分内容尚未翻译，以原文（{ $language }）显示。

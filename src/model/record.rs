@@ -121,14 +121,19 @@ impl Record {
         missing
     }
 
-    /// A resolved incident whose postmortem is not begun: none of its analysis is written yet,
-    /// so its page shows the status updates and says the postmortem will follow.
-    pub(crate) fn postmortem_unwritten(&self) -> bool {
-        self.resolved.is_some()
-            && self.actions.is_empty()
-            && POSTMORTEM_SECTIONS[1..]
+    /// Whether any of the postmortem beyond the summary is written: impact, root cause,
+    /// resolution or actions. Until then the record is an incident told by its status updates.
+    pub(crate) fn postmortem_begun(&self) -> bool {
+        !self.actions.is_empty()
+            || POSTMORTEM_SECTIONS[1..]
                 .iter()
-                .all(|field| !self.has(*field))
+                .any(|field| self.has(*field))
+    }
+
+    /// A resolved incident whose postmortem is not begun, so its page shows the status
+    /// updates and says the postmortem will follow.
+    pub(crate) fn postmortem_unwritten(&self) -> bool {
+        self.resolved.is_some() && !self.postmortem_begun()
     }
 
     /// resolved - started, when both are known to the minute or better.

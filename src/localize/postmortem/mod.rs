@@ -72,6 +72,11 @@ pub fn postmortem(
         id: record.id.clone(),
         lang: lang.as_str(),
         source_lang: source_lang.as_str(),
+        kind: ctx.text(if record.postmortem_begun() {
+            "postmortem"
+        } else {
+            "incident"
+        }),
         title: texts.pick(&record.title),
         notices: Vec::new(),
         facts: facts(record, site, &ctx, now),

@@ -116,6 +116,9 @@ pub struct Postmortem {
     pub lang: &'static str,
     /// Language code the record is written in; not read by the built-in templates.
     pub source_lang: &'static str,
+    /// Localized text: what the page is, shown above the title and in `<title>`: `Postmortem`
+    /// once any of the analysis is written, `Incident` while only status updates tell it.
+    pub kind: String,
     /// The title (the `<h1>` and `<title>`, the Markdown `#` heading).
     pub title: Text,
     /// Notes under the title, in a fixed order: draft/review, ongoing, stale, fallback.

@@ -97,6 +97,8 @@ fn a_resolved_incident_without_its_analysis_says_the_postmortem_will_follow() {
     }
     let begun = record(&format!("{LONDON}root_cause: 配置错误。\n"));
     assert!(!kinds(&view(&begun, None, Lang::Zh)).contains(&"pending"));
+    assert_eq!(view(&resolved, None, Lang::De).kind, "Vorfall");
+    assert_eq!(view(&begun, None, Lang::De).kind, "Nachbesprechung");
 }
 
 #[test]
@@ -272,7 +274,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
             "November 21, 2026 at 09:40 CET",
             "ongoing for 9 d 15 h 20 min",
             "Identified",
-            "This incident is still ongoing. This postmortem will be updated.",
+            "This incident is still ongoing. This report will be updated as we learn more.",
             [
                 "Time to detect",
                 "12 minutes",
@@ -285,7 +287,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
             "21. November 2026 um 09:40 CET",
             "seit 9 Tg. 15 Std. 20 Min. andauernd",
             "Ursache gefunden",
-            "Dieser Vorfall dauert noch an. Diese Nachbesprechung wird aktualisiert.",
+            "Dieser Vorfall dauert noch an. Dieser Bericht wird aktualisiert, sobald wir mehr wissen.",
             [
                 "Zeit bis zur Erkennung",
                 "12 Minuten",
@@ -298,7 +300,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
             "2026年11月21日 9:40 CET",
             "9日15時間20分継続中",
             "原因特定",
-            "このインシデントは継続中です。このポストモーテムは随時更新されます。",
+            "このインシデントは継続中です。新しい情報がわかりしだい、この報告を更新します。",
             ["検知までの時間", "12分", "初動対応までの時間", "18分"],
         ),
         (
@@ -306,7 +308,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
             "2026年11月21日 09:40 CET",
             "已持续9天15小时20分钟",
             "已定位原因",
-            "该事故仍在进行中，本复盘报告将持续更新。",
+            "该事故仍在进行中，我们将在获得更多信息后更新本报告。",
             ["发现耗时", "12分钟", "响应耗时", "18分钟"],
         ),
     ];
@@ -320,6 +322,10 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
         let expected: Vec<&str> = ["ongoing"].into_iter().chain(fallback).collect();
         assert_eq!(kinds(&view), expected, "{lang:?}");
         assert_eq!(view.notices[0].text, notice, "{lang:?}");
+        // Told by its summary and status updates only: an incident, not yet a postmortem.
+        let kind = ["Incident", "Vorfall", "インシデント", "事故"]
+            [Lang::ALL.iter().position(|l| *l == lang).unwrap()];
+        assert_eq!(view.kind, kind, "{lang:?}");
         let shown: Vec<&str> = view
             .figures
             .iter()
