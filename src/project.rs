@@ -232,7 +232,7 @@ pub fn write_document(project: &Project, path: &Path, document: &str) -> anyhow:
 pub fn write_translation(project: &Project, plan: &TranslationPlan) -> anyhow::Result<()> {
     let path = &plan.path;
     let protected = crate::publish::Protected::new(&project.root)?;
-    protected.check_overlay(&crate::publish::guard::resolve(path)?, path)?;
+    protected.check_incident_file(&crate::publish::guard::resolve(path)?, path)?;
     crate::publish::write_file(path, plan.refreshed.text.as_bytes())
 }
 

@@ -30,52 +30,71 @@ fn changes(before: &str, after: &str) -> (Vec<String>, Vec<String>) {
     (added, removed)
 }
 
+/// `record` as it read while the incident ran: without `resolved:` and the entry marking it.
+fn unresolved(record: &str) -> (String, String) {
+    let mut at = String::new();
+    let mut out = String::new();
+    for line in record.split_inclusive('\n') {
+        if let Some(value) = line.strip_prefix("resolved:") {
+            at = value.trim().to_string();
+        } else if line.trim() != "marks: resolved" {
+            out.push_str(line);
+        }
+    }
+    (out, at)
+}
+
+fn errors(project: &Project) -> Vec<serde_json::Value> {
+    let (_, diagnostics) = project.lint_json();
+    diagnostics
+        .into_iter()
+        .filter(|d| d["severity"] == "error")
+        .collect()
+}
+
 #[test]
 fn every_example_record_keeps_its_bytes_through_update_and_resolve() {
     for id in records() {
         let path = format!("incidents/{id}.yaml");
         let project = Project::example(&[&path]);
         let before = project.read(&path);
-        let out = project.run(&[
-            "update",
-            &id,
-            "--force",
-            "--status",
-            "monitoring",
-            "A fix is out.",
-        ]);
+        let resolved = before.contains("\nresolved:");
+        // A resolved incident takes a note (with --force); an ongoing one a new status.
+        let args: &[&str] = if resolved {
+            &["--force", "A late note."]
+        } else {
+            &["--status", "monitoring", "A late note."]
+        };
+        let out = project.run(&[&["update", id.as_str()][..], args].concat());
         assert_eq!(out.code, 0, "{id}: {}", out.stderr);
         let updated = project.read(&path);
         let (added, removed) = changes(&before, &updated);
         assert!(removed.is_empty(), "{id}: {removed:?}");
         assert_eq!(added.len(), 3, "{id}: {added:?}");
         assert!(
-            added.iter().any(|l| l.trim() == "text: A fix is out."),
+            added.iter().any(|l| l.trim() == "text: A late note."),
             "{id}: {added:?}"
         );
+        let status = if resolved { "resolved" } else { "monitoring" };
         assert!(
-            added.iter().any(|l| l.trim() == "status: monitoring"),
+            added
+                .iter()
+                .any(|l| l.trim() == format!("status: {status}")),
             "{id}: {added:?}"
         );
+        assert!(errors(&project).is_empty(), "{id}: {:?}", errors(&project));
 
-        let out = project.run(&["resolve", &id, "--force"]);
-        if updated.contains("marks: resolved") {
-            assert_eq!(out.code, 1, "{id}");
-            assert!(
-                out.stderr.contains("remove its `marks: resolved`"),
-                "{id}: {}",
-                out.stderr
-            );
-            assert_eq!(project.read(&path), updated);
+        // Resolved again from the state it was in while it ran, at the time it was resolved.
+        if !resolved {
             continue;
         }
+        let (running, at) = unresolved(&before);
+        let project = Project::example(&[]).file(&path, &running);
+        let out = project.run(&["resolve", &id, "--at", &at, "Fixed."]);
         assert_eq!(out.code, 0, "{id}: {}", out.stderr);
-        let resolved = project.read(&path);
-        let (added, removed) = changes(&updated, &resolved);
-        assert!(
-            removed.iter().all(|l| l.starts_with("resolved:")),
-            "{id}: {removed:?}"
-        );
+        let after = project.read(&path);
+        let (added, removed) = changes(&running, &after);
+        assert!(removed.is_empty(), "{id}: {removed:?}");
         assert!(
             added.iter().all(|l| {
                 let l = l.trim_start().trim_start_matches("- ");
@@ -83,7 +102,7 @@ fn every_example_record_keeps_its_bytes_through_update_and_resolve() {
                     "resolved:",
                     "at:",
                     "status: resolved",
-                    "text:",
+                    "text: Fixed.",
                     "marks: resolved",
                 ]
                 .iter()
@@ -91,14 +110,8 @@ fn every_example_record_keeps_its_bytes_through_update_and_resolve() {
             }),
             "{id}: {added:?}"
         );
-        let (code, diagnostics) = project.lint_json();
-        let errors: Vec<_> = diagnostics
-            .iter()
-            // A published incident, once resolved, needs its postmortem written: `missing-section`
-            // says so truly (the record lints again once the sections are in).
-            .filter(|d| d["severity"] == "error" && d["rule"] != "missing-section")
-            .collect();
-        assert!(errors.is_empty(), "{id}: lint {code}: {errors:?}");
+        assert!(added.len() == 5, "{id}: {added:?}");
+        assert!(errors(&project).is_empty(), "{id}: {:?}", errors(&project));
     }
 }
 
@@ -218,4 +231,97 @@ fn a_record_with_errors_is_refused() {
     assert_eq!(out.code, 1);
     assert!(out.stderr.contains("fix them first"), "{}", out.stderr);
     assert_eq!(project.read(ONGOING), broken);
+}
+
+#[test]
+fn updates_that_would_break_the_build_or_mislead_readers_are_refused() {
+    let monzo = "incidents/2017-10-27-monzo-payments-outage.yaml";
+    let project = Project::example(&[ONGOING, monzo]);
+    let (ongoing, resolved) = (project.read(ONGOING), project.read(monzo));
+    let monzo_id = "2017-10-27-monzo-payments-outage";
+    let cases: [(&[&str], &str); 6] = [
+        // A time to come, or a placeholder, would make the record fail lint: refused whole.
+        (
+            &["update", ID, "--at", "2100-01-01 00:00", "x"],
+            "[future-time]",
+        ),
+        (&["update", ID, "Next update: TBD"], "[placeholder-text]"),
+        // `resolved:` is what the site goes by: only `resolve` sets it.
+        (
+            &["update", ID, "--status", "resolved", "x"],
+            "hindsight resolve",
+        ),
+        (&["resolve", monzo_id], "already"),
+        (
+            &[
+                "update",
+                monzo_id,
+                "--force",
+                "--status",
+                "investigating",
+                "x",
+            ],
+            "would not reopen it",
+        ),
+        (&["update", monzo_id, "x"], "--force"),
+    ];
+    for (args, expected) in cases {
+        let out = project.run(args);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains(expected), "{args:?}: {}", out.stderr);
+    }
+    assert_eq!(project.read(ONGOING), ongoing);
+    assert_eq!(project.read(monzo), resolved);
+    // A note to a resolved incident is posted as `resolved`, and the state it names stays.
+    let out = project.run(&["update", monzo_id, "--force", "The refunds are complete."]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let noted = project.read(monzo);
+    assert!(
+        noted.contains("    status: resolved\n    text: The refunds are complete.\n"),
+        "{noted}"
+    );
+}
+
+#[test]
+fn nothing_is_written_when_one_of_the_files_cannot_be() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let logto = "incidents/2023-12-17-logto-image-deleted.yaml";
+    let german = "incidents/2023-12-17-logto-image-deleted.de.yaml";
+    let project = Project::example(&[logto, german]);
+    let (record, overlay) = (project.read(logto), project.read(german));
+    std::fs::set_permissions(project.path(german), std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = project.run(&[
+        "update",
+        "2023-12-17-logto-image-deleted",
+        "--force",
+        "--translation",
+        "de=Erledigt.",
+        "Done.",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("read-only"), "{}", out.stderr);
+    assert_eq!(project.read(logto), record);
+    assert_eq!(project.read(german), overlay);
+}
+
+#[test]
+fn an_incidents_folder_linked_from_outside_the_project_is_not_written() {
+    let outside = tempfile::tempdir().unwrap();
+    let project = Project::example(&[ONGOING]);
+    let incidents = project.path("incidents");
+    let moved = outside.path().join("incidents");
+    std::fs::rename(&incidents, &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, &incidents).unwrap();
+    let before =
+        std::fs::read_to_string(moved.join("2026-11-21-webhook-delivery-delays.yaml")).unwrap();
+    let out = project.run(&["update", ID, "x"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("outside the project"), "{}", out.stderr);
+    let out = project.run(&["new", "Another one"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("outside the project"), "{}", out.stderr);
+    let after =
+        std::fs::read_to_string(moved.join("2026-11-21-webhook-delivery-delays.yaml")).unwrap();
+    assert_eq!(after, before);
+    assert_eq!(std::fs::read_dir(&moved).unwrap().count(), 1);
 }

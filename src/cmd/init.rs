@@ -51,11 +51,38 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let root = if dir.as_os_str() == "." {
         String::new()
     } else {
-        format!("--root {} ", display_path(dir))
+        format!("--root {} ", shell_word(&display_path(dir)))
     };
     out.push_str(&format!(
         "next: hindsight {root}new \"What happened\", then hindsight {root}build\n"
     ));
     print(&out)?;
     Ok(Outcome::Clean)
+}
+
+/// `word` as a POSIX shell reads it back: as it is when it holds only safe characters (and
+/// does not start with `~`), otherwise in single quotes.
+fn shell_word(word: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "-_./+,:@%".contains(c);
+    if !word.is_empty() && word.chars().all(safe) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn hints_quote_what_a_shell_would_read_otherwise() {
+        assert_eq!(shell_word("status"), "status");
+        assert_eq!(shell_word("../a/b-1"), "../a/b-1");
+        assert_eq!(shell_word("my status"), "'my status'");
+        assert_eq!(shell_word("a;touch pwned"), "'a;touch pwned'");
+        assert_eq!(shell_word("~"), "'~'");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word("$HOME"), "'$HOME'");
+    }
 }

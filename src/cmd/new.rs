@@ -7,7 +7,7 @@ use hindsight::model::Lang;
 use hindsight::project;
 use hindsight::scaffold::{self, NewRecord, Written};
 
-use super::terminal::{now, print, warn_without_config};
+use super::terminal::{now, print};
 use super::{Outcome, parse_lang};
 
 #[derive(Debug, clap::Args)]
@@ -47,7 +47,6 @@ pub(crate) struct Args {
 pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let now = now()?;
     let root = project::find_root(root, None);
-    warn_without_config(&root);
     let request = NewRecord {
         title: args.title,
         date: args.date,

@@ -25,7 +25,7 @@ pub(crate) struct UpdateArgs {
     /// A component's new state, as COMPONENT=STATUS (repeatable).
     #[arg(long, value_name = "ID=STATUS", value_parser = parse_affected, add = super::completions::affected())]
     affected: Vec<(String, ComponentStatus)>,
-    /// Post to an incident that is already resolved.
+    /// Post a note to an incident that is already resolved (it stays resolved).
     #[arg(long)]
     force: bool,
     /// The update in another language, as LANG=TEXT: added to the record's LANG overlay
@@ -44,9 +44,6 @@ pub(crate) struct ResolveArgs {
     /// When it was resolved (default: now, in the record's timezone).
     #[arg(long, value_name = "TIME")]
     at: Option<String>,
-    /// Resolve again an incident that is already resolved (moves `resolved`).
-    #[arg(long)]
-    force: bool,
     /// The resolving update in another language, as LANG=TEXT (repeatable; see `update`).
     #[arg(long, value_name = "LANG=TEXT", value_parser = parse_translation)]
     translation: Vec<(Lang, String)>,
@@ -103,7 +100,6 @@ pub(crate) fn resolve(root: Option<&Path>, args: ResolveArgs) -> anyhow::Result<
         at: args.at,
         text: args.text,
         resolve: true,
-        force: args.force,
         translations: args.translation,
         ..Request::default()
     };
@@ -130,14 +126,24 @@ fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Findings);
         }
     };
-    publish::write_file(&edit.path, edit.text.as_bytes())?;
+    let mut files = vec![(edit.path.as_path(), edit.text.as_bytes())];
+    files.extend(
+        edit.overlays
+            .iter()
+            .map(|overlay| (overlay.path.as_path(), overlay.text.as_bytes())),
+    );
+    publish::write_files(&files)?;
     for overlay in &edit.overlays {
-        publish::write_file(&overlay.path, overlay.text.as_bytes())?;
         print(&format!("updated {}\n", display_path(&overlay.path)))?;
     }
     for lang in &edit.untranslated {
         eprintln!(
             "note: the {lang} overlay has no translation of this update yet; its pages show it in the record's language (add --translation {lang}=TEXT next time, or see hindsight translate status)"
+        );
+    }
+    if edit.draft {
+        eprintln!(
+            "note: the record is a draft, so the status page does not show it; set `status: published` to post it"
         );
     }
     for kept in &edit.kept {

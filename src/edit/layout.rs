@@ -1,7 +1,7 @@
 //! The layouts an edit refuses to touch: anchors, aliases, tags and flow collections, where
 //! inserting a line could change what other parts of the document mean.
 
-use super::line_start;
+use super::lines::line_start;
 use crate::load::yaml::{Node, Value};
 
 /// The anchor, alias or tag written on `node` or anything inside it, if any: an edit next to

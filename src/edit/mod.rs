@@ -8,7 +8,9 @@
 //! the result by reading it back.
 
 mod layout;
+mod lines;
 pub mod overlay;
+mod policy;
 mod scalar;
 pub mod update;
 mod verify;
@@ -19,6 +21,7 @@ use std::fmt;
 use crate::load::yaml::{Limits, Node, Value, parse};
 
 use layout::{decorated, is_flow};
+use lines::{after, commented_key, insert_lines, key_indent, leaf_end, line_start, next_line};
 pub(crate) use scalar::scalar;
 
 /// Why a text was not edited: a sentence saying what to change.
@@ -67,80 +70,6 @@ fn root(text: &str) -> Result<Vec<(Node, Node)>, Refusal> {
 
 fn find<'a>(entries: &'a [(Node, Node)], key: &str) -> Option<&'a (Node, Node)> {
     entries.iter().find(|(k, _)| k.as_str() == Some(key))
-}
-
-fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |i| i + 1)
-}
-
-/// Just past the line ending of the line holding `offset` (the end of the text on the last line).
-fn next_line(text: &str, offset: usize) -> usize {
-    if offset > 0 && text.as_bytes()[offset - 1] == b'\n' {
-        return offset;
-    }
-    text[offset..]
-        .find('\n')
-        .map_or(text.len(), |i| offset + i + 1)
-}
-
-/// Where the last value inside `node` ends: a leaf's end, since a collection's end marker may
-/// already stand on the next key's line.
-fn leaf_end(node: &Node) -> usize {
-    last_leaf(node).span.end.offset
-}
-
-/// Where the line after `node` starts: the place to insert a sibling after it. Blank lines a
-/// block scalar swallowed stay after the insertion, with whatever they separated, unless the
-/// scalar keeps them (`|+`) as part of its text.
-fn after(text: &str, key: &Node, value: &Node) -> usize {
-    let mut at = next_line(text, leaf_end(value).max(key.span.end.offset));
-    if keeps_trailing_lines(text, value) {
-        return at;
-    }
-    while at > 0 {
-        let start = line_start(text, at - 1);
-        if start == 0 || !text[start..at].trim().is_empty() {
-            break;
-        }
-        at = start;
-    }
-    at
-}
-
-fn keeps_trailing_lines(text: &str, node: &Node) -> bool {
-    let leaf = last_leaf(node);
-    let head = &text[leaf.span.start.offset..];
-    let head = &head[..head.find('\n').unwrap_or(head.len())];
-    head.starts_with(['|', '>']) && head.split('#').next().unwrap_or("").contains('+')
-}
-
-fn last_leaf(node: &Node) -> &Node {
-    match &node.value {
-        Value::Seq(items) => items.last().map_or(node, last_leaf),
-        Value::Map(entries) => entries.last().map_or(node, |(_, value)| last_leaf(value)),
-        Value::Null | Value::Scalar { .. } => node,
-    }
-}
-
-/// Inserts `lines` (each without its line ending) at a line start, adding the line ending
-/// the text lacks when the insertion comes after an unterminated last line.
-fn insert_lines(text: &str, at: usize, lines: &[String]) -> String {
-    let nl = newline(text);
-    let mut out = String::with_capacity(text.len() + 128);
-    out.push_str(&text[..at]);
-    if at > 0 && !text[..at].ends_with('\n') {
-        out.push_str(nl);
-    }
-    for line in lines {
-        out.push_str(line);
-        out.push_str(nl);
-    }
-    out.push_str(&text[at..]);
-    out
-}
-
-fn key_indent(text: &str, key: &Node) -> String {
-    " ".repeat(key.span.start.offset - line_start(text, key.span.start.offset))
 }
 
 /// Appends a mapping to the top-level list `list` (`timeline`), after its last item and with
@@ -258,7 +187,14 @@ pub fn set_value(
                 .first()
                 .map_or_else(String::new, |(first, _)| key_indent(text, first));
             let line = format!("{indent}{key}: {}", scalar(value, indent.len(), nl));
-            if let Some((start, end)) = commented_key(text, &indent, key) {
+            let inside = |at: usize| {
+                entries
+                    .iter()
+                    .any(|(k, v)| k.span.start.offset < at && at < leaf_end(v))
+            };
+            if let Some((start, end)) =
+                commented_key(text, &indent, key).filter(|(start, _)| !inside(*start))
+            {
                 return Ok(format!("{}{line}{}", &text[..start], &text[end..]));
             }
             let (at, indent) = place_after(text, &entries, after_keys);
@@ -267,21 +203,6 @@ pub fn set_value(
         }
         Some((key_node, node)) => replace_scalar(text, key_node, node, key, value),
     }
-}
-
-/// Where a template left `# key:` with no value at the start of a line, to be filled in: the
-/// value takes that line's place instead of being added elsewhere with the hint left behind.
-fn commented_key(text: &str, indent: &str, key: &str) -> Option<(usize, usize)> {
-    let wanted = format!("{indent}# {key}:");
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim_end() == wanted {
-            return Some((start, start + content.len()));
-        }
-        start += line.len();
-    }
-    None
 }
 
 fn replace_scalar(

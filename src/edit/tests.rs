@@ -227,3 +227,28 @@ fn component_states_are_replaced_in_place_or_appended() {
         .is_err()
     );
 }
+
+#[test]
+fn a_hint_inside_a_list_or_after_a_byte_order_mark_is_handled() {
+    // Between two timeline items the hint is a comment of the list: it stays, and the value
+    // goes after the milestones.
+    let text = "started: 10:00\ntimeline:\n  - at: 10:00\n    text: a\n# resolved:\n  - at: 10:30\n    text: b\n";
+    let out = set_value(text, "resolved", "11:00", &["started"]).unwrap();
+    assert_eq!(
+        out,
+        "started: 10:00\nresolved: 11:00\ntimeline:\n  - at: 10:00\n    text: a\n# resolved:\n  - at: 10:30\n    text: b\n"
+    );
+    let text = "\u{feff}title: t\n# resolved:\nsummary: s\n";
+    let out = set_value(text, "resolved", "11:00", &["title"]).unwrap();
+    assert_eq!(out, "\u{feff}title: t\nresolved: 11:00\nsummary: s\n");
+}
+
+#[test]
+fn an_entry_follows_the_kept_blank_lines_of_a_keep_block() {
+    let text = "timeline:\n  - at: 10:00\n    text: |+\n      a\n\n\nsummary: s\n";
+    let out = append_to_list(text, "timeline", &fields("11:00", "identified", "b"), &[]).unwrap();
+    assert_eq!(
+        out,
+        "timeline:\n  - at: 10:00\n    text: |+\n      a\n\n\n  - at: 11:00\n    text: b\n    status: identified\nsummary: s\n"
+    );
+}

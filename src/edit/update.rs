@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 
 use super::overlay::{OverlayEdit, append_pair};
 use super::when::{earlier, new_time, written_text};
-use super::{Refusal, append_to_list, set_in_map, set_value, verify};
+use super::{Refusal, append_to_list, policy, set_in_map, set_value, verify};
 use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::load::record::{RECORD_FIELDS, RecordContext, parse};
@@ -29,7 +29,7 @@ pub struct Request {
     pub text: Option<String>,
     /// Resolve: set `resolved:` and post the resolving update.
     pub resolve: bool,
-    /// Post to a resolved incident anyway.
+    /// Post a note to a resolved incident anyway (`update` only; it stays resolved).
     pub force: bool,
     /// The update in other languages: each goes to the record's overlay for that language,
     /// as a new timeline pair whose source is `text`.
@@ -48,7 +48,9 @@ pub struct Edit {
     pub overlays: Vec<OverlayEdit>,
     /// The record's other overlays, which this update leaves untranslated.
     pub untranslated: Vec<Lang>,
-    /// Components asked to go to a state no worse than the one recorded, which stays.
+    /// Whether the record is a draft, which the status page does not show.
+    pub draft: bool,
+    /// Components asked to go to a milder state than the one recorded, which stays.
     pub kept: Vec<KeptState>,
 }
 
@@ -106,15 +108,8 @@ fn plan_inner(
     else {
         return Ok(Planned::HasErrors(report));
     };
-    if let Some(resolved) = &record.resolved
-        && !request.force
-    {
-        return refused(format!(
-            "`{}` was resolved at {}; pass --force to post to it anyway",
-            request.id,
-            written_text(&resolved.value, record.zone(corpus.config.config.timezone))
-        ));
-    }
+    let zone = record.zone(corpus.config.config.timezone);
+    policy::allowed(record, request, zone)?;
     let components: Vec<&str> = corpus
         .config
         .config
@@ -130,7 +125,6 @@ fn plan_inner(
             ));
         }
     }
-    let zone = record.zone(corpus.config.config.timezone);
     let at = new_time(record, request.at.as_deref(), zone, now)?;
     let (at_text, at_when) = at;
     if let Some(last) = record.timeline.last()
@@ -141,7 +135,8 @@ fn plan_inner(
             written_text(&last.at.value, zone)
         ));
     }
-    let status = if request.resolve {
+    let status = if request.resolve || record.resolved.is_some() {
+        // A note to a resolved incident says what the incident is (the policy refuses others).
         UpdateStatus::Resolved
     } else {
         request
@@ -215,6 +210,14 @@ fn plan_inner(
         &before_timeline,
     )?;
 
+    let limit = crate::load::Limits::default().max_bytes;
+    if new.len() > limit {
+        return refused(format!(
+            "with this update the record would hold {} bytes, more than the {} MiB a record may; shorten the text",
+            new.len(),
+            limit / (1024 * 1024)
+        ));
+    }
     check_read_back(
         file,
         record,
@@ -259,6 +262,10 @@ fn plan_inner(
         .filter(|lang| corpus.overlay_file(&file.id, *lang).is_some())
         .filter(|lang| !request.translations.iter().any(|(l, _)| l == lang))
         .collect();
+    policy::lints_after(corpus, file, &new, &overlays, now)?;
+    let mut paths = vec![file.source.path.as_path()];
+    paths.extend(overlays.iter().map(|o| o.path.as_path()));
+    policy::writes_inside(&project.root, &paths)?;
     Ok(Planned::Ready(Edit {
         path: file.source.path.clone(),
         text: new,
@@ -266,6 +273,7 @@ fn plan_inner(
         status,
         overlays,
         untranslated,
+        draft: record.is_draft(),
         kept,
     }))
 }
@@ -287,7 +295,8 @@ fn worst_states(
             .find(|(k, _)| &k.value == id)
             .map(|(_, v)| v.value);
         match recorded {
-            Some(recorded) if rank(recorded) >= rank(*state) => kept.push(KeptState {
+            Some(recorded) if recorded == *state => {}
+            Some(recorded) if rank(recorded) > rank(*state) => kept.push(KeptState {
                 component: id.clone(),
                 recorded,
                 asked: *state,

@@ -262,14 +262,27 @@ fn read_affected(reader: &mut Reader, map: &Map<'_>) -> Affected {
         );
         return Affected::default();
     };
-    let pairs = entries
-        .iter()
-        .filter_map(|(key, value)| {
-            let id = reader.text(key, "affected")?;
-            let status = reader.keyword(value, "affected")?;
-            Some((id, status))
-        })
-        .collect();
+    let mut pairs: Vec<(Spanned<String>, Spanned<_>)> = Vec::new();
+    for (key, value) in entries {
+        let (Some(id), Some(status)) = (
+            reader.text(key, "affected"),
+            reader.keyword(value, "affected"),
+        ) else {
+            continue;
+        };
+        if let Some((first, _)) = pairs.iter().find(|(seen, _)| seen.value == id.value) {
+            let message = format!(
+                "component `{}` is listed twice in `affected` (first on line {})",
+                id.value, first.span.start.line
+            );
+            reader.push(
+                Finding::new(RuleId::InvalidValue, id.span, message)
+                    .help("list each component once, with the worst state it reached"),
+            );
+            continue;
+        }
+        pairs.push((id, status));
+    }
     Affected(pairs)
 }
 

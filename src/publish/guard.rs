@@ -125,9 +125,18 @@ impl Protected {
         Ok(())
     }
 
-    /// Checks the overlay `translate` writes: inside the project's `incidents/` folder.
-    pub fn check_overlay(&self, out: &Path, shown: &Path) -> anyhow::Result<()> {
+    /// Checks a file that `translate`, `new`, `update` or `resolve` writes: inside the
+    /// project's `incidents/` folder, itself inside the project (`incidents/` linked to a
+    /// folder elsewhere is no folder of this project's, and lint does not read it either).
+    pub fn check_incident_file(&self, out: &Path, shown: &Path) -> anyhow::Result<()> {
         let incidents = &self.incidents;
+        if !incidents.starts_with(&self.root) {
+            bail!(
+                "refusing to write {}: incidents/ is a link to {}, outside the project; make it a folder of the project",
+                shown.display(),
+                incidents.display()
+            );
+        }
         if !out.starts_with(incidents) || out == incidents.as_path() {
             bail!(
                 "refusing to write {}: it resolves to {}, outside the project's incidents/ folder",

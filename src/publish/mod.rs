@@ -35,7 +35,64 @@ pub fn create_file(path: &Path, bytes: &[u8]) -> anyhow::Result<bool> {
     write(path, bytes, false)
 }
 
+/// Writes several files as one change: each is checked and written to its temporary twin
+/// before any is renamed into place, so a file that cannot be written (read-only, a full
+/// disk) leaves every one of them as it was.
+pub fn write_files(files: &[(&Path, &[u8])]) -> anyhow::Result<()> {
+    let writing = interrupt::Writing::start()?;
+    let staged = files
+        .iter()
+        .map(|(path, bytes)| stage(path, bytes))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    writing.check()?;
+    let mut written: Vec<String> = Vec::new();
+    for staged in staged {
+        let shown = staged.path.display().to_string();
+        staged
+            .file
+            .persist(&staged.target)
+            .map_err(|error| error.error)
+            .with_context(|| match written.is_empty() {
+                true => format!("cannot write {shown}"),
+                false => format!(
+                    "cannot write {shown} ({} written already)",
+                    written.join(", ")
+                ),
+            })?;
+        written.push(shown);
+    }
+    Ok(())
+}
+
 fn write(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<bool> {
+    let writing = interrupt::Writing::start()?;
+    let Staged { file, target, .. } = stage(path, bytes)?;
+    writing.check()?;
+    if !replace {
+        return match file.persist_noclobber(&target) {
+            Ok(_) => Ok(true),
+            Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(error) => {
+                Err(error.error).with_context(|| format!("cannot write {}", path.display()))
+            }
+        };
+    }
+    file.persist(&target)
+        .map_err(|error| error.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(true)
+}
+
+/// A file written whole to a temporary file beside its target, waiting to be renamed there.
+struct Staged {
+    file: tempfile::NamedTempFile,
+    target: std::path::PathBuf,
+    path: std::path::PathBuf,
+}
+
+/// Checks that `path` may be written (a regular file that is not read-only, or nothing yet)
+/// and writes `bytes` to a temporary file in its folder, with the permissions it will keep.
+fn stage(path: &Path, bytes: &[u8]) -> anyhow::Result<Staged> {
     let target = guard::resolve(path)?;
     let existing = match std::fs::metadata(&target) {
         Ok(metadata) => Some(metadata),
@@ -62,7 +119,6 @@ fn write(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<bool> {
     std::fs::create_dir_all(parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
     remove_stale_temporaries(parent);
-    let writing = interrupt::Writing::start()?;
     let mut file = tempfile::Builder::new()
         .prefix(TEMPORARY_PREFIX)
         .suffix(TEMPORARY_SUFFIX)
@@ -85,20 +141,11 @@ fn write(path: &Path, bytes: &[u8], replace: bool) -> anyhow::Result<bool> {
             .set_permissions(metadata.permissions())
             .with_context(|| format!("cannot keep the permissions of {}", path.display()))?;
     }
-    writing.check()?;
-    if !replace {
-        return match file.persist_noclobber(&target) {
-            Ok(_) => Ok(true),
-            Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-            Err(error) => {
-                Err(error.error).with_context(|| format!("cannot write {}", path.display()))
-            }
-        };
-    }
-    file.persist(&target)
-        .map_err(|error| error.error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(true)
+    Ok(Staged {
+        file,
+        target,
+        path: path.to_path_buf(),
+    })
 }
 
 const TEMPORARY_PREFIX: &str = ".hindsight-";

@@ -4,7 +4,7 @@
 use anyhow::{anyhow, bail};
 use chrono::{DateTime, Utc};
 
-use crate::model::SiteConfig;
+use crate::model::{RuleId, SiteConfig};
 
 /// The announcement's time as the record writes it, in the site's zone: `at` (read like a
 /// timeline entry's, a time of day taking the date the impact began), or now, but never
@@ -16,8 +16,17 @@ pub(super) fn announced_at(
     now: DateTime<Utc>,
 ) -> anyhow::Result<String> {
     let zone = config.timezone;
+    let now_local = now.with_timezone(&zone).naive_local();
+    if started > now_local {
+        bail!(
+            "the impact cannot have begun in the future: --date and --time say {}, and it is {} now ({}); a published incident holds what has happened",
+            started.format("%Y-%m-%d %H:%M"),
+            now_local.format("%Y-%m-%d %H:%M"),
+            zone.name()
+        );
+    }
     let local = match at {
-        None => now.with_timezone(&zone).naive_local().max(started),
+        None => now_local,
         Some(text) => {
             let when = crate::model::time::parse(text)
                 .and_then(|written| {
@@ -37,8 +46,15 @@ pub(super) fn announced_at(
             let local = when.utc.with_timezone(&zone).naive_local();
             if local < started {
                 bail!(
-                    "--at `{text}` is before the impact began ({}); an incident is announced once it has begun",
+                    "--at `{text}` is before the impact began ({}); an incident is announced once it has begun (--date and --time say when that was)",
                     started.format("%Y-%m-%d %H:%M")
+                );
+            }
+            if local > now_local {
+                bail!(
+                    "--at `{text}` is in the future: it is {} now ({}); post the announcement when it happens",
+                    now_local.format("%Y-%m-%d %H:%M"),
+                    zone.name()
                 );
             }
             local
@@ -68,27 +84,38 @@ pub(super) fn lints_as_published(
     let path = format!("incidents/{id}.yaml");
     let corpus = crate::load::from_texts(config, &[(&path, text)]);
     let report = crate::check::check(&corpus, now);
-    let errors: Vec<String> = report
+    let errors: Vec<_> = report
         .diagnostics
         .iter()
         .filter(|d| {
             d.file == std::path::Path::new(&path)
                 && d.severity == crate::diagnostic::Severity::Error
         })
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let lines: Vec<String> = errors
+        .iter()
         .map(|d| {
             format!(
-                "line {}: {} [{}]",
+                "{path}:{}: {} [{}]",
                 d.span().start.line,
                 d.message(),
                 d.rule()
             )
         })
         .collect();
-    if errors.is_empty() {
-        return Ok(());
-    }
+    let unfilled = errors
+        .iter()
+        .any(|d| matches!(d.rule(), RuleId::PlaceholderText | RuleId::MissingSection));
+    let hint = if unfilled {
+        "\nthe template leaves sections to write: wrap them in {% filter unwritten %} … {% endfilter %}, as the built-in templates do"
+    } else {
+        ""
+    };
     bail!(
-        "the template would publish a record that does not lint, so nothing was written:\n  {}\nwrap the sections to write later in {{% filter unwritten %}} … {{% endfilter %}}, as the built-in templates do",
-        errors.join("\n  ")
+        "the announced record would not lint, so nothing was written:\n  {}{hint}",
+        lines.join("\n  ")
     )
 }

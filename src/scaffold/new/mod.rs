@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow, bail};
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone as _, Utc};
 use serde::Serialize;
 
 use crate::assets::{self, Content, NEW_TEMPLATES};
@@ -49,7 +49,18 @@ pub enum Written {
 /// Writes `incidents/<date>-<slug>.yaml` under `root` from the request, never over an
 /// existing file. Bad values are errors naming the value and the choices; nothing is written.
 pub fn new_record(root: &Path, request: &NewRecord, now: DateTime<Utc>) -> anyhow::Result<Written> {
-    let config_text = read_config(root)?;
+    let Some(config_text) = read_config(root)? else {
+        bail!(
+            "{} has no site/config.yaml, so it is no hindsight project: start one with `hindsight init`, or name one with --root",
+            if root.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                root
+            }
+            .display()
+        );
+    };
+    let config_text = Some(config_text);
     let config = crate::load::from_texts(config_text.as_deref(), &[])
         .config
         .config;
@@ -59,6 +70,8 @@ pub fn new_record(root: &Path, request: &NewRecord, now: DateTime<Utc>) -> anyho
         lints_as_published(config_text.as_deref(), &id, &text, now)?;
     }
     let path = crate::discover::incidents_dir(root).join(format!("{id}.yaml"));
+    crate::publish::Protected::new(root)?
+        .check_incident_file(&crate::publish::guard::resolve(&path)?, &path)?;
     if crate::publish::create_file(&path, text.as_bytes())? {
         Ok(Written::Created(path))
     } else {
@@ -128,6 +141,15 @@ pub(crate) fn render(
         .iter()
         .map(|pair| affected(pair, config))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    if let Some(twice) = affected
+        .iter()
+        .find(|a| affected.iter().filter(|b| b.id == a.id).count() > 1)
+    {
+        bail!(
+            "--affected names `{}` twice; give each component once, with the worst state it reached",
+            twice.id
+        );
+    }
     let local = now.with_timezone(&config.timezone);
     let date = match request.date.as_deref() {
         None => local.date_naive(),
@@ -147,6 +169,19 @@ pub(crate) fn render(
         }
         None => slug::from_title(title)?,
     };
+    let local_start = date.and_time(time);
+    let shown = local_start.format("%Y-%m-%d %H:%M");
+    let zone = config.timezone;
+    match zone.from_local_datetime(&local_start) {
+        LocalResult::Single(_) => {}
+        LocalResult::Ambiguous(..) => bail!(
+            "--date and --time give {shown}, which happens twice in {zone} (the clocks go back); give a time outside that hour, then write `started:` with its offset, such as {}+01:00",
+            local_start.format("%Y-%m-%dT%H:%M")
+        ),
+        LocalResult::None => bail!(
+            "--date and --time give {shown}, which does not exist in {zone} (the clocks skip it); give the time the clocks showed"
+        ),
+    }
     let id = format!("{}-{slug}", date.format("%Y-%m-%d"));
     let announcement = match request.announce.as_deref().map(str::trim) {
         None => None,

@@ -215,6 +215,15 @@ fn the_announcement_time_is_checked() {
     );
     let error = |text: &str| format!("{:#}", at(text).unwrap_err());
     assert!(error("09:00").contains("before the impact began (2026-11-22 09:30)"));
+    // Now is 13:00 in Berlin.
+    assert!(error("13:01").contains("is in the future: it is 2026-11-22 13:00 now"));
+    let future_start = made(&NewRecord {
+        title: "t".into(),
+        time: Some("13:30".into()),
+        announce: Some("Investigating.".into()),
+        ..NewRecord::default()
+    });
+    assert!(format!("{:#}", future_start.unwrap_err()).contains("cannot have begun in the future"));
     assert!(error("2026-11-22").contains("give the time"));
     assert!(error("soon").contains("`soon`"));
     let empty = made(&NewRecord {
@@ -249,4 +258,39 @@ fn an_announced_record_from_a_template_that_leaves_placeholders_is_not_written()
     assert!(error.contains("placeholder-text"), "{error}");
     assert!(error.contains("filter unwritten"), "{error}");
     assert!(!project.path().join("incidents").exists());
+}
+
+#[test]
+fn a_component_twice_and_times_the_clocks_skip_or_repeat_are_refused() {
+    let error = |request: NewRecord| format!("{:#}", made(&request).unwrap_err());
+    let twice = error(NewRecord {
+        title: "t".into(),
+        affected: vec![
+            "website=major_outage".into(),
+            "website=degraded_performance".into(),
+        ],
+        ..NewRecord::default()
+    });
+    assert!(twice.contains("`website` twice"), "{twice}");
+    // Europe/Berlin: 02:00 -> 03:00 on 2026-03-29, 03:00 -> 02:00 on 2026-10-25.
+    let skipped = error(NewRecord {
+        title: "t".into(),
+        date: Some("2026-03-29".into()),
+        time: Some("02:30".into()),
+        ..NewRecord::default()
+    });
+    assert!(
+        skipped.contains("does not exist in Europe/Berlin"),
+        "{skipped}"
+    );
+    let repeated = error(NewRecord {
+        title: "t".into(),
+        date: Some("2026-10-25".into()),
+        time: Some("02:30".into()),
+        ..NewRecord::default()
+    });
+    assert!(
+        repeated.contains("happens twice in Europe/Berlin"),
+        "{repeated}"
+    );
 }
