@@ -8,6 +8,24 @@ use crate::discover::{self, SourceKind};
 use crate::load::{Limits, config};
 use crate::model::{ComponentStatus, Keyword as _};
 
+/// The project a completion is for: the `--root` of the command line being completed (the
+/// shell passes it whole), else the one around the current directory.
+pub fn root_of(words: impl IntoIterator<Item = String>) -> std::path::PathBuf {
+    let mut words = words.into_iter();
+    let mut root = None;
+    while let Some(word) = words.next() {
+        if word == "--" {
+            continue;
+        }
+        if word == "--root" {
+            root = words.next();
+        } else if let Some(value) = word.strip_prefix("--root=") {
+            root = Some(value.to_string());
+        }
+    }
+    crate::project::find_root(root.as_deref().map(Path::new), None)
+}
+
 /// The ids of the records under `root` (`incidents/<id>.yaml`, overlays left out), sorted.
 pub fn record_ids(root: &Path) -> Vec<String> {
     let Ok(sources) = discover::discover(root, &[]) else {
@@ -136,6 +154,15 @@ mod tests {
             affected_values(root, "example-webhooks=major"),
             ["example-webhooks=major_outage"]
         );
+    }
+
+    #[test]
+    fn the_root_of_the_line_being_completed_is_used() {
+        let words = |line: &str| line.split(' ').map(String::from).collect::<Vec<_>>();
+        let there = root_of(words("hindsight -- hindsight --root /tmp/p update x"));
+        assert_eq!(there, Path::new("/tmp/p"));
+        let there = root_of(words("hindsight -- hindsight --root=/tmp/q update x"));
+        assert_eq!(there, Path::new("/tmp/q"));
     }
 
     #[test]

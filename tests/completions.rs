@@ -215,3 +215,21 @@ fn update_and_resolve_complete_record_ids_and_affected_components() {
         ["example-webhooks=degraded_performance"]
     );
 }
+
+#[test]
+fn completions_follow_the_root_given_on_the_line_and_cover_new() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let root = repo().display().to_string();
+    assert_eq!(
+        complete(elsewhere.path(), &["--root", &root, "update", "2017-10"]),
+        ["2017-10-27-monzo-payments-outage"]
+    );
+    assert!(complete(elsewhere.path(), &["update", "2017-10"]).is_empty());
+    assert_eq!(
+        complete(
+            elsewhere.path(),
+            &["--root", &root, "new", "t", "--affected", "example-webh"]
+        ),
+        ["example-webhooks="]
+    );
+}

@@ -7,7 +7,7 @@ use clap::{CommandFactory as _, ValueEnum};
 use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter, CompletionCandidate};
 use clap_complete::env::{CompleteEnv, Shells};
 use hindsight::check::rules::REGISTRY;
-use hindsight::{completion, project};
+use hindsight::completion;
 
 use super::terminal::print;
 use super::{Cli, Outcome};
@@ -87,7 +87,7 @@ pub(crate) fn rule_names() -> ArgValueCandidates {
 /// The ids of the project's records (`incidents/<id>.yaml`), for `update ID` and `resolve ID`.
 pub(crate) fn record_ids() -> ArgValueCandidates {
     ArgValueCandidates::new(|| {
-        completion::record_ids(&project::find_root(None, None))
+        completion::record_ids(&completion::root_of(std::env::args()))
             .into_iter()
             .map(CompletionCandidate::new)
             .collect::<Vec<_>>()
@@ -98,7 +98,7 @@ pub(crate) fn record_ids() -> ArgValueCandidates {
 /// typed, the statuses after it.
 pub(crate) fn affected() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| {
-        let root = project::find_root(None, None);
+        let root = completion::root_of(std::env::args());
         completion::affected_values(&root, &current.to_string_lossy())
             .into_iter()
             .map(CompletionCandidate::new)
@@ -110,7 +110,7 @@ pub(crate) fn affected() -> ArgValueCompleter {
 /// left out), as paths the shell can insert.
 pub(crate) fn record_files() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| {
-        let root = project::find_root(None, None);
+        let root = completion::root_of(std::env::args());
         let here = std::env::current_dir()
             .and_then(|dir| dir.canonicalize())
             .ok();

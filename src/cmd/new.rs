@@ -30,7 +30,7 @@ pub(crate) struct Args {
     #[arg(long, value_name = "NAME")]
     template: Option<String>,
     /// A component hit and its state, such as website=major_outage (repeatable).
-    #[arg(long, value_name = "ID=STATUS")]
+    #[arg(long, value_name = "ID=STATUS", add = super::completions::affected())]
     affected: Vec<String>,
     /// The id after the date (default: made from the title).
     #[arg(long, value_name = "SLUG")]

@@ -71,37 +71,6 @@ fn summer_time_is_named_and_the_computed_duration_shown_in_every_language() {
 }
 
 #[test]
-fn a_resolved_incident_without_its_analysis_says_the_postmortem_will_follow() {
-    let resolved = record(LONDON);
-    for (lang, text) in [
-        (
-            Lang::En,
-            "This incident is resolved. Its postmortem is being written and will be published here.",
-        ),
-        (
-            Lang::De,
-            "Dieser Vorfall ist behoben. Die Nachbesprechung wird gerade geschrieben und hier veröffentlicht.",
-        ),
-        (
-            Lang::Ja,
-            "このインシデントは解消しました。ポストモーテムは現在作成中で、完成しだいこのページで公開します。",
-        ),
-        (
-            Lang::Zh,
-            "该事故已解决。复盘报告正在撰写中，完成后将在此页面发布。",
-        ),
-    ] {
-        let view = view(&resolved, None, lang);
-        assert_eq!(kinds(&view)[0], "pending", "{lang:?}");
-        assert_eq!(notice_texts(&view)[0], text);
-    }
-    let begun = record(&format!("{LONDON}root_cause: 配置错误。\n"));
-    assert!(!kinds(&view(&begun, None, Lang::Zh)).contains(&"pending"));
-    assert_eq!(view(&resolved, None, Lang::De).kind, "Vorfall");
-    assert_eq!(view(&begun, None, Lang::De).kind, "Nachbesprechung");
-}
-
-#[test]
 fn a_record_in_another_language_is_shown_in_it_with_a_notice_naming_it() {
     // With its postmortem begun, so that the fallback is the only notice.
     let chinese = record(&format!("{LONDON}resolution: 回滚。\n"));

@@ -3,6 +3,7 @@
 //! overlay pairs with the record's texts.
 
 mod examples;
+mod notices;
 mod times;
 mod translations;
 
