@@ -30,6 +30,10 @@ pub(crate) const LOCALES: &[Embedded] = &[
     ("de/site.ftl", include_str!("../locales/de/site.ftl")),
     ("ja/site.ftl", include_str!("../locales/ja/site.ftl")),
     ("zh/site.ftl", include_str!("../locales/zh/site.ftl")),
+    ("en/new.ftl", include_str!("../locales/en/new.ftl")),
+    ("de/new.ftl", include_str!("../locales/de/new.ftl")),
+    ("ja/new.ftl", include_str!("../locales/ja/new.ftl")),
+    ("zh/new.ftl", include_str!("../locales/zh/new.ftl")),
 ];
 
 pub(crate) const TEMPLATES: &[Embedded] = &[

@@ -28,8 +28,12 @@ fn records_in_german_japanese_and_chinese_are_updated_and_resolved() {
             "Die Auslieferung läuft wieder normal.",
             "Dieser Vorfall ist behoben.",
         ),
-        ("ja", "配信は通常に戻りました。", "この障害は解消しました。"),
-        ("zh", "投递已恢复正常。", "此事件已解决。"),
+        (
+            "ja",
+            "配信は通常に戻りました。",
+            "このインシデントは解決しました。",
+        ),
+        ("zh", "投递已恢复正常。", "此故障已解决。"),
     ];
     for (lang, update, resolved) in cases {
         let text = common::read(repo(), ONGOING).replace("lang: en", &format!("lang: {lang}"));

@@ -153,7 +153,10 @@ fn plan_inner(
     let text = match &request.text {
         Some(text) if !text.trim().is_empty() => text.trim().replace("\r\n", "\n"),
         Some(_) => return refused("the update's text is empty; say what changed"),
-        None if request.resolve => resolved_text(record.lang.value).to_string(),
+        // The site's words for a resolving update without text, in the record's language.
+        None if request.resolve => crate::localize::Messages::load(Some(&project.root))
+            .map_err(|error| Refusal(format!("{error:#}")))?
+            .text(record.lang.value, "update-body-resolved"),
         None => return refused("give the update's text"),
     };
     if request.resolve
@@ -362,14 +365,5 @@ fn check_read_back(
         Ok(())
     } else {
         Err(failed())
-    }
-}
-
-fn resolved_text(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "This incident has been resolved.",
-        Lang::De => "Dieser Vorfall ist behoben.",
-        Lang::Ja => "この障害は解消しました。",
-        Lang::Zh => "此事件已解决。",
     }
 }

@@ -1,139 +1,16 @@
-//! The guidance comments of a new record, per language: what a good section looks like.
+//! The guidance comments of a new record: the `guide-*` messages of `locales/<lang>/new.ftl`
+//! (a project's own file overrides them), as the map templates read as `g.<key>`.
 
-use serde::Serialize;
+use std::collections::BTreeMap;
 
+use crate::localize::Messages;
 use crate::model::Lang;
 
-/// One comment per section; templates print them as `# {{ g.<key> }}`.
-#[derive(Debug, Serialize)]
-pub(crate) struct Guide {
-    intro: &'static str,
-    /// The intro of a record published at once (`new --announce`).
-    announced: &'static str,
-    status: &'static str,
-    severity: &'static str,
-    affected: &'static str,
-    started: &'static str,
-    milestones: &'static str,
-    summary: &'static str,
-    impact: &'static str,
-    what_happened: &'static str,
-    root_cause: &'static str,
-    trigger: &'static str,
-    detection: &'static str,
-    resolution: &'static str,
-    timeline: &'static str,
-    lessons: &'static str,
-    actions: &'static str,
-    exposure: &'static str,
-    exposure_heading: &'static str,
-    data: &'static str,
-    data_heading: &'static str,
-    disclosure: &'static str,
-    disclosure_heading: &'static str,
-}
-
-pub(crate) fn guide(lang: Lang) -> Guide {
-    match lang {
-        Lang::En => Guide {
-            intro: "Replace each TODO; `hindsight lint` lists those left once status is published.",
-            announced: "Published: the status page shows this incident now. Post updates with `hindsight update`; once it is resolved, write the postmortem below (remove the leading # and replace each TODO).",
-            status: "draft -> review -> published (only published records are public).",
-            severity: "none | minor | major | critical",
-            affected: "The components hit and their worst state (operational | degraded_performance | partial_outage | major_outage | under_maintenance):",
-            started: "When the impact began, in the zone above.",
-            milestones: "Fill these in as they happen (a time like 14:10 takes the date of `started`):",
-            summary: "Two or three sentences a customer understands: what broke, for whom, for how long.",
-            impact: "Who was affected and how much: users, requests, money, data. Numbers over adjectives.",
-            what_happened: "The story in order, from the first sign to recovery.",
-            root_cause: "Why it happened, not who: the condition that made the failure possible.",
-            trigger: "The change or event that set it off.",
-            detection: "How it was noticed, and how it could have been noticed sooner.",
-            resolution: "What restored service, and what is still temporary.",
-            timeline: "One entry per fact, with its time; `status:` makes an entry a public update.",
-            lessons: "What went well, what went badly, where we were lucky.",
-            actions: "Specific, owned and bounded: one change, one owner, a due date.",
-            exposure: "Security: say who could reach what, from when to when, and how we know.",
-            exposure_heading: "Exposure",
-            data: "Security: which data, how many records or users, and whether it was read or changed.",
-            data_heading: "Data affected",
-            disclosure: "Security: who was told, when, and through which channel (users, authorities).",
-            disclosure_heading: "Disclosure",
-        },
-        Lang::De => Guide {
-            intro: "Jedes TODO ersetzen; `hindsight lint` nennt die übrigen, sobald der Status published ist.",
-            announced: "Veröffentlicht: Die Statusseite zeigt diesen Vorfall jetzt. Meldungen mit `hindsight update` posten; nach der Behebung die Nachbesprechung unten schreiben (führendes # entfernen, jedes TODO ersetzen).",
-            status: "draft -> review -> published (nur veröffentlichte Einträge sind öffentlich).",
-            severity: "none | minor | major | critical",
-            affected: "Betroffene Komponenten und ihr schlechtester Zustand (operational | degraded_performance | partial_outage | major_outage | under_maintenance):",
-            started: "Beginn der Auswirkungen, in der Zeitzone oben.",
-            milestones: "Ausfüllen, sobald es so weit ist (eine Uhrzeit wie 14:10 gilt am Tag von `started`):",
-            summary: "Zwei, drei Sätze, die Kundinnen und Kunden verstehen: was ausfiel, für wen, wie lange.",
-            impact: "Wer war wie stark betroffen: Nutzer, Anfragen, Geld, Daten. Zahlen statt Adjektive.",
-            what_happened: "Der Ablauf der Reihe nach, vom ersten Anzeichen bis zur Wiederherstellung.",
-            root_cause: "Warum es geschah, nicht wer: die Bedingung, die den Fehler möglich machte.",
-            trigger: "Die Änderung oder das Ereignis, das ihn auslöste.",
-            detection: "Wie es bemerkt wurde, und wie es früher bemerkt werden könnte.",
-            resolution: "Was den Dienst wiederherstellte, und was davon noch provisorisch ist.",
-            timeline: "Ein Eintrag je Tatsache, mit Uhrzeit; `status:` macht ihn zur öffentlichen Meldung.",
-            lessons: "Was gut lief, was schlecht lief, wo wir Glück hatten.",
-            actions: "Konkret, mit Verantwortlichen und Frist: eine Änderung, eine Person, ein Termin.",
-            exposure: "Sicherheit: wer worauf zugreifen konnte, von wann bis wann, und woher wir es wissen.",
-            exposure_heading: "Gefährdung",
-            data: "Sicherheit: welche Daten, wie viele Datensätze oder Personen, gelesen oder verändert.",
-            data_heading: "Betroffene Daten",
-            disclosure: "Sicherheit: wer wann über welchen Weg informiert wurde (Betroffene, Behörden).",
-            disclosure_heading: "Offenlegung",
-        },
-        Lang::Ja => Guide {
-            intro: "TODO をすべて書き換えてください。status を published にすると、残りを `hindsight lint` が示します。",
-            announced: "公開済み：このインシデントは現在ステータスページに表示されています。状況報告は `hindsight update` で追加し、解消後に下のポストモーテムを書いてください（行頭の # を外し、TODO をすべて書き換えます）。",
-            status: "draft -> review -> published(公開されるのは published のみ)。",
-            severity: "none | minor | major | critical",
-            affected: "影響を受けたコンポーネントと最も悪かった状態(operational | degraded_performance | partial_outage | major_outage | under_maintenance):",
-            started: "影響が始まった時刻(上のタイムゾーン)。",
-            milestones: "判明したら記入します(14:10 のような時刻は `started` の日付になります):",
-            summary: "利用者にわかる 2～3 文で:何が、誰に対して、どれだけの時間止まったか。",
-            impact: "誰にどれだけ影響したか:ユーザー数、リクエスト、金額、データ。形容詞より数字で。",
-            what_happened: "最初の兆候から復旧までの経緯を順に。",
-            root_cause: "誰がではなく、なぜ起きたか:障害を可能にした条件。",
-            trigger: "障害のきっかけとなった変更や出来事。",
-            detection: "どのように気付いたか、どうすればもっと早く気付けたか。",
-            resolution: "何によってサービスが復旧したか、どこがまだ暫定対応か。",
-            timeline: "事実ごとに 1 項目、時刻付きで。`status:` を付けると公開の状況報告になります。",
-            lessons: "うまくいったこと、うまくいかなかったこと、運がよかったこと。",
-            actions: "具体的に、担当者と期限を決めて:変更 1 つ、担当 1 人、期日 1 つ。",
-            exposure: "セキュリティ:誰が何にいつからいつまでアクセスできたか、それをどう確認したか。",
-            exposure_heading: "露出の範囲",
-            data: "セキュリティ:どのデータが、何件(何人分)、閲覧または改変されたか。",
-            data_heading: "影響を受けたデータ",
-            disclosure: "セキュリティ:誰に、いつ、どの経路で通知したか(利用者、当局)。",
-            disclosure_heading: "開示",
-        },
-        Lang::Zh => Guide {
-            intro: "请替换每个 TODO；status 设为 published 后，`hindsight lint` 会列出尚未填写的部分。",
-            announced: "已发布：状态页现在显示此事件。用 `hindsight update` 发布状态更新；事件解决后再撰写下面的复盘报告（去掉行首的 #，并替换每个 TODO）。",
-            status: "draft -> review -> published（只有 published 的记录会公开）。",
-            severity: "none | minor | major | critical",
-            affected: "受影响的组件及其最差状态（operational | degraded_performance | partial_outage | major_outage | under_maintenance）：",
-            started: "影响开始的时间（按上面的时区）。",
-            milestones: "发生后再填写（14:10 这样的时间取 `started` 的日期）：",
-            summary: "用用户看得懂的两三句话说明：什么出了故障、影响了谁、持续多久。",
-            impact: "谁受到了多大影响：用户、请求、金额、数据。用数字，不用形容词。",
-            what_happened: "按时间顺序叙述，从最初的迹象到恢复。",
-            root_cause: "说明为什么发生，而不是谁的错：使故障成为可能的条件。",
-            trigger: "引发故障的变更或事件。",
-            detection: "如何发现的，以及怎样才能更早发现。",
-            resolution: "是什么恢复了服务，哪些仍是临时措施。",
-            timeline: "每条记录一个事实并附时间；加上 `status:` 即成为公开的状态更新。",
-            lessons: "哪些做得好，哪些做得不好，哪里是侥幸。",
-            actions: "具体、有负责人、有期限：一项改动、一位负责人、一个截止日期。",
-            exposure: "安全：谁在什么时间段能访问什么，以及我们如何确认。",
-            exposure_heading: "暴露范围",
-            data: "安全：哪些数据、多少条记录或多少用户，是被读取还是被修改。",
-            data_heading: "受影响的数据",
-            disclosure: "安全：何时、通过什么渠道通知了谁（用户、监管机构）。",
-            disclosure_heading: "披露",
-        },
-    }
+/// The guidance of `lang` by key without its `guide_` prefix (`g.root_cause`).
+pub(crate) fn guide(messages: &Messages, lang: Lang) -> BTreeMap<String, String> {
+    messages
+        .plain(lang)
+        .iter()
+        .filter_map(|(id, text)| Some((id.strip_prefix("guide_")?.to_string(), text.clone())))
+        .collect()
 }

@@ -25,15 +25,22 @@ fn every_message_is_used_and_every_used_message_exists() {
     let messages = Messages::load(None).unwrap();
     let ids: BTreeSet<&String> = messages.catalog(Lang::En).keys().collect();
     let rust = sources("src", &[".rs"]);
-    let templates = sources("templates", &[".html", ".md", ".svg", ".atom", ".xml"]);
+    let templates = sources(
+        "templates",
+        &[".html", ".md", ".svg", ".atom", ".xml", ".yaml"],
+    );
     // Templates read `t.heading_summary`; Rust names ids in full or builds them from a
     // prefix and a keyword (`keyword("severity", …)`, `format!("duration-{unit}")`).
     let in_templates: BTreeSet<String> = templates
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
         .filter_map(|word| {
             let parts: Vec<&str> = word.split('.').collect();
-            let at = parts.iter().position(|part| *part == "t")?;
-            parts.get(at + 1).map(|name| name.replace('_', "-"))
+            // `t.<id>` on pages; `g.<key>` in new records' templates, the `guide-<key>` messages.
+            let at = parts.iter().position(|part| *part == "t" || *part == "g")?;
+            let prefix = if parts[at] == "g" { "guide-" } else { "" };
+            parts
+                .get(at + 1)
+                .map(|name| format!("{prefix}{}", name.replace('_', "-")))
         })
         .collect();
     let used = |id: &str| {

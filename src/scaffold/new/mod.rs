@@ -8,6 +8,7 @@ use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone as _, Utc};
 use serde::Serialize;
 
 use crate::assets::{self, Content, NEW_TEMPLATES};
+use crate::localize::Messages;
 use crate::model::SiteConfig;
 use crate::model::{ComponentStatus, Impact, Keyword as _, Lang};
 use crate::yaml_quote::double_quoted;
@@ -65,7 +66,8 @@ pub fn new_record(root: &Path, request: &NewRecord, now: DateTime<Utc>) -> anyho
         .config
         .config;
     let templates = assets::layered(Some(root), "templates/new", NEW_TEMPLATES, Content::Text)?;
-    let (id, text) = render(request, &config, &templates, now)?;
+    let messages = Messages::load(Some(root))?;
+    let (id, text) = render(request, &config, &templates, &messages, now)?;
     if request.announce.is_some() {
         lints_as_published(config_text.as_deref(), &id, &text, now)?;
     }
@@ -107,6 +109,7 @@ pub(crate) fn render(
     request: &NewRecord,
     config: &SiteConfig,
     templates: &[assets::Layer],
+    messages: &Messages,
     now: DateTime<Utc>,
 ) -> anyhow::Result<(String, String)> {
     let title = request.title.trim();
@@ -217,7 +220,7 @@ pub(crate) fn render(
         &format!("{} {}", date.format("%Y-%m-%d"), time.format("%H:%M")),
     );
     context.insert("schema", "../.hindsight/record.schema.json");
-    context.insert("g", &guide::guide(lang));
+    context.insert("g", &guide::guide(messages, lang));
     let mut tera = tera::Tera::new();
     tera.register_filter("yaml", |text: &str, _: tera::Kwargs, _: &tera::State| {
         double_quoted(text)

@@ -8,7 +8,8 @@ fn made(request: &NewRecord) -> anyhow::Result<(String, String)> {
     let corpus = crate::load::from_texts(Some(CONFIG), &[]);
     let templates = assets::layered(None, "templates/new", NEW_TEMPLATES, Content::Text)?;
     let now = DateTime::from_timestamp(1_795_348_800, 0).unwrap();
-    render(request, &corpus.config.config, &templates, now)
+    let messages = crate::localize::Messages::builtin()?;
+    render(request, &corpus.config.config, &templates, &messages, now)
 }
 
 #[test]
