@@ -287,7 +287,15 @@ fn human_format_points_at_the_value() {
       |
       = help: expected one of: none, minor, major, critical
 
-    2 files: 1 error, 0 warnings
+    error[invalid-value]: component `api` is listed twice in `affected` (first on line 6)
+     --> incidents/2024-01-10-api-errors.yaml:7:3
+      |
+    7 |   api: degraded_performance
+      |   ^^^
+      |
+      = help: list each component once, with the worst state it reached
+
+    2 files: 2 errors, 0 warnings
     ");
 }
 

@@ -325,3 +325,38 @@ fn an_incidents_folder_linked_from_outside_the_project_is_not_written() {
     assert_eq!(after, before);
     assert_eq!(std::fs::read_dir(&moved).unwrap().count(), 1);
 }
+
+#[test]
+fn notes_say_what_the_update_did_not_do_and_only_that() {
+    let draft = common::read(repo(), ONGOING).replace("status: published", "status: draft");
+    let project = Project::example(&[]).file(ONGOING, &draft);
+    let out = project.run(&[
+        "update",
+        ID,
+        "--affected",
+        "example-webhooks=degraded_performance",
+        "Still slow.",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("the record is a draft"),
+        "{}",
+        out.stderr
+    );
+    // The state it already holds: nothing to write, nothing to say.
+    assert!(!out.stderr.contains("stays"), "{}", out.stderr);
+    let project = Project::example(&[ONGOING]);
+    let out = project.run(&["update", ID, "Still slow."]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "", "a published update needs no note");
+    // The path names the record too; the id without its date is suggested.
+    let out = project.run(&["update", &format!("incidents/{ID}.yaml"), "Better."]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = project.run(&["update", "webhook-delivery-delays", "x"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains(&format!("did you mean `{ID}`")),
+        "{}",
+        out.stderr
+    );
+}

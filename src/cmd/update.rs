@@ -115,10 +115,7 @@ fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
         Planned::Ready(edit) => edit,
         Planned::HasErrors(report) => {
             report_on_stderr(&project, &report);
-            eprintln!(
-                "error: incidents/{}.yaml has errors; fix them first (hindsight lint)",
-                request.id
-            );
+            eprintln!("error: the record has the errors above; fix them first (hindsight lint)");
             return Ok(Outcome::Findings);
         }
         Planned::Refused(refusal) => {

@@ -19,7 +19,7 @@ use crate::model::{Record, UpdateStatus};
 /// (which does not set `resolved:`), resolving twice, and posting to a resolved incident
 /// without `--force` or with a status that would seem to reopen it.
 pub(super) fn allowed(record: &Record, request: &Request, zone: Tz) -> Result<(), Refusal> {
-    let id = &request.id;
+    let id = &record.id;
     if !request.resolve && request.status == Some(UpdateStatus::Resolved) {
         return Err(Refusal(format!(
             "resolve an incident with `hindsight resolve {id}`: it also sets `resolved:`, which the status page and the API go by"

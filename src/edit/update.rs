@@ -88,9 +88,25 @@ fn plan_inner(
     now: DateTime<Utc>,
 ) -> Result<Planned, Refusal> {
     let corpus = &project.corpus;
-    let Some(file) = corpus.records.iter().find(|r| r.id == request.id) else {
+    // The record's path names it too, as tab completion of a file gives it.
+    let id = std::path::Path::new(&request.id)
+        .file_name()
+        .and_then(|name| name.to_str())
+        .and_then(|name| name.strip_suffix(".yaml"))
+        .unwrap_or(&request.id);
+    let Some(file) = corpus.records.iter().find(|r| r.id == id) else {
         let ids: Vec<&str> = corpus.records.iter().map(|r| r.id.as_str()).collect();
-        let hint = match suggest_name(&request.id, &ids) {
+        // The id without its date is how people say it.
+        let undated: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|known| known.ends_with(&format!("-{id}")))
+            .collect();
+        let suggested = match undated[..] {
+            [only] => Some(only),
+            _ => suggest_name(id, &ids),
+        };
+        let hint = match suggested {
             Some(id) => format!("; did you mean `{id}`?"),
             None if ids.is_empty() => "; there are no records in incidents/ yet".to_string(),
             None => format!("; the records are: {}", ids.join(", ")),
@@ -238,7 +254,7 @@ fn plan_inner(
         if *lang == record.lang.value {
             return refused(format!(
                 "`{}` is written in {lang}: TEXT is the {lang} text, so --translation {lang}=… has nothing to add",
-                request.id
+                file.id
             ));
         }
         if request
