@@ -82,7 +82,8 @@ pub struct IncidentView {
     pub period: String,
     pub lasted: String,
     pub components: Vec<AffectedView>,
-    /// For ongoing incidents: the newest public update.
+    /// For ongoing incidents, and resolved ones whose postmortem is not written yet: the newest
+    /// public update.
     pub latest: Option<UpdateView>,
     /// RFC 3339, for `<time datetime>` and feeds.
     pub started: String,
@@ -263,22 +264,30 @@ fn incident_view(
     let default = config.default_lang();
     // Times of an incident are shown in its own zone, as its postmortem shows them.
     let ctx = &Context::new(localizer, lang, record.zone(config.timezone));
-    let latest = incident.is_ongoing().then(|| {
-        let update = &incident.updates[0];
-        let text = match update.source {
-            crate::status::UpdateSource::Timeline(index) => postmortem.timeline[index].text.clone(),
-            crate::status::UpdateSource::Milestone(_) => Text {
-                markdown: ctx.text(&format!("update-body-{}", update.status.as_str())),
-                lang: None,
-                stale: false,
-            },
-        };
-        UpdateView {
-            status_text: ctx.text(&format!("update-{}", update.status.as_str())),
-            time: ctx.instant(update.at),
-            text,
-        }
-    });
+    // Until its postmortem is written, an incident is told by its newest update.
+    let told_by_updates =
+        incident.is_ongoing() || incident.status == crate::status::IncidentStatus::Resolved;
+    let latest = incident
+        .updates
+        .first()
+        .filter(|_| told_by_updates)
+        .map(|update| {
+            let text = match update.source {
+                crate::status::UpdateSource::Timeline(index) => {
+                    postmortem.timeline[index].text.clone()
+                }
+                crate::status::UpdateSource::Milestone(_) => Text {
+                    markdown: ctx.text(&format!("update-body-{}", update.status.as_str())),
+                    lang: None,
+                    stale: false,
+                },
+            };
+            UpdateView {
+                status_text: ctx.text(&format!("update-{}", update.status.as_str())),
+                time: ctx.instant(update.at),
+                text,
+            }
+        });
     IncidentView {
         id: record.id.clone(),
         title: postmortem.title.clone(),
