@@ -20,7 +20,7 @@ pub(crate) struct Args {
     /// The time the impact began (HH:MM; default: now in the site's time zone).
     #[arg(long, value_name = "TIME")]
     time: Option<String>,
-    /// none, minor, major or critical (default: minor).
+    /// none, minor, major or critical (default: major when a component has a major outage, else minor).
     #[arg(long, value_name = "SEVERITY")]
     severity: Option<String>,
     /// The language of the record and its guidance comments (default: the site's first).

@@ -120,13 +120,13 @@ pub(crate) fn render(
     }
     let lang = request.lang.unwrap_or_else(|| config.default_lang());
     let severity = match request.severity.as_deref() {
-        None => Impact::Minor,
-        Some(text) => Impact::parse(text).ok_or_else(|| {
+        None => None,
+        Some(text) => Some(Impact::parse(text).ok_or_else(|| {
             anyhow!(
                 "unknown severity `{text}`; use one of {}",
                 Impact::NAMES.join(", ")
             )
-        })?,
+        })?),
     };
     let name = request.template.as_deref().unwrap_or("default");
     let template = templates
@@ -153,6 +153,18 @@ pub(crate) fn render(
             twice.id
         );
     }
+    // Unless given, the severity follows the worst state named: a service down is a major
+    // incident, not the minor one the page would otherwise announce beside it.
+    let severity = severity.unwrap_or_else(|| {
+        let worst = affected
+            .iter()
+            .filter_map(|a| ComponentStatus::parse(a.status))
+            .max_by_key(|s| crate::status::rank(*s));
+        match worst {
+            Some(ComponentStatus::MajorOutage) => Impact::Major,
+            _ => Impact::Minor,
+        }
+    });
     let local = now.with_timezone(&config.timezone);
     let date = match request.date.as_deref() {
         None => local.date_naive(),

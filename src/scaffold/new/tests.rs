@@ -295,3 +295,28 @@ fn a_component_twice_and_times_the_clocks_skip_or_repeat_are_refused() {
         "{repeated}"
     );
 }
+
+#[test]
+fn the_severity_follows_the_worst_state_unless_given() {
+    let severity = |affected: &[&str], given: Option<&str>| {
+        let (_, text) = made(&NewRecord {
+            title: "t".into(),
+            affected: affected.iter().map(|a| a.to_string()).collect(),
+            severity: given.map(String::from),
+            ..NewRecord::default()
+        })
+        .unwrap();
+        text.lines()
+            .find_map(|l| l.strip_prefix("severity: "))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(severity(&[], None), "minor");
+    assert_eq!(severity(&["website=partial_outage"], None), "minor");
+    assert_eq!(severity(&["website=major_outage"], None), "major");
+    assert_eq!(
+        severity(&["website=major_outage"], Some("critical")),
+        "critical"
+    );
+    assert_eq!(severity(&["website=major_outage"], Some("minor")), "minor");
+}
