@@ -140,6 +140,40 @@ pub(crate) fn rule(id: RuleId) -> &'static Rule {
     &rules::REGISTRY[id.index()]
 }
 
+/// The errors lint would report in `files` (path, text), read with the configuration
+/// `config`: what a command checks before it writes a file it made or edited, one
+/// `path:line: message [rule]` each.
+pub(crate) fn errors_in_texts(
+    config: Option<&str>,
+    files: &[(&str, &str)],
+    now: DateTime<Utc>,
+) -> (Vec<crate::diagnostic::Diagnostic>, Vec<String>) {
+    let corpus = crate::load::from_texts(config, files);
+    let errors: Vec<_> = check(&corpus, now)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .filter(|d| {
+            files
+                .iter()
+                .any(|(path, _)| d.file == std::path::Path::new(path))
+        })
+        .collect();
+    let lines = errors
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}: {} [{}]",
+                d.file.display(),
+                d.span().start.line,
+                d.message(),
+                d.rule()
+            )
+        })
+        .collect();
+    (errors, lines)
+}
+
 /// Runs every rule over the corpus at time `now`.
 pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
     let site = Site {

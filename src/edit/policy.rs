@@ -11,7 +11,6 @@ use super::Refusal;
 use super::overlay::OverlayEdit;
 use super::update::Request;
 use super::when::written_text;
-use crate::diagnostic::Severity;
 use crate::load::{Corpus, RecordFile};
 use crate::model::{Record, UpdateStatus};
 
@@ -83,23 +82,7 @@ pub(super) fn lints_after(
             .map(|(path, o)| (path.as_str(), o.text.as_str())),
     );
     let config = corpus.config.source.as_ref().map(|s| s.text.as_str());
-    let edited = crate::load::from_texts(config, &files);
-    let report = crate::check::check(&edited, now);
-    let errors: Vec<String> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .filter(|d| files.iter().any(|(path, _)| d.file == Path::new(path)))
-        .map(|d| {
-            format!(
-                "{}:{}: {} [{}]",
-                d.file.display(),
-                d.span().start.line,
-                d.message(),
-                d.rule()
-            )
-        })
-        .collect();
+    let (_, errors) = crate::check::errors_in_texts(config, &files, now);
     if errors.is_empty() {
         return Ok(());
     }

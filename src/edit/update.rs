@@ -11,7 +11,7 @@ use super::{Refusal, append_to_list, policy, set_in_map, set_value, verify};
 use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::load::record::{RECORD_FIELDS, RecordContext, parse};
-use crate::load::{RecordFile, suggest_name};
+use crate::load::{Corpus, RecordFile, suggest_name};
 use crate::model::time::When;
 use crate::model::{ComponentStatus, Lang, Milestone, OverlayList, Record, UpdateStatus};
 use crate::project::Project;
@@ -88,31 +88,7 @@ fn plan_inner(
     now: DateTime<Utc>,
 ) -> Result<Planned, Refusal> {
     let corpus = &project.corpus;
-    // The record's path names it too, as tab completion of a file gives it.
-    let id = std::path::Path::new(&request.id)
-        .file_name()
-        .and_then(|name| name.to_str())
-        .and_then(|name| name.strip_suffix(".yaml"))
-        .unwrap_or(&request.id);
-    let Some(file) = corpus.records.iter().find(|r| r.id == id) else {
-        let ids: Vec<&str> = corpus.records.iter().map(|r| r.id.as_str()).collect();
-        // The id without its date is how people say it.
-        let undated: Vec<&str> = ids
-            .iter()
-            .copied()
-            .filter(|known| known.ends_with(&format!("-{id}")))
-            .collect();
-        let suggested = match undated[..] {
-            [only] => Some(only),
-            _ => suggest_name(id, &ids),
-        };
-        let hint = match suggested {
-            Some(id) => format!("; did you mean `{id}`?"),
-            None if ids.is_empty() => "; there are no records in incidents/ yet".to_string(),
-            None => format!("; the records are: {}", ids.join(", ")),
-        };
-        return refused(format!("there is no incident `{}`{hint}", request.id));
-    };
+    let file = record_named(corpus, &request.id)?;
     let mut report = project.check(now);
     report
         .diagnostics
@@ -295,6 +271,35 @@ fn plan_inner(
         draft: record.is_draft(),
         kept,
     }))
+}
+
+/// The record `asked` names: its id, its path (as tab completion of a file gives it), or else
+/// a refusal that suggests the id meant, the id without its date first.
+fn record_named<'c>(corpus: &'c Corpus, asked: &str) -> Result<&'c RecordFile, Refusal> {
+    let id = std::path::Path::new(asked)
+        .file_name()
+        .and_then(|name| name.to_str())
+        .and_then(|name| name.strip_suffix(".yaml"))
+        .unwrap_or(asked);
+    if let Some(file) = corpus.records.iter().find(|r| r.id == id) {
+        return Ok(file);
+    }
+    let ids: Vec<&str> = corpus.records.iter().map(|r| r.id.as_str()).collect();
+    let undated: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|known| known.ends_with(&format!("-{id}")))
+        .collect();
+    let suggested = match undated[..] {
+        [only] => Some(only),
+        _ => suggest_name(id, &ids),
+    };
+    let hint = match suggested {
+        Some(id) => format!("; did you mean `{id}`?"),
+        None if ids.is_empty() => "; there are no records in incidents/ yet".to_string(),
+        None => format!("; the records are: {}", ids.join(", ")),
+    };
+    Err(Refusal(format!("there is no incident `{asked}`{hint}")))
 }
 
 /// `affected:` holds the worst state each component reached (DESIGN.md §2; the uptime bars

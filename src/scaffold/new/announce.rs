@@ -76,36 +76,16 @@ pub(super) fn commented(text: &str) -> String {
 /// A record published at once must lint without errors: a project's own template may still
 /// leave placeholders where the built-in ones write comments.
 pub(super) fn lints_as_published(
-    config: Option<&str>,
+    config: &str,
     id: &str,
     text: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let path = format!("incidents/{id}.yaml");
-    let corpus = crate::load::from_texts(config, &[(&path, text)]);
-    let report = crate::check::check(&corpus, now);
-    let errors: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            d.file == std::path::Path::new(&path)
-                && d.severity == crate::diagnostic::Severity::Error
-        })
-        .collect();
+    let (errors, lines) = crate::check::errors_in_texts(Some(config), &[(&path, text)], now);
     if errors.is_empty() {
         return Ok(());
     }
-    let lines: Vec<String> = errors
-        .iter()
-        .map(|d| {
-            format!(
-                "{path}:{}: {} [{}]",
-                d.span().start.line,
-                d.message(),
-                d.rule()
-            )
-        })
-        .collect();
     let unfilled = errors
         .iter()
         .any(|d| matches!(d.rule(), RuleId::PlaceholderText | RuleId::MissingSection));

@@ -61,15 +61,14 @@ pub fn new_record(root: &Path, request: &NewRecord, now: DateTime<Utc>) -> anyho
             .display()
         );
     };
-    let config_text = Some(config_text);
-    let config = crate::load::from_texts(config_text.as_deref(), &[])
+    let config = crate::load::from_texts(Some(&config_text), &[])
         .config
         .config;
     let templates = assets::layered(Some(root), "templates/new", NEW_TEMPLATES, Content::Text)?;
     let messages = Messages::load(Some(root))?;
     let (id, text) = render(request, &config, &templates, &messages, now)?;
     if request.announce.is_some() {
-        lints_as_published(config_text.as_deref(), &id, &text, now)?;
+        lints_as_published(&config_text, &id, &text, now)?;
     }
     let path = crate::discover::incidents_dir(root).join(format!("{id}.yaml"));
     crate::publish::Protected::new(root)?
