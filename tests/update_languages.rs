@@ -12,14 +12,6 @@ const LOGTO_DE: &str = "incidents/2023-12-17-logto-image-deleted.de.yaml";
 const LOGTO_JA: &str = "incidents/2023-12-17-logto-image-deleted.ja.yaml";
 const LOGTO_ID: &str = "2023-12-17-logto-image-deleted";
 
-fn errors(project: &Project) -> Vec<serde_json::Value> {
-    let (_, diagnostics) = project.lint_json();
-    diagnostics
-        .into_iter()
-        .filter(|d| d["severity"] == "error")
-        .collect()
-}
-
 #[test]
 fn records_in_german_japanese_and_chinese_are_updated_and_resolved() {
     let cases = [
@@ -56,7 +48,11 @@ fn records_in_german_japanese_and_chinese_are_updated_and_resolved() {
             "{lang}: {resolved_text}"
         );
         assert!(resolved_text.contains("\nresolved: "), "{lang}");
-        assert_eq!(errors(&project), Vec::<serde_json::Value>::new(), "{lang}");
+        assert_eq!(
+            project.lint_errors(),
+            Vec::<serde_json::Value>::new(),
+            "{lang}"
+        );
     }
 }
 
@@ -144,7 +140,7 @@ fn a_record_without_a_timeline_gets_one() {
             "{without}timeline:\n  - at: 2026-11-21 11:00\n    status: investigating\n    text: We are on it.\n"
         )
     );
-    assert_eq!(errors(&project), Vec::<serde_json::Value>::new());
+    assert_eq!(project.lint_errors(), Vec::<serde_json::Value>::new());
 }
 
 #[cfg(unix)]

@@ -184,6 +184,15 @@ impl Project {
         (out.code, out.diagnostics())
     }
 
+    /// The error-level diagnostics of `hindsight lint --format json`.
+    pub(crate) fn lint_errors(&self) -> Vec<Value> {
+        let (_, diagnostics) = self.lint_json();
+        diagnostics
+            .into_iter()
+            .filter(|d| d["severity"] == "error")
+            .collect()
+    }
+
     /// `hindsight render ARGS`.
     pub(crate) fn render(&self, args: &[&str]) -> Output {
         output(self.cmd().arg("render").args(args))
