@@ -26,6 +26,7 @@
 //! - [`scaffold`]: `init`'s new project and `new`'s record from a template, with their slugs.
 //! - [`edit`]: `update` and `resolve` as a plan (the record's new text, read back) that the
 //!   binary writes; [`completion`]: what the shell completes from the project.
+//! - [`stats`]: `hindsight stats` as a value ([`stats::compute`]) and its three formats.
 
 pub(crate) mod assets;
 pub mod build;
@@ -43,6 +44,7 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+pub mod stats;
 pub mod status;
 pub mod translate;
 mod yaml_quote;

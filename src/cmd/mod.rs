@@ -8,6 +8,7 @@ mod man;
 mod new;
 mod render;
 mod rules;
+mod stats;
 mod terminal;
 mod translate;
 mod update;
@@ -56,6 +57,9 @@ enum Command {
     Update(update::UpdateArgs),
     /// Resolve an incident: set `resolved` and post the resolving update.
     Resolve(update::ResolveArgs),
+    /// Incident figures: counts, time to detect/acknowledge/mitigate/resolve, uptime by month
+    /// and year, follow-up actions.
+    Stats(stats::Args),
     /// Print a shell completion script (bash, zsh, fish or powershell).
     Completions(completions::Args),
     /// Print the manual page (roff): `hindsight man | man -l -`.
@@ -99,6 +103,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::New(args) => new::run(root, args),
         Command::Update(args) => update::update(root, args),
         Command::Resolve(args) => update::resolve(root, args),
+        Command::Stats(args) => stats::run(root, args),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
     }

@@ -208,4 +208,10 @@ impl Action {
             ActionStatus::Todo | ActionStatus::InProgress
         )
     }
+
+    /// Open and due before `today` (the site's today): what `overdue-action` reports and
+    /// `stats` lists, one definition for both.
+    pub(crate) fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.due.as_ref().is_some_and(|due| due.value < today)
+    }
 }

@@ -59,6 +59,18 @@ fn worst(statuses: impl IntoIterator<Item = ComponentStatus>) -> ComponentStatus
         .unwrap_or(ComponentStatus::Operational)
 }
 
+/// The worst status `record` gives component `id` (operational when it names it not).
+pub(crate) fn status_on(record: &Record, id: &str) -> ComponentStatus {
+    worst(
+        record
+            .affected
+            .0
+            .iter()
+            .filter(|(c, _)| c.value == id)
+            .map(|(_, s)| s.value),
+    )
+}
+
 /// One published incident as the public sees it.
 #[derive(Debug, Clone)]
 pub struct Incident<'c> {
@@ -195,36 +207,16 @@ fn component_state<'c>(
     now: DateTime<Utc>,
 ) -> ComponentState<'c> {
     let id = component.id.value.as_str();
-    let status_in = |incident: &Incident| {
-        incident
-            .record
-            .affected
-            .0
-            .iter()
-            .filter(|(c, _)| c.value == id)
-            .map(|(_, s)| s.value)
-            .max_by_key(|&s| rank(s))
-            .unwrap_or(ComponentStatus::Operational)
-    };
     let status = worst(
         incidents_on_it
             .iter()
             .map(|&i| &incidents[i])
             .filter(|i| i.is_ongoing())
-            .map(status_in),
+            .map(|i| status_on(i.record, id)),
     );
     let spans: Vec<uptime::Span> = incidents_on_it
         .iter()
-        .map(|&i| &incidents[i])
-        .map(|incident| uptime::Span {
-            start: incident.started,
-            end: incident
-                .record
-                .resolved
-                .as_ref()
-                .map_or(now, |r| uptime::end_of(&r.value)),
-            status: status_in(incident),
-        })
+        .filter_map(|&i| uptime::span_of(incidents[i].record, id, now))
         .collect();
     let changed = incidents_on_it
         .iter()

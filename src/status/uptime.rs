@@ -5,7 +5,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::rank;
-use crate::model::ComponentStatus;
+use crate::model::{ComponentStatus, Record};
 use crate::model::time::When;
 
 /// A component's state over a stretch of time.
@@ -68,6 +68,19 @@ pub(crate) fn end_of(when: &When) -> DateTime<Utc> {
     }
 }
 
+/// The stretch `record` puts on component `id`: from its start to its end (now while it is
+/// ongoing), in the worst status it gives the component. None without a start.
+pub(crate) fn span_of(record: &Record, id: &str, now: DateTime<Utc>) -> Option<Span> {
+    Some(Span {
+        start: record.started.as_ref()?.value.utc,
+        end: record
+            .resolved
+            .as_ref()
+            .map_or(now, |r| end_of(&r.value)),
+        status: super::status_on(record, id),
+    })
+}
+
 /// The last `count` days in `zone` up to `now`, oldest first: date, start, end (now for today).
 pub(crate) fn window(
     now: DateTime<Utc>,
@@ -90,7 +103,7 @@ pub(crate) fn window(
 }
 
 /// Local midnight, or the first instant of the day where the clocks skip midnight.
-fn start_of_day(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
+pub(crate) fn start_of_day(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
     let midnight = date.and_time(NaiveTime::MIN);
     (0..=2)
         .find_map(|hour| {

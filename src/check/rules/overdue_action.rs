@@ -41,9 +41,9 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
         .record
         .actions
         .iter()
-        .filter(|action| action.is_open())
+        .filter(|action| action.is_overdue(today))
         .filter_map(|action| {
-            let due = action.due.as_ref().filter(|due| due.value < today)?;
+            let due = action.due.as_ref()?;
             let days = (today - due.value).num_days();
             let owner = action
                 .owner
