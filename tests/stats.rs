@@ -256,7 +256,7 @@ fn human_output_is_aligned_tables_with_readable_durations() {
         "  time to resolve         3 of 5   1 h 27 min   1 h 21 min              2 h\n",
         "  2026     99.974%  99.961%       99.992%\n",
         "  2026-10  100.000% (0 s)  100.000% (0 s)  99.919% (36 min)\n",
-        "  2026-09         2       1 h 10 min 30 s    2 of 2\n",
+        "  2026-09          2       1 h 10 min 30 s    2 of 2\n",
         "Actions: 5 (2 open, 1 overdue)\n",
         "  2026-10-01     52 d  2026-09-10-api-down  platform team  todo    Write the configuration rollback runbook.\n",
     ] {
