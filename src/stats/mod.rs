@@ -287,4 +287,21 @@ pub fn compute(corpus: &Corpus, report: &Report, now: DateTime<Utc>, options: &O
 }
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_strictly_and_since_comes_before_until() {
+        let ok = Options::new(Some("2026-01-01"), Some("2026-01-01"), By::Month).unwrap();
+        assert_eq!(ok.since, ok.until);
+        for (since, until, named) in [
+            (Some("2026-02-30"), None, "--since `2026-02-30`"),
+            (None, Some("2026-1-1"), "--until `2026-1-1`"),
+            (Some("soon"), None, "--since `soon`"),
+            (Some("2026-03-02"), Some("2026-03-01"), "--since 2026-03-02 is after --until 2026-03-01"),
+        ] {
+            let error = Options::new(since, until, By::Month).unwrap_err();
+            assert!(error.contains(named), "{error}");
+        }
+    }
+}
