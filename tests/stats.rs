@@ -106,7 +106,11 @@ fn json_holds_the_figures_worked_out_by_hand() {
 
     let actions = &stats["actions"];
     assert_eq!(
-        (&actions["total"], &actions["open"], &actions["overdue_count"]),
+        (
+            &actions["total"],
+            &actions["open"],
+            &actions["overdue_count"]
+        ),
         (&json!(5), &json!(2), &json!(1))
     );
     assert_eq!(
@@ -132,16 +136,28 @@ fn json_holds_the_figures_worked_out_by_hand() {
 fn the_monthly_series_covers_the_last_12_months_whatever_the_grouping() {
     let stats = stats_json(&["--by", "severity"]);
     let monthly = stats["monthly"].as_array().unwrap();
-    let months: Vec<&str> = monthly.iter().map(|m| m["month"].as_str().unwrap()).collect();
+    let months: Vec<&str> = monthly
+        .iter()
+        .map(|m| m["month"].as_str().unwrap())
+        .collect();
     assert_eq!(months.first(), Some(&"2025-12"));
     assert_eq!(months.last(), Some(&"2026-11"));
     assert_eq!(months.len(), 12);
-    let incidents: Vec<u64> = monthly.iter().map(|m| m["incidents"].as_u64().unwrap()).collect();
+    let incidents: Vec<u64> = monthly
+        .iter()
+        .map(|m| m["incidents"].as_u64().unwrap())
+        .collect();
     assert_eq!(incidents, [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 1, 1]);
     // September: 4,860 s and 3,600 s; October: 7,200 s; August's is day-only, November's
     // ongoing.
-    assert_eq!(monthly[9]["time_to_resolve"], figure(2, 2, 4230, 4230, 4860));
-    assert_eq!(monthly[10]["time_to_resolve"], figure(1, 1, 7200, 7200, 7200));
+    assert_eq!(
+        monthly[9]["time_to_resolve"],
+        figure(2, 2, 4230, 4230, 4860)
+    );
+    assert_eq!(
+        monthly[10]["time_to_resolve"],
+        figure(1, 1, 7200, 7200, 7200)
+    );
     assert_eq!(monthly[11]["time_to_resolve"]["counted"], 0);
     assert_eq!(monthly[11]["time_to_resolve"]["of"], 1);
     assert_eq!(monthly[11]["uptime"][1]["component"], "web");
@@ -192,7 +208,10 @@ fn since_until_and_paths_limit_the_incidents() {
     assert_eq!(stats["actions"]["overdue_count"], 1);
     assert_eq!(stats["uptime"][1]["years"][0]["downtime_seconds"], 0);
 
-    let stats = stats_json(&["incidents/2026-10-05-db-partial.yaml", "incidents/2026-11-01-broken.yaml"]);
+    let stats = stats_json(&[
+        "incidents/2026-10-05-db-partial.yaml",
+        "incidents/2026-11-01-broken.yaml",
+    ]);
     assert_eq!(stats["incidents"], 1);
     assert_eq!(stats["skipped"]["count"], 1);
     assert_eq!(stats["times"]["detect"], figure(1, 1, 1200, 1200, 1200));
@@ -240,7 +259,11 @@ fn csv_is_one_long_table_with_the_same_numbers() {
     ] {
         assert!(lines.contains(&expected), "{expected}\n{}", out.stdout);
     }
-    assert!(lines.iter().all(|line| line.is_empty() || line.split(',').count() == 5));
+    assert!(
+        lines
+            .iter()
+            .all(|line| line.is_empty() || line.split(',').count() == 5)
+    );
 }
 
 #[test]
@@ -275,7 +298,10 @@ fn bad_dates_and_a_since_after_until_exit_2_naming_the_value() {
         (vec!["--since", "2026-13-01"], "`2026-13-01`"),
         (vec!["--until", "yesterday"], "`yesterday`"),
         (vec!["--since", "2026-1-5"], "`2026-1-5`"),
-        (vec!["--since", "2026-11-02", "--until", "2026-11-01"], "--since 2026-11-02 is after --until 2026-11-01"),
+        (
+            vec!["--since", "2026-11-02", "--until", "2026-11-01"],
+            "--since 2026-11-02 is after --until 2026-11-01",
+        ),
     ] {
         let out = stats(&args);
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);

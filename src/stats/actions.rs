@@ -55,7 +55,10 @@ pub(crate) fn actions(records: &[&Record], today: NaiveDate) -> Actions {
         .iter()
         .map(|&status| Count {
             key: status.as_str(),
-            actions: all.iter().filter(|(_, _, a)| a.status.value == status).count(),
+            actions: all
+                .iter()
+                .filter(|(_, _, a)| a.status.value == status)
+                .count(),
         })
         .collect();
     let kinds = ActionKind::ALL.iter().map(|&kind| Some(kind)).chain([None]);

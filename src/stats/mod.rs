@@ -298,7 +298,11 @@ mod tests {
             (Some("2026-02-30"), None, "--since `2026-02-30`"),
             (None, Some("2026-1-1"), "--until `2026-1-1`"),
             (Some("soon"), None, "--since `soon`"),
-            (Some("2026-03-02"), Some("2026-03-01"), "--since 2026-03-02 is after --until 2026-03-01"),
+            (
+                Some("2026-03-02"),
+                Some("2026-03-01"),
+                "--since 2026-03-02 is after --until 2026-03-01",
+            ),
         ] {
             let error = Options::new(since, until, By::Month).unwrap_err();
             assert!(error.contains(named), "{error}");

@@ -68,9 +68,21 @@ mod tests {
             status,
         };
         let spans = [
-            span("2026-11-02T10:00:00Z", "2026-11-02T12:00:00Z", ComponentStatus::MajorOutage),
-            span("2026-11-02T11:00:00Z", "2026-11-02T13:00:00Z", ComponentStatus::MajorOutage),
-            span("2026-11-02T12:00:00Z", "2026-11-02T14:00:00Z", ComponentStatus::PartialOutage),
+            span(
+                "2026-11-02T10:00:00Z",
+                "2026-11-02T12:00:00Z",
+                ComponentStatus::MajorOutage,
+            ),
+            span(
+                "2026-11-02T11:00:00Z",
+                "2026-11-02T13:00:00Z",
+                ComponentStatus::MajorOutage,
+            ),
+            span(
+                "2026-11-02T12:00:00Z",
+                "2026-11-02T14:00:00Z",
+                ComponentStatus::PartialOutage,
+            ),
         ];
         let months = per_period(&spans, &windows, |d| d.to_string());
         // 3 h + 0.3 h = 11,880 s of 2,592,000 s: 99.54166…% cut to 99.541.

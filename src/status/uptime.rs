@@ -5,8 +5,8 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::rank;
-use crate::model::{ComponentStatus, Record};
 use crate::model::time::When;
+use crate::model::{ComponentStatus, Record};
 
 /// A component's state over a stretch of time.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,10 +73,7 @@ pub(crate) fn end_of(when: &When) -> DateTime<Utc> {
 pub(crate) fn span_of(record: &Record, id: &str, now: DateTime<Utc>) -> Option<Span> {
     Some(Span {
         start: record.started.as_ref()?.value.utc,
-        end: record
-            .resolved
-            .as_ref()
-            .map_or(now, |r| end_of(&r.value)),
+        end: record.resolved.as_ref().map_or(now, |r| end_of(&r.value)),
         status: super::status_on(record, id),
     })
 }

@@ -7,9 +7,21 @@ use crate::stats::{Figure, PeriodUptime, Stats};
 pub fn csv(stats: &Stats) -> String {
     let mut rows = Rows(String::new());
     rows.push(["section", "key", "component", "measure", "value"]);
-    rows.push(["incidents", "", "", "incidents", &stats.incidents.to_string()]);
+    rows.push([
+        "incidents",
+        "",
+        "",
+        "incidents",
+        &stats.incidents.to_string(),
+    ]);
     rows.push(["incidents", "", "", "ongoing", &stats.ongoing.to_string()]);
-    rows.push(["incidents", "", "", "skipped", &stats.skipped.count.to_string()]);
+    rows.push([
+        "incidents",
+        "",
+        "",
+        "skipped",
+        &stats.skipped.count.to_string(),
+    ]);
     for file in &stats.skipped.files {
         rows.push(["skipped", file, "", "lint_errors", "1"]);
     }
@@ -36,23 +48,58 @@ pub fn csv(stats: &Stats) -> String {
     }
     for month in &stats.monthly {
         let key = &month.month;
-        rows.push(["monthly", key, "", "incidents", &month.incidents.to_string()]);
-        figure_rows(&mut rows, "monthly_time_to_resolve", key, &month.time_to_resolve);
+        rows.push([
+            "monthly",
+            key,
+            "",
+            "incidents",
+            &month.incidents.to_string(),
+        ]);
+        figure_rows(
+            &mut rows,
+            "monthly_time_to_resolve",
+            key,
+            &month.time_to_resolve,
+        );
         for component in &month.uptime {
             let uptime = &component.uptime;
             let percent = format!("{:.3}", uptime.uptime_percent);
-            rows.push(["monthly", key, &component.component, "uptime_percent", &percent]);
+            rows.push([
+                "monthly",
+                key,
+                &component.component,
+                "uptime_percent",
+                &percent,
+            ]);
         }
     }
     let actions = &stats.actions;
     rows.push(["actions", "", "", "total", &actions.total.to_string()]);
     rows.push(["actions", "", "", "open", &actions.open.to_string()]);
-    rows.push(["actions", "", "", "overdue", &actions.overdue_count.to_string()]);
+    rows.push([
+        "actions",
+        "",
+        "",
+        "overdue",
+        &actions.overdue_count.to_string(),
+    ]);
     for count in &actions.by_status {
-        rows.push(["actions_by_status", count.key, "", "actions", &count.actions.to_string()]);
+        rows.push([
+            "actions_by_status",
+            count.key,
+            "",
+            "actions",
+            &count.actions.to_string(),
+        ]);
     }
     for count in &actions.by_kind {
-        rows.push(["actions_by_kind", count.key, "", "actions", &count.actions.to_string()]);
+        rows.push([
+            "actions_by_kind",
+            count.key,
+            "",
+            "actions",
+            &count.actions.to_string(),
+        ]);
     }
     for action in &actions.overdue {
         let key = format!("{}#{}", action.incident, action.action);
@@ -103,7 +150,8 @@ impl Rows {
 /// One field: quoted when it holds a comma, quote or line end; a text a spreadsheet would
 /// take for a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`, numbers aside.
 fn field(cell: &str) -> String {
-    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
+    let formula =
+        cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
     let cell = if formula {
         format!("'{cell}")
     } else {

@@ -117,7 +117,12 @@ fn uptime(stats: &Stats, out: &mut String) {
     out.push_str(&table(&header, &rows, &right));
 
     let down: Vec<usize> = (0..first.months.len())
-        .filter(|&index| stats.uptime.iter().any(|c| c.months[index].downtime_seconds > 0))
+        .filter(|&index| {
+            stats
+                .uptime
+                .iter()
+                .any(|c| c.months[index].downtime_seconds > 0)
+        })
         .collect();
     out.push_str("\nUptime by month, months with downtime (every other month: 100.000%)\n");
     let rows: Vec<Vec<String>> = down
@@ -128,7 +133,11 @@ fn uptime(stats: &Stats, out: &mut String) {
                 .iter()
                 .map(|c| {
                     let month = &c.months[index];
-                    format!("{:.3}% ({})", month.uptime_percent, duration(month.downtime_seconds))
+                    format!(
+                        "{:.3}% ({})",
+                        month.uptime_percent,
+                        duration(month.downtime_seconds)
+                    )
                 })
                 .collect();
             row(&first.months[index].period, cells)
@@ -147,7 +156,9 @@ fn monthly(stats: &Stats, out: &mut String) {
             vec![
                 month.month.clone(),
                 month.incidents.to_string(),
-                resolve.mean_seconds.map_or_else(|| "-".to_string(), duration),
+                resolve
+                    .mean_seconds
+                    .map_or_else(|| "-".to_string(), duration),
                 format!("{} of {}", resolve.counted, resolve.of),
             ]
         })
