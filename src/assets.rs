@@ -63,6 +63,10 @@ pub(crate) const TEMPLATES: &[Embedded] = &[
         include_str!("../templates/site/history.html"),
     ),
     (
+        "site/metrics.html",
+        include_str!("../templates/site/metrics.html"),
+    ),
+    (
         "site/incident.html",
         include_str!("../templates/site/incident.html"),
     ),

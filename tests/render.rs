@@ -229,7 +229,7 @@ fn hostile_text_never_reaches_html_as_live_markup() {
         assert_eq!(pages.len(), 4);
         for (_, lang, html) in pages {
             assert_eq!(
-                common::live_markup(&html, None),
+                common::live_markup(&html, &[]),
                 Vec::<String>::new(),
                 "{lang}:\n{html}"
             );

@@ -4,6 +4,7 @@
 ## Navigation und Seitentitel
 site-current-status = Aktueller Status
 site-history = Vorfallsverlauf
+site-metrics = Kennzahlen
 site-components = Komponenten
 site-component = Komponente
 site-skip = Zum Inhalt springen
@@ -47,3 +48,19 @@ badge-status = Status
 ## Die Seite, die es nicht gibt
 site-not-found = Seite nicht gefunden
 site-not-found-text = Unter dieser Adresse gibt es keine Seite.
+
+## Metrics page
+metrics-intro = Veröffentlichte Vorfälle der letzten 12 Monate, nach dem Monat, in dem sie begannen.
+metrics-incidents = Vorfälle pro Monat
+metrics-resolve = Mittlere Zeit bis zur Behebung
+metrics-uptime = Verfügbarkeit nach Monat
+metrics-actions = Folgemaßnahmen
+metrics-actions-open = { $count } offen
+metrics-actions-overdue = { $count } überfällig
+metrics-month = Monat
+metrics-component = Komponente
+metrics-bar = { $month }: { $value }
+metrics-uptime-note = Verfügbarkeit in Prozent, gewichtet wie in den Verfügbarkeitsbalken; der laufende Monat zählt bis jetzt.
+metrics-max = max. { $value }
+metrics-no-data = Keine Daten in diesen Monaten.
+metrics-count = Vorfälle

@@ -4,6 +4,7 @@
 ## Navigation and page titles
 site-current-status = Current status
 site-history = Incident history
+site-metrics = Metrics
 site-components = Components
 site-component = Component
 site-skip = Skip to content
@@ -47,3 +48,19 @@ badge-status = status
 ## The page that is not there
 site-not-found = Page not found
 site-not-found-text = There is no page at this address.
+
+## Metrics page
+metrics-intro = Published incidents of the last 12 months, by the month in which they began.
+metrics-incidents = Incidents per month
+metrics-resolve = Mean time to resolve
+metrics-uptime = Uptime by month
+metrics-actions = Follow-up actions
+metrics-actions-open = { $count } open
+metrics-actions-overdue = { $count } overdue
+metrics-month = Month
+metrics-component = Component
+metrics-bar = { $month }: { $value }
+metrics-uptime-note = Uptime in percent, weighed as on the uptime bars; the current month counts up to now.
+metrics-max = max. { $value }
+metrics-no-data = No data in these months.
+metrics-count = Incidents

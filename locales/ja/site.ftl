@@ -4,6 +4,7 @@
 ## ナビゲーションとページタイトル
 site-current-status = 現在のステータス
 site-history = インシデント履歴
+site-metrics = 指標
 site-components = コンポーネント
 site-component = コンポーネント
 site-skip = 本文へ移動
@@ -47,3 +48,19 @@ badge-status = ステータス
 ## 存在しないページ
 site-not-found = ページが見つかりません
 site-not-found-text = このアドレスにはページがありません。
+
+## Metrics page
+metrics-intro = 過去12か月に公開したインシデントを、発生した月ごとに示します。
+metrics-incidents = 月別インシデント数
+metrics-resolve = 平均解決時間
+metrics-uptime = 月別稼働率
+metrics-actions = フォローアップ項目
+metrics-actions-open = 未完了 { $count } 件
+metrics-actions-overdue = 期限超過 { $count } 件
+metrics-month = 月
+metrics-component = コンポーネント
+metrics-bar = { $month }：{ $value }
+metrics-uptime-note = 稼働率（%）は稼働率バーと同じ重み付けで計算しています。今月分は現時点までの値です。
+metrics-max = 最大 { $value }
+metrics-no-data = この期間のデータはありません。
+metrics-count = 件数

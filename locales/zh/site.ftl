@@ -4,6 +4,7 @@
 ## 导航与页面标题
 site-current-status = 当前状态
 site-history = 故障历史
+site-metrics = 指标
 site-components = 组件
 site-component = 组件
 site-skip = 跳到正文
@@ -47,3 +48,19 @@ badge-status = 状态
 ## 不存在的页面
 site-not-found = 页面未找到
 site-not-found-text = 此地址没有页面。
+
+## Metrics page
+metrics-intro = 过去 12 个月已发布的事故，按开始的月份统计。
+metrics-incidents = 每月事故数
+metrics-resolve = 平均解决时间
+metrics-uptime = 每月可用率
+metrics-actions = 后续行动
+metrics-actions-open = { $count } 项未完成
+metrics-actions-overdue = { $count } 项已逾期
+metrics-month = 月份
+metrics-component = 组件
+metrics-bar = { $month }：{ $value }
+metrics-uptime-note = 可用率（%）的加权方式与可用率条相同；本月统计到当前为止。
+metrics-max = 最大 { $value }
+metrics-no-data = 这些月份没有数据。
+metrics-count = 事故数

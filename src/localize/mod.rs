@@ -3,6 +3,7 @@
 mod cldr;
 pub mod format;
 pub mod messages;
+pub mod metrics;
 pub mod postmortem;
 pub mod site;
 

@@ -29,6 +29,8 @@ pub struct SiteView {
     /// The latest incidents that are over, for the home page.
     pub recent: Vec<usize>,
     pub months: Vec<MonthView>,
+    /// The metrics page: the 12-month series of `hindsight stats`.
+    pub metrics: super::metrics::MetricsView,
     /// Every message without variables in this language (`t.site_history`).
     pub t: Arc<BTreeMap<String, String>>,
 }
@@ -119,6 +121,7 @@ const RECENT: usize = 5;
 pub fn site(
     status: &SiteStatus,
     postmortems: &[Postmortem],
+    stats: &crate::stats::Stats,
     lang: Lang,
     config: &SiteConfig,
     localizer: &Localizer,
@@ -136,6 +139,7 @@ pub fn site(
         .iter()
         .map(|state| component_view(state, &ctx, lang, default))
         .collect();
+    let component_names: Vec<String> = components.iter().map(|c| c.name.clone()).collect();
     SiteView {
         lang: lang.as_str(),
         title: config.title.get(lang, default).to_string(),
@@ -154,6 +158,7 @@ pub fn site(
             .take(RECENT)
             .collect(),
         months: months(status, config, &ctx),
+        metrics: super::metrics::metrics(stats, &ctx, &component_names),
         incidents,
         t: localizer.messages.plain(lang).clone(),
     }

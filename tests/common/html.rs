@@ -2,8 +2,8 @@
 
 /// Elements and attributes of `html` that would run or fetch something: scripts, embedded
 /// content, styles outside `<head>`, event handlers, `javascript:` and `data:` URLs. An
-/// `<svg>` of class `own_svg` (the site's uptime bars) is the one inline SVG allowed.
-pub(crate) fn live_markup(html: &str, own_svg: Option<&str>) -> Vec<String> {
+/// `<svg>` of a class in `own_svg` (the site's uptime bars and charts) is the inline SVG allowed.
+pub(crate) fn live_markup(html: &str, own_svg: &[&str]) -> Vec<String> {
     let page = scraper::Html::parse_document(html);
     let mut live = Vec::new();
     for node in page.tree.nodes() {
@@ -11,7 +11,10 @@ pub(crate) fn live_markup(html: &str, own_svg: Option<&str>) -> Vec<String> {
             continue;
         };
         let name = element.name();
-        let allowed_svg = name == "svg" && own_svg.is_some() && element.attr("class") == own_svg;
+        let allowed_svg = name == "svg"
+            && element
+                .attr("class")
+                .is_some_and(|class| own_svg.contains(&class));
         if ["script", "img", "svg", "iframe", "object", "embed", "math"].contains(&name)
             && !allowed_svg
         {

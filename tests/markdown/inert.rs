@@ -103,7 +103,7 @@ fn markdown_as_html(project: &Project) -> (String, String) {
 /// Whether a renderer would produce live markup from this HTML: the shared check, plus the
 /// schemes it leaves to the sanitiser.
 fn live(html: &str) -> Vec<String> {
-    let mut live = common::live_markup(html, None);
+    let mut live = common::live_markup(html, &[]);
     let page = scraper::Html::parse_fragment(html);
     for node in page.tree.nodes() {
         if let Some(element) = node.value().as_element() {

@@ -58,6 +58,11 @@ impl Site<'_> {
                 message(&view.t, "site_history"),
                 "website",
             ),
+            Page::Metrics => (
+                message(&view.t, "site_metrics"),
+                message(&view.t, "metrics_intro"),
+                "website",
+            ),
             Page::Incident(index, _) => {
                 let incident = &view.incidents[index];
                 let description = incident

@@ -98,7 +98,7 @@ impl Site<'_> {
 
     /// The pages of every language, by language index.
     fn pages(&self) -> Vec<(usize, Page<'_>)> {
-        let mut kinds = vec![Page::Home, Page::History];
+        let mut kinds = vec![Page::Home, Page::History, Page::Metrics];
         kinds.extend(
             self.status
                 .incidents

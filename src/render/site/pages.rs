@@ -11,6 +11,7 @@ use crate::render::Templates;
 pub(crate) enum Page<'a> {
     Home,
     History,
+    Metrics,
     /// The incident's index in the status, and its id.
     Incident(usize, &'a str),
     /// The component's index in the status, and its id.
@@ -23,6 +24,7 @@ impl Page<'_> {
         match self {
             Page::Home => paths::of("home", lang, None),
             Page::History => paths::of("history", lang, None),
+            Page::Metrics => paths::of("metrics", lang, None),
             Page::Incident(_, id) => paths::of("incident", lang, Some(id)),
             Page::Component(_, id) => paths::of("component", lang, Some(id)),
         }
@@ -40,6 +42,7 @@ impl Page<'_> {
         match self {
             Page::Home => "home",
             Page::History => "history",
+            Page::Metrics => "metrics",
             Page::Incident(..) => "incident",
             Page::Component(..) => "component",
         }
@@ -50,7 +53,7 @@ impl Site<'_> {
     /// From a page in `<lang>/` (one level down) or `<lang>/incidents/` (two) to the root.
     pub(super) fn root_for(&self, page: Page) -> String {
         match page {
-            Page::Home | Page::History => "../",
+            Page::Home | Page::History | Page::Metrics => "../",
             Page::Incident(..) | Page::Component(..) => "../../",
         }
         .to_string()
@@ -79,6 +82,7 @@ impl Site<'_> {
         let name = match page {
             Page::Home => "site/home.html",
             Page::History => "site/history.html",
+            Page::Metrics => "site/metrics.html",
             Page::Incident(..) => "site/incident.html",
             Page::Component(index, _) => {
                 context.insert("component_index", &index);

@@ -9,6 +9,7 @@ pub(crate) fn path(kind: &str, lang: &str, id: Option<&str>) -> Option<String> {
     Some(match (kind, id) {
         ("home", _) => format!("{lang}/index.html"),
         ("history", _) => format!("{lang}/history.html"),
+        ("metrics", _) => format!("{lang}/metrics.html"),
         ("feed", _) => format!("{lang}/feed.atom"),
         ("badge", None) => format!("{lang}/badge.svg"),
         ("badge", Some(component)) => format!("{lang}/badges/{component}.svg"),
@@ -30,7 +31,7 @@ pub(crate) fn template_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::
     let id: Option<&str> = kwargs.get("id")?;
     path(kind, lang, id).ok_or_else(|| {
         tera::Error::message(format!(
-            "path(kind=\"{kind}\"): no such page (home, history, feed, badge, incident, component; the last two need id=…)"
+            "path(kind=\"{kind}\"): no such page (home, history, metrics, feed, badge, incident, component; the last two need id=…)"
         ))
     })
 }
