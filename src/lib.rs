@@ -26,6 +26,8 @@
 //! - [`scaffold`]: `init`'s new project and `new`'s record from a template, with their slugs.
 //! - [`edit`]: `update` and `resolve` as a plan (the record's new text, read back) that the
 //!   binary writes; [`completion`]: what the shell completes from the project.
+//! - `serve` (the default-on cargo feature `serve`): the live preview, built in memory with
+//!   [`build::Options::preview`], served and rebuilt on change.
 
 pub(crate) mod assets;
 pub mod build;
@@ -43,6 +45,8 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod status;
 pub mod translate;
 mod yaml_quote;

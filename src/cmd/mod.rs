@@ -8,6 +8,8 @@ mod man;
 mod new;
 mod render;
 mod rules;
+#[cfg(feature = "serve")]
+mod serve;
 mod terminal;
 mod translate;
 mod update;
@@ -56,6 +58,9 @@ enum Command {
     Update(update::UpdateArgs),
     /// Resolve an incident: set `resolved` and post the resolving update.
     Resolve(update::ResolveArgs),
+    /// Preview the site with live reload: drafts and reviews shown (marked), never published.
+    #[cfg(feature = "serve")]
+    Serve(serve::Args),
     /// Print a shell completion script (bash, zsh, fish or powershell).
     Completions(completions::Args),
     /// Print the manual page (roff): `hindsight man | man -l -`.
@@ -99,6 +104,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::New(args) => new::run(root, args),
         Command::Update(args) => update::update(root, args),
         Command::Resolve(args) => update::resolve(root, args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(root, args),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
     }
