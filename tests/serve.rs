@@ -142,9 +142,10 @@ fn pages_are_served_rebuilt_on_change_and_kept_while_a_record_is_broken() {
     assert!(page.head.contains("content-type: text/html; charset=utf-8"));
     assert!(page.body.contains("API errors for some requests"));
     // The page may load the reload script, and nothing else.
-    assert!(page.body.contains(
-        "content=\"script-src 'self'; connect-src 'self'; default-src 'none';"
-    ));
+    assert!(
+        page.body
+            .contains("content=\"script-src 'self'; connect-src 'self'; default-src 'none';")
+    );
     assert_eq!(page.body.matches("<script").count(), 1);
     assert!(
         page.body
@@ -164,7 +165,11 @@ fn pages_are_served_rebuilt_on_change_and_kept_while_a_record_is_broken() {
 
     // A change: the page shows it once rebuilt.
     let record = server.project().join(RECORD);
-    edit(&record, "title: API errors for some requests", "title: Renamed while served");
+    edit(
+        &record,
+        "title: API errors for some requests",
+        "title: Renamed while served",
+    );
     let rebuilt = server.until(PAGE, "the change is served", |a| {
         a.body.contains("Renamed while served")
     });
@@ -179,11 +184,18 @@ fn pages_are_served_rebuilt_on_change_and_kept_while_a_record_is_broken() {
     assert_eq!(state["build"], 2);
     let errors = state["errors"].as_str().unwrap();
     assert!(errors.contains("error[yaml-syntax]"), "{errors}");
-    assert!(errors.contains("2026-11-20-api-partial.yaml:5:"), "{errors}");
+    assert!(
+        errors.contains("2026-11-20-api-partial.yaml:5:"),
+        "{errors}"
+    );
     let kept = server.get(PAGE);
     assert_eq!(kept.status, 200);
     assert!(kept.body.contains("Renamed while served") && kept.body.contains("data-build=\"2\""));
-    assert!(server.stderr().contains("error[yaml-syntax]"), "{}", server.stderr());
+    assert!(
+        server.stderr().contains("error[yaml-syntax]"),
+        "{}",
+        server.stderr()
+    );
 
     // Fixed: a new build, no errors.
     edit(&record, "severity: [major", "severity: major");
@@ -215,7 +227,11 @@ fn open_pages_hear_of_each_build_on_the_event_stream() {
     };
     let first = read_until("data: {\"build\":1,\"errors\":null}\n\n");
     assert!(first.contains("content-type: text/event-stream"), "{first}");
-    edit(&server.project().join(RECORD), "Rolled back.", "Rolled back at once.");
+    edit(
+        &server.project().join(RECORD),
+        "Rolled back.",
+        "Rolled back at once.",
+    );
     read_until("data: {\"build\":2,\"errors\":null}\n\n");
 }
 
@@ -282,7 +298,11 @@ fn only_files_of_the_build_are_served_and_only_to_get_and_head() {
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty());
     let length = server.get(PAGE).body.len();
-    assert!(head.head.contains(&format!("content-length: {length}")), "{}", head.head);
+    assert!(
+        head.head.contains(&format!("content-length: {length}")),
+        "{}",
+        head.head
+    );
 }
 
 #[test]
@@ -296,7 +316,9 @@ fn a_port_in_use_is_named_and_exit_2() {
     assert_eq!(status.code(), Some(2));
     let stderr = std::fs::read_to_string(dir.path().join("stderr")).unwrap();
     assert!(
-        stderr.contains(&format!("cannot listen on 127.0.0.1:{port}: the address is in use")),
+        stderr.contains(&format!(
+            "cannot listen on 127.0.0.1:{port}: the address is in use"
+        )),
         "{stderr}"
     );
 }
@@ -306,8 +328,14 @@ fn ctrl_c_ends_it_with_130_and_leaves_nothing_behind() {
     let mut server = Server::start("build/uptime");
     let before = files(&server.project());
     assert_eq!(server.get(PAGE).status, 200);
-    edit(&server.project().join(RECORD), "Rolled back.", "Rolled back, then fixed.");
-    server.until(PAGE, "the change is served", |a| a.body.contains("then fixed"));
+    edit(
+        &server.project().join(RECORD),
+        "Rolled back.",
+        "Rolled back, then fixed.",
+    );
+    server.until(PAGE, "the change is served", |a| {
+        a.body.contains("then fixed")
+    });
     let interrupt = Command::new("kill")
         .args(["-INT", &server.child.id().to_string()])
         .status()

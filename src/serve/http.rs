@@ -103,7 +103,10 @@ fn site_file(snapshot: &Snapshot, path: &str) -> Response<Body> {
 
 /// The site's own 404 page, as a static host would serve it.
 fn not_found(snapshot: &Snapshot) -> Response<Body> {
-    let page = snapshot.files.as_ref().and_then(|files| files.get("404.html"));
+    let page = snapshot
+        .files
+        .as_ref()
+        .and_then(|files| files.get("404.html"));
     match page {
         Some(bytes) => page_or_file(StatusCode::NOT_FOUND, "404.html", bytes, snapshot.build),
         None => plain(StatusCode::NOT_FOUND, "not found\n"),
@@ -207,7 +210,11 @@ fn file(status: StatusCode, kind: &'static str, bytes: Bytes) -> Response<Body> 
 }
 
 fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
-    file(status, "text/plain; charset=utf-8", Bytes::from_static(text.as_bytes()))
+    file(
+        status,
+        "text/plain; charset=utf-8",
+        Bytes::from_static(text.as_bytes()),
+    )
 }
 
 /// The event stream: the current state at once, then each new one.

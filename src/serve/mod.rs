@@ -62,7 +62,9 @@ pub type Observer = Arc<dyn Fn(Event<'_>) + Send + Sync>;
 pub fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {
     let listener = TcpListener::bind(addr).map_err(|error| match error.kind() {
         std::io::ErrorKind::AddrInUse => {
-            anyhow::anyhow!("cannot listen on {addr}: the address is in use; pick another port with --port")
+            anyhow::anyhow!(
+                "cannot listen on {addr}: the address is in use; pick another port with --port"
+            )
         }
         _ => anyhow::Error::new(error).context(format!("cannot listen on {addr}")),
     })?;

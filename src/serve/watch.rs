@@ -85,11 +85,7 @@ fn take(changed: &mut Vec<PathBuf>, event: notify::Result<Event>, root: &Path) {
     changed.extend(paths.filter(|path| first_is(path, &WATCHED)));
 }
 
-fn watch(
-    watcher: &mut RecommendedWatcher,
-    path: &Path,
-    mode: RecursiveMode,
-) -> anyhow::Result<()> {
+fn watch(watcher: &mut RecommendedWatcher, path: &Path, mode: RecursiveMode) -> anyhow::Result<()> {
     watcher
         .watch(path, mode)
         .with_context(|| format!("cannot watch {}", path.display()))

@@ -109,9 +109,15 @@ fn without_the_preview_option_no_draft_or_review_is_built() {
     let site = built_in_memory(false);
     for (path, content) in &site {
         for secret in ["SECRET-DRAFT-TITLE", "SECRET-REVIEW", "2026-11-19-draft"] {
-            assert!(!content.contains(secret) && !path.contains(secret), "{secret} in {path}");
+            assert!(
+                !content.contains(secret) && !path.contains(secret),
+                "{secret} in {path}"
+            );
         }
-        assert!(!content.contains("class=\"not-public"), "a preview mark in {path}");
+        assert!(
+            !content.contains("class=\"not-public"),
+            "a preview mark in {path}"
+        );
     }
 }
 
@@ -132,7 +138,11 @@ fn the_preview_shows_drafts_and_reviews_marked_in_every_language() {
         let draft = page(&format!("{lang}/incidents/2026-11-19-draft.html"));
         assert_eq!(texts(&draft, ".not-public-banner"), [mark], "{lang}");
         let history = page(&format!("{lang}/history.html"));
-        assert_eq!(texts(&history, ".incident .not-public"), [mark, mark], "{lang}");
+        assert_eq!(
+            texts(&history, ".incident .not-public"),
+            [mark, mark],
+            "{lang}"
+        );
         let published = page(&format!("{lang}/incidents/2026-11-20-api-down.html"));
         assert!(texts(&published, ".not-public-banner").is_empty(), "{lang}");
     }
