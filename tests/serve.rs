@@ -205,6 +205,35 @@ fn pages_are_served_rebuilt_on_change_and_kept_while_a_record_is_broken() {
 }
 
 #[test]
+fn a_project_broken_from_the_start_waits_for_its_first_good_build() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("build/uptime"), &dir.path().join("project"));
+    std::fs::create_dir(dir.path().join("tmp")).unwrap();
+    let record = dir.path().join("project").join(RECORD);
+    edit(&record, "severity: major", "severity: [major");
+    let (child, line) = spawn(dir.path(), &["--port", "0"]);
+    let address = line.split_whitespace().nth(1).unwrap();
+    let address = address.trim_start_matches("http://").trim_end_matches('/');
+    let server = Server {
+        child,
+        address: address.to_string(),
+        dir,
+    };
+    let waiting = server.get(PAGE);
+    assert_eq!(waiting.status, 503);
+    assert!(
+        waiting.body.contains("data-build=\"0\""),
+        "{}",
+        waiting.body
+    );
+    let state = server.get("/__hindsight/status.json").body;
+    assert!(state.contains("yaml-syntax"), "{state}");
+    edit(&record, "severity: [major", "severity: major");
+    let page = server.until(PAGE, "the first good build", |a| a.status == 200);
+    assert!(page.body.contains("API errors for some requests"));
+}
+
+#[test]
 fn open_pages_hear_of_each_build_on_the_event_stream() {
     let server = Server::start("build/uptime");
     let mut stream = TcpStream::connect(&server.address).unwrap();

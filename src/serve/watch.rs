@@ -6,6 +6,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::Context as _;
+use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// The folders a build reads.
@@ -78,7 +79,9 @@ fn next_batch(events: &mpsc::Receiver<notify::Result<Event>>, root: &Path) -> Op
 /// Adds the watched files that `event` changed to `changed`.
 fn take(changed: &mut Vec<PathBuf>, event: notify::Result<Event>, root: &Path) {
     let Ok(event) = event else { return };
-    if matches!(event.kind, EventKind::Access(_)) {
+    // A file closed after writing is a change; any other access is a read.
+    let written = AccessKind::Close(AccessMode::Write);
+    if matches!(event.kind, EventKind::Access(kind) if kind != written) {
         return;
     }
     let paths = event.paths.iter().filter_map(|path| relative(root, path));
