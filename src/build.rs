@@ -74,12 +74,31 @@ impl SiteAssets {
     }
 }
 
+/// How a site is built.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The live preview (`serve`): drafts and records in review are shown, marked "not
+    /// public". Never set for `build`, whose output is public.
+    pub preview: bool,
+}
+
 /// Builds the site from a checked `corpus` and its `assets`: status, localize, render.
 pub fn build(
     corpus: &Corpus,
     assets: &SiteAssets,
     now: DateTime<Utc>,
     progress: &dyn Progress,
+) -> anyhow::Result<Built> {
+    build_with(corpus, assets, now, progress, Options::default())
+}
+
+/// [`build`] with `options`.
+pub fn build_with(
+    corpus: &Corpus,
+    assets: &SiteAssets,
+    now: DateTime<Utc>,
+    progress: &dyn Progress,
+    options: Options,
 ) -> anyhow::Result<Built> {
     let config = &corpus.config.config;
     let base = base_url(corpus)?;
@@ -88,7 +107,11 @@ pub fn build(
         .iter()
         .filter_map(|file| file.record.as_ref())
         .collect();
-    let status = status::derive(&records, config, &assets.revisions, now);
+    let status = if options.preview {
+        status::derive_for(&records, config, &assets.revisions, now, true)
+    } else {
+        status::derive(&records, config, &assets.revisions, now)
+    };
     let (localizer, templates) = (&assets.localizer, &assets.templates);
 
     let overlays: HashMap<(&str, Lang), &Overlay> = corpus

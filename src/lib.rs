@@ -27,6 +27,8 @@
 //! - [`edit`]: `update` and `resolve` as a plan (the record's new text, read back) that the
 //!   binary writes; [`completion`]: what the shell completes from the project.
 //! - [`stats`]: `hindsight stats` as a value ([`stats::compute`]) and its three formats.
+//! - `serve` (the default-on cargo feature `serve`): the live preview, built in memory with
+//!   [`build::Options::preview`], served and rebuilt on change.
 
 pub(crate) mod assets;
 pub mod build;
@@ -44,6 +46,8 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod stats;
 pub mod status;
 pub mod translate;

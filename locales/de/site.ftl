@@ -25,6 +25,7 @@ banner-critical = Schwerer Systemausfall
 site-ongoing = Laufende Vorfälle
 site-no-incidents = Es wurden keine Vorfälle gemeldet.
 site-latest-update = Letzte Aktualisierung
+site-not-public = Entwurf — nicht öffentlich
 site-component-incidents = Vorfälle, die diese Komponente betrafen
 
 ## Verfügbarkeitsbalken

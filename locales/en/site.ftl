@@ -25,6 +25,7 @@ banner-critical = Major system outage
 site-ongoing = Ongoing incidents
 site-no-incidents = No incidents have been reported.
 site-latest-update = Latest update
+site-not-public = Draft — not public
 site-component-incidents = Incidents affecting this component
 
 ## Uptime bars

@@ -25,6 +25,7 @@ banner-critical = 大規模な障害が発生しています
 site-ongoing = 対応中のインシデント
 site-no-incidents = 報告されたインシデントはありません。
 site-latest-update = 最新情報
+site-not-public = 下書き — 非公開
 site-component-incidents = このコンポーネントに影響したインシデント
 
 ## 稼働率バー

@@ -25,6 +25,7 @@ banner-critical = 重大系统中断
 site-ongoing = 进行中的故障
 site-no-incidents = 尚未报告任何故障。
 site-latest-update = 最新进展
+site-not-public = 草稿 — 未公开
 site-component-incidents = 影响此组件的故障
 
 ## 可用性条

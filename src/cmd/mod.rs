@@ -8,6 +8,8 @@ mod man;
 mod new;
 mod render;
 mod rules;
+#[cfg(feature = "serve")]
+mod serve;
 mod stats;
 mod terminal;
 mod translate;
@@ -60,6 +62,9 @@ enum Command {
     /// Incident figures: counts, time to detect/acknowledge/mitigate/resolve, uptime by month
     /// and year, follow-up actions.
     Stats(stats::Args),
+    /// Preview the site with live reload: drafts and reviews shown (marked), never published.
+    #[cfg(feature = "serve")]
+    Serve(serve::Args),
     /// Print a shell completion script (bash, zsh, fish or powershell).
     Completions(completions::Args),
     /// Print the manual page (roff): `hindsight man | man -l -`.
@@ -104,6 +109,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Update(args) => update::update(root, args),
         Command::Resolve(args) => update::resolve(root, args),
         Command::Stats(args) => stats::run(root, args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(root, args),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
     }

@@ -90,6 +90,8 @@ pub struct IncidentView {
     /// RFC 3339, for `<time datetime>` and feeds.
     pub started: String,
     pub updated: String,
+    /// A draft or a record in review, shown only by the live preview (`serve`).
+    pub not_public: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -294,6 +296,7 @@ fn incident_view(
             }
         });
     IncidentView {
+        not_public: !record.is_published(),
         id: record.id.clone(),
         title: postmortem.title.clone(),
         summary: postmortem.summary.as_ref().map(|s| s.text.clone()),

@@ -147,9 +147,21 @@ pub(crate) fn derive<'c>(
     revisions: &HashMap<String, DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> SiteStatus<'c> {
+    derive_for(records, config, revisions, now, false)
+}
+
+/// [`derive`], and with `preview` (`serve` only, never `build`) drafts and records in review
+/// too, as if they were published.
+pub(crate) fn derive_for<'c>(
+    records: &[&'c Record],
+    config: &'c SiteConfig,
+    revisions: &HashMap<String, DateTime<Utc>>,
+    now: DateTime<Utc>,
+    preview: bool,
+) -> SiteStatus<'c> {
     let mut incidents: Vec<Incident<'c>> = records
         .par_iter()
-        .filter(|record| record.is_published())
+        .filter(|record| preview || record.is_published())
         .filter_map(|record| incident(record, revisions.get(&record.id).copied(), now))
         .collect();
     incidents.sort_by(|a, b| {

@@ -81,3 +81,69 @@ fn hostile_text_is_inert_in_every_page_feed_and_api_file() {
         assert!(!content.contains("SECRET-INTERNAL"), "{}", path.display());
     }
 }
+
+/// The site built by the library with and without the preview option (`serve` sets it,
+/// `build` never does): the artifacts as text, by path.
+fn built_in_memory(preview: bool) -> Vec<(String, String)> {
+    let root = crate::common::fixture("build/uptime");
+    let project = hindsight::project::Project::load(&root, &[]).unwrap();
+    let now = hindsight::project::now(Some(crate::common::NOW)).unwrap();
+    let options = hindsight::build::Options { preview };
+    let built = hindsight::build::build_with(
+        &project.corpus,
+        project.assets().unwrap(),
+        now,
+        &hindsight::build::Quiet,
+        options,
+    )
+    .unwrap();
+    built
+        .artifacts
+        .into_iter()
+        .map(|a| (a.path, String::from_utf8_lossy(&a.bytes).into_owned()))
+        .collect()
+}
+
+#[test]
+fn without_the_preview_option_no_draft_or_review_is_built() {
+    let site = built_in_memory(false);
+    for (path, content) in &site {
+        for secret in ["SECRET-DRAFT-TITLE", "SECRET-REVIEW", "2026-11-19-draft"] {
+            assert!(
+                !content.contains(secret) && !path.contains(secret),
+                "{secret} in {path}"
+            );
+        }
+        assert!(
+            !content.contains("class=\"not-public"),
+            "a preview mark in {path}"
+        );
+    }
+}
+
+#[test]
+fn the_preview_shows_drafts_and_reviews_marked_in_every_language() {
+    let site = built_in_memory(true);
+    let page = |path: &str| {
+        let found = site.iter().find(|(p, _)| p == path);
+        Html::parse_document(&found.unwrap_or_else(|| panic!("{path}")).1)
+    };
+    let marks = [
+        ("en", "Draft — not public"),
+        ("de", "Entwurf — nicht öffentlich"),
+        ("ja", "下書き — 非公開"),
+        ("zh", "草稿 — 未公开"),
+    ];
+    for (lang, mark) in marks {
+        let draft = page(&format!("{lang}/incidents/2026-11-19-draft.html"));
+        assert_eq!(texts(&draft, ".not-public-banner"), [mark], "{lang}");
+        let history = page(&format!("{lang}/history.html"));
+        assert_eq!(
+            texts(&history, ".incident .not-public"),
+            [mark, mark],
+            "{lang}"
+        );
+        let published = page(&format!("{lang}/incidents/2026-11-20-api-down.html"));
+        assert!(texts(&published, ".not-public-banner").is_empty(), "{lang}");
+    }
+}

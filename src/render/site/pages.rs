@@ -73,6 +73,7 @@ impl Site<'_> {
                 let postmortem = &self.languages[language].postmortems[index];
                 let mut context = templates.context(postmortem)?;
                 context.insert("anchors", &true);
+                context.insert("incident_index", &index);
                 context
             }
             _ => Context::new(),
