@@ -112,11 +112,16 @@ struct Answer {
 
 /// One HTTP/1.1 request with `path` sent exactly as written (no client normalizes it).
 fn request(address: &str, method: &str, path: &str) -> Answer {
+    request_as(address, address, method, path)
+}
+
+/// [`request`] with the `Host` header naming `host`.
+fn request_as(address: &str, host: &str, method: &str, path: &str) -> Answer {
     let mut stream = TcpStream::connect(address).unwrap();
     stream.set_read_timeout(Some(HANG_GUARD)).unwrap();
     write!(
         stream,
-        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut bytes = Vec::new();
@@ -323,6 +328,18 @@ fn only_files_of_the_build_are_served_and_only_to_get_and_head() {
         assert_eq!(answer.status, 405, "{method}");
         assert!(answer.head.contains("allow: get, head"), "{}", answer.head);
     }
+    // Another name for 127.0.0.1 (a rebound domain) never reads the preview and its drafts.
+    let port = server.address.rsplit(':').next().unwrap();
+    let rebound = request_as(
+        &server.address,
+        &format!("attacker.example:{port}"),
+        "GET",
+        "/api/v2/incidents.json",
+    );
+    assert_eq!(rebound.status, 421);
+    assert!(!rebound.body.contains("incidents"), "{}", rebound.body);
+    let local = request_as(&server.address, &format!("localhost:{port}"), "GET", PAGE);
+    assert_eq!(local.status, 200);
     let head = request(&server.address, "HEAD", PAGE);
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty());

@@ -30,6 +30,9 @@ pub(super) fn serve(
         .enable_io()
         .enable_time()
         .build()?;
+    // Only a server shared on purpose (`--bind`) answers other names: on loopback, a page
+    // elsewhere could rebind its own name to 127.0.0.1 and read the drafts the preview shows.
+    let loopback = listener.local_addr()?.ip().is_loopback();
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
         loop {
@@ -42,7 +45,15 @@ pub(super) fn serve(
             let snapshots = snapshots.clone();
             tokio::spawn(async move {
                 let service = service_fn(move |request: Request<Incoming>| {
-                    let answer = answer(&snapshots, request.method(), request.uri().path());
+                    let host = request.headers().get(header::HOST);
+                    let answer = if loopback && !is_local_name(host) {
+                        plain(
+                            StatusCode::MISDIRECTED_REQUEST,
+                            "the preview answers only to localhost, 127.0.0.1 and [::1]\n",
+                        )
+                    } else {
+                        answer(&snapshots, request.method(), request.uri().path())
+                    };
                     async move { Ok::<_, Infallible>(answer) }
                 });
                 let _ = http1::Builder::new()
@@ -51,6 +62,26 @@ pub(super) fn serve(
             });
         }
     })
+}
+
+/// Whether a request's `Host` names this machine's loopback (any port), or is absent.
+fn is_local_name(host: Option<&HeaderValue>) -> bool {
+    let Some(host) = host else {
+        return true;
+    };
+    let Ok(host) = host.to_str() else {
+        return false;
+    };
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if !name.ends_with(':') && port.bytes().all(|b| b.is_ascii_digit()) => {
+            name
+        }
+        _ => host,
+    };
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "localhost" | "127.0.0.1" | "[::1]"
+    )
 }
 
 /// The response to `method` on `path` (the request's path, still percent-encoded).
@@ -308,6 +339,29 @@ mod tests {
         ] {
             assert_eq!(site_path(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn only_loopback_names_are_answered_on_loopback() {
+        let host = |value: &str| HeaderValue::from_str(value).unwrap();
+        for local in [
+            "localhost:4010",
+            "127.0.0.1:4010",
+            "[::1]:4010",
+            "LOCALHOST",
+            "127.0.0.1",
+        ] {
+            assert!(is_local_name(Some(&host(local))), "{local}");
+        }
+        for other in [
+            "attacker.example:4010",
+            "localhost.attacker.example",
+            "127.0.0.2:4010",
+            "[::1]x",
+        ] {
+            assert!(!is_local_name(Some(&host(other))), "{other}");
+        }
+        assert!(is_local_name(None));
     }
 
     #[test]
