@@ -309,3 +309,41 @@ fn bad_dates_and_a_since_after_until_exit_2_naming_the_value() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn an_outage_that_began_before_since_still_counts_after_it() {
+    // web is down from 2026-05-31 20:00 to 2026-06-02 22:00 UTC: 4 h in May, 46 h = 165,600 s
+    // in June. Limited to June, the incident is not counted, but its downtime in June is.
+    let project = Project::fixture("stats").record(
+        "2026-05-31-web-overnight.yaml",
+        "title: Website down overnight\nlang: en\nstatus: published\nseverity: major\naffected:\n  web: major_outage\nstarted: 2026-05-31T20:00:00Z\nresolved: 2026-06-02T22:00:00Z\nsummary: The website was down.\n",
+    );
+    let out = project.run(&[
+        "stats",
+        "--since",
+        "2026-06-01",
+        "--until",
+        "2026-06-30",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let stats = out.json();
+    assert_eq!(stats["incidents"], 0);
+    let june = &stats["uptime"][1]["months"][0];
+    assert_eq!(june["period"], "2026-06");
+    assert_eq!(june["downtime_seconds"], 165_600);
+    let may = project
+        .run(&[
+            "stats",
+            "--since",
+            "2026-05-01",
+            "--until",
+            "2026-05-31",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(may["incidents"], 1);
+    assert_eq!(may["uptime"][1]["months"][0]["downtime_seconds"], 14_400);
+}

@@ -197,11 +197,15 @@ pub fn compute(corpus: &Corpus, report: &Report, now: DateTime<Utc>, options: &O
         options.since.is_none_or(|since| date >= since)
             && options.until.is_none_or(|until| date <= until)
     };
-    let mut incidents: Vec<Counted<'_>> = selected
+    let published: Vec<&Record> = selected
         .iter()
         .filter(|file| !with_errors.contains(file.source.path.as_path()))
         .filter_map(|file| file.record.as_ref())
         .filter(|record| record.is_published())
+        .collect();
+    let mut incidents: Vec<Counted<'_>> = published
+        .iter()
+        .copied()
         .filter_map(|record| {
             let date = bounds.date(record.started.as_ref()?.value.utc);
             in_bounds(date).then(|| Counted {
@@ -237,9 +241,11 @@ pub fn compute(corpus: &Corpus, report: &Report, now: DateTime<Utc>, options: &O
     let spans: Vec<(String, Vec<Span>)> = components
         .iter()
         .map(|(id, _)| {
-            let spans = incidents
+            // Downtime within the windows, whenever its incident began: an outage that began
+            // before `--since` still took the component down after it, as the bars show.
+            let spans = published
                 .iter()
-                .filter_map(|i| span_of(i.record, id, now))
+                .filter_map(|record| span_of(record, id, now))
                 .collect();
             (id.clone(), spans)
         })
