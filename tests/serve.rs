@@ -202,10 +202,11 @@ fn pages_are_served_rebuilt_on_change_and_kept_while_a_record_is_broken() {
         server.stderr()
     );
 
-    // Fixed: a new build, no errors.
+    // Fixed back to what is served: the same site, so the same build number (open pages
+    // do not reload), and no errors (the overlay goes).
     edit(&record, "severity: [major", "severity: major");
     server.until("/__hindsight/status.json", "the fix is built", |a| {
-        a.body == "{\"build\":3,\"errors\":null}"
+        a.body == "{\"build\":2,\"errors\":null}"
     });
 }
 
@@ -317,6 +318,11 @@ fn only_files_of_the_build_are_served_and_only_to_get_and_head() {
     }
     // A link out of the project is no way out either: only the build is served.
     std::os::unix::fs::symlink("/etc", server.project().join("site/etc")).unwrap();
+    edit(
+        &server.project().join(RECORD),
+        "Rolled back.",
+        "Rolled back, then checked.",
+    );
     server.until("/__hindsight/status.json", "the link is seen", |a| {
         a.body != "{\"build\":1,\"errors\":null}"
     });
@@ -367,6 +373,17 @@ fn a_port_in_use_is_named_and_exit_2() {
         )),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_folder_without_a_project_is_refused_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("project")).unwrap();
+    let (mut child, _) = spawn(dir.path(), &["--port", "0"]);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2));
+    let stderr = std::fs::read_to_string(dir.path().join("stderr")).unwrap();
+    assert!(stderr.contains("has no site/config.yaml"), "{stderr}");
 }
 
 #[test]

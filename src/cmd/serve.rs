@@ -29,6 +29,12 @@ pub(crate) struct Args {
 pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     now()?;
     let root = project::find_root(root, None);
+    if !project::has_config(&root) {
+        anyhow::bail!(
+            "{} has no site/config.yaml, so there is no site to preview: start a project with `hindsight init`, or name one with --root",
+            display_path(&root)
+        );
+    }
     let listener = serve::bind(SocketAddr::new(args.bind, args.port))?;
     let address = listener.local_addr()?;
     if !args.bind.is_loopback() {
@@ -57,13 +63,17 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
                 elapsed.as_secs_f64() * 1000.0
             );
         }
-        Event::Refused { project, report } => {
+        Event::Refused {
+            project,
+            report,
+            first,
+        } => {
             report_on_stderr(project, report);
-            eprintln!("error: not rebuilt; the last good build is still served");
+            eprintln!("error: {}", not_rebuilt(first));
         }
-        Event::Failed(error) => {
+        Event::Failed(error, first) => {
             eprintln!("error: {error:#}");
-            eprintln!("error: not rebuilt; the last good build is still served");
+            eprintln!("error: {}", not_rebuilt(first));
         }
     });
     let open = args.open;
@@ -75,6 +85,15 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         }
     })?;
     Ok(Outcome::Clean)
+}
+
+/// What is served while a build fails: the last good one, or a page that waits for the first.
+fn not_rebuilt(first: bool) -> &'static str {
+    if first {
+        "no site yet: the preview waits for the first good build"
+    } else {
+        "not rebuilt; the last good build is still served"
+    }
 }
 
 /// Opens `url` in the default browser; a failure only means the user opens it.

@@ -46,13 +46,14 @@ pub enum Event<'a> {
         /// build).
         changed: &'a [PathBuf],
     },
-    /// The project has lint errors: the last good site stays.
+    /// The project has lint errors: the last good site stays (`first`: there is none yet).
     Refused {
         project: &'a Project,
         report: &'a crate::check::Report,
+        first: bool,
     },
-    /// The project could not be read or built at all.
-    Failed(&'a anyhow::Error),
+    /// The project could not be read or built at all (`first`: no site was built yet).
+    Failed(&'a anyhow::Error, bool),
 }
 
 /// Tells the command what happened; called from the watcher's thread.
@@ -101,13 +102,16 @@ impl Builder {
                     elapsed: clock.elapsed(),
                     changed,
                 });
-                let files = built
+                let files: HashMap<String, Bytes> = built
                     .artifacts
                     .into_iter()
                     .map(|artifact| (artifact.path, Bytes::from(artifact.bytes)))
                     .collect();
+                // The same site again (an editor's swap file, a save without a change) keeps
+                // its number, so that open pages do not reload under their reader.
+                let same = previous.files.as_deref() == Some(&files);
                 Snapshot {
-                    build: previous.build + 1,
+                    build: previous.build + u64::from(!same),
                     files: Some(Arc::new(files)),
                     errors: None,
                 }
@@ -116,12 +120,13 @@ impl Builder {
                 (self.observer)(Event::Refused {
                     project: &project,
                     report: &report,
+                    first: previous.files.is_none(),
                 });
                 let sources = crate::report::sources(&project.corpus);
                 stale(crate::report::human(&report, &sources, false))
             }
             Err(error) => {
-                (self.observer)(Event::Failed(&error));
+                (self.observer)(Event::Failed(&error, previous.files.is_none()));
                 stale(format!("error: {error:#}\n"))
             }
         }
@@ -173,7 +178,13 @@ pub fn run(
     std::thread::Builder::new()
         .name("hindsight-watch".into())
         .spawn(move || {
-            for changed in changes {
+            while let Ok(mut changed) = changes.recv() {
+                // Saves that came during the last build make one build, not one each.
+                while let Ok(more) = changes.try_recv() {
+                    changed.extend(more);
+                }
+                changed.sort();
+                changed.dedup();
                 let previous = sender.borrow().clone();
                 let next = builder.rebuild(&previous, &changed);
                 sender.send_replace(Arc::new(next));

@@ -85,7 +85,26 @@ fn take(changed: &mut Vec<PathBuf>, event: notify::Result<Event>, root: &Path) {
         return;
     }
     let paths = event.paths.iter().filter_map(|path| relative(root, path));
-    changed.extend(paths.filter(|path| first_is(path, &WATCHED)));
+    changed.extend(paths.filter(|path| first_is(path, &WATCHED) && !is_editor_debris(path)));
+}
+
+/// Files editors and tools write beside the ones they save, which no build reads: hidden
+/// files (`.x.yaml.swp`), backups (`x.yaml~`), swap and temporary files, and vim's probe
+/// file `4913`; under incidents/, anything but a `.yaml` file.
+fn is_editor_debris(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    let debris = name.starts_with('.')
+        || name.ends_with('~')
+        || [".swp", ".swo", ".swx", ".tmp"]
+            .iter()
+            .any(|end| name.ends_with(end))
+        || (!name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()));
+    let not_a_record = first_is(path, &["incidents"])
+        && path.components().count() > 1
+        && path.extension().is_none_or(|extension| extension != "yaml");
+    debris || not_a_record
 }
 
 fn watch(watcher: &mut RecommendedWatcher, path: &Path, mode: RecursiveMode) -> anyhow::Result<()> {
@@ -130,5 +149,29 @@ mod tests {
         assert!(!is_asset(&rel("/p/incidents/a.yaml")));
         assert!(is_asset(&rel("/p/templates/site/base.html")));
         assert!(is_asset(&rel("/p/site/config.yaml")));
+    }
+
+    #[test]
+    fn what_editors_write_beside_a_file_is_no_change() {
+        for debris in [
+            "incidents/.a.yaml.swp",
+            "incidents/a.yaml~",
+            "incidents/4913",
+            "incidents/a.yaml.tmp",
+            "incidents/notes.txt",
+            "site/.style.css.swx",
+            "templates/site/base.html~",
+        ] {
+            assert!(is_editor_debris(Path::new(debris)), "{debris}");
+        }
+        for input in [
+            "incidents/a.yaml",
+            "incidents/a.de.yaml",
+            "site/config.yaml",
+            "site/logo.svg",
+            "locales/de/site.ftl",
+        ] {
+            assert!(!is_editor_debris(Path::new(input)), "{input}");
+        }
     }
 }
