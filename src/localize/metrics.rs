@@ -10,7 +10,7 @@ use crate::stats::{Month, Stats};
 /// What the metrics page shows.
 #[derive(Debug, Clone, Serialize)]
 pub struct MetricsView {
-    /// The 12 months, oldest first.
+    /// The 12 months, newest first (a narrow screen shows the recent ones first).
     pub months: Vec<MonthRow>,
     /// Localized: the first and the last month, under the charts.
     pub first: String,
@@ -19,7 +19,7 @@ pub struct MetricsView {
     pub incidents_chart: Chart,
     /// Mean time to resolve per month, one bar a month (none for a month without any).
     pub resolve_chart: Chart,
-    /// Per configured component: its uptime in each of the months.
+    /// Per configured component: its uptime in each of the months, newest first.
     pub uptime: Vec<UptimeRow>,
     /// Follow-up actions still to do (`todo` or `in_progress`), and those past their due date.
     pub actions_open: usize,
@@ -54,7 +54,7 @@ pub struct UptimeCell {
     pub percent: f64,
     /// Localized, two decimals, cut: `99.97`.
     pub text: String,
-    /// `up` (no downtime), `down-low` (under 0.1% of the month), `down-high`.
+    /// `up` (no downtime), `down-low` (at least 99.9%), `down-high`.
     pub class: &'static str,
 }
 
@@ -79,6 +79,7 @@ const CHART_HEIGHT: f64 = 100.0;
 const BAR_STEP: u32 = 20;
 
 pub(crate) fn metrics(stats: &Stats, ctx: &Context, names: &[String]) -> MetricsView {
+    // Oldest first for the charts, which read left to right.
     let months: Vec<MonthRow> = stats.monthly.iter().map(|month| row(month, ctx)).collect();
     let incidents_chart = chart(
         months.iter().map(|m| (m, Some(m.incidents as f64))),
@@ -100,17 +101,16 @@ pub(crate) fn metrics(stats: &Stats, ctx: &Context, names: &[String]) -> Metrics
             months: stats
                 .monthly
                 .iter()
+                .rev()
                 .filter_map(|month| month.uptime.get(index))
                 .map(|cell| {
-                    let uptime = &cell.uptime;
-                    let share =
-                        uptime.downtime_seconds as f64 / uptime.window_seconds.max(1) as f64;
+                    let percent = cell.uptime.uptime_percent;
                     UptimeCell {
-                        percent: uptime.uptime_percent,
-                        text: ctx.dates().percent(uptime.uptime_percent),
-                        class: match share {
-                            s if s <= 0.0 => "up",
-                            s if s < 0.001 => "down-low",
+                        percent,
+                        text: ctx.dates().percent(percent),
+                        class: match percent {
+                            p if p >= 100.0 => "up",
+                            p if p >= 99.9 => "down-low",
                             _ => "down-high",
                         },
                     }
@@ -123,7 +123,7 @@ pub(crate) fn metrics(stats: &Stats, ctx: &Context, names: &[String]) -> Metrics
     MetricsView {
         first: label(months.first()),
         last: label(months.last()),
-        months,
+        months: months.into_iter().rev().collect(),
         incidents_chart,
         resolve_chart,
         uptime,
@@ -157,6 +157,13 @@ fn chart<'m>(
         .iter()
         .filter_map(|(_, v)| *v)
         .fold(0.0_f64, f64::max);
+    if max <= 0.0 {
+        // Nothing to draw: the page says there is no data instead of a row of flat bars.
+        return Chart {
+            bars: Vec::new(),
+            max: String::new(),
+        };
+    }
     let bars: Vec<Bar> = values
         .iter()
         .enumerate()

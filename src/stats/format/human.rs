@@ -198,7 +198,7 @@ fn actions(stats: &Stats, out: &mut String) {
                 a.due.clone(),
                 format!("{} d", a.days_overdue),
                 a.incident.clone(),
-                a.owner.clone().unwrap_or_else(|| "-".to_string()),
+                a.owner.as_deref().map_or_else(|| "-".to_string(), one_line),
                 a.status.as_str().to_string(),
                 one_line(&a.text),
             ]
