@@ -347,3 +347,40 @@ fn an_outage_that_began_before_since_still_counts_after_it() {
     assert_eq!(may["incidents"], 1);
     assert_eq!(may["uptime"][1]["months"][0]["downtime_seconds"], 14_400);
 }
+
+#[test]
+fn months_in_a_zone_with_summer_time_are_as_long_as_its_clocks_say() {
+    // Europe/Berlin: March 2026 loses an hour (31 d - 1 h = 2,674,800 s), October gains one
+    // (31 d + 1 h = 2,682,000 s). The outage runs 00:00-03:00 UTC on 2026-10-25, across the
+    // change: 3 h = 10,800 s of downtime, not 2 or 4.
+    let project = Project::new()
+        .config("title: T\nbase_url: https://s.example/\nlanguages: [en]\ntimezone: Europe/Berlin\ncomponents:\n  - id: web\n    name: Website\n")
+        .record(
+            "2026-10-25-web-down.yaml",
+            "title: Website down\nlang: en\nstatus: published\nseverity: major\naffected:\n  web: major_outage\nstarted: 2026-10-25T00:00:00Z\nresolved: 2026-10-25T03:00:00Z\nsummary: The website was down.\n",
+        );
+    let out = project.run(&[
+        "stats",
+        "--since",
+        "2026-03-01",
+        "--until",
+        "2026-10-31",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let months = out.json()["uptime"][0]["months"].clone();
+    let month = |period: &str| {
+        months
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["period"] == period)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(month("2026-03")["window_seconds"], 2_674_800);
+    assert_eq!(month("2026-10")["window_seconds"], 2_682_000);
+    assert_eq!(month("2026-10")["downtime_seconds"], 10_800);
+    assert_eq!(month("2026-04")["window_seconds"], 30 * 86_400);
+}

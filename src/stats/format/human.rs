@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::table::table;
-use crate::stats::{By, Figure, Stats};
+use crate::stats::{Figure, Stats};
 
 /// The report a person reads in a terminal.
 pub fn human(stats: &Stats) -> String {
@@ -35,12 +35,7 @@ pub fn human(stats: &Stats) -> String {
         );
     }
 
-    let group = match stats.counts.by {
-        By::Month => "month",
-        By::Quarter => "quarter",
-        By::Component => "component",
-        By::Severity => "severity",
-    };
+    let group = stats.counts.by.as_str();
     let _ = writeln!(out, "\nIncidents by {group}");
     let rows: Vec<Vec<String>> = stats
         .counts
