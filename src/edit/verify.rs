@@ -65,9 +65,14 @@ impl Erase for Record {
             title,
             lang,
             status,
+            kind,
             severity,
             affected,
             timezone,
+            scheduled_for,
+            scheduled_until,
+            auto_complete,
+            cancelled,
             started,
             detected,
             acknowledged,
@@ -90,10 +95,21 @@ impl Erase for Record {
         title.erase();
         lang.erase();
         status.erase();
+        kind.erase();
         severity.erase();
         affected.erase();
         timezone.erase();
-        for time in [started, detected, acknowledged, mitigated, resolved] {
+        auto_complete.erase();
+        cancelled.erase();
+        for time in [
+            scheduled_for,
+            scheduled_until,
+            started,
+            detected,
+            acknowledged,
+            mitigated,
+            resolved,
+        ] {
             time.erase();
         }
         duration.erase();

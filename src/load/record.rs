@@ -12,7 +12,7 @@ use crate::model::RuleId;
 use crate::model::duration;
 use crate::model::time::{self, ACCEPTED_FORMS, When};
 use crate::model::{
-    Action, Affected, Milestone, OverlayList, Record, Spanned, TextField, TimelineEntry,
+    Affected, Milestone, OverlayList, Record, RecordKind, Spanned, TextField, TimelineEntry,
 };
 
 /// Every field a record may have, in the order `known fields:` lists them: built once from
@@ -22,9 +22,14 @@ pub(crate) static RECORD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| 
         TextField::Title.key(),
         "lang",
         "status",
+        "kind",
         "severity",
         "affected",
         "timezone",
+        "scheduled_for",
+        "scheduled_until",
+        "auto_complete",
+        "cancelled",
     ];
     fields.extend(Milestone::ALL.iter().map(|milestone| milestone.as_str()));
     fields.push("duration");
@@ -35,7 +40,6 @@ pub(crate) static RECORD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| 
     fields
 });
 const ENTRY_FIELDS: &[&str] = &["at", "approximate", "text", "marks", "status"];
-const ACTION_FIELDS: &[&str] = &["text", "status", "kind", "owner", "due", "link"];
 
 /// What a record's text means in context: the zone its local times are read in by default.
 #[derive(Debug, Clone, Copy)]
@@ -121,8 +125,16 @@ fn read_record(
     let is_draft = status
         .as_ref()
         .is_some_and(|s| s.value == crate::model::RecordStatus::Draft);
+    let kind = reader.optional_keyword::<RecordKind>(&map, "kind");
+    // Maintenance is announced before it starts, and its impact is the maintenance itself;
+    // of a kind that could not be read, it is unknown which fields it needs.
+    let incident = match &kind {
+        Some(kind) => kind.value == RecordKind::Incident,
+        None => map.get("kind").is_none(),
+    };
+    let needs_facts = !is_draft && incident;
 
-    let severity = if is_draft {
+    let severity = if !needs_facts {
         reader.optional_keyword(&map, "severity")
     } else {
         reader
@@ -144,7 +156,17 @@ fn read_record(
     });
     let zone = timezone.as_ref().map_or(context.default_zone, |z| z.value);
 
-    let started_node = if is_draft {
+    let scheduled_for = map
+        .get("scheduled_for")
+        .and_then(|node| read_time(reader, node, "scheduled_for", zone, None));
+    let window_base = scheduled_for.as_ref().map(|s| s.value.local_date);
+    let scheduled_until = map
+        .get("scheduled_until")
+        .and_then(|node| read_time(reader, node, "scheduled_until", zone, window_base));
+    let auto_complete = spanned_boolean(reader, &map, "auto_complete");
+    let cancelled = spanned_boolean(reader, &map, "cancelled");
+
+    let started_node = if !needs_facts {
         map.get("started")
     } else {
         reader.required(&map, "started", "the record", draft_help)
@@ -195,9 +217,14 @@ fn read_record(
         title: title?,
         lang: lang?,
         status: status?,
+        kind,
         severity,
         affected,
         timezone,
+        scheduled_for,
+        scheduled_until,
+        auto_complete,
+        cancelled,
         started,
         detected,
         acknowledged,
@@ -217,6 +244,14 @@ fn read_record(
         authors,
         internal: text(TextField::Internal),
     })
+}
+
+/// A `true`/`false` field, with where it is written: the lint rules point at it.
+fn spanned_boolean(reader: &mut Reader, map: &Map<'_>, field: &str) -> Option<Spanned<bool>> {
+    let node = map.get(field)?;
+    let value = reader.boolean(map, field);
+    // `boolean` reports anything but `true`/`false`; such a value is as good as absent.
+    matches!(node.as_str(), Some("true" | "false")).then(|| Spanned::new(value, node.span))
 }
 
 fn read_time(
@@ -332,64 +367,8 @@ fn read_timeline(
     entries
 }
 
-fn read_action(reader: &mut Reader, node: &Node) -> Option<Action> {
-    let action = reader.mapping(node, "an action", ACTION_FIELDS)?;
-    let text = reader
-        .required(
-            &action,
-            "text",
-            "the action",
-            "add `text:` saying what will be done",
-        )
-        .and_then(|node| reader.text(node, "text"));
-    let status = reader
-        .required(
-            &action,
-            "status",
-            "the action",
-            "add `status: todo` (or in_progress, done, wont_do)",
-        )
-        .and_then(|node| reader.keyword(node, "status"));
-    let kind = reader.optional_keyword(&action, "kind");
-    let owner = reader.optional_text(&action, "owner");
-    let due = action.get("due").and_then(|node| {
-        let text = reader.text(node, "due")?;
-        match NaiveDate::parse_from_str(text.value.trim(), "%Y-%m-%d") {
-            Ok(date) => Some(Spanned::new(date, text.span)),
-            Err(_) => {
-                reader.push(
-                    Finding::new(
-                        RuleId::InvalidTime,
-                        text.span,
-                        format!("`due`: `{}` is not a date", text.value),
-                    )
-                    .help("write the date as `2024-01-15`"),
-                );
-                None
-            }
-        }
-    });
-    let link = action.get("link").and_then(|node| {
-        let text = reader.text(node, "link")?;
-        let scheme_ok = ["https://", "http://", "mailto:"].iter().any(|s| text.value.starts_with(s));
-        if !scheme_ok {
-            reader.push(
-                Finding::new(RuleId::InvalidValue, text.span, format!("`link`: `{}` is not an http(s) or mailto link", text.value))
-                    .help("links are shown publicly; only `https://`, `http://` and `mailto:` are allowed"),
-            );
-            return None;
-        }
-        Some(text)
-    });
-    Some(Action {
-        text: text?,
-        status: status?,
-        kind,
-        owner,
-        due,
-        link,
-    })
-}
+mod action;
+use action::read_action;
 
 #[cfg(test)]
 mod tests;

@@ -125,6 +125,11 @@ keywords! {
 }
 
 keywords! {
+    /// What a record is about: an incident that happened, or maintenance planned ahead.
+    RecordKind { Incident = "incident", Maintenance = "maintenance" }
+}
+
+keywords! {
     /// A public status update a timeline entry stands for (Statuspage's incident status).
     UpdateStatus {
         Investigating = "investigating",

@@ -7,8 +7,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use super::duration::{DurationClaim, DurationText};
 use super::time::{TimeText, When};
 use super::{
-    ActionKind, ActionStatus, ComponentStatus, Impact, Lang, Milestone, RecordStatus, Spanned,
-    UpdateStatus,
+    ActionKind, ActionStatus, ComponentStatus, Impact, Lang, Milestone, RecordKind, RecordStatus,
+    Spanned, UpdateStatus,
 };
 
 /// One incident: `incidents/<id>.yaml`.
@@ -24,6 +24,8 @@ pub struct Record {
     pub lang: Spanned<Lang>,
     /// Only `published` records appear in public output.
     pub status: Spanned<RecordStatus>,
+    /// `incident` (the default) or `maintenance`: planned work announced ahead.
+    pub kind: Option<Spanned<RecordKind>>,
     /// How bad the incident was (Statuspage impact); required unless draft.
     pub severity: Option<Spanned<Impact>>,
     /// Component id (from site/config.yaml) -> the worst status it reached.
@@ -32,6 +34,18 @@ pub struct Record {
     /// IANA zone in which times without offset are read and all times are shown.
     #[schemars(with = "Option<String>")]
     pub timezone: Option<Spanned<Tz>>,
+    /// Maintenance: when the planned window begins.
+    #[schemars(with = "Option<TimeText>")]
+    pub scheduled_for: Option<Spanned<When>>,
+    /// Maintenance: when the planned window ends.
+    #[schemars(with = "Option<TimeText>")]
+    pub scheduled_until: Option<Spanned<When>>,
+    /// Maintenance: whether the window completes by itself at its end (default `true`).
+    #[schemars(with = "Option<bool>")]
+    pub auto_complete: Option<Spanned<bool>>,
+    /// Maintenance: the window was called off (default `false`).
+    #[schemars(with = "Option<bool>")]
+    pub cancelled: Option<Spanned<bool>>,
     /// When impact began; required unless draft.
     #[schemars(with = "Option<TimeText>")]
     pub started: Option<Spanned<When>>,
@@ -71,6 +85,27 @@ pub struct Record {
 impl Record {
     pub(crate) fn is_published(&self) -> bool {
         self.status.value == RecordStatus::Published
+    }
+
+    /// The record's kind: `incident` unless it says otherwise.
+    pub(crate) fn kind(&self) -> RecordKind {
+        self.kind
+            .as_ref()
+            .map_or(RecordKind::Incident, |kind| kind.value)
+    }
+
+    pub(crate) fn is_maintenance(&self) -> bool {
+        self.kind() == RecordKind::Maintenance
+    }
+
+    /// Whether a maintenance window completes by itself at its end (the default).
+    pub(crate) fn auto_completes(&self) -> bool {
+        self.auto_complete.as_ref().is_none_or(|flag| flag.value)
+    }
+
+    /// Whether the maintenance window was called off.
+    pub(crate) fn is_cancelled(&self) -> bool {
+        self.cancelled.as_ref().is_some_and(|flag| flag.value)
     }
 
     pub(crate) fn is_draft(&self) -> bool {

@@ -201,7 +201,7 @@ pub fn compute(corpus: &Corpus, report: &Report, now: DateTime<Utc>, options: &O
         .iter()
         .filter(|file| !with_errors.contains(file.source.path.as_path()))
         .filter_map(|file| file.record.as_ref())
-        .filter(|record| record.is_published())
+        .filter(|record| record.is_published() && !record.is_maintenance())
         .collect();
     let mut incidents: Vec<Counted<'_>> = published
         .iter()

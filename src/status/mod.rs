@@ -162,6 +162,8 @@ pub(crate) fn derive_for<'c>(
     let mut incidents: Vec<Incident<'c>> = records
         .par_iter()
         .filter(|record| preview || record.is_published())
+        // Planned maintenance is no incident (its own status comes with the maintenance pages).
+        .filter(|record| !record.is_maintenance())
         .filter_map(|record| incident(record, revisions.get(&record.id).copied(), now))
         .collect();
     incidents.sort_by(|a, b| {

@@ -256,3 +256,15 @@ fn a_resolved_incident_is_postmortem_only_once_its_postmortem_is_begun() {
     let one_section = format!("{updates_only}root_cause: A bad deploy.\n");
     assert_eq!(status_of(&one_section), IncidentStatus::Postmortem);
 }
+
+#[test]
+fn maintenance_is_no_incident_and_no_downtime() {
+    let planned = record(
+        "2026-11-20-upgrade",
+        "title: Upgrade\nlang: en\nstatus: published\nkind: maintenance\naffected:\n  api: under_maintenance\nscheduled_for: 2026-11-20T10:00:00Z\nscheduled_until: 2026-11-20T12:00:00Z\nstarted: 2026-11-20T10:00:00Z\n",
+    );
+    let config = config();
+    let status = derive(&[&planned], &config, &HashMap::new(), now());
+    assert!(status.incidents.is_empty());
+    assert!(uptime::span_of(&planned, "api", now()).is_none());
+}

@@ -69,8 +69,12 @@ pub(crate) fn end_of(when: &When) -> DateTime<Utc> {
 }
 
 /// The stretch `record` puts on component `id`: from its start to its end (now while it is
-/// ongoing), in the worst status it gives the component. None without a start.
+/// ongoing), in the worst status it gives the component. None without a start, and for
+/// maintenance: maintenance time is never downtime.
 pub(crate) fn span_of(record: &Record, id: &str, now: DateTime<Utc>) -> Option<Span> {
+    if record.is_maintenance() {
+        return None;
+    }
     Some(Span {
         start: record.started.as_ref()?.value.utc,
         end: record.resolved.as_ref().map_or(now, |r| end_of(&r.value)),

@@ -110,3 +110,55 @@ fn links_must_be_web_or_mail() {
     assert_eq!(findings.len(), 1);
     assert!(findings[0].message.contains("javascript"));
 }
+
+const MAINTENANCE: &str = "title: Database upgrade\nlang: en\nstatus: published\nkind: maintenance\ntimezone: Europe/Berlin\nscheduled_for: 2024-03-05 22:00\nscheduled_until: 23:30\n";
+
+#[test]
+fn a_published_maintenance_needs_neither_severity_nor_started() {
+    let (record, findings) = load(MAINTENANCE);
+    assert!(findings.is_empty(), "{findings:?}");
+    let record = record.unwrap();
+    assert!(record.is_maintenance());
+    assert!(record.severity.is_none() && record.started.is_none());
+    // A time of day in `scheduled_until` is on the day of `scheduled_for`.
+    let until = record.scheduled_until.clone().unwrap();
+    assert_eq!(until.value.utc.to_rfc3339(), "2024-03-05T22:30:00+00:00");
+    assert_eq!((until.span.start.line, until.span.start.column), (7, 18));
+    assert!(record.auto_completes() && !record.is_cancelled());
+}
+
+#[test]
+fn an_incident_still_needs_severity_and_started() {
+    let text = MAINTENANCE.replace("kind: maintenance", "kind: incident");
+    let (_, findings) = load(&text);
+    let rules: Vec<_> = findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["missing-field", "missing-field"]);
+}
+
+#[test]
+fn maintenance_flags_load_with_their_position() {
+    let text = format!("{MAINTENANCE}auto_complete: false\ncancelled: true\n");
+    let (record, findings) = load(&text);
+    assert!(findings.is_empty(), "{findings:?}");
+    let record = record.unwrap();
+    assert!(!record.auto_completes() && record.is_cancelled());
+    assert_eq!(record.cancelled.unwrap().span.start.line, 9);
+    let text = MAINTENANCE.replace("kind: maintenance", "kind: planned");
+    let (_, findings) = load(&format!("{text}cancelled: maybe\n"));
+    let rules: Vec<_> = findings.iter().map(|f| f.rule.as_str()).collect();
+    // Of an unknown kind it is unknown which fields are missing: no guesses.
+    assert_eq!(rules, ["invalid-value", "invalid-value"], "{findings:?}");
+}
+
+#[test]
+fn a_window_time_in_a_dst_gap_is_an_invalid_time() {
+    // Clocks in Berlin went from 02:00 to 03:00 on 2024-03-31.
+    let text = MAINTENANCE
+        .replace("2024-03-05 22:00", "2024-03-31 02:30")
+        .replace("until: 23:30", "until: 2024-03-31 04:00");
+    let (_, findings) = load(&text);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].rule.as_str(), "invalid-time");
+    assert!(findings[0].message.starts_with("`scheduled_for`"));
+    assert_eq!(findings[0].span.start.line, 6);
+}
