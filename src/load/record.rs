@@ -211,6 +211,10 @@ fn read_record(
         .filter_map(|node| reader.text(node, "authors"))
         .collect();
 
+    // Which rules apply depends on the kind: a record of an unreadable kind is not checked.
+    if kind.is_none() && map.get("kind").is_some() {
+        return None;
+    }
     let mut text = |field: TextField| reader.optional_text(&map, field.key());
     Some(Record {
         id: id.to_string(),

@@ -99,6 +99,7 @@ impl Record {
     }
 
     /// Whether a maintenance window completes by itself at its end (the default).
+    #[allow(dead_code)] // read by the maintenance status, which builds on this
     pub(crate) fn auto_completes(&self) -> bool {
         self.auto_complete.as_ref().is_none_or(|flag| flag.value)
     }
@@ -142,7 +143,8 @@ impl Record {
     /// The postmortem sections this record lacks: those a resolved incident owes its readers.
     /// Empty while the incident is ongoing.
     pub(crate) fn missing_postmortem(&self) -> Vec<&'static str> {
-        if self.resolved.is_none() {
+        // Planned work owes no postmortem; one that went wrong gets an incident record.
+        if self.resolved.is_none() || self.is_maintenance() {
             return Vec::new();
         }
         let mut missing: Vec<&'static str> = POSTMORTEM_SECTIONS
@@ -168,7 +170,7 @@ impl Record {
     /// A resolved incident whose postmortem is not begun, so its page shows the status
     /// updates and says the postmortem will follow.
     pub(crate) fn postmortem_unwritten(&self) -> bool {
-        self.resolved.is_some() && !self.postmortem_begun()
+        self.resolved.is_some() && !self.is_maintenance() && !self.postmortem_begun()
     }
 
     /// resolved - started, when both are known to the minute or better.

@@ -17,6 +17,11 @@ declare_rule! {
     /// the day are in the future when their day is after today. Drafts and records in review
     /// are not checked, so planned timelines can be sketched.
     ///
+    /// Planned work is the one exception: a maintenance (`kind: maintenance`) is announced
+    /// before it happens, so its window (`scheduled_for`, `scheduled_until`) may lie in the
+    /// future. What it records as having happened (`started`, `resolved`, the timeline) may
+    /// not, and an incident has no window at all (`maintenance-window` says so).
+    ///
     /// ## Example
     ///
     /// ```yaml
@@ -26,7 +31,8 @@ declare_rule! {
     ///
     /// ## Fix
     ///
-    /// Correct the time. If the record describes something planned, keep it as a draft.
+    /// Correct the time. If the record announces planned work, make it a maintenance with
+    /// `kind: maintenance` and give the plan as `scheduled_for` and `scheduled_until`.
     pub FUTURE_TIME = FutureTime, Error, Scope::Record(check)
 }
 
@@ -64,7 +70,11 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
                     show(&at.value, zone)
                 ),
             )
-            .help("check the year, month and day; a published postmortem describes the past")
+            .help(if record.is_maintenance() {
+                "check the year, month and day; the planned window is `scheduled_for` and `scheduled_until`, and this field records what already happened"
+            } else {
+                "check the year, month and day; a published postmortem describes the past"
+            })
         })
         .collect()
 }

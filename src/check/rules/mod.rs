@@ -10,6 +10,9 @@ mod invalid_config;
 mod invalid_time;
 mod invalid_value;
 mod irregular_file;
+mod maintenance_overlap;
+mod maintenance_overrun;
+mod maintenance_window;
 mod milestone_mismatch;
 mod milestone_order;
 mod missing_config;
@@ -57,6 +60,9 @@ pub static REGISTRY: &[Rule] = &[
     duration_mismatch::DURATION_MISMATCH,
     duration_claim::DURATION_CLAIM,
     future_time::FUTURE_TIME,
+    maintenance_window::MAINTENANCE_WINDOW,
+    maintenance_overlap::MAINTENANCE_OVERLAP,
+    maintenance_overrun::MAINTENANCE_OVERRUN,
     missing_section::MISSING_SECTION,
     unwritten_postmortem::UNWRITTEN_POSTMORTEM,
     placeholder_text::PLACEHOLDER_TEXT,

@@ -144,7 +144,8 @@ fn maintenance_flags_load_with_their_position() {
     assert!(!record.auto_completes() && record.is_cancelled());
     assert_eq!(record.cancelled.unwrap().span.start.line, 9);
     let text = MAINTENANCE.replace("kind: maintenance", "kind: planned");
-    let (_, findings) = load(&format!("{text}cancelled: maybe\n"));
+    let (record, findings) = load(&format!("{text}cancelled: maybe\n"));
+    assert!(record.is_none());
     let rules: Vec<_> = findings.iter().map(|f| f.rule.as_str()).collect();
     // Of an unknown kind it is unknown which fields are missing: no guesses.
     assert_eq!(rules, ["invalid-value", "invalid-value"], "{findings:?}");

@@ -1,0 +1,128 @@
+//! `maintenance-window`: a maintenance window that cannot be shown, or maintenance fields on an incident.
+
+use super::{is_before, show};
+use crate::check::{RecordCheck, Scope, declare_rule};
+use crate::diagnostic::Finding;
+use crate::model::{Record, Spanned};
+
+declare_rule! {
+    /// A maintenance window ends before it starts, a published maintenance has no window,
+    /// or an incident carries maintenance fields.
+    ///
+    /// A record with `kind: maintenance` announces planned work for the window from
+    /// `scheduled_for` to `scheduled_until`; the status site, API and calendars show it by
+    /// that window, so a published maintenance needs both ends, in order. The maintenance
+    /// fields (`scheduled_for`, `scheduled_until`, `auto_complete`, `cancelled`) mean
+    /// nothing on an incident (the default kind): most likely `kind: maintenance` was
+    /// forgotten, and without it the planned work would be published as an incident.
+    ///
+    /// ## Example
+    ///
+    /// ```yaml
+    /// kind: maintenance
+    /// status: published
+    /// scheduled_for: 2024-03-05 22:00
+    /// scheduled_until: 2024-03-05 21:30   # 23:30 was meant
+    /// ```
+    ///
+    /// ## Fix
+    ///
+    /// Give the window its start and end, the end after the start. On an incident, add
+    /// `kind: maintenance` if the record describes planned work, or remove the maintenance
+    /// fields.
+    pub MAINTENANCE_WINDOW = MaintenanceWindow, Error, Scope::Record(check)
+}
+
+fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
+    let record = subject.record;
+    if record.is_maintenance() {
+        maintenance(subject)
+    } else {
+        incident(record)
+    }
+}
+
+fn maintenance(subject: &RecordCheck<'_>) -> Vec<Finding> {
+    let record = subject.record;
+    let zone = record.zone(subject.site.config.timezone);
+    let mut findings = Vec::new();
+    if let (Some(from), Some(until)) = (&record.scheduled_for, &record.scheduled_until)
+        && is_before(&until.value, &from.value)
+    {
+        findings.push(
+            Finding::new(
+                MAINTENANCE_WINDOW.id,
+                until.span,
+                format!(
+                    "the window ends at {}, before it starts at {}",
+                    show(&until.value, zone),
+                    show(&from.value, zone)
+                ),
+            )
+            .help("check the date and time of `scheduled_until`: the window must end after `scheduled_for`"),
+        );
+    }
+    let Some(kind) = &record.kind else {
+        return findings;
+    };
+    if record.is_published() {
+        for (field, value) in [
+            ("scheduled_for", &record.scheduled_for),
+            ("scheduled_until", &record.scheduled_until),
+        ] {
+            // A value that could not be read is an `invalid-time` already: not missing.
+            if value.is_none() && !subject.text.contains(field) {
+                findings.push(
+                    Finding::new(
+                        MAINTENANCE_WINDOW.id,
+                        kind.span,
+                        format!("this published maintenance has no `{field}`"),
+                    )
+                    .help(window_help(field)),
+                );
+            }
+        }
+    }
+    findings
+}
+
+fn window_help(field: &str) -> &'static str {
+    if field == "scheduled_for" {
+        "add `scheduled_for:` with when the planned work begins"
+    } else {
+        "add `scheduled_until:` with when the planned work will be over"
+    }
+}
+
+fn incident(record: &Record) -> Vec<Finding> {
+    let times = [
+        ("scheduled_for", &record.scheduled_for),
+        ("scheduled_until", &record.scheduled_until),
+    ]
+    .into_iter()
+    .filter_map(|(field, value)| value.as_ref().map(|v| (field, v.span)));
+    let flags = [
+        ("auto_complete", &record.auto_complete),
+        ("cancelled", &record.cancelled),
+    ]
+    .into_iter()
+    .filter_map(|(field, value): (&str, &Option<Spanned<bool>>)| {
+        value.as_ref().map(|v| (field, v.span))
+    });
+    times
+        .chain(flags)
+        .map(|(field, span)| {
+            let help = if field == "cancelled" {
+                "only a maintenance window is called off: add `kind: maintenance` if this is planned work; an incident that did not happen is deleted or kept as a draft".to_string()
+            } else {
+                format!("add `kind: maintenance` if this record announces planned work, or remove `{field}`")
+            };
+            Finding::new(
+                MAINTENANCE_WINDOW.id,
+                span,
+                format!("`{field}` is a maintenance field, but this record is an incident"),
+            )
+            .help(help)
+        })
+        .collect()
+}
