@@ -143,6 +143,10 @@ pub(crate) const NEW_TEMPLATES: &[Embedded] = &[
         "security.yaml",
         include_str!("../templates/new/security.yaml"),
     ),
+    (
+        "maintenance.yaml",
+        include_str!("../templates/new/maintenance.yaml"),
+    ),
 ];
 
 /// What a layered directory holds.

@@ -207,6 +207,11 @@ pub(crate) fn render(
             text: text.replace("\r\n", "\n"),
         }),
     };
+    if name == "maintenance" && announcement.is_some() {
+        bail!(
+            "--announce posts an incident's first update; a maintenance is announced by publishing it: write it, then set `status: published`"
+        );
+    }
     if request.at.is_some() && announcement.is_none() {
         bail!(
             "--at is the time of the --announce update; give --announce TEXT too, or --date and --time for when the impact began"
@@ -230,6 +235,8 @@ pub(crate) fn render(
         "started",
         &format!("{} {}", date.format("%Y-%m-%d"), time.format("%H:%M")),
     );
+    context.insert("has_components", &!config.components.is_empty());
+    context.insert("scheduled_until", &an_hour_later(local_start, zone));
     context.insert("schema", "../.hindsight/record.schema.json");
     context.insert("g", &guide::guide(messages, lang));
     let mut tera = tera::Tera::new();
@@ -257,6 +264,19 @@ pub(crate) fn render(
         .render(&template.name, &context)
         .map_err(|e| anyhow!("{shown}: {e}"))?;
     Ok((id, text))
+}
+
+/// The end of a new maintenance window: an hour after its start, as the clocks in `zone`
+/// will show it; with its offset when the clocks show that time twice (they go back).
+fn an_hour_later(start: chrono::NaiveDateTime, zone: chrono_tz::Tz) -> String {
+    let Some(start) = zone.from_local_datetime(&start).earliest() else {
+        return start.format("%Y-%m-%d %H:%M").to_string();
+    };
+    let end = (start + chrono::TimeDelta::hours(1)).with_timezone(&zone);
+    match zone.from_local_datetime(&end.naive_local()) {
+        LocalResult::Single(_) => end.format("%Y-%m-%d %H:%M").to_string(),
+        _ => end.format("%Y-%m-%dT%H:%M%:z").to_string(),
+    }
 }
 
 fn affected(pair: &str, config: &SiteConfig) -> anyhow::Result<Affected> {

@@ -21,7 +21,7 @@ fn hostile_titles_read_back_exactly_and_every_template_lints_as_a_draft() {
         "back\\slash\ttab and a\nsecond line",
         "trailing space ",
     ] {
-        for template in ["default", "brief", "security"] {
+        for template in ["default", "brief", "security", "maintenance"] {
             for lang in Lang::ALL {
                 let request = NewRecord {
                     title: title.into(),
@@ -319,4 +319,76 @@ fn the_severity_follows_the_worst_state_unless_given() {
         "critical"
     );
     assert_eq!(severity(&["website=major_outage"], Some("minor")), "minor");
+}
+
+#[test]
+fn a_maintenance_is_a_window_of_an_hour_from_date_and_time() {
+    let now = DateTime::from_timestamp(1_795_348_800, 0).unwrap();
+    // 2026-10-25 in Berlin: the clocks go back at 03:00, so 01:30 + 1 h is 02:30 CEST.
+    for (date, time, from, until) in [
+        (
+            "2026-12-01",
+            "22:30",
+            "2026-12-01 22:30",
+            "2026-12-01 23:30",
+        ),
+        (
+            "2026-10-25",
+            "01:30",
+            "2026-10-25 01:30",
+            "2026-10-25T02:30+02:00",
+        ),
+        (
+            "2026-03-29",
+            "01:30",
+            "2026-03-29 01:30",
+            "2026-03-29 03:30",
+        ),
+    ] {
+        for lang in Lang::ALL {
+            let request = NewRecord {
+                title: "Database upgrade".into(),
+                lang: Some(*lang),
+                template: Some("maintenance".into()),
+                date: Some(date.into()),
+                time: Some(time.into()),
+                ..NewRecord::default()
+            };
+            let (id, text) = made(&request).unwrap();
+            assert!(
+                text.contains(&format!("\nscheduled_for: {from}\n")),
+                "{text}"
+            );
+            assert!(
+                text.contains(&format!("\nscheduled_until: {until}\n")),
+                "{text}"
+            );
+            assert!(
+                text.contains("\n  \"website\": under_maintenance\n"),
+                "{text}"
+            );
+            let published = text.replace("status: draft", "status: published");
+            let published = published.replace("TODO", "Planned work.");
+            for (status, text) in [("draft", &text), ("published", &published)] {
+                let path = format!("incidents/{id}.yaml");
+                let corpus = crate::load::from_texts(Some(CONFIG), &[(&path, text)]);
+                let record = corpus.records[0].record.as_ref().expect(text);
+                assert!(record.is_maintenance());
+                let report = crate::check::check(&corpus, now);
+                assert!(
+                    report.diagnostics.is_empty(),
+                    "{status}/{lang}: {:?}\n{text}",
+                    report.diagnostics
+                );
+            }
+        }
+    }
+    let announced = NewRecord {
+        title: "Database upgrade".into(),
+        template: Some("maintenance".into()),
+        announce: Some("We upgrade the database.".into()),
+        ..NewRecord::default()
+    };
+    let refused = made(&announced).unwrap_err().to_string();
+    assert!(refused.contains("status: published"), "{refused}");
 }
