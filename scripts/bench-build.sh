@@ -14,21 +14,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795348800}
 
-mkdir -p "$work/incidents" "$work/site"
-cp site/config.yaml "$work/site/"
-sources=(2017-07-28-inria-ci-vms-destroyed 2017-10-27-monzo-payments-outage
-  2020-07-05-docker-hub-pulls-hang 2023-12-17-logto-image-deleted
-  2026-11-21-webhook-delivery-delays)
-for i in $(seq 1 "$count"); do
-  source=${sources[$(( i % ${#sources[@]} ))]}
-  id="${source:0:10}-generated-$(printf '%05d' "$i")"
-  cp "incidents/$source.yaml" "$work/incidents/$id.yaml"
-  for overlay in incidents/"$source".*.yaml; do
-    [[ -e $overlay ]] || continue
-    lang=${overlay%.yaml}; lang=${lang##*.}
-    cp "$overlay" "$work/incidents/$id.$lang.yaml"
-  done
-done
+. scripts/lib/generated.sh
+generate_project "$work" "$count"
 
 measure() { # label root
   local label="$1" root="$2" times=() summary=""

@@ -18,22 +18,10 @@ cleanup() { [[ -n $server ]] && kill "$server" 2>/dev/null; wait 2>/dev/null || 
 trap cleanup EXIT
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795348800}
 
-mkdir -p "$work/example" "$work/generated/incidents" "$work/generated/site"
+mkdir -p "$work/example"
 cp -r incidents site "$work/example/"
-cp site/config.yaml "$work/generated/site/"
-sources=(2017-07-28-inria-ci-vms-destroyed 2017-10-27-monzo-payments-outage
-  2020-07-05-docker-hub-pulls-hang 2023-12-17-logto-image-deleted
-  2026-11-21-webhook-delivery-delays)
-for i in $(seq 1 "$count"); do
-  source=${sources[$(( i % ${#sources[@]} ))]}
-  id="${source:0:10}-generated-$(printf '%05d' "$i")"
-  cp "incidents/$source.yaml" "$work/generated/incidents/$id.yaml"
-  for overlay in incidents/"$source".*.yaml; do
-    [[ -e $overlay ]] || continue
-    lang=${overlay%.yaml}; lang=${lang##*.}
-    cp "$overlay" "$work/generated/incidents/$id.$lang.yaml"
-  done
-done
+. scripts/lib/generated.sh
+generate_project "$work/generated" "$count"
 
 measure() { # label root record-id
   local label=$1 root=$2 id=$3
