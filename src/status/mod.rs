@@ -1,6 +1,8 @@
 //! Status stage: the public facts derived once from the published records (component states,
-//! the page indicator, incident statuses and updates, 90-day uptime), the same in every language.
+//! the page indicator, incident and maintenance statuses, updates, 90-day uptime), the same in
+//! every language.
 
+mod maintenance;
 mod updates;
 pub mod uptime;
 
@@ -11,6 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Component, ComponentStatus, Impact, Milestone, Record, SiteConfig};
+pub(crate) use maintenance::{Maintenance, MaintenanceStatus};
 pub(crate) use updates::{Update, UpdateSource};
 pub(crate) use uptime::{Day, Uptime};
 
@@ -36,6 +39,31 @@ impl IncidentStatus {
             IncidentStatus::Monitoring => "monitoring",
             IncidentStatus::Resolved => "resolved",
             IncidentStatus::Postmortem => "postmortem",
+        }
+    }
+}
+
+/// The page's rollup indicator as Statuspage's `status.indicator` names it: the incident
+/// severity, or `maintenance` while a window is active and no incident is ongoing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Indicator {
+    None,
+    Minor,
+    Major,
+    Critical,
+    Maintenance,
+}
+
+impl Indicator {
+    #[allow(dead_code)] // read by the banner and API, which build on this
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Indicator::None => "none",
+            Indicator::Minor => "minor",
+            Indicator::Major => "major",
+            Indicator::Critical => "critical",
+            Indicator::Maintenance => "maintenance",
         }
     }
 }
@@ -107,7 +135,7 @@ impl Incident<'_> {
 #[derive(Debug, Clone)]
 pub struct ComponentState<'c> {
     pub component: &'c Component,
-    /// The worst status the ongoing incidents give it.
+    /// The worst status the ongoing incidents and active maintenance windows give it.
     pub status: ComponentStatus,
     pub uptime: Uptime,
     /// Indices into [`SiteStatus::incidents`] of the incidents that affected it, newest first.
@@ -126,12 +154,18 @@ impl ComponentState<'_> {
 #[derive(Debug, Clone)]
 pub struct SiteStatus<'c> {
     pub now: DateTime<Utc>,
-    /// The overall indicator: the worst severity of the ongoing incidents.
+    /// The worst severity of the ongoing incidents.
     pub indicator: Impact,
+    /// Statuspage's rollup: [`SiteStatus::indicator`], or `maintenance` while a window is
+    /// active and no incident is ongoing.
+    pub page_indicator: Indicator,
     /// In configuration order.
     pub components: Vec<ComponentState<'c>>,
     /// Published incidents, newest first (by start).
     pub incidents: Vec<Incident<'c>>,
+    /// Published maintenance windows (cancelled ones marked), by `scheduled_for`, soonest
+    /// first; see [`SiteStatus::upcoming`], [`SiteStatus::active`], [`SiteStatus::recent`].
+    pub maintenances: Vec<Maintenance<'c>>,
     /// The last change of anything public.
     pub updated: DateTime<Utc>,
     /// The first instant the history covers (the earliest start), for created_at fields.
@@ -171,6 +205,16 @@ pub(crate) fn derive_for<'c>(
             .cmp(&a.started)
             .then_with(|| a.record.id.cmp(&b.record.id))
     });
+    let mut maintenances: Vec<Maintenance<'c>> = records
+        .iter()
+        .filter(|record| preview || record.is_published())
+        .filter_map(|record| maintenance::maintenance(record, now))
+        .collect();
+    maintenances.sort_by(|a, b| {
+        a.scheduled_for
+            .cmp(&b.scheduled_for)
+            .then_with(|| a.record.id.cmp(&b.record.id))
+    });
 
     let mut by_component: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, incident) in incidents.iter().enumerate() {
@@ -187,7 +231,15 @@ pub(crate) fn derive_for<'c>(
                 .get(component.id.value.as_str())
                 .cloned()
                 .unwrap_or_default();
-            component_state(component, affecting, &incidents, &days, now)
+            let mut state = component_state(component, affecting, &incidents, &days, now);
+            state.status = worst(
+                maintenances
+                    .iter()
+                    .filter(|m| m.is_active())
+                    .map(|m| status_on(m.record, &component.id.value))
+                    .chain([state.status]),
+            );
+            state
         })
         .collect();
     let indicator = incidents
@@ -196,6 +248,13 @@ pub(crate) fn derive_for<'c>(
         .map(Incident::impact)
         .max()
         .unwrap_or(Impact::None);
+    let page_indicator = match indicator {
+        Impact::None if maintenances.iter().any(Maintenance::is_active) => Indicator::Maintenance,
+        Impact::None => Indicator::None,
+        Impact::Minor => Indicator::Minor,
+        Impact::Major => Indicator::Major,
+        Impact::Critical => Indicator::Critical,
+    };
     let updated = incidents
         .iter()
         .map(|i| i.revised)
@@ -206,10 +265,41 @@ pub(crate) fn derive_for<'c>(
     SiteStatus {
         now,
         indicator,
+        page_indicator,
         components,
         incidents,
+        maintenances,
         updated,
         since,
+    }
+}
+
+#[allow(dead_code)] // read by the maintenance pages, API and build summary, which build on this
+impl<'c> SiteStatus<'c> {
+    /// Windows not yet begun (cancelled ones marked), soonest first.
+    pub(crate) fn upcoming(&self) -> impl Iterator<Item = &Maintenance<'c>> {
+        self.maintenances
+            .iter()
+            .filter(|m| m.status == MaintenanceStatus::Scheduled)
+    }
+
+    /// Windows in progress or verifying, soonest first.
+    pub(crate) fn active(&self) -> impl Iterator<Item = &Maintenance<'c>> {
+        self.maintenances.iter().filter(|m| m.is_active())
+    }
+
+    /// Completed and passed cancelled windows, most recent first.
+    pub(crate) fn recent(&self) -> impl Iterator<Item = &Maintenance<'c>> {
+        self.maintenances
+            .iter()
+            .rev()
+            .filter(|m| m.status == MaintenanceStatus::Completed)
+    }
+
+    /// The first instant after [`SiteStatus::now`] at which the status changes by itself (a
+    /// window starting or auto-completing), or None when only an edit can change it.
+    pub(crate) fn next_change(&self) -> Option<DateTime<Utc>> {
+        maintenance::next_change(&self.maintenances, self.now)
     }
 }
 

@@ -1,0 +1,161 @@
+//! Planned maintenance as the public sees it at "now": each published window's Statuspage
+//! status, and the next instant at which that status changes by itself.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::uptime::end_of;
+use crate::model::Record;
+
+/// A maintenance's public status, named as Statuspage names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaintenanceStatus {
+    Scheduled,
+    InProgress,
+    Verifying,
+    Completed,
+}
+
+impl MaintenanceStatus {
+    #[allow(dead_code)] // read by the maintenance pages and API, which build on this
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            MaintenanceStatus::Scheduled => "scheduled",
+            MaintenanceStatus::InProgress => "in_progress",
+            MaintenanceStatus::Verifying => "verifying",
+            MaintenanceStatus::Completed => "completed",
+        }
+    }
+
+    /// In progress or verifying: the window's components are under maintenance.
+    pub(crate) fn is_active(self) -> bool {
+        matches!(
+            self,
+            MaintenanceStatus::InProgress | MaintenanceStatus::Verifying
+        )
+    }
+}
+
+/// One published maintenance window as the public sees it at `now`.
+#[derive(Debug, Clone)]
+pub struct Maintenance<'c> {
+    pub record: &'c Record,
+    pub status: MaintenanceStatus,
+    /// The window was called off (`cancelled: true`): never in progress, never on components.
+    pub cancelled: bool,
+    pub scheduled_for: DateTime<Utc>,
+    /// The window's end; for a day-only time, the end of that day.
+    pub scheduled_until: DateTime<Utc>,
+}
+
+impl Maintenance<'_> {
+    #[allow(dead_code)] // read by the maintenance pages and API, which build on this
+    pub(crate) fn id(&self) -> &str {
+        &self.record.id
+    }
+
+    /// Whether its components are under maintenance now.
+    pub(crate) fn is_active(&self) -> bool {
+        self.status.is_active()
+    }
+}
+
+/// The public view of a maintenance record at `now`, or nothing for an incident or a
+/// maintenance without a window (lint makes that an error for published records).
+pub(crate) fn maintenance(record: &Record, now: DateTime<Utc>) -> Option<Maintenance<'_>> {
+    if !record.is_maintenance() {
+        return None;
+    }
+    let scheduled_for = record.scheduled_for.as_ref()?.value.utc;
+    let scheduled_until = end_of(&record.scheduled_until.as_ref()?.value);
+    Some(Maintenance {
+        record,
+        status: status_at(record, scheduled_for, scheduled_until, now),
+        cancelled: record.is_cancelled(),
+        scheduled_for,
+        scheduled_until,
+    })
+}
+
+/// A maintenance's status at `now`, by the first rule that applies:
+///
+/// 1. **Cancelled** (`cancelled: true`): `scheduled` before `scheduled_for`, `completed` from
+///    then on; never in progress, whatever `started` says, so it never puts a component under
+///    maintenance.
+/// 2. `resolved` at or before now: `completed` (the work is over, window or not).
+/// 3. `started` at or before now and no `resolved` yet: `in_progress`, even after the window
+///    and even with `auto_complete`: someone said the work began and nobody said it ended
+///    (`maintenance-overrun` warns a day after the window).
+/// 4. Before `scheduled_for`: `scheduled`.
+/// 5. From `scheduled_for` up to (not including) `scheduled_until`: `in_progress`.
+/// 6. From `scheduled_until` on: `completed` with `auto_complete` (the default), else
+///    `verifying` until someone writes `resolved`.
+///
+/// Times after now are not facts yet: a future `started` or `resolved` counts from its instant
+/// on. All comparisons are between UTC instants, so a DST change inside the window makes it an
+/// hour longer or shorter on the wall clock and changes nothing here. A day-only
+/// `scheduled_until` or `resolved` ends with that day.
+fn status_at(
+    record: &Record,
+    scheduled_for: DateTime<Utc>,
+    scheduled_until: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> MaintenanceStatus {
+    let happened = |when: Option<DateTime<Utc>>| when.is_some_and(|at| at <= now);
+    if record.is_cancelled() {
+        return if now < scheduled_for {
+            MaintenanceStatus::Scheduled
+        } else {
+            MaintenanceStatus::Completed
+        };
+    }
+    if happened(record.resolved.as_ref().map(|r| end_of(&r.value))) {
+        return MaintenanceStatus::Completed;
+    }
+    if happened(record.started.as_ref().map(|s| s.value.utc)) {
+        return MaintenanceStatus::InProgress;
+    }
+    if now < scheduled_for {
+        MaintenanceStatus::Scheduled
+    } else if now < scheduled_until {
+        MaintenanceStatus::InProgress
+    } else if record.auto_completes() {
+        MaintenanceStatus::Completed
+    } else {
+        MaintenanceStatus::Verifying
+    }
+}
+
+/// The first instant after `now` at which one of `maintenances` changes status by itself: a
+/// window starting, a window ending (completed, or verifying without auto-complete), a future `started` or `resolved`
+/// coming true, a cancelled window passing its start. None when nothing will change without a
+/// new edit (a window verifying, or started and never resolved, waits for a person).
+pub(crate) fn next_change(
+    maintenances: &[Maintenance<'_>],
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    maintenances
+        .iter()
+        .filter_map(|m| {
+            let record = m.record;
+            let started = record.started.as_ref().map(|s| s.value.utc);
+            let resolved = record.resolved.as_ref().map(|r| end_of(&r.value));
+            // Status only changes at an instant the rules compare against.
+            [
+                Some(m.scheduled_for),
+                Some(m.scheduled_until),
+                started,
+                resolved,
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|&at| at > now)
+            .filter(|&at| status_at(record, m.scheduled_for, m.scheduled_until, at) != m.status)
+            .min()
+        })
+        .min()
+}
+
+#[cfg(test)]
+mod tests;
