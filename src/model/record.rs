@@ -99,7 +99,6 @@ impl Record {
     }
 
     /// Whether a maintenance window completes by itself at its end (the default).
-    #[allow(dead_code)] // read by the maintenance status, which builds on this
     pub(crate) fn auto_completes(&self) -> bool {
         self.auto_complete.as_ref().is_none_or(|flag| flag.value)
     }
