@@ -83,23 +83,19 @@ pub fn csv(stats: &Stats) -> String {
         "overdue",
         &actions.overdue_count.to_string(),
     ]);
-    for count in &actions.by_status {
-        rows.push([
-            "actions_by_status",
-            count.key,
-            "",
-            "actions",
-            &count.actions.to_string(),
-        ]);
-    }
-    for count in &actions.by_kind {
-        rows.push([
-            "actions_by_kind",
-            count.key,
-            "",
-            "actions",
-            &count.actions.to_string(),
-        ]);
+    for (section, counts) in [
+        ("actions_by_status", &actions.by_status),
+        ("actions_by_kind", &actions.by_kind),
+    ] {
+        for count in counts {
+            rows.push([
+                section,
+                count.key,
+                "",
+                "actions",
+                &count.actions.to_string(),
+            ]);
+        }
     }
     for action in &actions.overdue {
         let key = format!("{}#{}", action.incident, action.action);
