@@ -80,6 +80,14 @@ pub(crate) const TEMPLATES: &[Embedded] = &[
         include_str!("../templates/site/incident-card.html"),
     ),
     (
+        "site/maintenance.html",
+        include_str!("../templates/site/maintenance.html"),
+    ),
+    (
+        "site/maintenance-card.html",
+        include_str!("../templates/site/maintenance-card.html"),
+    ),
+    (
         "site/uptime.html",
         include_str!("../templates/site/uptime.html"),
     ),

@@ -141,6 +141,24 @@ pub fn build_with(
                 .collect()
         })
         .collect();
+    // A maintenance record's texts are localized as a postmortem's are; the pages, API and
+    // calendars take its title, summary, impact and timeline from them.
+    let maintenances: Vec<Vec<Postmortem>> = config
+        .languages
+        .par_iter()
+        .map(|&lang| {
+            status
+                .maintenances
+                .iter()
+                .map(|maintenance| {
+                    let record = maintenance.record;
+                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
+                    let options = localize::Options::default();
+                    localize::postmortem(record, overlay, lang, config, localizer, now, options)
+                })
+                .collect()
+        })
+        .collect();
     // The metrics page shows what `hindsight stats` prints; a corpus that builds has no errors.
     let options = stats::Options {
         since: None,
@@ -151,9 +169,17 @@ pub fn build_with(
     let views: Vec<SiteView> = config
         .languages
         .iter()
-        .zip(&postmortems)
-        .map(|(&lang, postmortems)| {
-            localize::site(&status, postmortems, &stats, lang, config, localizer)
+        .zip(postmortems.iter().zip(&maintenances))
+        .map(|(&lang, (postmortems, maintenances))| {
+            localize::site(
+                &status,
+                postmortems,
+                maintenances,
+                &stats,
+                lang,
+                config,
+                localizer,
+            )
         })
         .collect();
 
@@ -165,11 +191,12 @@ pub fn build_with(
             .languages
             .iter()
             .zip(&views)
-            .zip(&postmortems)
-            .map(|((&lang, view), postmortems)| Language {
+            .zip(postmortems.iter().zip(&maintenances))
+            .map(|((&lang, view), (postmortems, maintenances))| Language {
                 lang,
                 view,
                 postmortems,
+                maintenances,
             })
             .collect(),
     };

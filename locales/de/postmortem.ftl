@@ -3,6 +3,7 @@
 
 postmortem = Nachbesprechung
 incident = Vorfall
+maintenance = Wartung
 
 ## Überschriften
 heading-summary = Zusammenfassung
@@ -13,6 +14,7 @@ heading-root-cause = Warum es passiert ist
 heading-trigger = Auslöser
 heading-detection = Erkennung
 heading-impact = Auswirkung
+heading-expected-impact = Erwartete Auswirkungen
 heading-resolution = Lösung
 heading-lessons = Lektionen gelernt
 heading-actions = Korrektive und präventive Maßnahmen
@@ -21,6 +23,7 @@ heading-internal = Interne Notizen
 
 ## Überblick
 label-incident-time = Vorfallszeit
+label-window = Wartungsfenster
 label-duration = Dauer des Vorfalls
 label-severity = Auswirkungsgrad
 label-affected = Betroffene Dienste

@@ -12,7 +12,7 @@ site-language = Sprache
 site-feed = Abonnieren (Atom-Feed)
 site-api = JSON-API
 site-back = Zurück zum aktuellen Status
-site-updated = Zuletzt aktualisiert: { $datetime }
+site-as-of = Stand: { $datetime }
 site-powered = Veröffentlicht mit hindsight
 
 ## Gesamtstatus (Statuspage-Indikator)
@@ -20,6 +20,7 @@ banner-none = Alle Systeme funktionsfähig
 banner-minor = Geringfügige Störung
 banner-major = Teilweiser Systemausfall
 banner-critical = Schwerer Systemausfall
+banner-maintenance = Wartungsarbeiten laufen
 
 ## Vorfälle auf der Seite
 site-ongoing = Laufende Vorfälle
@@ -65,3 +66,14 @@ metrics-uptime-note = Verfügbarkeit in Prozent, gewichtet wie in den Verfügbar
 metrics-max = max. { $value }
 metrics-no-data = Keine Daten in diesen Monaten.
 metrics-count = Vorfälle
+
+## Geplante Wartung
+site-maintenance-active = Laufende Wartungsarbeiten
+site-maintenance-upcoming = Geplante Wartungsarbeiten
+site-maintenance-past = Abgeschlossene Wartungsarbeiten
+site-maintenance-calendar = Wartungskalender (iCalendar)
+maintenance-scheduled = Geplant
+maintenance-in_progress = Läuft
+maintenance-verifying = Wird überprüft
+maintenance-completed = Abgeschlossen
+maintenance-cancelled = Abgesagt

@@ -3,6 +3,7 @@
 
 postmortem = Postmortem
 incident = Incident
+maintenance = Maintenance
 
 ## Headings
 heading-summary = Summary
@@ -13,6 +14,7 @@ heading-root-cause = Root cause
 heading-trigger = Trigger
 heading-detection = Detection
 heading-impact = Impact
+heading-expected-impact = Expected impact
 heading-resolution = Resolution
 heading-lessons = Lessons learned
 heading-actions = Corrective and preventive actions
@@ -21,6 +23,7 @@ heading-internal = Internal notes
 
 ## The summary block
 label-incident-time = Incident time
+label-window = Maintenance window
 label-duration = Duration
 label-severity = Impact level
 label-affected = Affected services

@@ -12,7 +12,7 @@ site-language = Language
 site-feed = Subscribe (Atom feed)
 site-api = JSON API
 site-back = Back to the current status
-site-updated = Last updated { $datetime }
+site-as-of = Status as of { $datetime }
 site-powered = Published with hindsight
 
 ## The overall status (Statuspage's indicator)
@@ -20,6 +20,7 @@ banner-none = All systems operational
 banner-minor = Minor service disruption
 banner-major = Partial system outage
 banner-critical = Major system outage
+banner-maintenance = Maintenance in progress
 
 ## Incidents on the site
 site-ongoing = Ongoing incidents
@@ -27,6 +28,17 @@ site-no-incidents = No incidents have been reported.
 site-latest-update = Latest update
 site-not-public = Draft — not public
 site-component-incidents = Incidents affecting this component
+
+## Planned maintenance
+site-maintenance-active = Maintenance in progress
+site-maintenance-upcoming = Upcoming maintenance
+site-maintenance-past = Past maintenance
+site-maintenance-calendar = Maintenance calendar (iCalendar)
+maintenance-scheduled = Scheduled
+maintenance-in_progress = In progress
+maintenance-verifying = Verifying
+maintenance-completed = Completed
+maintenance-cancelled = Cancelled
 
 ## Uptime bars
 uptime-heading = Uptime over the last 90 days

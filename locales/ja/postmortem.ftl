@@ -3,6 +3,7 @@
 
 postmortem = ポストモーテム
 incident = インシデント
+maintenance = メンテナンス
 
 ## 見出し
 heading-summary = 概要
@@ -13,6 +14,7 @@ heading-root-cause = 根本原因
 heading-trigger = 発生の契機
 heading-detection = 検知
 heading-impact = 影響範囲
+heading-expected-impact = 想定される影響
 heading-resolution = 対応と復旧
 heading-lessons = 教訓
 heading-actions = 是正措置と再発防止策
@@ -21,6 +23,7 @@ heading-internal = 社内向けメモ
 
 ## 概要欄
 label-incident-time = 発生日時
+label-window = 実施期間
 label-duration = 影響時間
 label-severity = 影響度
 label-affected = 影響を受けたサービス

@@ -12,7 +12,7 @@ site-language = 言語
 site-feed = 購読（Atom フィード）
 site-api = JSON API
 site-back = 現在のステータスに戻る
-site-updated = 最終更新：{ $datetime }
+site-as-of = { $datetime } 時点の状況
 site-powered = hindsight で公開
 
 ## 全体のステータス（Statuspage のインジケーター）
@@ -20,6 +20,7 @@ banner-none = すべてのシステムが正常に稼働しています
 banner-minor = 一部のサービスに軽微な障害が発生しています
 banner-major = 一部のシステムで障害が発生しています
 banner-critical = 大規模な障害が発生しています
+banner-maintenance = メンテナンスを実施中です
 
 ## サイト上のインシデント
 site-ongoing = 対応中のインシデント
@@ -65,3 +66,14 @@ metrics-uptime-note = 稼働率（%）は稼働率バーと同じ重み付けで
 metrics-max = 最大 { $value }
 metrics-no-data = この期間のデータはありません。
 metrics-count = 件数
+
+## 計画メンテナンス
+site-maintenance-active = 実施中のメンテナンス
+site-maintenance-upcoming = 予定されているメンテナンス
+site-maintenance-past = 過去のメンテナンス
+site-maintenance-calendar = メンテナンスカレンダー（iCalendar）
+maintenance-scheduled = 予定
+maintenance-in_progress = 実施中
+maintenance-verifying = 確認中
+maintenance-completed = 完了
+maintenance-cancelled = 中止

@@ -3,6 +3,7 @@
 
 postmortem = 事故复盘
 incident = 事故
+maintenance = 维护
 
 ## 标题
 heading-summary = 概述
@@ -13,6 +14,7 @@ heading-root-cause = 根本原因
 heading-trigger = 触发因素
 heading-detection = 故障发现
 heading-impact = 影响范围
+heading-expected-impact = 预计影响
 heading-resolution = 处置与恢复
 heading-lessons = 经验教训
 heading-actions = 改进措施
@@ -21,6 +23,7 @@ heading-internal = 内部备注
 
 ## 概要
 label-incident-time = 发生时间
+label-window = 维护时段
 label-duration = 持续时间
 label-severity = 影响级别
 label-affected = 受影响的服务

@@ -12,7 +12,7 @@ site-language = 语言
 site-feed = 订阅（Atom 源）
 site-api = JSON API
 site-back = 返回当前状态
-site-updated = 最后更新：{ $datetime }
+site-as-of = 截至 { $datetime } 的状态
 site-powered = 由 hindsight 发布
 
 ## 总体状态（Statuspage 指示器）
@@ -20,6 +20,7 @@ banner-none = 所有系统运行正常
 banner-minor = 部分服务轻微异常
 banner-major = 部分系统中断
 banner-critical = 重大系统中断
+banner-maintenance = 正在进行维护
 
 ## 站点上的故障
 site-ongoing = 进行中的故障
@@ -65,3 +66,14 @@ metrics-uptime-note = 可用率（%）的加权方式与可用率条相同；本
 metrics-max = 最大 { $value }
 metrics-no-data = 这些月份没有数据。
 metrics-count = 事故数
+
+## 计划维护
+site-maintenance-active = 正在进行的维护
+site-maintenance-upcoming = 即将进行的维护
+site-maintenance-past = 已完成的维护
+site-maintenance-calendar = 维护日历（iCalendar）
+maintenance-scheduled = 已计划
+maintenance-in_progress = 进行中
+maintenance-verifying = 验证中
+maintenance-completed = 已完成
+maintenance-cancelled = 已取消

@@ -2,6 +2,7 @@
 
 mod cldr;
 pub mod format;
+pub mod maintenance;
 pub mod messages;
 pub mod metrics;
 pub mod postmortem;

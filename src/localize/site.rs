@@ -8,8 +8,9 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::Localizer;
+use super::maintenance::{self, MaintenanceLists, MaintenanceView};
 use super::postmortem::{Context, Postmortem, Text};
-use crate::model::{ComponentStatus, Lang, SiteConfig};
+use crate::model::{ComponentStatus, Lang, Record, SiteConfig};
 use crate::status::{ComponentState, Day, Incident, SiteStatus};
 
 /// Everything the pages of one language show.
@@ -18,8 +19,8 @@ pub struct SiteView {
     pub lang: &'static str,
     pub title: String,
     pub banner: Banner,
-    /// When anything public last changed, localized.
-    pub updated: String,
+    /// "Status as of <build time>": the one instant every page and relative time is told at.
+    pub as_of: String,
     pub groups: Vec<GroupView>,
     /// In configuration order; groups and incidents refer to them by index.
     pub components: Vec<ComponentView>,
@@ -29,6 +30,9 @@ pub struct SiteView {
     /// The latest incidents that are over, for the home page.
     pub recent: Vec<usize>,
     pub months: Vec<MonthView>,
+    /// Published maintenance windows, soonest first; the lists refer to them by index.
+    pub maintenances: Vec<MaintenanceView>,
+    pub maintenance: MaintenanceLists,
     /// The metrics page: the 12-month series of `hindsight stats`.
     pub metrics: super::metrics::MetricsView,
     /// Every message without variables in this language (`t.site_history`).
@@ -37,7 +41,7 @@ pub struct SiteView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Banner {
-    /// Statuspage's indicator: `none`, `minor`, `major`, `critical`.
+    /// Statuspage's indicator: `none`, `minor`, `major`, `critical`, `maintenance`.
     pub indicator: &'static str,
     pub text: String,
 }
@@ -60,6 +64,8 @@ pub struct ComponentView {
     pub uptime: String,
     pub days: Vec<DayView>,
     pub incidents: Vec<usize>,
+    /// Windows not over yet that name it, soonest first (indices into `maintenances`).
+    pub maintenances: Vec<usize>,
 }
 
 /// One day of an uptime bar.
@@ -119,10 +125,12 @@ pub struct MonthView {
 const RECENT: usize = 5;
 
 /// The site in `lang`. `postmortems` are the incidents' postmortems in `lang`, in the order
-/// of `status.incidents`.
+/// of `status.incidents`; `maintenances` the maintenance records in `lang`, in the order of
+/// `status.maintenances`.
 pub fn site(
     status: &SiteStatus,
     postmortems: &[Postmortem],
+    maintenances: &[Postmortem],
     stats: &crate::stats::Stats,
     lang: Lang,
     config: &SiteConfig,
@@ -139,17 +147,21 @@ pub fn site(
     let components: Vec<ComponentView> = status
         .components
         .iter()
-        .map(|state| component_view(state, &ctx, lang, default))
+        .map(|state| {
+            let mut view = component_view(state, &ctx, lang, default);
+            view.maintenances = maintenance::on_component(status, state.id());
+            view
+        })
         .collect();
     let component_names: Vec<String> = components.iter().map(|c| c.name.clone()).collect();
     SiteView {
         lang: lang.as_str(),
         title: config.title.get(lang, default).to_string(),
         banner: Banner {
-            indicator: status.indicator.as_str(),
-            text: ctx.keyword("banner", status.indicator),
+            indicator: status.page_indicator.as_str(),
+            text: ctx.keyword("banner", status.page_indicator),
         },
-        updated: ctx.format("site-updated", &[("datetime", ctx.instant(status.updated))]),
+        as_of: ctx.format("site-as-of", &[("datetime", ctx.instant(status.now))]),
         groups: groups(config, lang, default),
         components,
         ongoing: (0..incidents.len())
@@ -160,6 +172,8 @@ pub fn site(
             .take(RECENT)
             .collect(),
         months: months(status, config, &ctx),
+        maintenances: maintenance::maintenance_views(status, maintenances, lang, config, localizer),
+        maintenance: maintenance::lists(status),
         metrics: super::metrics::metrics(stats, &ctx, &component_names),
         incidents,
         t: localizer.messages.plain(lang).clone(),
@@ -221,6 +235,7 @@ fn component_view(
             .map(|day| day_view(day, ctx))
             .collect(),
         incidents: state.incidents.clone(),
+        maintenances: Vec::new(),
     }
 }
 
@@ -268,7 +283,6 @@ fn incident_view(
     lang: Lang,
 ) -> IncidentView {
     let record = incident.record;
-    let default = config.default_lang();
     // Times of an incident are shown in its own zone, as its postmortem shows them.
     let ctx = &Context::new(localizer, lang, record.zone(config.timezone));
     // Until its postmortem is written, an incident is told by its newest update.
@@ -307,24 +321,35 @@ fn incident_view(
         ongoing: incident.is_ongoing(),
         period: postmortem.period.clone(),
         lasted: postmortem.lasted.clone(),
-        components: record
-            .affected
-            .0
-            .iter()
-            .map(|(id, status)| AffectedView {
-                id: id.value.clone(),
-                name: config
-                    .component(&id.value)
-                    .map_or(id.value.as_str(), |c| c.name.get(lang, default))
-                    .to_string(),
-                status: status.value.as_str(),
-                status_text: ctx.keyword("component", status.value),
-            })
-            .collect(),
+        components: affected_views(record, config, ctx, lang),
         latest,
         started: rfc3339(incident.started),
         updated: rfc3339(incident.revised),
     }
+}
+
+/// The components `record` names, with the state it gives each.
+pub(super) fn affected_views(
+    record: &Record,
+    config: &SiteConfig,
+    ctx: &Context,
+    lang: Lang,
+) -> Vec<AffectedView> {
+    let default = config.default_lang();
+    record
+        .affected
+        .0
+        .iter()
+        .map(|(id, status)| AffectedView {
+            id: id.value.clone(),
+            name: config
+                .component(&id.value)
+                .map_or(id.value.as_str(), |c| c.name.get(lang, default))
+                .to_string(),
+            status: status.value.as_str(),
+            status_text: ctx.keyword("component", status.value),
+        })
+        .collect()
 }
 
 /// Consecutive incidents (newest first) that started in the same month of the site's zone.

@@ -17,8 +17,13 @@ pub enum MaintenanceStatus {
     Completed,
 }
 
+impl std::fmt::Display for MaintenanceStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl MaintenanceStatus {
-    #[allow(dead_code)] // read by the maintenance pages and API, which build on this
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             MaintenanceStatus::Scheduled => "scheduled",
@@ -50,7 +55,6 @@ pub struct Maintenance<'c> {
 }
 
 impl Maintenance<'_> {
-    #[allow(dead_code)] // read by the maintenance pages and API, which build on this
     pub(crate) fn id(&self) -> &str {
         &self.record.id
     }

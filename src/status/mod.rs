@@ -55,8 +55,13 @@ pub enum Indicator {
     Maintenance,
 }
 
+impl std::fmt::Display for Indicator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Indicator {
-    #[allow(dead_code)] // read by the banner and API, which build on this
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Indicator::None => "none",
@@ -274,7 +279,6 @@ pub(crate) fn derive_for<'c>(
     }
 }
 
-#[allow(dead_code)] // read by the maintenance pages, API and build summary, which build on this
 impl<'c> SiteStatus<'c> {
     /// Windows not yet begun (cancelled ones marked), soonest first.
     pub(crate) fn upcoming(&self) -> impl Iterator<Item = &Maintenance<'c>> {
@@ -298,6 +302,7 @@ impl<'c> SiteStatus<'c> {
 
     /// The first instant after [`SiteStatus::now`] at which the status changes by itself (a
     /// window starting or auto-completing), or None when only an edit can change it.
+    #[allow(dead_code)] // read by `build`'s staleness report, which builds on this
     pub(crate) fn next_change(&self) -> Option<DateTime<Utc>> {
         maintenance::next_change(&self.maintenances, self.now)
     }

@@ -21,11 +21,18 @@ pub(super) fn facts(
             value,
         })
     };
-    if let Some(started) = &record.started {
-        fact(
-            "label-incident-time",
-            incident_time(record, &started.value, ctx),
-        );
+    let maintenance = record.is_maintenance();
+    if let Some(time) = record_time(record, ctx) {
+        let label = if maintenance {
+            "label-window"
+        } else {
+            "label-incident-time"
+        };
+        fact(label, time);
+    }
+    if maintenance {
+        // Its status depends on "now" and is the status stage's to say, not the record's.
+        return affected(record, site, ctx, facts);
     }
     if let Some(duration) = duration(record, ctx, now) {
         fact("label-duration", duration);
@@ -33,6 +40,16 @@ pub(super) fn facts(
     if let Some(severity) = &record.severity {
         fact("label-severity", ctx.keyword("severity", severity.value));
     }
+    let mut facts = affected(record, site, ctx, facts);
+    facts.push(Fact {
+        label: ctx.text("label-status"),
+        value: status_word(record, ctx),
+    });
+    facts
+}
+
+/// `facts` and the affected components with their states.
+fn affected(record: &Record, site: &SiteConfig, ctx: &Context, mut facts: Vec<Fact>) -> Vec<Fact> {
     if !record.affected.0.is_empty() {
         let items: Vec<String> = record
             .affected
@@ -54,15 +71,35 @@ pub(super) fn facts(
                 )
             })
             .collect();
-        fact("label-affected", items.join(&ctx.text("list-join")));
+        facts.push(Fact {
+            label: ctx.text("label-affected"),
+            value: items.join(&ctx.text("list-join")),
+        });
     }
-    fact("label-status", status_word(record, ctx));
     facts
 }
 
+/// When the record happened: an incident's start to its resolution, a maintenance's window.
+pub(super) fn record_time(record: &Record, ctx: &Context) -> Option<String> {
+    if record.is_maintenance() {
+        let (from, until) = (&record.scheduled_for, &record.scheduled_until);
+        return Some(span(
+            &from.as_ref()?.value,
+            until.as_ref().map(|u| &u.value),
+            ctx,
+        ));
+    }
+    let started = &record.started.as_ref()?.value;
+    Some(span(
+        started,
+        record.resolved.as_ref().map(|r| &r.value),
+        ctx,
+    ))
+}
+
 /// `December 17, 2023 at 03:56 – 04:15 UTC`; the end's date only when it differs.
-pub(super) fn incident_time(record: &Record, started: &When, ctx: &Context) -> String {
-    let Some(resolved) = record.resolved.as_ref().map(|r| &r.value) else {
+fn span(started: &When, resolved: Option<&When>, ctx: &Context) -> String {
+    let Some(resolved) = resolved else {
         return ctx.moment(started);
     };
     if started.is_day_only() || resolved.is_day_only() {

@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use super::Localizer;
 use crate::model::{Lang, Overlay, Record, SiteConfig, TextField};
 use actions::actions;
-use facts::{duration, facts, figures, incident_time};
+use facts::{duration, facts, figures, record_time};
 use overlay::{Texts, notices};
 use timeline::{time_heading, timeline};
 
@@ -53,9 +53,14 @@ pub fn postmortem(
     // The title heads the page; every other text field is a section with its own anchor.
     let section = |field: TextField| {
         let text = field.of_record(record)?;
+        // A maintenance's impact is announced before it happens.
+        let heading = match field {
+            TextField::Impact if record.is_maintenance() => "heading-expected-impact",
+            _ => field.heading_message()?,
+        };
         Some(Section {
             id: field.anchor()?,
-            heading: messages.text(lang, field.heading_message()?),
+            heading: messages.text(lang, heading),
             text: texts.pick(text),
         })
     };
@@ -72,7 +77,9 @@ pub fn postmortem(
         id: record.id.clone(),
         lang: lang.as_str(),
         source_lang: source_lang.as_str(),
-        kind: ctx.text(if record.postmortem_begun() {
+        kind: ctx.text(if record.is_maintenance() {
+            "maintenance"
+        } else if record.postmortem_begun() {
             "postmortem"
         } else {
             "incident"
@@ -80,11 +87,7 @@ pub fn postmortem(
         title: texts.pick(&record.title),
         notices: Vec::new(),
         facts: facts(record, site, &ctx, now),
-        period: record
-            .started
-            .as_ref()
-            .map(|started| incident_time(record, &started.value, &ctx))
-            .unwrap_or_default(),
+        period: record_time(record, &ctx).unwrap_or_default(),
         lasted: duration(record, &ctx, now).unwrap_or_default(),
         summary: section(TextField::Summary),
         time_heading: time_heading(record, &ctx),

@@ -69,7 +69,7 @@ pub(super) fn notices(record: &Record, view: &Postmortem, ctx: &Context) -> Vec<
         }),
         RecordStatus::Published => {}
     }
-    if record.started.is_some() && record.resolved.is_none() {
+    if record.started.is_some() && record.resolved.is_none() && !record.is_maintenance() {
         notices.push(Notice {
             kind: "ongoing",
             text: ctx.text("notice-ongoing"),

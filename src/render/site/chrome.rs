@@ -76,6 +76,19 @@ impl Site<'_> {
                     "article",
                 )
             }
+            Page::Maintenance(index, _) => {
+                let maintenance = &view.maintenances[index];
+                let window = format!("{} · {}", maintenance.status_text, maintenance.window);
+                let description = maintenance
+                    .summary
+                    .as_ref()
+                    .map_or(window, |s| crate::render::markdown::to_plain(&s.markdown));
+                (
+                    crate::render::markdown::to_plain(&maintenance.title.markdown),
+                    description,
+                    "article",
+                )
+            }
             Page::Component(index, _) => {
                 let component = &view.components[index];
                 (

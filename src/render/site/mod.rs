@@ -22,11 +22,13 @@ use crate::status::SiteStatus;
 pub(crate) use artifact::Artifact;
 pub(crate) use pages::Page;
 
-/// One language's share of the site: its view and its postmortems (in incident order).
+/// One language's share of the site: its view, its postmortems (in incident order) and its
+/// maintenance records' texts (in the order of `SiteStatus::maintenances`).
 pub(crate) struct Language<'a> {
     pub lang: Lang,
     pub view: &'a SiteView,
     pub postmortems: &'a [Postmortem],
+    pub maintenances: &'a [Postmortem],
 }
 
 /// Everything the site shows, in every language; `languages[0]` is the default.
@@ -112,6 +114,13 @@ impl Site<'_> {
                 .iter()
                 .enumerate()
                 .map(|(index, c)| Page::Component(index, c.id())),
+        );
+        kinds.extend(
+            self.status
+                .maintenances
+                .iter()
+                .enumerate()
+                .map(|(index, m)| Page::Maintenance(index, m.id())),
         );
         (0..self.languages.len())
             .flat_map(|language| kinds.iter().map(move |&page| (language, page)))

@@ -16,6 +16,8 @@ pub(crate) enum Page<'a> {
     Incident(usize, &'a str),
     /// The component's index in the status, and its id.
     Component(usize, &'a str),
+    /// The maintenance window's index in the status, and its id.
+    Maintenance(usize, &'a str),
 }
 
 impl Page<'_> {
@@ -27,6 +29,7 @@ impl Page<'_> {
             Page::Metrics => paths::of("metrics", lang, None),
             Page::Incident(_, id) => paths::of("incident", lang, Some(id)),
             Page::Component(_, id) => paths::of("component", lang, Some(id)),
+            Page::Maintenance(_, id) => paths::of("maintenance", lang, Some(id)),
         }
     }
 
@@ -45,6 +48,7 @@ impl Page<'_> {
             Page::Metrics => "metrics",
             Page::Incident(..) => "incident",
             Page::Component(..) => "component",
+            Page::Maintenance(..) => "maintenance",
         }
     }
 }
@@ -54,7 +58,7 @@ impl Site<'_> {
     pub(super) fn root_for(&self, page: Page) -> String {
         match page {
             Page::Home | Page::History | Page::Metrics => "../",
-            Page::Incident(..) | Page::Component(..) => "../../",
+            Page::Incident(..) | Page::Component(..) | Page::Maintenance(..) => "../../",
         }
         .to_string()
     }
@@ -76,6 +80,13 @@ impl Site<'_> {
                 context.insert("incident_index", &index);
                 context
             }
+            Page::Maintenance(index, _) => {
+                let text = &self.languages[language].maintenances[index];
+                let mut context = templates.context(text)?;
+                context.insert("anchors", &true);
+                context.insert("maintenance_index", &index);
+                context
+            }
             _ => Context::new(),
         };
         context.insert_value("site", site.clone());
@@ -89,6 +100,7 @@ impl Site<'_> {
                 context.insert("component_index", &index);
                 "site/component.html"
             }
+            Page::Maintenance(..) => "site/maintenance.html",
         };
         templates.render(name, &context)
     }
