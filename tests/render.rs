@@ -152,7 +152,7 @@ fn german_japanese_and_chinese_pages_speak_only_their_language() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 18);
+    assert_eq!(checked, 24);
 }
 
 #[test]

@@ -51,9 +51,13 @@ fn every_example_record_keeps_its_bytes_through_update_and_resolve() {
         let project = Project::example(&[&path]);
         let before = project.read(&path);
         let resolved = before.contains("\nresolved:");
-        // A resolved incident takes a note (with --force); an ongoing one a new status.
+        let maintenance = before.contains("\nkind: maintenance");
+        // A resolved incident takes a note (with --force); an ongoing one a new status; a
+        // maintenance not done yet a note (its status follows its window).
         let args: &[&str] = if resolved {
             &["--force", "A late note."]
+        } else if maintenance {
+            &["A late note."]
         } else {
             &["--status", "monitoring", "A late note."]
         };
@@ -68,10 +72,11 @@ fn every_example_record_keeps_its_bytes_through_update_and_resolve() {
             "{id}: {added:?}"
         );
         let status = if resolved { "resolved" } else { "monitoring" };
-        assert!(
+        assert_eq!(
             added
                 .iter()
                 .any(|l| l.trim() == format!("status: {status}")),
+            resolved || !maintenance,
             "{id}: {added:?}"
         );
         assert!(
@@ -237,9 +242,23 @@ fn a_record_with_errors_is_refused() {
 fn updates_that_would_break_the_build_or_mislead_readers_are_refused() {
     let monzo = "incidents/2017-10-27-monzo-payments-outage.yaml";
     let project = Project::example(&[ONGOING, monzo]);
+    let window = "incidents/2026-12-05-logto-cloud-database-upgrade.yaml";
+    let project = project.file(window, Project::example(&[window]).read(window));
     let (ongoing, resolved) = (project.read(ONGOING), project.read(monzo));
+    let announced = project.read(window);
     let monzo_id = "2017-10-27-monzo-payments-outage";
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 7] = [
+        // Planned maintenance has no incident statuses: its window says where it is.
+        (
+            &[
+                "update",
+                "2026-12-05-logto-cloud-database-upgrade",
+                "--status",
+                "identified",
+                "x",
+            ],
+            "planned maintenance",
+        ),
         // A time to come, or a placeholder, would make the record fail lint: refused whole.
         (
             &["update", ID, "--at", "2100-01-01 00:00", "x"],
@@ -272,6 +291,7 @@ fn updates_that_would_break_the_build_or_mislead_readers_are_refused() {
     }
     assert_eq!(project.read(ONGOING), ongoing);
     assert_eq!(project.read(monzo), resolved);
+    assert_eq!(project.read(window), announced);
     // A note to a resolved incident is posted as `resolved`, and the state it names stays.
     let out = project.run(&["update", monzo_id, "--force", "The refunds are complete."]);
     assert_eq!(out.code, 0, "{}", out.stderr);

@@ -154,10 +154,10 @@ fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
     } else {
         "updated"
     };
+    let what = edit.status.map_or("a note".to_string(), |s| s.to_string());
     print(&format!(
-        "{verb} {}: {} at {}\n",
+        "{verb} {}: {what} at {}\n",
         display_path(&edit.path),
-        edit.status,
         edit.at
     ))?;
     Ok(Outcome::Clean)

@@ -15,13 +15,19 @@ use crate::load::{Corpus, RecordFile};
 use crate::model::{Record, UpdateStatus};
 
 /// Refuses what would leave the record saying something false: `update --status resolved`
-/// (which does not set `resolved:`), resolving twice, and posting to a resolved incident
-/// without `--force` or with a status that would seem to reopen it.
+/// (which does not set `resolved:`), an incident status on planned maintenance, resolving
+/// twice, and posting to a resolved incident without `--force` or with a status that would
+/// seem to reopen it.
 pub(super) fn allowed(record: &Record, request: &Request, zone: Tz) -> Result<(), Refusal> {
     let id = &record.id;
     if !request.resolve && request.status == Some(UpdateStatus::Resolved) {
         return Err(Refusal(format!(
             "resolve an incident with `hindsight resolve {id}`: it also sets `resolved:`, which the status page and the API go by"
+        )));
+    }
+    if record.is_maintenance() && !request.resolve && request.status.is_some() {
+        return Err(Refusal(format!(
+            "`{id}` is planned maintenance: its status follows its window (scheduled, in progress, completed), not an incident status; post the note without --status, set `started:` if the work began at another time, and run `hindsight resolve {id}` when it is done"
         )));
     }
     let Some(resolved) = &record.resolved else {

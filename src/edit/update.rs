@@ -43,7 +43,8 @@ pub struct Edit {
     pub text: String,
     /// The update's time as written into the record.
     pub at: String,
-    pub status: UpdateStatus,
+    /// None for a note to planned maintenance, whose status follows its window.
+    pub status: Option<UpdateStatus>,
     /// The overlays that also get the update, translated (`--translation`).
     pub overlays: Vec<OverlayEdit>,
     /// The record's other overlays, which this update leaves untranslated.
@@ -129,18 +130,23 @@ fn plan_inner(
     }
     let status = if request.resolve || record.resolved.is_some() {
         // A note to a resolved incident says what the incident is (the policy refuses others).
-        UpdateStatus::Resolved
+        Some(UpdateStatus::Resolved)
+    } else if record.is_maintenance() {
+        // A maintenance's status follows its window; its notes carry none.
+        None
     } else {
-        request
-            .status
-            .or_else(|| {
-                record
-                    .timeline
-                    .iter()
-                    .rev()
-                    .find_map(|e| e.status.as_ref().map(|s| s.value))
-            })
-            .unwrap_or(UpdateStatus::Investigating)
+        Some(
+            request
+                .status
+                .or_else(|| {
+                    record
+                        .timeline
+                        .iter()
+                        .rev()
+                        .find_map(|e| e.status.as_ref().map(|s| s.value))
+                })
+                .unwrap_or(UpdateStatus::Investigating),
+        )
     };
     let text = match &request.text {
         Some(text) if !text.trim().is_empty() => text.trim().replace("\r\n", "\n"),
@@ -191,7 +197,9 @@ fn plan_inner(
     if marks {
         fields.push(("marks", "resolved".to_string()));
     }
-    fields.push(("status", status.as_str().to_string()));
+    if let Some(status) = status {
+        fields.push(("status", status.as_str().to_string()));
+    }
     fields.push(("text", text.clone()));
     let before_timeline: Vec<&str> = RECORD_FIELDS
         .iter()
@@ -340,7 +348,7 @@ fn check_read_back(
     resolve: bool,
     raised: &[(String, ComponentStatus)],
     at: &When,
-    status: UpdateStatus,
+    status: Option<UpdateStatus>,
     text: &str,
     marks: bool,
 ) -> Result<(), Refusal> {
@@ -362,7 +370,7 @@ fn check_read_back(
     };
     let entry_ok = entry.at.value.utc == at.utc
         && entry.text.value == text
-        && entry.status.map(|s| s.value) == Some(status)
+        && entry.status.map(|s| s.value) == status
         && entry.marks.map(|m| m.value) == marks.then_some(Milestone::Resolved)
         && !entry.approximate;
     let mut expected = old.clone();

@@ -202,6 +202,13 @@ impl Project {
     pub(crate) fn build(&self) -> (tempfile::TempDir, PathBuf) {
         build_into(self.cmd())
     }
+
+    /// [`Project::build`] with "now" at `epoch` (seconds since 1970, UTC) instead of [`NOW`].
+    pub(crate) fn build_at(&self, epoch: i64) -> (tempfile::TempDir, PathBuf) {
+        let mut command = self.cmd();
+        command.env("SOURCE_DATE_EPOCH", epoch.to_string());
+        build_into(command)
+    }
 }
 
 /// Builds the project at `root` (such as the example, in place) into a new temporary folder.

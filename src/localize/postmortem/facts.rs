@@ -122,7 +122,10 @@ fn span(started: &When, resolved: Option<&When>, ctx: &Context) -> String {
     };
     let range = ctx.format(
         "time-range",
-        &[("start", ctx.dates.date_time(start)), ("end", end_text)],
+        &[
+            ("start", ctx.dates.date_time(start)),
+            ("end", end_text.clone()),
+        ],
     );
     let (start_zone, end_zone) = (ctx.zone_label(started), ctx.zone_label(resolved));
     if start_zone == end_zone {
@@ -131,12 +134,19 @@ fn span(started: &When, resolved: Option<&When>, ctx: &Context) -> String {
             &[("datetime", range), ("zone", start_zone)],
         )
     } else {
+        // Across a change of clocks (CEST to CET), each end names its own zone; the date is
+        // said once when both fall on it.
+        let end = if start.date() == end.date() {
+            ctx.format(
+                "datetime-zoned",
+                &[("datetime", end_text), ("zone", end_zone)],
+            )
+        } else {
+            ctx.moment(resolved)
+        };
         ctx.format(
             "time-range",
-            &[
-                ("start", ctx.moment(started)),
-                ("end", ctx.moment(resolved)),
-            ],
+            &[("start", ctx.moment(started)), ("end", end)],
         )
     }
 }
