@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the example site, serves it on localhost, loads the home page and an incident page
-# (English, and Japanese for CJK text) and the German metrics page in headless Chromium from Debian's `chromium` package,
+# (English, and Japanese for CJK text), the German metrics page and a German maintenance page in headless Chromium from Debian's `chromium` package,
 # and saves screenshots. Fails on any console message and on any request that is not served.
 #   scripts/screenshot.sh [hindsight binary] [screenshot directory]
 set -euo pipefail
@@ -44,6 +44,7 @@ shoot incident-en en/incidents/2023-12-17-logto-image-deleted.html
 shoot home-ja ja/index.html
 shoot incident-ja ja/incidents/2023-12-17-logto-image-deleted.html
 shoot metrics-de de/metrics.html
+shoot maintenance-de de/maintenance/2026-12-05-logto-cloud-database-upgrade.html
 
 # Every stylesheet, icon and page the browser asked for must have been served.
 if grep -E '" [45][0-9]{2} ' "$work/server.log" >&2; then
@@ -52,4 +53,4 @@ if grep -E '" [45][0-9]{2} ' "$work/server.log" >&2; then
 fi
 requests=$(grep -c '"GET ' "$work/server.log" || true)
 ((failed == 0)) || exit 1
-echo "screenshot: 5 pages, $requests requests, no console messages; saved in $shots/"
+echo "screenshot: 6 pages, $requests requests, no console messages; saved in $shots/"

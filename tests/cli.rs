@@ -64,7 +64,7 @@ fn example_project_lints_clean_but_for_true_warnings() {
             ),
         ]
     );
-    assert_eq!(report["summary"]["files"], 9);
+    assert_eq!(report["summary"]["files"], 12);
     assert_eq!(report["summary"]["errors"], 0);
     assert_eq!(report["summary"]["warnings"], 3);
 }

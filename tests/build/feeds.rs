@@ -59,7 +59,7 @@ fn sitemap_robots_and_badges_are_well_formed() {
         .filter(|n| n.has_tag_name("loc"))
         .filter_map(|n| n.text())
         .collect();
-    assert_eq!(locs.len(), 68);
+    assert_eq!(locs.len(), 76);
     for loc in &locs {
         assert!(
             served_file(&out, "https://status.example.com/", loc).is_file(),

@@ -73,6 +73,10 @@ fn before_the_window_it_is_announced_and_nothing_changes_yet() {
             "component status-operational"
         ]
     );
+    assert!(
+        select(&en, "article.maintenance-cancelled .affected").is_empty(),
+        "a called-off window puts no component under maintenance, so it lists none"
+    );
     // The component's own page announces the window on it, and only that one.
     let db = page(&out, "en/components/db.html");
     assert_eq!(texts(&db, "section.maintenances h3"), ["Database upgrade"]);
