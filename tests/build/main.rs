@@ -13,6 +13,7 @@ mod leaks;
 mod metrics;
 mod pages;
 mod publish;
+mod stale;
 mod status;
 
 use std::path::{Path, PathBuf};
