@@ -57,6 +57,10 @@ mod tests {
         );
         assert_eq!(text, expected);
         let none = artifact(at("2026-11-22T12:00:00Z"), None).unwrap();
-        assert!(String::from_utf8(none.bytes).unwrap().contains("\"next_change\": null\n"));
+        assert!(
+            String::from_utf8(none.bytes)
+                .unwrap()
+                .contains("\"next_change\": null\n")
+        );
     }
 }

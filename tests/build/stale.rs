@@ -20,7 +20,10 @@ fn window(auto_complete: &str) -> Project {
 
 /// `hindsight build ARGS` at `now` (RFC 3339) into `<tmp>/public`.
 fn build_at(project: &Project, now: &str, args: &[&str]) -> Output {
-    let epoch = now.parse::<chrono::DateTime<chrono::Utc>>().unwrap().timestamp();
+    let epoch = now
+        .parse::<chrono::DateTime<chrono::Utc>>()
+        .unwrap()
+        .timestamp();
     let out = project.dir().join("public");
     output(
         project
@@ -49,7 +52,10 @@ fn next_change(project: &Project, now: &str) -> (String, Value) {
         .unwrap_or_else(|| panic!("no line after `built`: {}", built.stderr))
         .to_string();
     let file = build_json(project);
-    assert_eq!(file["built_at"], now, "build.json's built_at is the build's now");
+    assert_eq!(
+        file["built_at"], now,
+        "build.json's built_at is the build's now"
+    );
     (line, file["next_change"].clone())
 }
 
@@ -65,13 +71,19 @@ fn the_next_change_is_the_window_start_then_its_end_across_the_dst_change() {
     let before = next_change(&project, "2026-10-24T12:00:00Z");
     assert_eq!(
         before,
-        (announces("2026-10-24T23:30:00Z"), "2026-10-24T23:30:00Z".into())
+        (
+            announces("2026-10-24T23:30:00Z"),
+            "2026-10-24T23:30:00Z".into()
+        )
     );
     // 01:30 UTC is 02:30 CET, the second time the wall clock shows it: inside the window.
     let inside = next_change(&project, "2026-10-25T01:30:00Z");
     assert_eq!(
         inside,
-        (announces("2026-10-25T03:00:00Z"), "2026-10-25T03:00:00Z".into()),
+        (
+            announces("2026-10-25T03:00:00Z"),
+            "2026-10-25T03:00:00Z".into()
+        ),
         "04:00 in Berlin is 03:00Z after the clocks went back, not 02:00Z"
     );
     let after = next_change(&project, "2026-10-25T03:00:00Z");
@@ -82,7 +94,10 @@ fn the_next_change_is_the_window_start_then_its_end_across_the_dst_change() {
 fn a_window_that_waits_for_verification_never_changes_by_itself() {
     let project = window("auto_complete: false\n");
     let inside = next_change(&project, "2026-10-25T00:00:00Z");
-    assert_eq!(inside.1, "2026-10-25T03:00:00Z", "it turns to verifying at its end");
+    assert_eq!(
+        inside.1, "2026-10-25T03:00:00Z",
+        "it turns to verifying at its end"
+    );
     // After the window it is verifying until a person writes `resolved`.
     let after = next_change(&project, "2026-10-25T06:00:00Z");
     assert_eq!(after, (NONE.to_string(), Value::Null));
@@ -95,7 +110,10 @@ fn build_json_is_the_same_for_the_same_now() {
     let bytes = read(&project.dir().join("public"), "build.json");
     assert_eq!(next_change(&project, "2026-10-24T12:00:00Z"), first);
     assert_eq!(read(&project.dir().join("public"), "build.json"), bytes);
-    assert!(bytes.starts_with("{\n  \"generator\": \"hindsight "), "{bytes}");
+    assert!(
+        bytes.starts_with("{\n  \"generator\": \"hindsight "),
+        "{bytes}"
+    );
     assert!(bytes.ends_with("}\n"));
     let keys: Vec<&str> = ["\"generator\"", "\"built_at\"", "\"next_change\""]
         .into_iter()
@@ -113,7 +131,10 @@ fn the_json_summary_says_what_was_built_and_when_it_changes() {
     assert_eq!(built.code, 0, "{}", built.stderr);
     let summary = built.json();
     assert_eq!(summary["built"], true);
-    assert_eq!(summary["pages"], 6, "home, history, metrics, one component, root, 404");
+    assert_eq!(
+        summary["pages"], 6,
+        "home, history, metrics, one component, root, 404"
+    );
     assert_eq!(summary["languages"], 1);
     assert_eq!(summary["incidents"], 0, "a maintenance is no incident");
     assert!(summary["files"].as_u64().unwrap() > 6);

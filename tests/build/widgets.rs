@@ -26,7 +26,10 @@ fn link(out: &Path, widget: &str) -> (std::path::PathBuf, String, Html) {
     let a = links[0];
     assert_eq!(a.value().attr("target"), Some("_top"), "{widget}");
     let href = a.value().attr("href").unwrap();
-    assert!(!href.contains(':') && !href.starts_with('/'), "{widget}: relative: {href}");
+    assert!(
+        !href.contains(':') && !href.starts_with('/'),
+        "{widget}: relative: {href}"
+    );
     let target = out.join(widget).parent().unwrap().join(href);
     let target = std::fs::canonicalize(&target)
         .unwrap_or_else(|e| panic!("{widget}: {href} -> {}: {e}", target.display()));
@@ -64,7 +67,10 @@ fn every_language_and_component_has_a_widget_that_links_to_its_page() {
                 text(select(&html, ".label")[0]),
                 text(select(&html, ".status")[0])
             );
-            assert!(badge.contains(&format!("<title>{said}</title>")), "{widget}: {said}");
+            assert!(
+                badge.contains(&format!("<title>{said}</title>")),
+                "{widget}: {said}"
+            );
         }
     }
 }
@@ -99,7 +105,10 @@ fn widgets_run_no_script_fetch_nothing_and_say_when_they_were_true() {
             let stamp = text(select(&html, ".as-of")[0]);
             assert!(stamp.contains(words), "{widget}: {stamp}");
             // The build's now, 2026-11-22 12:00 UTC, in the site's zone.
-            assert!(stamp.contains("2026") && stamp.contains("12:00"), "{widget}: {stamp}");
+            assert!(
+                stamp.contains("2026") && stamp.contains("12:00"),
+                "{widget}: {stamp}"
+            );
         }
     }
 }
