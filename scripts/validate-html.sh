@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders every example incident as HTML in en, de, ja and zh, builds the example status
-# site, and checks every page (and the SVG badges) with the Nu HTML Checker (npm package
+# site, and checks every page, status widget (<lang>/widget.html, <lang>/widgets/*.html: found
+# by the folder walk below) and SVG badge with the Nu HTML Checker (npm package
 # vnu-jar; needs Java). Fails on any validator error.
 #   scripts/validate-html.sh [hindsight binary]
 set -euo pipefail

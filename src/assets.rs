@@ -103,6 +103,10 @@ pub(crate) const TEMPLATES: &[Embedded] = &[
         "site/badge.svg",
         include_str!("../templates/site/badge.svg"),
     ),
+    (
+        "site/widget.html",
+        include_str!("../templates/site/widget.html"),
+    ),
 ];
 
 pub(crate) const SITE_FILES: &[Embedded] = &[

@@ -14,7 +14,7 @@ use crate::load::{self, Corpus, Revisions};
 use crate::localize::{self, Localizer, Postmortem, SiteView};
 use crate::model::{Lang, Overlay, Record};
 use crate::render::site::{Artifact, Language, Site};
-use crate::render::{Templates, api};
+use crate::render::{Templates, api, build_info};
 use crate::{stats, status};
 
 /// Reports the build's progress: the number of pages, then each page as it is done.
@@ -38,6 +38,11 @@ pub struct Built {
     pub pages: usize,
     pub languages: usize,
     pub incidents: usize,
+    /// The "now" the site shows.
+    pub built_at: DateTime<Utc>,
+    /// The first instant after `built_at` at which the site changes by itself (a maintenance
+    /// window starting or ending); None when only an edit changes it.
+    pub next_change: Option<DateTime<Utc>>,
     /// Problems that did not stop the build (a project's locale files), for the user.
     pub warnings: Vec<String>,
 }
@@ -203,7 +208,13 @@ pub fn build_with(
     let pages = site.page_count();
     progress.start(pages as u64);
     let mut artifacts = site.render(templates, &|| progress.page_done())?;
+    for language in &site.languages {
+        let as_of = localize::widget::as_of(now, language.lang, config, localizer);
+        artifacts.extend(site.widgets(templates, language, &as_of)?);
+    }
     artifacts.extend(api::files(&site)?);
+    let next_change = status.next_change();
+    artifacts.push(build_info::artifact(now, next_change)?);
     artifacts.push(Artifact::new(
         "postmortem.css",
         templates.render("postmortem.css", &tera::Context::new())?,
@@ -215,6 +226,8 @@ pub fn build_with(
         pages,
         languages: config.languages.len(),
         incidents: status.incidents.len(),
+        built_at: now,
+        next_change,
         warnings: localizer.messages.warnings.clone(),
     })
 }

@@ -14,6 +14,7 @@ site-api = JSON-API
 site-back = Zurück zum aktuellen Status
 site-as-of = Stand: { $datetime }
 site-powered = Veröffentlicht mit hindsight
+site-widget-as-of = Stand: { $datetime }
 
 ## Gesamtstatus (Statuspage-Indikator)
 banner-none = Alle Systeme funktionsfähig

@@ -14,6 +14,7 @@ site-api = JSON API
 site-back = Back to the current status
 site-as-of = Status as of { $datetime }
 site-powered = Published with hindsight
+site-widget-as-of = As of { $datetime }
 
 ## The overall status (Statuspage's indicator)
 banner-none = All systems operational

@@ -14,6 +14,7 @@ site-api = JSON API
 site-back = 現在のステータスに戻る
 site-as-of = { $datetime } 時点の状況
 site-powered = hindsight で公開
+site-widget-as-of = { $datetime } 時点
 
 ## 全体のステータス（Statuspage のインジケーター）
 banner-none = すべてのシステムが正常に稼働しています

@@ -3,19 +3,56 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use hindsight::diagnostic::display_path;
+use chrono::{DateTime, Utc};
+use clap::ValueEnum;
+use hindsight::diagnostic::{Severity, display_path};
 use hindsight::project::{self, Outcome as Built, Project};
 use hindsight::publish;
+use hindsight::render::build_info::timestamp;
 use hindsight::report::counted;
+use serde::Serialize;
 
 use super::Outcome;
-use super::terminal::{ProgressBar, now, report_on_stderr, warnings};
+use super::terminal::{ProgressBar, now, print, report_on_stderr, warnings};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     /// The output directory (default: public/ in the project). It is replaced whole.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// `json`: also a summary object on stdout (what was built, and `next_change`, the
+    /// instant the page changes by itself); the report stays on stderr either way.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+/// `--format json`'s summary of a build that published the site.
+#[derive(Serialize)]
+struct Summary {
+    built: bool,
+    out: String,
+    pages: usize,
+    languages: usize,
+    incidents: usize,
+    files: usize,
+    seconds: f64,
+    built_at: String,
+    next_change: Option<String>,
+    warnings: Vec<String>,
+}
+
+/// `--format json`'s summary of a build that errors refused: nothing was written.
+#[derive(Serialize)]
+struct Refused {
+    built: bool,
+    out: String,
+    errors: usize,
 }
 
 pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
@@ -29,17 +66,25 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let progress = ProgressBar::new();
     let built = match project::build_site(&project, report, now, &progress)? {
         Built::Done(built) => built,
-        Built::Refused(_) => {
+        Built::Refused(report) => {
             eprintln!(
                 "error: the site was not built; fix the errors above ({} is unchanged)",
                 display_path(&out)
             );
+            if args.format == Format::Json {
+                print(&json(&Refused {
+                    built: false,
+                    out: display_path(&out),
+                    errors: report.count(Severity::Error),
+                })?)?;
+            }
             return Ok(Outcome::Findings);
         }
     };
     progress.finish();
     warnings(&built.warnings);
     let files = publish::site(&project.protected()?, &out, &built.artifacts)?;
+    let seconds = clock.elapsed().as_secs_f64();
     eprintln!(
         "built {}: {} in {}, {}, {}, in {:.2} s",
         display_path(&out),
@@ -47,7 +92,39 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         counted(built.languages, "language"),
         counted(built.incidents, "incident"),
         counted(files, "file"),
-        clock.elapsed().as_secs_f64()
+        seconds
     );
+    eprintln!("{}", next_change_line(built.next_change));
+    if args.format == Format::Json {
+        print(&json(&Summary {
+            built: true,
+            out: display_path(&out),
+            pages: built.pages,
+            languages: built.languages,
+            incidents: built.incidents,
+            files,
+            seconds: (seconds * 1000.0).round() / 1000.0,
+            built_at: timestamp(built.built_at),
+            next_change: built.next_change.map(timestamp),
+            warnings: built.warnings,
+        })?)?;
+    }
     Ok(Outcome::Clean)
+}
+
+/// When the page goes stale: the scheduler (or a person) rebuilds then.
+fn next_change_line(next_change: Option<DateTime<Utc>>) -> String {
+    match next_change {
+        Some(at) => format!(
+            "next change: {} (a maintenance window starts or ends); rebuild then",
+            timestamp(at)
+        ),
+        None => "next change: none (nothing changes without an edit)".to_string(),
+    }
+}
+
+fn json(value: &impl Serialize) -> anyhow::Result<String> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
 }

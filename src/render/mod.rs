@@ -3,6 +3,7 @@
 //! Templates are embedded; a project's `templates/<name>` replaces the built-in of that name.
 
 pub mod api;
+pub mod build_info;
 pub mod markdown;
 pub mod site;
 mod tables;

@@ -197,4 +197,29 @@ mod tests {
             assert!(workflow.contains(needed), "{needed}");
         }
     }
+
+    /// The page flips on time without commits: a rebuild at least every 15 minutes, and a
+    /// job that waits for `next_change` when it comes before the next scheduled run.
+    #[test]
+    fn the_workflow_rebuilds_every_15_minutes_and_at_the_next_change() {
+        let workflow = &files(Lang::En, &[])[6].1;
+        let yaml: serde_json::Value = serde_saphyr::from_str(workflow).unwrap();
+        let crons: Vec<&str> = yaml["on"]["schedule"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|entry| entry["cron"].as_str().unwrap())
+            .collect();
+        assert_eq!(crons, ["*/15 * * * *"]);
+        let build = yaml["jobs"]["build"].to_string();
+        assert!(build.contains("--format json"), "{build}");
+        assert!(build.contains("next_change"), "{build}");
+        assert!(build.contains("GITHUB_STEP_SUMMARY"), "{build}");
+        let on_time = &yaml["jobs"]["on-time"];
+        assert!(on_time["if"].as_str().unwrap().contains("next_change"));
+        let steps = on_time["steps"].to_string();
+        for needed in ["sleep", "900", "hindsight build", "actions/deploy-pages"] {
+            assert!(steps.contains(needed), "{needed}");
+        }
+    }
 }

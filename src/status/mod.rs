@@ -302,7 +302,6 @@ impl<'c> SiteStatus<'c> {
 
     /// The first instant after [`SiteStatus::now`] at which the status changes by itself (a
     /// window starting or auto-completing), or None when only an edit can change it.
-    #[allow(dead_code)] // read by `build`'s staleness report, which builds on this
     pub(crate) fn next_change(&self) -> Option<DateTime<Utc>> {
         maintenance::next_change(&self.maintenances, self.now)
     }

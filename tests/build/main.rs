@@ -14,7 +14,9 @@ mod maintenance;
 mod metrics;
 mod pages;
 mod publish;
+mod stale;
 mod status;
+mod widgets;
 
 use std::path::{Path, PathBuf};
 
@@ -23,11 +25,21 @@ use scraper::{Html, Selector};
 
 const LANGS: [&str; 4] = ["en", "de", "ja", "zh"];
 
+/// The site's pages: every HTML file but the widgets, which are fragments for another
+/// site's `<iframe>` (no canonical URL, no navigation) and are checked in widgets.rs.
 fn html_pages(out: &Path) -> Vec<PathBuf> {
     files(out)
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .filter(|p| !is_widget(p))
         .collect()
+}
+
+fn is_widget(path: &Path) -> bool {
+    path.ends_with("widget.html")
+        || path
+            .parent()
+            .is_some_and(|folder| folder.ends_with("widgets"))
 }
 
 fn select<'a>(page: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {

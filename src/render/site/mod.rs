@@ -10,6 +10,7 @@ mod chrome;
 mod feeds;
 mod pages;
 pub(crate) mod paths;
+mod widgets;
 
 use rayon::prelude::*;
 use tera::Value;

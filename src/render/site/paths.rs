@@ -13,6 +13,8 @@ pub(crate) fn path(kind: &str, lang: &str, id: Option<&str>) -> Option<String> {
         ("feed", _) => format!("{lang}/feed.atom"),
         ("badge", None) => format!("{lang}/badge.svg"),
         ("badge", Some(component)) => format!("{lang}/badges/{component}.svg"),
+        ("widget", None) => format!("{lang}/widget.html"),
+        ("widget", Some(component)) => format!("{lang}/widgets/{component}.html"),
         ("incident", Some(id)) => format!("{lang}/incidents/{id}.html"),
         ("component", Some(id)) => format!("{lang}/components/{id}.html"),
         ("maintenance", Some(id)) => format!("{lang}/maintenance/{id}.html"),
@@ -32,7 +34,7 @@ pub(crate) fn template_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::
     let id: Option<&str> = kwargs.get("id")?;
     path(kind, lang, id).ok_or_else(|| {
         tera::Error::message(format!(
-            "path(kind=\"{kind}\"): no such page (home, history, metrics, feed, badge, incident, component, maintenance; the last three need id=…)"
+            "path(kind=\"{kind}\"): no such page (home, history, metrics, feed, badge, widget, incident, component, maintenance; the last three need id=…)"
         ))
     })
 }
@@ -51,6 +53,11 @@ mod tests {
         assert_eq!(
             path("badge", "en", Some("api")).unwrap(),
             "en/badges/api.svg"
+        );
+        assert_eq!(path("widget", "de", None).unwrap(), "de/widget.html");
+        assert_eq!(
+            path("widget", "zh", Some("api")).unwrap(),
+            "zh/widgets/api.html"
         );
         assert_eq!(path("incident", "en", None), None);
         assert_eq!(path("blog", "en", None), None);

@@ -1,0 +1,112 @@
+//! The status widgets: a tiny HTML document per language for the whole page
+//! (`<lang>/widget.html`) and one per component (`<lang>/widgets/<id>.html`), made to be
+//! embedded with an `<iframe>`: inline style only, no script, nothing fetched, and a link
+//! that opens the status page in the embedding window.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{Artifact, Language, Site, paths};
+use crate::render::Templates;
+
+/// What one widget shows.
+#[derive(Debug, Serialize)]
+struct Widget<'a> {
+    lang: &'a str,
+    /// The site's title, or the component's name.
+    label: &'a str,
+    /// The banner, or the component's state, in words: colour alone never says it.
+    text: &'a str,
+    /// The accent colour's name: good, minor, major, critical or maintenance.
+    state: &'static str,
+    /// "As of <build time>".
+    as_of: &'a str,
+    /// The status page it stands for, relative to the widget's own location.
+    href: String,
+}
+
+/// A widget before it knows where it lives: `target` is the site path of its status page.
+struct Draft<'a> {
+    lang: &'a str,
+    label: &'a str,
+    text: &'a str,
+    state: &'static str,
+    target: String,
+}
+
+impl Site<'_> {
+    /// The page's widget and one per component in `language`, saying they are true
+    /// `as_of` (the localized build time).
+    pub(crate) fn widgets(
+        &self,
+        templates: &Templates,
+        language: &Language,
+        as_of: &str,
+    ) -> anyhow::Result<Vec<Artifact>> {
+        let (view, lang) = (language.view, language.lang);
+        let mut widgets = vec![(
+            paths::of("widget", lang, None),
+            Draft {
+                lang: view.lang,
+                label: &view.title,
+                text: &view.banner.text,
+                state: indicator_state(view.banner.indicator),
+                target: paths::of("home", lang, None),
+            },
+        )];
+        widgets.extend(view.components.iter().map(|component| {
+            (
+                paths::of("widget", lang, Some(&component.id)),
+                Draft {
+                    lang: view.lang,
+                    label: &component.name,
+                    text: &component.status_text,
+                    state: component_state(component.status),
+                    target: paths::of("component", lang, Some(&component.id)),
+                },
+            )
+        }));
+        widgets
+            .into_iter()
+            .map(|(path, draft)| {
+                // Up from the widget's folder to the site's root, then down to the page.
+                let root = "../".repeat(path.matches('/').count());
+                let widget = Widget {
+                    lang: draft.lang,
+                    label: draft.label,
+                    text: draft.text,
+                    state: draft.state,
+                    as_of,
+                    href: format!("{root}{}", draft.target),
+                };
+                let mut context = Context::new();
+                context.insert("widget", &widget);
+                Ok(Artifact::new(
+                    path,
+                    templates.render("site/widget.html", &context)?,
+                ))
+            })
+            .collect()
+    }
+}
+
+/// The page's indicator as an accent; an indicator added later shows as the worst.
+fn indicator_state(indicator: &str) -> &'static str {
+    match indicator {
+        "none" => "good",
+        "minor" => "minor",
+        "major" => "major",
+        "maintenance" => "maintenance",
+        _ => "critical",
+    }
+}
+
+fn component_state(status: &str) -> &'static str {
+    match status {
+        "operational" => "good",
+        "degraded_performance" => "minor",
+        "partial_outage" => "major",
+        "under_maintenance" => "maintenance",
+        _ => "critical",
+    }
+}
