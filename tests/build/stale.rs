@@ -132,8 +132,8 @@ fn the_json_summary_says_what_was_built_and_when_it_changes() {
     let summary = built.json();
     assert_eq!(summary["built"], true);
     assert_eq!(
-        summary["pages"], 6,
-        "home, history, metrics, one component, root, 404"
+        summary["pages"], 7,
+        "home, history, metrics, one component, the maintenance window's page, root, 404"
     );
     assert_eq!(summary["languages"], 1);
     assert_eq!(summary["incidents"], 0, "a maintenance is no incident");
