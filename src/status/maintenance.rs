@@ -52,6 +52,10 @@ pub struct Maintenance<'c> {
     pub scheduled_for: DateTime<Utc>,
     /// The window's end; for a day-only time, the end of that day.
     pub scheduled_until: DateTime<Utc>,
+    /// When the record or a translation of it last changed (git), else its latest event at or
+    /// before now; None when neither is known. Calendars derive `SEQUENCE` from it, feeds
+    /// their `updated`.
+    pub revised: Option<DateTime<Utc>>,
 }
 
 impl Maintenance<'_> {
@@ -79,6 +83,7 @@ pub(crate) fn maintenance(record: &Record, now: DateTime<Utc>) -> Option<Mainten
         cancelled: record.is_cancelled(),
         scheduled_for,
         scheduled_until,
+        revised: None,
     })
 }
 

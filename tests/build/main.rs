@@ -7,6 +7,7 @@
 mod common;
 
 mod api;
+mod calendar;
 mod feeds;
 mod languages;
 mod leaks;

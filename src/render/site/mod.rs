@@ -6,6 +6,7 @@
 
 mod artifact;
 mod badges;
+mod calendar;
 mod chrome;
 mod feeds;
 mod pages;
@@ -45,7 +46,7 @@ impl Site<'_> {
         &self.languages[0]
     }
 
-    /// Every page in every language, the root page, the 404 page, feeds, badges and the
+    /// Every page in every language, the root page, the 404 page, feeds, calendars, badges and the
     /// sitemap. `tick` is called once per page rendered.
     pub(crate) fn render(
         &self,
@@ -82,6 +83,7 @@ impl Site<'_> {
         ));
         for (index, language) in self.languages.iter().enumerate() {
             artifacts.push(self.feed(templates, &views[index], index)?);
+            artifacts.push(self.calendar(index));
             artifacts.extend(self.badges(templates, language)?);
         }
         artifacts.push(Artifact::new(

@@ -11,6 +11,7 @@ pub(crate) fn path(kind: &str, lang: &str, id: Option<&str>) -> Option<String> {
         ("history", _) => format!("{lang}/history.html"),
         ("metrics", _) => format!("{lang}/metrics.html"),
         ("feed", _) => format!("{lang}/feed.atom"),
+        ("calendar", _) => format!("{lang}/maintenance.ics"),
         ("badge", None) => format!("{lang}/badge.svg"),
         ("badge", Some(component)) => format!("{lang}/badges/{component}.svg"),
         ("incident", Some(id)) => format!("{lang}/incidents/{id}.html"),
@@ -32,7 +33,7 @@ pub(crate) fn template_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::
     let id: Option<&str> = kwargs.get("id")?;
     path(kind, lang, id).ok_or_else(|| {
         tera::Error::message(format!(
-            "path(kind=\"{kind}\"): no such page (home, history, metrics, feed, badge, incident, component, maintenance; the last three need id=…)"
+            "path(kind=\"{kind}\"): no such page (home, history, metrics, feed, calendar, badge, incident, component, maintenance; the last three need id=…)"
         ))
     })
 }
