@@ -168,8 +168,8 @@ fn without_lint_every_xml_output_is_still_well_formed() {
     }
     assert_eq!(
         xml,
-        4 * (1 + 4) + 2,
-        "feeds, badges of the page and 3 components, sitemap, favicon"
+        4 * (1 + 3 + 4) + 2,
+        "feeds of the language and its 3 components, badges of the page and 3 components, sitemap, favicon"
     );
     let feed = built
         .artifacts

@@ -67,6 +67,25 @@ impl Maintenance<'_> {
     pub(crate) fn is_active(&self) -> bool {
         self.status.is_active()
     }
+
+    /// Its last change as the public sees it at `now`: the record's revision, or a later
+    /// instant at which its status changed by itself (the window starting or ending, a
+    /// `started` or `resolved` coming true). None for a window announced with no known
+    /// revision that has not begun.
+    pub(crate) fn changed(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let record = self.record;
+        [
+            Some(self.scheduled_for),
+            Some(self.scheduled_until),
+            record.started.as_ref().map(|s| s.value.utc),
+            record.resolved.as_ref().map(|r| end_of(&r.value)),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|&at| at <= now)
+        .chain(self.revised)
+        .max()
+    }
 }
 
 /// The public view of a maintenance record at `now`, or nothing for an incident or a

@@ -1,6 +1,6 @@
 //! The maintenance calendars (`<lang>/maintenance.ics`), read back by a real iCalendar parser
 //! (the `icalendar` crate), at fixed "now" values before, inside and after a window that
-//! spans the end of summer time in Berlin; and the Atom feeds' maintenance entries.
+//! spans the end of summer time in Berlin. The project here serves `maintenance_feeds` too.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,7 +16,7 @@ use scraper::Html;
 use crate::common::{Project, edit, files, read};
 use crate::{select, served_file};
 
-const BASE: &str = "https://status.example.com/";
+pub(crate) const BASE: &str = "https://status.example.com/";
 
 const CONFIG: &str = "\
 base_url: https://status.example.com/
@@ -125,10 +125,10 @@ actions:
     status: done
 ";
 
-const DST_ID: &str = "2026-10-25-database-upgrade";
-const CANCELLED_ID: &str = "2026-10-27-cache-migration";
+pub(crate) const DST_ID: &str = "2026-10-25-database-upgrade";
+pub(crate) const CANCELLED_ID: &str = "2026-10-27-cache-migration";
 
-fn project() -> Project {
+pub(crate) fn project() -> Project {
     Project::new()
         .config(CONFIG)
         .record(&format!("{DST_ID}.yaml"), DST_WINDOW)
@@ -139,12 +139,12 @@ fn project() -> Project {
         .record("2026-10-21-website-slow.yaml", WEB_INCIDENT)
 }
 
-fn at(rfc3339: &str) -> DateTime<Utc> {
+pub(crate) fn at(rfc3339: &str) -> DateTime<Utc> {
     rfc3339.parse().unwrap()
 }
 
 /// Builds `project` at `now` into a new temporary folder.
-fn build_at(project: &Project, now: DateTime<Utc>) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn build_at(project: &Project, now: DateTime<Utc>) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     project

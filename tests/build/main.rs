@@ -11,6 +11,7 @@ mod calendar;
 mod feeds;
 mod languages;
 mod leaks;
+mod maintenance_feeds;
 mod metrics;
 mod pages;
 mod publish;

@@ -84,6 +84,9 @@ impl Site<'_> {
         for (index, language) in self.languages.iter().enumerate() {
             artifacts.push(self.feed(templates, &views[index], index)?);
             artifacts.push(self.calendar(index));
+            for component in 0..self.status.components.len() {
+                artifacts.push(self.component_feed(templates, &views[index], index, component)?);
+            }
             artifacts.extend(self.badges(templates, language)?);
         }
         artifacts.push(Artifact::new(

@@ -16,6 +16,7 @@ pub(crate) fn path(kind: &str, lang: &str, id: Option<&str>) -> Option<String> {
         ("badge", Some(component)) => format!("{lang}/badges/{component}.svg"),
         ("incident", Some(id)) => format!("{lang}/incidents/{id}.html"),
         ("component", Some(id)) => format!("{lang}/components/{id}.html"),
+        ("component-feed", Some(id)) => format!("{lang}/components/{id}.atom"),
         ("maintenance", Some(id)) => format!("{lang}/maintenance/{id}.html"),
         _ => return None,
     })
@@ -33,7 +34,7 @@ pub(crate) fn template_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::
     let id: Option<&str> = kwargs.get("id")?;
     path(kind, lang, id).ok_or_else(|| {
         tera::Error::message(format!(
-            "path(kind=\"{kind}\"): no such page (home, history, metrics, feed, calendar, badge, incident, component, maintenance; the last three need id=…)"
+            "path(kind=\"{kind}\"): no such page (home, history, metrics, feed, calendar, badge, incident, component, component-feed, maintenance; the last four need id=…)"
         ))
     })
 }
