@@ -73,6 +73,19 @@ scheduled_until: 2026-10-28 11:00
 summary: SECRET-DRAFT-MAINTENANCE
 ";
 
+const REVIEW: &str = "\
+title: SECRET-REVIEW-MAINTENANCE
+lang: en
+status: review
+kind: maintenance
+affected:
+  web: under_maintenance
+timezone: UTC
+scheduled_for: 2026-10-29 10:00
+scheduled_until: 2026-10-29 11:00
+summary: SECRET-REVIEW-MAINTENANCE
+";
+
 /// Ended long before every "now" below: out of the calendar's 90 days.
 const OLD: &str = "\
 title: Old window
@@ -134,6 +147,7 @@ pub(crate) fn project() -> Project {
         .record(&format!("{DST_ID}.yaml"), DST_WINDOW)
         .record(&format!("{CANCELLED_ID}.yaml"), CANCELLED)
         .record("2026-10-28-secret-draft.yaml", DRAFT)
+        .record("2026-10-29-secret-review.yaml", REVIEW)
         .record("2026-06-01-old-window.yaml", OLD)
         .record("2026-10-20-api-errors.yaml", API_INCIDENT)
         .record("2026-10-21-website-slow.yaml", WEB_INCIDENT)
@@ -227,7 +241,7 @@ fn calendars_list_published_windows_in_utc_before_inside_and_after() {
                     "2026-10-25-database-upgrade@status.example.com",
                     "2026-10-27-cache-migration@status.example.com"
                 ],
-                "{lang} at {now}: the draft and the window older than 90 days are left out"
+                "{lang} at {now}: the draft, the review and the window older than 90 days are left out"
             );
 
             let upgrade = event(&calendar, DST_ID);
@@ -275,13 +289,12 @@ fn calendars_list_published_windows_in_utc_before_inside_and_after() {
             assert_eq!(cancelled.get_status(), Some(EventStatus::Cancelled));
             assert_eq!(utc(cancelled.get_start()), at("2026-10-27T10:00:00Z"));
         }
+        // Neither the draft nor the record in review, in any file or file name.
         for path in files(&out) {
-            let bytes = std::fs::read(&path).unwrap();
-            assert!(
-                !String::from_utf8_lossy(&bytes).contains("SECRET-DRAFT"),
-                "{}",
-                path.display()
-            );
+            let content = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).to_lowercase();
+            let name = path.to_string_lossy().to_lowercase();
+            assert!(!content.contains("secret-"), "{}", path.display());
+            assert!(!name.contains("secret-"), "{}", path.display());
         }
     }
 }

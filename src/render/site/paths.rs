@@ -54,6 +54,12 @@ mod tests {
             path("badge", "en", Some("api")).unwrap(),
             "en/badges/api.svg"
         );
+        assert_eq!(path("calendar", "de", None).unwrap(), "de/maintenance.ics");
+        assert_eq!(
+            path("component-feed", "zh", Some("api")).unwrap(),
+            "zh/components/api.atom"
+        );
+        assert_eq!(path("component-feed", "zh", None), None);
         assert_eq!(path("incident", "en", None), None);
         assert_eq!(path("blog", "en", None), None);
     }
