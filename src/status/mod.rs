@@ -214,16 +214,7 @@ pub(crate) fn derive_for<'c>(
         .iter()
         .filter(|record| preview || record.is_published())
         .filter_map(|record| maintenance::maintenance(record, now))
-        .map(|mut m| {
-            // A future time in a maintenance is a plan, not a change: only past ones count.
-            let past = events(m.record).filter(|&at| at <= now).max();
-            m.revised = revisions
-                .get(&m.record.id)
-                .copied()
-                .max(past)
-                .map(|at| at.min(now));
-            m
-        })
+        .map(|m| m.revised_by(revisions, now))
         .collect();
     maintenances.sort_by(|a, b| {
         a.scheduled_for
@@ -389,17 +380,12 @@ fn incident<'c>(
 
 /// The latest instant the record names: a milestone or a timeline entry.
 fn latest_event(record: &Record) -> Option<DateTime<Utc>> {
-    events(record).max()
-}
-
-/// Every instant the record names: its milestones and timeline entries.
-fn events(record: &Record) -> impl Iterator<Item = DateTime<Utc>> + '_ {
     let milestones = Milestone::ALL
         .iter()
         .filter_map(|&m| record.milestone(m))
         .map(|m| m.value.utc);
     let entries = record.timeline.iter().map(|e| e.at.value.utc);
-    milestones.chain(entries)
+    milestones.chain(entries).max()
 }
 
 #[cfg(test)]
