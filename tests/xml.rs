@@ -8,6 +8,7 @@ use std::fs;
 
 use chrono::{TimeZone, Utc};
 use common::{Project, edit, hindsight, run};
+use icalendar::Component as _;
 use serde_json::Value;
 
 const RECORD: &str = "incidents/2024-01-10-api-errors.yaml";
@@ -128,6 +129,19 @@ fn without_lint_every_xml_output_is_still_well_formed() {
         "name: {en: API,",
         "name: {en: \"A\\x02PI\",",
     );
+    // A maintenance window too: its text reaches the calendars, whose format has its own
+    // escapes and line rules.
+    fs::write(
+        root.join("incidents/2026-11-25-hostile-window.yaml"),
+        concat!(
+            "title: \"Up<b>grade\\x01\\v\\e;,\\\\\\r\\nnext\\u2028line\"\n",
+            "lang: en\nstatus: published\nkind: maintenance\n",
+            "affected:\n  api: under_maintenance\ntimezone: UTC\n",
+            "scheduled_for: 2026-11-25 10:00\nscheduled_until: 2026-11-25 11:00\n",
+            "summary: \"x\\x01\\u0085y\\r\\n\\tz ]]> --> END:VEVENT\"\n",
+        ),
+    )
+    .unwrap();
     let sources = hindsight::discover::discover(root, &[]).unwrap();
     let corpus = hindsight::load::load(&sources).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
@@ -145,7 +159,7 @@ fn without_lint_every_xml_output_is_still_well_formed() {
         &hindsight::build::Quiet,
     )
     .unwrap();
-    let mut xml = 0;
+    let (mut xml, mut calendars) = (0, 0);
     for artifact in &built.artifacts {
         let text = String::from_utf8_lossy(&artifact.bytes);
         if artifact.path.ends_with(".json") {
@@ -158,6 +172,29 @@ fn without_lint_every_xml_output_is_still_well_formed() {
             "{}",
             artifact.path
         );
+        if artifact.path.ends_with(".ics") {
+            for line in text.split_terminator("\r\n") {
+                assert!(line.len() <= 75 && !line.contains(['\r', '\n']), "{line:?}");
+            }
+            let calendar: icalendar::Calendar = text.parse().unwrap();
+            let [icalendar::CalendarComponent::Event(event)] = &calendar.components[..] else {
+                panic!("{}: one event: {text}", artifact.path);
+            };
+            let summary = event.get_summary().unwrap();
+            assert!(
+                summary.starts_with("Up＜b＞grade") && summary.contains(";, next line"),
+                "{summary:?}"
+            );
+            assert!(
+                event
+                    .get_description()
+                    .unwrap()
+                    .contains("z ]]＞ --＞ END:VEVENT")
+            );
+            assert!(!summary.contains(|c: char| c.is_control()), "{summary:?}");
+            calendars += 1;
+            continue;
+        }
         if [".atom", ".svg", ".xml"]
             .iter()
             .any(|ext| artifact.path.ends_with(ext))
@@ -168,9 +205,10 @@ fn without_lint_every_xml_output_is_still_well_formed() {
     }
     assert_eq!(
         xml,
-        4 * (1 + 4) + 2,
-        "feeds, badges of the page and 3 components, sitemap, favicon"
+        4 * (1 + 3 + 4) + 2,
+        "feeds of the language and its 3 components, badges of the page and 3 components, sitemap, favicon"
     );
+    assert_eq!(calendars, 4);
     let feed = built
         .artifacts
         .iter()

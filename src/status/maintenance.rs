@@ -1,11 +1,13 @@
 //! Planned maintenance as the public sees it at "now": each published window's Statuspage
 //! status, and the next instant at which that status changes by itself.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::uptime::end_of;
-use crate::model::Record;
+use crate::model::{Milestone, Record};
 
 /// A maintenance's public status, named as Statuspage names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -52,6 +54,10 @@ pub struct Maintenance<'c> {
     pub scheduled_for: DateTime<Utc>,
     /// The window's end; for a day-only time, the end of that day.
     pub scheduled_until: DateTime<Utc>,
+    /// When the record or a translation of it last changed (git), else its latest event at or
+    /// before now; None when neither is known. Calendars derive `SEQUENCE` from it, feeds
+    /// their `updated`.
+    pub revised: Option<DateTime<Utc>>,
 }
 
 impl Maintenance<'_> {
@@ -62,6 +68,45 @@ impl Maintenance<'_> {
     /// Whether its components are under maintenance now.
     pub(crate) fn is_active(&self) -> bool {
         self.status.is_active()
+    }
+
+    /// With [`Maintenance::revised`] set: the later of the record's last git change (in
+    /// `revisions`, by record id) and the latest time the record names that has passed. A
+    /// future time in a maintenance is a plan, not a change.
+    pub(crate) fn revised_by(
+        mut self,
+        revisions: &HashMap<String, DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let record = self.record;
+        let revision = revisions.get(&record.id).copied();
+        let milestones = Milestone::ALL
+            .iter()
+            .filter_map(|&m| record.milestone(m))
+            .map(|m| m.value.utc);
+        let entries = record.timeline.iter().map(|e| e.at.value.utc);
+        let past = milestones.chain(entries).filter(|&at| at <= now).max();
+        self.revised = revision.max(past).map(|at| at.min(now));
+        self
+    }
+
+    /// Its last change as the public sees it at `now`: the record's revision, or a later
+    /// instant at which its status changed by itself (the window starting or ending, a
+    /// `started` or `resolved` coming true). None for a window announced with no known
+    /// revision that has not begun.
+    pub(crate) fn changed(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let record = self.record;
+        [
+            Some(self.scheduled_for),
+            Some(self.scheduled_until),
+            record.started.as_ref().map(|s| s.value.utc),
+            record.resolved.as_ref().map(|r| end_of(&r.value)),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|&at| at <= now)
+        .chain(self.revised)
+        .max()
     }
 }
 
@@ -79,6 +124,7 @@ pub(crate) fn maintenance(record: &Record, now: DateTime<Utc>) -> Option<Mainten
         cancelled: record.is_cancelled(),
         scheduled_for,
         scheduled_until,
+        revised: None,
     })
 }
 

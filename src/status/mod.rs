@@ -214,6 +214,7 @@ pub(crate) fn derive_for<'c>(
         .iter()
         .filter(|record| preview || record.is_published())
         .filter_map(|record| maintenance::maintenance(record, now))
+        .map(|m| m.revised_by(revisions, now))
         .collect();
     maintenances.sort_by(|a, b| {
         a.scheduled_for

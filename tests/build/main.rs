@@ -7,10 +7,12 @@
 mod common;
 
 mod api;
+mod calendar;
 mod feeds;
 mod languages;
 mod leaks;
 mod maintenance;
+mod maintenance_feeds;
 mod metrics;
 mod pages;
 mod publish;

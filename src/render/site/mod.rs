@@ -6,6 +6,7 @@
 
 mod artifact;
 mod badges;
+mod calendar;
 mod chrome;
 mod feeds;
 mod pages;
@@ -46,7 +47,7 @@ impl Site<'_> {
         &self.languages[0]
     }
 
-    /// Every page in every language, the root page, the 404 page, feeds, badges and the
+    /// Every page in every language, the root page, the 404 page, feeds, calendars, badges and the
     /// sitemap. `tick` is called once per page rendered.
     pub(crate) fn render(
         &self,
@@ -83,6 +84,10 @@ impl Site<'_> {
         ));
         for (index, language) in self.languages.iter().enumerate() {
             artifacts.push(self.feed(templates, &views[index], index)?);
+            artifacts.push(self.calendar(index));
+            for component in 0..self.status.components.len() {
+                artifacts.push(self.component_feed(templates, &views[index], index, component)?);
+            }
             artifacts.extend(self.badges(templates, language)?);
         }
         artifacts.push(Artifact::new(

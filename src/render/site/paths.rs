@@ -11,12 +11,14 @@ pub(crate) fn path(kind: &str, lang: &str, id: Option<&str>) -> Option<String> {
         ("history", _) => format!("{lang}/history.html"),
         ("metrics", _) => format!("{lang}/metrics.html"),
         ("feed", _) => format!("{lang}/feed.atom"),
+        ("calendar", _) => format!("{lang}/maintenance.ics"),
         ("badge", None) => format!("{lang}/badge.svg"),
         ("badge", Some(component)) => format!("{lang}/badges/{component}.svg"),
         ("widget", None) => format!("{lang}/widget.html"),
         ("widget", Some(component)) => format!("{lang}/widgets/{component}.html"),
         ("incident", Some(id)) => format!("{lang}/incidents/{id}.html"),
         ("component", Some(id)) => format!("{lang}/components/{id}.html"),
+        ("component-feed", Some(id)) => format!("{lang}/components/{id}.atom"),
         ("maintenance", Some(id)) => format!("{lang}/maintenance/{id}.html"),
         _ => return None,
     })
@@ -34,7 +36,7 @@ pub(crate) fn template_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::
     let id: Option<&str> = kwargs.get("id")?;
     path(kind, lang, id).ok_or_else(|| {
         tera::Error::message(format!(
-            "path(kind=\"{kind}\"): no such page (home, history, metrics, feed, badge, widget, incident, component, maintenance; the last three need id=…)"
+            "path(kind=\"{kind}\"): no such page (home, history, metrics, feed, calendar, badge, widget, incident, component, component-feed, maintenance; the last four need id=…)"
         ))
     })
 }
@@ -59,6 +61,12 @@ mod tests {
             path("widget", "zh", Some("api")).unwrap(),
             "zh/widgets/api.html"
         );
+        assert_eq!(path("calendar", "de", None).unwrap(), "de/maintenance.ics");
+        assert_eq!(
+            path("component-feed", "zh", Some("api")).unwrap(),
+            "zh/components/api.atom"
+        );
+        assert_eq!(path("component-feed", "zh", None), None);
         assert_eq!(path("incident", "en", None), None);
         assert_eq!(path("blog", "en", None), None);
     }

@@ -211,3 +211,53 @@ fn a_day_only_end_lasts_the_whole_day() {
     assert_eq!(status(&window, "2026-11-20T23:59:00Z"), InProgress);
     assert_eq!(status(&window, "2026-11-21T00:00:00Z"), Completed);
 }
+
+#[test]
+fn a_windows_revision_is_its_git_change_or_a_passed_time_never_a_planned_one() {
+    let window = planned("started: 2026-11-20T10:05:00Z\nresolved: 2026-11-20T11:30:00Z\n");
+    let revised = |git: Option<&str>, now: &str| {
+        let revisions: HashMap<String, DateTime<Utc>> = git
+            .map(|g| ("2026-11-20-upgrade".to_string(), at(g)))
+            .into_iter()
+            .collect();
+        maintenance(&window, at(now))
+            .unwrap()
+            .revised_by(&revisions, at(now))
+            .revised
+    };
+    assert_eq!(revised(None, "2026-11-19T12:00:00Z"), None);
+    assert_eq!(
+        revised(None, "2026-11-20T11:00:00Z"),
+        Some(at("2026-11-20T10:05:00Z")),
+        "the resolution to come is no change yet"
+    );
+    assert_eq!(
+        revised(Some("2026-11-01T08:00:00Z"), "2026-11-19T12:00:00Z"),
+        Some(at("2026-11-01T08:00:00Z"))
+    );
+    assert_eq!(
+        revised(Some("2026-11-20T12:00:00Z"), "2026-11-22T00:00:00Z"),
+        Some(at("2026-11-20T12:00:00Z"))
+    );
+}
+
+#[test]
+fn a_windows_last_change_counts_its_status_changing_by_itself() {
+    let changed = |now: &str| maintenance(&planned(""), at(now)).unwrap().changed(at(now));
+    assert_eq!(changed("2026-11-20T09:00:00Z"), None);
+    assert_eq!(
+        changed("2026-11-20T11:00:00Z"),
+        Some(at("2026-11-20T10:00:00Z"))
+    );
+    assert_eq!(
+        changed("2026-11-21T00:00:00Z"),
+        Some(at("2026-11-20T12:00:00Z"))
+    );
+    let window = planned("");
+    let mut revised = maintenance(&window, at("2026-11-21T00:00:00Z")).unwrap();
+    revised.revised = Some(at("2026-11-20T18:00:00Z"));
+    assert_eq!(
+        revised.changed(at("2026-11-21T00:00:00Z")),
+        Some(at("2026-11-20T18:00:00Z"))
+    );
+}
