@@ -1,5 +1,5 @@
-//! Feeds, sitemap, robots.txt and badges: an Atom feed of the published incidents in each
-//! language, a sitemap of served pages, and well-formed SVG badges.
+//! Feeds, sitemap, robots.txt and badges: an Atom feed of the published incidents and
+//! maintenance windows in each language, a sitemap of served pages, and well-formed SVG badges.
 
 use scraper::Html;
 
@@ -7,18 +7,20 @@ use crate::common::{build, read, repo};
 use crate::{LANGS, select, served_file};
 
 #[test]
-fn each_language_has_an_atom_feed_of_the_published_incidents() {
+fn each_language_has_an_atom_feed_of_the_published_incidents_and_windows() {
     let (_dir, out) = build(repo());
     for lang in LANGS {
         let xml = read(&out, &format!("{lang}/feed.atom"));
         let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("{lang}: {e}"));
         assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
-        assert_eq!(feed.entries.len(), 5, "{lang}");
+        assert_eq!(feed.entries.len(), 7, "{lang}: 5 incidents, 2 maintenance windows");
         assert_eq!(feed.language.as_deref(), Some(lang));
         for entry in &feed.entries {
             let link = &entry.links[0].href;
             assert!(served_file(&out, "https://status.example.com/", link).is_file());
-            assert!(entry.updated.is_some() && entry.published.is_some());
+            // A window's entry has no publication date: it changes as the window passes.
+            let maintenance = link.contains("/maintenance/");
+            assert!(entry.updated.is_some() && entry.published.is_some() != maintenance);
             assert!(
                 entry
                     .summary
