@@ -45,7 +45,7 @@ impl Site<'_> {
         let name = format!(
             "{} – {}",
             view.title,
-            message(&view.t, "site_maintenance_calendar")
+            message(&view.t, "maintenance")
         );
         ics.text("X-WR-CALNAME", &name);
         ics.text("NAME", &name);
