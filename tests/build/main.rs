@@ -10,6 +10,7 @@ mod api;
 mod feeds;
 mod languages;
 mod leaks;
+mod maintenance_api;
 mod metrics;
 mod pages;
 mod publish;
