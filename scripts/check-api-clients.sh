@@ -40,14 +40,14 @@ cleanup() {
 trap cleanup EXIT
 cp -R tests/fixtures/api-clients "$work/project"
 mkdir -p "$work/www"
-(cd "$work/project" && SOURCE_DATE_EPOCH=1792890000 "$bin" build --out "$work/www/incident" >/dev/null)
+(cd "$work/project" && SOURCE_DATE_EPOCH=1792890000 "$bin" build --out "$work/www/incident" >/dev/null 2>"$work/build.log") || { cat "$work/build.log"; exit 1; }
 cat >>"$work/project/incidents/2026-10-25-web-errors.yaml" <<'YAML'
   - at: 2026-10-25T01:30:00Z
     status: resolved
     text: The website works again.
 resolved: 2026-10-25T01:30:00Z
 YAML
-(cd "$work/project" && SOURCE_DATE_EPOCH=1792893600 "$bin" build --out "$work/www/maintenance" >/dev/null)
+(cd "$work/project" && SOURCE_DATE_EPOCH=1792893600 "$bin" build --out "$work/www/maintenance" >/dev/null 2>"$work/build.log") || { cat "$work/build.log"; exit 1; }
 
 # A free port on the loopback interface, then the server on it, only there.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
