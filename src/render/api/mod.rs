@@ -341,3 +341,31 @@ impl<'s> Api<'s> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The strings aRez's `CurrentStatus.status` lists and clients compare, one per indicator.
+    #[test]
+    fn status_descriptions_are_statuspages_fixed_english() {
+        let all = [
+            Indicator::None,
+            Indicator::Minor,
+            Indicator::Major,
+            Indicator::Critical,
+            Indicator::Maintenance,
+        ]
+        .map(description);
+        assert_eq!(
+            all,
+            [
+                "All Systems Operational",
+                "Minor Service Outage",
+                "Partial System Outage",
+                "Major System Outage",
+                "Service Under Maintenance"
+            ]
+        );
+    }
+}
