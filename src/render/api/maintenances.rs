@@ -10,9 +10,9 @@
 //! `resolved`, else at `scheduled_until`. Each timeline entry is an update with the window's
 //! status at its time. Nothing after "now" is an update: the future is not a fact yet.
 //!
-//! **Cancelled windows.** Statuspage has no `cancelled` status: a maintenance called off is
-//! ended on real pages with a `completed` update saying so (or deleted). hindsight does the
-//! former: a cancelled window is `completed` at once, with a last update saying it was
+//! **Cancelled windows.** Statuspage has no `cancelled` status (its documentation names only
+//! scheduled, in progress, verifying and completed), so a window called off there can only be
+//! ended as `completed`, with an update saying so, or deleted. hindsight does the former: a cancelled window is `completed` at once, with a last update saying it was
 //! cancelled, dated at the window's start or at "now", whichever is earlier (the latest
 //! instant by which it was surely called off). So clients never list it as upcoming or active;
 //! it stays in `scheduled-maintenances.json`, and its components never change.
