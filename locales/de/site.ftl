@@ -44,6 +44,11 @@ uptime-legend = Jeder Balken ist ein Tag; seine Farbe zeigt, wie lange die Kompo
 update-body-investigating = Wir untersuchen diesen Vorfall.
 update-body-monitoring = Eine Korrektur wurde eingespielt; wir beobachten die Ergebnisse.
 update-body-resolved = Dieser Vorfall ist behoben.
+update-body-scheduled = Diese Wartung ist geplant.
+update-body-in_progress = Die geplante Wartung läuft. Wir informieren bei Bedarf über den Fortschritt.
+update-body-verifying = Die Arbeiten sind abgeschlossen; wir prüfen, ob alles wie erwartet funktioniert.
+update-body-completed = Die geplante Wartung ist abgeschlossen.
+update-body-cancelled = Diese geplante Wartung wurde abgesagt.
 
 ## Abzeichen
 badge-status = Status

@@ -55,6 +55,12 @@ uptime-legend = Each bar is one day; its colour shows how much of the day the co
 update-body-investigating = We are investigating this incident.
 update-body-monitoring = A fix has been applied and we are monitoring the results.
 update-body-resolved = This incident has been resolved.
+# Maintenance updates in the JSON API (the scheduled one is the record's summary when it has one)
+update-body-scheduled = This maintenance is scheduled.
+update-body-in_progress = The scheduled maintenance is in progress. We will post updates as needed.
+update-body-verifying = The work is done and we are verifying that everything works as expected.
+update-body-completed = The scheduled maintenance has been completed.
+update-body-cancelled = This scheduled maintenance has been cancelled.
 
 ## Badges
 badge-status = status

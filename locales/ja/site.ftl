@@ -44,6 +44,11 @@ uptime-legend = 1本のバーが1日を表し、色はその日にコンポー�
 update-body-investigating = このインシデントを調査しています。
 update-body-monitoring = 修正を適用し、経過を監視しています。
 update-body-resolved = このインシデントは解決しました。
+update-body-scheduled = このメンテナンスを予定しています。
+update-body-in_progress = 予定されたメンテナンスを実施中です。必要に応じて続報をお知らせします。
+update-body-verifying = 作業は完了し、正常に動作していることを確認しています。
+update-body-completed = 予定されたメンテナンスは完了しました。
+update-body-cancelled = この予定されたメンテナンスは中止されました。
 
 ## バッジ
 badge-status = ステータス

@@ -44,6 +44,11 @@ uptime-legend = 每根竖条代表一天，颜色表示该组件当天停机时�
 update-body-investigating = 我们正在调查此故障。
 update-body-monitoring = 修复已部署，我们正在观察效果。
 update-body-resolved = 此故障已解决。
+update-body-scheduled = 此维护已排期。
+update-body-in_progress = 计划维护正在进行中，我们会根据需要发布进展。
+update-body-verifying = 工作已完成，我们正在确认一切运行正常。
+update-body-completed = 计划维护已完成。
+update-body-cancelled = 此计划维护已取消。
 
 ## 徽章
 badge-status = 状态

@@ -108,6 +108,12 @@ impl Maintenance<'_> {
         .chain(self.revised)
         .max()
     }
+
+    /// Its status at `at` by the same rules as [`Maintenance::status`] at now, counting only
+    /// what the record says happened by `at`: for an update's status at the update's time.
+    pub(crate) fn status_at(&self, at: DateTime<Utc>) -> MaintenanceStatus {
+        status_at(self.record, self.scheduled_for, self.scheduled_until, at)
+    }
 }
 
 /// The public view of a maintenance record at `now`, or nothing for an incident or a

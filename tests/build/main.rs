@@ -13,6 +13,7 @@ mod languages;
 mod leaks;
 mod maintenance;
 mod maintenance_feeds;
+mod maintenance_api;
 mod metrics;
 mod pages;
 mod publish;

@@ -1,8 +1,10 @@
 //! The JSON API under `api/v2/`, in the shapes of Atlassian Statuspage's public API v2, so
-//! that existing clients and widgets read it unchanged. Texts are in the default language.
+//! that existing clients and widgets read it unchanged. Texts are in the default language,
+//! except `status.description`: Statuspage's fixed English wording, which clients match on.
 
 mod groups;
 mod ids;
+mod maintenances;
 mod shapes;
 
 use chrono::{DateTime, Utc};
@@ -10,11 +12,14 @@ use chrono::{DateTime, Utc};
 use super::markdown::to_plain;
 use super::site::{Artifact, Page, Site};
 use crate::model::{Component, ComponentStatus};
-use crate::status::{ComponentState, Incident, IncidentStatus, UpdateSource};
+use crate::status::{
+    ComponentState, Incident, IncidentStatus, Indicator, MaintenanceStatus, UpdateSource,
+};
 use ids::page_id;
+use maintenances::{MAINTENANCE_LIMIT, api_status};
 use shapes::{
-    AffectedJson, ComponentJson, Envelope, IncidentJson, PageJson, StatusJson, UpdateJson,
-    timestamp,
+    AffectedJson, ComponentJson, Envelope, IncidentJson, MaintenanceJson, PageJson, StatusJson,
+    UpdateJson, timestamp,
 };
 
 /// Statuspage lists this many incidents in `incidents.json`.
@@ -41,6 +46,29 @@ pub(crate) fn files(site: &Site) -> anyhow::Result<Vec<Artifact>> {
         .map(|(_, json)| json)
         .collect();
     let recent: Vec<&IncidentJson> = incidents.iter().take(INCIDENT_LIMIT).collect();
+    // Newest window first (by `scheduled_for`), as Statuspage lists them.
+    let maintenances: Vec<(MaintenanceStatus, MaintenanceJson)> = site
+        .status
+        .maintenances
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(index, m)| (api_status(m), api.maintenance(index, m)))
+        .collect();
+    let listed = |keep: &dyn Fn(MaintenanceStatus) -> bool| -> Vec<&MaintenanceJson> {
+        maintenances
+            .iter()
+            .filter(|(status, _)| keep(*status))
+            .map(|(_, json)| json)
+            .collect()
+    };
+    let all_maintenances: Vec<&MaintenanceJson> = listed(&|_| true)
+        .into_iter()
+        .take(MAINTENANCE_LIMIT)
+        .collect();
+    let upcoming = listed(&|s| s == MaintenanceStatus::Scheduled);
+    let active = listed(&MaintenanceStatus::is_active);
+    let upcoming_and_active = listed(&|s| s == MaintenanceStatus::Scheduled || s.is_active());
     let status = api.status();
     let file = |path: &str, envelope: Envelope| -> anyhow::Result<Artifact> {
         let mut bytes = serde_json::to_vec_pretty(&envelope)?;
@@ -60,7 +88,7 @@ pub(crate) fn files(site: &Site) -> anyhow::Result<Vec<Artifact>> {
             Envelope {
                 components: Some(components),
                 incidents: Some(&unresolved),
-                scheduled_maintenances: Some([]),
+                scheduled_maintenances: Some(&upcoming_and_active),
                 status: Some(&status),
                 ..envelope()
             },
@@ -93,7 +121,40 @@ pub(crate) fn files(site: &Site) -> anyhow::Result<Vec<Artifact>> {
                 ..envelope()
             },
         )?,
+        file(
+            "scheduled-maintenances.json",
+            Envelope {
+                scheduled_maintenances: Some(&all_maintenances),
+                ..envelope()
+            },
+        )?,
+        file(
+            "scheduled-maintenances/upcoming.json",
+            Envelope {
+                scheduled_maintenances: Some(&upcoming),
+                ..envelope()
+            },
+        )?,
+        file(
+            "scheduled-maintenances/active.json",
+            Envelope {
+                scheduled_maintenances: Some(&active),
+                ..envelope()
+            },
+        )?,
     ])
+}
+
+/// Statuspage's `status.description` for each indicator, spelled once: the fixed English
+/// strings its clients match on (aRez's `statuspage` module, for one).
+pub(crate) fn description(indicator: Indicator) -> &'static str {
+    match indicator {
+        Indicator::None => "All Systems Operational",
+        Indicator::Minor => "Minor Service Outage",
+        Indicator::Major => "Partial System Outage",
+        Indicator::Critical => "Major System Outage",
+        Indicator::Maintenance => "Service Under Maintenance",
+    }
 }
 
 struct Api<'s> {
@@ -136,11 +197,13 @@ impl<'s> Api<'s> {
         }
     }
 
+    /// The rollup in Statuspage's words, whatever the site's languages: pages show the
+    /// localized banner, clients compare these strings.
     fn status(&self) -> StatusJson {
-        let view = self.site.default_language().view;
+        let indicator = self.site.status.page_indicator;
         StatusJson {
-            indicator: view.banner.indicator,
-            description: view.banner.text.clone(),
+            indicator: indicator.as_str(),
+            description: description(indicator),
         }
     }
 
@@ -276,5 +339,33 @@ impl<'s> Api<'s> {
             incident_updates: updates,
             components,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The strings aRez's `CurrentStatus.status` lists and clients compare, one per indicator.
+    #[test]
+    fn status_descriptions_are_statuspages_fixed_english() {
+        let all = [
+            Indicator::None,
+            Indicator::Minor,
+            Indicator::Major,
+            Indicator::Critical,
+            Indicator::Maintenance,
+        ]
+        .map(description);
+        assert_eq!(
+            all,
+            [
+                "All Systems Operational",
+                "Minor Service Outage",
+                "Partial System Outage",
+                "Major System Outage",
+                "Service Under Maintenance"
+            ]
+        );
     }
 }

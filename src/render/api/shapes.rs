@@ -16,7 +16,7 @@ pub(super) struct PageJson {
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct StatusJson {
     pub(super) indicator: &'static str,
-    pub(super) description: String,
+    pub(super) description: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,6 +56,15 @@ pub(super) struct IncidentJson {
     pub(super) components: Vec<ComponentJson>,
 }
 
+/// A scheduled maintenance: the incident fields, then the window.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct MaintenanceJson {
+    #[serde(flatten)]
+    pub(super) incident: IncidentJson,
+    pub(super) scheduled_for: String,
+    pub(super) scheduled_until: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct UpdateJson {
     pub(super) id: String,
@@ -87,9 +96,8 @@ pub(super) struct Envelope<'a> {
     pub(super) components: Option<&'a [ComponentJson]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) incidents: Option<&'a [&'a IncidentJson]>,
-    /// Always empty: maintenance windows are not modelled yet.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(super) scheduled_maintenances: Option<[(); 0]>,
+    pub(super) scheduled_maintenances: Option<&'a [&'a MaintenanceJson]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) status: Option<&'a StatusJson>,
 }

@@ -1,0 +1,394 @@
+//! Planned maintenance in the API: each published window as a Statuspage
+//! `scheduled_maintenance`, with status updates derived from its window, its `started` and
+//! `resolved`, and its timeline.
+//!
+//! **Which instants.** A record names no moment of announcement, so the `scheduled` update
+//! (and `created_at`, `started_at`) is the earliest instant the record vouches for: its first
+//! timeline entry, or else the window's start or the build's "now", whichever is earlier (an
+//! upcoming window was announced by the build that published it at the latest). `in_progress`
+//! is at `started`, else at `scheduled_for`; `verifying` at `scheduled_until`; `completed` at
+//! `resolved`, else at `scheduled_until`. Each timeline entry is an update with the window's
+//! status at its time. Nothing after "now" is an update: the future is not a fact yet.
+//!
+//! **Cancelled windows.** Statuspage has no `cancelled` status (its documentation names only
+//! scheduled, in progress, verifying and completed), so a window called off there can only be
+//! ended as `completed`, with an update saying so, or deleted. hindsight does the former: a cancelled window is `completed` at once, with a last update saying it was
+//! cancelled, dated at the window's start or at "now", whichever is earlier (the latest
+//! instant by which it was surely called off). So clients never list it as upcoming or active;
+//! it stays in `scheduled-maintenances.json`, and its components never change.
+
+use chrono::{DateTime, Utc};
+
+use super::Api;
+use super::shapes::{AffectedJson, IncidentJson, MaintenanceJson, UpdateJson, timestamp};
+use crate::model::ComponentStatus;
+use crate::render::markdown::to_plain;
+use crate::render::site::Page;
+use crate::status::{Maintenance, MaintenanceStatus};
+
+/// Statuspage lists this many windows in `scheduled-maintenances.json`.
+pub(super) const MAINTENANCE_LIMIT: usize = 50;
+
+/// A maintenance's status as the API reports it: a cancelled window is `completed`.
+pub(super) fn api_status(maintenance: &Maintenance) -> MaintenanceStatus {
+    if maintenance.cancelled {
+        MaintenanceStatus::Completed
+    } else {
+        maintenance.status
+    }
+}
+
+/// What an update says and when.
+enum Said {
+    /// The announcement: the record's summary and impact.
+    Announced,
+    /// A stock sentence for the status.
+    Stock,
+    /// The timeline entry at this index.
+    Entry(usize),
+    Cancelled,
+}
+
+struct Derived {
+    status: MaintenanceStatus,
+    at: DateTime<Utc>,
+    said: Said,
+    /// (old, new) status of the affected components, when this update changes them.
+    change: Option<Change>,
+    key: String,
+}
+
+#[derive(Clone, Copy)]
+enum Change {
+    /// Announced: listed, not changed yet.
+    Listed,
+    Begins,
+    Ends,
+}
+
+impl Api<'_> {
+    /// The window at `index` of `status.maintenances` in Statuspage's shape.
+    pub(super) fn maintenance(&self, index: usize, maintenance: &Maintenance) -> MaintenanceJson {
+        let record = maintenance.record;
+        let language = self.site.default_language();
+        let text = &language.maintenances[index];
+        let t = &language.view.t;
+        let now = self.site.status.now;
+        let id = record.id.clone();
+        let updates = derive(maintenance, now);
+        let affected = |change: Change| -> Vec<AffectedJson> {
+            record
+                .affected
+                .0
+                .iter()
+                .map(|(code, during)| {
+                    let during = during.value;
+                    let (old, new) = match change {
+                        Change::Listed => {
+                            (ComponentStatus::Operational, ComponentStatus::Operational)
+                        }
+                        Change::Begins => (ComponentStatus::Operational, during),
+                        Change::Ends => (during, ComponentStatus::Operational),
+                    };
+                    let code = code.value.as_str();
+                    AffectedJson {
+                        code: code.to_string(),
+                        name: self
+                            .site
+                            .config
+                            .component(code)
+                            .map_or(code.to_string(), |c| self.name(c)),
+                        old_status: old.as_str(),
+                        new_status: new.as_str(),
+                    }
+                })
+                .collect()
+        };
+        let stock = |key: &str| -> String {
+            t.get(&format!("update_body_{key}"))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let updates_json: Vec<UpdateJson> = updates
+            .iter()
+            .map(|update| {
+                let body = match update.said {
+                    Said::Announced => {
+                        let parts: Vec<String> = [&text.summary, &text.impact]
+                            .into_iter()
+                            .flatten()
+                            .map(|section| to_plain(&section.text.markdown))
+                            .filter(|s| !s.trim().is_empty())
+                            .collect();
+                        if parts.is_empty() {
+                            stock("scheduled")
+                        } else {
+                            parts.join("\n\n")
+                        }
+                    }
+                    Said::Stock => stock(update.status.as_str()),
+                    Said::Entry(entry) => to_plain(&text.timeline[entry].text.markdown),
+                    Said::Cancelled => stock("cancelled"),
+                };
+                let at = timestamp(update.at);
+                UpdateJson {
+                    id: format!("{id}-{}", update.key),
+                    status: update.status.as_str(),
+                    body,
+                    incident_id: id.clone(),
+                    created_at: at.clone(),
+                    updated_at: at.clone(),
+                    display_at: at,
+                    affected_components: update.change.map(affected),
+                    deliver_notifications: true,
+                    custom_tweet: None,
+                    tweet_id: None,
+                }
+            })
+            .collect();
+        let created = updates.last().map_or(now, |u| u.at);
+        let latest = updates.first().map_or(now, |u| u.at);
+        let status = api_status(maintenance);
+        let resolved = (status == MaintenanceStatus::Completed).then(|| timestamp(latest));
+        let components = record
+            .affected
+            .0
+            .iter()
+            .filter_map(|(code, _)| {
+                self.components
+                    .iter()
+                    .find(|c| !c.group && c.id == code.value)
+            })
+            .cloned()
+            .collect();
+        let lang = language.lang;
+        MaintenanceJson {
+            incident: IncidentJson {
+                id: id.clone(),
+                name: to_plain(&text.title.markdown),
+                status: status.as_str(),
+                created_at: timestamp(created),
+                updated_at: timestamp(latest),
+                monitoring_at: None,
+                resolved_at: resolved,
+                impact: "maintenance",
+                shortlink: format!(
+                    "{}{}",
+                    self.site.base,
+                    Page::Maintenance(index, &id).path(lang)
+                ),
+                started_at: timestamp(created),
+                page_id: self.page_id.clone(),
+                incident_updates: updates_json,
+                components,
+            },
+            scheduled_for: timestamp(maintenance.scheduled_for),
+            scheduled_until: timestamp(maintenance.scheduled_until),
+        }
+    }
+}
+
+/// The updates of `maintenance` as of `now`, newest first, never empty; none after `now`.
+fn derive(maintenance: &Maintenance, now: DateTime<Utc>) -> Vec<Derived> {
+    let record = maintenance.record;
+    let entries: Vec<(usize, DateTime<Utc>)> = record
+        .timeline
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| (index, entry.at.value.utc))
+        .filter(|&(_, at)| at <= now)
+        .collect();
+    let started = record
+        .started
+        .as_ref()
+        .map(|s| s.value.utc)
+        .filter(|&s| s <= now);
+    // Announced no later than anything else the record tells (work begun early included).
+    let announced = entries
+        .iter()
+        .map(|&(_, at)| at)
+        .chain([maintenance.scheduled_for, now])
+        .chain(started)
+        .min()
+        .unwrap_or(now);
+    let mut updates = vec![Derived {
+        status: MaintenanceStatus::Scheduled,
+        at: announced,
+        said: Said::Announced,
+        change: Some(Change::Listed),
+        key: "scheduled".to_string(),
+    }];
+    updates.extend(entries.iter().map(|&(index, at)| Derived {
+        status: if maintenance.cancelled {
+            MaintenanceStatus::Scheduled
+        } else {
+            maintenance.status_at(at)
+        },
+        at,
+        said: Said::Entry(index),
+        change: None,
+        key: format!("t{}", index + 1),
+    }));
+    if maintenance.cancelled {
+        updates.push(Derived {
+            status: MaintenanceStatus::Completed,
+            at: maintenance.scheduled_for.min(now),
+            said: Said::Cancelled,
+            change: None,
+            key: "cancelled".to_string(),
+        });
+    } else {
+        let resolved = record
+            .resolved
+            .as_ref()
+            .map(|r| crate::status::uptime::end_of(&r.value));
+        // Each status the window has reached by now, at the instant it reached it.
+        // In progress from the window's start, or from an earlier `started`.
+        let began = started.map_or(maintenance.scheduled_for, |s| {
+            s.min(maintenance.scheduled_for)
+        });
+        let status = maintenance.status;
+        if began <= now && status != MaintenanceStatus::Scheduled {
+            let completed_unstarted = resolved.is_some_and(|r| r <= began);
+            if !completed_unstarted {
+                updates.push(stock(
+                    MaintenanceStatus::InProgress,
+                    began,
+                    Some(Change::Begins),
+                ));
+            }
+        }
+        match status {
+            MaintenanceStatus::Verifying => updates.push(stock(
+                MaintenanceStatus::Verifying,
+                maintenance.scheduled_until,
+                None,
+            )),
+            MaintenanceStatus::Completed => updates.push(stock(
+                MaintenanceStatus::Completed,
+                resolved
+                    .filter(|&r| r <= now)
+                    .unwrap_or(maintenance.scheduled_until),
+                Some(Change::Ends),
+            )),
+            MaintenanceStatus::Scheduled | MaintenanceStatus::InProgress => {}
+        }
+    }
+    // Sorted stably, then reversed: at one instant the step pushed later counts as newer.
+    updates.sort_by_key(|u| u.at);
+    updates.reverse();
+    updates
+}
+
+fn stock(status: MaintenanceStatus, at: DateTime<Utc>, change: Option<Change>) -> Derived {
+    Derived {
+        status,
+        at,
+        said: Said::Stock,
+        change,
+        key: status.as_str().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{RecordContext, record};
+    use crate::model::Record;
+
+    /// A published window 10:00-12:00 UTC on 2026-11-20, plus `extra` fields.
+    fn planned(extra: &str) -> Record {
+        let yaml = format!(
+            "title: Upgrade\nlang: en\nstatus: published\nkind: maintenance\naffected:\n  api: under_maintenance\ntimezone: UTC\nscheduled_for: 2026-11-20T10:00:00Z\nscheduled_until: 2026-11-20T12:00:00Z\n{extra}"
+        );
+        let (record, findings) =
+            record::parse("2026-11-20-upgrade", &yaml, &RecordContext::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        record.unwrap()
+    }
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    /// `(status, time)` of each update at `now`, newest first.
+    fn updates(record: &Record, now: &str) -> Vec<(&'static str, String)> {
+        let now = at(now);
+        let mut window = Maintenance {
+            record,
+            status: MaintenanceStatus::Scheduled,
+            cancelled: record.is_cancelled(),
+            scheduled_for: at("2026-11-20T10:00:00Z"),
+            scheduled_until: at("2026-11-20T12:00:00Z"),
+        };
+        window.status = window.status_at(now);
+        derive(&window, now)
+            .iter()
+            .map(|u| (u.status.as_str(), timestamp(u.at)))
+            .collect()
+    }
+
+    fn s(status: &'static str, at: &str) -> (&'static str, String) {
+        (status, format!("2026-11-20T{at}:00.000Z"))
+    }
+
+    #[test]
+    fn without_auto_complete_a_passed_window_ends_verifying_at_its_end() {
+        let record = planned("auto_complete: false\n");
+        assert_eq!(
+            updates(&record, "2026-11-20T13:00:00Z"),
+            [
+                s("verifying", "12:00"),
+                s("in_progress", "10:00"),
+                s("scheduled", "10:00")
+            ]
+        );
+    }
+
+    #[test]
+    fn work_begun_early_and_resolved_is_told_in_order() {
+        let record = planned("started: 2026-11-20T09:30:00Z\nresolved: 2026-11-20T11:00:00Z\n");
+        assert_eq!(
+            updates(&record, "2026-11-20T13:00:00Z"),
+            [
+                s("completed", "11:00"),
+                s("in_progress", "09:30"),
+                s("scheduled", "09:30")
+            ]
+        );
+    }
+
+    #[test]
+    fn timeline_entries_carry_the_status_at_their_time_and_none_is_in_the_future() {
+        let record = planned(
+            "timeline:\n  - at: 2026-11-20T08:00:00Z\n    text: Announced.\n  - at: 2026-11-20T10:30:00Z\n    text: Half done.\n",
+        );
+        assert_eq!(
+            updates(&record, "2026-11-20T10:15:00Z"),
+            [
+                s("in_progress", "10:00"),
+                s("scheduled", "08:00"),
+                s("scheduled", "08:00")
+            ]
+        );
+        assert_eq!(
+            updates(&record, "2026-11-20T11:00:00Z")[0],
+            s("in_progress", "10:30")
+        );
+    }
+
+    #[test]
+    fn a_cancelled_window_is_completed_at_once_with_nothing_changed() {
+        let record = planned("cancelled: true\n");
+        let now = "2026-11-19T12:00:00Z";
+        assert_eq!(
+            updates(&record, now),
+            [
+                ("completed", "2026-11-19T12:00:00.000Z".to_string()),
+                ("scheduled", "2026-11-19T12:00:00.000Z".to_string())
+            ]
+        );
+    }
+}
