@@ -181,7 +181,12 @@ fn the_api_has_statuspage_v2_shapes() {
     assert_eq!(summary["status"]["indicator"], "minor");
     // Statuspage's fixed English wording, not the page's banner ("Minor service disruption").
     assert_eq!(summary["status"]["description"], "Minor Service Outage");
-    assert_eq!(summary["scheduled_maintenances"], Value::Array(Vec::new()));
+    // The example's upcoming window; the past one is not in the summary.
+    let windows = summary["scheduled_maintenances"].as_array().unwrap();
+    assert_eq!(windows.len(), 1);
+    assert_eq!(windows[0]["id"], "2026-12-05-logto-cloud-database-upgrade");
+    assert_eq!(windows[0]["status"], "scheduled");
+    assert_eq!(windows[0]["impact"], "maintenance");
     let components = summary["components"].as_array().unwrap();
     components.iter().for_each(assert_component);
     let groups: Vec<&Value> = components.iter().filter(|c| c["group"] == true).collect();

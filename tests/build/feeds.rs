@@ -13,7 +13,11 @@ fn each_language_has_an_atom_feed_of_the_published_incidents_and_windows() {
         let xml = read(&out, &format!("{lang}/feed.atom"));
         let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("{lang}: {e}"));
         assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
-        assert_eq!(feed.entries.len(), 7, "{lang}: 5 incidents, 2 maintenance windows");
+        assert_eq!(
+            feed.entries.len(),
+            7,
+            "{lang}: 5 incidents, 2 maintenance windows"
+        );
         assert_eq!(feed.language.as_deref(), Some(lang));
         for entry in &feed.entries {
             let link = &entry.links[0].href;

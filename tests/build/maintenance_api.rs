@@ -2,7 +2,7 @@
 //! summary's list at fixed nows before, inside and after a window that spans the end of
 //! daylight saving time in Europe/Berlin, and status.json's fixed English rollup.
 //!
-//! tests/fixtures/build/maintenance: `2026-10-25-database-upgrade` runs 01:30 CEST to 04:00 CET
+//! tests/fixtures/build/maintenance-api: `2026-10-25-database-upgrade` runs 01:30 CEST to 04:00 CET
 //! on the night the clocks go back, 2026-10-24T23:30Z to 2026-10-25T03:00Z (3 h 30 min, not
 //! the 2 h 30 min on the wall clock); `2026-10-27-cache-resize` is cancelled;
 //! `2026-10-26-secret-migration` is a draft whose window overlaps the first.
@@ -175,7 +175,7 @@ fn api_status(out: &std::path::Path) -> String {
 
 #[test]
 fn before_the_window_it_is_upcoming() {
-    let project = Project::fixture("build/maintenance");
+    let project = Project::fixture("build/maintenance-api");
     let (_dir, out) = build_at(&project, BEFORE);
     let all = maintenances(&out, "scheduled-maintenances.json");
     // Newest window first; the cancelled one is over at once, the draft is nowhere.
@@ -235,7 +235,7 @@ fn before_the_window_it_is_upcoming() {
 
 #[test]
 fn inside_the_window_across_the_dst_change_it_is_in_progress() {
-    let project = Project::fixture("build/maintenance");
+    let project = Project::fixture("build/maintenance-api");
     let (_dir, out) = build_at(&project, INSIDE);
     let active = maintenances(&out, "scheduled-maintenances/active.json");
     assert_eq!(ids(&active), [UPGRADE]);
@@ -274,7 +274,7 @@ fn inside_the_window_across_the_dst_change_it_is_in_progress() {
 
 #[test]
 fn after_the_window_it_is_completed_at_its_end() {
-    let project = Project::fixture("build/maintenance");
+    let project = Project::fixture("build/maintenance-api");
     let (_dir, out) = build_at(&project, AFTER);
     let all = maintenances(&out, "scheduled-maintenances.json");
     let upgrade = all.iter().find(|m| m["id"] == UPGRADE).unwrap();
@@ -313,7 +313,7 @@ fn after_the_window_it_is_completed_at_its_end() {
 
 #[test]
 fn a_draft_maintenance_reaches_no_api_file() {
-    let project = Project::fixture("build/maintenance");
+    let project = Project::fixture("build/maintenance-api");
     for now in [BEFORE, INSIDE, AFTER] {
         let (_dir, out) = build_at(&project, now);
         for file in files(&out.join("api")) {
@@ -329,7 +329,7 @@ fn a_draft_maintenance_reaches_no_api_file() {
 
 #[test]
 fn an_ongoing_incident_outranks_maintenance_in_the_rollup() {
-    let project = Project::fixture("build/maintenance").record(
+    let project = Project::fixture("build/maintenance-api").record(
         "2026-10-25-api-errors.yaml",
         "title: API errors\nlang: en\nstatus: published\nseverity: major\naffected:\n  api: partial_outage\n\
          timezone: UTC\nstarted: 2026-10-25T00:30:00Z\nsummary: Some API calls fail.\n",

@@ -4,8 +4,10 @@
 //!
 //! **Which instants.** A record names no moment of announcement, so the `scheduled` update
 //! (and `created_at`, `started_at`) is the earliest instant the record vouches for: its first
-//! timeline entry, or else the window's start or the build's "now", whichever is earlier (an
-//! upcoming window was announced by the build that published it at the latest). `in_progress`
+//! timeline entry, its last git revision, or else the window's start or the build's "now",
+//! whichever is earliest (an upcoming window was announced by the commit, or at the latest the
+//! build, that published it). Outside git an upcoming window's announcement is the build's
+//! "now", so it moves with each build; in git it stays put until the record changes. `in_progress`
 //! is at `started`, else at `scheduled_for`; `verifying` at `scheduled_until`; `completed` at
 //! `resolved`, else at `scheduled_until`. Each timeline entry is an update with the window's
 //! status at its time. Nothing after "now" is an update: the future is not a fact yet.
@@ -13,8 +15,8 @@
 //! **Cancelled windows.** Statuspage has no `cancelled` status (its documentation names only
 //! scheduled, in progress, verifying and completed), so a window called off there can only be
 //! ended as `completed`, with an update saying so, or deleted. hindsight does the former: a cancelled window is `completed` at once, with a last update saying it was
-//! cancelled, dated at the window's start or at "now", whichever is earlier (the latest
-//! instant by which it was surely called off). So clients never list it as upcoming or active;
+//! cancelled, dated at the window's start or at its last revision (else "now"), whichever is
+//! earlier (the latest instant by which it was surely called off). So clients never list it as upcoming or active;
 //! it stays in `scheduled-maintenances.json`, and its components never change.
 
 use chrono::{DateTime, Utc};
@@ -203,12 +205,14 @@ fn derive(maintenance: &Maintenance, now: DateTime<Utc>) -> Vec<Derived> {
         .as_ref()
         .map(|s| s.value.utc)
         .filter(|&s| s <= now);
-    // Announced no later than anything else the record tells (work begun early included).
+    // Announced no later than anything else the record tells (work begun early included),
+    // and no later than its last revision: with git that instant is the same in every build.
     let announced = entries
         .iter()
         .map(|&(_, at)| at)
         .chain([maintenance.scheduled_for, now])
         .chain(started)
+        .chain(maintenance.revised)
         .min()
         .unwrap_or(now);
     let mut updates = vec![Derived {
@@ -232,7 +236,10 @@ fn derive(maintenance: &Maintenance, now: DateTime<Utc>) -> Vec<Derived> {
     if maintenance.cancelled {
         updates.push(Derived {
             status: MaintenanceStatus::Completed,
-            at: maintenance.scheduled_for.min(now),
+            at: maintenance
+                .revised
+                .unwrap_or(now)
+                .min(maintenance.scheduled_for),
             said: Said::Cancelled,
             change: None,
             key: "cancelled".to_string(),
@@ -291,104 +298,4 @@ fn stock(status: MaintenanceStatus, at: DateTime<Utc>, change: Option<Change>) -
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::{RecordContext, record};
-    use crate::model::Record;
-
-    /// A published window 10:00-12:00 UTC on 2026-11-20, plus `extra` fields.
-    fn planned(extra: &str) -> Record {
-        let yaml = format!(
-            "title: Upgrade\nlang: en\nstatus: published\nkind: maintenance\naffected:\n  api: under_maintenance\ntimezone: UTC\nscheduled_for: 2026-11-20T10:00:00Z\nscheduled_until: 2026-11-20T12:00:00Z\n{extra}"
-        );
-        let (record, findings) =
-            record::parse("2026-11-20-upgrade", &yaml, &RecordContext::default());
-        assert!(findings.is_empty(), "{findings:?}");
-        record.unwrap()
-    }
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
-
-    /// `(status, time)` of each update at `now`, newest first.
-    fn updates(record: &Record, now: &str) -> Vec<(&'static str, String)> {
-        let now = at(now);
-        let mut window = Maintenance {
-            record,
-            status: MaintenanceStatus::Scheduled,
-            cancelled: record.is_cancelled(),
-            scheduled_for: at("2026-11-20T10:00:00Z"),
-            scheduled_until: at("2026-11-20T12:00:00Z"),
-        };
-        window.status = window.status_at(now);
-        derive(&window, now)
-            .iter()
-            .map(|u| (u.status.as_str(), timestamp(u.at)))
-            .collect()
-    }
-
-    fn s(status: &'static str, at: &str) -> (&'static str, String) {
-        (status, format!("2026-11-20T{at}:00.000Z"))
-    }
-
-    #[test]
-    fn without_auto_complete_a_passed_window_ends_verifying_at_its_end() {
-        let record = planned("auto_complete: false\n");
-        assert_eq!(
-            updates(&record, "2026-11-20T13:00:00Z"),
-            [
-                s("verifying", "12:00"),
-                s("in_progress", "10:00"),
-                s("scheduled", "10:00")
-            ]
-        );
-    }
-
-    #[test]
-    fn work_begun_early_and_resolved_is_told_in_order() {
-        let record = planned("started: 2026-11-20T09:30:00Z\nresolved: 2026-11-20T11:00:00Z\n");
-        assert_eq!(
-            updates(&record, "2026-11-20T13:00:00Z"),
-            [
-                s("completed", "11:00"),
-                s("in_progress", "09:30"),
-                s("scheduled", "09:30")
-            ]
-        );
-    }
-
-    #[test]
-    fn timeline_entries_carry_the_status_at_their_time_and_none_is_in_the_future() {
-        let record = planned(
-            "timeline:\n  - at: 2026-11-20T08:00:00Z\n    text: Announced.\n  - at: 2026-11-20T10:30:00Z\n    text: Half done.\n",
-        );
-        assert_eq!(
-            updates(&record, "2026-11-20T10:15:00Z"),
-            [
-                s("in_progress", "10:00"),
-                s("scheduled", "08:00"),
-                s("scheduled", "08:00")
-            ]
-        );
-        assert_eq!(
-            updates(&record, "2026-11-20T11:00:00Z")[0],
-            s("in_progress", "10:30")
-        );
-    }
-
-    #[test]
-    fn a_cancelled_window_is_completed_at_once_with_nothing_changed() {
-        let record = planned("cancelled: true\n");
-        let now = "2026-11-19T12:00:00Z";
-        assert_eq!(
-            updates(&record, now),
-            [
-                ("completed", "2026-11-19T12:00:00.000Z".to_string()),
-                ("scheduled", "2026-11-19T12:00:00.000Z".to_string())
-            ]
-        );
-    }
-}
+mod tests;

@@ -42,11 +42,7 @@ impl Site<'_> {
         ics.raw("PRODID", "-//hindsight//status site maintenance//EN");
         ics.raw("CALSCALE", "GREGORIAN");
         ics.raw("METHOD", "PUBLISH");
-        let name = format!(
-            "{} – {}",
-            view.title,
-            message(&view.t, "maintenance")
-        );
+        let name = format!("{} – {}", view.title, message(&view.t, "maintenance"));
         ics.text("X-WR-CALNAME", &name);
         ics.text("NAME", &name);
         // RFC 7986 and its older spelling: how often an app should fetch the file again.
