@@ -62,6 +62,14 @@ impl std::fmt::Display for Indicator {
 }
 
 impl Indicator {
+    pub(crate) const ALL: [Indicator; 5] = [
+        Indicator::None,
+        Indicator::Minor,
+        Indicator::Major,
+        Indicator::Critical,
+        Indicator::Maintenance,
+    ];
+
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Indicator::None => "none",

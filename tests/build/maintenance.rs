@@ -130,6 +130,14 @@ fn inside_the_window_the_component_is_under_maintenance_and_the_banner_says_so()
         texts(&en, "section.maintenances.upcoming h3"),
         ["API gateway rollout"]
     );
+    // The badge and the widget say it in the maintenance colour, not an outage's.
+    let badge = read(&out, "en/badge.svg");
+    assert!(
+        badge.contains("Maintenance in progress") && badge.contains("fill=\"#0969da\""),
+        "{badge}"
+    );
+    let widget = read(&out, "en/widget.html");
+    assert!(widget.contains("state-maintenance"), "{widget}");
     let window = page(&out, "en/maintenance/2026-10-25-db-upgrade.html");
     assert_eq!(
         banner(&window),

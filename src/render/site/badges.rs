@@ -4,6 +4,7 @@ use serde::Serialize;
 use tera::Context;
 use unicode_width::UnicodeWidthStr;
 
+use super::accent::Accent;
 use super::{Artifact, Language, Site, message, paths};
 use crate::render::Templates;
 
@@ -20,14 +21,14 @@ impl Site<'_> {
             paths::of("badge", language.lang, None),
             message(&view.t, "badge_status"),
             view.banner.text.clone(),
-            indicator_color(view.banner.indicator),
+            Accent::of_indicator(view.banner.indicator).colour(),
         )];
         badges.extend(view.components.iter().map(|component| {
             (
                 paths::of("badge", language.lang, Some(&component.id)),
                 component.name.clone(),
                 component.status_text.clone(),
-                component_color(component.status),
+                Accent::of_component(component.status).colour(),
             )
         }));
         badges
@@ -41,25 +42,6 @@ impl Site<'_> {
                 ))
             })
             .collect()
-    }
-}
-
-fn indicator_color(indicator: &str) -> &'static str {
-    match indicator {
-        "none" => "#2da44e",
-        "minor" => "#bf8700",
-        "major" => "#d1600f",
-        _ => "#cf222e",
-    }
-}
-
-fn component_color(status: &str) -> &'static str {
-    match status {
-        "operational" => "#2da44e",
-        "degraded_performance" => "#bf8700",
-        "partial_outage" => "#d1600f",
-        "under_maintenance" => "#0969da",
-        _ => "#cf222e",
     }
 }
 

@@ -4,6 +4,7 @@
 //! home page is also the site's root. Links between pages are relative, so the site works
 //! under any path of any host and straight from disk.
 
+mod accent;
 mod artifact;
 mod badges;
 mod calendar;

@@ -6,6 +6,7 @@
 use serde::Serialize;
 use tera::Context;
 
+use super::accent::Accent;
 use super::{Artifact, Language, Site, paths};
 use crate::render::Templates;
 
@@ -50,7 +51,7 @@ impl Site<'_> {
                 lang: view.lang,
                 label: &view.title,
                 text: &view.banner.text,
-                state: indicator_state(view.banner.indicator),
+                state: Accent::of_indicator(view.banner.indicator).name(),
                 target: paths::of("home", lang, None),
             },
         )];
@@ -61,7 +62,7 @@ impl Site<'_> {
                     lang: view.lang,
                     label: &component.name,
                     text: &component.status_text,
-                    state: component_state(component.status),
+                    state: Accent::of_component(component.status).name(),
                     target: paths::of("component", lang, Some(&component.id)),
                 },
             )
@@ -90,23 +91,3 @@ impl Site<'_> {
     }
 }
 
-/// The page's indicator as an accent; an indicator added later shows as the worst.
-fn indicator_state(indicator: &str) -> &'static str {
-    match indicator {
-        "none" => "good",
-        "minor" => "minor",
-        "major" => "major",
-        "maintenance" => "maintenance",
-        _ => "critical",
-    }
-}
-
-fn component_state(status: &str) -> &'static str {
-    match status {
-        "operational" => "good",
-        "degraded_performance" => "minor",
-        "partial_outage" => "major",
-        "under_maintenance" => "maintenance",
-        _ => "critical",
-    }
-}
