@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
 use super::uptime::end_of;
@@ -91,11 +91,23 @@ impl Maintenance<'_> {
     }
 
     /// Its last change as the public sees it at `now`: the record's revision, or a later
-    /// instant at which its status changed by itself (the window starting or ending, a
-    /// `started` or `resolved` coming true). None for a window announced with no known
-    /// revision that has not begun.
+    /// instant at which its status changed by itself (see [`Maintenance::transitions`]). None
+    /// for a window announced with no known revision that has not begun.
     pub(crate) fn changed(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.transitions()
+            .filter(|&at| at <= now)
+            .chain(self.revised)
+            .max()
+    }
+
+    /// The instants at which its status changes by itself: the window starting or ending, a
+    /// `started` or `resolved` coming true, a cancelled window passing its start, but only
+    /// where the status really differs from the instant before (a window begun early does not
+    /// change at `scheduled_for`; a cancelled one does not at its end).
+    pub(crate) fn transitions(&self) -> impl Iterator<Item = DateTime<Utc>> + '_ {
         let record = self.record;
+        let status = |at| status_at(record, self.scheduled_for, self.scheduled_until, at);
+        // Status only changes at an instant the rules compare against.
         [
             Some(self.scheduled_for),
             Some(self.scheduled_until),
@@ -104,9 +116,7 @@ impl Maintenance<'_> {
         ]
         .into_iter()
         .flatten()
-        .filter(|&at| at <= now)
-        .chain(self.revised)
-        .max()
+        .filter(move |&at| status(at) != status(at - TimeDelta::nanoseconds(1)))
     }
 
     /// Its status at `at` by the same rules as [`Maintenance::status`] at now, counting only
@@ -193,23 +203,8 @@ pub(crate) fn next_change(
 ) -> Option<DateTime<Utc>> {
     maintenances
         .iter()
-        .filter_map(|m| {
-            let record = m.record;
-            let started = record.started.as_ref().map(|s| s.value.utc);
-            let resolved = record.resolved.as_ref().map(|r| end_of(&r.value));
-            // Status only changes at an instant the rules compare against.
-            [
-                Some(m.scheduled_for),
-                Some(m.scheduled_until),
-                started,
-                resolved,
-            ]
-            .into_iter()
-            .flatten()
-            .filter(|&at| at > now)
-            .filter(|&at| status_at(record, m.scheduled_for, m.scheduled_until, at) != m.status)
-            .min()
-        })
+        .flat_map(Maintenance::transitions)
+        .filter(|&at| at > now)
         .min()
 }
 

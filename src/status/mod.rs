@@ -2,6 +2,7 @@
 //! the page indicator, incident and maintenance statuses, updates, 90-day uptime), the same in
 //! every language.
 
+mod indicator;
 mod maintenance;
 mod updates;
 pub mod uptime;
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Component, ComponentStatus, Impact, Milestone, Record, SiteConfig};
+pub(crate) use indicator::Indicator;
 pub(crate) use maintenance::{Maintenance, MaintenanceStatus};
 pub(crate) use updates::{Update, UpdateSource};
 pub(crate) use uptime::{Day, Uptime};
@@ -39,44 +41,6 @@ impl IncidentStatus {
             IncidentStatus::Monitoring => "monitoring",
             IncidentStatus::Resolved => "resolved",
             IncidentStatus::Postmortem => "postmortem",
-        }
-    }
-}
-
-/// The page's rollup indicator as Statuspage's `status.indicator` names it: the incident
-/// severity, or `maintenance` while a window is active and no incident is ongoing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Indicator {
-    None,
-    Minor,
-    Major,
-    Critical,
-    Maintenance,
-}
-
-impl std::fmt::Display for Indicator {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Indicator {
-    pub(crate) const ALL: [Indicator; 5] = [
-        Indicator::None,
-        Indicator::Minor,
-        Indicator::Major,
-        Indicator::Critical,
-        Indicator::Maintenance,
-    ];
-
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Indicator::None => "none",
-            Indicator::Minor => "minor",
-            Indicator::Major => "major",
-            Indicator::Critical => "critical",
-            Indicator::Maintenance => "maintenance",
         }
     }
 }
@@ -181,7 +145,8 @@ pub struct SiteStatus<'c> {
     pub maintenances: Vec<Maintenance<'c>>,
     /// The last change of anything public.
     pub updated: DateTime<Utc>,
-    /// The first instant the history covers (the earliest start), for created_at fields.
+    /// The first instant the history covers (the earliest incident start or window change), for
+    /// created_at fields.
     pub since: DateTime<Utc>,
 }
 
@@ -246,13 +211,21 @@ pub(crate) fn derive_for<'c>(
                 .cloned()
                 .unwrap_or_default();
             let mut state = component_state(component, affecting, &incidents, &days, now);
+            let id = component.id.value.as_str();
+            let on_it = || {
+                maintenances.iter().filter(move |m| {
+                    !m.cancelled && status_on(m.record, id) != ComponentStatus::Operational
+                })
+            };
             state.status = worst(
-                maintenances
-                    .iter()
+                on_it()
                     .filter(|m| m.is_active())
-                    .map(|m| status_on(m.record, &component.id.value))
+                    .map(|m| status_on(m.record, id))
                     .chain([state.status]),
             );
+            // A window starting or ending on it is a change of its state too.
+            let window_changes = on_it().flat_map(|m| m.transitions().filter(|&at| at <= now));
+            state.changed = state.changed.into_iter().chain(window_changes).max();
             state
         })
         .collect();
@@ -272,10 +245,17 @@ pub(crate) fn derive_for<'c>(
     let updated = incidents
         .iter()
         .map(|i| i.revised)
+        .chain(maintenances.iter().filter_map(|m| m.changed(now)))
         .max()
         .unwrap_or(now)
         .min(now);
-    let since = incidents.iter().map(|i| i.started).min().unwrap_or(now);
+    let begun_windows = maintenances.iter().filter_map(|m| m.transitions().min());
+    let since = incidents
+        .iter()
+        .map(|i| i.started)
+        .chain(begun_windows.filter(|&at| at <= now))
+        .min()
+        .unwrap_or(now);
     SiteStatus {
         now,
         indicator,

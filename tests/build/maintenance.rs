@@ -130,6 +130,21 @@ fn inside_the_window_the_component_is_under_maintenance_and_the_banner_says_so()
         texts(&en, "section.maintenances.upcoming h3"),
         ["API gateway rollout"]
     );
+    // The window starting is the page's and the component's last change, for API clients.
+    let json = |path: &str| -> serde_json::Value {
+        serde_json::from_str(&read(&out, &format!("api/v2/{path}"))).unwrap()
+    };
+    let started = "2026-10-24T23:30:00.000Z";
+    assert_eq!(json("status.json")["page"]["updated_at"], started);
+    let components = json("components.json");
+    let db = components["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "db")
+        .unwrap();
+    assert_eq!(db["status"], "under_maintenance");
+    assert_eq!(db["updated_at"], started);
     // The badge and the widget say it in the maintenance colour, not an outage's.
     let badge = read(&out, "en/badge.svg");
     assert!(

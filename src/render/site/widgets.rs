@@ -90,4 +90,3 @@ impl Site<'_> {
             .collect()
     }
 }
-

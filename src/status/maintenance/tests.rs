@@ -261,3 +261,26 @@ fn a_windows_last_change_counts_its_status_changing_by_itself() {
         Some(at("2026-11-20T18:00:00Z"))
     );
 }
+
+#[test]
+fn a_windows_last_change_skips_instants_at_which_nothing_changed() {
+    let changed =
+        |window: &Record, now: &str| maintenance(window, at(now)).unwrap().changed(at(now));
+    // Called off: it leaves the upcoming list at its start, and its end changes nothing.
+    let cancelled = planned("cancelled: true\n");
+    assert_eq!(
+        changed(&cancelled, "2026-11-21T00:00:00Z"),
+        Some(at("2026-11-20T10:00:00Z"))
+    );
+    // Begun early: in progress from `started`, so `scheduled_for` changes nothing.
+    let early = planned("started: 2026-11-20T09:30:00Z\n");
+    assert_eq!(
+        changed(&early, "2026-11-20T11:00:00Z"),
+        Some(at("2026-11-20T09:30:00Z"))
+    );
+    // Begun and never ended: still in progress after the window, so its end changes nothing.
+    assert_eq!(
+        changed(&early, "2026-11-20T13:00:00Z"),
+        Some(at("2026-11-20T09:30:00Z"))
+    );
+}
