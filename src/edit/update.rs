@@ -128,12 +128,12 @@ fn plan_inner(
             written_text(&last.at.value, zone)
         ));
     }
-    let status = if request.resolve || record.resolved.is_some() {
+    let status = if record.is_maintenance() {
+        // A maintenance's status follows its window (and `resolved:`); its entries carry none.
+        None
+    } else if request.resolve || record.resolved.is_some() {
         // A note to a resolved incident says what the incident is (the policy refuses others).
         Some(UpdateStatus::Resolved)
-    } else if record.is_maintenance() {
-        // A maintenance's status follows its window; its notes carry none.
-        None
     } else {
         Some(
             request
