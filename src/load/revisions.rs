@@ -1,13 +1,48 @@
-//! Git revisions: when each record (with its overlays) last changed, read from `git log`
-//! once for the whole project. The feeds use it as an entry's `updated` time.
+//! Git revisions: when each record (with its overlays) last changed, and when its file was
+//! first committed, read from `git log` once for the whole project. The feeds use the last
+//! change as an entry's `updated` time; the API dates a maintenance's announcement by the
+//! first commit.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-/// Last change of each record, by record id.
-pub(crate) type Revisions = HashMap<String, DateTime<Utc>>;
+/// What git knows of each record, by record id.
+#[derive(Debug, Clone, Default)]
+pub struct Revisions {
+    /// The last commit that changed the record or one of its overlays.
+    last: HashMap<String, DateTime<Utc>>,
+    /// The first commit that holds the record's own file.
+    added: HashMap<String, DateTime<Utc>>,
+}
+
+impl Revisions {
+    pub(crate) fn new() -> Revisions {
+        Revisions::default()
+    }
+
+    /// When the record or one of its overlays last changed.
+    pub(crate) fn last(&self, id: &str) -> Option<DateTime<Utc>> {
+        self.last.get(id).copied()
+    }
+
+    /// When the record's own file was first committed.
+    pub(crate) fn added(&self, id: &str) -> Option<DateTime<Utc>> {
+        self.added.get(id).copied()
+    }
+
+    /// Revisions from `(id, last change)` pairs, each record first committed then too.
+    #[cfg(test)]
+    pub(crate) fn of(pairs: &[(&str, DateTime<Utc>)]) -> Revisions {
+        let map: HashMap<String, DateTime<Utc>> =
+            pairs.iter().map(|&(id, at)| (id.to_string(), at)).collect();
+        Revisions {
+            last: map.clone(),
+            added: map,
+        }
+    }
+}
 
 /// The last commit time of each file under `incidents/`, by record id (a record and its
 /// overlays count together), read from git in one pass. Empty when `root` is not in a git
@@ -31,12 +66,13 @@ pub(crate) fn revisions(root: &Path) -> Revisions {
         Ok(output) if output.status.success() => {
             parse_revisions(&String::from_utf8_lossy(&output.stdout))
         }
-        _ => HashMap::new(),
+        _ => Revisions::new(),
     }
 }
 
 /// Parses `git log --format=%x00%ct --name-only`: newest commit first, so the first time a
-/// file appears is its last change.
+/// file appears is its last change, and the last time a record's own file appears its first
+/// commit.
 fn parse_revisions(log: &str) -> Revisions {
     let mut revisions = Revisions::new();
     let mut current = None;
@@ -49,20 +85,26 @@ fn parse_revisions(log: &str) -> Revisions {
                 .and_then(|s| DateTime::from_timestamp(s, 0));
             continue;
         }
-        let (Some(at), Some(id)) = (current, record_id_of(Path::new(line.trim()))) else {
+        let path = Path::new(line.trim());
+        let (Some(at), Some((id, own))) = (current, record_id_of(path)) else {
             continue;
         };
-        let entry = revisions.entry(id).or_insert(at);
-        *entry = (*entry).max(at);
+        if own {
+            let added = revisions.added.entry(id.clone()).or_insert(at);
+            *added = (*added).min(at);
+        }
+        let last = revisions.last.entry(id).or_insert(at);
+        *last = (*last).max(at);
     }
     revisions
 }
 
-/// `incidents/2023-12-17-x.de.yaml` -> `2023-12-17-x`.
-fn record_id_of(path: &Path) -> Option<String> {
+/// `incidents/2023-12-17-x.de.yaml` -> `2023-12-17-x`, and whether it is the record's own
+/// file (not an overlay).
+fn record_id_of(path: &Path) -> Option<(String, bool)> {
     match crate::discover::classify(path).kind {
-        crate::discover::SourceKind::Record { id } => Some(id),
-        crate::discover::SourceKind::Overlay { record_id, .. } => Some(record_id),
+        crate::discover::SourceKind::Record { id } => Some((id, true)),
+        crate::discover::SourceKind::Overlay { record_id, .. } => Some((record_id, false)),
     }
     .filter(|_| path.extension().is_some_and(|e| e == "yaml" || e == "yml"))
 }
@@ -75,8 +117,11 @@ mod tests {
     fn git_log_gives_the_last_change_of_a_record_or_its_overlays() {
         let log = "\u{0}200\nincidents/2023-12-17-x.de.yaml\n\n\u{0}100\nincidents/2023-12-17-x.yaml\nincidents/2020-01-01-y.yaml\nREADME.md\n";
         let revisions = parse_revisions(log);
-        assert_eq!(revisions["2023-12-17-x"].timestamp(), 200);
-        assert_eq!(revisions["2020-01-01-y"].timestamp(), 100);
-        assert_eq!(revisions.len(), 2);
+        let seconds = |at: Option<DateTime<Utc>>| at.map(|at| at.timestamp());
+        assert_eq!(seconds(revisions.last("2023-12-17-x")), Some(200));
+        assert_eq!(seconds(revisions.last("2020-01-01-y")), Some(100));
+        assert_eq!(revisions.last.len(), 2);
+        // First committed with its own file; a later translation is no new announcement.
+        assert_eq!(seconds(revisions.added("2023-12-17-x")), Some(100));
     }
 }

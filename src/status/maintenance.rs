@@ -1,12 +1,11 @@
 //! Planned maintenance as the public sees it at "now": each published window's Statuspage
 //! status, and the next instant at which that status changes by itself.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
 use super::uptime::end_of;
+use crate::load::Revisions;
 use crate::model::{Milestone, Record};
 
 /// A maintenance's public status, named as Statuspage names them.
@@ -58,6 +57,9 @@ pub struct Maintenance<'c> {
     /// before now; None when neither is known. Calendars derive `SEQUENCE` from it, feeds
     /// their `updated`.
     pub revised: Option<DateTime<Utc>>,
+    /// When git first held the record's file (never after now), set by
+    /// [`Maintenance::revised_by`]: the latest instant by which it was announced.
+    pub added: Option<DateTime<Utc>>,
 }
 
 impl Maintenance<'_> {
@@ -73,13 +75,10 @@ impl Maintenance<'_> {
     /// With [`Maintenance::revised`] set: the later of the record's last git change (in
     /// `revisions`, by record id) and the latest time the record names that has passed. A
     /// future time in a maintenance is a plan, not a change.
-    pub(crate) fn revised_by(
-        mut self,
-        revisions: &HashMap<String, DateTime<Utc>>,
-        now: DateTime<Utc>,
-    ) -> Self {
+    pub(crate) fn revised_by(mut self, revisions: &Revisions, now: DateTime<Utc>) -> Self {
         let record = self.record;
-        let revision = revisions.get(&record.id).copied();
+        let revision = revisions.last(&record.id);
+        self.added = revisions.added(&record.id).map(|at| at.min(now));
         let milestones = Milestone::ALL
             .iter()
             .filter_map(|&m| record.milestone(m))
@@ -141,6 +140,7 @@ pub(crate) fn maintenance(record: &Record, now: DateTime<Utc>) -> Option<Mainten
         scheduled_for,
         scheduled_until,
         revised: None,
+        added: None,
     })
 }
 

@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::load::Revisions;
 use crate::model::{Component, ComponentStatus, Impact, Milestone, Record, SiteConfig};
 pub(crate) use indicator::Indicator;
 pub(crate) use maintenance::{Maintenance, MaintenanceStatus};
@@ -156,7 +157,7 @@ pub struct SiteStatus<'c> {
 pub(crate) fn derive<'c>(
     records: &[&'c Record],
     config: &'c SiteConfig,
-    revisions: &HashMap<String, DateTime<Utc>>,
+    revisions: &Revisions,
     now: DateTime<Utc>,
 ) -> SiteStatus<'c> {
     derive_for(records, config, revisions, now, false)
@@ -167,7 +168,7 @@ pub(crate) fn derive<'c>(
 pub(crate) fn derive_for<'c>(
     records: &[&'c Record],
     config: &'c SiteConfig,
-    revisions: &HashMap<String, DateTime<Utc>>,
+    revisions: &Revisions,
     now: DateTime<Utc>,
     preview: bool,
 ) -> SiteStatus<'c> {
@@ -176,7 +177,7 @@ pub(crate) fn derive_for<'c>(
         .filter(|record| preview || record.is_published())
         // Planned maintenance is no incident (its own status comes with the maintenance pages).
         .filter(|record| !record.is_maintenance())
-        .filter_map(|record| incident(record, revisions.get(&record.id).copied(), now))
+        .filter_map(|record| incident(record, revisions.last(&record.id), now))
         .collect();
     incidents.sort_by(|a, b| {
         b.started

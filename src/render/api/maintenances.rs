@@ -4,10 +4,10 @@
 //!
 //! **Which instants.** A record names no moment of announcement, so the `scheduled` update
 //! (and `created_at`, `started_at`) is the earliest instant the record vouches for: its first
-//! timeline entry, its last git revision, or else the window's start or the build's "now",
-//! whichever is earliest (an upcoming window was announced by the commit, or at the latest the
-//! build, that published it). Outside git an upcoming window's announcement is the build's
-//! "now", so it moves with each build; in git it stays put until the record changes. `in_progress`
+//! timeline entry, the git commit that added it, or else the window's start or the build's
+//! "now", whichever is earliest (an upcoming window was announced by the commit, or at the
+//! latest the build, that published it). Outside git an upcoming window's announcement is the
+//! build's "now", so it moves with each build; in git it never moves. `in_progress`
 //! is at `started`, else at `scheduled_for`; `verifying` at `scheduled_until`; `completed` at
 //! `resolved`, else at `scheduled_until`. Each timeline entry is an update with the window's
 //! status at its time. Nothing after "now" is an update: the future is not a fact yet.
@@ -206,13 +206,14 @@ fn derive(maintenance: &Maintenance, now: DateTime<Utc>) -> Vec<Derived> {
         .map(|s| s.value.utc)
         .filter(|&s| s <= now);
     // Announced no later than anything else the record tells (work begun early included),
-    // and no later than its last revision: with git that instant is the same in every build.
+    // and no later than the commit that added it: with git that instant is the same in every
+    // build, whatever is edited later.
     let announced = entries
         .iter()
         .map(|&(_, at)| at)
         .chain([maintenance.scheduled_for, now])
         .chain(started)
-        .chain(maintenance.revised)
+        .chain(maintenance.added)
         .min()
         .unwrap_or(now);
     let mut updates = vec![Derived {

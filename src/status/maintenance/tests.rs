@@ -216,10 +216,11 @@ fn a_day_only_end_lasts_the_whole_day() {
 fn a_windows_revision_is_its_git_change_or_a_passed_time_never_a_planned_one() {
     let window = planned("started: 2026-11-20T10:05:00Z\nresolved: 2026-11-20T11:30:00Z\n");
     let revised = |git: Option<&str>, now: &str| {
-        let revisions: HashMap<String, DateTime<Utc>> = git
-            .map(|g| ("2026-11-20-upgrade".to_string(), at(g)))
+        let pairs: Vec<(&str, DateTime<Utc>)> = git
+            .map(|g| ("2026-11-20-upgrade", at(g)))
             .into_iter()
             .collect();
+        let revisions = Revisions::of(&pairs);
         maintenance(&window, at(now))
             .unwrap()
             .revised_by(&revisions, at(now))

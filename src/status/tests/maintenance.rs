@@ -10,7 +10,7 @@ fn maintenance_is_no_incident_and_no_downtime() {
         "title: Upgrade\nlang: en\nstatus: published\nkind: maintenance\naffected:\n  api: under_maintenance\nscheduled_for: 2026-11-20T10:00:00Z\nscheduled_until: 2026-11-20T12:00:00Z\nstarted: 2026-11-20T10:00:00Z\n",
     );
     let config = config();
-    let status = derive(&[&planned], &config, &HashMap::new(), now());
+    let status = derive(&[&planned], &config, &Revisions::new(), now());
     assert!(status.incidents.is_empty());
     assert!(uptime::span_of(&planned, "api", now()).is_none());
 }
@@ -33,7 +33,7 @@ fn states(status: &SiteStatus<'_>) -> Vec<ComponentStatus> {
 fn an_active_window_puts_its_components_under_maintenance_and_the_page_in_maintenance() {
     let planned = window("2026-11-22-upgrade", "  api: under_maintenance\n", "");
     let config = config();
-    let status = derive(&[&planned], &config, &HashMap::new(), now());
+    let status = derive(&[&planned], &config, &Revisions::new(), now());
     use ComponentStatus::{Operational, UnderMaintenance};
     assert_eq!(
         states(&status),
@@ -58,7 +58,7 @@ fn an_active_window_puts_its_components_under_maintenance_and_the_page_in_mainte
     let before = derive(
         &[&planned],
         &config,
-        &HashMap::new(),
+        &Revisions::new(),
         at("2026-11-22T10:00:00Z"),
     );
     assert_eq!(states(&before), [Operational; 3]);
@@ -68,7 +68,7 @@ fn an_active_window_puts_its_components_under_maintenance_and_the_page_in_mainte
     let after = derive(
         &[&planned],
         &config,
-        &HashMap::new(),
+        &Revisions::new(),
         at("2026-11-22T13:00:00Z"),
     );
     assert_eq!(states(&after), [Operational; 3]);
@@ -94,7 +94,7 @@ fn an_ongoing_incident_outranks_maintenance_on_components_and_the_indicator() {
         ),
     );
     let config = config();
-    let status = derive(&[&planned, &outage], &config, &HashMap::new(), now());
+    let status = derive(&[&planned, &outage], &config, &Revisions::new(), now());
     use ComponentStatus::{DegradedPerformance, Operational, UnderMaintenance};
     assert_eq!(
         states(&status),
@@ -116,7 +116,7 @@ fn cancelled_and_unpublished_windows_change_nothing() {
         "title: Upgrade\nlang: en\nstatus: draft\nkind: maintenance\naffected:\n  web: under_maintenance\ntimezone: UTC\nscheduled_for: 2026-11-22T11:00:00Z\nscheduled_until: 2026-11-22T13:00:00Z\n",
     );
     let config = config();
-    let status = derive(&[&cancelled, &draft], &config, &HashMap::new(), now());
+    let status = derive(&[&cancelled, &draft], &config, &Revisions::new(), now());
     assert_eq!(states(&status), [ComponentStatus::Operational; 3]);
     assert_eq!(status.page_indicator, Indicator::None);
     assert_eq!(status.maintenances.len(), 1);
@@ -124,7 +124,13 @@ fn cancelled_and_unpublished_windows_change_nothing() {
     assert_eq!(status.active().count(), 0);
     assert_eq!(status.next_change(), None);
     // `serve` previews drafts as if published.
-    let preview = derive_for(&[&cancelled, &draft], &config, &HashMap::new(), now(), true);
+    let preview = derive_for(
+        &[&cancelled, &draft],
+        &config,
+        &Revisions::new(),
+        now(),
+        true,
+    );
     assert_eq!(
         preview.components[1].status,
         ComponentStatus::UnderMaintenance
@@ -155,7 +161,7 @@ fn maintenances_are_split_into_upcoming_active_and_recent() {
         "title: Later\nlang: en\nstatus: published\nkind: maintenance\ntimezone: UTC\nscheduled_for: 2026-12-08T10:00:00Z\nscheduled_until: 2026-12-08T11:00:00Z\n",
     );
     let records = [&later, &past, &verifying, &older, &soon];
-    let status = derive(&records, &config, &HashMap::new(), now());
+    let status = derive(&records, &config, &Revisions::new(), now());
     let ids = |it: &mut dyn Iterator<Item = &Maintenance<'_>>| -> Vec<String> {
         it.map(|m| m.record.id.clone()).collect()
     };

@@ -65,7 +65,7 @@ fn overlapping_incidents_merge_and_the_worst_status_wins() {
         ),
     );
     let config = config();
-    let status = derive(&[&a, &b], &config, &HashMap::new(), now());
+    let status = derive(&[&a, &b], &config, &Revisions::new(), now());
     let api = &status.components[0];
     let day = api
         .uptime
@@ -122,7 +122,7 @@ fn an_ongoing_incident_counts_until_now_and_across_midnight() {
         ),
     );
     let config = config();
-    let status = derive(&[&ongoing], &config, &HashMap::new(), now());
+    let status = derive(&[&ongoing], &config, &Revisions::new(), now());
     let db = &status.components[2];
     assert_eq!(db.status, ComponentStatus::MajorOutage);
     assert_eq!(db.uptime.days[88].downtime, 7200.0);
@@ -153,7 +153,7 @@ fn drafts_and_reviews_are_not_public() {
         .replace("status: published", "status: review"),
     );
     let config = config();
-    let status = derive(&[&draft, &review], &config, &HashMap::new(), now());
+    let status = derive(&[&draft, &review], &config, &Revisions::new(), now());
     assert!(status.incidents.is_empty());
     assert_eq!(status.indicator, Impact::None);
     assert_eq!(status.components[0].status, ComponentStatus::Operational);
@@ -172,7 +172,7 @@ fn incidents_before_the_window_do_not_count() {
         ),
     );
     let config = config();
-    let status = derive(&[&old], &config, &HashMap::new(), now());
+    let status = derive(&[&old], &config, &Revisions::new(), now());
     assert_eq!(status.components[0].uptime.percent, 100.0);
     assert_eq!(status.incidents[0].status, IncidentStatus::Postmortem);
     assert_eq!(status.since, at("2023-12-17T03:56:00Z"));
@@ -213,7 +213,7 @@ fn updates_come_from_timeline_statuses_newest_first() {
         ]
     );
     let config = config();
-    let status = derive(&[&incident], &config, &HashMap::new(), now());
+    let status = derive(&[&incident], &config, &Revisions::new(), now());
     assert_eq!(
         status.incidents[0].monitoring,
         Some(at("2026-11-20T10:30:00Z"))
@@ -230,7 +230,7 @@ fn updates_are_derived_from_milestones_when_no_entry_has_a_status() {
     ) + "detected: 2026-11-20T10:07:00Z\nmitigated: 2026-11-20T10:40:00Z\n";
     let incident = record("2026-11-20-m", &text);
     let config = config();
-    let status = derive(&[&incident], &config, &HashMap::new(), now());
+    let status = derive(&[&incident], &config, &Revisions::new(), now());
     let incident = &status.incidents[0];
     assert_eq!(incident.status, IncidentStatus::Monitoring);
     let keys: Vec<String> = incident.updates.iter().map(Update::key).collect();
@@ -242,7 +242,7 @@ fn a_resolved_incident_is_postmortem_only_once_its_postmortem_is_begun() {
     let config = config();
     let status_of = |yaml: &str| {
         let record = record("2026-11-20-a", yaml);
-        derive(&[&record], &config, &HashMap::new(), now()).incidents[0].status
+        derive(&[&record], &config, &Revisions::new(), now()).incidents[0].status
     };
     let written = published(
         "major",

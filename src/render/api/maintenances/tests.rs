@@ -23,7 +23,7 @@ fn updates(record: &Record, now: &str) -> Vec<(&'static str, String)> {
     revised_updates(record, now, None)
 }
 
-/// [`updates`] of a record last revised (committed) at `revised`.
+/// [`updates`] of a record added and last revised (committed) at `revised`.
 fn revised_updates(
     record: &Record,
     now: &str,
@@ -37,6 +37,7 @@ fn revised_updates(
         scheduled_for: at("2026-11-20T10:00:00Z"),
         scheduled_until: at("2026-11-20T12:00:00Z"),
         revised: revised.map(at),
+        added: revised.map(at),
     };
     window.status = window.status_at(now);
     derive(&window, now)
@@ -108,7 +109,7 @@ fn a_cancelled_window_is_completed_at_once_with_nothing_changed() {
 }
 
 #[test]
-fn an_upcoming_window_is_announced_at_its_revision_in_every_build() {
+fn an_upcoming_window_is_announced_at_the_commit_that_added_it_in_every_build() {
     let record = planned("");
     let committed = Some("2026-11-18T09:30:00Z");
     for now in ["2026-11-19T08:00:00Z", "2026-11-19T20:00:00Z"] {
