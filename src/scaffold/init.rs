@@ -211,6 +211,11 @@ mod tests {
             .map(|entry| entry["cron"].as_str().unwrap())
             .collect();
         assert_eq!(crons, ["*/15 * * * *"]);
+        // A scheduled run changes no record: it builds without linting (and uploading) again.
+        let lint_if = yaml["jobs"]["lint"]["if"].as_str().unwrap();
+        assert!(lint_if.contains("!= 'schedule'"), "{lint_if}");
+        let build_if = yaml["jobs"]["build"]["if"].as_str().unwrap();
+        assert!(build_if.contains("'skipped'"), "{build_if}");
         let build = yaml["jobs"]["build"].to_string();
         assert!(build.contains("--format json"), "{build}");
         assert!(build.contains("next_change"), "{build}");
