@@ -189,7 +189,13 @@ pub(crate) fn render(
     match zone.from_local_datetime(&local_start) {
         LocalResult::Single(_) => {}
         LocalResult::Ambiguous(..) => bail!(
-            "--date and --time give {shown}, which happens twice in {zone} (the clocks go back); give a time outside that hour, then write `started:` with its offset, such as {}+01:00",
+            "--date and --time give {shown}, which happens twice in {zone} (the clocks go back); give a time outside that hour, then write `{}:` with its offset, such as {}+01:00",
+            // The field the time goes into: a window's start, or an incident's.
+            if name == "maintenance" {
+                "scheduled_for"
+            } else {
+                "started"
+            },
             local_start.format("%Y-%m-%dT%H:%M")
         ),
         LocalResult::None => bail!(

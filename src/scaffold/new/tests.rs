@@ -291,9 +291,18 @@ fn a_component_twice_and_times_the_clocks_skip_or_repeat_are_refused() {
         ..NewRecord::default()
     });
     assert!(
-        repeated.contains("happens twice in Europe/Berlin"),
+        repeated.contains("happens twice in Europe/Berlin") && repeated.contains("`started:`"),
         "{repeated}"
     );
+    // A window's start goes into `scheduled_for`, and the hint says so.
+    let window = error(NewRecord {
+        title: "t".into(),
+        date: Some("2026-10-25".into()),
+        time: Some("02:30".into()),
+        template: Some("maintenance".into()),
+        ..NewRecord::default()
+    });
+    assert!(window.contains("`scheduled_for:`"), "{window}");
 }
 
 #[test]
