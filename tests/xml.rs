@@ -182,14 +182,14 @@ fn without_lint_every_xml_output_is_still_well_formed() {
             };
             let summary = event.get_summary().unwrap();
             assert!(
-                summary.starts_with("Up＜b＞grade") && summary.contains(";, next line"),
+                summary.starts_with("Upgrade") && summary.contains(";, next line"),
                 "{summary:?}"
             );
             assert!(
                 event
                     .get_description()
                     .unwrap()
-                    .contains("z ]]＞ --＞ END:VEVENT")
+                    .contains("z ]]> --> END:VEVENT")
             );
             assert!(!summary.contains(|c: char| c.is_control()), "{summary:?}");
             calendars += 1;

@@ -260,7 +260,7 @@ fn calendars_list_published_windows_in_utc_before_inside_and_after() {
             assert!(served_file(&out, BASE, &url).is_file());
             assert_eq!(
                 upgrade.get_summary(),
-                Some("Database upgrade; replica, primary \\ and ＜b＞more＜/b＞"),
+                Some("Database upgrade; replica, primary \\ and more"),
             );
             let description = upgrade.get_description().unwrap();
             assert!(

@@ -176,14 +176,36 @@ pub fn to_plain(markdown: &str) -> String {
     let mut plain = String::with_capacity(markdown.len());
     for event in join_cjk_lines(parse(markdown)) {
         match event {
-            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                plain.push_str(&text)
-            }
+            Event::Text(text) | Event::Code(text) => plain.push_str(&text),
+            // Raw HTML is markup, not text: a client that shows plain text as HTML (many
+            // Statuspage widgets do with `body`) must get no tag from a record.
+            Event::Html(_) | Event::InlineHtml(_) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => plain.push(' '),
             _ => {}
         }
     }
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+    defuse_tags(&plain.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Whether `<` followed by `next` could open an HTML tag, comment or declaration.
+pub(crate) fn opens_tag(next: char) -> bool {
+    next.is_ascii_alphabetic() || "/!?".contains(next)
+}
+
+/// `text` with every `<` that could open a tag in its full-width form `＜`: plain text that a
+/// client shows as HTML (Statuspage widgets with `body`, calendar apps with DESCRIPTION) can
+/// then hold no tag from a record, while `a -> b` and `< 100 ms` stay as written.
+pub(crate) fn defuse_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<' && chars.peek().is_some_and(|&next| opens_tag(next)) {
+            out.push('＜');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A line break inside a paragraph reads as a space, but Chinese and Japanese put none

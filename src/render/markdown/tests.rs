@@ -243,3 +243,21 @@ fn hostile_markdown_stays_inert_in_markdown_output() {
         }
     }
 }
+
+#[test]
+fn plain_text_leaves_raw_html_out_and_keeps_code() {
+    assert_eq!(
+        to_plain("Title <script>alert(1)</script> and `<head>`"),
+        "Title alert(1) and ＜head>"
+    );
+    assert_eq!(to_plain("<b onmouseover=x>hover</b>"), "hover");
+    assert_eq!(
+        to_plain("latency < 5 ms, 15 -> 17"),
+        "latency < 5 ms, 15 -> 17"
+    );
+    // Not HTML to Markdown, but to a browser: defused all the same.
+    assert_eq!(
+        to_plain("<b onmouseover=alert('x')>hover"),
+        "＜b onmouseover=alert('x')>hover"
+    );
+}

@@ -4,7 +4,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::{Artifact, Page, Site, message, paths};
-use crate::render::markdown::to_plain;
+use crate::render::markdown::{opens_tag, to_plain};
 use crate::status::{Maintenance, UPTIME_DAYS};
 
 /// `SEQUENCE` counts seconds from this instant (2020-01-01T00:00:00Z) to the record's last
@@ -129,9 +129,10 @@ fn stamp(at: DateTime<Utc>) -> String {
 }
 
 /// RFC 5545 §3.3.11: `\`, `;` and `,` escaped, line breaks as `\n`. Control characters are
-/// dropped (a tab becomes a space): the format has no way to carry them. `<` and `>` become
-/// their full-width forms, since some apps show DESCRIPTION as HTML: no text from a record
-/// becomes a tag there.
+/// dropped (a tab becomes a space): the format has no way to carry them. A `<` that would
+/// open a tag (before a letter, `/`, `!` or `?`) becomes its full-width form, since some apps
+/// show DESCRIPTION as HTML: no text from a record becomes a tag there, and `a -> b` or
+/// `< 100 ms` stay as written.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -143,8 +144,7 @@ fn escape(text: &str) -> String {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
             '\t' => out.push(' '),
-            '<' => out.push('＜'),
-            '>' => out.push('＞'),
+            '<' if chars.peek().is_some_and(|&next| opens_tag(next)) => out.push('＜'),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -202,7 +202,12 @@ mod tests {
             "a\\,b\\;c\\\\d\\ne\\nf\\ng\\nh"
         );
         assert_eq!(escape("x\u{1}\u{1b}[31m\u{7f}\ty"), "x[31m y");
-        assert_eq!(escape("<script>"), "＜script＞");
+        assert_eq!(escape("<script>"), "＜script>");
+        assert_eq!(escape("</b><!-- x"), "＜/b>＜!-- x");
+        assert_eq!(
+            escape("Postgres 15 -> 17, < 100 ms"),
+            "Postgres 15 -> 17\\, < 100 ms"
+        );
     }
 
     #[test]
