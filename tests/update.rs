@@ -303,6 +303,17 @@ fn updates_that_would_break_the_build_or_mislead_readers_are_refused() {
         noted.contains("    status: resolved\n    text: The refunds are complete.\n"),
         "{noted}"
     );
+    // Resolving planned maintenance completes it, in its own words and with no incident status.
+    let out = project.run(&["resolve", "2026-12-05-logto-cloud-database-upgrade"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains(": completed at "), "{}", out.stdout);
+    let completed = project.read(window);
+    assert!(
+        completed.ends_with(
+            "    marks: resolved\n    text: The scheduled maintenance has been completed.\nresolved: 2026-11-22 12:00\n"
+        ),
+        "{completed}"
+    );
 }
 
 #[test]

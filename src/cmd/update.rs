@@ -154,7 +154,12 @@ fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
     } else {
         "updated"
     };
-    let what = edit.status.map_or("a note".to_string(), |s| s.to_string());
+    // Planned maintenance's entries carry no status: resolving completes it.
+    let what = match edit.status {
+        Some(status) => status.to_string(),
+        None if request.resolve => "completed".to_string(),
+        None => "a note".to_string(),
+    };
     print(&format!(
         "{verb} {}: {what} at {}\n",
         display_path(&edit.path),

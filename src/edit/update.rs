@@ -154,7 +154,14 @@ fn plan_inner(
         // The site's words for a resolving update without text, in the record's language.
         None if request.resolve => crate::localize::Messages::load(Some(&project.root))
             .map_err(|error| Refusal(format!("{error:#}")))?
-            .text(record.lang.value, "update-body-resolved"),
+            .text(
+                record.lang.value,
+                if record.is_maintenance() {
+                    "update-body-completed"
+                } else {
+                    "update-body-resolved"
+                },
+            ),
         None => return refused("give the update's text"),
     };
     if request.resolve

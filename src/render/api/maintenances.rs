@@ -282,6 +282,30 @@ fn derive(maintenance: &Maintenance, now: DateTime<Utc>) -> Vec<Derived> {
             MaintenanceStatus::Scheduled | MaintenanceStatus::InProgress => {}
         }
     }
+    // A timeline entry written at the very step (the note `resolve` or a person posted as the
+    // work began or ended) tells it in words: it stands for the stock update and takes over
+    // its component changes, so a client sees the step once.
+    let steps: Vec<(DateTime<Utc>, MaintenanceStatus)> = updates
+        .iter()
+        .filter(|u| matches!(u.said, Said::Entry(_)))
+        .map(|u| (u.at, u.status))
+        .collect();
+    let mut taken = Vec::new();
+    updates.retain(|u| {
+        let told = matches!(u.said, Said::Stock) && steps.contains(&(u.at, u.status));
+        if told {
+            taken.push((u.at, u.status, u.change));
+        }
+        !told
+    });
+    for (at, status, change) in taken {
+        if let Some(entry) = updates
+            .iter_mut()
+            .find(|u| matches!(u.said, Said::Entry(_)) && u.at == at && u.status == status)
+        {
+            entry.change = entry.change.or(change);
+        }
+    }
     // Sorted stably, then reversed: at one instant the step pushed later counts as newer.
     updates.sort_by_key(|u| u.at);
     updates.reverse();

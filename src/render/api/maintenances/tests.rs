@@ -126,3 +126,19 @@ fn an_upcoming_window_is_announced_at_the_commit_that_added_it_in_every_build() 
         "called off by the commit that says so"
     );
 }
+
+#[test]
+fn a_note_written_at_a_step_stands_for_it_once() {
+    let record = planned(
+        "started: 2026-11-20T09:50:00Z\nresolved: 2026-11-20T11:30:00Z\ntimeline:\n  - at: 2026-11-20T09:50:00Z\n    text: Begun.\n  - at: 2026-11-20T11:30:00Z\n    text: Done.\n    marks: resolved\n",
+    );
+    assert_eq!(
+        updates(&record, "2026-11-20T13:00:00Z"),
+        [
+            s("completed", "11:30"),
+            s("in_progress", "09:50"),
+            s("scheduled", "09:50"),
+        ],
+        "the notes at `started` and `resolved` are those steps, not extra updates"
+    );
+}
