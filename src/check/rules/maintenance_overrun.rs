@@ -1,4 +1,5 @@
-//! `maintenance-overrun`: a published maintenance still in progress long after its window.
+//! `maintenance-overrun`: a published maintenance still in progress or verifying long after
+//! its window.
 
 use chrono::TimeDelta;
 
@@ -10,12 +11,13 @@ use crate::diagnostic::Finding;
 const GRACE: TimeDelta = TimeDelta::hours(24);
 
 declare_rule! {
-    /// A published maintenance has `started` but no `resolved`, more than 24 hours after its
-    /// window ended.
+    /// A published maintenance has `started` (or `auto_complete: false`) but no `resolved`,
+    /// more than 24 hours after its window ended.
     ///
-    /// A maintenance that has started and not been resolved is in progress: the status page
-    /// shows its components under maintenance for as long as that lasts. A day after the
-    /// window, the work is nearly always over and `resolved` was forgotten. "Now" is the
+    /// A maintenance that has started and not been resolved is in progress, and one with
+    /// `auto_complete: false` is verifying after its window until it is resolved: either way
+    /// the status page shows its components under maintenance for as long as that lasts. A
+    /// day after the window, the work is nearly always over and `resolved` was forgotten. "Now" is the
     /// clock, or `SOURCE_DATE_EPOCH` when that is set. Cancelled maintenances and windows
     /// known only to the day are not reported.
     ///
@@ -42,7 +44,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     if !record.is_maintenance()
         || !record.is_published()
         || record.is_cancelled()
-        || record.started.is_none()
+        || (record.started.is_none() && record.auto_completes())
         || record.resolved.is_some()
     {
         return Vec::new();
@@ -60,8 +62,18 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
             MAINTENANCE_OVERRUN.id,
             until.span,
             format!(
-                "the window ended at {}, {hours} hours ago, but the maintenance has `started` and no `resolved`",
-                show(&until.value, zone)
+                "the window ended at {}, {hours} hours ago, but the maintenance has {} and no `resolved`, so the page still shows it {}",
+                show(&until.value, zone),
+                if record.started.is_some() {
+                    "`started`"
+                } else {
+                    "`auto_complete: false`"
+                },
+                if record.started.is_some() {
+                    "in progress"
+                } else {
+                    "verifying"
+                },
             ),
         )
         .help("add `resolved:` with when the work ended, or move `scheduled_until` if it goes on"),
