@@ -112,6 +112,9 @@ notice-ongoing = Dieser Vorfall dauert noch an. Dieser Bericht wird aktualisiert
 notice-pending = Dieser Vorfall ist behoben. Die Nachbesprechung wird gerade geschrieben und hier veröffentlicht.
 notice-stale = Ein Teil dieser Übersetzung ist veraltet: Das Original ({ $language }) wurde seit der Übersetzung geändert.
 notice-fallback = Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.
+notice-draft-maintenance = Entwurf: Diese Wartungsankündigung ist nicht veröffentlicht.
+notice-review-maintenance = In Prüfung: Diese Wartungsankündigung ist noch nicht veröffentlicht.
+notice-fallback-maintenance = Teile dieser Ankündigung sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.
 notice-internal = Intern: Dieser Abschnitt wird nie veröffentlicht.
 
 ## Sprachnamen

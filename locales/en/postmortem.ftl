@@ -112,6 +112,9 @@ notice-ongoing = This incident is still ongoing. This report will be updated as 
 notice-pending = This incident is resolved. Its postmortem is being written and will be published here.
 notice-stale = Part of this translation is out of date: the original ({ $language }) has changed since it was translated.
 notice-fallback = Parts of this postmortem have not been translated yet and are shown in the original language ({ $language }).
+notice-draft-maintenance = Draft: this maintenance announcement has not been published.
+notice-review-maintenance = In review: this maintenance announcement has not been published yet.
+notice-fallback-maintenance = Parts of this announcement have not been translated yet and are shown in the original language ({ $language }).
 notice-internal = Internal: this section is never published.
 
 ## Language names, in this language

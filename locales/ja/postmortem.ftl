@@ -100,6 +100,9 @@ notice-ongoing = このインシデントは継続中です。新しい情報が
 notice-pending = このインシデントは解消しました。ポストモーテムは現在作成中で、完成しだいこのページで公開します。
 notice-stale = この翻訳の一部は古くなっています。翻訳後に原文（{ $language }）が更新されました。
 notice-fallback = このポストモーテムの一部はまだ翻訳されておらず、原文（{ $language }）のまま表示しています。
+notice-draft-maintenance = 下書き：このメンテナンスのお知らせは公開されていません。
+notice-review-maintenance = レビュー中：このメンテナンスのお知らせはまだ公開されていません。
+notice-fallback-maintenance = このお知らせの一部はまだ翻訳されておらず、原文（{ $language }）のまま表示しています。
 notice-internal = 社内限定：このセクションは公開されません。
 
 ## 言語名

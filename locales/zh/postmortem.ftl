@@ -100,6 +100,9 @@ notice-ongoing = 该事故仍在进行中，我们将在获得更多信息后更
 notice-pending = 该事故已解决。复盘报告正在撰写中，完成后将在此页面发布。
 notice-stale = 本译文的部分内容已过时：原文（{ $language }）在翻译后已有改动。
 notice-fallback = 本复盘报告的部分内容尚未翻译，以原文（{ $language }）显示。
+notice-draft-maintenance = 草稿：本维护公告尚未发布。
+notice-review-maintenance = 审核中：本维护公告尚未发布。
+notice-fallback-maintenance = 本公告的部分内容尚未翻译，以原文（{ $language }）显示。
 notice-internal = 仅限内部：此部分不会公开。
 
 ## 语言名称

@@ -58,14 +58,22 @@ impl<'a> Texts<'a> {
 
 pub(super) fn notices(record: &Record, view: &Postmortem, ctx: &Context) -> Vec<Notice> {
     let mut notices = Vec::new();
+    // A maintenance is an announcement, not a postmortem: its notices say so.
+    let of_kind = |postmortem: &'static str, maintenance: &'static str| {
+        if record.is_maintenance() {
+            maintenance
+        } else {
+            postmortem
+        }
+    };
     match record.status.value {
         RecordStatus::Draft => notices.push(Notice {
             kind: "draft",
-            text: ctx.text("notice-draft"),
+            text: ctx.text(of_kind("notice-draft", "notice-draft-maintenance")),
         }),
         RecordStatus::Review => notices.push(Notice {
             kind: "review",
-            text: ctx.text("notice-review"),
+            text: ctx.text(of_kind("notice-review", "notice-review-maintenance")),
         }),
         RecordStatus::Published => {}
     }
@@ -97,7 +105,10 @@ pub(super) fn notices(record: &Record, view: &Postmortem, ctx: &Context) -> Vec<
     if texts.iter().any(|t| t.lang.is_some()) {
         notices.push(Notice {
             kind: "fallback",
-            text: ctx.format("notice-fallback", &language()),
+            text: ctx.format(
+                of_kind("notice-fallback", "notice-fallback-maintenance"),
+                &language(),
+            ),
         });
     }
     notices
