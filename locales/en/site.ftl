@@ -31,7 +31,7 @@ site-not-public = Draft — not public
 site-component-incidents = Incidents affecting this component
 
 ## Planned maintenance
-site-maintenance-active = Maintenance in progress
+site-maintenance-active = Ongoing maintenance
 site-maintenance-upcoming = Upcoming maintenance
 site-maintenance-past = Past maintenance
 site-maintenance-calendar = Maintenance calendar (iCalendar)

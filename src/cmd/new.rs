@@ -14,10 +14,12 @@ use super::{Outcome, parse_lang};
 pub(crate) struct Args {
     /// What happened, in a few words; the file name is made from it.
     title: String,
-    /// The day the impact began (YYYY-MM-DD; default: today in the site's time zone).
+    /// The day the impact began, or a maintenance window starts (YYYY-MM-DD; default: today in
+    /// the site's time zone).
     #[arg(long, value_name = "DATE")]
     date: Option<String>,
-    /// The time the impact began (HH:MM; default: now in the site's time zone).
+    /// The time the impact began, or a maintenance window starts (HH:MM; default: now in the
+    /// site's time zone).
     #[arg(long, value_name = "TIME")]
     time: Option<String>,
     /// none, minor, major or critical (default: major when a component has a major outage, else minor).
@@ -26,7 +28,7 @@ pub(crate) struct Args {
     /// The language of the record and its guidance comments (default: the site's first).
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]
     lang: Option<Lang>,
-    /// default, brief or security, or a project's templates/new/<NAME>.yaml.
+    /// default, brief, security or maintenance, or a project's templates/new/<NAME>.yaml.
     #[arg(long, value_name = "NAME")]
     template: Option<String>,
     /// A component hit and its state, such as website=major_outage (repeatable).

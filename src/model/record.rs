@@ -26,7 +26,7 @@ pub struct Record {
     pub status: Spanned<RecordStatus>,
     /// `incident` (the default) or `maintenance`: planned work announced ahead.
     pub kind: Option<Spanned<RecordKind>>,
-    /// How bad the incident was (Statuspage impact); required unless draft.
+    /// How bad the incident was (Statuspage impact); required unless draft (incidents only).
     pub severity: Option<Spanned<Impact>>,
     /// Component id (from site/config.yaml) -> the worst status it reached.
     #[serde(default)]
@@ -46,7 +46,8 @@ pub struct Record {
     /// Maintenance: the window was called off (default `false`).
     #[schemars(with = "Option<bool>")]
     pub cancelled: Option<Spanned<bool>>,
-    /// When impact began; required unless draft.
+    /// When impact began; required unless draft (incidents only: a maintenance's work began
+    /// at `started` if it says so, else at `scheduled_for`).
     #[schemars(with = "Option<TimeText>")]
     pub started: Option<Spanned<When>>,
     #[schemars(with = "Option<TimeText>")]
