@@ -6,8 +6,8 @@ use crate::diagnostic::Finding;
 use crate::model::{Record, Spanned};
 
 declare_rule! {
-    /// A maintenance window ends before it starts, a published maintenance has no window,
-    /// or an incident carries maintenance fields.
+    /// A maintenance window ends before (or the instant) it starts, a published maintenance
+    /// has no window, or an incident carries maintenance fields.
     ///
     /// A record with `kind: maintenance` announces planned work for the window from
     /// `scheduled_for` to `scheduled_until`; the status site, API and calendars show it by
@@ -46,21 +46,26 @@ fn maintenance(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
     let zone = record.zone(subject.site.config.timezone);
     let mut findings = Vec::new();
-    if let (Some(from), Some(until)) = (&record.scheduled_for, &record.scheduled_until)
-        && is_before(&until.value, &from.value)
-    {
-        findings.push(
-            Finding::new(
-                MAINTENANCE_WINDOW.id,
-                until.span,
-                format!(
-                    "the window ends at {}, before it starts at {}",
-                    show(&until.value, zone),
-                    show(&from.value, zone)
-                ),
-            )
-            .help("check the date and time of `scheduled_until`: the window must end after `scheduled_for`"),
-        );
+    if let (Some(from), Some(until)) = (&record.scheduled_for, &record.scheduled_until) {
+        // A day-only end lasts the whole day, so only two exact instants can make no window.
+        let empty = !from.value.is_day_only()
+            && !until.value.is_day_only()
+            && from.value.utc == until.value.utc;
+        if empty || is_before(&until.value, &from.value) {
+            let relation = if empty { "the instant" } else { "before" };
+            findings.push(
+                Finding::new(
+                    MAINTENANCE_WINDOW.id,
+                    until.span,
+                    format!(
+                        "the window ends at {}, {relation} it starts at {}",
+                        show(&until.value, zone),
+                        show(&from.value, zone)
+                    ),
+                )
+                .help("check the date and time of `scheduled_until`: the window must end after `scheduled_for`"),
+            );
+        }
     }
     let Some(kind) = &record.kind else {
         return findings;
