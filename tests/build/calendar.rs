@@ -390,3 +390,13 @@ fn sequence_grows_with_each_revision_of_the_record() {
         event(&first, CANCELLED_ID).get_sequence()
     );
 }
+
+#[test]
+fn a_calendar_with_no_window_still_holds_a_component() {
+    let (_dir, out) = Project::new().build();
+    let calendar = calendar(&out, "en");
+    assert!(events(&calendar).is_empty());
+    // RFC 5545's `icalbody` needs one component at least: a UTC time zone, which shows nothing.
+    assert_eq!(calendar.components.len(), 1, "{calendar:?}");
+    assert!(read(&out, "en/maintenance.ics").contains("BEGIN:VTIMEZONE\r\nTZID:UTC\r\n"));
+}

@@ -205,7 +205,9 @@ fn after_the_window_it_is_completed_and_listed_in_the_history() {
     let untranslated = page(&out, "de/maintenance/2026-10-25-api-rollout.html");
     assert_eq!(
         texts(&untranslated, "p.notice-fallback"),
-        ["Teile dieser Ankündigung sind noch nicht übersetzt und werden in der Originalsprache (Englisch) angezeigt."]
+        [
+            "Teile dieser Ankündigung sind noch nicht übersetzt und werden in der Originalsprache (Englisch) angezeigt."
+        ]
     );
     assert!(select(&page(&out, "en/components/db.html"), "section.maintenances").is_empty());
 }

@@ -48,10 +48,12 @@ impl Site<'_> {
         // RFC 7986 and its older spelling: how often an app should fetch the file again.
         ics.raw("REFRESH-INTERVAL;VALUE=DURATION", "PT1H");
         ics.raw("X-PUBLISHED-TTL", "PT1H");
+        let mut events = 0;
         for (position, maintenance) in self.status.maintenances.iter().enumerate() {
             if !in_calendar(maintenance, now) {
                 continue;
             }
+            events += 1;
             let shown = &view.maintenances[position];
             let url = Page::Maintenance(position, maintenance.id()).url(&self.base, language.lang);
             ics.raw("BEGIN", "VEVENT");
@@ -95,6 +97,22 @@ impl Site<'_> {
                 ics.line("CATEGORIES", &names.join(","));
             }
             ics.raw("END", "VEVENT");
+        }
+        if events == 0 {
+            // RFC 5545 wants at least one component in a calendar: with no window to show,
+            // the zone every time here is in, which shows nothing in any app.
+            for (name, value) in [
+                ("BEGIN", "VTIMEZONE"),
+                ("TZID", "UTC"),
+                ("BEGIN", "STANDARD"),
+                ("DTSTART", "19700101T000000"),
+                ("TZOFFSETFROM", "+0000"),
+                ("TZOFFSETTO", "+0000"),
+                ("END", "STANDARD"),
+                ("END", "VTIMEZONE"),
+            ] {
+                ics.raw(name, value);
+            }
         }
         ics.raw("END", "VCALENDAR");
         Artifact::new(paths::of("calendar", language.lang, None), ics.out)
