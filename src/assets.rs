@@ -239,28 +239,8 @@ pub(crate) fn layered(
     let Some(root) = root else {
         return Ok(layers);
     };
-    let base = root.join(dir);
-    if !base.is_dir() {
-        return Ok(layers);
-    }
-    // Dotfiles and everything in dot-folders (`.git/`, `.secrets/`) are never project files:
-    // in `site/` they would be published.
-    let entries = walkdir::WalkDir::new(&base)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.path()));
-    for entry in entries {
-        let entry = entry.with_context(|| format!("cannot read {}", base.display()))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(&base).unwrap_or(entry.path());
-        let name = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        let project = Some(read_project_file(entry.path(), content)?);
+    for (name, path) in project_files(&root.join(dir))? {
+        let project = Some(read_project_file(&path, content)?);
         match layers.iter_mut().find(|layer| layer.name == name) {
             Some(layer) => layer.project = project,
             None => layers.push(Layer {
@@ -271,6 +251,34 @@ pub(crate) fn layered(
         }
     }
     Ok(layers)
+}
+
+/// The project's own files under `base` (none when it is no folder), by their `/`-separated
+/// name under it, sorted. Dotfiles and everything in dot-folders (`.git/`, `.secrets/`) are
+/// never project files: in `site/` they would be published.
+pub(crate) fn project_files(base: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    if !base.is_dir() {
+        return Ok(Vec::new());
+    }
+    let entries = walkdir::WalkDir::new(base)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.path()));
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read {}", base.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(base).unwrap_or(entry.path());
+        let name = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        files.push((name, entry.into_path()));
+    }
+    Ok(files)
 }
 
 fn is_hidden(path: &Path) -> bool {

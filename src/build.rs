@@ -216,7 +216,7 @@ pub fn build_with(
     let next_change = status.next_change();
     artifacts.push(build_info::artifact(now, next_change)?);
     artifacts.push(Artifact::new(
-        "postmortem.css",
+        crate::render::site::paths::POSTMORTEM_CSS,
         templates.render("postmortem.css", &tera::Context::new())?,
     ));
     artifacts.extend(assets.static_files.iter().cloned());
@@ -267,7 +267,7 @@ fn static_files(root: Option<&Path>) -> anyhow::Result<Vec<Artifact>> {
         .context("cannot read the site's static files")?;
     Ok(layers
         .into_iter()
-        .filter(|layer| layer.name != "config.yaml")
+        .filter(|layer| layer.name != crate::discover::CONFIG_NAME)
         .filter_map(|layer| {
             let bytes = layer.effective_bytes()?.to_vec();
             Some(Artifact::new(layer.name, bytes))

@@ -35,14 +35,21 @@ pub struct Sources {
     /// The paths (as in `files` and `config`) of the files the user asked about;
     /// `None` means all of them.
     pub selected: Option<HashSet<PathBuf>>,
+    /// The files of `site/` that a build publishes as they are, by name under `site/`.
+    pub site_files: Vec<(String, PathBuf)>,
 }
 
 pub(crate) fn incidents_dir(root: &Path) -> PathBuf {
     root.join("incidents")
 }
 
+/// The project's site folder: its configuration and the files published as they are.
+const SITE_DIR: &str = "site";
+/// The configuration's name in [`SITE_DIR`]; never published.
+pub(crate) const CONFIG_NAME: &str = "config.yaml";
+
 pub(crate) fn config_path(root: &Path) -> PathBuf {
-    root.join("site").join("config.yaml")
+    root.join(SITE_DIR).join(CONFIG_NAME)
 }
 
 /// The project that holds `start` (a file or a folder): the nearest folder upward that has
@@ -117,11 +124,16 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
     {
         selected.insert(config.clone());
     }
+    let site_files = crate::assets::project_files(&root.join(SITE_DIR))?
+        .into_iter()
+        .filter(|(name, _)| name != CONFIG_NAME)
+        .collect();
     Ok(Sources {
         config,
         config_path: config_path(root),
         files,
         selected: (!paths.is_empty()).then_some(selected),
+        site_files,
     })
 }
 

@@ -334,7 +334,11 @@ fn severity_of(id: RuleId, config: &SiteConfig) -> Option<Severity> {
 
 /// Rules whose findings `build` depends on: a project cannot change their level, or lint
 /// would pass where build fails.
-const FIXED: &[RuleId] = &[RuleId::MissingConfig, RuleId::InvalidConfig];
+const FIXED: &[RuleId] = &[
+    RuleId::MissingConfig,
+    RuleId::InvalidConfig,
+    RuleId::ReservedSiteFile,
+];
 
 /// `lint:` in site/config.yaml may not change the fixed rules (the loader reports names
 /// that are no rule).

@@ -70,6 +70,9 @@ pub struct Corpus {
     pub records: Vec<RecordFile>,
     pub overlays: Vec<OverlayFile>,
     pub selected: Option<HashSet<PathBuf>>,
+    /// The files of `site/` a build publishes as they are, by name under `site/` (none for a
+    /// corpus from texts).
+    pub site_files: Vec<(String, PathBuf)>,
 }
 
 impl Corpus {
@@ -125,12 +128,14 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
         .par_iter()
         .map(read_one)
         .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(assemble(
+    let mut corpus = assemble(
         &sources.config_path,
         config,
         files,
         sources.selected.clone(),
-    ))
+    );
+    corpus.site_files = sources.site_files.clone();
+    Ok(corpus)
 }
 
 /// A corpus from texts in memory, parsed exactly as [`load`] parses files: `config` is the
@@ -228,6 +233,7 @@ fn assemble(
         records,
         overlays,
         selected,
+        site_files: Vec::new(),
     }
 }
 

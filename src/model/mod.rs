@@ -180,6 +180,7 @@ keywords! {
         InvalidValue = "invalid-value",
         InvalidTime = "invalid-time",
         DuplicateId = "duplicate-id",
+        ReservedSiteFile = "reserved-site-file",
         UnknownComponent = "unknown-component",
         TimelineOrder = "timeline-order",
         TimeRollover = "time-rollover",

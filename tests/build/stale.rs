@@ -162,14 +162,21 @@ fn a_refused_build_says_so_in_json_and_exits_1() {
 }
 
 #[test]
-fn a_project_file_named_build_json_collides() {
+fn a_project_file_named_build_json_is_refused_by_lint_and_build_alike() {
     let project = window("").file("site/build.json", "{}\n");
+    let lint = project.lint(&[]);
+    assert_eq!(lint.code, 1, "{}", lint.stdout);
+    assert!(
+        lint.stdout.contains("error[reserved-site-file]"),
+        "{}",
+        lint.stdout
+    );
     let built = build_at(&project, "2026-10-24T12:00:00Z", &[]);
-    assert_eq!(built.code, 2, "{}", built.stderr);
+    assert_eq!(built.code, 1, "{}", built.stderr);
     assert!(
         built
             .stderr
-            .contains("site/build.json has the name of a file hindsight generates"),
+            .contains("`site/build.json` would replace the `build.json` the build writes"),
         "{}",
         built.stderr
     );

@@ -20,6 +20,7 @@ mod missing_field;
 mod missing_section;
 mod overdue_action;
 mod placeholder_text;
+mod reserved_site_file;
 mod time_rollover;
 mod timeline_order;
 mod translation_language;
@@ -52,6 +53,7 @@ pub static REGISTRY: &[Rule] = &[
     invalid_value::INVALID_VALUE,
     invalid_time::INVALID_TIME,
     duplicate_id::DUPLICATE_ID,
+    reserved_site_file::RESERVED_SITE_FILE,
     unknown_component::UNKNOWN_COMPONENT,
     timeline_order::TIMELINE_ORDER,
     time_rollover::TIME_ROLLOVER,

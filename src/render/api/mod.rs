@@ -73,7 +73,10 @@ pub(crate) fn files(site: &Site) -> anyhow::Result<Vec<Artifact>> {
     let file = |path: &str, envelope: Envelope| -> anyhow::Result<Artifact> {
         let mut bytes = serde_json::to_vec_pretty(&envelope)?;
         bytes.push(b'\n');
-        Ok(Artifact::new(format!("api/v2/{path}"), bytes))
+        Ok(Artifact::new(
+            format!("{}/v2/{path}", super::site::paths::API_DIR),
+            bytes,
+        ))
     };
     let envelope = || Envelope {
         page: &page,

@@ -76,11 +76,11 @@ impl Site<'_> {
             })
             .collect::<anyhow::Result<_>>()?;
         artifacts.push(Artifact::new(
-            "index.html",
+            paths::ROOT_HOME,
             self.page(templates, &views[0], 0, Page::Home, "")?,
         ));
         artifacts.push(Artifact::new(
-            "404.html",
+            paths::NOT_FOUND,
             self.not_found(templates, &views[0])?,
         ));
         for (index, language) in self.languages.iter().enumerate() {
@@ -92,14 +92,15 @@ impl Site<'_> {
             artifacts.extend(self.badges(templates, language)?);
         }
         artifacts.push(Artifact::new(
-            "sitemap.xml",
+            paths::SITEMAP,
             self.sitemap(templates, &pages)?,
         ));
         artifacts.push(Artifact::new(
-            "robots.txt",
+            paths::ROBOTS,
             format!(
-                "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-                self.base
+                "User-agent: *\nAllow: /\n\nSitemap: {}{}\n",
+                self.base,
+                paths::SITEMAP
             ),
         ));
         Ok(artifacts)

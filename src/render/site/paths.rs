@@ -24,6 +24,53 @@ pub(crate) fn path(kind: &str, lang: &str, id: Option<&str>) -> Option<String> {
     })
 }
 
+/// The default language's home page, also at the root.
+pub(crate) const ROOT_HOME: &str = "index.html";
+pub(crate) const NOT_FOUND: &str = "404.html";
+pub(crate) const SITEMAP: &str = "sitemap.xml";
+pub(crate) const ROBOTS: &str = "robots.txt";
+/// The postmortem's stylesheet, shared by every page.
+pub(crate) const POSTMORTEM_CSS: &str = "postmortem.css";
+
+/// The files the build writes at the site's root, beside the language folders.
+pub(crate) const ROOT_FILES: [&str; 6] = [
+    ROOT_HOME,
+    NOT_FOUND,
+    SITEMAP,
+    ROBOTS,
+    POSTMORTEM_CSS,
+    crate::render::build_info::PATH,
+];
+
+/// The folder of the JSON API.
+pub(crate) const API_DIR: &str = "api";
+
+/// Where hindsight writes, for [`reserved`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reserved {
+    RootFile,
+    Api,
+    Language(Lang),
+}
+
+/// Whether `name` (a path under the output, `/`-separated) lies where hindsight writes: one
+/// of [`ROOT_FILES`], or anything in the API folder or a language's folder. A project's own
+/// `site/` file there is refused whole, not only where a file exists today, so that no later
+/// build (a new incident, a new page kind) can collide with it.
+pub(crate) fn reserved(name: &str, languages: &[Lang]) -> Option<Reserved> {
+    if ROOT_FILES.contains(&name) {
+        return Some(Reserved::RootFile);
+    }
+    let (top, _) = name.split_once('/')?;
+    if top == API_DIR {
+        return Some(Reserved::Api);
+    }
+    languages
+        .iter()
+        .find(|lang| lang.as_str() == top)
+        .map(|&lang| Reserved::Language(lang))
+}
+
 /// [`path`] for Rust callers, where the kind is always one the site has.
 pub(crate) fn of(kind: &str, lang: Lang, id: Option<&str>) -> String {
     path(kind, lang.as_str(), id).unwrap_or_else(|| unreachable!("the site has `{kind}` pages"))
@@ -44,6 +91,34 @@ pub(crate) fn template_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_root_files_the_api_and_language_folders_are_reserved() {
+        let languages = [Lang::En, Lang::De];
+        for name in [
+            "build.json",
+            "index.html",
+            "api/v2/x.json",
+            "en/logo.png",
+            "de/a/b.svg",
+        ] {
+            assert!(reserved(name, &languages).is_some(), "{name}");
+        }
+        assert_eq!(
+            reserved("de/a/b.svg", &languages),
+            Some(Reserved::Language(Lang::De))
+        );
+        for name in [
+            "style.css",
+            "favicon.svg",
+            "ja/logo.png",
+            "img/en.png",
+            "en",
+            "api",
+        ] {
+            assert_eq!(reserved(name, &languages), None, "{name}");
+        }
+    }
 
     #[test]
     fn every_kind_has_one_spelling() {
