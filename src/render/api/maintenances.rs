@@ -74,43 +74,18 @@ impl Api<'_> {
         let record = maintenance.record;
         let language = self.site.default_language();
         let text = &language.maintenances[index];
-        let t = &language.view.t;
         let now = self.site.status.now;
         let id = record.id.clone();
         let updates = derive(maintenance, now);
+        let operational = Some(ComponentStatus::Operational);
         let affected = |change: Change| -> Vec<AffectedJson> {
-            record
-                .affected
-                .0
-                .iter()
-                .map(|(code, during)| {
-                    let during = during.value;
-                    let (old, new) = match change {
-                        Change::Listed => {
-                            (ComponentStatus::Operational, ComponentStatus::Operational)
-                        }
-                        Change::Begins => (ComponentStatus::Operational, during),
-                        Change::Ends => (during, ComponentStatus::Operational),
-                    };
-                    let code = code.value.as_str();
-                    AffectedJson {
-                        code: code.to_string(),
-                        name: self
-                            .site
-                            .config
-                            .component(code)
-                            .map_or(code.to_string(), |c| self.name(c)),
-                        old_status: old.as_str(),
-                        new_status: new.as_str(),
-                    }
-                })
-                .collect()
+            match change {
+                Change::Listed => self.affected(record, operational, operational),
+                Change::Begins => self.affected(record, operational, None),
+                Change::Ends => self.affected(record, None, operational),
+            }
         };
-        let stock = |key: &str| -> String {
-            t.get(&format!("update_body_{key}"))
-                .cloned()
-                .unwrap_or_default()
-        };
+        let stock = |key: &str| self.stock_body(key);
         let updates_json: Vec<UpdateJson> = updates
             .iter()
             .map(|update| {
@@ -152,17 +127,7 @@ impl Api<'_> {
         let latest = updates.first().map_or(now, |u| u.at);
         let status = api_status(maintenance);
         let resolved = (status == MaintenanceStatus::Completed).then(|| timestamp(latest));
-        let components = record
-            .affected
-            .0
-            .iter()
-            .filter_map(|(code, _)| {
-                self.components
-                    .iter()
-                    .find(|c| !c.group && c.id == code.value)
-            })
-            .cloned()
-            .collect();
+        let components = self.components_of(record);
         let lang = language.lang;
         MaintenanceJson {
             incident: IncidentJson {

@@ -190,6 +190,58 @@ impl<'s> Api<'s> {
         component.name.get(default, default).to_string()
     }
 
+    /// The components `record` names, each going from `old` to `new`; a state of `None` is
+    /// the one the record gives it.
+    fn affected(
+        &self,
+        record: &crate::model::Record,
+        old: Option<ComponentStatus>,
+        new: Option<ComponentStatus>,
+    ) -> Vec<AffectedJson> {
+        record
+            .affected
+            .0
+            .iter()
+            .map(|(code, state)| {
+                let code = code.value.as_str();
+                AffectedJson {
+                    code: code.to_string(),
+                    name: self
+                        .site
+                        .config
+                        .component(code)
+                        .map_or(code.to_string(), |c| self.name(c)),
+                    old_status: old.unwrap_or(state.value).as_str(),
+                    new_status: new.unwrap_or(state.value).as_str(),
+                }
+            })
+            .collect()
+    }
+
+    /// The full objects of the components `record` names.
+    fn components_of(&self, record: &crate::model::Record) -> Vec<ComponentJson> {
+        record
+            .affected
+            .0
+            .iter()
+            .filter_map(|(code, _)| {
+                self.components
+                    .iter()
+                    .find(|c| !c.group && c.id == code.value)
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The site's stock sentence for an update of `status` (`update-body-<status>`), in the
+    /// default language.
+    fn stock_body(&self, status: &str) -> String {
+        let t = &self.site.default_language().view.t;
+        t.get(&format!("update_body_{status}"))
+            .cloned()
+            .unwrap_or_default()
+    }
+
     fn page(&self) -> PageJson {
         PageJson {
             id: self.page_id.clone(),
@@ -249,37 +301,8 @@ impl<'s> Api<'s> {
     fn incident(&self, index: usize, incident: &Incident) -> IncidentJson {
         let record = incident.record;
         let postmortem = &self.site.default_language().postmortems[index];
-        let t = &self.site.default_language().view.t;
         let lang = self.site.default_language().lang;
         let id = record.id.clone();
-        let affected: Vec<(&str, ComponentStatus)> = record
-            .affected
-            .0
-            .iter()
-            .map(|(c, s)| (c.value.as_str(), s.value))
-            .collect();
-        let affected_json = |resolving: bool| -> Vec<AffectedJson> {
-            affected
-                .iter()
-                .map(|&(code, worst)| {
-                    let (old, new) = if resolving {
-                        (worst, ComponentStatus::Operational)
-                    } else {
-                        (ComponentStatus::Operational, worst)
-                    };
-                    AffectedJson {
-                        code: code.to_string(),
-                        name: self
-                            .site
-                            .config
-                            .component(code)
-                            .map_or(code.to_string(), |c| self.name(c)),
-                        old_status: old.as_str(),
-                        new_status: new.as_str(),
-                    }
-                })
-                .collect()
-        };
         let oldest = incident.updates.len().saturating_sub(1);
         let updates = incident
             .updates
@@ -290,10 +313,7 @@ impl<'s> Api<'s> {
                     UpdateSource::Timeline(entry) => {
                         to_plain(&postmortem.timeline[entry].text.markdown)
                     }
-                    UpdateSource::Milestone(_) => t
-                        .get(&format!("update_body_{}", update.status.as_str()))
-                        .cloned()
-                        .unwrap_or_default(),
+                    UpdateSource::Milestone(_) => self.stock_body(update.status.as_str()),
                 };
                 let at = timestamp(update.at);
                 UpdateJson {
@@ -305,9 +325,9 @@ impl<'s> Api<'s> {
                     updated_at: at.clone(),
                     display_at: at,
                     affected_components: if update.status == IncidentStatus::Resolved {
-                        Some(affected_json(true))
+                        Some(self.affected(record, None, Some(ComponentStatus::Operational)))
                     } else if position == oldest {
-                        Some(affected_json(false))
+                        Some(self.affected(record, Some(ComponentStatus::Operational), None))
                     } else {
                         None
                     },
@@ -317,11 +337,7 @@ impl<'s> Api<'s> {
                 }
             })
             .collect();
-        let components = affected
-            .iter()
-            .filter_map(|(code, _)| self.components.iter().find(|c| !c.group && c.id == *code))
-            .cloned()
-            .collect();
+        let components = self.components_of(record);
         let latest_update = incident.updates.first().map_or(incident.started, |u| u.at);
         IncidentJson {
             id: id.clone(),
