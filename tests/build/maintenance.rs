@@ -200,7 +200,10 @@ fn after_the_window_it_is_completed_and_listed_in_the_history() {
         ["Completed"]
     );
     // Over: its components are named, not said to be under maintenance now.
-    assert_eq!(texts(&history, "section.maintenances.past .affected li"), ["Database"]);
+    assert_eq!(
+        texts(&history, "section.maintenances.past .affected li"),
+        ["Database"]
+    );
     let window = page(&out, "de/maintenance/2026-10-25-db-upgrade.html");
     assert_eq!(banner(&window).1, "Abgeschlossen");
     // An untranslated window is an announcement, not a postmortem, in its notice too.
