@@ -3,16 +3,14 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use super::overlay::{OverlayEdit, append_pair};
 use super::when::{earlier, new_time, written_text};
 use super::{Refusal, append_to_list, policy, set_in_map, set_value, verify};
 use crate::check::Report;
 use crate::diagnostic::Severity;
-use crate::load::record::{RECORD_FIELDS, RecordContext, parse};
+use crate::load::record::RECORD_FIELDS;
 use crate::load::{Corpus, RecordFile, suggest_name};
-use crate::model::time::When;
 use crate::model::{ComponentStatus, Lang, Milestone, OverlayList, Record, UpdateStatus};
 use crate::project::Project;
 use crate::status::rank;
@@ -228,7 +226,7 @@ fn plan_inner(
             limit / (1024 * 1024)
         ));
     }
-    check_read_back(
+    verify::read_back(
         file,
         record,
         &new,
@@ -344,62 +342,4 @@ fn worst_states(
         }
     }
     (raised, kept)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn check_read_back(
-    file: &RecordFile,
-    old: &Record,
-    new_text: &str,
-    site_zone: Tz,
-    resolve: bool,
-    raised: &[(String, ComponentStatus)],
-    at: &When,
-    status: Option<UpdateStatus>,
-    text: &str,
-    marks: bool,
-) -> Result<(), Refusal> {
-    let context = RecordContext {
-        default_zone: site_zone,
-        ..RecordContext::default()
-    };
-    let failed = || {
-        Refusal(format!(
-            "the edited {} would not read back as the old record plus this update, so nothing was written; please report this with the record",
-            file.source.path.display()
-        ))
-    };
-    let (Some(mut new), _) = parse(&file.id, new_text, &context) else {
-        return Err(failed());
-    };
-    let Some(entry) = new.timeline.pop() else {
-        return Err(failed());
-    };
-    let entry_ok = entry.at.value.utc == at.utc
-        && entry.text.value == text
-        && entry.status.map(|s| s.value) == status
-        && entry.marks.map(|m| m.value) == marks.then_some(Milestone::Resolved)
-        && !entry.approximate;
-    let mut expected = old.clone();
-    for (id, state) in raised {
-        match expected.affected.0.iter_mut().find(|(k, _)| &k.value == id) {
-            Some((_, value)) => value.value = *state,
-            None => expected.affected.0.push((
-                crate::model::Spanned::new(id.clone(), Default::default()),
-                crate::model::Spanned::new(*state, Default::default()),
-            )),
-        }
-    }
-    if resolve {
-        let resolved_ok = new.resolved.as_ref().is_some_and(|r| r.value.utc == at.utc);
-        if !resolved_ok {
-            return Err(failed());
-        }
-        new.resolved = old.resolved.clone();
-    }
-    if entry_ok && verify::same(&expected, &new) {
-        Ok(())
-    } else {
-        Err(failed())
-    }
 }

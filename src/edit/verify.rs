@@ -2,8 +2,16 @@
 //!
 //! Positions move when lines are inserted, so records are compared with their spans erased.
 
+use chrono_tz::Tz;
+
+use super::Refusal;
 use crate::diagnostic::Span;
-use crate::model::{Action, Affected, Record, Spanned, TimelineEntry};
+use crate::load::RecordFile;
+use crate::load::record::{RecordContext, parse};
+use crate::model::time::When;
+use crate::model::{
+    Action, Affected, ComponentStatus, Milestone, Record, Spanned, TimelineEntry, UpdateStatus,
+};
 
 trait Erase {
     fn erase(&mut self);
@@ -138,6 +146,66 @@ pub(crate) fn same(a: &Record, b: &Record) -> bool {
     a.erase();
     b.erase();
     a == b
+}
+
+#[allow(clippy::too_many_arguments)]
+/// Reads `new_text` back and refuses it unless it is `old` with exactly this update: the new
+/// entry, the raised component states and, when resolving, `resolved:`.
+pub(super) fn read_back(
+    file: &RecordFile,
+    old: &Record,
+    new_text: &str,
+    site_zone: Tz,
+    resolve: bool,
+    raised: &[(String, ComponentStatus)],
+    at: &When,
+    status: Option<UpdateStatus>,
+    text: &str,
+    marks: bool,
+) -> Result<(), Refusal> {
+    let context = RecordContext {
+        default_zone: site_zone,
+        ..RecordContext::default()
+    };
+    let failed = || {
+        Refusal(format!(
+            "the edited {} would not read back as the old record plus this update, so nothing was written; please report this with the record",
+            file.source.path.display()
+        ))
+    };
+    let (Some(mut new), _) = parse(&file.id, new_text, &context) else {
+        return Err(failed());
+    };
+    let Some(entry) = new.timeline.pop() else {
+        return Err(failed());
+    };
+    let entry_ok = entry.at.value.utc == at.utc
+        && entry.text.value == text
+        && entry.status.map(|s| s.value) == status
+        && entry.marks.map(|m| m.value) == marks.then_some(Milestone::Resolved)
+        && !entry.approximate;
+    let mut expected = old.clone();
+    for (id, state) in raised {
+        match expected.affected.0.iter_mut().find(|(k, _)| &k.value == id) {
+            Some((_, value)) => value.value = *state,
+            None => expected.affected.0.push((
+                Spanned::new(id.clone(), Default::default()),
+                Spanned::new(*state, Default::default()),
+            )),
+        }
+    }
+    if resolve {
+        let resolved_ok = new.resolved.as_ref().is_some_and(|r| r.value.utc == at.utc);
+        if !resolved_ok {
+            return Err(failed());
+        }
+        new.resolved = old.resolved.clone();
+    }
+    if entry_ok && same(&expected, &new) {
+        Ok(())
+    } else {
+        Err(failed())
+    }
 }
 
 #[cfg(test)]
