@@ -3,6 +3,21 @@
 
 use serde_json::Value;
 
+/// The keys of a Statuspage `incident_update`, in its order.
+pub(crate) const UPDATE_KEYS: [&str; 11] = [
+    "id",
+    "status",
+    "body",
+    "incident_id",
+    "created_at",
+    "updated_at",
+    "display_at",
+    "affected_components",
+    "deliver_notifications",
+    "custom_tweet",
+    "tweet_id",
+];
+
 use crate::common::{api as json, build, read, repo};
 
 /// The object's keys, sorted: JSON objects are unordered (serde_json reads them sorted).
@@ -128,22 +143,7 @@ pub(crate) fn assert_incident(incident: &Value) {
     newest_first.sort_by(|a, b| b.cmp(a));
     assert_eq!(times, newest_first, "{}", incident["id"]);
     for update in updates {
-        assert_keys(
-            update,
-            &[
-                "id",
-                "status",
-                "body",
-                "incident_id",
-                "created_at",
-                "updated_at",
-                "display_at",
-                "affected_components",
-                "deliver_notifications",
-                "custom_tweet",
-                "tweet_id",
-            ],
-        );
+        assert_keys(update, &UPDATE_KEYS);
         assert_eq!(update["incident_id"], incident["id"]);
         assert!(!update["body"].as_str().unwrap().is_empty());
         assert!(update["custom_tweet"].is_null() && update["tweet_id"].is_null());

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::api::{assert_component, assert_keys, is_timestamp};
+use crate::api::{UPDATE_KEYS, assert_component, assert_keys, is_timestamp};
 use crate::common::{Project, api as json, files, read};
 
 const BEFORE: &str = "1792843200"; // 2026-10-24T12:00:00Z
@@ -119,22 +119,7 @@ fn assert_maintenance(maintenance: &Value) {
     assert_eq!(maintenance["updated_at"].as_str(), times.first().copied());
     assert_eq!(maintenance["created_at"].as_str(), times.last().copied());
     for update in list {
-        assert_keys(
-            update,
-            &[
-                "id",
-                "status",
-                "body",
-                "incident_id",
-                "created_at",
-                "updated_at",
-                "display_at",
-                "affected_components",
-                "deliver_notifications",
-                "custom_tweet",
-                "tweet_id",
-            ],
-        );
+        assert_keys(update, &UPDATE_KEYS);
         assert!(STATUSES.contains(&update["status"].as_str().unwrap()));
         assert_eq!(update["incident_id"], maintenance["id"]);
         assert!(!update["body"].as_str().unwrap().is_empty());
