@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+use crate::common::{api as json, build, read, repo};
+
 /// The keys of a Statuspage `incident_update`, in its order.
 pub(crate) const UPDATE_KEYS: [&str; 11] = [
     "id",
@@ -17,8 +19,6 @@ pub(crate) const UPDATE_KEYS: [&str; 11] = [
     "custom_tweet",
     "tweet_id",
 ];
-
-use crate::common::{api as json, build, read, repo};
 
 /// The object's keys, sorted: JSON objects are unordered (serde_json reads them sorted).
 pub(crate) fn keys(value: &Value) -> Vec<&str> {
