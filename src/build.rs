@@ -208,10 +208,6 @@ pub fn build_with(
     let pages = site.page_count();
     progress.start(pages as u64);
     let mut artifacts = site.render(templates, &|| progress.page_done())?;
-    for language in &site.languages {
-        let as_of = localize::widget::as_of(now, language.lang, config, localizer);
-        artifacts.extend(site.widgets(templates, language, &as_of)?);
-    }
     artifacts.extend(api::files(&site)?);
     let next_change = status.next_change();
     artifacts.push(build_info::artifact(now, next_change)?);

@@ -6,9 +6,9 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use clap::ValueEnum;
 use hindsight::diagnostic::{Severity, display_path};
+use hindsight::localize::site::rfc3339 as timestamp;
 use hindsight::project::{self, Outcome as Built, Project};
 use hindsight::publish;
-use hindsight::render::build_info::timestamp;
 use hindsight::report::counted;
 use serde::Serialize;
 

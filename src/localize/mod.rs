@@ -7,9 +7,7 @@ pub mod messages;
 pub mod metrics;
 pub mod postmortem;
 pub mod site;
-pub(crate) mod widget;
-
-use std::path::Path;
+pub(crate) use std::path::Path;
 
 pub use messages::Messages;
 pub(crate) use postmortem::Postmortem;

@@ -21,6 +21,8 @@ pub struct SiteView {
     pub banner: Banner,
     /// "Status as of <build time>": the one instant every page and relative time is told at.
     pub as_of: String,
+    /// The widgets' shorter "As of <build time>" (their status stands above it).
+    pub widget_as_of: String,
     pub groups: Vec<GroupView>,
     /// In configuration order; groups and incidents refer to them by index.
     pub components: Vec<ComponentView>,
@@ -162,6 +164,10 @@ pub fn site(
             text: ctx.keyword("banner", status.page_indicator),
         },
         as_of: ctx.format("site-as-of", &[("datetime", ctx.instant(status.now))]),
+        widget_as_of: ctx.format(
+            "site-widget-as-of",
+            &[("datetime", ctx.instant(status.now))],
+        ),
         groups: groups(config, lang, default),
         components,
         ongoing: (0..incidents.len())
@@ -376,6 +382,6 @@ fn months(status: &SiteStatus, config: &SiteConfig, ctx: &Context) -> Vec<MonthV
 }
 
 /// `2023-12-17T03:56:00Z`.
-pub(crate) fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
+pub fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }

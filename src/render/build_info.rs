@@ -2,10 +2,11 @@
 //! it changes by itself, for the scheduler that rebuilds it (and for anyone asking how fresh
 //! the page is).
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::site::Artifact;
+use crate::localize::site::rfc3339 as timestamp;
 
 /// The file's path under the output directory.
 pub const PATH: &str = "build.json";
@@ -16,11 +17,6 @@ struct BuildInfo {
     generator: String,
     built_at: String,
     next_change: Option<String>,
-}
-
-/// An instant as RFC 3339 in UTC, to the second (`2026-12-02T02:00:00Z`).
-pub fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// `build.json` for a site built at `built_at` that next changes by itself at

@@ -90,6 +90,7 @@ impl Site<'_> {
                 artifacts.push(self.component_feed(templates, &views[index], index, component)?);
             }
             artifacts.extend(self.badges(templates, language)?);
+            artifacts.extend(self.widgets(templates, language)?);
         }
         artifacts.push(Artifact::new(
             paths::SITEMAP,

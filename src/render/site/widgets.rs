@@ -36,15 +36,14 @@ struct Draft<'a> {
 }
 
 impl Site<'_> {
-    /// The page's widget and one per component in `language`, saying they are true
-    /// `as_of` (the localized build time).
-    pub(crate) fn widgets(
+    /// The page's widget and one per component in `language`, saying when they were true.
+    pub(super) fn widgets(
         &self,
         templates: &Templates,
         language: &Language,
-        as_of: &str,
     ) -> anyhow::Result<Vec<Artifact>> {
         let (view, lang) = (language.view, language.lang);
+        let as_of = view.widget_as_of.as_str();
         let mut widgets = vec![(
             paths::of("widget", lang, None),
             Draft {
