@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
         records: vec![RECORD_FILE.clone()],
         overlays: vec![overlay_file(RECORD_ID, "de", &text)],
         selected: None,
+        site_files: Vec::new(),
     };
     lint(&corpus);
 });

@@ -14,6 +14,7 @@ fuzz_target!(|data: &[u8]| {
         overlays: vec![SEED_OVERLAY.clone()],
         config,
         selected: None,
+        site_files: Vec::new(),
     };
     lint(&corpus);
 });
