@@ -16,6 +16,7 @@ fuzz_target!(|data: &[u8]| {
         records: vec![record],
         overlays: Vec::new(),
         selected: None,
+        site_files: Vec::new(),
     };
     lint(&corpus);
 });
