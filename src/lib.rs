@@ -40,6 +40,7 @@ pub mod edit;
 pub mod load;
 pub mod localize;
 pub mod model;
+pub mod notify;
 pub mod project;
 pub mod publish;
 pub mod render;

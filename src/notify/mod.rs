@@ -1,0 +1,5 @@
+//! `hindsight notify`: what changed on the public page since a previous state, told to
+//! subscribers (webhooks, chat, e-mail) exactly once. The events are computed from public
+//! facts only, the same the site shows; drafts, reviews and `internal` never go out.
+
+pub mod message;
