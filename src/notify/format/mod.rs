@@ -1,0 +1,246 @@
+//! Chat formats for `notify`: one pure function per service (Slack, Microsoft Teams,
+//! Discord) turns an event into that service's incoming-webhook message, with the record's
+//! words cleaned of control characters and escaped for the service's markup.
+
+pub mod discord;
+pub mod slack;
+pub mod teams;
+
+use crate::model::Lang;
+use crate::notify::message::{Event, EventKind, EventText};
+
+static NO_TEXT: EventText = EventText {
+    title: String::new(),
+    status: String::new(),
+    body: String::new(),
+    url: String::new(),
+};
+
+/// The event's words in `lang`, else in the first language it has (an event always has the
+/// site's default language; an empty one only if the computation had nothing to say).
+pub(crate) fn text_for(event: &Event, lang: Lang) -> &EventText {
+    event
+        .texts
+        .get(&lang)
+        .or_else(|| event.texts.values().next())
+        .unwrap_or(&NO_TEXT)
+}
+
+/// How good or bad the news is, for the colour a service shows beside the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tone {
+    Bad,
+    Warning,
+    Good,
+    Info,
+}
+
+pub(crate) fn tone(kind: EventKind) -> Tone {
+    match kind {
+        EventKind::IncidentOpened => Tone::Bad,
+        EventKind::UpdatePosted | EventKind::ComponentChanged => Tone::Warning,
+        EventKind::IncidentResolved | EventKind::MaintenanceCompleted => Tone::Good,
+        EventKind::PostmortemPublished
+        | EventKind::MaintenanceScheduled
+        | EventKind::MaintenanceStarted
+        | EventKind::MaintenanceCancelled => Tone::Info,
+    }
+}
+
+/// The link's label, in the message's language.
+pub(crate) fn link_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "View on the status page",
+        Lang::De => "Auf der Statusseite ansehen",
+        Lang::Ja => "ステータスページで見る",
+        Lang::Zh => "在状态页面查看",
+    }
+}
+
+/// `text` with line breaks normalized to `\n` and every other control character removed:
+/// C0/C1 controls, bidi overrides and isolates (they can make a message read backwards),
+/// the BOM. Tabs become spaces. Joiners stay, some scripts and emoji need them.
+pub(crate) fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+            '\u{FEFF}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`clean`], on one line: for titles and other one-line fields.
+pub(crate) fn clean_line(text: &str) -> String {
+    let cleaned = clean(text);
+    cleaned
+        .split('\n')
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` escaped character by character, cut with `…` so that the result has at most
+/// `max` characters (services reject messages over their field limits). An escape is never
+/// cut in half.
+pub(crate) fn escape_within(
+    text: &str,
+    max: usize,
+    escape: impl Fn(char, bool, &mut String),
+) -> String {
+    let mut out = String::new();
+    let mut piece = String::new();
+    let mut count = 0;
+    let mut line_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        piece.clear();
+        escape(c, line_start, &mut piece);
+        let n = piece.chars().count();
+        // Room for the ellipsis unless this is the last character.
+        let reserve = usize::from(chars.peek().is_some());
+        if count + n + reserve > max {
+            out.push('…');
+            return out;
+        }
+        out.push_str(&piece);
+        count += n;
+        line_start = c == '\n' || (line_start && c == ' ');
+    }
+    out
+}
+
+/// Markdown escaping shared by Discord and Teams (both honour CommonMark's backslash
+/// escapes): `always` are escaped anywhere; the block markers (`#`, `-`, `+`, `>`, `1.`)
+/// only matter at the start of a line and are escaped there.
+pub(crate) fn escape_markdown(c: char, line_start: bool, always: &[char], out: &mut String) {
+    if always.contains(&c) || (line_start && matches!(c, '#' | '-' | '+' | '>' | '=')) {
+        out.push('\\');
+        out.push(c);
+    } else if line_start && c.is_ascii_digit() {
+        // `1.` or `1)` at a line's start opens a numbered list: a zero-width space after
+        // the digit keeps the number and stops the list.
+        out.push(c);
+        out.push('\u{200B}');
+    } else {
+        out.push(c);
+    }
+}
+
+/// `url` if it is an absolute http(s) address a service can link to safely, else `None`
+/// (a link is then left out: no `javascript:` from a config, no broken markup).
+pub(crate) fn safe_url(url: &str) -> Option<&str> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
+    let chars_ok = url.chars().all(|c| {
+        !c.is_control() && !c.is_whitespace() && !matches!(c, '<' | '>' | '"' | '|' | '\\' | '`')
+    });
+    (scheme_ok && chars_ok && url.len() > "https://".len()).then_some(url)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use std::collections::BTreeMap;
+
+    /// Text an attacker could put in a record: markup, mentions of every service, control
+    /// and bidi characters, a fake link.
+    pub(crate) const HOSTILE: &str = "<!everyone> @channel @here <@U123> <@&42> @everyone \
+        *bold* _it_ ~s~ `code` [click](javascript:alert(1)) <https://evil.example|x> \
+        a & b > c\u{0007}\u{0000}\u{202E}gnp.exe\r\n# head\n- item\n1. one\n||spoiler|| {{DATE(2017-02-14T06:08:39Z, SHORT)}}";
+
+    pub(crate) fn event(kind: EventKind, langs: &[(Lang, &str, &str)]) -> Event {
+        let mut texts = BTreeMap::new();
+        for (lang, title, body) in langs {
+            texts.insert(
+                *lang,
+                EventText {
+                    title: (*title).to_string(),
+                    status: if *lang == Lang::De {
+                        "Identifiziert".into()
+                    } else {
+                        "Identified".into()
+                    },
+                    body: (*body).to_string(),
+                    url: format!("https://status.example.com/{lang}/incidents/2026-01-db.html"),
+                },
+            );
+        }
+        Event {
+            id: "incident.opened:2026-01-db".into(),
+            kind,
+            subject: "2026-01-db".into(),
+            components: vec!["db".into()],
+            at: chrono::Utc.with_ymd_and_hms(2026, 1, 5, 10, 30, 0).unwrap(),
+            texts,
+        }
+    }
+
+    #[test]
+    fn the_channel_language_else_the_first_available() {
+        let e = event(
+            EventKind::IncidentOpened,
+            &[(Lang::En, "Down", ""), (Lang::De, "Ausfall", "")],
+        );
+        assert_eq!(text_for(&e, Lang::De).title, "Ausfall");
+        assert_eq!(text_for(&e, Lang::Ja).title, "Down");
+        let none = event(EventKind::IncidentOpened, &[]);
+        assert_eq!(text_for(&none, Lang::En).title, "");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_removed_line_breaks_kept() {
+        assert_eq!(
+            clean("a\u{0}b\u{7}c\u{202E}d\u{2066}e\u{FEFF}\r\nf\rg\th\u{85}"),
+            "abcde\nf\ng h"
+        );
+        assert_eq!(clean_line(" one \n\n two\r\n"), "one two");
+        // Joiners are text, not control: an emoji family stays whole.
+        assert_eq!(clean("👩\u{200D}👧"), "👩\u{200D}👧");
+    }
+
+    #[test]
+    fn escaping_is_cut_at_the_limit_without_splitting_an_escape() {
+        let amp = |c: char, _: bool, out: &mut String| {
+            if c == '&' {
+                out.push_str("&amp;")
+            } else {
+                out.push(c)
+            }
+        };
+        assert_eq!(escape_within("abc", 3, amp), "abc");
+        assert_eq!(escape_within("abcd", 3, amp), "ab…");
+        assert_eq!(escape_within("a&b", 4, amp), "a…");
+        assert!(escape_within(&"&".repeat(1000), 3000, amp).chars().count() <= 3000);
+    }
+
+    #[test]
+    fn only_http_links_survive() {
+        assert!(safe_url("https://status.example.com/en/").is_some());
+        assert!(safe_url("HTTP://status.example.com/").is_some());
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://a b",
+            "https://a|b",
+            "https://",
+            "/relative",
+            "https://a>b",
+        ] {
+            assert_eq!(safe_url(bad), None, "{bad}");
+        }
+    }
+}
