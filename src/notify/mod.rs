@@ -2,5 +2,6 @@
 //! subscribers (webhooks, chat, e-mail) exactly once. The events are computed from public
 //! facts only, the same the site shows; drafts, reviews and `internal` never go out.
 
+pub mod email;
 pub mod format;
 pub mod message;
