@@ -107,8 +107,12 @@ pub(crate) fn page(corpus: &Corpus, assets: &SiteAssets, base: &str, now: DateTi
         until: None,
         by: crate::stats::By::Month,
     };
-    let stats =
-        crate::stats::compute(corpus, &crate::check::Report::default(), now, &stats_options);
+    let stats = crate::stats::compute(
+        corpus,
+        &crate::check::Report::default(),
+        now,
+        &stats_options,
+    );
     let mut page = Page {
         state: state::from_status(&status),
         now,
@@ -171,10 +175,16 @@ pub(crate) fn page(corpus: &Corpus, assets: &SiteAssets, base: &str, now: DateTi
             localizer,
         );
         let url = |kind: &str, id: &str| format!("{base}{}", paths::of(kind, lang, Some(id)));
-        for ((incident, postmortem), iv) in
-            status.incidents.iter().zip(&postmortems).zip(&view.incidents)
+        for ((incident, postmortem), iv) in status
+            .incidents
+            .iter()
+            .zip(&postmortems)
+            .zip(&view.incidents)
         {
-            let facts = page.incidents.get_mut(incident.id()).expect("inserted above");
+            let facts = page
+                .incidents
+                .get_mut(incident.id())
+                .expect("inserted above");
             for update in &incident.updates {
                 let text = match update.source {
                     UpdateSource::Timeline(entry) => {
@@ -197,7 +207,11 @@ pub(crate) fn page(corpus: &Corpus, assets: &SiteAssets, base: &str, now: DateTi
             let body = incident
                 .updates
                 .first()
-                .and_then(|u| facts.updates.get(&state::update_id(incident.id(), &u.key())))
+                .and_then(|u| {
+                    facts
+                        .updates
+                        .get(&state::update_id(incident.id(), &u.key()))
+                })
                 .and_then(|u| u.words.get(&lang))
                 .map(|(_, text)| text.clone())
                 .unwrap_or_default();

@@ -20,7 +20,13 @@ pub(crate) fn events(previous: &PublicState, page: &Page) -> Vec<Event> {
         incident_events(id, previous.incidents.get(id), current, page, &mut events);
     }
     for (id, current) in &page.state.maintenances {
-        maintenance_events(id, previous.maintenances.get(id), current, page, &mut events);
+        maintenance_events(
+            id,
+            previous.maintenances.get(id),
+            current,
+            page,
+            &mut events,
+        );
     }
     for (id, state) in &page.state.components {
         // A component new to the configuration has no change to tell.
@@ -75,9 +81,15 @@ fn incident_events(
     };
     let resolved_at = facts.resolved.unwrap_or(page.now);
     match before {
-        None => events.push(event(EventKind::IncidentOpened, facts.started, &|_, w| w.clone())),
+        None => events.push(event(EventKind::IncidentOpened, facts.started, &|_, w| {
+            w.clone()
+        })),
         Some(before) => {
-            for update in current.updates.iter().filter(|u| !before.updates.contains(u)) {
+            for update in current
+                .updates
+                .iter()
+                .filter(|u| !before.updates.contains(u))
+            {
                 let Some(u) = facts.updates.get(update) else {
                     continue;
                 };
@@ -92,11 +104,7 @@ fn incident_events(
                     components: facts.components.clone(),
                     at: u.at,
                     texts: texts(&facts.words, &page.languages, |lang, w| {
-                        let (status, body) = u
-                            .words
-                            .get(&lang)
-                            .cloned()
-                            .unwrap_or_default();
+                        let (status, body) = u.words.get(&lang).cloned().unwrap_or_default();
                         Words {
                             status,
                             body,
@@ -109,14 +117,20 @@ fn incident_events(
     }
     let was_over = before.is_some_and(|b| is_over(&b.status));
     if is_over(&current.status) && !was_over {
-        events.push(event(EventKind::IncidentResolved, resolved_at, &|_, w| w.clone()));
+        events.push(event(EventKind::IncidentResolved, resolved_at, &|_, w| {
+            w.clone()
+        }));
     }
     let had_postmortem = before.is_some_and(|b| b.status == "postmortem");
     if current.status == "postmortem" && !had_postmortem {
-        events.push(event(EventKind::PostmortemPublished, facts.revised, &|_, w| Words {
-            body: w.summary.clone(),
-            ..w.clone()
-        }));
+        events.push(event(
+            EventKind::PostmortemPublished,
+            facts.revised,
+            &|_, w| Words {
+                body: w.summary.clone(),
+                ..w.clone()
+            },
+        ));
     }
 }
 
@@ -160,7 +174,10 @@ fn maintenance_events(
                 push(EventKind::MaintenanceStarted, facts.scheduled_for);
             }
             if before.status != "completed" && current.status == "completed" {
-                push(EventKind::MaintenanceCompleted, facts.scheduled_until.min(now));
+                push(
+                    EventKind::MaintenanceCompleted,
+                    facts.scheduled_until.min(now),
+                );
             }
         }
     }

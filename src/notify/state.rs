@@ -138,8 +138,11 @@ fn from_api(
         .incidents
         .into_iter()
         .map(|incident| {
-            let mut updates: Vec<String> =
-                incident.incident_updates.into_iter().map(|u| u.id).collect();
+            let mut updates: Vec<String> = incident
+                .incident_updates
+                .into_iter()
+                .map(|u| u.id)
+                .collect();
             updates.reverse();
             let state = IncidentState {
                 status: incident.status,

@@ -47,7 +47,12 @@ fn before() -> current::Page {
             ("2026-11-20-draft", DRAFT.to_string()),
             (
                 "2026-11-22-upgrade",
-                window("Upgrade", "2026-11-22T11:00:00Z", "2026-11-22T13:00:00Z", ""),
+                window(
+                    "Upgrade",
+                    "2026-11-22T11:00:00Z",
+                    "2026-11-22T13:00:00Z",
+                    "",
+                ),
             ),
             (
                 "2026-11-25-later",
@@ -70,7 +75,12 @@ fn after() -> current::Page {
             ("2026-11-22-db", DB_NEW.to_string()),
             (
                 "2026-11-22-upgrade",
-                window("Upgrade", "2026-11-22T11:00:00Z", "2026-11-22T13:00:00Z", ""),
+                window(
+                    "Upgrade",
+                    "2026-11-22T11:00:00Z",
+                    "2026-11-22T13:00:00Z",
+                    "",
+                ),
             ),
             (
                 "2026-11-25-later",
@@ -101,8 +111,14 @@ fn every_kind_of_change_is_one_event_with_a_stable_id() {
         .iter()
         .map(|e| e.id.clone())
         .collect();
-    let api_changed = after.components["api"].changed.unwrap_or(after.now).timestamp();
-    let db_changed = after.components["db"].changed.unwrap_or(after.now).timestamp();
+    let api_changed = after.components["api"]
+        .changed
+        .unwrap_or(after.now)
+        .timestamp();
+    let db_changed = after.components["db"]
+        .changed
+        .unwrap_or(after.now)
+        .timestamp();
     assert_eq!(
         got,
         [
@@ -118,8 +134,10 @@ fn every_kind_of_change_is_one_event_with_a_stable_id() {
             format!("component.changed:db:operational-major_outage:{db_changed}"),
         ]
     );
-    let kinds: std::collections::BTreeSet<EventKind> =
-        events(&before.state, &after).iter().map(|e| e.kind).collect();
+    let kinds: std::collections::BTreeSet<EventKind> = events(&before.state, &after)
+        .iter()
+        .map(|e| e.kind)
+        .collect();
     assert_eq!(kinds.len(), EventKind::ALL.len(), "every kind is produced");
 }
 
@@ -158,7 +176,10 @@ fn every_language_of_the_site_is_filled_from_the_page() {
     assert_eq!(update.at, at("2026-11-20T10:30:00Z"));
     assert_eq!(update.components, ["api"]);
     // Markdown becomes plain text.
-    let opened = all.iter().find(|e| e.kind == EventKind::IncidentOpened).unwrap();
+    let opened = all
+        .iter()
+        .find(|e| e.kind == EventKind::IncidentOpened)
+        .unwrap();
     assert_eq!(opened.texts[&Lang::En].body, "The database is down.");
     let db = all
         .iter()
@@ -212,14 +233,23 @@ fn a_state_read_back_from_the_published_api_equals_the_derived_one() {
             ),
             (
                 "incidents/2026-11-22-upgrade.yaml",
-                &window("Upgrade", "2026-11-22T11:00:00Z", "2026-11-22T13:00:00Z", ""),
+                &window(
+                    "Upgrade",
+                    "2026-11-22T11:00:00Z",
+                    "2026-11-22T13:00:00Z",
+                    "",
+                ),
             ),
         ],
     );
     let assets = SiteAssets::builtin().unwrap();
     let built = crate::build::build(&corpus, &assets, now, &crate::build::Quiet).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    for artifact in built.artifacts.iter().filter(|a| a.path.starts_with("api/")) {
+    for artifact in built
+        .artifacts
+        .iter()
+        .filter(|a| a.path.starts_with("api/"))
+    {
         let path = dir.path().join(&artifact.path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, &artifact.bytes).unwrap();
