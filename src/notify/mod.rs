@@ -3,6 +3,10 @@
 //! facts only, the same the site shows; drafts, reviews and `internal` never go out.
 
 pub(crate) mod current;
+pub mod deliver;
 pub(crate) mod events;
+pub(crate) mod http;
+pub mod log;
 pub mod message;
 pub(crate) mod state;
+pub(crate) mod webhook;
