@@ -19,11 +19,16 @@ const VERSION: u32 = 1;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DeliveryLog {
     delivered: BTreeMap<(String, String), String>,
+    /// The "now" of the last run that delivered: the previous state is derived at it, so a
+    /// window that started by the clock since then is news.
+    last_run: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct File {
     version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_run: Option<String>,
     delivered: Vec<Entry>,
 }
 
@@ -62,6 +67,7 @@ impl DeliveryLog {
             );
         }
         Ok(DeliveryLog {
+            last_run: file.last_run,
             delivered: file
                 .delivered
                 .into_iter()
@@ -81,6 +87,15 @@ impl DeliveryLog {
             .or_insert_with(|| crate::localize::site::rfc3339(at));
     }
 
+    pub fn last_run(&self) -> Option<DateTime<Utc>> {
+        let text = self.last_run.as_deref()?;
+        Some(DateTime::parse_from_rfc3339(text).ok()?.to_utc())
+    }
+
+    pub fn set_last_run(&mut self, now: DateTime<Utc>) {
+        self.last_run = Some(crate::localize::site::rfc3339(now));
+    }
+
     pub fn len(&self) -> usize {
         self.delivered.len()
     }
@@ -90,9 +105,10 @@ impl DeliveryLog {
     }
 
     /// The file's text: sorted by channel and event, so a committed log diffs line by line.
-    pub(crate) fn to_json(&self) -> String {
+    pub fn to_json(&self) -> String {
         let file = File {
             version: VERSION,
+            last_run: self.last_run.clone(),
             delivered: self
                 .delivered
                 .iter()
@@ -128,10 +144,12 @@ mod tests {
         let at = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
         log.record("webhook:HOOK", "incident.opened:x", at);
         log.record("webhook:HOOK", "incident.opened:x", at);
+        log.set_last_run(at);
         log.save(&path).unwrap();
         let read = DeliveryLog::load(&path).unwrap();
         assert_eq!(read, log);
         assert_eq!(read.len(), 1);
+        assert_eq!(read.last_run(), Some(at));
         assert!(read.contains("webhook:HOOK", "incident.opened:x"));
         assert!(!read.contains("slack:HOOK", "incident.opened:x"));
         // No temporary file is left beside it.

@@ -13,7 +13,7 @@ use crate::status::SiteStatus;
 
 /// The public page's facts at one point.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct PublicState {
+pub struct PublicState {
     pub(crate) incidents: BTreeMap<String, IncidentState>,
     pub(crate) maintenances: BTreeMap<String, MaintenanceState>,
     /// Component id -> its state (`operational`, `major_outage`, …).
