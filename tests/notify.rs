@@ -208,3 +208,20 @@ fn a_previously_published_site_is_a_previous_state_too() {
     assert_eq!(events[0]["type"], "incident.updated");
     assert_eq!(server.received().len(), 1);
 }
+
+#[test]
+fn a_ref_whose_project_had_no_records_yet_is_an_empty_page_not_an_error() {
+    // git keeps no empty incidents/ folder.
+    let project = Project::bare().config(CONFIG);
+    let root = project.root().to_path_buf();
+    git(&root, &["init", "-q"]);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "config only"]);
+    let project = project.record("2026-11-22-api.yaml", OPENED);
+    let server = Server::start(&[]);
+    let run = notify(&project, &server, &["--since", "HEAD", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let events = run.json()["events"].as_array().unwrap().clone();
+    assert_eq!(events[0]["id"], "incident.opened:2026-11-22-api");
+    assert_eq!(server.received().len(), events.len());
+}

@@ -59,7 +59,8 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let config = &project.corpus.config.config;
     let before = log.len();
     let reports = notify::deliver(config, &events, &mut log, &run);
-    if !args.dry_run && log.len() > before {
+    let written = !args.dry_run && log.len() > before;
+    if written {
         log.set_last_run(now);
         project::write_document(&project, &log_path, &log.to_json())?;
     }
@@ -70,7 +71,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
             &reports,
             first_run,
             args.dry_run,
-            &log_path,
+            (&log_path, written),
         ))?,
         ListFormat::Json => print(&json(&events, &reports, first_run, args.dry_run)?)?,
     }
@@ -101,7 +102,7 @@ fn human(
     reports: &[ChannelReport],
     first_run: bool,
     dry_run: bool,
-    log: &Path,
+    (log, written): (&Path, bool),
 ) -> String {
     let mut out = String::new();
     if first_run {
@@ -114,13 +115,13 @@ fn human(
         n => format!("{n} events:\n"),
     });
     for event in events {
-        let title = event
-            .texts
-            .values()
-            .next()
-            .map(|t| t.title.as_str())
-            .unwrap_or_default();
-        out.push_str(&format!("  {}  {}  {title}\n", event.kind, event.subject));
+        match event.texts.values().next() {
+            Some(text) => out.push_str(&format!(
+                "  {}  {}  {} ({})\n",
+                event.kind, event.subject, text.title, text.status
+            )),
+            None => out.push_str(&format!("  {}  {}\n", event.kind, event.subject)),
+        }
     }
     if reports.is_empty() && !events.is_empty() {
         out.push_str("no channels: add `notify:` to site/config.yaml\n");
@@ -143,8 +144,10 @@ fn human(
     }
     if dry_run {
         out.push_str("dry run: nothing was sent and the log is unchanged\n");
+    } else if written {
+        out.push_str(&format!("delivery log: {} updated\n", display_path(log)));
     } else {
-        out.push_str(&format!("delivery log: {}\n", display_path(log)));
+        out.push_str(&format!("delivery log: {} unchanged\n", display_path(log)));
     }
     out
 }

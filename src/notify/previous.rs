@@ -65,6 +65,9 @@ pub fn at_ref(root: &Path, reference: &str, now: DateTime<Utc>) -> anyhow::Resul
         paths.push("incidents");
     }
     export(root, &tree, &paths, dir.path())?;
+    // git keeps no empty folder: a project without records then had an empty incidents/.
+    std::fs::create_dir_all(dir.path().join("incidents"))
+        .context("cannot create a temporary folder")?;
     if !crate::project::has_config(dir.path()) {
         return Ok(Previous::Nothing);
     }
