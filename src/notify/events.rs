@@ -81,6 +81,8 @@ fn incident_events(
     };
     let resolved_at = facts.resolved.unwrap_or(page.now);
     match before {
+        // Published after it was over (a retrospective): told as resolved, not as opened.
+        None if is_over(&current.status) => {}
         None => events.push(event(EventKind::IncidentOpened, facts.started, &|_, w| {
             w.clone()
         })),

@@ -266,3 +266,61 @@ fn a_state_read_back_from_the_published_api_equals_the_derived_one() {
     assert_eq!(read, derived);
     assert!(read.maintenances["2026-11-25-later"].cancelled);
 }
+
+#[test]
+fn a_retrospective_is_told_as_resolved_not_as_opened() {
+    let empty = page_of(&[], at("2026-11-22T12:00:00Z"));
+    let after = page_of(
+        &[("2026-11-20-api", API_AFTER.to_string())],
+        at("2026-11-22T12:00:00Z"),
+    );
+    let kinds: Vec<EventKind> = events(&empty.state, &after)
+        .iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [EventKind::IncidentResolved, EventKind::PostmortemPublished]
+    );
+}
+
+#[test]
+fn a_component_change_has_one_id_however_late_it_is_seen_and_a_later_one_another() {
+    let upgrade = |day: &str| {
+        (
+            format!("2026-11-{day}-upgrade"),
+            window(
+                "Upgrade",
+                &format!("2026-11-{day}T11:00:00Z"),
+                &format!("2026-11-{day}T13:00:00Z"),
+                "",
+            ),
+        )
+    };
+    let first = upgrade("22");
+    let second = upgrade("29");
+    let records = [
+        (first.0.as_str(), first.1.clone()),
+        (second.0.as_str(), second.1.clone()),
+    ];
+    let ids = |before: &str, now: &str| -> Vec<String> {
+        let before = page_of(&records, at(before));
+        let now = page_of(&records, at(now));
+        events(&before.state, &now)
+            .into_iter()
+            .filter(|e| e.kind == EventKind::ComponentChanged)
+            .map(|e| e.id)
+            .collect()
+    };
+    let one = ids("2026-11-22T10:00:00Z", "2026-11-22T12:00:00Z");
+    let two = ids("2026-11-29T10:00:00Z", "2026-11-29T12:00:00Z");
+    assert_eq!(one.len(), 1);
+    assert_eq!(two.len(), 1);
+    assert_ne!(
+        one, two,
+        "the second window's change would be taken as sent"
+    );
+    // A re-run later in the same window names the same change: it is not sent twice.
+    let again = ids("2026-11-22T10:00:00Z", "2026-11-22T12:30:00Z");
+    assert_eq!(one, again);
+}
