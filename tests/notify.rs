@@ -155,6 +155,11 @@ fn a_first_run_sends_nothing_and_a_dry_run_writes_nothing() {
     );
     let zeros = "0".repeat(40);
     assert_eq!(notify(&project, &server, &["--since", &zeros]).code, 0);
+    // The log keeps only the run's time, for the next run to compare at.
+    let log: serde_json::Value = serde_json::from_str(&project.read("notify-log.json")).unwrap();
+    assert_eq!(log["delivered"].as_array().unwrap().len(), 0);
+    assert!(log["last_run"].is_string());
+    std::fs::remove_file(project.path("notify-log.json")).unwrap();
     // A dry run needs no secrets, sends nothing and keeps no log.
     let dry = output(
         project
@@ -224,4 +229,57 @@ fn a_ref_whose_project_had_no_records_yet_is_an_empty_page_not_an_error() {
     let events = run.json()["events"].as_array().unwrap().clone();
     assert_eq!(events[0]["id"], "incident.opened:2026-11-22-api");
     assert_eq!(server.received().len(), events.len());
+}
+
+#[test]
+fn the_log_is_never_written_into_the_projects_inputs() {
+    let (project, [_, opened, _]) = repository();
+    let server = Server::start(&[]);
+    let run = notify(
+        &project,
+        &server,
+        &["--since", &opened, "--log", "incidents/notify-log.json"],
+    );
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(!project.path("incidents/notify-log.json").exists());
+}
+
+#[test]
+fn a_first_run_with_channels_keeps_its_time_and_a_window_that_begins_by_the_clock_is_news() {
+    let window = "title: Upgrade\nlang: en\nstatus: published\nkind: maintenance\naffected:\n  api: under_maintenance\ntimezone: UTC\nscheduled_for: 2026-11-22T13:00:00Z\nscheduled_until: 2026-11-22T14:00:00Z\nsummary: Upgrading.\n";
+    let project = Project::bare()
+        .config(CONFIG)
+        .record("2026-11-22-upgrade.yaml", window);
+    let root = project.root().to_path_buf();
+    git(&root, &["init", "-q"]);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "window"]);
+    let server = Server::start(&[]);
+    // At 12:00 nothing changed since HEAD; the log keeps the time.
+    let first = notify(&project, &server, &["--since", "HEAD"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(project.path("notify-log.json").exists());
+    // At 13:30, the same commit: the window has begun since the last run.
+    let later = output(
+        project
+            .cmd()
+            .env(
+                "SOURCE_DATE_EPOCH",
+                (common::NOW.parse::<i64>().unwrap() + 5400).to_string(),
+            )
+            .env("HOOK_URL", &server.url)
+            .env("HOOK_SECRET", "s3cret")
+            .args(["notify", "--since", "HEAD", "--format", "json"]),
+    );
+    assert_eq!(later.code, 0, "{}", later.stderr);
+    let ids: Vec<String> = later.json()["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        ids.contains(&"maintenance.started:2026-11-22-upgrade".to_string()),
+        "{ids:?}"
+    );
 }

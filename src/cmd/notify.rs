@@ -59,7 +59,10 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let config = &project.corpus.config.config;
     let before = log.len();
     let reports = notify::deliver(config, &events, &mut log, &run);
-    let written = !args.dry_run && log.len() > before;
+    // Written after deliveries; and once on a project's first run with channels, to keep
+    // the time later runs derive the previous page at (clock-driven changes are news then).
+    let written = !args.dry_run
+        && (log.len() > before || (log.last_run().is_none() && !config.notify.is_empty()));
     if written {
         log.set_last_run(now);
         project::write_document(&project, &log_path, &log.to_json())?;

@@ -16,10 +16,29 @@ use crate::model::Lang;
 /// components, each subject's events in the order they happened.
 pub(crate) fn events(previous: &PublicState, page: &Page) -> Vec<Event> {
     let mut events = Vec::new();
+    // Ties as the API breaks them: incidents by id, windows by id reversed.
+    let incidents = newest(
+        page.incidents.iter().map(|(id, f)| (id, f.started)),
+        previous.incident_limit,
+        false,
+    );
+    let maintenances = newest(
+        page.maintenances
+            .iter()
+            .map(|(id, f)| (id, f.scheduled_for)),
+        previous.maintenance_limit,
+        true,
+    );
     for (id, current) in &page.state.incidents {
+        if !incidents.contains(id.as_str()) {
+            continue;
+        }
         incident_events(id, previous.incidents.get(id), current, page, &mut events);
     }
     for (id, current) in &page.state.maintenances {
+        if !maintenances.contains(id.as_str()) {
+            continue;
+        }
         maintenance_events(
             id,
             previous.maintenances.get(id),
@@ -55,6 +74,29 @@ pub(crate) fn events(previous: &PublicState, page: &Page) -> Vec<Event> {
         });
     }
     events
+}
+
+/// The ids of the `limit` newest subjects (all without a limit), as the API lists them: by
+/// time, newest first.
+fn newest<'a>(
+    subjects: impl Iterator<Item = (&'a String, DateTime<Utc>)>,
+    limit: Option<usize>,
+    ids_reversed: bool,
+) -> std::collections::HashSet<&'a str> {
+    let mut subjects: Vec<(&String, DateTime<Utc>)> = subjects.collect();
+    subjects.sort_by(|a, b| {
+        let ids = if ids_reversed {
+            b.0.cmp(a.0)
+        } else {
+            a.0.cmp(b.0)
+        };
+        b.1.cmp(&a.1).then(ids)
+    });
+    subjects
+        .into_iter()
+        .take(limit.unwrap_or(usize::MAX))
+        .map(|(id, _)| id.as_str())
+        .collect()
 }
 
 fn is_over(status: &str) -> bool {

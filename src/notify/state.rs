@@ -18,6 +18,10 @@ pub struct PublicState {
     pub(crate) maintenances: BTreeMap<String, MaintenanceState>,
     /// Component id -> its state (`operational`, `major_outage`, …).
     pub(crate) components: BTreeMap<String, String>,
+    /// Read from an API that lists only the newest incidents (windows): the current page is
+    /// compared on as many of its newest, or older ones would look new.
+    pub(crate) incident_limit: Option<usize>,
+    pub(crate) maintenance_limit: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +80,7 @@ pub(crate) fn from_status(status: &SiteStatus) -> PublicState {
         incidents,
         maintenances,
         components,
+        ..PublicState::default()
     }
 }
 
@@ -134,7 +139,7 @@ fn from_api(
     maintenances: MaintenancesFile,
     components: ComponentsFile,
 ) -> PublicState {
-    let incidents = incidents
+    let incidents: BTreeMap<String, IncidentState> = incidents
         .incidents
         .into_iter()
         .map(|incident| {
@@ -151,7 +156,7 @@ fn from_api(
             (incident.id, state)
         })
         .collect();
-    let maintenances = maintenances
+    let maintenances: BTreeMap<String, MaintenanceState> = maintenances
         .scheduled_maintenances
         .into_iter()
         .map(|m| {
@@ -172,7 +177,10 @@ fn from_api(
         .filter(|c| !c.group)
         .map(|c| (c.id, c.status))
         .collect();
+    let full = |listed: usize, limit: usize| (listed >= limit).then_some(limit);
     PublicState {
+        incident_limit: full(incidents.len(), crate::render::api::INCIDENT_LIMIT),
+        maintenance_limit: full(maintenances.len(), crate::render::api::MAINTENANCE_LIMIT),
         incidents,
         maintenances,
         components,

@@ -324,3 +324,44 @@ fn a_component_change_has_one_id_however_late_it_is_seen_and_a_later_one_another
     let again = ids("2026-11-22T10:00:00Z", "2026-11-22T12:30:00Z");
     assert_eq!(one, again);
 }
+
+#[test]
+fn incidents_older_than_the_published_api_lists_are_not_news() {
+    // 52 resolved incidents: the API's incidents.json lists the newest 50.
+    let texts: Vec<(String, String)> = (0..52)
+        .map(|i| {
+            let start = at("2026-09-01T00:00:00Z") + chrono::TimeDelta::hours(i * 10);
+            let end = start + chrono::TimeDelta::hours(1);
+            (
+                format!("incidents/i{i:02}.yaml"),
+                format!(
+                    "title: Incident {i}\nlang: en\nstatus: published\nseverity: minor\ntimezone: UTC\nstarted: {}\nresolved: {}\nsummary: Slow.\n",
+                    crate::localize::site::rfc3339(start),
+                    crate::localize::site::rfc3339(end)
+                ),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let corpus = load::from_texts(Some(CONFIG), &files);
+    let now = at("2026-11-22T12:00:00Z");
+    let assets = SiteAssets::builtin().unwrap();
+    let built = crate::build::build(&corpus, &assets, now, &crate::build::Quiet).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for artifact in built
+        .artifacts
+        .iter()
+        .filter(|a| a.path.starts_with("api/"))
+    {
+        let path = dir.path().join(&artifact.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &artifact.bytes).unwrap();
+    }
+    let previous = state::from_site_dir(dir.path()).unwrap();
+    assert_eq!(previous.incidents.len(), 50);
+    let page = current::page(&corpus, &assets, "https://status.example.com/", now);
+    assert_eq!(events(&previous, &page), []);
+}
