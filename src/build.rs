@@ -230,7 +230,7 @@ pub fn build_with(
 
 /// `base_url` from site/config.yaml, ending in `/`: canonical links, feeds and the sitemap
 /// need absolute addresses.
-fn base_url(corpus: &Corpus) -> anyhow::Result<String> {
+pub(crate) fn base_url(corpus: &Corpus) -> anyhow::Result<String> {
     let config_path = corpus
         .config
         .source

@@ -6,6 +6,7 @@ mod init;
 mod lint;
 mod man;
 mod new;
+mod notify;
 mod render;
 mod rules;
 #[cfg(feature = "serve")]
@@ -62,6 +63,8 @@ enum Command {
     /// Incident figures: counts, time to detect/acknowledge/mitigate/resolve, uptime by month
     /// and year, follow-up actions.
     Stats(stats::Args),
+    /// Tell subscribers (webhooks, chat, e-mail) what changed on the public page, exactly once.
+    Notify(notify::Args),
     /// Preview the site with live reload: drafts and reviews shown (marked), never published.
     #[cfg(feature = "serve")]
     Serve(serve::Args),
@@ -109,6 +112,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Update(args) => update::update(root, args),
         Command::Resolve(args) => update::resolve(root, args),
         Command::Stats(args) => stats::run(root, args),
+        Command::Notify(args) => notify::run(root, args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(root, args),
         Command::Completions(args) => completions::run(args),

@@ -16,6 +16,7 @@ const CONFIG_FIELDS: &[&str] = &[
     "timezone",
     "components",
     "lint",
+    "notify",
 ];
 const COMPONENT_FIELDS: &[&str] = &["id", "name", "group", "description"];
 
@@ -152,6 +153,9 @@ pub fn parse(text: &str, limits: &Limits) -> (SiteConfig, Vec<Finding>) {
                 "`lint` must map rule names to error, warning, info or off",
             ));
         }
+    }
+    if let Some(node) = map.get("notify") {
+        config.notify = super::notify::channels(&mut reader, node, &config);
     }
     (config, reader.findings)
 }

@@ -16,6 +16,8 @@ pub struct SiteConfig {
     pub components: Vec<Component>,
     /// Per-rule severity overrides.
     pub lint: BTreeMap<RuleId, Spanned<RuleLevel>>,
+    /// The channels `hindsight notify` tells.
+    pub notify: Vec<super::NotifyChannel>,
 }
 
 impl Default for SiteConfig {
@@ -27,6 +29,7 @@ impl Default for SiteConfig {
             timezone: Tz::UTC,
             components: Vec::new(),
             lint: BTreeMap::new(),
+            notify: Vec::new(),
         }
     }
 }

@@ -202,3 +202,6 @@ keywords! {
         TranslationLanguage = "translation-language",
     }
 }
+
+mod notify;
+pub use notify::{ChannelKind, NotifyChannel};

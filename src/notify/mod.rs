@@ -2,6 +2,37 @@
 //! subscribers (webhooks, chat, e-mail) exactly once. The events are computed from public
 //! facts only, the same the site shows; drafts, reviews and `internal` never go out.
 
+pub(crate) mod current;
+pub mod deliver;
 pub mod email;
+pub(crate) mod events;
 pub mod format;
+pub(crate) mod http;
+pub mod log;
 pub mod message;
+pub mod previous;
+pub mod state;
+pub(crate) mod webhook;
+
+use chrono::{DateTime, Utc};
+
+use crate::project::Project;
+pub use deliver::{ChannelReport, Run, Status, deliver};
+pub use log::DeliveryLog;
+pub use message::{Event, EventKind, EventText};
+pub use previous::Previous;
+
+/// The events from `previous` to the project's current public page at `now`; none when
+/// there was nothing before (a first run records nothing and sends nothing).
+pub fn events_since(
+    project: &Project,
+    previous: &Previous,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<Event>> {
+    let Previous::State(previous) = previous else {
+        return Ok(Vec::new());
+    };
+    let base = crate::build::base_url(&project.corpus)?;
+    let page = current::page(&project.corpus, project.assets()?, &base, now);
+    Ok(events::events(previous, &page))
+}

@@ -7,6 +7,8 @@
 
 mod files;
 mod html;
+#[allow(unreachable_pub)]
+pub(crate) mod http_server;
 mod project;
 
 pub(crate) use files::{copy_dir, edit, files, read};

@@ -29,7 +29,7 @@ use crate::render::site::Page;
 use crate::status::{Maintenance, MaintenanceStatus};
 
 /// Statuspage lists this many windows in `scheduled-maintenances.json`.
-pub(super) const MAINTENANCE_LIMIT: usize = 50;
+pub(crate) const MAINTENANCE_LIMIT: usize = 50;
 
 /// A maintenance's status as the API reports it: a cancelled window is `completed`.
 pub(super) fn api_status(maintenance: &Maintenance) -> MaintenanceStatus {

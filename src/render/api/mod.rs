@@ -16,14 +16,15 @@ use crate::status::{
     ComponentState, Incident, IncidentStatus, Indicator, MaintenanceStatus, UpdateSource,
 };
 use ids::page_id;
-use maintenances::{MAINTENANCE_LIMIT, api_status};
+pub(crate) use maintenances::MAINTENANCE_LIMIT;
+use maintenances::api_status;
 use shapes::{
     AffectedJson, ComponentJson, Envelope, IncidentJson, MaintenanceJson, PageJson, StatusJson,
     UpdateJson, timestamp,
 };
 
 /// Statuspage lists this many incidents in `incidents.json`.
-const INCIDENT_LIMIT: usize = 50;
+pub(crate) const INCIDENT_LIMIT: usize = 50;
 
 /// The files of the API.
 pub(crate) fn files(site: &Site) -> anyhow::Result<Vec<Artifact>> {

@@ -1,0 +1,229 @@
+//! Telling each channel its events, exactly once: a channel's address and secret come from
+//! the environment, its events are filtered by component, an event already in the delivery
+//! log is skipped, and only a delivered one is recorded. Channels are independent: one
+//! failing does not stop the others.
+
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+
+use super::http::Policy;
+use super::log::DeliveryLog;
+use super::message::Event;
+use super::webhook;
+use crate::model::{ChannelKind, Lang, NotifyChannel, SiteConfig};
+
+/// What happened to one event on one channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Sent,
+    /// `--dry-run`: it would have been sent.
+    WouldSend,
+    /// In the delivery log already.
+    AlreadySent,
+    Failed(String),
+    /// Not tried: an earlier event to the channel failed in a way that would fail this one
+    /// too (no connection, a timeout); the next run sends it.
+    NotTried,
+}
+
+/// One channel's run.
+#[derive(Debug, Clone)]
+pub struct ChannelReport {
+    /// The channel's key in the delivery log.
+    pub key: String,
+    pub kind: ChannelKind,
+    /// A problem with the channel itself (a missing variable): nothing was sent to it.
+    pub error: Option<String>,
+    /// The events meant for it (after its component filter), in order.
+    pub events: Vec<(String, Status)>,
+}
+
+impl ChannelReport {
+    pub fn failed(&self) -> bool {
+        self.error.is_some()
+            || self
+                .events
+                .iter()
+                .any(|(_, s)| matches!(s, Status::Failed(_) | Status::NotTried))
+    }
+}
+
+/// The key that names `channel` in the delivery log: its `name`, else its kind and the
+/// variable holding its address, else (a literal URL, never written to the log) a hash of it.
+pub(crate) fn key(channel: &NotifyChannel, index: usize) -> String {
+    let kind = channel.kind.value.as_str();
+    if let Some(name) = &channel.name {
+        return name.value.clone();
+    }
+    if let Some(env) = &channel.url_env {
+        return format!("{kind}:{}", env.value);
+    }
+    if let Some(url) = &channel.url {
+        let digest = Sha256::digest(url.value.as_bytes());
+        let short: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+        return format!("{kind}:{short}");
+    }
+    if !channel.to.is_empty() {
+        let to: Vec<&str> = channel.to.iter().map(|t| t.value.as_str()).collect();
+        return format!("{kind}:{}", to.join(","));
+    }
+    format!("{kind}:{}", index + 1)
+}
+
+/// Whether `event` is for `channel`: all events, or those about its components.
+fn wants(channel: &NotifyChannel, event: &Event) -> bool {
+    channel.components.is_empty()
+        || event
+            .components
+            .iter()
+            .any(|c| channel.components.iter().any(|w| &w.value == c))
+}
+
+/// A channel's address and secret, read from the environment by `env`.
+struct Target {
+    url: String,
+    secret: Option<String>,
+}
+
+fn target(channel: &NotifyChannel, env: &dyn Fn(&str) -> Option<String>) -> Result<Target, String> {
+    let read = |name: &str, what: &str| {
+        env(name)
+            .filter(|v| !v.is_empty())
+            .ok_or_else(|| format!("the environment variable {name} ({what}) is not set"))
+    };
+    let url = match (&channel.url_env, &channel.url) {
+        (Some(name), _) => read(&name.value, "the channel's URL")?,
+        (None, Some(url)) => url.value.clone(),
+        (None, None) => return Err("the channel has no `url_env`".to_string()),
+    };
+    let secret = match &channel.secret_env {
+        Some(name) => Some(read(&name.value, "the signing secret")?),
+        None => None,
+    };
+    Ok(Target { url, secret })
+}
+
+/// How a run delivers.
+pub struct Run<'a> {
+    pub dry_run: bool,
+    pub now: DateTime<Utc>,
+    pub env: &'a dyn Fn(&str) -> Option<String>,
+    pub(crate) policy: Policy,
+}
+
+impl<'a> Run<'a> {
+    pub fn new(dry_run: bool, now: DateTime<Utc>, env: &'a dyn Fn(&str) -> Option<String>) -> Self {
+        Run {
+            dry_run,
+            now,
+            env,
+            policy: Policy::default(),
+        }
+    }
+}
+
+/// Delivers `events` to every channel of `config`, recording what was delivered in `log`.
+pub fn deliver(
+    config: &SiteConfig,
+    events: &[Event],
+    log: &mut DeliveryLog,
+    run: &Run,
+) -> Vec<ChannelReport> {
+    config
+        .notify
+        .iter()
+        .enumerate()
+        .map(|(index, channel)| deliver_one(config, channel, index, events, log, run))
+        .collect()
+}
+
+fn deliver_one(
+    config: &SiteConfig,
+    channel: &NotifyChannel,
+    index: usize,
+    events: &[Event],
+    log: &mut DeliveryLog,
+    run: &Run,
+) -> ChannelReport {
+    let key = key(channel, index);
+    let mut report = ChannelReport {
+        key: key.clone(),
+        kind: channel.kind.value,
+        error: None,
+        events: Vec::new(),
+    };
+    let languages: Vec<Lang> = if channel.languages.is_empty() {
+        vec![config.default_lang()]
+    } else {
+        channel.languages.clone()
+    };
+    let mine: Vec<&Event> = events.iter().filter(|e| wants(channel, e)).collect();
+    let pending: Vec<&Event> = mine
+        .iter()
+        .copied()
+        .filter(|e| !log.contains(&key, &e.id))
+        .collect();
+    // A dry run needs no secrets; a run with nothing to send does not ask for them either.
+    let target = if run.dry_run || pending.is_empty() {
+        None
+    } else {
+        match target(channel, run.env) {
+            Ok(target) => Some(target),
+            Err(error) => {
+                report.error = Some(error);
+                None
+            }
+        }
+    };
+    let mut stopped = false;
+    for event in mine {
+        let status = if log.contains(&key, &event.id) {
+            Status::AlreadySent
+        } else if run.dry_run {
+            Status::WouldSend
+        } else if stopped {
+            Status::NotTried
+        } else if let Some(target) = &target {
+            match send(channel.kind.value, target, event, &languages, run.policy) {
+                Ok(()) => {
+                    log.record(&key, &event.id, run.now);
+                    Status::Sent
+                }
+                Err(failure) => {
+                    stopped = failure.transient;
+                    Status::Failed(failure.reason)
+                }
+            }
+        } else {
+            Status::NotTried
+        };
+        report.events.push((event.id.clone(), status));
+    }
+    report
+}
+
+fn send(
+    kind: ChannelKind,
+    target: &Target,
+    event: &Event,
+    languages: &[Lang],
+    policy: Policy,
+) -> Result<(), super::http::Failure> {
+    match kind {
+        ChannelKind::Webhook => webhook::send(
+            &target.url,
+            target.secret.as_deref(),
+            event,
+            languages,
+            policy,
+        )
+        .map(|_| ()),
+        other => Err(super::http::Failure {
+            reason: format!("{other} channels are not supported by this hindsight yet"),
+            transient: true,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests;

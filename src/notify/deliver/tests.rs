@@ -1,0 +1,273 @@
+//! Delivery against a real HTTP receiver on 127.0.0.1: payloads, signatures, retries,
+//! timeouts, per-channel failures and the exactly-once log.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use super::*;
+use crate::load::config::parse;
+use crate::load::yaml::Limits;
+use crate::notify::message::{EventKind, EventText};
+
+#[path = "../../../tests/common/http_server.rs"]
+#[allow(unreachable_pub)]
+mod server;
+use server::{Reply, Server};
+
+const SITE: &str = "base_url: https://status.example.com/\nlanguages: [en, de]\ncomponents:\n  - id: api\n  - id: db\n";
+
+fn config(channels: &str) -> SiteConfig {
+    let (config, findings) = parse(&format!("{SITE}notify:\n{channels}"), &Limits::default());
+    assert!(findings.is_empty(), "{findings:?}");
+    config
+}
+
+fn event(id: &str, component: &str) -> Event {
+    let text = |lang: &str| EventText {
+        title: format!("API errors ({lang})"),
+        status: format!("Investigating ({lang})"),
+        body: "We are looking into it. <!everyone>".to_string(),
+        url: format!("https://status.example.com/{lang}/incidents/x.html"),
+    };
+    Event {
+        id: format!("incident.opened:{id}"),
+        kind: EventKind::IncidentOpened,
+        subject: id.to_string(),
+        components: vec![component.to_string()],
+        at: DateTime::from_timestamp(1_763_632_800, 0).unwrap(),
+        texts: BTreeMap::from([(Lang::En, text("en")), (Lang::De, text("de"))]),
+    }
+}
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_763_640_000, 0).unwrap()
+}
+
+fn quick() -> Policy {
+    Policy {
+        timeout: Duration::from_millis(500),
+        tries: 3,
+        backoff: Duration::from_millis(10),
+    }
+}
+
+fn run_with<'a>(env: &'a dyn Fn(&str) -> Option<String>) -> Run<'a> {
+    Run {
+        policy: quick(),
+        ..Run::new(false, now(), env)
+    }
+}
+
+fn statuses(report: &ChannelReport) -> Vec<Status> {
+    report.events.iter().map(|(_, s)| s.clone()).collect()
+}
+
+#[test]
+fn the_payload_is_versioned_in_the_channels_languages_and_signed() {
+    let server = Server::start(&[]);
+    let url = server.url.clone();
+    let env = move |name: &str| match name {
+        "HOOK" => Some(url.clone()),
+        "SECRET" => Some("s3cret".to_string()),
+        _ => None,
+    };
+    let config = config(
+        "  - kind: webhook\n    url_env: HOOK\n    secret_env: SECRET\n    languages: [de, en]\n",
+    );
+    let mut log = DeliveryLog::default();
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+    assert_eq!(statuses(&reports[0]), [Status::Sent]);
+    let received = server.received();
+    assert_eq!(received.len(), 1);
+    let request = &received[0];
+    assert_eq!(request.path, "/hook");
+    let json = request.json();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["event"]["id"], "incident.opened:a");
+    assert_eq!(json["event"]["type"], "incident.opened");
+    assert_eq!(json["event"]["subject"], "a");
+    assert_eq!(json["event"]["components"], serde_json::json!(["api"]));
+    assert_eq!(json["event"]["at"], "2025-11-20T10:00:00Z");
+    assert_eq!(json["texts"]["de"]["title"], "API errors (de)");
+    assert_eq!(json["texts"]["en"]["status"], "Investigating (en)");
+    assert_eq!(
+        json["texts"]["en"]["url"],
+        "https://status.example.com/en/incidents/x.html"
+    );
+    let expected = webhook::signature("s3cret", &request.body);
+    assert_eq!(
+        request.header("x-hindsight-signature"),
+        Some(expected.as_str())
+    );
+    assert!(expected.starts_with("sha256=") && expected.len() == 7 + 64);
+    assert_eq!(request.header("content-type"), Some("application/json"));
+    assert_eq!(request.header("x-hindsight-event"), Some("incident.opened"));
+    assert!(
+        request
+            .header("user-agent")
+            .unwrap()
+            .starts_with("hindsight/")
+    );
+    assert!(log.contains("webhook:HOOK", "incident.opened:a"));
+}
+
+#[test]
+fn a_channel_without_languages_gets_the_sites_default_and_without_secret_no_signature() {
+    let server = Server::start(&[]);
+    let url = server.url.clone();
+    let env = move |name: &str| (name == "HOOK").then(|| url.clone());
+    let config = config("  - kind: webhook\n    url_env: HOOK\n");
+    let mut log = DeliveryLog::default();
+    deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+    let request = &server.received()[0];
+    let texts = request.json()["texts"].as_object().unwrap().clone();
+    assert_eq!(texts.keys().collect::<Vec<_>>(), ["en"]);
+    assert_eq!(request.header("x-hindsight-signature"), None);
+}
+
+#[test]
+fn a_500_is_retried_and_then_delivered() {
+    let server = Server::start(&[Reply::Status(500)]);
+    let url = server.url.clone();
+    let env = move |_: &str| Some(url.clone());
+    let config = config("  - kind: webhook\n    url_env: HOOK\n");
+    let mut log = DeliveryLog::default();
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+    assert_eq!(statuses(&reports[0]), [Status::Sent]);
+    assert_eq!(server.received().len(), 2);
+    assert_eq!(server.received()[0].body, server.received()[1].body);
+}
+
+#[test]
+fn a_4xx_is_not_retried_nor_recorded_and_the_next_run_sends_it_again() {
+    let server = Server::start(&[Reply::Status(400)]);
+    let url = server.url.clone();
+    let env = move |_: &str| Some(url.clone());
+    let config = config("  - kind: webhook\n    url_env: HOOK\n");
+    let events = [event("a", "api"), event("b", "api")];
+    let mut log = DeliveryLog::default();
+    let first = deliver(&config, &events, &mut log, &run_with(&env));
+    assert_eq!(
+        statuses(&first[0]),
+        [
+            Status::Failed("the receiver answered HTTP 400".to_string()),
+            Status::Sent
+        ]
+    );
+    assert!(first[0].failed());
+    assert_eq!(server.received().len(), 2);
+    assert!(!log.contains("webhook:HOOK", "incident.opened:a"));
+    // The second run (the log read back from its file) sends only what failed.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notify-log.json");
+    log.save(&path).unwrap();
+    let mut log = DeliveryLog::load(&path).unwrap();
+    let second = deliver(&config, &events, &mut log, &run_with(&env));
+    assert_eq!(statuses(&second[0]), [Status::Sent, Status::AlreadySent]);
+    assert!(!second[0].failed());
+    let received = server.received();
+    assert_eq!(received.len(), 3);
+    assert_eq!(received[2].json()["event"]["id"], "incident.opened:a");
+    // A third run sends nothing at all.
+    let third = deliver(&config, &events, &mut log, &run_with(&env));
+    assert_eq!(
+        statuses(&third[0]),
+        [Status::AlreadySent, Status::AlreadySent]
+    );
+    assert_eq!(server.received().len(), 3);
+}
+
+#[test]
+fn a_slow_receiver_times_out_is_reported_and_not_recorded() {
+    let server = Server::start(&[Reply::Sleep(Duration::from_secs(2))]);
+    let url = server.url.clone();
+    let env = move |_: &str| Some(url.clone());
+    let config = config("  - kind: webhook\n    url_env: HOOK\n");
+    let mut log = DeliveryLog::default();
+    let events = [event("a", "api"), event("b", "api")];
+    let reports = deliver(&config, &events, &mut log, &run_with(&env));
+    let got = statuses(&reports[0]);
+    let Status::Failed(reason) = &got[0] else {
+        panic!("{got:?}")
+    };
+    assert!(reason.contains("timed out"), "{reason}");
+    assert!(
+        !reason.contains("127.0.0.1"),
+        "the URL may be a secret: {reason}"
+    );
+    // The receiver is down: the channel's other events wait for the next run.
+    assert_eq!(got[1], Status::NotTried);
+    assert!(log.is_empty());
+    assert_eq!(server.received().len(), 1, "a timeout is not retried");
+}
+
+#[test]
+fn channels_are_independent_and_a_missing_variable_is_named() {
+    let server = Server::start(&[]);
+    let url = server.url.clone();
+    let env = move |name: &str| (name == "GOOD").then(|| url.clone());
+    let config = config(
+        "  - kind: webhook\n    url_env: MISSING_URL\n  - kind: webhook\n    url_env: GOOD\n    secret_env: MISSING_SECRET\n  - kind: webhook\n    url_env: GOOD\n    name: ops\n",
+    );
+    let mut log = DeliveryLog::default();
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+    assert!(reports[0].error.as_ref().unwrap().contains("MISSING_URL"));
+    assert!(
+        reports[1]
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("MISSING_SECRET")
+    );
+    assert!(reports[0].failed() && reports[1].failed());
+    assert_eq!(statuses(&reports[2]), [Status::Sent]);
+    assert_eq!(reports[2].key, "ops");
+    assert_eq!(server.received().len(), 1);
+    assert!(log.contains("ops", "incident.opened:a"));
+    assert!(!log.contains("webhook:MISSING_URL", "incident.opened:a"));
+}
+
+#[test]
+fn unreachable_hosts_fail_and_dry_runs_send_and_record_nothing() {
+    // A port nothing listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let env = move |_: &str| Some(format!("http://127.0.0.1:{port}/hook"));
+    let config = config("  - kind: webhook\n    url_env: HOOK\n");
+    let mut log = DeliveryLog::default();
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+    assert!(
+        matches!(&statuses(&reports[0])[0], Status::Failed(r) if r.contains("after 3 tries")),
+        "{reports:?}"
+    );
+    assert!(log.is_empty());
+    let dry = Run {
+        policy: quick(),
+        ..Run::new(true, now(), &|_| None)
+    };
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &dry);
+    assert_eq!(statuses(&reports[0]), [Status::WouldSend]);
+    assert!(reports[0].error.is_none(), "a dry run needs no secrets");
+    assert!(log.is_empty());
+}
+
+#[test]
+fn a_channel_hears_only_about_its_components() {
+    let server = Server::start(&[]);
+    let url = server.url.clone();
+    let env = move |_: &str| Some(url.clone());
+    let config = config("  - kind: webhook\n    url_env: HOOK\n    components: [db]\n");
+    let mut log = DeliveryLog::default();
+    let reports = deliver(
+        &config,
+        &[event("a", "api"), event("b", "db")],
+        &mut log,
+        &run_with(&env),
+    );
+    assert_eq!(reports[0].events.len(), 1);
+    assert_eq!(reports[0].events[0].0, "incident.opened:b");
+    assert_eq!(server.received().len(), 1);
+}

@@ -1,0 +1,166 @@
+//! The delivery log: which event each channel has been told, so a re-run of the same CI job
+//! sends nothing twice and a failed delivery (never recorded) is tried again next run. A
+//! small JSON file the CI job commits; written whole (temporary file and rename), and only
+//! after deliveries.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::display_path;
+
+/// The file's format version: readers refuse a newer one rather than forget what was sent.
+const VERSION: u32 = 1;
+
+/// What was delivered: (channel, event id) -> when.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeliveryLog {
+    delivered: BTreeMap<(String, String), String>,
+    /// The "now" of the last run that delivered: the previous state is derived at it, so a
+    /// window that started by the clock since then is news.
+    last_run: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct File {
+    version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_run: Option<String>,
+    delivered: Vec<Entry>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    channel: String,
+    event: String,
+    /// RFC 3339.
+    at: String,
+}
+
+impl DeliveryLog {
+    /// The log at `path`; none yet is an empty log.
+    pub fn load(path: &Path) -> anyhow::Result<DeliveryLog> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(DeliveryLog::default());
+            }
+            Err(error) => {
+                return Err(error).with_context(|| {
+                    format!("cannot read the delivery log {}", display_path(path))
+                });
+            }
+        };
+        Self::parse(&text)
+            .with_context(|| format!("{} is not a hindsight delivery log", display_path(path)))
+    }
+
+    pub(crate) fn parse(text: &str) -> anyhow::Result<DeliveryLog> {
+        let file: File = serde_json::from_str(text)?;
+        if file.version > VERSION {
+            bail!(
+                "its version {} is newer than this hindsight's ({VERSION}); update hindsight",
+                file.version
+            );
+        }
+        Ok(DeliveryLog {
+            last_run: file.last_run,
+            delivered: file
+                .delivered
+                .into_iter()
+                .map(|e| ((e.channel, e.event), e.at))
+                .collect(),
+        })
+    }
+
+    pub fn contains(&self, channel: &str, event: &str) -> bool {
+        self.delivered
+            .contains_key(&(channel.to_string(), event.to_string()))
+    }
+
+    pub fn record(&mut self, channel: &str, event: &str, at: DateTime<Utc>) {
+        self.delivered
+            .entry((channel.to_string(), event.to_string()))
+            .or_insert_with(|| crate::localize::site::rfc3339(at));
+    }
+
+    pub fn last_run(&self) -> Option<DateTime<Utc>> {
+        let text = self.last_run.as_deref()?;
+        Some(DateTime::parse_from_rfc3339(text).ok()?.to_utc())
+    }
+
+    pub fn set_last_run(&mut self, now: DateTime<Utc>) {
+        self.last_run = Some(crate::localize::site::rfc3339(now));
+    }
+
+    pub fn len(&self) -> usize {
+        self.delivered.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.delivered.is_empty()
+    }
+
+    /// The file's text: sorted by channel and event, so a committed log diffs line by line.
+    pub fn to_json(&self) -> String {
+        let file = File {
+            version: VERSION,
+            last_run: self.last_run.clone(),
+            delivered: self
+                .delivered
+                .iter()
+                .map(|((channel, event), at)| Entry {
+                    channel: channel.clone(),
+                    event: event.clone(),
+                    at: at.clone(),
+                })
+                .collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&file).expect("plain data serializes");
+        text.push('\n');
+        text
+    }
+
+    /// Writes the log to `path` whole: a temporary file beside it, then a rename.
+    pub fn save(&self, path: &Path) -> anyhow::Result<()> {
+        crate::publish::write_file(path, self.to_json().as_bytes())
+            .with_context(|| format!("cannot write the delivery log {}", display_path(path)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_log_reads_back_and_a_missing_one_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notify-log.json");
+        assert!(DeliveryLog::load(&path).unwrap().is_empty());
+        let mut log = DeliveryLog::default();
+        let at = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        log.record("webhook:HOOK", "incident.opened:x", at);
+        log.record("webhook:HOOK", "incident.opened:x", at);
+        log.set_last_run(at);
+        log.save(&path).unwrap();
+        let read = DeliveryLog::load(&path).unwrap();
+        assert_eq!(read, log);
+        assert_eq!(read.len(), 1);
+        assert_eq!(read.last_run(), Some(at));
+        assert!(read.contains("webhook:HOOK", "incident.opened:x"));
+        assert!(!read.contains("slack:HOOK", "incident.opened:x"));
+        // No temporary file is left beside it.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_broken_or_newer_log_is_an_error_not_an_empty_log() {
+        // An empty log would send everything again.
+        assert!(DeliveryLog::parse("{").is_err());
+        assert!(DeliveryLog::parse(r#"{"version":2,"delivered":[]}"#).is_err());
+        assert!(DeliveryLog::parse(r#"{"version":1,"delivered":[]}"#).is_ok());
+    }
+}
