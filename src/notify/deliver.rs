@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use super::http::Policy;
 use super::log::DeliveryLog;
 use super::message::Event;
-use super::webhook;
+use super::{email, format, webhook};
 use crate::model::{ChannelKind, Lang, NotifyChannel, SiteConfig};
 
 /// What happened to one event on one channel.
@@ -80,27 +80,111 @@ fn wants(channel: &NotifyChannel, event: &Event) -> bool {
 }
 
 /// A channel's address and secret, read from the environment by `env`.
-struct Target {
-    url: String,
-    secret: Option<String>,
+/// Where a channel's events go, with its secrets read from the environment.
+enum Target {
+    /// A webhook, Slack, Teams or Discord: a JSON POST.
+    Http { url: String, secret: Option<String> },
+    /// E-mail over SMTP.
+    Mail {
+        mailer: Box<email::Mailer>,
+        setup: email::MailSetup,
+    },
 }
 
-fn target(channel: &NotifyChannel, env: &dyn Fn(&str) -> Option<String>) -> Result<Target, String> {
-    let read = |name: &str, what: &str| {
-        env(name)
-            .filter(|v| !v.is_empty())
-            .ok_or_else(|| format!("the environment variable {name} ({what}) is not set"))
-    };
+fn read_env(
+    env: &dyn Fn(&str) -> Option<String>,
+    name: &str,
+    what: &str,
+) -> Result<String, String> {
+    env(name)
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| format!("the environment variable {name} ({what}) is not set"))
+}
+
+fn target(
+    config: &SiteConfig,
+    channel: &NotifyChannel,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Target, String> {
+    if channel.kind.value == ChannelKind::Email {
+        return mail_target(config, channel, env);
+    }
     let url = match (&channel.url_env, &channel.url) {
-        (Some(name), _) => read(&name.value, "the channel's URL")?,
+        (Some(name), _) => read_env(env, &name.value, "the channel's URL")?,
         (None, Some(url)) => url.value.clone(),
         (None, None) => return Err("the channel has no `url_env`".to_string()),
     };
     let secret = match &channel.secret_env {
-        Some(name) => Some(read(&name.value, "the signing secret")?),
+        Some(name) => Some(read_env(env, &name.value, "the signing secret")?),
         None => None,
     };
-    Ok(Target { url, secret })
+    Ok(Target::Http { url, secret })
+}
+
+/// An e-mail channel's server and messages. STARTTLS is required, except for a server on a
+/// loopback address (a relay on the CI machine itself), where nothing crosses a network.
+fn mail_target(
+    config: &SiteConfig,
+    channel: &NotifyChannel,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Target, String> {
+    let Some(host_env) = &channel.smtp_host_env else {
+        return Err("the channel has no `smtp_host_env`".to_string());
+    };
+    let host = read_env(env, &host_env.value, "the SMTP server")?;
+    let port = match &channel.smtp_port {
+        Some(port) => port
+            .value
+            .parse::<u16>()
+            .map_err(|_| format!("`smtp_port` `{}` is not a port number", port.value))?,
+        None => 587,
+    };
+    let loopback = host
+        .parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| ip.is_loopback());
+    let smtp = email::Smtp {
+        host,
+        port,
+        user_env: channel.smtp_username_env.as_ref().map(|v| v.value.clone()),
+        password_env: channel.smtp_password_env.as_ref().map(|v| v.value.clone()),
+        security: if loopback {
+            email::Security::Plain
+        } else {
+            email::Security::StartTls
+        },
+        timeout: std::time::Duration::from_secs(10),
+    };
+    let mailer = email::Mailer::new(&smtp, |name| env(name)).map_err(|e| format!("{e:#}"))?;
+    let from = channel
+        .from
+        .as_ref()
+        .ok_or("the channel has no `from`")?
+        .value
+        .clone();
+    let unsubscribe = match channel.unsubscribe.as_ref().map(|u| u.value.as_str()) {
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            email::Unsubscribe::Url(url.to_string())
+        }
+        Some(address) => {
+            email::Unsubscribe::Mailto(address.trim_start_matches("mailto:").to_string())
+        }
+        None => return Err("the channel has no `unsubscribe` (address or URL)".to_string()),
+    };
+    let default = config.default_lang();
+    let setup = email::MailSetup {
+        site_title: config
+            .languages
+            .iter()
+            .map(|&lang| (lang, config.title.get(lang, default).to_string()))
+            .collect(),
+        from,
+        to: channel.to.iter().map(|t| t.value.clone()).collect(),
+        unsubscribe,
+    };
+    Ok(Target::Mail {
+        mailer: Box::new(mailer),
+        setup,
+    })
 }
 
 /// How a run delivers.
@@ -167,7 +251,7 @@ fn deliver_one(
     let target = if run.dry_run || pending.is_empty() {
         None
     } else {
-        match target(channel, run.env) {
+        match target(config, channel, run.env) {
             Ok(target) => Some(target),
             Err(error) => {
                 report.error = Some(error);
@@ -209,21 +293,46 @@ fn send(
     languages: &[Lang],
     policy: Policy,
 ) -> Result<(), super::http::Failure> {
-    match kind {
-        ChannelKind::Webhook => webhook::send(
-            &target.url,
-            target.secret.as_deref(),
-            event,
-            languages,
-            policy,
-        )
-        .map(|_| ()),
-        other => Err(super::http::Failure {
-            reason: format!("{other} channels are not supported by this hindsight yet"),
-            transient: true,
-        }),
-    }
+    let (url, secret) = match target {
+        Target::Http { url, secret } => (url, secret),
+        Target::Mail { mailer, setup } => return send_mail(mailer, setup, event, languages),
+    };
+    // A chat channel speaks one language: its first.
+    let lang = languages.first().copied().unwrap_or(Lang::En);
+    let chat = match kind {
+        ChannelKind::Webhook => {
+            return webhook::send(url, secret.as_deref(), event, languages, policy).map(|_| ());
+        }
+        ChannelKind::Slack => format::slack::payload(event, lang),
+        ChannelKind::Teams => format::teams::payload(event, lang),
+        ChannelKind::Discord => format::discord::payload(event, lang),
+        ChannelKind::Email => unreachable!("e-mail channels have a mail target"),
+    };
+    let body = serde_json::to_vec(&chat).map_err(|e| super::http::Failure {
+        reason: e.to_string(),
+        transient: false,
+    })?;
+    super::http::post_json(url, &[], &body, policy).map(|_| ())
 }
 
+/// One message per language of the channel; a failure leaves the event to the next run.
+fn send_mail(
+    mailer: &email::Mailer,
+    setup: &email::MailSetup,
+    event: &Event,
+    languages: &[Lang],
+) -> Result<(), super::http::Failure> {
+    let failure = |error: anyhow::Error| super::http::Failure {
+        reason: format!("{error:#}"),
+        transient: true,
+    };
+    for message in email::messages(event, languages, setup).map_err(failure)? {
+        mailer.send(&message).map_err(failure)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod channels;
 #[cfg(test)]
 mod tests;

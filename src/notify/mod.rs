@@ -14,6 +14,12 @@ pub mod previous;
 pub mod state;
 pub(crate) mod webhook;
 
+/// A real SMTP server on 127.0.0.1 for the e-mail and delivery tests.
+#[cfg(test)]
+#[path = "../../tests/common/smtp_server.rs"]
+#[allow(unreachable_pub, dead_code)]
+pub(crate) mod smtp_test_server;
+
 use chrono::{DateTime, Utc};
 
 use crate::project::Project;

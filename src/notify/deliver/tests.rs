@@ -11,18 +11,18 @@ use crate::notify::message::{EventKind, EventText};
 
 #[path = "../../../tests/common/http_server.rs"]
 #[allow(unreachable_pub)]
-mod server;
+pub(super) mod server;
 use server::{Reply, Server};
 
 const SITE: &str = "base_url: https://status.example.com/\nlanguages: [en, de]\ncomponents:\n  - id: api\n  - id: db\n";
 
-fn config(channels: &str) -> SiteConfig {
+pub(super) fn config(channels: &str) -> SiteConfig {
     let (config, findings) = parse(&format!("{SITE}notify:\n{channels}"), &Limits::default());
     assert!(findings.is_empty(), "{findings:?}");
     config
 }
 
-fn event(id: &str, component: &str) -> Event {
+pub(super) fn event(id: &str, component: &str) -> Event {
     let text = |lang: &str| EventText {
         title: format!("API errors ({lang})"),
         status: format!("Investigating ({lang})"),
@@ -51,14 +51,14 @@ fn quick() -> Policy {
     }
 }
 
-fn run_with<'a>(env: &'a dyn Fn(&str) -> Option<String>) -> Run<'a> {
+pub(super) fn run_with<'a>(env: &'a dyn Fn(&str) -> Option<String>) -> Run<'a> {
     Run {
         policy: quick(),
         ..Run::new(false, now(), env)
     }
 }
 
-fn statuses(report: &ChannelReport) -> Vec<Status> {
+pub(super) fn statuses(report: &ChannelReport) -> Vec<Status> {
     report.events.iter().map(|(_, s)| s.clone()).collect()
 }
 

@@ -1,0 +1,104 @@
+//! Slack, Teams, Discord and e-mail channels delivered end to end: chat payloads to a real
+//! HTTP receiver, e-mail to a real SMTP server, both on 127.0.0.1.
+
+use super::tests::{config, event, run_with, statuses};
+use super::*;
+
+use crate::notify::smtp_test_server::{Answer, smtp_server};
+
+use super::tests::server::Server;
+
+#[test]
+fn chat_channels_get_their_own_format_in_their_language_with_mentions_defused() {
+    for (kind, check) in [
+        ("slack", "blocks"),
+        ("teams", "attachments"),
+        ("discord", "embeds"),
+    ] {
+        let server = Server::start(&[]);
+        let url = server.url.clone();
+        let env = move |name: &str| (name == "CHAT").then(|| url.clone());
+        let config = config(&format!(
+            "  - kind: {kind}\n    url_env: CHAT\n    languages: [de]\n"
+        ));
+        let mut log = DeliveryLog::default();
+        let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+        assert_eq!(statuses(&reports[0]), [Status::Sent], "{kind}");
+        let received = server.received();
+        let body = String::from_utf8(received[0].body.clone()).unwrap();
+        let json = received[0].json();
+        assert!(json.get(check).is_some(), "{kind}: {body}");
+        // Markdown escapes (`\\(`) aside, the title is in the channel's language.
+        assert!(
+            body.replace('\\', "").contains("API errors (de)"),
+            "{kind}: the channel's language: {body}"
+        );
+        assert!(
+            !body.contains("<!everyone>"),
+            "{kind}: a live mention: {body}"
+        );
+        assert!(
+            log.contains(&format!("{kind}:CHAT"), "incident.opened:a"),
+            "{kind}"
+        );
+    }
+}
+
+fn mail_env() -> impl Fn(&str) -> Option<String> {
+    |name: &str| match name {
+        "SMTP_HOST" => Some("127.0.0.1".to_string()),
+        _ => None,
+    }
+}
+
+fn mail_config(port: u16) -> SiteConfig {
+    config(&format!(
+        "  - kind: email\n    smtp_host_env: SMTP_HOST\n    smtp_port: \"{port}\"\n    from: status@example.com\n    to: [subscribers@example.com]\n    unsubscribe: leave@example.com\n    languages: [en, de]\n"
+    ))
+}
+
+#[test]
+fn an_email_channel_sends_one_message_per_language_and_logs_it() {
+    let (port, received) = smtp_server(Answer::Accept);
+    let env = mail_env();
+    let mut log = DeliveryLog::default();
+    let reports = deliver(
+        &mail_config(port),
+        &[event("a", "api")],
+        &mut log,
+        &run_with(&env),
+    );
+    assert_eq!(statuses(&reports[0]), [Status::Sent], "{:?}", reports[0]);
+    let messages = received.lock().unwrap();
+    assert_eq!(messages.len(), 2, "one message per language");
+    assert!(messages[0].data.contains("API errors (en)"));
+    assert!(messages[1].data.contains("API errors (de)"));
+    assert!(
+        messages[0]
+            .data
+            .contains("List-Unsubscribe: <mailto:leave@example.com>")
+    );
+    assert!(log.contains("email:subscribers@example.com", "incident.opened:a"));
+}
+
+#[test]
+fn a_refusing_mail_server_is_reported_and_the_event_waits_for_the_next_run() {
+    let (port, received) = smtp_server(Answer::RejectSender);
+    let env = mail_env();
+    let mut log = DeliveryLog::default();
+    let reports = deliver(
+        &mail_config(port),
+        &[event("a", "api")],
+        &mut log,
+        &run_with(&env),
+    );
+    let [Status::Failed(reason)] = &statuses(&reports[0])[..] else {
+        panic!("{:?}", reports[0]);
+    };
+    assert!(
+        reason.contains("550") || reason.contains("refused"),
+        "{reason}"
+    );
+    assert!(received.lock().unwrap().is_empty());
+    assert!(!log.contains("email:subscribers@example.com", "incident.opened:a"));
+}
