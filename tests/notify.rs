@@ -143,6 +143,34 @@ fn a_failed_delivery_exits_1_is_not_logged_and_is_sent_next_run() {
 }
 
 #[test]
+fn a_failed_delivery_is_sent_by_the_next_run_whatever_its_since() {
+    let (project, [_, opened, updated]) = repository();
+    let server = Server::start(&[Reply::Status(400)]);
+    let first = notify(&project, &server, &["--since", &opened]);
+    assert_eq!(first.code, 1, "{}{}", first.stdout, first.stderr);
+    let failed_body = server.received()[0].body.clone();
+    // The next CI run is for a later commit that changes nothing public: its `--since` is
+    // the commit the failed run was for, which alone would show no change.
+    let root = project.root().to_path_buf();
+    std::fs::write(root.join("README.md"), "hello again\n").unwrap();
+    git(&root, &["commit", "-qam", "docs"]);
+    let second = notify(&project, &server, &["--since", &updated]);
+    assert_eq!(second.code, 0, "{}{}", second.stdout, second.stderr);
+    let received = server.received();
+    assert_eq!(
+        received.last().unwrap().body,
+        failed_body,
+        "the failed event, sent now"
+    );
+    // Everything delivered: the run after that starts from its own `--since` again.
+    let before = received.len();
+    let third = notify(&project, &server, &["--since", "HEAD"]);
+    assert_eq!(third.code, 0, "{}{}", third.stdout, third.stderr);
+    assert!(third.stdout.contains("no changes"), "{}", third.stdout);
+    assert_eq!(server.received().len(), before);
+}
+
+#[test]
 fn a_first_run_sends_nothing_and_a_dry_run_writes_nothing() {
     let (project, [empty, opened, _]) = repository();
     let server = Server::start(&[]);

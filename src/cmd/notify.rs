@@ -43,12 +43,22 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     }
     let log_path = args.log.unwrap_or_else(|| root.join("notify-log.json"));
     let mut log = DeliveryLog::load(&log_path)?;
+    // The commit (and "now") compared with: the one `--since` names, or, while an earlier
+    // run left deliveries undone, that run's start, so nothing it failed to send is lost.
+    let mut started_from = None;
     let previous = match (&args.since, &args.previous) {
         (Some(reference), _) => {
             // The page as subscribers were last told it: the old records at the last run's
             // "now", so windows that began or ended by the clock since then are news.
-            let then = log.last_run().filter(|t| *t <= now).unwrap_or(now);
-            notify::previous::at_ref(&root, reference, then)?
+            let (reference, then) = match log.retry_from() {
+                Some((commit, at)) => (commit, at),
+                None => (
+                    reference.clone(),
+                    log.last_run().filter(|t| *t <= now).unwrap_or(now),
+                ),
+            };
+            started_from = notify::previous::commit_of(&root, &reference).map(|c| (c, then));
+            notify::previous::at_ref(&root, &reference, then)?
         }
         (None, Some(dir)) => notify::previous::from_dir(dir)?,
         (None, None) => unreachable!("clap requires one"),
@@ -57,12 +67,20 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let env = |name: &str| std::env::var(name).ok();
     let run = Run::new(args.dry_run, now, &env);
     let config = &project.corpus.config.config;
-    let before = log.len();
+    let before = log.clone();
     let reports = notify::deliver(config, &events, &mut log, &run);
-    // Written after deliveries; and once on a project's first run with channels, to keep
-    // the time later runs derive the previous page at (clock-driven changes are news then).
-    let written = !args.dry_run
-        && (log.len() > before || (log.last_run().is_none() && !config.notify.is_empty()));
+    if reports.iter().any(ChannelReport::failed) {
+        if let Some((commit, then)) = &started_from {
+            log.keep_retry_from(commit, *then);
+        }
+    } else {
+        log.clear_retry_from();
+    }
+    // Written after deliveries (or when what is left to retry changed); and once on a
+    // project's first run with channels, to keep the time later runs derive the previous
+    // page at (clock-driven changes are news then).
+    let written =
+        !args.dry_run && (log != before || (log.last_run().is_none() && !config.notify.is_empty()));
     if written {
         log.set_last_run(now);
         project::write_document(&project, &log_path, &log.to_json())?;

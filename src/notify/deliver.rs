@@ -55,19 +55,33 @@ pub(crate) fn key(channel: &NotifyChannel, index: usize) -> String {
     if let Some(name) = &channel.name {
         return name.value.clone();
     }
-    if let Some(env) = &channel.url_env {
-        return format!("{kind}:{}", env.value);
-    }
-    if let Some(url) = &channel.url {
-        let digest = Sha256::digest(url.value.as_bytes());
-        let short: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-        return format!("{kind}:{short}");
-    }
-    if !channel.to.is_empty() {
+    // A literal URL or the subscribers' addresses are hashed: the log is committed.
+    let short = |text: &str| -> String {
+        let digest = Sha256::digest(text.as_bytes());
+        digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    };
+    let base = if let Some(env) = &channel.url_env {
+        format!("{kind}:{}", env.value)
+    } else if let Some(url) = &channel.url {
+        format!("{kind}:{}", short(&url.value))
+    } else if !channel.to.is_empty() {
         let to: Vec<&str> = channel.to.iter().map(|t| t.value.as_str()).collect();
-        return format!("{kind}:{}", to.join(","));
+        format!("{kind}:{}", short(&to.join(",")))
+    } else {
+        format!("{kind}:{}", index + 1)
+    };
+    // Two channels to the same place that differ in language or components are two
+    // audiences: each gets its own key, so neither takes the other's deliveries.
+    let languages: Vec<&str> = channel.languages.iter().map(|l| l.as_str()).collect();
+    let components: Vec<&str> = channel
+        .components
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    match (languages.is_empty(), components.is_empty()) {
+        (true, true) => base,
+        _ => format!("{base}[{}|{}]", languages.join(","), components.join(",")),
     }
-    format!("{kind}:{}", index + 1)
 }
 
 /// Whether `event` is for `channel`: all events, or those about its components.

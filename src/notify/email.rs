@@ -93,9 +93,17 @@ pub fn message(event: &Event, lang: Lang, setup: &MailSetup) -> Result<Message> 
     if setup.to.is_empty() {
         bail!("the e-mail channel has no `to` address");
     }
-    for to in &setup.to {
-        builder = builder.to(mailbox(to, "to")?);
-    }
+    // Subscribers never see each other: they are only in the envelope, and the visible
+    // `To:` is the sender's own address, as mailing lists do (the sender gets no copy).
+    let sender = mailbox(&setup.from, "from")?;
+    let recipients = setup
+        .to
+        .iter()
+        .map(|to| mailbox(to, "to").map(|m| m.email))
+        .collect::<Result<Vec<_>>>()?;
+    let envelope = lettre::address::Envelope::new(Some(sender.email.clone()), recipients)
+        .context("the e-mail channel's addresses make no envelope")?;
+    builder = builder.to(sender).envelope(envelope);
     for header in unsubscribe_headers(&setup.unsubscribe)? {
         builder = builder.raw_header(header);
     }

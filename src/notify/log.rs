@@ -22,6 +22,18 @@ pub struct DeliveryLog {
     /// The "now" of the last run that delivered: the previous state is derived at it, so a
     /// window that started by the clock since then is news.
     last_run: Option<String>,
+    /// Set when a run could not deliver everything: the commit (and "now") it compared with,
+    /// so later runs compare with it too, whatever `--since` says, until every channel has
+    /// everything; the log keeps them from sending anything twice meanwhile.
+    retry_from: Option<RetryFrom>,
+}
+
+/// Where a run that failed started from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct RetryFrom {
+    commit: String,
+    /// RFC 3339.
+    at: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -29,6 +41,8 @@ struct File {
     version: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     last_run: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    retry_from: Option<RetryFrom>,
     delivered: Vec<Entry>,
 }
 
@@ -68,6 +82,7 @@ impl DeliveryLog {
         }
         Ok(DeliveryLog {
             last_run: file.last_run,
+            retry_from: file.retry_from,
             delivered: file
                 .delivered
                 .into_iter()
@@ -96,6 +111,26 @@ impl DeliveryLog {
         self.last_run = Some(crate::localize::site::rfc3339(now));
     }
 
+    /// The commit and "now" an unfinished earlier run compared with, if one left work.
+    pub fn retry_from(&self) -> Option<(String, DateTime<Utc>)> {
+        let from = self.retry_from.as_ref()?;
+        let at = DateTime::parse_from_rfc3339(&from.at).ok()?.to_utc();
+        Some((from.commit.clone(), at))
+    }
+
+    /// A run from `commit` at `at` left deliveries undone: keep the oldest such start.
+    pub fn keep_retry_from(&mut self, commit: &str, at: DateTime<Utc>) {
+        self.retry_from.get_or_insert_with(|| RetryFrom {
+            commit: commit.to_string(),
+            at: crate::localize::site::rfc3339(at),
+        });
+    }
+
+    /// Every channel has everything: later runs start from their own `--since` again.
+    pub fn clear_retry_from(&mut self) {
+        self.retry_from = None;
+    }
+
     pub fn len(&self) -> usize {
         self.delivered.len()
     }
@@ -109,6 +144,7 @@ impl DeliveryLog {
         let file = File {
             version: VERSION,
             last_run: self.last_run.clone(),
+            retry_from: self.retry_from.clone(),
             delivered: self
                 .delivered
                 .iter()

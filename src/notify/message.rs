@@ -70,8 +70,8 @@ pub struct Event {
     pub components: Vec<String>,
     /// When it happened, as the public page dates it.
     pub at: DateTime<Utc>,
-    /// Its words in every language of the site, the default language first in the site's
-    /// order (a channel picks its language, else the site's default).
+    /// Its words in every language of the site, by language (a channel picks its
+    /// languages, else the site's default).
     pub texts: BTreeMap<Lang, EventText>,
 }
 

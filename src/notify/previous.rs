@@ -23,7 +23,8 @@ pub enum Previous {
 
 /// The state of the project at `root` as of git ref `reference`, derived at `now`.
 pub fn at_ref(root: &Path, reference: &str, now: DateTime<Utc>) -> anyhow::Result<Previous> {
-    if !reference.is_empty() && reference.bytes().all(|b| b == b'0') {
+    // The all-zero object id (SHA-1 or SHA-256) of a push that created the branch.
+    if matches!(reference.len(), 40 | 64) && reference.bytes().all(|b| b == b'0') {
         return Ok(Previous::Nothing);
     }
     if reference.starts_with('-') {
@@ -83,6 +84,24 @@ pub fn at_ref(root: &Path, reference: &str, now: DateTime<Utc>) -> anyhow::Resul
     let revisions = crate::load::Revisions::new();
     let status = crate::status::derive(&records, &corpus.config.config, &revisions, now);
     Ok(Previous::State(state::from_status(&status)))
+}
+
+/// The commit `reference` names in the repository at `root`, if it names one.
+pub fn commit_of(root: &Path, reference: &str) -> Option<String> {
+    if reference.starts_with('-') {
+        return None;
+    }
+    let out = git(
+        root,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{reference}^{{commit}}"),
+        ],
+    )
+    .ok()?;
+    Some(String::from_utf8_lossy(&out).trim().to_string()).filter(|c| !c.is_empty())
 }
 
 /// The state a previously published site in `dir` shows.

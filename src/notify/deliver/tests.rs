@@ -108,7 +108,9 @@ fn the_payload_is_versioned_in_the_channels_languages_and_signed() {
             .unwrap()
             .starts_with("hindsight/")
     );
-    assert!(log.contains("webhook:HOOK", "incident.opened:a"));
+    // The channel's key names where it posts and in which languages.
+    assert_eq!(reports[0].key, "webhook:HOOK[de,en|]");
+    assert!(log.contains(&reports[0].key, "incident.opened:a"));
 }
 
 #[test]

@@ -89,7 +89,10 @@ fn a_message_has_a_subject_both_parts_and_the_unsubscribe_header() {
         h.get_raw("From"),
         Some("Example Status <status@example.com>")
     );
-    assert_eq!(h.get_raw("To"), Some("subscribers@example.com"));
+    // The subscribers are in the envelope only: none sees the others.
+    assert_eq!(h.get_raw("To"), Some("Example Status <status@example.com>"));
+    let envelope: Vec<String> = m.envelope().to().iter().map(|a| a.to_string()).collect();
+    assert_eq!(envelope, ["subscribers@example.com"]);
     let data = formatted(&m);
     assert!(
         data.contains("Content-Type: multipart/alternative"),
