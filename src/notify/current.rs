@@ -237,12 +237,18 @@ pub(crate) fn page(corpus: &Corpus, assets: &SiteAssets, base: &str, now: DateTi
                     .as_ref()
                     .map(|s| to_plain(&s.markdown))
                     .unwrap_or_default();
+                // An announcement says when: the window, then what is done.
+                let body = [mv.window.as_str(), summary.as_str()]
+                    .into_iter()
+                    .filter(|part| !part.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
                 facts.words.insert(
                     lang,
                     Words {
                         title: to_plain(&mv.title.markdown),
                         status: mv.status_text.clone(),
-                        body: summary.clone(),
+                        body,
                         summary,
                         url: url("maintenance", &mv.id),
                     },

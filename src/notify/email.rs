@@ -17,6 +17,8 @@ use lettre::{Address, Message, SmtpTransport, Transport};
 
 use super::format::{Tone, clean, clean_line, link_label, safe_url, text_for, tone};
 use crate::model::Lang;
+use sha2::Digest as _;
+
 use crate::notify::message::Event;
 
 /// What every message of an e-mail channel carries besides the event.
@@ -83,8 +85,15 @@ pub fn message(event: &Event, lang: Lang, setup: &MailSetup) -> Result<Message> 
     let body = body.trim();
     let url = safe_url(&text.url);
 
+    let sender = mailbox(&setup.from, "from")?;
+    // The same event in the same language has the same id in every run: a message sent
+    // again after a lost log entry is then known to mail systems as the one they have.
+    let digest = sha2::Sha256::digest(event.id.as_bytes());
+    let short: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    let message_id = format!("<{short}.{lang}@{}>", sender.email.domain());
     let mut builder = Message::builder()
-        .from(mailbox(&setup.from, "from")?)
+        .from(sender)
+        .message_id(Some(message_id))
         .subject(format!("[{site}] {status}: {title}"))
         .raw_header(HeaderValue::new(
             HeaderName::new_from_ascii_str("Auto-Submitted"),

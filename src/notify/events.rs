@@ -241,12 +241,31 @@ fn texts(
             Some((
                 *lang,
                 EventText {
-                    title: w.title,
-                    status: w.status,
-                    body: w.body,
+                    title: visible(&w.title),
+                    status: visible(&w.status),
+                    body: visible(&w.body),
                     url: w.url,
                 },
             ))
+        })
+        .collect()
+}
+
+/// `text` without the characters that reorder or hide text (bidi controls and marks, the
+/// zero-width space, byte-order marks): every channel gets words that read as they show.
+/// Joiners stay: emoji and some scripts need them.
+fn visible(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}'
+                    | '\u{200E}'
+                    | '\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2066}'..='\u{2069}'
+                    | '\u{FEFF}'
+            )
         })
         .collect()
 }

@@ -89,6 +89,9 @@ fn a_message_has_a_subject_both_parts_and_the_unsubscribe_header() {
         h.get_raw("From"),
         Some("Example Status <status@example.com>")
     );
+    // A stable Message-ID: the same event in the same language is the same message.
+    let id = h.get_raw("Message-ID").unwrap().to_string();
+    assert!(id.starts_with('<') && id.ends_with("@example.com>"), "{id}");
     // The subscribers are in the envelope only: none sees the others.
     assert_eq!(h.get_raw("To"), Some("Example Status <status@example.com>"));
     let envelope: Vec<String> = m.envelope().to().iter().map(|a| a.to_string()).collect();

@@ -203,6 +203,20 @@ fn every_language_of_the_site_is_filled_from_the_page() {
         scheduled.texts[&Lang::De].url,
         "https://status.example.com/de/maintenance/2026-12-01-new.html"
     );
+    // An announcement says when the window is, in the page's words, then what is done.
+    assert_eq!(
+        scheduled.texts[&Lang::En].body,
+        "December 1, 2026 at 11:00 – 13:00 UTC\n\nUpgrading."
+    );
+}
+
+#[test]
+fn text_that_reorders_or_hides_itself_reaches_no_channel() {
+    assert_eq!(
+        visible("a\u{202E}lert\u{2066}x\u{2069}\u{200B}\u{FEFF}b\u{200D}c"),
+        "alertxb\u{200D}c",
+        "bidi controls, zero-width space and BOM go; the joiner emoji need stays"
+    );
 }
 
 #[test]
