@@ -309,7 +309,9 @@ fn send(
 ) -> Result<(), super::http::Failure> {
     let (url, secret) = match target {
         Target::Http { url, secret } => (url, secret),
-        Target::Mail { mailer, setup } => return send_mail(mailer, setup, event, languages),
+        Target::Mail { mailer, setup } => {
+            return send_mail(mailer, setup, event, languages, policy);
+        }
     };
     // A chat channel speaks one language: its first.
     let lang = languages.first().copied().unwrap_or(Lang::En);
@@ -329,19 +331,35 @@ fn send(
     super::http::post_json(url, &[], &body, policy).map(|_| ())
 }
 
-/// One message per language of the channel; a failure leaves the event to the next run.
+/// One message per language of the channel, each tried as often as `policy` allows while
+/// the server only says "later" (4xx, no connection); a refusal for good (5xx) is not
+/// retried. A failure leaves the event to the next run.
 fn send_mail(
     mailer: &email::Mailer,
     setup: &email::MailSetup,
     event: &Event,
     languages: &[Lang],
+    policy: Policy,
 ) -> Result<(), super::http::Failure> {
-    let failure = |error: anyhow::Error| super::http::Failure {
-        reason: format!("{error:#}"),
-        transient: true,
-    };
-    for message in email::messages(event, languages, setup).map_err(failure)? {
-        mailer.send(&message).map_err(failure)?;
+    let messages =
+        email::messages(event, languages, setup).map_err(|error| super::http::Failure {
+            reason: format!("{error:#}"),
+            transient: false,
+        })?;
+    for message in messages {
+        let mut wait = policy.backoff;
+        let mut tries = 1;
+        while let Err((reason, permanent)) = mailer.try_send(&message) {
+            if permanent || tries >= policy.tries {
+                return Err(super::http::Failure {
+                    reason,
+                    transient: !permanent,
+                });
+            }
+            std::thread::sleep(wait);
+            wait *= 2;
+            tries += 1;
+        }
     }
     Ok(())
 }

@@ -310,10 +310,22 @@ impl Mailer {
     /// Sends one message; an error (refused connection, TLS failure, a 4xx/5xx answer, a
     /// timeout) names the server and says what happened. Nothing is retried here.
     pub fn send(&self, message: &Message) -> Result<()> {
-        self.transport
-            .send(message)
-            .map(drop)
-            .with_context(|| format!("SMTP server {}: the message was not accepted", self.server))
+        self.try_send(message)
+            .map_err(|(reason, _)| anyhow::anyhow!(reason))
+    }
+
+    /// [`Mailer::send`], telling a refusal for good (a 5xx answer) from one worth trying
+    /// again (a 4xx answer, no connection, a timeout): `Err((reason, permanent))`.
+    pub fn try_send(&self, message: &Message) -> std::result::Result<(), (String, bool)> {
+        self.transport.send(message).map(drop).map_err(|error| {
+            (
+                format!(
+                    "SMTP server {}: the message was not accepted: {error}",
+                    self.server
+                ),
+                error.is_permanent(),
+            )
+        })
     }
 }
 

@@ -18,6 +18,8 @@ pub struct Received {
 pub enum Answer {
     Accept,
     RejectSender,
+    /// `451` (try again later) to the first session's sender, then as `Accept`.
+    BusyOnce,
     Silent,
 }
 
@@ -28,7 +30,11 @@ pub fn smtp_server(answer: Answer) -> (u16, Arc<Mutex<Vec<Received>>>) {
     let received = Arc::new(Mutex::new(Vec::new()));
     let store = Arc::clone(&received);
     std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
+        for (n, stream) in listener.incoming().flatten().enumerate() {
+            let answer = match answer {
+                Answer::BusyOnce if n > 0 => Answer::Accept,
+                other => other,
+            };
             let _ = session(stream, answer, &store);
         }
     });
@@ -59,7 +65,9 @@ fn session(stream: TcpStream, answer: Answer, store: &Mutex<Vec<Received>>) -> s
             mail.auth = Some(command["AUTH PLAIN ".len()..].to_string());
             b"235 2.7.0 ok\r\n"
         } else if upper.starts_with("MAIL FROM:") {
-            if let Answer::RejectSender = answer {
+            if let Answer::BusyOnce = answer {
+                b"451 4.3.2 try again later\r\n"
+            } else if let Answer::RejectSender = answer {
                 b"550 5.7.1 sender refused\r\n"
             } else {
                 mail.from = command["MAIL FROM:".len()..].to_string();

@@ -114,3 +114,23 @@ fn a_refusing_mail_server_is_reported_and_the_event_waits_for_the_next_run() {
     assert!(received.lock().unwrap().is_empty());
     assert!(!log.contains(&reports[0].key, "incident.opened:a"));
 }
+
+#[test]
+fn a_mail_server_that_says_later_is_tried_again() {
+    let (port, received) = smtp_server(Answer::BusyOnce);
+    let env = mail_env();
+    let mut log = DeliveryLog::default();
+    let reports = deliver(
+        &mail_config(port),
+        &[event("a", "api")],
+        &mut log,
+        &run_with(&env),
+    );
+    assert_eq!(statuses(&reports[0]), [Status::Sent], "{:?}", reports[0]);
+    assert_eq!(
+        received.lock().unwrap().len(),
+        2,
+        "both languages, after one 451"
+    );
+    assert!(log.contains(&reports[0].key, "incident.opened:a"));
+}
