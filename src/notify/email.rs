@@ -308,7 +308,8 @@ impl Mailer {
     }
 
     /// Sends one message; an error (refused connection, TLS failure, a 4xx/5xx answer, a
-    /// timeout) names the server and says what happened. Nothing is retried here.
+    /// timeout) names the server and says what happened. The delivery retries with
+    /// [`Mailer::try_send`]; this tries once.
     pub fn send(&self, message: &Message) -> Result<()> {
         self.try_send(message)
             .map_err(|(reason, _)| anyhow::anyhow!(reason))
