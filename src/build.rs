@@ -107,6 +107,74 @@ pub fn build_with(
 ) -> anyhow::Result<Built> {
     let config = &corpus.config.config;
     let base = base_url(corpus)?;
+    let Localized {
+        status,
+        postmortems,
+        maintenances,
+        views,
+    } = localized(corpus, assets, now, options);
+    let (localizer, templates) = (&assets.localizer, &assets.templates);
+
+    let site = Site {
+        config,
+        base,
+        status: &status,
+        languages: config
+            .languages
+            .iter()
+            .zip(&views)
+            .zip(postmortems.iter().zip(&maintenances))
+            .map(|((&lang, view), (postmortems, maintenances))| Language {
+                lang,
+                view,
+                postmortems,
+                maintenances,
+            })
+            .collect(),
+    };
+    let pages = site.page_count();
+    progress.start(pages as u64);
+    let mut artifacts = site.render(templates, &|| progress.page_done())?;
+    artifacts.extend(api::files(&site)?);
+    let next_change = status.next_change();
+    artifacts.push(build_info::artifact(now, next_change)?);
+    artifacts.push(Artifact::new(
+        crate::render::site::paths::POSTMORTEM_CSS,
+        templates.render("postmortem.css", &tera::Context::new())?,
+    ));
+    artifacts.extend(assets.static_files.iter().cloned());
+    refuse_collisions(&artifacts)?;
+    Ok(Built {
+        artifacts,
+        pages,
+        languages: config.languages.len(),
+        incidents: status.incidents.len(),
+        built_at: now,
+        next_change,
+        warnings: localizer.messages.warnings.clone(),
+    })
+}
+
+/// The status and localize stages of a build: the public status at `now` and what every
+/// language shows of it, before anything is rendered (`notify` reads its words from here).
+pub(crate) struct Localized<'c> {
+    pub status: status::SiteStatus<'c>,
+    /// By language (the site's order), in the order of `status.incidents`.
+    pub postmortems: Vec<Vec<Postmortem>>,
+    /// By language, in the order of `status.maintenances`.
+    pub maintenances: Vec<Vec<Postmortem>>,
+    /// By language.
+    pub views: Vec<SiteView>,
+}
+
+/// Derives the status of `corpus` at `now` and localizes it into every language of the site.
+pub(crate) fn localized<'c>(
+    corpus: &'c Corpus,
+    assets: &SiteAssets,
+    now: DateTime<Utc>,
+    options: Options,
+) -> Localized<'c> {
+    let config = &corpus.config.config;
     let records: Vec<&Record> = corpus
         .records
         .iter()
@@ -117,7 +185,7 @@ pub fn build_with(
     } else {
         status::derive(&records, config, &assets.revisions, now)
     };
-    let (localizer, templates) = (&assets.localizer, &assets.templates);
+    let localizer = &assets.localizer;
 
     let overlays: HashMap<(&str, Lang), &Overlay> = corpus
         .overlays
@@ -165,12 +233,17 @@ pub fn build_with(
         })
         .collect();
     // The metrics page shows what `hindsight stats` prints; a corpus that builds has no errors.
-    let options = stats::Options {
+    let stats_options = stats::Options {
         since: None,
         until: None,
         by: stats::By::Month,
     };
-    let stats = stats::compute(corpus, &crate::check::Report::default(), now, &options);
+    let stats = stats::compute(
+        corpus,
+        &crate::check::Report::default(),
+        now,
+        &stats_options,
+    );
     let views: Vec<SiteView> = config
         .languages
         .iter()
@@ -187,45 +260,12 @@ pub fn build_with(
             )
         })
         .collect();
-
-    let site = Site {
-        config,
-        base,
-        status: &status,
-        languages: config
-            .languages
-            .iter()
-            .zip(&views)
-            .zip(postmortems.iter().zip(&maintenances))
-            .map(|((&lang, view), (postmortems, maintenances))| Language {
-                lang,
-                view,
-                postmortems,
-                maintenances,
-            })
-            .collect(),
-    };
-    let pages = site.page_count();
-    progress.start(pages as u64);
-    let mut artifacts = site.render(templates, &|| progress.page_done())?;
-    artifacts.extend(api::files(&site)?);
-    let next_change = status.next_change();
-    artifacts.push(build_info::artifact(now, next_change)?);
-    artifacts.push(Artifact::new(
-        crate::render::site::paths::POSTMORTEM_CSS,
-        templates.render("postmortem.css", &tera::Context::new())?,
-    ));
-    artifacts.extend(assets.static_files.iter().cloned());
-    refuse_collisions(&artifacts)?;
-    Ok(Built {
-        artifacts,
-        pages,
-        languages: config.languages.len(),
-        incidents: status.incidents.len(),
-        built_at: now,
-        next_change,
-        warnings: localizer.messages.warnings.clone(),
-    })
+    Localized {
+        status,
+        postmortems,
+        maintenances,
+        views,
+    }
 }
 
 /// `base_url` from site/config.yaml, ending in `/`: canonical links, feeds and the sitemap

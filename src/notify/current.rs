@@ -2,18 +2,18 @@
 //! incident, update, maintenance window and component, what the events say about it in each
 //! language of the site (the same localized views the pages show, as plain text).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
 use super::state::{self, PublicState};
 use crate::build::SiteAssets;
 use crate::load::Corpus;
-use crate::localize::{self, Postmortem, SiteView};
-use crate::model::{Lang, Overlay, Record};
+use crate::localize::SiteView;
+use crate::model::{Lang, Record};
 use crate::render::markdown::to_plain;
 use crate::render::site::paths;
-use crate::status::{self, UpdateSource};
+use crate::status::UpdateSource;
 
 /// The current page: its state, and the words and instants events are made of.
 #[derive(Debug, Clone, Default)]
@@ -78,43 +78,11 @@ pub(crate) struct ComponentFacts {
 /// the preview's drafts and reviews. `base` is the site's address, ending in `/`.
 pub(crate) fn page(corpus: &Corpus, assets: &SiteAssets, base: &str, now: DateTime<Utc>) -> Page {
     let config = &corpus.config.config;
-    let records: Vec<&Record> = corpus
-        .records
-        .iter()
-        .filter_map(|file| file.record.as_ref())
-        .collect();
-    let status = status::derive(&records, config, &assets.revisions, now);
-    let localizer = &assets.localizer;
-    // The same steps as `build::build_with`, so every word is the page's.
-    let overlays: HashMap<(&str, Lang), &Overlay> = corpus
-        .overlays
-        .iter()
-        .filter_map(|file| {
-            let overlay = file.overlay.as_ref()?;
-            Some((
-                (file.record_id.as_str(), Lang::parse(&file.lang_tag)?),
-                overlay,
-            ))
-        })
-        .collect();
-    let localized = |record: &Record, lang: Lang| {
-        let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
-        let options = localize::Options::default();
-        localize::postmortem(record, overlay, lang, config, localizer, now, options)
-    };
-    let stats_options = crate::stats::Options {
-        since: None,
-        until: None,
-        by: crate::stats::By::Month,
-    };
-    let stats = crate::stats::compute(
-        corpus,
-        &crate::check::Report::default(),
-        now,
-        &stats_options,
-    );
+    // The build's own status and localize stages, so every word is the page's.
+    let localized = crate::build::localized(corpus, assets, now, crate::build::Options::default());
+    let status = &localized.status;
     let mut page = Page {
-        state: state::from_status(&status),
+        state: state::from_status(status),
         now,
         languages: config.languages.clone(),
         ..Page::default()
@@ -154,31 +122,13 @@ pub(crate) fn page(corpus: &Corpus, assets: &SiteAssets, base: &str, now: DateTi
             },
         );
     }
-    for &lang in &config.languages {
-        let postmortems: Vec<Postmortem> = status
-            .incidents
-            .iter()
-            .map(|i| localized(i.record, lang))
-            .collect();
-        let maintenances: Vec<Postmortem> = status
-            .maintenances
-            .iter()
-            .map(|m| localized(m.record, lang))
-            .collect();
-        let view = localize::site(
-            &status,
-            &postmortems,
-            &maintenances,
-            &stats,
-            lang,
-            config,
-            localizer,
-        );
+    for (index, &lang) in config.languages.iter().enumerate() {
+        let (postmortems, view) = (&localized.postmortems[index], &localized.views[index]);
         let url = |kind: &str, id: &str| format!("{base}{}", paths::of(kind, lang, Some(id)));
         for ((incident, postmortem), iv) in status
             .incidents
             .iter()
-            .zip(&postmortems)
+            .zip(postmortems)
             .zip(&view.incidents)
         {
             let facts = page
@@ -191,10 +141,10 @@ pub(crate) fn page(corpus: &Corpus, assets: &SiteAssets, base: &str, now: DateTi
                         to_plain(&postmortem.timeline[entry].text.markdown)
                     }
                     UpdateSource::Milestone(_) => {
-                        message(&view, &format!("update_body_{}", update.status.as_str()))
+                        message(view, &format!("update_body_{}", update.status.as_str()))
                     }
                 };
-                let status_word = message(&view, &format!("update_{}", update.status.as_str()));
+                let status_word = message(view, &format!("update_{}", update.status.as_str()));
                 let id = state::update_id(incident.id(), &update.key());
                 let entry = facts.updates.entry(id).or_insert_with(|| UpdateFacts {
                     at: update.at,
