@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 use super::current::{Page, Words};
+use super::format::clean;
 use super::message::{Event, EventKind, EventText};
 use super::state::{IncidentState, MaintenanceState, PublicState};
 use crate::model::Lang;
@@ -241,31 +242,12 @@ fn texts(
             Some((
                 *lang,
                 EventText {
-                    title: visible(&w.title),
-                    status: visible(&w.status),
-                    body: visible(&w.body),
+                    title: clean(&w.title),
+                    status: clean(&w.status),
+                    body: clean(&w.body),
                     url: w.url,
                 },
             ))
-        })
-        .collect()
-}
-
-/// `text` without the characters that reorder or hide text (bidi controls and marks, the
-/// zero-width space, byte-order marks): every channel gets words that read as they show.
-/// Joiners stay: emoji and some scripts need them.
-fn visible(text: &str) -> String {
-    text.chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{200B}'
-                    | '\u{200E}'
-                    | '\u{200F}'
-                    | '\u{202A}'..='\u{202E}'
-                    | '\u{2066}'..='\u{2069}'
-                    | '\u{FEFF}'
-            )
         })
         .collect()
 }

@@ -7,7 +7,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Tone, clean, clean_line, escape_markdown, escape_within, safe_url, text_for, tone};
+use super::{Tone, Words, escape_markdown, escape_within, safe_url, tone, words};
 use crate::model::Lang;
 use crate::notify::message::Event;
 
@@ -23,10 +23,12 @@ const SPECIAL: &[char] = &[
 ];
 
 pub fn payload(event: &Event, lang: Lang) -> Value {
-    let text = text_for(event, lang);
-    let title = clean_line(&text.title);
-    let status = clean_line(&text.status);
-    let body = clean(&text.body);
+    let Words {
+        title,
+        status,
+        body,
+        url,
+    } = words(event, lang);
 
     let content = format!(
         "**{}** {}",
@@ -38,11 +40,10 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
         "color": color(tone(event.kind)),
         "timestamp": event.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     });
-    let body = body.trim();
     if !body.is_empty() {
-        embed["description"] = escape_within(body, DESCRIPTION_MAX, discord).into();
+        embed["description"] = escape_within(&body, DESCRIPTION_MAX, discord).into();
     }
-    if let Some(url) = safe_url(&text.url) {
+    if let Some(url) = safe_url(url) {
         embed["url"] = url.into();
     }
     json!({

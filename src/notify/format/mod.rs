@@ -58,8 +58,8 @@ pub(crate) fn link_label(lang: Lang) -> &'static str {
 }
 
 /// `text` with line breaks normalized to `\n` and every other control character removed:
-/// C0/C1 controls, bidi overrides and isolates (they can make a message read backwards),
-/// the BOM. Tabs become spaces. Joiners stay, some scripts and emoji need them.
+/// C0/C1 controls, bidi marks, overrides and isolates (they can make a message read
+/// backwards), the zero-width space and the BOM. Tabs become spaces. Joiners stay, some scripts and emoji need them.
 pub(crate) fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -72,13 +72,39 @@ pub(crate) fn clean(text: &str) -> String {
             }
             '\n' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\t' => out.push(' '),
-            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+            '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => {}
             '\u{FEFF}' => {}
             c if c.is_control() => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// An event's words in one language, cleaned for any channel.
+pub(crate) struct Words<'e> {
+    /// One line.
+    pub(crate) title: String,
+    /// One line.
+    pub(crate) status: String,
+    /// Its line breaks kept, trimmed.
+    pub(crate) body: String,
+    pub(crate) url: &'e str,
+}
+
+/// The words of `event` in `lang` (see [`text_for`]), cleaned.
+pub(crate) fn words(event: &Event, lang: Lang) -> Words<'_> {
+    let text = text_for(event, lang);
+    Words {
+        title: clean_line(&text.title),
+        status: clean_line(&text.status),
+        body: clean(&text.body).trim().to_string(),
+        url: &text.url,
+    }
 }
 
 /// [`clean`], on one line: for titles and other one-line fields.

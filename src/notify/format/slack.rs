@@ -8,7 +8,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Tone, clean, clean_line, escape_within, link_label, safe_url, text_for, tone};
+use super::{Tone, Words, escape_within, link_label, safe_url, tone, words};
 use crate::model::Lang;
 use crate::notify::message::Event;
 
@@ -19,11 +19,13 @@ const SECTION_MAX: usize = 3000;
 const FALLBACK_MAX: usize = 1000;
 
 pub fn payload(event: &Event, lang: Lang) -> Value {
-    let text = text_for(event, lang);
-    let title = clean_line(&text.title);
-    let status = clean_line(&text.status);
-    let body = clean(&text.body);
-    let body = body.trim();
+    let Words {
+        title,
+        status,
+        body,
+        url,
+    } = words(event, lang);
+    let body = body.as_str();
 
     let emoji = match tone(event.kind) {
         Tone::Bad => ":red_circle:",
@@ -50,7 +52,7 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
             "text": {"type": "plain_text", "text": escape_within(body, SECTION_MAX, entities), "emoji": false},
         }));
     }
-    let link = safe_url(&text.url).map(|url| {
+    let link = safe_url(url).map(|url| {
         format!(
             "<{}|{}>",
             escape_within(url, SECTION_MAX, entities),

@@ -8,9 +8,7 @@
 
 use serde_json::{Value, json};
 
-use super::{
-    Tone, clean, clean_line, escape_markdown, escape_within, link_label, safe_url, text_for, tone,
-};
+use super::{Tone, Words, escape_markdown, escape_within, link_label, safe_url, tone, words};
 use crate::model::Lang;
 use crate::notify::message::Event;
 
@@ -22,11 +20,13 @@ const BODY_MAX: usize = 8000;
 const SPECIAL: &[char] = &['\\', '*', '_', '~', '`', '[', ']', '(', ')', '<', '>'];
 
 pub fn payload(event: &Event, lang: Lang) -> Value {
-    let text = text_for(event, lang);
-    let title = clean_line(&text.title);
-    let status = clean_line(&text.status);
-    let body = clean(&text.body);
-    let body = body.trim();
+    let Words {
+        title,
+        status,
+        body,
+        url,
+    } = words(event, lang);
+    let body = body.as_str();
 
     let color = match tone(event.kind) {
         Tone::Bad => "Attention",
@@ -48,7 +48,7 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
         "lang": lang.as_str(),
         "body": blocks,
     });
-    if let Some(url) = safe_url(&text.url) {
+    if let Some(url) = safe_url(url) {
         card["actions"] =
             json!([{"type": "Action.OpenUrl", "title": link_label(lang), "url": url}]);
     }
