@@ -5,6 +5,23 @@ use serde_json::Value;
 
 use crate::common::{api as json, build, read, repo};
 
+/// The keys of a Statuspage `incident`, in its order.
+pub(crate) const INCIDENT_KEYS: [&str; 13] = [
+    "id",
+    "name",
+    "status",
+    "created_at",
+    "updated_at",
+    "monitoring_at",
+    "resolved_at",
+    "impact",
+    "shortlink",
+    "started_at",
+    "page_id",
+    "incident_updates",
+    "components",
+];
+
 /// The keys of a Statuspage `incident_update`, in its order.
 pub(crate) const UPDATE_KEYS: [&str; 11] = [
     "id",
@@ -87,24 +104,7 @@ pub(crate) fn assert_component(component: &Value) {
 }
 
 pub(crate) fn assert_incident(incident: &Value) {
-    assert_keys(
-        incident,
-        &[
-            "id",
-            "name",
-            "status",
-            "created_at",
-            "updated_at",
-            "monitoring_at",
-            "resolved_at",
-            "impact",
-            "shortlink",
-            "started_at",
-            "page_id",
-            "incident_updates",
-            "components",
-        ],
-    );
+    assert_keys(incident, &INCIDENT_KEYS);
     assert!(
         [
             "investigating",
