@@ -4,7 +4,10 @@
 use super::tests::{config, event, run_with, statuses};
 use super::*;
 
-use crate::notify::smtp_test_server::{Answer, smtp_server};
+use crate::notify::smtp_test_server::{self, Answer, smtp_server};
+
+/// What the test SMTP server received.
+type Received = std::sync::Arc<std::sync::Mutex<Vec<smtp_test_server::Received>>>;
 
 use super::tests::server::Server;
 
@@ -54,9 +57,9 @@ fn mail_config(port: u16) -> SiteConfig {
     ))
 }
 
-#[test]
-fn an_email_channel_sends_one_message_per_language_and_logs_it() {
-    let (port, received) = smtp_server(Answer::Accept);
+/// One event delivered to an e-mail channel whose server answers as `answer`.
+fn mail_run(answer: Answer) -> (Vec<ChannelReport>, DeliveryLog, Received) {
+    let (port, received) = smtp_server(answer);
     let env = mail_env();
     let mut log = DeliveryLog::default();
     let reports = deliver(
@@ -65,6 +68,12 @@ fn an_email_channel_sends_one_message_per_language_and_logs_it() {
         &mut log,
         &run_with(&env),
     );
+    (reports, log, received)
+}
+
+#[test]
+fn an_email_channel_sends_one_message_per_language_and_logs_it() {
+    let (reports, log, received) = mail_run(Answer::Accept);
     assert_eq!(statuses(&reports[0]), [Status::Sent], "{:?}", reports[0]);
     let messages = received.lock().unwrap();
     assert_eq!(messages.len(), 2, "one message per language");
@@ -95,15 +104,7 @@ fn an_email_channel_sends_one_message_per_language_and_logs_it() {
 
 #[test]
 fn a_refusing_mail_server_is_reported_and_the_event_waits_for_the_next_run() {
-    let (port, received) = smtp_server(Answer::RejectSender);
-    let env = mail_env();
-    let mut log = DeliveryLog::default();
-    let reports = deliver(
-        &mail_config(port),
-        &[event("a", "api")],
-        &mut log,
-        &run_with(&env),
-    );
+    let (reports, log, received) = mail_run(Answer::RejectSender);
     let [Status::Failed(reason)] = &statuses(&reports[0])[..] else {
         panic!("{:?}", reports[0]);
     };
@@ -117,15 +118,7 @@ fn a_refusing_mail_server_is_reported_and_the_event_waits_for_the_next_run() {
 
 #[test]
 fn a_mail_server_that_says_later_is_tried_again() {
-    let (port, received) = smtp_server(Answer::BusyOnce);
-    let env = mail_env();
-    let mut log = DeliveryLog::default();
-    let reports = deliver(
-        &mail_config(port),
-        &[event("a", "api")],
-        &mut log,
-        &run_with(&env),
-    );
+    let (reports, log, received) = mail_run(Answer::BusyOnce);
     assert_eq!(statuses(&reports[0]), [Status::Sent], "{:?}", reports[0]);
     assert_eq!(
         received.lock().unwrap().len(),
