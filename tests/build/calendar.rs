@@ -159,17 +159,7 @@ pub(crate) fn at(rfc3339: &str) -> DateTime<Utc> {
 
 /// Builds `project` at `now` into a new temporary folder.
 pub(crate) fn build_at(project: &Project, now: DateTime<Utc>) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    project
-        .cmd()
-        .env("SOURCE_DATE_EPOCH", now.timestamp().to_string())
-        .arg("build")
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    (dir, out)
+    project.build_at(now.timestamp())
 }
 
 /// The calendar of `lang`, checked as bytes (CRLF, folded lines) and parsed.

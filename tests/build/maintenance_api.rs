@@ -23,17 +23,7 @@ const CANCELLED: &str = "2026-10-27-cache-resize";
 
 /// The project built at `now` (seconds since the epoch) into a new temporary folder.
 fn build_at(project: &Project, now: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    project
-        .cmd()
-        .env("SOURCE_DATE_EPOCH", now)
-        .arg("build")
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    (dir, out)
+    project.build_at(now.parse().unwrap())
 }
 
 fn maintenances(out: &std::path::Path, path: &str) -> Vec<Value> {
