@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
+
 use hindsight::diagnostic::{Severity, display_path};
 use hindsight::localize::site::rfc3339;
 use hindsight::notify::{self, ChannelReport, DeliveryLog, Event, Previous, Run, Status};
@@ -13,16 +15,16 @@ use super::terminal::{now, print, report_on_stderr};
 use super::{ListFormat, Outcome};
 
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("compare_with").required(true).args(["since", "previous"])))]
+#[command(group(clap::ArgGroup::new("compare_with").args(["since", "previous"])))]
 pub(crate) struct Args {
-    /// The git ref the public page is compared with (e.g. the commit notified last, or
-    /// `${{ github.event.before }}`); a ref before the project existed sends nothing.
+    /// Compare with the public page at this git ref instead of the commit the delivery log
+    /// keeps (the one notified last); a ref before the project existed sends nothing.
     #[arg(long, value_name = "REF")]
     since: Option<String>,
     /// A previously published site (the folder holding `api/v2/`) to compare with instead.
     #[arg(long, value_name = "DIR")]
     previous: Option<PathBuf>,
-    /// Print what would be sent; send nothing, write no log, need no secrets.
+    /// Print what would be sent and check the channels' variables; send nothing, write no log.
     #[arg(long)]
     dry_run: bool,
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
@@ -41,49 +43,44 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         report_on_stderr(&project, &report);
         anyhow::bail!("the site does not build (the errors above); nothing was sent");
     }
-    let log_path = args.log.unwrap_or_else(|| root.join("notify-log.json"));
+    let log_path = args
+        .log
+        .clone()
+        .unwrap_or_else(|| root.join("notify-log.json"));
     let mut log = DeliveryLog::load(&log_path)?;
-    // The commit (and "now") compared with: the one `--since` names, or, while an earlier
-    // run left deliveries undone, that run's start, so nothing it failed to send is lost.
-    let mut started_from = None;
-    let previous = match (&args.since, &args.previous) {
-        (Some(reference), _) => {
-            // The page as subscribers were last told it: the old records at the last run's
-            // "now", so windows that began or ended by the clock since then are news.
-            let (reference, then) = match log.retry_from() {
-                Some((commit, at)) => (commit, at),
-                None => (
-                    reference.clone(),
-                    log.last_run().filter(|t| *t <= now).unwrap_or(now),
-                ),
-            };
-            started_from = notify::previous::commit_of(&root, &reference).map(|c| (c, then));
-            notify::previous::at_ref(&root, &reference, then)?
-        }
-        (None, Some(dir)) => notify::previous::from_dir(dir)?,
-        (None, None) => unreachable!("clap requires one"),
-    };
+    let head = notify::previous::commit_of(&root, "HEAD");
+    let (previous, compared_with) = previous(&root, &args, &log, head.as_deref(), now)?;
     let events = notify::events_since(&project, &previous, now)?;
     let env = |name: &str| std::env::var(name).ok();
-    let run = Run::new(args.dry_run, now, &env);
     let config = &project.corpus.config.config;
+    let save = |log: &DeliveryLog| project::write_document(&project, &log_path, &log.to_json());
     let before = log.clone();
-    let reports = notify::deliver(config, &events, &mut log, &run);
-    if reports.iter().any(ChannelReport::failed) {
-        if let Some((commit, then)) = &started_from {
+    // Until every channel has everything, later runs compare with this run's start (written
+    // before the first send, so a run stopped halfway is finished by the next).
+    if !args.dry_run && notify::pending(config, &events, &log) {
+        if let Some((commit, then)) = &compared_with {
             log.keep_retry_from(commit, *then);
+            save(&log)?;
         }
-    } else {
+    }
+    let mut run = Run::new(args.dry_run, now, &env);
+    run.checkpoint = &save;
+    let reports = notify::deliver(config, &events, &mut log, &run)?;
+    let complete = !reports.iter().any(ChannelReport::failed);
+    if complete {
         log.clear_retry_from();
     }
-    // Written after deliveries (or when what is left to retry changed); and once on a
-    // project's first run with channels, to keep the time later runs derive the previous
-    // page at (clock-driven changes are news then).
-    let written =
-        !args.dry_run && (log != before || (log.last_run().is_none() && !config.notify.is_empty()));
+    // Written when something was delivered or is left to retry, and on the first run with
+    // channels, to keep the commit and time the next run compares with.
+    let first_with_channels =
+        log.last_commit().is_none() && head.is_some() && !config.notify.is_empty();
+    let written = !args.dry_run && (log != before || first_with_channels);
     if written {
         log.set_last_run(now);
-        project::write_document(&project, &log_path, &log.to_json())?;
+        if complete {
+            log.set_last_commit(head);
+        }
+        save(&log)?;
     }
     let first_run = previous == Previous::Nothing;
     match args.format {
@@ -101,11 +98,55 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Clean);
     }
     let names: Vec<&str> = failed.iter().map(|r| r.key.as_str()).collect();
+    if args.dry_run {
+        eprintln!(
+            "warning: a real run would not deliver everything to {} (see above)",
+            names.join(", ")
+        );
+        return Ok(Outcome::Clean);
+    }
     eprintln!(
         "error: not everything was delivered to {}; the next run tries again",
         names.join(", ")
     );
     Ok(Outcome::Findings)
+}
+
+/// The public page subscribers were last told, and the commit and "now" it was derived at:
+/// an unfinished run's start while one left work; else `--since` or `--previous`; else the
+/// commit the log keeps, at the time of the last run.
+fn previous(
+    root: &Path,
+    args: &Args,
+    log: &DeliveryLog,
+    head: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<(Previous, Option<(String, DateTime<Utc>)>)> {
+    if let Some(dir) = &args.previous {
+        return Ok((notify::previous::from_dir(dir)?, None));
+    }
+    // The old records at the last run's "now": windows that began or ended by the clock
+    // since then are news.
+    let then = log.last_run().filter(|t| *t <= now).unwrap_or(now);
+    let (reference, then) = match (log.retry_from(), &args.since, log.last_commit()) {
+        (Some((commit, at)), _, _) => (commit, at),
+        (None, Some(reference), _) => (reference.clone(), then),
+        (None, None, Some(commit)) => {
+            if notify::previous::commit_of(root, commit).is_none() {
+                anyhow::bail!(
+                    "the delivery log's last commit {commit} is not in this repository: check out the whole history (in GitHub Actions, `fetch-depth: 0`), or give `--since REF` once"
+                );
+            }
+            (commit.to_string(), then)
+        }
+        (None, None, None) if head.is_none() => anyhow::bail!(
+            "{} is not in a git repository: notify compares with the commit it notified last; give `--previous DIR` (a published site) instead",
+            display_path(root)
+        ),
+        (None, None, None) => return Ok((Previous::Nothing, None)),
+    };
+    let (previous, commit) = notify::previous::at_ref(root, &reference, then)?;
+    Ok((previous, commit.map(|c| (c, then))))
 }
 
 fn status_word(status: &Status) -> (&'static str, Option<&str>) {
@@ -114,7 +155,7 @@ fn status_word(status: &Status) -> (&'static str, Option<&str>) {
         Status::WouldSend => ("would send", None),
         Status::AlreadySent => ("already sent", None),
         Status::Failed(reason) => ("failed", Some(reason)),
-        Status::NotTried => ("not tried", Some("an earlier event to this channel failed")),
+        Status::NotTried(reason) => ("not tried", Some(reason)),
     }
 }
 
@@ -127,7 +168,7 @@ fn human(
 ) -> String {
     let mut out = String::new();
     if first_run {
-        out.push_str("no previous state (the project did not exist then): nothing to send; the next run compares with this one\n");
+        out.push_str("first run: nothing to compare with (no commit notified before, or no project then), so nothing was sent; the next run compares with this commit\n");
         return out;
     }
     out.push_str(&match events.len() {
@@ -148,18 +189,43 @@ fn human(
         out.push_str("no channels: add `notify:` to site/config.yaml\n");
     }
     for report in reports {
-        out.push_str(&format!("channel {} ({}):\n", report.key, report.kind));
-        if let Some(error) = &report.error {
-            out.push_str(&format!("  error: {error}\n"));
+        let languages: Vec<&str> = report.languages.iter().map(|l| l.as_str()).collect();
+        out.push_str(&format!(
+            "channel {} ({}, {}):\n",
+            report.key,
+            report.kind,
+            languages.join(", ")
+        ));
+        match (&report.error, dry_run) {
+            (Some(error), false) => out.push_str(&format!("  error: {error}\n")),
+            (Some(error), true) => out.push_str(&format!("  a real run would stop: {error}\n")),
+            (None, _) => {}
         }
-        for (id, status) in &report.events {
-            let (word, reason) = status_word(status);
+        for delivery in &report.deliveries {
+            let (word, reason) = status_word(&delivery.status);
+            let id = delivery.log_id();
             match reason {
                 Some(reason) => out.push_str(&format!("  {word}  {id}: {reason}\n")),
+                // What the channel reads, in its language.
+                None if delivery.status == Status::WouldSend => {
+                    let lang = delivery.lang.or(report.languages.first().copied());
+                    let event = events.iter().find(|e| e.id == delivery.event);
+                    let text = event.and_then(|e| {
+                        lang.and_then(|l| e.texts.get(&l))
+                            .or_else(|| e.texts.values().next())
+                    });
+                    match text {
+                        Some(text) => out.push_str(&format!(
+                            "  {word}  {id}: {} ({})\n",
+                            text.title, text.status
+                        )),
+                        None => out.push_str(&format!("  {word}  {id}\n")),
+                    }
+                }
                 None => out.push_str(&format!("  {word}  {id}\n")),
             }
         }
-        if report.events.is_empty() {
+        if report.deliveries.is_empty() {
             out.push_str("  nothing for this channel\n");
         }
     }
@@ -195,6 +261,7 @@ struct EventJson<'a> {
 struct ChannelJson<'a> {
     channel: &'a str,
     kind: &'static str,
+    languages: Vec<&'static str>,
     error: Option<&'a str>,
     events: Vec<DeliveryJson<'a>>,
 }
@@ -202,6 +269,8 @@ struct ChannelJson<'a> {
 #[derive(Serialize)]
 struct DeliveryJson<'a> {
     id: &'a str,
+    /// E-mail: the message's language (one per language).
+    lang: Option<&'static str>,
     status: String,
     reason: Option<&'a str>,
 }
@@ -231,13 +300,15 @@ fn json(
                 channel: &r.key,
                 kind: r.kind.as_str(),
                 error: r.error.as_deref(),
+                languages: r.languages.iter().map(|l| l.as_str()).collect(),
                 events: r
-                    .events
+                    .deliveries
                     .iter()
-                    .map(|(id, status)| {
-                        let (word, reason) = status_word(status);
+                    .map(|delivery| {
+                        let (word, reason) = status_word(&delivery.status);
                         DeliveryJson {
-                            id,
+                            id: &delivery.event,
+                            lang: delivery.lang.map(|l| l.as_str()),
                             status: word.replace(' ', "_"),
                             reason,
                         }

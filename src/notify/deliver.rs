@@ -1,16 +1,18 @@
 //! Telling each channel its events, exactly once: a channel's address and secret come from
 //! the environment, its events are filtered by component, an event already in the delivery
-//! log is skipped, and only a delivered one is recorded. Channels are independent: one
-//! failing does not stop the others.
+//! log is skipped, and only a delivered one is recorded (and the log saved at once, so a
+//! run stopped halfway forgets nothing it sent). Channels are independent: one failing does
+//! not stop the others.
 
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
-use super::http::Policy;
+use super::http::{Failure, Policy};
 use super::log::DeliveryLog;
 use super::message::Event;
 use super::{email, format, webhook};
 use crate::model::{ChannelKind, Lang, NotifyChannel, SiteConfig};
+use target::{Target, target};
 
 /// What happened to one event on one channel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,9 +23,33 @@ pub enum Status {
     /// In the delivery log already.
     AlreadySent,
     Failed(String),
-    /// Not tried: an earlier event to the channel failed in a way that would fail this one
-    /// too (no connection, a timeout); the next run sends it.
-    NotTried,
+    /// Not tried, for the reason given; the next run sends it.
+    NotTried(String),
+}
+
+/// One event (in one language, for e-mail) on one channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    /// The event's id.
+    pub event: String,
+    /// E-mail sends one message per language, each logged on its own, so a run that sent
+    /// the English message and failed on the German one sends only the German one again.
+    pub lang: Option<Lang>,
+    pub status: Status,
+}
+
+impl Delivery {
+    /// Its entry in the delivery log: the event's id, with the language for e-mail.
+    pub fn log_id(&self) -> String {
+        log_id(&self.event, self.lang)
+    }
+}
+
+fn log_id(event: &str, lang: Option<Lang>) -> String {
+    match lang {
+        Some(lang) => format!("{event}#{lang}"),
+        None => event.to_string(),
+    }
 }
 
 /// One channel's run.
@@ -32,19 +58,22 @@ pub struct ChannelReport {
     /// The channel's key in the delivery log.
     pub key: String,
     pub kind: ChannelKind,
-    /// A problem with the channel itself (a missing variable): nothing was sent to it.
+    /// The languages its messages are in.
+    pub languages: Vec<Lang>,
+    /// A problem with the channel itself (a missing variable, a plain-http URL): nothing
+    /// was sent to it. In a dry run: what a real run would stop at.
     pub error: Option<String>,
     /// The events meant for it (after its component filter), in order.
-    pub events: Vec<(String, Status)>,
+    pub deliveries: Vec<Delivery>,
 }
 
 impl ChannelReport {
     pub fn failed(&self) -> bool {
         self.error.is_some()
             || self
-                .events
+                .deliveries
                 .iter()
-                .any(|(_, s)| matches!(s, Status::Failed(_) | Status::NotTried))
+                .any(|d| matches!(d.status, Status::Failed(_) | Status::NotTried(_)))
     }
 }
 
@@ -93,119 +122,14 @@ fn wants(channel: &NotifyChannel, event: &Event) -> bool {
             .any(|c| channel.components.iter().any(|w| &w.value == c))
 }
 
-/// A channel's address and secret, read from the environment by `env`.
-/// Where a channel's events go, with its secrets read from the environment.
-enum Target {
-    /// A webhook, Slack, Teams or Discord: a JSON POST.
-    Http { url: String, secret: Option<String> },
-    /// E-mail over SMTP.
-    Mail {
-        mailer: Box<email::Mailer>,
-        setup: email::MailSetup,
-    },
-}
-
-fn read_env(
-    env: &dyn Fn(&str) -> Option<String>,
-    name: &str,
-    what: &str,
-) -> Result<String, String> {
-    env(name)
-        .filter(|v| !v.is_empty())
-        .ok_or_else(|| format!("the environment variable {name} ({what}) is not set"))
-}
-
-fn target(
-    config: &SiteConfig,
-    channel: &NotifyChannel,
-    env: &dyn Fn(&str) -> Option<String>,
-) -> Result<Target, String> {
-    if channel.kind.value == ChannelKind::Email {
-        return mail_target(config, channel, env);
-    }
-    let url = match (&channel.url_env, &channel.url) {
-        (Some(name), _) => read_env(env, &name.value, "the channel's URL")?,
-        (None, Some(url)) => url.value.clone(),
-        (None, None) => return Err("the channel has no `url_env`".to_string()),
-    };
-    let secret = match &channel.secret_env {
-        Some(name) => Some(read_env(env, &name.value, "the signing secret")?),
-        None => None,
-    };
-    Ok(Target::Http { url, secret })
-}
-
-/// An e-mail channel's server and messages. STARTTLS is required, except for a server on a
-/// loopback address (a relay on the CI machine itself), where nothing crosses a network.
-fn mail_target(
-    config: &SiteConfig,
-    channel: &NotifyChannel,
-    env: &dyn Fn(&str) -> Option<String>,
-) -> Result<Target, String> {
-    let Some(host_env) = &channel.smtp_host_env else {
-        return Err("the channel has no `smtp_host_env`".to_string());
-    };
-    let host = read_env(env, &host_env.value, "the SMTP server")?;
-    let port = match &channel.smtp_port {
-        Some(port) => port
-            .value
-            .parse::<u16>()
-            .map_err(|_| format!("`smtp_port` `{}` is not a port number", port.value))?,
-        None => 587,
-    };
-    let loopback = host
-        .parse::<std::net::IpAddr>()
-        .is_ok_and(|ip| ip.is_loopback());
-    let smtp = email::Smtp {
-        host,
-        port,
-        user_env: channel.smtp_username_env.as_ref().map(|v| v.value.clone()),
-        password_env: channel.smtp_password_env.as_ref().map(|v| v.value.clone()),
-        security: if loopback {
-            email::Security::Plain
-        } else {
-            email::Security::StartTls
-        },
-        timeout: std::time::Duration::from_secs(10),
-    };
-    let mailer = email::Mailer::new(&smtp, |name| env(name)).map_err(|e| format!("{e:#}"))?;
-    let from = channel
-        .from
-        .as_ref()
-        .ok_or("the channel has no `from`")?
-        .value
-        .clone();
-    let unsubscribe = match channel.unsubscribe.as_ref().map(|u| u.value.as_str()) {
-        Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
-            email::Unsubscribe::Url(url.to_string())
-        }
-        Some(address) => {
-            email::Unsubscribe::Mailto(address.trim_start_matches("mailto:").to_string())
-        }
-        None => return Err("the channel has no `unsubscribe` (address or URL)".to_string()),
-    };
-    let default = config.default_lang();
-    let setup = email::MailSetup {
-        site_title: config
-            .languages
-            .iter()
-            .map(|&lang| (lang, config.title.get(lang, default).to_string()))
-            .collect(),
-        from,
-        to: channel.to.iter().map(|t| t.value.clone()).collect(),
-        unsubscribe,
-    };
-    Ok(Target::Mail {
-        mailer: Box::new(mailer),
-        setup,
-    })
-}
-
 /// How a run delivers.
 pub struct Run<'a> {
     pub dry_run: bool,
     pub now: DateTime<Utc>,
     pub env: &'a dyn Fn(&str) -> Option<String>,
+    /// Called with the log after each delivery is recorded: the caller saves it, so that
+    /// nothing sent is forgotten if the run is stopped. An error stops the run.
+    pub checkpoint: &'a dyn Fn(&DeliveryLog) -> anyhow::Result<()>,
     pub(crate) policy: Policy,
 }
 
@@ -215,23 +139,63 @@ impl<'a> Run<'a> {
             dry_run,
             now,
             env,
+            checkpoint: &|_| Ok(()),
             policy: Policy::default(),
         }
     }
 }
 
-/// Delivers `events` to every channel of `config`, recording what was delivered in `log`.
+/// Delivers `events` to every channel of `config`, recording what was delivered in `log`;
+/// an error only when a delivery could not be recorded (the checkpoint failed).
 pub fn deliver(
     config: &SiteConfig,
     events: &[Event],
     log: &mut DeliveryLog,
     run: &Run,
-) -> Vec<ChannelReport> {
+) -> anyhow::Result<Vec<ChannelReport>> {
     config
         .notify
         .iter()
         .enumerate()
         .map(|(index, channel)| deliver_one(config, channel, index, events, log, run))
+        .collect()
+}
+
+/// The languages of `channel`'s messages: its own; else every language of the site for a
+/// webhook (its receiver picks), one message per language for e-mail would be a flood, so
+/// e-mail and chat get the site's default.
+fn languages(config: &SiteConfig, channel: &NotifyChannel) -> Vec<Lang> {
+    match (channel.languages.is_empty(), channel.kind.value) {
+        (false, _) => channel.languages.clone(),
+        (true, ChannelKind::Webhook) => config.languages.clone(),
+        (true, _) => vec![config.default_lang()],
+    }
+}
+
+/// Whether any channel has an event `log` does not have yet: a run that will send.
+pub fn pending(config: &SiteConfig, events: &[Event], log: &DeliveryLog) -> bool {
+    config.notify.iter().enumerate().any(|(index, channel)| {
+        let key = key(channel, index);
+        units(channel, &languages(config, channel), events)
+            .iter()
+            .any(|(e, lang)| !log.contains(&key, &log_id(&e.id, *lang)))
+    })
+}
+
+/// What `channel` is to be told: its events (after its component filter), each once, or
+/// for e-mail once per language, as the log keeps e-mail per language.
+fn units<'e>(
+    channel: &NotifyChannel,
+    languages: &[Lang],
+    events: &'e [Event],
+) -> Vec<(&'e Event, Option<Lang>)> {
+    events
+        .iter()
+        .filter(|e| wants(channel, e))
+        .flat_map(|event| match channel.kind.value {
+            ChannelKind::Email => languages.iter().map(|&l| (event, Some(l))).collect(),
+            _ => vec![(event, None)],
+        })
         .collect()
 }
 
@@ -242,62 +206,63 @@ fn deliver_one(
     events: &[Event],
     log: &mut DeliveryLog,
     run: &Run,
-) -> ChannelReport {
+) -> anyhow::Result<ChannelReport> {
     let key = key(channel, index);
-    let mut report = ChannelReport {
-        key: key.clone(),
-        kind: channel.kind.value,
-        error: None,
-        events: Vec::new(),
-    };
-    let languages: Vec<Lang> = if channel.languages.is_empty() {
-        vec![config.default_lang()]
-    } else {
-        channel.languages.clone()
-    };
-    let mine: Vec<&Event> = events.iter().filter(|e| wants(channel, e)).collect();
-    let pending: Vec<&Event> = mine
+    let languages = languages(config, channel);
+    let units = units(channel, &languages, events);
+    let pending = units
         .iter()
-        .copied()
-        .filter(|e| !log.contains(&key, &e.id))
-        .collect();
-    // A dry run needs no secrets; a run with nothing to send does not ask for them either.
-    let target = if run.dry_run || pending.is_empty() {
-        None
-    } else {
+        .any(|(e, lang)| !log.contains(&key, &log_id(&e.id, *lang)));
+    // Read (not used) in a dry run too, so that it says what a real run would stop at.
+    let (target, error) = if pending {
         match target(config, channel, run.env) {
-            Ok(target) => Some(target),
-            Err(error) => {
-                report.error = Some(error);
-                None
-            }
+            Ok(target) => (Some(target), None),
+            Err(error) => (None, Some(error)),
         }
+    } else {
+        (None, None)
     };
-    let mut stopped = false;
-    for event in mine {
-        let status = if log.contains(&key, &event.id) {
+    let mut stopped: Option<String> = None;
+    let mut deliveries = Vec::with_capacity(units.len());
+    for (event, lang) in units {
+        let id = log_id(&event.id, lang);
+        let status = if log.contains(&key, &id) {
             Status::AlreadySent
         } else if run.dry_run {
             Status::WouldSend
-        } else if stopped {
-            Status::NotTried
+        } else if let Some(reason) = &stopped {
+            Status::NotTried(reason.clone())
         } else if let Some(target) = &target {
+            let languages = lang.map_or(languages.clone(), |l| vec![l]);
             match send(channel.kind.value, target, event, &languages, run.policy) {
                 Ok(()) => {
-                    log.record(&key, &event.id, run.now);
+                    log.record(&key, &id, run.now);
+                    (run.checkpoint)(log)?;
                     Status::Sent
                 }
                 Err(failure) => {
-                    stopped = failure.transient;
+                    if failure.transient {
+                        stopped = Some(format!("{id} failed the same way first"));
+                    }
                     Status::Failed(failure.reason)
                 }
             }
         } else {
-            Status::NotTried
+            Status::NotTried("the channel is not set up (see its error)".to_string())
         };
-        report.events.push((event.id.clone(), status));
+        deliveries.push(Delivery {
+            event: event.id.clone(),
+            lang,
+            status,
+        });
     }
-    report
+    Ok(ChannelReport {
+        key,
+        kind: channel.kind.value,
+        languages,
+        error,
+        deliveries,
+    })
 }
 
 fn send(
@@ -306,7 +271,7 @@ fn send(
     event: &Event,
     languages: &[Lang],
     policy: Policy,
-) -> Result<(), super::http::Failure> {
+) -> Result<(), Failure> {
     let (url, secret) = match target {
         Target::Http { url, secret } => (url, secret),
         Target::Mail { mailer, setup } => {
@@ -324,34 +289,33 @@ fn send(
         ChannelKind::Discord => format::discord::payload(event, lang),
         ChannelKind::Email => unreachable!("e-mail channels have a mail target"),
     };
-    let body = serde_json::to_vec(&chat).map_err(|e| super::http::Failure {
+    let body = serde_json::to_vec(&chat).map_err(|e| Failure {
         reason: e.to_string(),
         transient: false,
     })?;
     super::http::post_json(url, &[], &body, policy).map(|_| ())
 }
 
-/// One message per language of the channel, each tried as often as `policy` allows while
-/// the server only says "later" (4xx, no connection); a refusal for good (5xx) is not
-/// retried. A failure leaves the event to the next run.
+/// The messages for `languages` (one, as the log keeps e-mail per language), each tried as
+/// often as `policy` allows while the server only says "later" (4xx, no connection); a
+/// refusal for good (5xx) is not retried. A failure leaves the message to the next run.
 fn send_mail(
     mailer: &email::Mailer,
     setup: &email::MailSetup,
     event: &Event,
     languages: &[Lang],
     policy: Policy,
-) -> Result<(), super::http::Failure> {
-    let messages =
-        email::messages(event, languages, setup).map_err(|error| super::http::Failure {
-            reason: format!("{error:#}"),
-            transient: false,
-        })?;
+) -> Result<(), Failure> {
+    let messages = email::messages(event, languages, setup).map_err(|error| Failure {
+        reason: format!("{error:#}"),
+        transient: false,
+    })?;
     for message in messages {
         let mut wait = policy.backoff;
         let mut tries = 1;
         while let Err((reason, permanent)) = mailer.try_send(&message) {
             if permanent || tries >= policy.tries {
-                return Err(super::http::Failure {
+                return Err(Failure {
                     reason,
                     transient: !permanent,
                 });
@@ -363,6 +327,8 @@ fn send_mail(
     }
     Ok(())
 }
+
+mod target;
 
 #[cfg(test)]
 mod channels;

@@ -59,13 +59,18 @@ pub(crate) fn post_json(
             request = request.header(*name, value.as_str());
         }
         let (failure, retry) = match request.send(body) {
-            Ok(response) => {
+            Ok(mut response) => {
                 let status = response.status().as_u16();
                 if (200..300).contains(&status) {
                     return Ok(status);
                 }
                 let retry = status == 429 || status >= 500;
-                let reason = format!("the receiver answered HTTP {status}");
+                // What the receiver said is often the fix (Slack's `invalid_payload`,
+                // Discord's `{"message": "Unknown Webhook"}`).
+                let reason = match answer_excerpt(response.body_mut()) {
+                    Some(said) => format!("the receiver answered HTTP {status}: {said}"),
+                    None => format!("the receiver answered HTTP {status}"),
+                };
                 (
                     Failure {
                         reason,
@@ -100,6 +105,44 @@ pub(crate) fn post_json(
     Err(last.expect("at least one try"))
 }
 
+/// Whether `url` may carry an event: https, or plain http to the machine itself (a relay or
+/// a test receiver on 127.0.0.1, `[::1]` or `localhost`), where nothing crosses a network.
+pub(crate) fn is_private_enough(url: &str) -> bool {
+    if url.starts_with("https://") {
+        return true;
+    }
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => authority.split(':').next().unwrap_or(""),
+    };
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// The start of an error answer's body as one short line of text; none when it is empty or
+/// a page of HTML (its words would be markup).
+fn answer_excerpt(body: &mut ureq::Body) -> Option<String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    body.as_reader().take(2048).read_to_end(&mut bytes).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let line = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect::<String>();
+    (!line.is_empty() && !line.starts_with('<')).then_some(line)
+}
+
 /// A failure in words without the URL, and whether trying again may help. A timeout is not
 /// retried: the receiver may have the event already, and the next run tries it again.
 fn describe(error: &ureq::Error, timeout: Duration) -> (String, bool) {
@@ -129,4 +172,30 @@ fn kind_of(error: &ureq::Error) -> String {
         .next()
         .unwrap_or("unknown")
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_private_enough;
+
+    #[test]
+    fn only_https_or_the_machine_itself_may_carry_an_event() {
+        for url in [
+            "https://hooks.slack.com/services/x",
+            "http://127.0.0.1:8080/hook",
+            "http://localhost/hook",
+            "http://[::1]:9000/",
+        ] {
+            assert!(is_private_enough(url), "{url}");
+        }
+        for url in [
+            "http://hooks.example.com/x",
+            "http://127.0.0.1.example.com/x",
+            "http://localhost.example.com/",
+            "ftp://127.0.0.1/",
+            "hooks.example.com",
+        ] {
+            assert!(!is_private_enough(url), "{url}");
+        }
+    }
 }

@@ -22,6 +22,9 @@ pub struct DeliveryLog {
     /// The "now" of the last run that delivered: the previous state is derived at it, so a
     /// window that started by the clock since then is news.
     last_run: Option<String>,
+    /// The commit the last run that delivered compared up to: `notify` without `--since`
+    /// compares with it (at `last_run`).
+    last_commit: Option<String>,
     /// Set when a run could not deliver everything: the commit (and "now") it compared with,
     /// so later runs compare with it too, whatever `--since` says, until every channel has
     /// everything; the log keeps them from sending anything twice meanwhile.
@@ -41,6 +44,8 @@ struct File {
     version: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     last_run: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_commit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     retry_from: Option<RetryFrom>,
     delivered: Vec<Entry>,
@@ -82,6 +87,7 @@ impl DeliveryLog {
         }
         Ok(DeliveryLog {
             last_run: file.last_run,
+            last_commit: file.last_commit,
             retry_from: file.retry_from,
             delivered: file
                 .delivered
@@ -109,6 +115,17 @@ impl DeliveryLog {
 
     pub fn set_last_run(&mut self, now: DateTime<Utc>) {
         self.last_run = Some(crate::localize::site::rfc3339(now));
+    }
+
+    /// The commit the last delivering run compared up to, if it ran in a git repository.
+    pub fn last_commit(&self) -> Option<&str> {
+        self.last_commit.as_deref()
+    }
+
+    pub fn set_last_commit(&mut self, commit: Option<String>) {
+        if commit.is_some() {
+            self.last_commit = commit;
+        }
     }
 
     /// The commit and "now" an unfinished earlier run compared with, if one left work.
@@ -144,6 +161,7 @@ impl DeliveryLog {
         let file = File {
             version: VERSION,
             last_run: self.last_run.clone(),
+            last_commit: self.last_commit.clone(),
             retry_from: self.retry_from.clone(),
             delivered: self
                 .delivered

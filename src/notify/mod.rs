@@ -23,7 +23,7 @@ pub(crate) mod smtp_test_server;
 use chrono::{DateTime, Utc};
 
 use crate::project::Project;
-pub use deliver::{ChannelReport, Run, Status, deliver};
+pub use deliver::{ChannelReport, Delivery, Run, Status, deliver, pending};
 pub use log::DeliveryLog;
 pub use message::{Event, EventKind, EventText};
 pub use previous::Previous;

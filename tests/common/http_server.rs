@@ -33,6 +33,8 @@ impl Received {
 #[derive(Debug, Clone, Copy)]
 pub enum Reply {
     Status(u16),
+    /// This status with this body (as a receiver explains a refusal).
+    Said(u16, &'static str),
     /// Wait this long, then answer 200 (to outlast the client's timeout).
     Sleep(Duration),
 }
@@ -99,17 +101,20 @@ fn serve(
             body,
         });
         let reply = script.lock().unwrap().pop_front();
-        let status = match reply {
-            Some(Reply::Status(status)) => status,
+        let (status, said) = match reply {
+            Some(Reply::Status(status)) => (status, ""),
+            Some(Reply::Said(status, said)) => (status, said),
             Some(Reply::Sleep(pause)) => {
                 std::thread::sleep(pause);
-                200
+                (200, "")
             }
-            None => 200,
+            None => (200, ""),
         };
         let mut stream = reader.get_ref();
-        let answer =
-            format!("HTTP/1.1 {status} X\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n");
+        let answer = format!(
+            "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: keep-alive\r\n\r\n{said}",
+            said.len()
+        );
         if stream.write_all(answer.as_bytes()).is_err() {
             return;
         }

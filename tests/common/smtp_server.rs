@@ -21,6 +21,8 @@ pub enum Answer {
     /// `451` (try again later) to the first session's sender, then as `Accept`.
     BusyOnce,
     Silent,
+    /// Takes one message, then refuses every later sender for good (`550`).
+    AcceptOne,
 }
 
 /// A real SMTP server on 127.0.0.1 (no TLS) that records every message.
@@ -67,7 +69,9 @@ fn session(stream: TcpStream, answer: Answer, store: &Mutex<Vec<Received>>) -> s
         } else if upper.starts_with("MAIL FROM:") {
             if let Answer::BusyOnce = answer {
                 b"451 4.3.2 try again later\r\n"
-            } else if let Answer::RejectSender = answer {
+            } else if matches!(answer, Answer::RejectSender)
+                || (matches!(answer, Answer::AcceptOne) && !store.lock().unwrap().is_empty())
+            {
                 b"550 5.7.1 sender refused\r\n"
             } else {
                 mail.from = command["MAIL FROM:".len()..].to_string();

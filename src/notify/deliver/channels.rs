@@ -25,7 +25,7 @@ fn chat_channels_get_their_own_format_in_their_language_with_mentions_defused() 
             "  - kind: {kind}\n    url_env: CHAT\n    languages: [de]\n"
         ));
         let mut log = DeliveryLog::default();
-        let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+        let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env)).unwrap();
         assert_eq!(statuses(&reports[0]), [Status::Sent], "{kind}");
         let received = server.received();
         let body = String::from_utf8(received[0].body.clone()).unwrap();
@@ -59,22 +59,35 @@ fn mail_config(port: u16) -> SiteConfig {
 
 /// One event delivered to an e-mail channel whose server answers as `answer`.
 fn mail_run(answer: Answer) -> (Vec<ChannelReport>, DeliveryLog, Received) {
+    mail_run_after(answer, DeliveryLog::default())
+}
+
+/// As `mail_run`, with `log` from an earlier run.
+fn mail_run_after(
+    answer: Answer,
+    mut log: DeliveryLog,
+) -> (Vec<ChannelReport>, DeliveryLog, Received) {
     let (port, received) = smtp_server(answer);
     let env = mail_env();
-    let mut log = DeliveryLog::default();
     let reports = deliver(
         &mail_config(port),
         &[event("a", "api")],
         &mut log,
         &run_with(&env),
-    );
+    )
+    .unwrap();
     (reports, log, received)
 }
 
 #[test]
 fn an_email_channel_sends_one_message_per_language_and_logs_it() {
     let (reports, log, received) = mail_run(Answer::Accept);
-    assert_eq!(statuses(&reports[0]), [Status::Sent], "{:?}", reports[0]);
+    assert_eq!(
+        statuses(&reports[0]),
+        [Status::Sent, Status::Sent],
+        "{:?}",
+        reports[0]
+    );
     let messages = received.lock().unwrap();
     assert_eq!(messages.len(), 2, "one message per language");
     assert!(messages[0].data.contains("API errors (en)"));
@@ -86,7 +99,8 @@ fn an_email_channel_sends_one_message_per_language_and_logs_it() {
     );
     // The log is committed: the subscribers' addresses are hashed in the channel's key.
     assert!(!reports[0].key.contains('@'), "{}", reports[0].key);
-    assert!(log.contains(&reports[0].key, "incident.opened:a"));
+    assert!(log.contains(&reports[0].key, "incident.opened:a#en"));
+    assert!(log.contains(&reports[0].key, "incident.opened:a#de"));
     // Subscribers do not see each other: the visible `To:` is the sender.
     assert!(
         messages[0].data.contains("To: status@example.com"),
@@ -105,7 +119,7 @@ fn an_email_channel_sends_one_message_per_language_and_logs_it() {
 #[test]
 fn a_refusing_mail_server_is_reported_and_the_event_waits_for_the_next_run() {
     let (reports, log, received) = mail_run(Answer::RejectSender);
-    let [Status::Failed(reason)] = &statuses(&reports[0])[..] else {
+    let [Status::Failed(reason), Status::Failed(_)] = &statuses(&reports[0])[..] else {
         panic!("{:?}", reports[0]);
     };
     assert!(
@@ -113,17 +127,46 @@ fn a_refusing_mail_server_is_reported_and_the_event_waits_for_the_next_run() {
         "{reason}"
     );
     assert!(received.lock().unwrap().is_empty());
-    assert!(!log.contains(&reports[0].key, "incident.opened:a"));
+    assert!(log.is_empty());
 }
 
 #[test]
 fn a_mail_server_that_says_later_is_tried_again() {
     let (reports, log, received) = mail_run(Answer::BusyOnce);
-    assert_eq!(statuses(&reports[0]), [Status::Sent], "{:?}", reports[0]);
+    assert_eq!(
+        statuses(&reports[0]),
+        [Status::Sent, Status::Sent],
+        "{:?}",
+        reports[0]
+    );
     assert_eq!(
         received.lock().unwrap().len(),
         2,
         "both languages, after one 451"
     );
-    assert!(log.contains(&reports[0].key, "incident.opened:a"));
+    assert!(log.contains(&reports[0].key, "incident.opened:a#de"));
+}
+
+#[test]
+fn a_language_refused_halfway_is_the_only_one_sent_again() {
+    let (reports, log, received) = mail_run(Answer::AcceptOne);
+    let got = statuses(&reports[0]);
+    assert_eq!(got[0], Status::Sent, "{got:?}");
+    assert!(
+        matches!(&got[1], Status::Failed(r) if r.contains("550")),
+        "{got:?}"
+    );
+    assert_eq!(received.lock().unwrap().len(), 1);
+    // The next run sends the German message only: the English one is in the log.
+    let (reports, log, received) = mail_run_after(Answer::Accept, log);
+    assert_eq!(
+        statuses(&reports[0]),
+        [Status::AlreadySent, Status::Sent],
+        "{:?}",
+        reports[0]
+    );
+    let messages = received.lock().unwrap();
+    assert_eq!(messages.len(), 1);
+    assert!(messages[0].data.contains("API errors (de)"));
+    assert!(log.contains(&reports[0].key, "incident.opened:a#de"));
 }

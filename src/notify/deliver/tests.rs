@@ -59,7 +59,7 @@ pub(super) fn run_with<'a>(env: &'a dyn Fn(&str) -> Option<String>) -> Run<'a> {
 }
 
 pub(super) fn statuses(report: &ChannelReport) -> Vec<Status> {
-    report.events.iter().map(|(_, s)| s.clone()).collect()
+    report.deliveries.iter().map(|d| d.status.clone()).collect()
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn the_payload_is_versioned_in_the_channels_languages_and_signed() {
         "  - kind: webhook\n    url_env: HOOK\n    secret_env: SECRET\n    languages: [de, en]\n",
     );
     let mut log = DeliveryLog::default();
-    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env)).unwrap();
     assert_eq!(statuses(&reports[0]), [Status::Sent]);
     let received = server.received();
     assert_eq!(received.len(), 1);
@@ -114,17 +114,72 @@ fn the_payload_is_versioned_in_the_channels_languages_and_signed() {
 }
 
 #[test]
-fn a_channel_without_languages_gets_the_sites_default_and_without_secret_no_signature() {
+fn a_webhook_without_languages_gets_every_language_and_without_secret_no_signature() {
     let server = Server::start(&[]);
     let url = server.url.clone();
     let env = move |name: &str| (name == "HOOK").then(|| url.clone());
     let config = config("  - kind: webhook\n    url_env: HOOK\n");
     let mut log = DeliveryLog::default();
-    deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env)).unwrap();
+    assert_eq!(reports[0].languages, [Lang::En, Lang::De]);
     let request = &server.received()[0];
     let texts = request.json()["texts"].as_object().unwrap().clone();
-    assert_eq!(texts.keys().collect::<Vec<_>>(), ["en"]);
+    assert_eq!(texts.keys().collect::<Vec<_>>(), ["de", "en"]);
     assert_eq!(request.header("x-hindsight-signature"), None);
+}
+
+#[test]
+fn a_chat_channel_without_languages_speaks_the_sites_default() {
+    let server = Server::start(&[]);
+    let url = server.url.clone();
+    let env = move |_: &str| Some(url.clone());
+    let config = config("  - kind: slack\n    url_env: CHAT\n");
+    let mut log = DeliveryLog::default();
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env)).unwrap();
+    assert_eq!(reports[0].languages, [Lang::En]);
+    let body = String::from_utf8(server.received()[0].body.clone()).unwrap();
+    assert!(body.contains("(en)") && !body.contains("(de)"), "{body}");
+}
+
+#[test]
+fn each_delivery_is_saved_before_the_next_is_sent() {
+    let server = Server::start(&[]);
+    let url = server.url.clone();
+    let env = move |_: &str| Some(url.clone());
+    let config = config("  - kind: webhook\n    url_env: HOOK\n");
+    let saved = std::cell::RefCell::new(Vec::new());
+    let checkpoint = |log: &DeliveryLog| {
+        saved.borrow_mut().push(log.len());
+        Ok(())
+    };
+    let mut run = run_with(&env);
+    run.checkpoint = &checkpoint;
+    let mut log = DeliveryLog::default();
+    let events = [event("a", "api"), event("b", "api")];
+    deliver(&config, &events, &mut log, &run).unwrap();
+    assert_eq!(*saved.borrow(), [1, 2]);
+    // A log that cannot be saved stops the run: sending more would send it twice later.
+    let failing = |_: &DeliveryLog| anyhow::bail!("disk full");
+    run.checkpoint = &failing;
+    let mut log = DeliveryLog::default();
+    let error = deliver(&config, &events, &mut log, &run).unwrap_err();
+    assert!(error.to_string().contains("disk full"));
+    assert_eq!(server.received().len(), 3, "nothing after the failed save");
+}
+
+#[test]
+fn a_plain_http_url_to_another_machine_is_refused_before_sending() {
+    let env = |_: &str| Some("http://hooks.example.com/x".to_string());
+    let config = config("  - kind: webhook\n    url_env: HOOK\n");
+    let mut log = DeliveryLog::default();
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env)).unwrap();
+    let error = reports[0].error.as_deref().unwrap();
+    assert!(error.contains("https://"), "{error}");
+    assert!(!error.contains("hooks.example.com"), "the URL is a secret");
+    assert!(matches!(
+        &statuses(&reports[0])[..],
+        [Status::NotTried(why)] if why.contains("not set up")
+    ));
 }
 
 #[test]
@@ -134,7 +189,7 @@ fn a_500_is_retried_and_then_delivered() {
     let env = move |_: &str| Some(url.clone());
     let config = config("  - kind: webhook\n    url_env: HOOK\n");
     let mut log = DeliveryLog::default();
-    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env)).unwrap();
     assert_eq!(statuses(&reports[0]), [Status::Sent]);
     assert_eq!(server.received().len(), 2);
     assert_eq!(server.received()[0].body, server.received()[1].body);
@@ -142,17 +197,17 @@ fn a_500_is_retried_and_then_delivered() {
 
 #[test]
 fn a_4xx_is_not_retried_nor_recorded_and_the_next_run_sends_it_again() {
-    let server = Server::start(&[Reply::Status(400)]);
+    let server = Server::start(&[Reply::Said(400, "invalid_payload\n")]);
     let url = server.url.clone();
     let env = move |_: &str| Some(url.clone());
     let config = config("  - kind: webhook\n    url_env: HOOK\n");
     let events = [event("a", "api"), event("b", "api")];
     let mut log = DeliveryLog::default();
-    let first = deliver(&config, &events, &mut log, &run_with(&env));
+    let first = deliver(&config, &events, &mut log, &run_with(&env)).unwrap();
     assert_eq!(
         statuses(&first[0]),
         [
-            Status::Failed("the receiver answered HTTP 400".to_string()),
+            Status::Failed("the receiver answered HTTP 400: invalid_payload".to_string()),
             Status::Sent
         ]
     );
@@ -164,14 +219,14 @@ fn a_4xx_is_not_retried_nor_recorded_and_the_next_run_sends_it_again() {
     let path = dir.path().join("notify-log.json");
     log.save(&path).unwrap();
     let mut log = DeliveryLog::load(&path).unwrap();
-    let second = deliver(&config, &events, &mut log, &run_with(&env));
+    let second = deliver(&config, &events, &mut log, &run_with(&env)).unwrap();
     assert_eq!(statuses(&second[0]), [Status::Sent, Status::AlreadySent]);
     assert!(!second[0].failed());
     let received = server.received();
     assert_eq!(received.len(), 3);
     assert_eq!(received[2].json()["event"]["id"], "incident.opened:a");
     // A third run sends nothing at all.
-    let third = deliver(&config, &events, &mut log, &run_with(&env));
+    let third = deliver(&config, &events, &mut log, &run_with(&env)).unwrap();
     assert_eq!(
         statuses(&third[0]),
         [Status::AlreadySent, Status::AlreadySent]
@@ -187,7 +242,7 @@ fn a_slow_receiver_times_out_is_reported_and_not_recorded() {
     let config = config("  - kind: webhook\n    url_env: HOOK\n");
     let mut log = DeliveryLog::default();
     let events = [event("a", "api"), event("b", "api")];
-    let reports = deliver(&config, &events, &mut log, &run_with(&env));
+    let reports = deliver(&config, &events, &mut log, &run_with(&env)).unwrap();
     let got = statuses(&reports[0]);
     let Status::Failed(reason) = &got[0] else {
         panic!("{got:?}")
@@ -198,7 +253,10 @@ fn a_slow_receiver_times_out_is_reported_and_not_recorded() {
         "the URL may be a secret: {reason}"
     );
     // The receiver is down: the channel's other events wait for the next run.
-    assert_eq!(got[1], Status::NotTried);
+    assert!(
+        matches!(&got[1], Status::NotTried(why) if why.contains("incident.opened:a")),
+        "{got:?}"
+    );
     assert!(log.is_empty());
     assert_eq!(server.received().len(), 1, "a timeout is not retried");
 }
@@ -212,7 +270,7 @@ fn channels_are_independent_and_a_missing_variable_is_named() {
         "  - kind: webhook\n    url_env: MISSING_URL\n  - kind: webhook\n    url_env: GOOD\n    secret_env: MISSING_SECRET\n  - kind: webhook\n    url_env: GOOD\n    name: ops\n",
     );
     let mut log = DeliveryLog::default();
-    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env)).unwrap();
     assert!(reports[0].error.as_ref().unwrap().contains("MISSING_URL"));
     assert!(
         reports[1]
@@ -240,7 +298,7 @@ fn unreachable_hosts_fail_and_dry_runs_send_and_record_nothing() {
     let env = move |_: &str| Some(format!("http://127.0.0.1:{port}/hook"));
     let config = config("  - kind: webhook\n    url_env: HOOK\n");
     let mut log = DeliveryLog::default();
-    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env));
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env)).unwrap();
     assert!(
         matches!(&statuses(&reports[0])[0], Status::Failed(r) if r.contains("after 3 tries")),
         "{reports:?}"
@@ -250,9 +308,10 @@ fn unreachable_hosts_fail_and_dry_runs_send_and_record_nothing() {
         policy: quick(),
         ..Run::new(true, now(), &|_| None)
     };
-    let reports = deliver(&config, &[event("a", "api")], &mut log, &dry);
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &dry).unwrap();
     assert_eq!(statuses(&reports[0]), [Status::WouldSend]);
-    assert!(reports[0].error.is_none(), "a dry run needs no secrets");
+    // It says what a real run here would stop at.
+    assert!(reports[0].error.as_deref().unwrap().contains("HOOK"));
     assert!(log.is_empty());
 }
 
@@ -268,8 +327,9 @@ fn a_channel_hears_only_about_its_components() {
         &[event("a", "api"), event("b", "db")],
         &mut log,
         &run_with(&env),
-    );
-    assert_eq!(reports[0].events.len(), 1);
-    assert_eq!(reports[0].events[0].0, "incident.opened:b");
+    )
+    .unwrap();
+    assert_eq!(reports[0].deliveries.len(), 1);
+    assert_eq!(reports[0].deliveries[0].event, "incident.opened:b");
     assert_eq!(server.received().len(), 1);
 }

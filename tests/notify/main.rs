@@ -1,7 +1,9 @@
 //! `hindsight notify` end to end: a real git repository with two commits, a real HTTP
 //! receiver on 127.0.0.1, the delivery log across runs, and the exit codes.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod history;
 
 use std::path::Path;
 use std::process::Command;
@@ -9,14 +11,14 @@ use std::process::Command;
 use common::http_server::{Reply, Server};
 use common::{Output, Project, output};
 
-const CONFIG: &str = "title: Example Status\nbase_url: https://status.example.com/\nlanguages: [en, de]\ntimezone: UTC\ncomponents:\n  - id: api\n    name: API\n  - id: db\n    name: Database\nnotify:\n  - kind: webhook\n    url_env: HOOK_URL\n    secret_env: HOOK_SECRET\n    languages: [en, de]\n";
+pub(crate) const CONFIG: &str = "title: Example Status\nbase_url: https://status.example.com/\nlanguages: [en, de]\ntimezone: UTC\ncomponents:\n  - id: api\n    name: API\n  - id: db\n    name: Database\nnotify:\n  - kind: webhook\n    url_env: HOOK_URL\n    secret_env: HOOK_SECRET\n    languages: [en, de]\n";
 
-const OPENED: &str = "title: API errors\nlang: en\nstatus: published\nseverity: major\naffected:\n  api: partial_outage\ntimezone: UTC\nstarted: 2026-11-22T10:00:00Z\ntimeline:\n  - at: 2026-11-22T10:05:00Z\n    status: investigating\n    text: Looking into errors.\n";
-const UPDATED: &str = "title: API errors\nlang: en\nstatus: published\nseverity: major\naffected:\n  api: partial_outage\ntimezone: UTC\nstarted: 2026-11-22T10:00:00Z\ntimeline:\n  - at: 2026-11-22T10:05:00Z\n    status: investigating\n    text: Looking into errors.\n  - at: 2026-11-22T10:30:00Z\n    status: identified\n    text: A bad deploy.\n";
+pub(crate) const OPENED: &str = "title: API errors\nlang: en\nstatus: published\nseverity: major\naffected:\n  api: partial_outage\ntimezone: UTC\nstarted: 2026-11-22T10:00:00Z\ntimeline:\n  - at: 2026-11-22T10:05:00Z\n    status: investigating\n    text: Looking into errors.\n";
+pub(crate) const UPDATED: &str = "title: API errors\nlang: en\nstatus: published\nseverity: major\naffected:\n  api: partial_outage\ntimezone: UTC\nstarted: 2026-11-22T10:00:00Z\ntimeline:\n  - at: 2026-11-22T10:05:00Z\n    status: investigating\n    text: Looking into errors.\n  - at: 2026-11-22T10:30:00Z\n    status: identified\n    text: A bad deploy.\n";
 const DB: &str = "title: Database slow\nlang: en\nstatus: published\nseverity: minor\naffected:\n  db: degraded_performance\ntimezone: UTC\nstarted: 2026-11-22T11:00:00Z\ntimeline:\n  - at: 2026-11-22T11:05:00Z\n    status: investigating\n    text: Queries are slow.\n";
 const DRAFT: &str = "title: NOTIFY-DRAFT-MARKER\nlang: en\nstatus: draft\nseverity: critical\naffected:\n  db: major_outage\ntimezone: UTC\nstarted: 2026-11-22T11:00:00Z\n";
 
-fn git(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -56,7 +58,7 @@ fn repository() -> (Project, [String; 3]) {
     (project, [empty, opened, updated])
 }
 
-fn notify(project: &Project, server: &Server, args: &[&str]) -> Output {
+pub(crate) fn notify(project: &Project, server: &Server, args: &[&str]) -> Output {
     output(
         project
             .cmd()
@@ -176,11 +178,7 @@ fn a_first_run_sends_nothing_and_a_dry_run_writes_nothing() {
     let server = Server::start(&[]);
     let first = notify(&project, &server, &["--since", &empty]);
     assert_eq!(first.code, 0, "{}", first.stderr);
-    assert!(
-        first.stdout.contains("no previous state"),
-        "{}",
-        first.stdout
-    );
+    assert!(first.stdout.contains("first run"), "{}", first.stdout);
     let zeros = "0".repeat(40);
     assert_eq!(notify(&project, &server, &["--since", &zeros]).code, 0);
     // The log keeps only the run's time, for the next run to compare at.
@@ -188,14 +186,27 @@ fn a_first_run_sends_nothing_and_a_dry_run_writes_nothing() {
     assert_eq!(log["delivered"].as_array().unwrap().len(), 0);
     assert!(log["last_run"].is_string());
     std::fs::remove_file(project.path("notify-log.json")).unwrap();
-    // A dry run needs no secrets, sends nothing and keeps no log.
+    // A dry run needs no secrets, sends nothing and keeps no log; it shows what each
+    // channel would read and what a real run here would stop at.
     let dry = output(
         project
             .cmd()
             .args(["notify", "--since", &opened, "--dry-run"]),
     );
     assert_eq!(dry.code, 0, "{}", dry.stderr);
-    assert!(dry.stdout.contains("would send"), "{}", dry.stdout);
+    assert!(
+        dry.stdout
+            .contains("would send  incident.opened:2026-11-22-db: Database slow (Investigating)"),
+        "{}",
+        dry.stdout
+    );
+    assert!(
+        dry.stdout
+            .contains("a real run would stop: the environment variable HOOK_URL"),
+        "{}",
+        dry.stdout
+    );
+    assert!(dry.stderr.contains("warning"), "{}", dry.stderr);
     assert!(server.received().is_empty());
     assert!(!project.path("notify-log.json").exists());
 }

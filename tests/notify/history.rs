@@ -1,0 +1,102 @@
+//! Where `notify` starts from in a repository's history: the commit the delivery log keeps
+//! when no `--since` is given, the nearest commit that built when `--since` names a broken
+//! one, and a clear error for a ref that names nothing.
+
+use super::common::http_server::Server;
+use super::common::{Project, output};
+use super::{CONFIG, OPENED, UPDATED, git, notify};
+
+fn commit(project: &Project, message: &str) -> String {
+    let root = project.root();
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", message]);
+    git(root, &["rev-parse", "HEAD"])
+}
+
+fn event_ids(run: &super::common::Output) -> Vec<String> {
+    run.json()["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn without_since_each_run_starts_from_the_commit_the_log_keeps() {
+    let project = Project::bare()
+        .config(CONFIG)
+        .record("2026-11-22-api.yaml", OPENED);
+    git(project.root(), &["init", "-q"]);
+    let opened = commit(&project, "opened");
+    let server = Server::start(&[]);
+    // The first run has nothing to compare with: it sends nothing and keeps its commit.
+    let first = notify(&project, &server, &[]);
+    assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
+    assert!(first.stdout.contains("first run"), "{}", first.stdout);
+    let log: serde_json::Value = serde_json::from_str(&project.read("notify-log.json")).unwrap();
+    assert_eq!(log["last_commit"], opened.as_str());
+    commit(&project, "delivery log");
+    // An update is pushed: the next run tells it, and moves the log on to this commit.
+    let project = project.record("2026-11-22-api.yaml", UPDATED);
+    let updated = commit(&project, "updated");
+    let second = notify(&project, &server, &["--format", "json"]);
+    assert_eq!(second.code, 0, "{}{}", second.stdout, second.stderr);
+    assert_eq!(
+        event_ids(&second),
+        ["incident.updated:2026-11-22-api:2026-11-22-api-t2"]
+    );
+    assert_eq!(server.received().len(), 1);
+    let log: serde_json::Value = serde_json::from_str(&project.read("notify-log.json")).unwrap();
+    assert_eq!(log["last_commit"], updated.as_str());
+    // Run again (a re-run job, or the next schedule): nothing new.
+    let third = notify(&project, &server, &[]);
+    assert!(third.stdout.contains("no changes"), "{}", third.stdout);
+    assert_eq!(server.received().len(), 1);
+}
+
+#[test]
+fn a_since_commit_whose_site_did_not_build_reads_the_last_one_that_did() {
+    let project = Project::bare()
+        .config(CONFIG)
+        .record("2026-11-22-api.yaml", OPENED);
+    git(project.root(), &["init", "-q"]);
+    commit(&project, "opened");
+    // The update lands with a typo that fails the build: it was never published.
+    let broken = UPDATED.replace("severity: major", "severity: huge");
+    let project = project.record("2026-11-22-api.yaml", &broken);
+    let broken = commit(&project, "updated, broken");
+    let project = project.record("2026-11-22-api.yaml", UPDATED);
+    commit(&project, "fixed");
+    let server = Server::start(&[]);
+    let run = notify(&project, &server, &["--since", &broken, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // Subscribers last saw the opened incident: the update is news.
+    assert_eq!(
+        event_ids(&run),
+        ["incident.updated:2026-11-22-api:2026-11-22-api-t2"]
+    );
+}
+
+#[test]
+fn a_ref_before_the_first_commit_is_a_clear_error() {
+    let project = Project::bare().config(CONFIG);
+    git(project.root(), &["init", "-q"]);
+    commit(&project, "first");
+    let run = output(project.cmd().args(["notify", "--since", "HEAD~1"]));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`HEAD~1` names no commit in this git repository ("),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("leave out `--since`"), "{}", run.stderr);
+}
+
+#[test]
+fn outside_a_git_repository_notify_asks_for_a_published_site() {
+    let project = Project::bare().config(CONFIG);
+    let run = output(project.cmd().arg("notify"));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--previous DIR"), "{}", run.stderr);
+}
