@@ -57,11 +57,12 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let before = log.clone();
     // Until every channel has everything, later runs compare with this run's start (written
     // before the first send, so a run stopped halfway is finished by the next).
-    if !args.dry_run && notify::pending(config, &events, &log) {
-        if let Some((commit, then)) = &compared_with {
-            log.keep_retry_from(commit, *then);
-            save(&log)?;
-        }
+    if let Some((commit, then)) = &compared_with
+        && !args.dry_run
+        && notify::pending(config, &events, &log)
+    {
+        log.keep_retry_from(commit, *then);
+        save(&log)?;
     }
     let mut run = Run::new(args.dry_run, now, &env);
     run.checkpoint = &save;
@@ -112,6 +113,9 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Findings)
 }
 
+/// The commit a previous state was read from, and the "now" it was derived at.
+type ComparedWith = (String, DateTime<Utc>);
+
 /// The public page subscribers were last told, and the commit and "now" it was derived at:
 /// an unfinished run's start while one left work; else `--since` or `--previous`; else the
 /// commit the log keeps, at the time of the last run.
@@ -121,7 +125,7 @@ fn previous(
     log: &DeliveryLog,
     head: Option<&str>,
     now: DateTime<Utc>,
-) -> anyhow::Result<(Previous, Option<(String, DateTime<Utc>)>)> {
+) -> anyhow::Result<(Previous, Option<ComparedWith>)> {
     if let Some(dir) = &args.previous {
         return Ok((notify::previous::from_dir(dir)?, None));
     }

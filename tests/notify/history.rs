@@ -86,7 +86,8 @@ fn a_ref_before_the_first_commit_is_a_clear_error() {
     let run = output(project.cmd().args(["notify", "--since", "HEAD~1"]));
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("`HEAD~1` names no commit in this git repository ("),
+        run.stderr
+            .contains("`HEAD~1` names no commit in this git repository ("),
         "{}",
         run.stderr
     );
