@@ -141,6 +141,10 @@ pub(crate) const INIT_FILES: &[Embedded] = &[
         "workflow.yml",
         include_str!("../templates/init/workflow.yml"),
     ),
+    (
+        "notify-workflow.yml",
+        include_str!("../templates/init/notify-workflow.yml"),
+    ),
 ];
 
 /// The record templates of `hindsight new`, under `templates/new/`; a project's

@@ -55,6 +55,10 @@ pub fn files(lang: Lang, languages: &[Lang]) -> Vec<(PathBuf, String)> {
             ".github/workflows/hindsight.yml".into(),
             embedded("workflow.yml"),
         ),
+        (
+            ".github/workflows/hindsight-notify.yml".into(),
+            embedded("notify-workflow.yml"),
+        ),
     ]
 }
 
@@ -226,5 +230,28 @@ mod tests {
         for needed in ["sleep", "900", "hindsight build", "actions/deploy-pages"] {
             assert!(steps.contains(needed), "{needed}");
         }
+    }
+
+    /// Notify runs after the build workflow, in a workflow a new push cannot cancel, and
+    /// commits the delivery log even when a delivery failed.
+    #[test]
+    fn the_notify_workflow_follows_the_build_and_is_never_cancelled() {
+        let files = files(Lang::En, &[]);
+        let (path, workflow) = &files[7];
+        assert_eq!(path, ".github/workflows/hindsight-notify.yml");
+        let yaml: serde_json::Value = serde_saphyr::from_str(workflow).unwrap();
+        let build: serde_json::Value = serde_saphyr::from_str(&files[6].1).unwrap();
+        assert_eq!(yaml["on"]["workflow_run"]["workflows"][0], build["name"]);
+        assert_eq!(yaml["on"]["workflow_run"]["branches"][0], "main");
+        assert_eq!(yaml["concurrency"]["cancel-in-progress"], false);
+        assert!(build["jobs"].get("notify").is_none());
+        let steps = yaml["jobs"]["notify"]["steps"].as_array().unwrap();
+        assert_eq!(steps[0]["with"]["ref"], "main");
+        assert_eq!(steps[0]["with"]["fetch-depth"], 0);
+        let commit = steps.last().unwrap();
+        assert_eq!(commit["if"], "always()");
+        assert!(commit["run"].as_str().unwrap().contains("git push"));
+        let notify = &steps[steps.len() - 2];
+        assert_eq!(notify["run"], "hindsight notify");
     }
 }

@@ -322,3 +322,13 @@ fn a_first_run_with_channels_keeps_its_time_and_a_window_that_begins_by_the_cloc
         "{ids:?}"
     );
 }
+
+/// The README shows the notify workflow `init` writes, word for word.
+#[test]
+fn the_readme_shows_the_notify_workflow_init_writes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let workflow =
+        std::fs::read_to_string(root.join("templates/init/notify-workflow.yml")).unwrap();
+    assert!(readme.contains(&format!("```yaml\n{workflow}```")));
+}
