@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 
 use hindsight::diagnostic::{Severity, display_path};
@@ -53,7 +54,10 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let events = notify::events_since(&project, &previous, now)?;
     let env = |name: &str| std::env::var(name).ok();
     let config = &project.corpus.config.config;
-    let save = |log: &DeliveryLog| project::write_document(&project, &log_path, &log.to_json());
+    let save = |log: &DeliveryLog| {
+        project::write_document(&project, &log_path, &log.to_json())
+            .with_context(|| format!("cannot write the delivery log {}", display_path(&log_path)))
+    };
     let before = log.clone();
     // Until every channel has everything, later runs compare with this run's start (written
     // before the first send, so a run stopped halfway is finished by the next).

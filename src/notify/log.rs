@@ -1,7 +1,7 @@
 //! The delivery log: which event each channel has been told, so a re-run of the same CI job
 //! sends nothing twice and a failed delivery (never recorded) is tried again next run. A
-//! small JSON file the CI job commits; written whole (temporary file and rename), and only
-//! after deliveries.
+//! small JSON file the CI job commits; `notify` writes it whole (temporary file and rename)
+//! after each delivery, through the project's write guard.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -177,12 +177,6 @@ impl DeliveryLog {
         text.push('\n');
         text
     }
-
-    /// Writes the log to `path` whole: a temporary file beside it, then a rename.
-    pub fn save(&self, path: &Path) -> anyhow::Result<()> {
-        crate::publish::write_file(path, self.to_json().as_bytes())
-            .with_context(|| format!("cannot write the delivery log {}", display_path(path)))
-    }
 }
 
 #[cfg(test)]
@@ -199,7 +193,7 @@ mod tests {
         log.record("webhook:HOOK", "incident.opened:x", at);
         log.record("webhook:HOOK", "incident.opened:x", at);
         log.set_last_run(at);
-        log.save(&path).unwrap();
+        crate::publish::write_file(&path, log.to_json().as_bytes()).unwrap();
         let read = DeliveryLog::load(&path).unwrap();
         assert_eq!(read, log);
         assert_eq!(read.len(), 1);

@@ -217,7 +217,7 @@ fn a_4xx_is_not_retried_nor_recorded_and_the_next_run_sends_it_again() {
     // The second run (the log read back from its file) sends only what failed.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notify-log.json");
-    log.save(&path).unwrap();
+    std::fs::write(&path, log.to_json()).unwrap();
     let mut log = DeliveryLog::load(&path).unwrap();
     let second = deliver(&config, &events, &mut log, &run_with(&env)).unwrap();
     assert_eq!(statuses(&second[0]), [Status::Sent, Status::AlreadySent]);
