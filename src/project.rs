@@ -223,9 +223,15 @@ pub fn build_site(
 
 /// Writes a rendered document to `path`, which must not name anything the project holds.
 pub fn write_document(project: &Project, path: &Path, document: &str) -> anyhow::Result<()> {
-    let protected = project.protected()?;
-    protected.check_file(&crate::publish::guard::resolve(path)?, path)?;
+    check_document_path(project, path)?;
     crate::publish::write_file(path, document.as_bytes())
+}
+
+/// Whether `write_document` may write to `path`: asked before work whose result must be
+/// written (a delivery log after a delivery) so that the refusal comes first.
+pub fn check_document_path(project: &Project, path: &Path) -> anyhow::Result<()> {
+    let protected = project.protected()?;
+    protected.check_file(&crate::publish::guard::resolve(path)?, path)
 }
 
 /// Writes a refreshed overlay: inside incidents/, beside its record, and nowhere else.

@@ -49,6 +49,8 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         .clone()
         .unwrap_or_else(|| root.join("notify-log.json"));
     let mut log = DeliveryLog::load(&log_path)?;
+    // Refused before anything is sent, not after the first delivery.
+    project::check_document_path(&project, &log_path)?;
     let head = notify::previous::commit_of(&root, "HEAD");
     let (previous, compared_with) = previous(&root, &args, &log, head.as_deref(), now)?;
     let events = notify::events_since(&project, &previous, now)?;

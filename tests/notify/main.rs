@@ -281,6 +281,27 @@ fn the_log_is_never_written_into_the_projects_inputs() {
     );
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     assert!(!project.path("incidents/notify-log.json").exists());
+    // Refused before sending: nothing went out that the log could not keep.
+    assert!(server.received().is_empty());
+    // The site as published at the first commit, for `--previous`.
+    let root = project.root().to_path_buf();
+    git(&root, &["checkout", "-q", &opened]);
+    let previous = project.dir().join("public");
+    let built = output(project.cmd().args(["build", "--out"]).arg(&previous));
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    git(&root, &["checkout", "-q", "-"]);
+    let run = notify(
+        &project,
+        &server,
+        &[
+            "--previous",
+            previous.to_str().unwrap(),
+            "--log",
+            "site/notify-log.json",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(server.received().is_empty());
 }
 
 #[test]
