@@ -311,3 +311,27 @@ fn a_first_run_with_channels_keeps_its_time_and_a_window_that_begins_by_the_cloc
         "{ids:?}"
     );
 }
+
+#[test]
+fn lint_reports_a_token_in_the_config_without_printing_it() {
+    let token = "xoxb1234abcdEFGH5678";
+    let config = CONFIG.replace("HOOK_SECRET", token);
+    let project = Project::new().config(&config);
+    for format in ["human", "json", "github", "sarif"] {
+        let out = project.lint(&["--format", format]);
+        assert_eq!(out.code, 1, "{format}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("secret_env"),
+            "{format}: {}",
+            out.stdout
+        );
+        assert!(
+            !out.stdout.contains(token) && !out.stderr.contains(token),
+            "{format} prints the token:\n{}{}",
+            out.stdout,
+            out.stderr
+        );
+    }
+    let human = project.lint(&[]).stdout;
+    assert!(human.contains("--> site/config.yaml:13:17"), "{human}");
+}

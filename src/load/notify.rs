@@ -200,9 +200,7 @@ fn check_url(reader: &mut Reader, kind: ChannelKind, url: &Spanned<String>, has_
             Finding::new(
                 RuleId::InvalidConfig,
                 url.span,
-                format!(
-                    "a {kind} URL is a secret: it may not be written in the file"
-                ),
+                format!("a {kind} URL is a secret: it may not be written in the file"),
             )
             .help("put it in a CI secret and name its variable with `url_env:`")
             .secret(),
@@ -216,7 +214,9 @@ fn is_loopback_url(url: &str) -> bool {
         return false;
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
     let host = match host_port.strip_prefix('[') {
         Some(v6) => v6.split_once(']').map_or("", |(host, _)| host),
         None => host_port.split(':').next().unwrap_or_default(),
@@ -287,9 +287,9 @@ fn is_env_name(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnostic::Finding;
     use crate::load::config::parse;
     use crate::load::yaml::Limits;
-    use crate::diagnostic::Finding;
     use crate::model::{ChannelKind, Lang};
 
     const SITE: &str =
@@ -405,7 +405,11 @@ mod tests {
 
     #[test]
     fn an_email_channel_needs_a_server_a_sender_recipients_and_unsubscribe() {
-        assert!(findings(&email("")).is_empty(), "{:?}", findings(&email("")));
+        assert!(
+            findings(&email("")).is_empty(),
+            "{:?}",
+            findings(&email(""))
+        );
         let missing = full_findings("notify:\n  - kind: email\n");
         let at: Vec<_> = missing
             .iter()
@@ -436,7 +440,9 @@ mod tests {
             [invalid_config(8, 11)]
         );
         assert_eq!(
-            findings(&email("to: [ok@example.com, \"a@example.com, b@example.com\"]")),
+            findings(&email(
+                "to: [ok@example.com, \"a@example.com, b@example.com\"]"
+            )),
             [invalid_config(9, 26)]
         );
         assert_eq!(findings(&email("to: [ops]")), [invalid_config(9, 10)]);
@@ -505,10 +511,7 @@ mod tests {
                 (8, 5, "`to` is only for e-mail channels"),
             ]
         );
-        assert_eq!(
-            findings(&email("url_env: HOOK")),
-            [invalid_config(11, 5)]
-        );
+        assert_eq!(findings(&email("url_env: HOOK")), [invalid_config(11, 5)]);
         assert_eq!(
             findings("notify:\n  - kind: slack\n    url_env: HOOK\n    secret_env: SECRET\n"),
             [invalid_config(8, 5)]
@@ -555,20 +558,26 @@ mod tests {
                 (found[0].span.start.line, found[0].span.start.column),
                 (7, 10)
             );
-            assert!(found[0].message.contains("in clear"), "{}", found[0].message);
+            assert!(
+                found[0].message.contains("in clear"),
+                "{}",
+                found[0].message
+            );
         }
     }
 
     #[test]
     fn a_token_where_a_variable_name_belongs_is_reported_without_its_value() {
         for token in ["xoxb1234abcdEFGH5678", "ghp_abcDEF123", "hook_url"] {
-            let found = full_findings(&format!(
-                "notify:\n  - kind: slack\n    url_env: {token}\n"
-            ));
+            let found = full_findings(&format!("notify:\n  - kind: slack\n    url_env: {token}\n"));
             assert_eq!(found.len(), 1, "{token}: {found:?}");
             let finding = &found[0];
             assert_eq!(
-                (finding.rule.as_str(), finding.span.start.line, finding.span.start.column),
+                (
+                    finding.rule.as_str(),
+                    finding.span.start.line,
+                    finding.span.start.column
+                ),
                 ("invalid-config", 7, 14)
             );
             assert!(finding.secret, "the report must not quote the line");
@@ -578,7 +587,9 @@ mod tests {
         assert!(findings("notify:\n  - kind: slack\n    url_env: SLACK_URL_2\n").is_empty());
         assert!(findings("notify:\n  - kind: slack\n    url_env: _HOOK\n").is_empty());
         // A chat URL written in the file is the secret itself.
-        let url = full_findings("notify:\n  - kind: slack\n    url: https://hooks.slack.com/services/T0/B0/x\n");
+        let url = full_findings(
+            "notify:\n  - kind: slack\n    url: https://hooks.slack.com/services/T0/B0/x\n",
+        );
         assert!(url[0].secret);
     }
 }

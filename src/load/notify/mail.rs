@@ -5,9 +5,9 @@
 use lettre::message::Mailbox;
 
 use super::Map;
-use crate::load::yaml::Value;
 use crate::diagnostic::Finding;
 use crate::load::fields::Reader;
+use crate::load::yaml::Value;
 use crate::model::{NotifyChannel, RuleId, Spanned};
 
 /// Reports what keeps the e-mail `channel` (read from `map`) from sending.
@@ -100,7 +100,9 @@ fn check_unsubscribe(reader: &mut Reader, value: &Spanned<String>) {
     let text = value.value.as_str();
     let ok = if text.starts_with("https://") || text.starts_with("http://") {
         // `|` is refused by the sender as well.
-        text.starts_with("https://") && crate::load::config::is_base_url(text) && !text.contains('|')
+        text.starts_with("https://")
+            && crate::load::config::is_base_url(text)
+            && !text.contains('|')
     } else {
         text.strip_prefix("mailto:")
             .unwrap_or(text)
