@@ -77,6 +77,9 @@ pub struct Finding {
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
+    /// The text at `span` may be a secret (a token written where a variable's name belongs):
+    /// reports say where it is but never quote the source line, as CI logs are often public.
+    pub secret: bool,
 }
 
 impl Finding {
@@ -86,7 +89,14 @@ impl Finding {
             span,
             message: message.into(),
             help: None,
+            secret: false,
         }
+    }
+
+    /// Marks the source at the span as possibly secret: reports do not quote it.
+    pub(crate) fn secret(mut self) -> Self {
+        self.secret = true;
+        self
     }
 
     pub(crate) fn help(mut self, help: impl Into<String>) -> Self {

@@ -6,7 +6,7 @@
 mod characters;
 pub mod config;
 mod fields;
-mod notify;
+pub(crate) mod notify;
 pub mod overlay;
 pub mod record;
 mod revisions;

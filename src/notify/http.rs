@@ -105,26 +105,6 @@ pub(crate) fn post_json(
     Err(last.expect("at least one try"))
 }
 
-/// Whether `url` may carry an event: https, or plain http to the machine itself (a relay or
-/// a test receiver on 127.0.0.1, `[::1]` or `localhost`), where nothing crosses a network.
-pub(crate) fn is_private_enough(url: &str) -> bool {
-    if url.starts_with("https://") {
-        return true;
-    }
-    let Some(rest) = url.strip_prefix("http://") else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => authority.split(':').next().unwrap_or(""),
-    };
-    host == "localhost"
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
-}
-
 /// The start of an error answer's body as one short line of text; none when it is empty or
 /// a page of HTML (its words would be markup).
 fn answer_excerpt(body: &mut ureq::Body) -> Option<String> {
@@ -172,30 +152,4 @@ fn kind_of(error: &ureq::Error) -> String {
         .next()
         .unwrap_or("unknown")
         .to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_private_enough;
-
-    #[test]
-    fn only_https_or_the_machine_itself_may_carry_an_event() {
-        for url in [
-            "https://hooks.slack.com/services/x",
-            "http://127.0.0.1:8080/hook",
-            "http://localhost/hook",
-            "http://[::1]:9000/",
-        ] {
-            assert!(is_private_enough(url), "{url}");
-        }
-        for url in [
-            "http://hooks.example.com/x",
-            "http://127.0.0.1.example.com/x",
-            "http://localhost.example.com/",
-            "ftp://127.0.0.1/",
-            "hooks.example.com",
-        ] {
-            assert!(!is_private_enough(url), "{url}");
-        }
-    }
 }

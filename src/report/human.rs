@@ -47,7 +47,8 @@ fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> Strin
         .clone()
         .primary_title(diagnostic.message())
         .id(diagnostic.rule().as_str());
-    let mut group = if text.is_empty() {
+    // A possibly secret value gets only its position, never its line.
+    let mut group = if text.is_empty() || diagnostic.finding.secret {
         title.element(
             annotate_snippets::Origin::path(path.clone())
                 .line(span.start.line)
@@ -138,5 +139,21 @@ mod tests {
 
         1 file: 0 errors, 1 warning
         ");
+    }
+
+    #[test]
+    fn a_secret_value_is_located_but_never_quoted() {
+        let text = "notify:\n  - kind: slack\n    url_env: xoxb1234abcdEFGH5678\n";
+        let mut d = diagnostic(text, "xoxb1234abcdEFGH5678");
+        d.finding = d.finding.secret();
+        let report = Report {
+            diagnostics: vec![d],
+            files: 1,
+        };
+        let sources = Sources::from([(std::path::Path::new("incidents/x.yaml"), text)]);
+        let out = human(&report, &sources, false);
+        assert!(!out.contains("xoxb"), "{out}");
+        assert!(out.contains("--> incidents/x.yaml:3:14"), "{out}");
+        assert!(out.contains("help: fix it"), "{out}");
     }
 }

@@ -353,3 +353,27 @@ fn the_readme_shows_the_notify_workflow_init_writes() {
         std::fs::read_to_string(root.join("templates/init/notify-workflow.yml")).unwrap();
     assert!(readme.contains(&format!("```yaml\n{workflow}```")));
 }
+
+#[test]
+fn lint_reports_a_token_in_the_config_without_printing_it() {
+    let token = "xoxb1234abcdEFGH5678";
+    let config = CONFIG.replace("HOOK_SECRET", token);
+    let project = Project::new().config(&config);
+    for format in ["human", "json", "github", "sarif"] {
+        let out = project.lint(&["--format", format]);
+        assert_eq!(out.code, 1, "{format}: {}", out.stdout);
+        assert!(
+            out.stdout.contains("secret_env"),
+            "{format}: {}",
+            out.stdout
+        );
+        assert!(
+            !out.stdout.contains(token) && !out.stderr.contains(token),
+            "{format} prints the token:\n{}{}",
+            out.stdout,
+            out.stderr
+        );
+    }
+    let human = project.lint(&[]).stdout;
+    assert!(human.contains("--> site/config.yaml:13:17"), "{human}");
+}

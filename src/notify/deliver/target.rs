@@ -39,7 +39,7 @@ pub(super) fn target(
         (None, Some(url)) => url.value.clone(),
         (None, None) => return Err("the channel has no `url_env`".to_string()),
     };
-    if !crate::notify::http::is_private_enough(&url) {
+    if !crate::load::notify::is_private_enough(&url) {
         // The event, and a webhook's signature over it, would cross the network in clear.
         return Err(
             "the channel's URL is not https:// (plain http:// is only for a receiver on 127.0.0.1)"
