@@ -15,9 +15,7 @@ use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{Address, Message, SmtpTransport, Transport};
 
-use super::format::{
-    Piece, Tone, clean, clean_line, link_label, pieces, safe_url, text_for, tone,
-};
+use super::format::{Piece, Tone, clean, clean_line, link_label, pieces, safe_url, text_for, tone};
 use crate::model::Lang;
 use sha2::Digest as _;
 

@@ -195,9 +195,9 @@ pub(crate) fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let (mut start, mut at) = (0, 0);
     while at < bytes.len() {
-        let scheme = [&b"https://"[..], &b"http://"[..]]
-            .iter()
-            .any(|s| bytes[at..].len() >= s.len() && bytes[at..at + s.len()].eq_ignore_ascii_case(s));
+        let scheme = [&b"https://"[..], &b"http://"[..]].iter().any(|s| {
+            bytes[at..].len() >= s.len() && bytes[at..at + s.len()].eq_ignore_ascii_case(s)
+        });
         // A match starts with an ASCII `h`, so `at` is then on a character boundary.
         if !scheme
             || text[..at]
@@ -345,7 +345,10 @@ pub(crate) mod tests {
                 Text(", xhttps://b.example https://c.example/<@1> http://"),
             ]
         );
-        assert_eq!(pieces("日本https://a.example。"), [Text("日本https://a.example。")]);
+        assert_eq!(
+            pieces("日本https://a.example。"),
+            [Text("日本https://a.example。")]
+        );
         assert_eq!(pieces(""), []);
     }
 

@@ -266,7 +266,11 @@ mod tests {
         );
         let e = event(
             EventKind::UpdatePosted,
-            &[(Lang::En, "t", &format!("{} https://x.example/long", "a".repeat(2990)))],
+            &[(
+                Lang::En,
+                "t",
+                &format!("{} https://x.example/long", "a".repeat(2990)),
+            )],
         );
         let body = &payload(&e, Lang::En)["blocks"][2]["elements"][0]["elements"];
         assert_eq!(

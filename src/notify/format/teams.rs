@@ -8,6 +8,7 @@
 //! as markdown at all ("RichTextBlock does not support Markdown", Adaptive Cards text
 //! features), so it reads the same on desktop and mobile with nothing escaped. A TextRun
 //! still evaluates `{{DATE(…)}}` functions: a zero-width space after every `{` breaks them.
+//! A word joiner after every `<` keeps a forwarded card free of `<!everyone>`.
 //! Mentions need an `msteams.entities` list, which the card never has.
 //!
 //! A line break in a text is not one on every client (a single `\n` is none in a TextBlock
@@ -112,7 +113,9 @@ fn lines(body: &str) -> Vec<Value> {
                         "text": url,
                         "selectAction": {"type": "Action.OpenUrl", "url": url},
                     }),
-                    Piece::Text(words) => json!({"type": "TextRun", "text": inert(words, usize::MAX)}),
+                    Piece::Text(words) => {
+                        json!({"type": "TextRun", "text": inert(words, usize::MAX)})
+                    }
                 })
                 .collect();
             let mut block = json!({"type": "RichTextBlock", "inlines": inlines});
@@ -125,9 +128,12 @@ fn lines(body: &str) -> Vec<Value> {
 }
 
 /// `text` cut to `max` characters, with a zero-width space after every `{` so that no
-/// `{{DATE(…)}}` function is evaluated.
+/// `{{DATE(…)}}` function is evaluated, and a word joiner after every `<`, so that a card
+/// passed on to another service (Teams shows `<` as typed) carries no `<!everyone>`.
 fn inert(text: &str, max: usize) -> String {
-    join_within(text.chars().map(String::from), max).replace('{', "{\u{200B}")
+    join_within(text.chars().map(String::from), max)
+        .replace('{', "{\u{200B}")
+        .replace('<', "<\u{2060}")
 }
 
 #[cfg(test)]
@@ -181,7 +187,10 @@ mod tests {
     fn runs(card: &Value) -> Vec<(Value, Value)> {
         let mut runs = Vec::new();
         for block in card["body"].as_array().unwrap() {
-            assert_eq!(block["type"], "RichTextBlock", "no markdown TextBlock: {block}");
+            assert_eq!(
+                block["type"], "RichTextBlock",
+                "no markdown TextBlock: {block}"
+            );
             for run in block["inlines"].as_array().unwrap() {
                 runs.push((run.clone(), block["spacing"].clone()));
             }
@@ -204,11 +213,14 @@ mod tests {
             assert!(!t.contains('\\'), "nothing is backslash-escaped: {t}");
             assert!(run.get("selectAction").is_none(), "no link from {t}");
         }
-        let texts: Vec<&str> = runs.iter().map(|(r, _)| r["text"].as_str().unwrap()).collect();
+        let texts: Vec<&str> = runs
+            .iter()
+            .map(|(r, _)| r["text"].as_str().unwrap())
+            .collect();
         assert_eq!(
             texts[2..],
             [
-                "<!everyone> @channel @here <@U123> <@&42> @everyone *bold* _it_ ~s~ `code` [click](javascript:alert(1)) <https://evil.example|x> a & b > cgnp.exe",
+                "<\u{2060}!everyone> @channel @here <\u{2060}@U123> <\u{2060}@&42> @everyone *bold* _it_ ~s~ `code` [click](javascript:alert(1)) <\u{2060}https://evil.example|x> a & b > cgnp.exe",
                 "# head",
                 "- item",
                 "1. one",
@@ -243,15 +255,30 @@ mod tests {
 
     #[test]
     fn long_text_is_cut_at_a_space_and_in_few_blocks() {
-        let body = format!("{}https://x.example/{}", "a\n".repeat(3990), "b".repeat(100));
+        let body = format!(
+            "{}https://x.example/{}",
+            "a\n".repeat(3990),
+            "b".repeat(100)
+        );
         let e = event(EventKind::UpdatePosted, &[(Lang::En, "t", &body)]);
         let card = &payload(&e, Lang::En)["attachments"][0]["content"];
         let runs = runs(card);
         assert_eq!(runs.len(), 2 + LINES_MAX);
-        assert!(runs.iter().all(|(r, _)| r.get("selectAction").is_none()), "no cut address");
-        let shown: usize = runs[2..].iter().map(|(r, _)| r["text"].as_str().unwrap().chars().count()).sum();
+        assert!(
+            runs.iter().all(|(r, _)| r.get("selectAction").is_none()),
+            "no cut address"
+        );
+        let shown: usize = runs[2..]
+            .iter()
+            .map(|(r, _)| r["text"].as_str().unwrap().chars().count())
+            .sum();
         assert!(shown <= BODY_MAX, "{shown}");
-        assert!(runs.last().unwrap().0["text"].as_str().unwrap().ends_with("a a…"));
+        assert!(
+            runs.last().unwrap().0["text"]
+                .as_str()
+                .unwrap()
+                .ends_with("a a…")
+        );
     }
 
     #[test]

@@ -138,7 +138,11 @@ impl Text {
     }
 
     fn flush(&mut self) {
-        let content = self.content.split_whitespace().collect::<Vec<_>>().join(" ");
+        let content = self
+            .content
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let prefix = std::mem::take(&mut self.prefix);
         if !content.is_empty() {
             self.lines.push(format!("{prefix}{content}"));
@@ -171,7 +175,10 @@ fn shown_url(url: &str, label: &str) -> Option<String> {
         return None;
     }
     let label = label.trim();
-    let same = label == url || url.get(7..).is_some_and(|rest| lower == "mailto:" && rest == label);
+    let same = label == url
+        || url
+            .get(7..)
+            .is_some_and(|rest| lower == "mailto:" && rest == label);
     (!same).then(|| url.to_string())
 }
 
@@ -182,9 +189,7 @@ mod tests {
     #[test]
     fn the_reviewers_update_keeps_its_paragraphs_list_and_link() {
         assert_eq!(
-            to_text(
-                "We rolled back.\n\n- api\n- web\n\nSee [the runbook](https://x.example/rb)"
-            ),
+            to_text("We rolled back.\n\n- api\n- web\n\nSee [the runbook](https://x.example/rb)"),
             "We rolled back.\n\n- api\n- web\n\nSee the runbook (https://x.example/rb)"
         );
     }
@@ -206,7 +211,9 @@ mod tests {
     #[test]
     fn headings_code_and_breaks_keep_their_lines() {
         assert_eq!(
-            to_text("# Cause\nA *bad*   deploy.  \nRolled **back**\nby hand.\n\n```\nkubectl  rollout undo\nkubectl get pods\n```\n"),
+            to_text(
+                "# Cause\nA *bad*   deploy.  \nRolled **back**\nby hand.\n\n```\nkubectl  rollout undo\nkubectl get pods\n```\n"
+            ),
             "Cause\n\nA bad deploy.\nRolled back by hand.\n\nkubectl rollout undo\nkubectl get pods"
         );
         assert_eq!(to_text("a\\\nb"), "a\nb", "a backslash hard break");
