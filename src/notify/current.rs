@@ -1,6 +1,7 @@
 //! The current page, as `build` would publish it: its [`PublicState`] and, for every
 //! incident, update, maintenance window and component, what the events say about it in each
-//! language of the site (the same localized views the pages show, as plain text).
+//! language of the site (the same localized views the pages show, as plain text: titles on
+//! one line, texts with their paragraphs, list items and link addresses).
 
 use std::collections::BTreeMap;
 
@@ -11,7 +12,7 @@ use crate::build::SiteAssets;
 use crate::load::Corpus;
 use crate::localize::SiteView;
 use crate::model::{Lang, Record};
-use crate::render::markdown::to_plain;
+use crate::render::markdown::{to_plain, to_text};
 use crate::render::site::paths;
 use crate::status::UpdateSource;
 
@@ -138,7 +139,7 @@ pub(crate) fn page(corpus: &Corpus, assets: &SiteAssets, base: &str, now: DateTi
             for update in &incident.updates {
                 let text = match update.source {
                     UpdateSource::Timeline(entry) => {
-                        to_plain(&postmortem.timeline[entry].text.markdown)
+                        to_text(&postmortem.timeline[entry].text.markdown)
                     }
                     UpdateSource::Milestone(_) => {
                         message(view, &format!("update_body_{}", update.status.as_str()))
@@ -174,7 +175,7 @@ pub(crate) fn page(corpus: &Corpus, assets: &SiteAssets, base: &str, now: DateTi
                     summary: iv
                         .summary
                         .as_ref()
-                        .map(|s| to_plain(&s.markdown))
+                        .map(|s| to_text(&s.markdown))
                         .unwrap_or_default(),
                     url: url("incident", incident.id()),
                 },
@@ -185,7 +186,7 @@ pub(crate) fn page(corpus: &Corpus, assets: &SiteAssets, base: &str, now: DateTi
                 let summary = mv
                     .summary
                     .as_ref()
-                    .map(|s| to_plain(&s.markdown))
+                    .map(|s| to_text(&s.markdown))
                     .unwrap_or_default();
                 // An announcement says when: the window, then what is done.
                 let body = [mv.window.as_str(), summary.as_str()]

@@ -15,7 +15,7 @@ use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{Address, Message, SmtpTransport, Transport};
 
-use super::format::{Tone, clean, clean_line, link_label, safe_url, text_for, tone};
+use super::format::{Piece, Tone, clean, clean_line, link_label, pieces, safe_url, text_for, tone};
 use crate::model::Lang;
 use sha2::Digest as _;
 
@@ -205,9 +205,10 @@ fn html(
         status = escape_html(status),
     );
     for paragraph in body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        let lines: Vec<String> = paragraph.split('\n').map(html_line).collect();
         html.push_str(&format!(
             "<p style=\"margin:0 0 16px;line-height:1.5\">{}</p>\n",
-            escape_html(paragraph).replace('\n', "<br>\n")
+            lines.join("<br>\n")
         ));
     }
     if let Some(url) = url {
@@ -219,6 +220,23 @@ fn html(
     }
     html.push_str("</div>\n</body>\n</html>\n");
     html
+}
+
+/// One line of the text, escaped: its indentation (a nested list item's) kept with no-break
+/// spaces, and its http(s) addresses as links, the only markup in it.
+fn html_line(line: &str) -> String {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let mut out = "&nbsp;".repeat(indent);
+    for piece in pieces(&line[indent..]) {
+        match piece {
+            Piece::Text(words) => out.push_str(&escape_html(words)),
+            Piece::Url(url) => out.push_str(&format!(
+                "<a href=\"{url}\" style=\"color:#0969da\">{url}</a>",
+                url = escape_html(url)
+            )),
+        }
+    }
+    out
 }
 
 fn escape_html(text: &str) -> String {

@@ -7,7 +7,8 @@
 //!            "subject": "2026-11-20-api", "components": ["api"], "at": "2026-11-20T10:00:00Z"},
 //!  "texts": {"en": {"title": "…", "status": "…", "body": "…", "url": "https://…"}}}
 //! ```
-//! Header `X-Hindsight-Signature: sha256=<hex>` over the exact body bytes.
+//! Header `X-Hindsight-Signature: sha256=<hex>` over the exact body bytes. `body` is plain
+//! text over several lines (paragraphs, `- item` lines, `label (https://…)` links).
 
 use std::collections::BTreeMap;
 

@@ -1,7 +1,7 @@
 //! E-mail messages and a real SMTP server on 127.0.0.1: parts, headers, escaping, failures.
 
 use super::*;
-use crate::notify::format::tests::{HOSTILE, event};
+use crate::notify::format::tests::{HOSTILE, SAMPLE, event};
 use crate::notify::message::EventKind;
 use std::net::TcpListener;
 
@@ -120,6 +120,28 @@ fn a_message_has_a_subject_both_parts_and_the_unsubscribe_header() {
     let html = part_of(&en, "text/html");
     assert!(
         html.contains(">We are looking.</p>\n<p") && html.contains(">Second paragraph.</p>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_text_keeps_its_paragraphs_lines_and_links_in_both_parts() {
+    let body = format!("{SAMPLE}\n\n- nested:\n  - <b>deeper</b> https://x.example/\"><script>");
+    let e = event(EventKind::UpdatePosted, &[(Lang::En, "API errors", &body)]);
+    let data = formatted(&message(&e, Lang::En, &setup(mailto())).unwrap());
+    let url = "https://status.example.com/en/incidents/2026-01-db.html";
+    assert_eq!(
+        part_of(&data, "text/plain"),
+        format!("Identified: API errors\n\n{body}\n\nView on the status page: {url}\n")
+    );
+    let html = part_of(&data, "text/html");
+    let p = "<p style=\"margin:0 0 16px;line-height:1.5\">";
+    assert!(
+        html.contains(&format!(
+            "{p}We rolled back. @everyone</p>\n{p}- api<br>\n- web</p>\n\
+             {p}See the runbook (<a href=\"https://x.example/rb?a=1&amp;b=2\" style=\"color:#0969da\">https://x.example/rb?a=1&amp;b=2</a>).</p>\n\
+             {p}- nested:<br>\n&nbsp;&nbsp;- &lt;b&gt;deeper&lt;/b&gt; https://x.example/&quot;&gt;&lt;script&gt;</p>\n"
+        )),
         "{html}"
     );
 }

@@ -4,10 +4,18 @@
 //! `allowed_mentions: {parse: []}` makes Discord ping nobody whatever the text says, and the
 //! text is escaped too, so `@everyone`, `<@123>` or `<@&42>` (roles) show as typed instead
 //! of as a mention, and markdown (`**`, `||spoiler||`, `[link](…)`, `# heading`) as typed.
+//!
+//! An http(s) address in the text is left as written, so Discord links it (a backslash in
+//! it would end or break the link), and so is the punctuation that closes it (`)`, `.`):
+//! Discord's own link ends before it, and a backslash there would be taken into the link.
+//! An address with an `@` in it is escaped like any words, mention-free.
 
 use serde_json::{Value, json};
 
-use super::{Tone, Words, escape_markdown, escape_within, safe_url, tone, words};
+use super::{
+    Piece, Tone, URL_END, Words, escape_markdown, escape_within, join_within, pieces, safe_url,
+    tone, words,
+};
 use crate::model::Lang;
 use crate::notify::message::Event;
 
@@ -41,7 +49,7 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
         "timestamp": event.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     });
     if !body.is_empty() {
-        embed["description"] = escape_within(&body, DESCRIPTION_MAX, discord).into();
+        embed["description"] = description(&body).into();
     }
     if let Some(url) = safe_url(url) {
         embed["url"] = url.into();
@@ -51,6 +59,34 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
         "embeds": [embed],
         "allowed_mentions": {"parse": []},
     })
+}
+
+/// The text escaped for Discord, its addresses left as written, cut to Discord's limit.
+fn description(body: &str) -> String {
+    let mut units = Vec::new();
+    let (mut line_start, mut after_url) = (true, false);
+    for piece in pieces(body) {
+        let words = match piece {
+            Piece::Url(url) if !url.contains('@') => {
+                units.push(url.to_string());
+                (line_start, after_url) = (false, true);
+                continue;
+            }
+            Piece::Url(words) | Piece::Text(words) => words,
+        };
+        for c in words.chars() {
+            let mut unit = String::new();
+            after_url = after_url && URL_END.contains(&c);
+            if after_url {
+                unit.push(c);
+            } else {
+                discord(c, line_start, &mut unit);
+            }
+            units.push(unit);
+            line_start = c == '\n' || (line_start && c == ' ');
+        }
+    }
+    join_within(units, DESCRIPTION_MAX)
 }
 
 fn discord(c: char, line_start: bool, out: &mut String) {
@@ -70,7 +106,7 @@ fn color(tone: Tone) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::notify::format::tests::{HOSTILE, event};
+    use crate::notify::format::tests::{HOSTILE, SAMPLE, event};
     use crate::notify::message::EventKind;
 
     #[test]
@@ -146,6 +182,21 @@ mod tests {
         );
         // The content opens with the status in bold: the only live markdown is ours.
         assert!(texts[0].starts_with("**Identified** \\<"));
+    }
+
+    #[test]
+    fn addresses_stay_links_and_mentions_stay_defused() {
+        let e = event(EventKind::UpdatePosted, &[(Lang::En, "API errors", SAMPLE)]);
+        assert_eq!(
+            payload(&e, Lang::En)["embeds"][0]["description"],
+            "We rolled back. \\@everyone\n\n\\- api\n\\- web\n\nSee the runbook \\(https://x.example/rb?a=1&b=2)."
+        );
+        let sneaky = "see https://x.example/@everyone and https://x.example/a_b_(c)";
+        let e = event(EventKind::UpdatePosted, &[(Lang::En, "t", sneaky)]);
+        assert_eq!(
+            payload(&e, Lang::En)["embeds"][0]["description"],
+            "see https\\://x.example/\\@everyone and https://x.example/a_b_(c)"
+        );
     }
 
     #[test]

@@ -176,6 +176,77 @@ pub(crate) fn safe_url(url: &str) -> Option<&str> {
     (scheme_ok && chars_ok && url.len() > "https://".len()).then_some(url)
 }
 
+/// A stretch of a message's text: words, or an http(s) address a reader can follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Piece<'t> {
+    Text(&'t str),
+    Url(&'t str),
+}
+
+/// What ends a sentence or a bracket right after an address: chat services leave it out of
+/// the link they make of a bare address, and so does [`pieces`].
+pub(crate) const URL_END: &[char] = &['.', ',', ':', ';', '!', '?', '"', '\'', ')', ']'];
+
+/// `text` cut into words and the `http(s)://` addresses in it that pass [`safe_url`] (an
+/// address starts a word and runs to the next space, less the [`URL_END`] characters that
+/// close it), in order; the pieces joined give `text` back.
+pub(crate) fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        let scheme = [&b"https://"[..], &b"http://"[..]].iter().any(|s| {
+            bytes[at..].len() >= s.len() && bytes[at..at + s.len()].eq_ignore_ascii_case(s)
+        });
+        // A match starts with an ASCII `h`, so `at` is then on a character boundary.
+        if !scheme
+            || text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            at += 1;
+            continue;
+        }
+        let word_end = text[at..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |n| at + n);
+        let url = text[at..word_end].trim_end_matches(URL_END);
+        if safe_url(url).is_some() {
+            if start < at {
+                out.push(Piece::Text(&text[start..at]));
+            }
+            out.push(Piece::Url(url));
+            start = at + url.len();
+        }
+        at = word_end;
+    }
+    if start < text.len() {
+        out.push(Piece::Text(&text[start..]));
+    }
+    out
+}
+
+/// `units` joined, cut with `…` so that the result has at most `max` characters; a unit
+/// (an escaped character, a whole address) is never cut.
+pub(crate) fn join_within(units: impl IntoIterator<Item = String>, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut units = units.into_iter().peekable();
+    while let Some(unit) = units.next() {
+        let n = unit.chars().count();
+        // Room for the ellipsis unless this is the last unit.
+        let reserve = usize::from(units.peek().is_some());
+        if count + n + reserve > max {
+            out.push('…');
+            return out;
+        }
+        out.push_str(&unit);
+        count += n;
+    }
+    out
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -251,6 +322,42 @@ pub(crate) mod tests {
         assert_eq!(escape_within("abcd", 3, amp), "ab…");
         assert_eq!(escape_within("a&b", 4, amp), "a…");
         assert!(escape_within(&"&".repeat(1000), 3000, amp).chars().count() <= 3000);
+    }
+
+    /// The reviewer's status update, as `to_text` gives it, with a hostile mention.
+    pub(crate) const SAMPLE: &str = "We rolled back. @everyone\n\n- api\n- web\n\nSee the runbook (https://x.example/rb?a=1&b=2).";
+
+    #[test]
+    fn addresses_are_found_whole_and_without_closing_punctuation() {
+        use Piece::{Text, Url};
+        assert_eq!(
+            pieces(SAMPLE),
+            [
+                Text("We rolled back. @everyone\n\n- api\n- web\n\nSee the runbook ("),
+                Url("https://x.example/rb?a=1&b=2"),
+                Text(")."),
+            ]
+        );
+        assert_eq!(
+            pieces("HTTPS://a.example, xhttps://b.example https://c.example/<@1> http://"),
+            [
+                Url("HTTPS://a.example"),
+                Text(", xhttps://b.example https://c.example/<@1> http://"),
+            ]
+        );
+        assert_eq!(
+            pieces("日本https://a.example。"),
+            [Text("日本https://a.example。")]
+        );
+        assert_eq!(pieces(""), []);
+    }
+
+    #[test]
+    fn joining_is_cut_between_units() {
+        let units = |s: &[&str]| s.iter().map(|u| u.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_within(units(&["ab", "cd"]), 4), "abcd");
+        assert_eq!(join_within(units(&["ab", "https://x"]), 10), "ab…");
+        assert_eq!(join_within(units(&["ab", "c", "d"]), 3), "ab…");
     }
 
     #[test]

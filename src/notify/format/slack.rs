@@ -2,13 +2,19 @@
 //! Block Kit `blocks` with the status, the title, the text and the link.
 //!
 //! Slack parses `&`, `<` and `>` in every text object (links, `<!everyone>`, `<@U123>`),
-//! so they become `&amp;`, `&lt;`, `&gt;`; the record's words go in `plain_text` objects,
+//! so they become `&amp;`, `&lt;`, `&gt;`; the title and status go in `plain_text` objects,
 //! which show no formatting, and a bare `@channel` in the mrkdwn fallback gets a word joiner
 //! after its `@` so no client turns it into a mention.
+//!
+//! The text goes in a `rich_text` block, the structure Slack itself keeps a message in: its
+//! `text` elements are shown as written (no mrkdwn, no mentions, no entities: a mention or
+//! a link is an element of its own type), line breaks included, and every http(s) address
+//! in it becomes a `link` element, so it stays a link whatever characters it holds. A word
+//! joiner after each `@` and `<` is kept there too, in case a client parses the words.
 
 use serde_json::{Value, json};
 
-use super::{Tone, Words, escape_within, link_label, safe_url, tone, words};
+use super::{Piece, Tone, Words, escape_within, link_label, pieces, safe_url, tone, words};
 use crate::model::Lang;
 use crate::notify::message::Event;
 
@@ -48,8 +54,8 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
     ];
     if !body.is_empty() {
         blocks.push(json!({
-            "type": "section",
-            "text": {"type": "plain_text", "text": escape_within(body, SECTION_MAX, entities), "emoji": false},
+            "type": "rich_text",
+            "elements": [{"type": "rich_text_section", "elements": rich_text(body, SECTION_MAX)}],
         }));
     }
     let link = safe_url(url).map(|url| {
@@ -69,6 +75,50 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
         fallback.push_str(&link);
     }
     json!({"text": fallback, "blocks": blocks})
+}
+
+/// `text` as rich-text elements of at most `max` characters in all, cut with `…`: words as
+/// `text` elements, each address as a `link` element, whole or not at all.
+fn rich_text(text: &str, max: usize) -> Vec<Value> {
+    let mut elements = Vec::new();
+    let mut left = max;
+    let pieces = pieces(text);
+    for (i, piece) in pieces.iter().enumerate() {
+        let (piece, url) = match *piece {
+            Piece::Text(words) => (words, None),
+            Piece::Url(url) => (url, Some(url)),
+        };
+        let n = piece.chars().count();
+        // The ellipsis needs room unless this is the last piece.
+        let fits = n + usize::from(i + 1 < pieces.len()) <= left;
+        let element = match url {
+            Some(url) if fits => json!({"type": "link", "url": url}),
+            Some(_) => json!({"type": "text", "text": "…"}),
+            None if fits => json!({"type": "text", "text": literal(piece)}),
+            None => {
+                let cut: String = piece.chars().take(left.saturating_sub(1)).collect();
+                json!({"type": "text", "text": literal(&format!("{cut}…"))})
+            }
+        };
+        elements.push(element);
+        if !fits {
+            break;
+        }
+        left -= n;
+    }
+    elements
+}
+
+/// Rich text as written, with a word joiner after every `@` and `<`.
+fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        out.push(c);
+        if matches!(c, '@' | '<') {
+            out.push('\u{2060}');
+        }
+    }
+    out
 }
 
 /// Slack's three control characters as entities.
@@ -93,7 +143,7 @@ fn mrkdwn(c: char, line_start: bool, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::notify::format::tests::{HOSTILE, event};
+    use crate::notify::format::tests::{HOSTILE, SAMPLE, event};
     use crate::notify::message::EventKind;
 
     fn all_text(value: &Value, out: &mut Vec<String>) {
@@ -126,7 +176,9 @@ mod tests {
                         {"type": "mrkdwn", "text": ":red_circle:"},
                         {"type": "plain_text", "text": "Identifiziert", "emoji": false},
                     ]},
-                    {"type": "section", "text": {"type": "plain_text", "text": "Wir schauen.", "emoji": false}},
+                    {"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": [
+                        {"type": "text", "text": "Wir schauen."},
+                    ]}]},
                     {"type": "section", "text": {"type": "mrkdwn", "text": format!("<{url}|Auf der Statusseite ansehen>")}},
                 ],
             })
@@ -147,16 +199,23 @@ mod tests {
         let link =
             "<https://status.example.com/en/incidents/2026-01-db.html|View on the status page>";
         for t in &texts {
-            // The only `<` left is the page link this module wrote.
-            assert!(!t.replace(link, "").contains(['<', '>']), "{t}");
+            // The only `<` that opens anything is the page link this module wrote; in the
+            // rich text, where `<` is shown as written, a word joiner follows every one.
+            let t = t.replace(link, "").replace("<\u{2060}", "");
+            assert!(!t.contains('<'), "{t}");
             assert!(!t.chars().any(|c| c.is_control() && c != '\n'), "{t:?}");
             assert!(!t.contains('\u{202E}'));
         }
-        let body = p["blocks"][2]["text"]["text"].as_str().unwrap();
-        assert!(body.starts_with("&lt;!everyone&gt; @channel"), "{body}");
-        assert!(body.contains("a &amp; b &gt; c"));
+        let body = &p["blocks"][2]["elements"][0]["elements"];
+        assert_eq!(body.as_array().unwrap().len(), 1, "no link in it: {body}");
+        let body = body[0]["text"].as_str().unwrap();
         assert!(
-            body.contains("\n# head"),
+            body.starts_with("<\u{2060}!everyone> @\u{2060}channel"),
+            "{body}"
+        );
+        assert!(body.contains("a & b > c"), "shown as written: {body}");
+        assert!(
+            body.contains("\n# head\n- item\n"),
             "line breaks are kept in the text: {body}"
         );
         let fallback = p["text"].as_str().unwrap();
@@ -167,6 +226,20 @@ mod tests {
                 && !fallback.contains("@everyone")
         );
         assert!(fallback.contains("@\u{2060}channel"));
+    }
+
+    #[test]
+    fn the_text_keeps_its_lines_and_its_addresses_are_links() {
+        let e = event(EventKind::UpdatePosted, &[(Lang::En, "API errors", SAMPLE)]);
+        let p = payload(&e, Lang::En);
+        assert_eq!(
+            p["blocks"][2],
+            json!({"type": "rich_text", "elements": [{"type": "rich_text_section", "elements": [
+                {"type": "text", "text": "We rolled back. @\u{2060}everyone\n\n- api\n- web\n\nSee the runbook ("},
+                {"type": "link", "url": "https://x.example/rb?a=1&b=2"},
+                {"type": "text", "text": ")."},
+            ]}]})
+        );
     }
 
     #[test]
@@ -184,12 +257,26 @@ mod tests {
                 <= HEADER_MAX
         );
         assert!(
-            p["blocks"][2]["text"]["text"]
+            p["blocks"][2]["elements"][0]["elements"][0]["text"]
                 .as_str()
                 .unwrap()
                 .chars()
                 .count()
                 <= SECTION_MAX
+        );
+        let e = event(
+            EventKind::UpdatePosted,
+            &[(
+                Lang::En,
+                "t",
+                &format!("{} https://x.example/long", "a".repeat(2990)),
+            )],
+        );
+        let body = &payload(&e, Lang::En)["blocks"][2]["elements"][0]["elements"];
+        assert_eq!(
+            body[1],
+            json!({"type": "text", "text": "…"}),
+            "an address that does not fit is left out, not cut"
         );
         assert_eq!(p["blocks"].as_array().unwrap().len(), 3, "no link block");
         assert!(!p.to_string().contains("javascript"));

@@ -2,13 +2,24 @@
 //! a `message` activity, with the status, the title, the text and a button to the page.
 //! (Office 365 connectors and their MessageCard format are retired; Workflows take cards.)
 //!
-//! TextBlocks render a markdown subset, so the record's words are backslash-escaped; `{{`
-//! (Adaptive Card date and time functions) is broken with a zero-width space; mentions need
-//! an `msteams.entities` list, which the card never has.
+//! Every text from a record is a `TextRun` in a `RichTextBlock` (Adaptive Cards 1.2), never a
+//! `TextBlock`: a TextBlock parses a markdown subset, and the backslash escapes that would
+//! keep it inert are shown literally by Teams on mobile, while a TextRun's text is not parsed
+//! as markdown at all ("RichTextBlock does not support Markdown", Adaptive Cards text
+//! features), so it reads the same on desktop and mobile with nothing escaped. A TextRun
+//! still evaluates `{{DATE(…)}}` functions: a zero-width space after every `{` breaks them.
+//! A word joiner after every `<` keeps a forwarded card free of `<!everyone>`.
+//! Mentions need an `msteams.entities` list, which the card never has.
+//!
+//! A line break in a text is not one on every client (a single `\n` is none in a TextBlock
+//! either), so each line of the text is a RichTextBlock of its own: the first line of a
+//! paragraph with the default spacing above it, the others with none. Leading spaces (a
+//! nested list item's indentation) become no-break spaces, which no client collapses. An
+//! http(s) address in a line is a TextRun that opens it (`selectAction`).
 
 use serde_json::{Value, json};
 
-use super::{Tone, Words, escape_markdown, escape_within, link_label, safe_url, tone, words};
+use super::{Piece, Tone, Words, join_within, link_label, pieces, safe_url, tone, words};
 use crate::model::Lang;
 use crate::notify::message::Event;
 
@@ -16,8 +27,8 @@ use crate::notify::message::Event;
 const TITLE_MAX: usize = 500;
 const BODY_MAX: usize = 8000;
 
-/// What the TextBlock markdown subset (emphasis, links, lists) gives a meaning anywhere.
-const SPECIAL: &[char] = &['\\', '*', '_', '~', '`', '[', ']', '(', ')', '<', '>'];
+/// Lines of the text shown (one RichTextBlock each); the rest joins the last.
+const LINES_MAX: usize = 100;
 
 pub fn payload(event: &Event, lang: Lang) -> Value {
     let Words {
@@ -35,12 +46,14 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
         Tone::Info => "Accent",
     };
     let mut blocks = vec![
-        json!({"type": "TextBlock", "text": escape_within(&status, TITLE_MAX, teams), "weight": "Bolder", "color": color, "wrap": true}),
-        json!({"type": "TextBlock", "text": escape_within(&title, TITLE_MAX, teams), "size": "Large", "weight": "Bolder", "wrap": true}),
+        json!({"type": "RichTextBlock", "inlines": [
+            {"type": "TextRun", "text": inert(&status, TITLE_MAX), "weight": "Bolder", "color": color},
+        ]}),
+        json!({"type": "RichTextBlock", "inlines": [
+            {"type": "TextRun", "text": inert(&title, TITLE_MAX), "size": "Large", "weight": "Bolder"},
+        ]}),
     ];
-    if !body.is_empty() {
-        blocks.push(json!({"type": "TextBlock", "text": escape_within(body, BODY_MAX, teams), "wrap": true}));
-    }
+    blocks.extend(lines(body));
     let mut card = json!({
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "type": "AdaptiveCard",
@@ -62,19 +75,71 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
     })
 }
 
-fn teams(c: char, line_start: bool, out: &mut String) {
-    // `{{` opens a date/time function; a zero-width space after every `{` breaks it.
-    if c == '{' {
-        out.push_str("{\u{200B}");
-    } else {
-        escape_markdown(c, line_start, SPECIAL, out);
+/// The text's lines as RichTextBlocks, cut with `…` at [`BODY_MAX`] characters (at a space,
+/// so that no address is cut into one that leads elsewhere).
+fn lines(body: &str) -> Vec<Value> {
+    let mut body = body.to_string();
+    if let Some((cut, _)) = body
+        .char_indices()
+        .nth(BODY_MAX - 1)
+        .filter(|_| body.chars().count() > BODY_MAX)
+    {
+        let space = body[..cut].rfind(char::is_whitespace).unwrap_or(0);
+        body.truncate(space);
+        body.push('…');
     }
+    let mut lines: Vec<(bool, String)> = Vec::new();
+    let mut paragraph_start = true;
+    for line in body.split('\n') {
+        if line.trim().is_empty() {
+            paragraph_start = true;
+        } else if lines.len() < LINES_MAX {
+            lines.push((std::mem::take(&mut paragraph_start), line.to_string()));
+        } else if let Some((_, last)) = lines.last_mut() {
+            last.push(' ');
+            last.push_str(line.trim());
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(paragraph_start, line)| {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let line = format!("{}{}", "\u{A0}".repeat(indent), &line[indent..]);
+            let inlines: Vec<Value> = pieces(&line)
+                .into_iter()
+                .map(|piece| match piece {
+                    Piece::Url(url) => json!({
+                        "type": "TextRun",
+                        "text": url,
+                        "selectAction": {"type": "Action.OpenUrl", "url": url},
+                    }),
+                    Piece::Text(words) => {
+                        json!({"type": "TextRun", "text": inert(words, usize::MAX)})
+                    }
+                })
+                .collect();
+            let mut block = json!({"type": "RichTextBlock", "inlines": inlines});
+            if !paragraph_start {
+                block["spacing"] = "None".into();
+            }
+            block
+        })
+        .collect()
+}
+
+/// `text` cut to `max` characters, with a zero-width space after every `{` so that no
+/// `{{DATE(…)}}` function is evaluated, and a word joiner after every `<`, so that a card
+/// passed on to another service (Teams shows `<` as typed) carries no `<!everyone>`.
+fn inert(text: &str, max: usize) -> String {
+    join_within(text.chars().map(String::from), max)
+        .replace('{', "{\u{200B}")
+        .replace('<', "<\u{2060}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::notify::format::tests::{HOSTILE, event};
+    use crate::notify::format::tests::{HOSTILE, SAMPLE, event};
     use crate::notify::message::EventKind;
 
     #[test]
@@ -99,9 +164,13 @@ mod tests {
                         "version": "1.4",
                         "lang": "de",
                         "body": [
-                            {"type": "TextBlock", "text": "Identifiziert", "weight": "Bolder", "color": "Accent", "wrap": true},
-                            {"type": "TextBlock", "text": "Datenbank-Upgrade", "size": "Large", "weight": "Bolder", "wrap": true},
-                            {"type": "TextBlock", "text": "Kurze Pause.", "wrap": true},
+                            {"type": "RichTextBlock", "inlines": [
+                                {"type": "TextRun", "text": "Identifiziert", "weight": "Bolder", "color": "Accent"},
+                            ]},
+                            {"type": "RichTextBlock", "inlines": [
+                                {"type": "TextRun", "text": "Datenbank-Upgrade", "size": "Large", "weight": "Bolder"},
+                            ]},
+                            {"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": "Kurze Pause."}]},
                         ],
                         "actions": [{
                             "type": "Action.OpenUrl",
@@ -114,33 +183,102 @@ mod tests {
         );
     }
 
+    /// Every TextRun of the card's body, with the spacing of its block.
+    fn runs(card: &Value) -> Vec<(Value, Value)> {
+        let mut runs = Vec::new();
+        for block in card["body"].as_array().unwrap() {
+            assert_eq!(
+                block["type"], "RichTextBlock",
+                "no markdown TextBlock: {block}"
+            );
+            for run in block["inlines"].as_array().unwrap() {
+                runs.push((run.clone(), block["spacing"].clone()));
+            }
+        }
+        runs
+    }
+
     #[test]
     fn hostile_text_cannot_format_call_functions_or_control() {
         let e = event(EventKind::IncidentOpened, &[(Lang::En, HOSTILE, HOSTILE)]);
         let p = payload(&e, Lang::En);
         let card = &p["attachments"][0]["content"];
-        for block in card["body"].as_array().unwrap() {
-            let t = block["text"].as_str().unwrap();
+        let runs = runs(card);
+        for (run, _) in &runs {
+            assert_eq!(run["type"], "TextRun");
+            let t = run["text"].as_str().unwrap();
             assert!(!t.contains("{{"), "{t}");
-            assert!(!t.chars().any(|c| c.is_control() && c != '\n'), "{t:?}");
+            assert!(!t.chars().any(|c| c.is_control()), "{t:?}");
             assert!(!t.contains('\u{202E}'));
-            for (i, c) in t.char_indices() {
-                if SPECIAL.contains(&c) && c != '\\' {
-                    assert!(t[..i].ends_with('\\'), "unescaped {c:?} at {i} in {t}");
-                }
-            }
+            assert!(!t.contains('\\'), "nothing is backslash-escaped: {t}");
+            assert!(run.get("selectAction").is_none(), "no link from {t}");
         }
-        let body = card["body"][2]["text"].as_str().unwrap();
-        assert!(
-            body.contains("\\[click\\]\\(javascript:alert\\(1\\)\\)"),
-            "{body}"
+        let texts: Vec<&str> = runs
+            .iter()
+            .map(|(r, _)| r["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            texts[2..],
+            [
+                "<\u{2060}!everyone> @channel @here <\u{2060}@U123> <\u{2060}@&42> @everyone *bold* _it_ ~s~ `code` [click](javascript:alert(1)) <\u{2060}https://evil.example|x> a & b > cgnp.exe",
+                "# head",
+                "- item",
+                "1. one",
+                "||spoiler|| {\u{200B}{\u{200B}DATE(2017-02-14T06:08:39Z, SHORT)}}",
+            ],
+            "shown as written, a line per block"
         );
-        assert!(
-            body.contains("\n\\# head\n\\- item\n1\u{200B}. one"),
-            "{body}"
+        assert_eq!(card["body"][0]["inlines"][0]["color"], "Attention");
+    }
+
+    #[test]
+    fn paragraphs_lines_and_links_keep_their_shape() {
+        let body = format!("{SAMPLE}\n\n- nested:\n  - deeper");
+        let e = event(EventKind::UpdatePosted, &[(Lang::En, "API errors", &body)]);
+        let card = &payload(&e, Lang::En)["attachments"][0]["content"];
+        assert_eq!(
+            card["body"].as_array().unwrap()[2..],
+            [
+                json!({"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": "We rolled back. @everyone"}]}),
+                json!({"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": "- api"}]}),
+                json!({"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": "- web"}], "spacing": "None"}),
+                json!({"type": "RichTextBlock", "inlines": [
+                    {"type": "TextRun", "text": "See the runbook ("},
+                    {"type": "TextRun", "text": "https://x.example/rb?a=1&b=2", "selectAction": {"type": "Action.OpenUrl", "url": "https://x.example/rb?a=1&b=2"}},
+                    {"type": "TextRun", "text": ")."},
+                ]}),
+                json!({"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": "- nested:"}]}),
+                json!({"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": "\u{A0}\u{A0}- deeper"}], "spacing": "None"}),
+            ]
         );
-        assert!(body.contains("a & b \\> c"));
-        assert_eq!(card["body"][0]["color"], "Attention");
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_space_and_in_few_blocks() {
+        let body = format!(
+            "{}https://x.example/{}",
+            "a\n".repeat(3990),
+            "b".repeat(100)
+        );
+        let e = event(EventKind::UpdatePosted, &[(Lang::En, "t", &body)]);
+        let card = &payload(&e, Lang::En)["attachments"][0]["content"];
+        let runs = runs(card);
+        assert_eq!(runs.len(), 2 + LINES_MAX);
+        assert!(
+            runs.iter().all(|(r, _)| r.get("selectAction").is_none()),
+            "no cut address"
+        );
+        let shown: usize = runs[2..]
+            .iter()
+            .map(|(r, _)| r["text"].as_str().unwrap().chars().count())
+            .sum();
+        assert!(shown <= BODY_MAX, "{shown}");
+        assert!(
+            runs.last().unwrap().0["text"]
+                .as_str()
+                .unwrap()
+                .ends_with("a a…")
+        );
     }
 
     #[test]

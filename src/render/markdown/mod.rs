@@ -8,6 +8,7 @@
 
 pub(crate) mod escape;
 mod inert;
+mod text;
 
 use std::collections::HashSet;
 use std::iter::Peekable;
@@ -16,6 +17,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
 pub(crate) use inert::Layout;
+pub use text::to_text;
 
 use crate::model::markdown::{MAX_ELEMENTS, Nesting, options};
 
