@@ -44,7 +44,7 @@ fn without_since_each_run_starts_from_the_commit_the_log_keeps() {
     assert_eq!(second.code, 0, "{}{}", second.stdout, second.stderr);
     assert_eq!(
         event_ids(&second),
-        ["incident.updated:2026-11-22-api:2026-11-22-api-t2"]
+        ["incident.updated:2026-11-22-api:2026-11-22-api-identified-1795343400"]
     );
     assert_eq!(server.received().len(), 1);
     let log: serde_json::Value = serde_json::from_str(&project.read("notify-log.json")).unwrap();
@@ -74,7 +74,7 @@ fn a_since_commit_whose_site_did_not_build_reads_the_last_one_that_did() {
     // Subscribers last saw the opened incident: the update is news.
     assert_eq!(
         event_ids(&run),
-        ["incident.updated:2026-11-22-api:2026-11-22-api-t2"]
+        ["incident.updated:2026-11-22-api:2026-11-22-api-identified-1795343400"]
     );
 }
 

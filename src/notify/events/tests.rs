@@ -122,7 +122,7 @@ fn every_kind_of_change_is_one_event_with_a_stable_id() {
     assert_eq!(
         got,
         [
-            "incident.updated:2026-11-20-api:2026-11-20-api-t2".to_string(),
+            "incident.updated:2026-11-20-api:2026-11-20-api-identified-1795170600".to_string(),
             "incident.resolved:2026-11-20-api".to_string(),
             "postmortem.published:2026-11-20-api".to_string(),
             "incident.opened:2026-11-22-db".to_string(),
