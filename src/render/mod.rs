@@ -49,8 +49,10 @@ impl Templates {
         tera.set_escape_fn(escape_xml);
         register_filters(&mut tera);
         let mut layers = assets::layered(root, "templates", TEMPLATES, Content::Text)?;
-        // templates/new/ holds the record templates of `hindsight new`, not pages.
-        layers.retain(|layer| !layer.name.starts_with("new/"));
+        // templates/new/ holds the record templates of `hindsight new`, templates/init/ the
+        // files of `hindsight init` (GitHub workflows, whose `${{ a || b }}` is no Tera):
+        // neither are pages.
+        layers.retain(|layer| !layer.name.starts_with("new/") && !layer.name.starts_with("init/"));
         // All at once: templates include each other, in any order.
         let added = tera.add_raw_templates(
             layers
@@ -229,5 +231,22 @@ mod tests {
             .filter_map(|n| n.text())
             .collect();
         assert_eq!(text.trim(), "xy");
+    }
+
+    /// A project's `templates/init/` and `templates/new/` hold the files of `init` and
+    /// `new` (a GitHub workflow's `${{ a || b }}`, YAML records), not Tera pages.
+    #[test]
+    fn init_and_new_files_in_a_project_are_not_taken_for_pages() {
+        let root = tempfile::tempdir().unwrap();
+        for name in ["init/notify-workflow.yml", "new/incident.yaml"] {
+            let path = root.path().join("templates").join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(
+                path,
+                "ref: ${{ github.event.workflow_run.head_sha || github.sha }}\n",
+            )
+            .unwrap();
+        }
+        assert!(Templates::load(Some(root.path())).is_ok());
     }
 }
