@@ -34,12 +34,14 @@ pub struct MailSetup {
     pub unsubscribe: Unsubscribe,
 }
 
-/// Where a reader unsubscribes: the `List-Unsubscribe` header (RFC 2369).
+/// Where a reader unsubscribes: the `List-Unsubscribe` header (RFC 2369). Never RFC 8058's
+/// one-click `List-Unsubscribe-Post`: one message goes to all subscribers, so a one-click
+/// POST to the page could not say which of them it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unsubscribe {
     /// An address (`leave@example.com`), as `<mailto:…>`.
     Mailto(String),
-    /// An `https://` page, which also gets `List-Unsubscribe-Post` (RFC 8058 one-click).
+    /// An `https://` page, where the reader says who leaves.
     Url(String),
 }
 
@@ -113,9 +115,7 @@ pub fn message(event: &Event, lang: Lang, setup: &MailSetup) -> Result<Message> 
     let envelope = lettre::address::Envelope::new(Some(sender.email.clone()), recipients)
         .context("the e-mail channel's addresses make no envelope")?;
     builder = builder.to(sender).envelope(envelope);
-    for header in unsubscribe_headers(&setup.unsubscribe)? {
-        builder = builder.raw_header(header);
-    }
+    builder = builder.raw_header(unsubscribe_header(&setup.unsubscribe)?);
 
     let mut plain = format!("{status}: {title}\n");
     if !body.is_empty() {
@@ -150,14 +150,14 @@ fn mailbox(text: &str, field: &str) -> Result<Mailbox> {
     })
 }
 
-fn unsubscribe_headers(unsubscribe: &Unsubscribe) -> Result<Vec<HeaderValue>> {
+fn unsubscribe_header(unsubscribe: &Unsubscribe) -> Result<HeaderValue> {
     let name = HeaderName::new_from_ascii_str("List-Unsubscribe");
     Ok(match unsubscribe {
         Unsubscribe::Mailto(address) => {
             let address: Address = address.parse().with_context(|| {
                 format!("the e-mail channel's unsubscribe address ({address:?}) is not an e-mail address")
             })?;
-            vec![HeaderValue::new(name, format!("<mailto:{address}>"))]
+            HeaderValue::new(name, format!("<mailto:{address}>"))
         }
         Unsubscribe::Url(url) => {
             let https = |url: &&str| {
@@ -167,13 +167,7 @@ fn unsubscribe_headers(unsubscribe: &Unsubscribe) -> Result<Vec<HeaderValue>> {
             let Some(url) = safe_url(url).filter(https) else {
                 bail!("the e-mail channel's unsubscribe URL ({url:?}) must be an https:// address");
             };
-            vec![
-                HeaderValue::new(name, format!("<{url}>")),
-                HeaderValue::new(
-                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
-                    "List-Unsubscribe=One-Click".into(),
-                ),
-            ]
+            HeaderValue::new(name, format!("<{url}>"))
         }
     })
 }
@@ -325,27 +319,87 @@ impl Mailer {
         })
     }
 
-    /// Sends one message; an error (refused connection, TLS failure, a 4xx/5xx answer, a
-    /// timeout) names the server and says what happened. The delivery retries with
-    /// [`Mailer::try_send`]; this tries once.
-    pub fn send(&self, message: &Message) -> Result<()> {
-        self.try_send(message)
-            .map_err(|(reason, _)| anyhow::anyhow!(reason))
+    /// Sends one message within `deadline`; an error (refused connection, TLS failure, a
+    /// 4xx/5xx answer, a timeout) names the server and says what happened. The delivery
+    /// retries with [`Mailer::try_send`]; this tries once.
+    #[cfg(test)]
+    pub(crate) fn send(&self, message: &Message, deadline: Duration) -> Result<()> {
+        self.try_send(message, deadline)
+            .map_err(|error| anyhow::anyhow!(error.reason().to_string()))
     }
 
-    /// [`Mailer::send`], telling a refusal for good (a 5xx answer) from one worth trying
-    /// again (a 4xx answer, no connection, a timeout): `Err((reason, permanent))`.
-    pub fn try_send(&self, message: &Message) -> std::result::Result<(), (String, bool)> {
-        self.transport.send(message).map(drop).map_err(|error| {
-            (
-                format!(
-                    "SMTP server {}: the message was not accepted: {error}",
-                    self.server
-                ),
-                error.is_permanent(),
-            )
+    /// Sends one message, the whole exchange within `deadline`: the socket timeout bounds
+    /// each read only, and a server that drips its answers a byte at a time never hits it.
+    /// The exchange runs on a thread of its own, left behind when the deadline passes (the
+    /// transport gives no way to stop it; it ends with its socket's timeout or the process).
+    pub(crate) fn try_send(&self, message: &Message, deadline: Duration) -> Result<(), SendError> {
+        let (transport, message) = (self.transport.clone(), message.clone());
+        let (done, outcome) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            // Nobody listens any more after the deadline: nothing to do about it.
+            let _ = done.send(transport.send(&message).map(drop));
+        });
+        let error = match outcome.recv_timeout(deadline) {
+            Ok(Ok(())) => return Ok(()),
+            Ok(Err(error)) => error,
+            Err(_) => {
+                return Err(SendError::TimedOut(format!(
+                    "no complete answer from the SMTP server {} within {} s (timed out)",
+                    self.server,
+                    deadline.as_secs_f64()
+                )));
+            }
+        };
+        let reason = format!(
+            "SMTP server {}: the message was not accepted: {error}",
+            self.server
+        );
+        Err(if error.is_permanent() {
+            SendError::Refused(reason)
+        } else if timed_out(&error) {
+            SendError::TimedOut(reason)
+        } else {
+            SendError::Later(reason)
         })
     }
+}
+
+/// Why a message was not sent, and so whether to try again within the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SendError {
+    /// Refused for good (a 5xx answer): trying again gets the same answer.
+    Refused(String),
+    /// A 4xx answer ("later"), no connection, a TLS failure: worth another try.
+    Later(String),
+    /// No complete answer in time: the server may have taken the message, so it waits for
+    /// the next run rather than going out twice now (as for HTTP).
+    TimedOut(String),
+}
+
+impl SendError {
+    pub(crate) fn reason(&self) -> &str {
+        match self {
+            SendError::Refused(reason) | SendError::Later(reason) | SendError::TimedOut(reason) => {
+                reason
+            }
+        }
+    }
+}
+
+/// Whether the socket's own timeout ended the exchange (a read timeout is `WouldBlock` on
+/// Unix, which lettre's `is_timeout` does not count).
+fn timed_out(error: &lettre::transport::smtp::Error) -> bool {
+    let mut source = std::error::Error::source(error);
+    while let Some(error) = source {
+        if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            return matches!(
+                io.kind(),
+                std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
+            );
+        }
+        source = error.source();
+    }
+    false
 }
 
 #[cfg(test)]
