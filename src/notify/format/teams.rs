@@ -93,8 +93,9 @@ fn payload_within(event: &Event, lang: Lang, body_max: usize) -> Value {
     })
 }
 
-/// The text's lines as RichTextBlocks, cut with `…` at `max` characters (at a space, so
-/// that no address is cut into one that leads elsewhere).
+/// The text's lines as RichTextBlocks, cut with `…` at `max` characters: before the word
+/// the cut falls in if it holds an address (half of one would lead elsewhere), else right
+/// there (Chinese and Japanese text has few spaces to cut at).
 fn lines(body: &str, max: usize) -> Vec<Value> {
     let mut body = body.to_string();
     if let Some((cut, _)) = body
@@ -102,8 +103,13 @@ fn lines(body: &str, max: usize) -> Vec<Value> {
         .nth(max.saturating_sub(1))
         .filter(|_| body.chars().count() > max)
     {
-        let space = body[..cut].rfind(char::is_whitespace).unwrap_or(0);
-        body.truncate(space);
+        let before_word = body[..cut].trim_end_matches(|c: char| !c.is_whitespace());
+        let end = if body[before_word.len()..cut].contains("://") {
+            before_word.trim_end().len()
+        } else {
+            cut
+        };
+        body.truncate(end);
         body.push('…');
     }
     let mut lines: Vec<(bool, String)> = Vec::new();
@@ -302,7 +308,7 @@ mod tests {
     #[test]
     fn a_text_of_links_and_cjk_is_cut_to_a_card_teams_takes() {
         // Under 8,000 characters, but each link a TextRun (its address twice) and each CJK
-        // character 3 bytes: some 60 KB of card uncut.
+        // character 3 bytes: over 31 KB of card uncut.
         let line = "障害が発生しました: https://status.example.com/incidents/2026-11-22-障害 を参照 ";
         let body = line.repeat(8000 / line.chars().count());
         assert!(body.chars().count() <= BODY_MAX);
@@ -324,6 +330,14 @@ mod tests {
                 .unwrap()
                 .ends_with('…')
         );
+        // Text without spaces is cut too, not emptied.
+        let e = event(EventKind::UpdatePosted, &[(Lang::Ja, "障害", &"障害".repeat(4000))]);
+        let p = payload(&e, Lang::Ja);
+        assert!(serde_json::to_vec(&p).unwrap().len() <= PAYLOAD_MAX);
+        let card = &p["attachments"][0]["content"];
+        let text = card["body"][2]["inlines"][0]["text"].as_str().unwrap();
+        assert!(text.chars().count() > 1000, "{text}");
+        assert!(text.starts_with("障害障害") && text.ends_with('…'), "{text}");
         // A text that fits is not cut.
         let short = event(EventKind::UpdatePosted, &[(Lang::Ja, "障害", &line.repeat(20))]);
         let card = &payload(&short, Lang::Ja)["attachments"][0]["content"];
