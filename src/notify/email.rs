@@ -23,7 +23,7 @@ use crate::notify::message::Event;
 
 /// What every message of an e-mail channel carries besides the event.
 #[derive(Debug, Clone)]
-pub struct MailSetup {
+pub(crate) struct MailSetup {
     /// The site's title per language (the subject's `[…]`), the default language's used
     /// for a language it lacks.
     pub site_title: BTreeMap<Lang, String>,
@@ -38,7 +38,7 @@ pub struct MailSetup {
 /// one-click `List-Unsubscribe-Post`: one message goes to all subscribers, so a one-click
 /// POST to the page could not say which of them it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unsubscribe {
+pub(crate) enum Unsubscribe {
     /// An address (`leave@example.com`), as `<mailto:…>`.
     Mailto(String),
     /// An `https://` page, where the reader says who leaves.
@@ -48,7 +48,7 @@ pub enum Unsubscribe {
 /// One message per language in `langs` (the channel's languages; the event's first
 /// language when the list is empty). A language the event lacks falls back to the event's
 /// first, and the same words are not sent twice.
-pub fn messages(event: &Event, langs: &[Lang], setup: &MailSetup) -> Result<Vec<Message>> {
+pub(crate) fn messages(event: &Event, langs: &[Lang], setup: &MailSetup) -> Result<Vec<Message>> {
     let first = event.texts.keys().next().copied().unwrap_or(Lang::En);
     let wanted = if langs.is_empty() {
         vec![first]
@@ -73,7 +73,7 @@ pub fn messages(event: &Event, langs: &[Lang], setup: &MailSetup) -> Result<Vec<
 
 /// The message for one language: `[<site title>] <status>: <title>`, a plain-text part
 /// and an HTML part with every character of the record escaped.
-pub fn message(event: &Event, lang: Lang, setup: &MailSetup) -> Result<Message> {
+pub(crate) fn message(event: &Event, lang: Lang, setup: &MailSetup) -> Result<Message> {
     let text = text_for(event, lang);
     let site = setup
         .site_title
@@ -250,7 +250,7 @@ fn escape_html(text: &str) -> String {
 
 /// How the connection to the SMTP server is protected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Security {
+pub(crate) enum Security {
     /// STARTTLS required, the server's certificate checked against the web's roots: no
     /// message and no password goes out unencrypted, a downgrade is an error.
     #[default]
@@ -261,7 +261,7 @@ pub enum Security {
 
 /// Where and how an e-mail channel sends.
 #[derive(Debug, Clone)]
-pub struct Smtp {
+pub(crate) struct Smtp {
     pub host: String,
     pub port: u16,
     /// The names of the environment variables with the user and the password (both or
@@ -274,7 +274,7 @@ pub struct Smtp {
 }
 
 /// An SMTP client ready to send; each message is sent on its own connection.
-pub struct Mailer {
+pub(crate) struct Mailer {
     transport: SmtpTransport,
     server: String,
 }
@@ -282,7 +282,7 @@ pub struct Mailer {
 impl Mailer {
     /// Checks the settings and reads the credentials from the environment through `env`
     /// (`|name| std::env::var(name).ok()` in the command), without connecting.
-    pub fn new(smtp: &Smtp, env: impl Fn(&str) -> Option<String>) -> Result<Mailer> {
+    pub(crate) fn new(smtp: &Smtp, env: impl Fn(&str) -> Option<String>) -> Result<Mailer> {
         let server = format!("{}:{}", smtp.host, smtp.port);
         let mut builder = match smtp.security {
             Security::StartTls => SmtpTransport::starttls_relay(&smtp.host)
@@ -324,8 +324,11 @@ impl Mailer {
     /// retries with [`Mailer::try_send`]; this tries once.
     #[cfg(test)]
     pub(crate) fn send(&self, message: &Message, deadline: Duration) -> Result<()> {
-        self.try_send(message, deadline)
-            .map_err(|error| anyhow::anyhow!(error.reason().to_string()))
+        self.try_send(message, deadline).map_err(|error| {
+            let (SendError::Refused(reason) | SendError::Later(reason) | SendError::TimedOut(reason)) =
+                error;
+            anyhow::anyhow!(reason)
+        })
     }
 
     /// Sends one message, the whole exchange within `deadline`: the socket timeout bounds
@@ -374,16 +377,6 @@ pub(crate) enum SendError {
     /// No complete answer in time: the server may have taken the message, so it waits for
     /// the next run rather than going out twice now (as for HTTP).
     TimedOut(String),
-}
-
-impl SendError {
-    pub(crate) fn reason(&self) -> &str {
-        match self {
-            SendError::Refused(reason) | SendError::Later(reason) | SendError::TimedOut(reason) => {
-                reason
-            }
-        }
-    }
 }
 
 /// Whether the socket's own timeout ended the exchange (a read timeout is `WouldBlock` on

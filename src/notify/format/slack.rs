@@ -26,7 +26,7 @@ const HEADER_MAX: usize = 150;
 const SECTION_MAX: usize = 3000;
 const FALLBACK_MAX: usize = 1000;
 
-pub fn payload(event: &Event, lang: Lang) -> Value {
+pub(crate) fn payload(event: &Event, lang: Lang) -> Value {
     let Words {
         title,
         status,

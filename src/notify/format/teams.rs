@@ -34,7 +34,7 @@ const PAYLOAD_MAX: usize = 24 * 1024;
 /// Lines of the text shown (one RichTextBlock each); the rest joins the last.
 const LINES_MAX: usize = 100;
 
-pub fn payload(event: &Event, lang: Lang) -> Value {
+pub(crate) fn payload(event: &Event, lang: Lang) -> Value {
     let mut body_max = BODY_MAX;
     loop {
         let payload = payload_within(event, lang, body_max);
