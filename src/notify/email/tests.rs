@@ -373,6 +373,34 @@ fn a_failing_server_is_an_error_that_names_it() {
 }
 
 #[test]
+fn a_timeout_is_told_from_a_refusal_and_a_later() {
+    let e = two_languages(EventKind::IncidentOpened);
+    let m = message(&e, Lang::En, &setup(mailto())).unwrap();
+    let outcome = |answer: Answer, socket: Duration, deadline: Duration| {
+        let (port, _) = smtp_server(answer);
+        let mut smtp = smtp(port, Security::Plain);
+        smtp.timeout = socket;
+        Mailer::new(&smtp, env).unwrap().try_send(&m, deadline)
+    };
+    let second = Duration::from_secs(1);
+    // A server that drips its answers: only the deadline ends the wait.
+    let started = std::time::Instant::now();
+    let drip = outcome(Answer::Drip, DEADLINE, Duration::from_millis(700));
+    assert!(
+        matches!(&drip, Err(SendError::TimedOut(reason)) if reason.contains("within 0.7 s (timed out)")),
+        "{drip:?}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    // A server that says nothing: the socket's own timeout is a timeout too.
+    let silent = outcome(Answer::Silent, Duration::from_millis(300), DEADLINE);
+    assert!(matches!(silent, Err(SendError::TimedOut(_))), "{silent:?}");
+    let refused = outcome(Answer::RejectSender, second, DEADLINE);
+    assert!(matches!(refused, Err(SendError::Refused(_))), "{refused:?}");
+    let busy = outcome(Answer::BusyOnce, second, DEADLINE);
+    assert!(matches!(busy, Err(SendError::Later(_))), "{busy:?}");
+}
+
+#[test]
 fn bad_settings_are_refused_before_connecting() {
     let mut remote = smtp(25, Security::Plain);
     remote.host = "smtp.example.com".into();
