@@ -325,8 +325,9 @@ impl Mailer {
     #[cfg(test)]
     pub(crate) fn send(&self, message: &Message, deadline: Duration) -> Result<()> {
         self.try_send(message, deadline).map_err(|error| {
-            let (SendError::Refused(reason) | SendError::Later(reason) | SendError::TimedOut(reason)) =
-                error;
+            let (SendError::Refused(reason)
+            | SendError::Later(reason)
+            | SendError::TimedOut(reason)) = error;
             anyhow::anyhow!(reason)
         })
     }

@@ -390,7 +390,11 @@ fn a_timeout_is_told_from_a_refusal_and_a_later() {
         matches!(&drip, Err(SendError::TimedOut(reason)) if reason.contains("within 0.7 s (timed out)")),
         "{drip:?}"
     );
-    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
     // A server that says nothing: the socket's own timeout is a timeout too.
     let silent = outcome(Answer::Silent, Duration::from_millis(300), DEADLINE);
     assert!(matches!(silent, Err(SendError::TimedOut(_))), "{silent:?}");

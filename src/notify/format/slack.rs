@@ -277,7 +277,11 @@ mod tests {
         let e = event(EventKind::UpdatePosted, &[(Lang::En, "t", &ats)]);
         let text = &payload(&e, Lang::En)["blocks"][2]["elements"][0]["elements"][0]["text"];
         let text = text.as_str().unwrap();
-        assert!(text.chars().count() <= SECTION_MAX, "{}", text.chars().count());
+        assert!(
+            text.chars().count() <= SECTION_MAX,
+            "{}",
+            text.chars().count()
+        );
         assert!(text.ends_with("@\u{2060}…"), "no `@` without its joiner");
         let e = event(
             EventKind::UpdatePosted,

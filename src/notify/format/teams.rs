@@ -309,7 +309,8 @@ mod tests {
     fn a_text_of_links_and_cjk_is_cut_to_a_card_teams_takes() {
         // Under 8,000 characters, but each link a TextRun (its address twice) and each CJK
         // character 3 bytes: over 31 KB of card uncut.
-        let line = "障害が発生しました: https://status.example.com/incidents/2026-11-22-障害 を参照 ";
+        let line =
+            "障害が発生しました: https://status.example.com/incidents/2026-11-22-障害 を参照 ";
         let body = line.repeat(8000 / line.chars().count());
         assert!(body.chars().count() <= BODY_MAX);
         let e = event(EventKind::UpdatePosted, &[(Lang::Ja, "障害", &body)]);
@@ -331,15 +332,24 @@ mod tests {
                 .ends_with('…')
         );
         // Text without spaces is cut too, not emptied.
-        let e = event(EventKind::UpdatePosted, &[(Lang::Ja, "障害", &"障害".repeat(4000))]);
+        let e = event(
+            EventKind::UpdatePosted,
+            &[(Lang::Ja, "障害", &"障害".repeat(4000))],
+        );
         let p = payload(&e, Lang::Ja);
         assert!(serde_json::to_vec(&p).unwrap().len() <= PAYLOAD_MAX);
         let card = &p["attachments"][0]["content"];
         let text = card["body"][2]["inlines"][0]["text"].as_str().unwrap();
         assert!(text.chars().count() > 1000, "{text}");
-        assert!(text.starts_with("障害障害") && text.ends_with('…'), "{text}");
+        assert!(
+            text.starts_with("障害障害") && text.ends_with('…'),
+            "{text}"
+        );
         // A text that fits is not cut.
-        let short = event(EventKind::UpdatePosted, &[(Lang::Ja, "障害", &line.repeat(20))]);
+        let short = event(
+            EventKind::UpdatePosted,
+            &[(Lang::Ja, "障害", &line.repeat(20))],
+        );
         let card = &payload(&short, Lang::Ja)["attachments"][0]["content"];
         assert!(!format!("{card}").contains('…'));
     }
