@@ -4,11 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use chrono::{DateTime, Utc};
 
 use hindsight::diagnostic::{Severity, display_path};
 use hindsight::localize::site::rfc3339;
-use hindsight::notify::{self, ChannelReport, DeliveryLog, Event, Previous, Run, Status};
+use hindsight::notify::{
+    self, Asked, ChannelReport, DeliveryLog, Event, LogLock, Previous, Run, Start, Status,
+};
 use hindsight::project::{self, Project};
 use serde::Serialize;
 
@@ -48,11 +49,34 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         .log
         .clone()
         .unwrap_or_else(|| root.join("notify-log.json"));
-    let mut log = DeliveryLog::load(&log_path)?;
     // Refused before anything is sent, not after the first delivery.
     project::check_document_path(&project, &log_path)?;
+    let _lock = LogLock::take(&log_path, || {
+        eprintln!(
+            "waiting for another `hindsight notify` run with the same delivery log to finish"
+        );
+    })?;
+    let mut log = DeliveryLog::load(&log_path)?;
     let head = notify::previous::commit_of(&root, "HEAD");
-    let (previous, compared_with) = previous(&root, &args, &log, head.as_deref(), now)?;
+    let asked = Asked {
+        since: args.since.as_deref(),
+        previous: args.previous.as_deref(),
+    };
+    let (previous, compared_with) = match notify::start(
+        &root,
+        &asked,
+        &mut log,
+        head.as_deref(),
+        now,
+    )? {
+        Start::Compare { previous, from } => (previous, from),
+        Start::AlreadyTold { commit } => {
+            print(&format!(
+                "subscribers were told up to {commit}, newer than the commit checked out: nothing to send\n"
+            ))?;
+            return Ok(Outcome::Clean);
+        }
+    };
     let events = notify::events_since(&project, &previous, now)?;
     let env = |name: &str| std::env::var(name).ok();
     let config = &project.corpus.config.config;
@@ -119,46 +143,6 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Findings)
 }
 
-/// The commit a previous state was read from, and the "now" it was derived at.
-type ComparedWith = (String, DateTime<Utc>);
-
-/// The public page subscribers were last told, and the commit and "now" it was derived at:
-/// an unfinished run's start while one left work; else `--since` or `--previous`; else the
-/// commit the log keeps, at the time of the last run.
-fn previous(
-    root: &Path,
-    args: &Args,
-    log: &DeliveryLog,
-    head: Option<&str>,
-    now: DateTime<Utc>,
-) -> anyhow::Result<(Previous, Option<ComparedWith>)> {
-    if let Some(dir) = &args.previous {
-        return Ok((notify::previous::from_dir(dir)?, None));
-    }
-    // The old records at the last run's "now": windows that began or ended by the clock
-    // since then are news.
-    let then = log.last_run().filter(|t| *t <= now).unwrap_or(now);
-    let (reference, then) = match (log.retry_from(), &args.since, log.last_commit()) {
-        (Some((commit, at)), _, _) => (commit, at),
-        (None, Some(reference), _) => (reference.clone(), then),
-        (None, None, Some(commit)) => {
-            if notify::previous::commit_of(root, commit).is_none() {
-                anyhow::bail!(
-                    "the delivery log's last commit {commit} is not in this repository: check out the whole history (in GitHub Actions, `fetch-depth: 0`), or give `--since REF` once"
-                );
-            }
-            (commit.to_string(), then)
-        }
-        (None, None, None) if head.is_none() => anyhow::bail!(
-            "{} is not in a git repository: notify compares with the commit it notified last; give `--previous DIR` (a published site) instead",
-            display_path(root)
-        ),
-        (None, None, None) => return Ok((Previous::Nothing, None)),
-    };
-    let (previous, commit) = notify::previous::at_ref(root, &reference, then)?;
-    Ok((previous, commit.map(|c| (c, then))))
-}
-
 fn status_word(status: &Status) -> (&'static str, Option<&str>) {
     match status {
         Status::Sent => ("sent", None),
@@ -178,7 +162,11 @@ fn human(
 ) -> String {
     let mut out = String::new();
     if first_run {
-        out.push_str("first run: nothing to compare with (no commit notified before, or no project then), so nothing was sent; the next run compares with this commit\n");
+        out.push_str("first run: nothing to compare with (no commit notified before, or no project then), so nothing was sent; ");
+        out.push_str(match dry_run {
+            false => "the next run compares with this commit\n",
+            true => "a real run would keep this commit for the next one\n",
+        });
         return out;
     }
     out.push_str(&match events.len() {

@@ -77,28 +77,24 @@ impl ChannelReport {
     }
 }
 
-/// The key that names `channel` in the delivery log: its `name`, else its kind and the
-/// variable holding its address, else (a literal URL, never written to the log) a hash of it.
-pub(crate) fn key(channel: &NotifyChannel, index: usize) -> String {
-    let kind = channel.kind.value.as_str();
+/// The key that names channel `index` of `channels` in the delivery log: its `name`, else
+/// its kind and the variable holding its address, else (a literal URL or the subscribers'
+/// addresses, never written to the log) a hash of them. Its languages and components are
+/// added only when another channel shares the rest: changing them then keeps the key, so
+/// nothing it had is sent again.
+pub(crate) fn key(channels: &[NotifyChannel], index: usize) -> String {
+    let channel = &channels[index];
     if let Some(name) = &channel.name {
         return name.value.clone();
     }
-    // A literal URL or the subscribers' addresses are hashed: the log is committed.
-    let short = |text: &str| -> String {
-        let digest = Sha256::digest(text.as_bytes());
-        digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
-    };
-    let base = if let Some(env) = &channel.url_env {
-        format!("{kind}:{}", env.value)
-    } else if let Some(url) = &channel.url {
-        format!("{kind}:{}", short(&url.value))
-    } else if !channel.to.is_empty() {
-        let to: Vec<&str> = channel.to.iter().map(|t| t.value.as_str()).collect();
-        format!("{kind}:{}", short(&to.join(",")))
-    } else {
-        format!("{kind}:{}", index + 1)
-    };
+    let base = base_key(channel, index);
+    let shared = channels
+        .iter()
+        .enumerate()
+        .any(|(other, c)| other != index && c.name.is_none() && base_key(c, other) == base);
+    if !shared {
+        return base;
+    }
     // Two channels to the same place that differ in language or components are two
     // audiences: each gets its own key, so neither takes the other's deliveries.
     let languages: Vec<&str> = channel.languages.iter().map(|l| l.as_str()).collect();
@@ -107,9 +103,25 @@ pub(crate) fn key(channel: &NotifyChannel, index: usize) -> String {
         .iter()
         .map(|c| c.value.as_str())
         .collect();
-    match (languages.is_empty(), components.is_empty()) {
-        (true, true) => base,
-        _ => format!("{base}[{}|{}]", languages.join(","), components.join(",")),
+    format!("{base}[{}|{}]", languages.join(","), components.join(","))
+}
+
+fn base_key(channel: &NotifyChannel, index: usize) -> String {
+    let kind = channel.kind.value.as_str();
+    // A literal URL or the subscribers' addresses are hashed: the log is committed.
+    let short = |text: &str| -> String {
+        let digest = Sha256::digest(text.as_bytes());
+        digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
+    };
+    if let Some(env) = &channel.url_env {
+        format!("{kind}:{}", env.value)
+    } else if let Some(url) = &channel.url {
+        format!("{kind}:{}", short(&url.value))
+    } else if !channel.to.is_empty() {
+        let to: Vec<&str> = channel.to.iter().map(|t| t.value.as_str()).collect();
+        format!("{kind}:{}", short(&to.join(",")))
+    } else {
+        format!("{kind}:{}", index + 1)
     }
 }
 
@@ -175,7 +187,7 @@ fn languages(config: &SiteConfig, channel: &NotifyChannel) -> Vec<Lang> {
 /// Whether any channel has an event `log` does not have yet: a run that will send.
 pub fn pending(config: &SiteConfig, events: &[Event], log: &DeliveryLog) -> bool {
     config.notify.iter().enumerate().any(|(index, channel)| {
-        let key = key(channel, index);
+        let key = key(&config.notify, index);
         units(channel, &languages(config, channel), events)
             .iter()
             .any(|(e, lang)| !log.contains(&key, &log_id(&e.id, *lang)))
@@ -207,7 +219,7 @@ fn deliver_one(
     log: &mut DeliveryLog,
     run: &Run,
 ) -> anyhow::Result<ChannelReport> {
-    let key = key(channel, index);
+    let key = key(&config.notify, index);
     let languages = languages(config, channel);
     let units = units(channel, &languages, events);
     let pending = units

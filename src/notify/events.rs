@@ -60,12 +60,15 @@ pub(crate) fn events(previous: &PublicState, page: &Page) -> Vec<Event> {
             continue;
         };
         let at = facts.changed.unwrap_or(page.now);
+        // The change and its instant (the same component may fail again later); when no
+        // record dates it (an incident taken back to review), the instant of the state
+        // compared with, which every run that compares with it shares.
+        let named_at = facts.changed.or(previous.at).unwrap_or(page.now);
         events.push(Event {
-            // The change and its instant: the same component may fail again later.
             id: format!(
                 "{}:{id}:{before}-{state}:{}",
                 EventKind::ComponentChanged,
-                at.timestamp()
+                named_at.timestamp()
             ),
             kind: EventKind::ComponentChanged,
             subject: id.clone(),

@@ -181,6 +181,54 @@ impl DeliveryLog {
     }
 }
 
+/// One run's exclusive hold on a delivery log: a second `notify` with the same log waits
+/// for it, then reads what it delivered, so two runs at once never send anything twice.
+/// The lock is on a file in the system's temporary folder, named after the log's path, so
+/// that no lock file appears in the project.
+#[derive(Debug)]
+pub struct LogLock {
+    _file: std::fs::File,
+}
+
+impl LogLock {
+    /// Takes the lock on the log at `path`, telling `waiting` once if another run holds it.
+    pub fn take(path: &Path, waiting: impl FnOnce()) -> anyhow::Result<LogLock> {
+        use sha2::{Digest, Sha256};
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let folder = folder.canonicalize().with_context(|| {
+            format!(
+                "cannot find the folder of the delivery log {}",
+                display_path(path)
+            )
+        })?;
+        let name = path.file_name().unwrap_or_default();
+        let digest = Sha256::digest(folder.join(name).as_os_str().as_encoded_bytes());
+        let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+        let lock = std::env::temp_dir().join(format!("hindsight-notify-{hex}.lock"));
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock)
+            .with_context(|| format!("cannot open the lock file {}", lock.display()))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                waiting();
+                file.lock()
+                    .with_context(|| format!("cannot lock {}", lock.display()))?;
+            }
+            Err(std::fs::TryLockError::Error(error)) => {
+                return Err(error).with_context(|| format!("cannot lock {}", lock.display()));
+            }
+        }
+        Ok(LogLock { _file: file })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,5 +260,33 @@ mod tests {
         assert!(DeliveryLog::parse("{").is_err());
         assert!(DeliveryLog::parse(r#"{"version":2,"delivered":[]}"#).is_err());
         assert!(DeliveryLog::parse(r#"{"version":1,"delivered":[]}"#).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod lock_tests {
+    use super::LogLock;
+
+    #[test]
+    fn a_second_run_with_the_same_log_waits_for_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notify-log.json");
+        let first = LogLock::take(&path, || panic!("nobody holds it yet")).unwrap();
+        let waited = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = std::sync::Arc::clone(&waited);
+        let second = std::thread::spawn(move || {
+            LogLock::take(&path, || {
+                flag.store(true, std::sync::atomic::Ordering::SeqCst)
+            })
+            .unwrap()
+        });
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert!(!second.is_finished(), "the second run went ahead");
+        drop(first);
+        let _second = second.join().unwrap();
+        assert!(waited.load(std::sync::atomic::Ordering::SeqCst));
+        // Another log is another lock.
+        let other = dir.path().join("other-log.json");
+        LogLock::take(&other, || panic!("a different log")).unwrap();
     }
 }

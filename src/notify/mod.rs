@@ -11,6 +11,7 @@ pub(crate) mod http;
 pub mod log;
 pub mod message;
 pub mod previous;
+pub mod start;
 pub(crate) mod state;
 pub(crate) mod webhook;
 
@@ -24,9 +25,10 @@ use chrono::{DateTime, Utc};
 
 use crate::project::Project;
 pub use deliver::{ChannelReport, Delivery, Run, Status, deliver, pending};
-pub use log::DeliveryLog;
+pub use log::{DeliveryLog, LogLock};
 pub use message::{Event, EventKind, EventText};
 pub use previous::Previous;
+pub use start::{Asked, Start, start};
 
 /// The events from `previous` to the project's current public page at `now`; none when
 /// there was nothing before (a first run records nothing and sends nothing).

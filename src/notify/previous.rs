@@ -143,6 +143,19 @@ pub fn commit_of(root: &Path, reference: &str) -> Option<String> {
     Some(String::from_utf8_lossy(&out).trim().to_string()).filter(|c| !c.is_empty())
 }
 
+/// Whether `older` is an ancestor of `newer` (both commits of the repository at `root`).
+pub(crate) fn is_ancestor(root: &Path, older: &str, newer: &str) -> bool {
+    Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["merge-base", "--is-ancestor", older, newer])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
 /// The state a previously published site in `dir` shows.
 pub fn from_dir(dir: &Path) -> anyhow::Result<Previous> {
     Ok(Previous::State(state::from_site_dir(dir)?))

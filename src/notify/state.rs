@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Context as _;
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::status::SiteStatus;
@@ -22,6 +23,10 @@ pub struct PublicState {
     /// compared on as many of its newest, or older ones would look new.
     pub(crate) incident_limit: Option<usize>,
     pub(crate) maintenance_limit: Option<usize>,
+    /// The instant it shows (the "now" it was derived at, or the published page's
+    /// `updated_at`): a change whose cause has no date is named after it, so that the same
+    /// change keeps its id in every run that compares with this state.
+    pub(crate) at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +85,7 @@ pub(crate) fn from_status(status: &SiteStatus) -> PublicState {
         incidents,
         maintenances,
         components,
+        at: Some(status.now),
         ..PublicState::default()
     }
 }
@@ -101,7 +107,15 @@ struct MaintenancesFile {
 
 #[derive(Deserialize)]
 struct ComponentsFile {
+    #[serde(default)]
+    page: Option<PageJson>,
     components: Vec<ComponentJson>,
+}
+
+#[derive(Deserialize)]
+struct PageJson {
+    /// RFC 3339.
+    updated_at: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -171,6 +185,11 @@ fn from_api(
             (m.id, state)
         })
         .collect();
+    let at = components
+        .page
+        .and_then(|page| page.updated_at)
+        .and_then(|at| DateTime::parse_from_rfc3339(&at).ok())
+        .map(|at| at.to_utc());
     let components = components
         .components
         .into_iter()
@@ -184,6 +203,7 @@ fn from_api(
         incidents,
         maintenances,
         components,
+        at,
     }
 }
 

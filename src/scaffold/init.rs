@@ -246,12 +246,38 @@ mod tests {
         assert_eq!(yaml["concurrency"]["cancel-in-progress"], false);
         assert!(build["jobs"].get("notify").is_none());
         let steps = yaml["jobs"]["notify"]["steps"].as_array().unwrap();
-        assert_eq!(steps[0]["with"]["ref"], "main");
+        // The commit that was built, not main's newest, with the newest log from main.
+        let checked_out = steps[0]["with"]["ref"].as_str().unwrap();
+        assert!(
+            checked_out.contains("workflow_run.head_sha"),
+            "{checked_out}"
+        );
         assert_eq!(steps[0]["with"]["fetch-depth"], 0);
+        assert!(
+            steps[1]["run"]
+                .as_str()
+                .unwrap()
+                .contains("origin/main:notify-log.json")
+        );
         let commit = steps.last().unwrap();
         assert_eq!(commit["if"], "always()");
-        assert!(commit["run"].as_str().unwrap().contains("git push"));
+        assert!(
+            commit["run"]
+                .as_str()
+                .unwrap()
+                .contains("git push --quiet origin main")
+        );
         let notify = &steps[steps.len() - 2];
-        assert_eq!(notify["run"], "hindsight notify");
+        assert!(
+            notify["run"]
+                .as_str()
+                .unwrap()
+                .starts_with("hindsight notify")
+        );
+        assert!(
+            yaml["on"]["workflow_dispatch"]["inputs"]
+                .get("since")
+                .is_some()
+        );
     }
 }

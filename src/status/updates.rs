@@ -20,13 +20,21 @@ pub struct Update {
     pub status: IncidentStatus,
     pub at: DateTime<Utc>,
     pub source: UpdateSource,
+    /// How many earlier entries say the same status at the same instant: they share the
+    /// rest of the id.
+    repeat: usize,
 }
 
 impl Update {
-    /// Stable within its incident: the same record gives the same ids on every build.
+    /// Its id within the incident: what it says and when (`identified-1795343400`), so that
+    /// adding, moving or removing other timeline entries never renames it (notify and API
+    /// clients know an update by it). A milestone's update is named after the milestone.
     pub(crate) fn key(&self) -> String {
         match self.source {
-            UpdateSource::Timeline(index) => format!("t{}", index + 1),
+            UpdateSource::Timeline(_) => match self.repeat {
+                0 => format!("{}-{}", self.status.as_str(), self.at.timestamp()),
+                n => format!("{}-{}-{}", self.status.as_str(), self.at.timestamp(), n + 1),
+            },
             UpdateSource::Milestone(milestone) => milestone.as_str().to_string(),
         }
     }
@@ -43,6 +51,7 @@ pub(super) fn updates(record: &Record) -> Vec<Update> {
                 status: from_timeline(status.value),
                 at: entry.at.value.utc,
                 source: UpdateSource::Timeline(index),
+                repeat: 0,
             })
         })
         .collect();
@@ -79,6 +88,12 @@ pub(super) fn updates(record: &Record) -> Vec<Update> {
     }
     // Stable: entries at the same instant keep the order the authors wrote them in.
     updates.sort_by_key(|u| u.at);
+    let mut seen = std::collections::HashMap::new();
+    for update in &mut updates {
+        let count = seen.entry((update.at, update.status)).or_insert(0);
+        update.repeat = *count;
+        *count += 1;
+    }
     updates.reverse();
     updates
 }
@@ -88,6 +103,7 @@ fn milestone_update(status: IncidentStatus, milestone: Milestone, at: DateTime<U
         status,
         at,
         source: UpdateSource::Milestone(milestone),
+        repeat: 0,
     }
 }
 
@@ -97,5 +113,41 @@ fn from_timeline(status: UpdateStatus) -> IncidentStatus {
         UpdateStatus::Identified => IncidentStatus::Identified,
         UpdateStatus::Monitoring => IncidentStatus::Monitoring,
         UpdateStatus::Resolved => IncidentStatus::Resolved,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(yaml: &str) -> Vec<String> {
+        let (record, findings) =
+            crate::load::record::parse("2026-11-22-t", yaml, &Default::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        updates(&record.unwrap()).iter().map(Update::key).collect()
+    }
+
+    const HEAD: &str = "title: T\nlang: en\nstatus: published\nseverity: minor\naffected: {}\ntimezone: UTC\nstarted: 2026-11-22T10:00:00Z\ntimeline:\n";
+
+    /// Filling in the timeline later (an entry without a status above the updates) renames
+    /// no update: notify would otherwise send an old one again or take a new one for sent.
+    #[test]
+    fn an_update_keeps_its_id_when_other_entries_come_and_go() {
+        let update =
+            "  - at: 2026-11-22T10:30:00Z\n    status: identified\n    text: A bad deploy.\n";
+        let before = keys(&format!("{HEAD}{update}"));
+        let filled = keys(&format!(
+            "{HEAD}  - at: 2026-11-22T09:58:00Z\n    text: The deploy starts.\n{update}"
+        ));
+        assert_eq!(before, ["identified-1795343400"]);
+        assert_eq!(filled, before);
+    }
+
+    #[test]
+    fn two_updates_saying_the_same_at_the_same_instant_get_two_ids() {
+        let same = "  - at: 2026-11-22T10:30:00Z\n    status: identified\n    text: A.\n";
+        let keys = keys(&format!("{HEAD}{same}{}", same.replace("A.", "B.")));
+        assert_eq!(keys.len(), 2);
+        assert_ne!(keys[0], keys[1]);
     }
 }

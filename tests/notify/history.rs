@@ -44,7 +44,7 @@ fn without_since_each_run_starts_from_the_commit_the_log_keeps() {
     assert_eq!(second.code, 0, "{}{}", second.stdout, second.stderr);
     assert_eq!(
         event_ids(&second),
-        ["incident.updated:2026-11-22-api:2026-11-22-api-t2"]
+        ["incident.updated:2026-11-22-api:2026-11-22-api-identified-1795343400"]
     );
     assert_eq!(server.received().len(), 1);
     let log: serde_json::Value = serde_json::from_str(&project.read("notify-log.json")).unwrap();
@@ -74,7 +74,7 @@ fn a_since_commit_whose_site_did_not_build_reads_the_last_one_that_did() {
     // Subscribers last saw the opened incident: the update is news.
     assert_eq!(
         event_ids(&run),
-        ["incident.updated:2026-11-22-api:2026-11-22-api-t2"]
+        ["incident.updated:2026-11-22-api:2026-11-22-api-identified-1795343400"]
     );
 }
 
@@ -100,4 +100,59 @@ fn outside_a_git_repository_notify_asks_for_a_published_site() {
     let run = output(project.cmd().arg("notify"));
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("--previous DIR"), "{}", run.stderr);
+}
+
+/// A history rewritten under the log (a force-push) must not block every later run: the
+/// error says how to go on, and `--since` does.
+#[test]
+fn a_retry_commit_that_is_gone_asks_for_since_and_since_goes_on() {
+    let project = Project::bare()
+        .config(CONFIG)
+        .record("2026-11-22-api.yaml", OPENED);
+    git(project.root(), &["init", "-q"]);
+    let opened = commit(&project, "opened");
+    let project = project.record("2026-11-22-api.yaml", UPDATED);
+    commit(&project, "updated");
+    let gone = "0123456789abcdef0123456789abcdef01234567";
+    let project = project.file(
+        "notify-log.json",
+        format!(
+            "{{\"version\": 1, \"retry_from\": {{\"commit\": \"{gone}\", \"at\": \"2026-11-22T12:00:00Z\"}}, \"delivered\": []}}\n"
+        ),
+    );
+    let server = Server::start(&[]);
+    let blocked = notify(&project, &server, &[]);
+    assert_eq!(blocked.code, 2, "{}{}", blocked.stdout, blocked.stderr);
+    assert!(blocked.stderr.contains(gone), "{}", blocked.stderr);
+    assert!(blocked.stderr.contains("--since REF"), "{}", blocked.stderr);
+    let resumed = notify(&project, &server, &["--since", &opened, "--format", "json"]);
+    assert_eq!(resumed.code, 0, "{}{}", resumed.stdout, resumed.stderr);
+    assert!(resumed.stderr.contains("warning"), "{}", resumed.stderr);
+    assert_eq!(
+        event_ids(&resumed),
+        ["incident.updated:2026-11-22-api:2026-11-22-api-identified-1795343400"]
+    );
+    let log: serde_json::Value = serde_json::from_str(&project.read("notify-log.json")).unwrap();
+    assert!(log.get("retry_from").is_none(), "{log}");
+}
+
+/// A run for an older build that finishes after a newer one has nothing to tell: comparing
+/// the newer page with the older would tell changes backwards.
+#[test]
+fn a_run_for_an_older_commit_than_the_log_has_told_sends_nothing() {
+    let project = Project::bare()
+        .config(CONFIG)
+        .record("2026-11-22-api.yaml", OPENED);
+    git(project.root(), &["init", "-q"]);
+    let opened = commit(&project, "opened");
+    let project = project.record("2026-11-22-api.yaml", UPDATED);
+    commit(&project, "updated");
+    let server = Server::start(&[]);
+    // The log keeps the newer commit (a first run there).
+    assert_eq!(notify(&project, &server, &[]).code, 0);
+    git(project.root(), &["checkout", "-q", &opened]);
+    let late = notify(&project, &server, &[]);
+    assert_eq!(late.code, 0, "{}{}", late.stdout, late.stderr);
+    assert!(late.stdout.contains("nothing to send"), "{}", late.stdout);
+    assert!(server.received().is_empty());
 }

@@ -83,7 +83,7 @@ fn changes_since_a_commit_are_sent_once_and_the_log_keeps_them() {
         .map(|e| e["id"].as_str().unwrap())
         .collect();
     assert!(
-        ids.contains(&"incident.updated:2026-11-22-api:2026-11-22-api-t2"),
+        ids.contains(&"incident.updated:2026-11-22-api:2026-11-22-api-identified-1795343400"),
         "{ids:?}"
     );
     assert!(ids.contains(&"incident.opened:2026-11-22-db"), "{ids:?}");

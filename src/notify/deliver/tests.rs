@@ -108,8 +108,8 @@ fn the_payload_is_versioned_in_the_channels_languages_and_signed() {
             .unwrap()
             .starts_with("hindsight/")
     );
-    // The channel's key names where it posts and in which languages.
-    assert_eq!(reports[0].key, "webhook:HOOK[de,en|]");
+    // The channel's key names where it posts.
+    assert_eq!(reports[0].key, "webhook:HOOK");
     assert!(log.contains(&reports[0].key, "incident.opened:a"));
 }
 
@@ -332,6 +332,37 @@ fn a_channel_hears_only_about_its_components() {
     assert_eq!(reports[0].deliveries.len(), 1);
     assert_eq!(reports[0].deliveries[0].event, "incident.opened:b");
     assert_eq!(server.received().len(), 1);
+}
+
+#[test]
+fn a_key_keeps_through_a_change_of_languages_and_tells_two_audiences_apart() {
+    let keys = |channels: &str| -> Vec<String> {
+        let config = config(channels);
+        (0..config.notify.len())
+            .map(|index| key(&config.notify, index))
+            .collect()
+    };
+    // One channel: its languages and components are not part of its key, so changing them
+    // sends it nothing again.
+    assert_eq!(keys("  - kind: slack\n    url_env: CHAT\n"), ["slack:CHAT"]);
+    assert_eq!(
+        keys("  - kind: slack\n    url_env: CHAT\n    languages: [de]\n    components: [db]\n"),
+        ["slack:CHAT"]
+    );
+    // Two channels to the same place: two audiences, two keys.
+    assert_eq!(
+        keys(
+            "  - kind: slack\n    url_env: CHAT\n    languages: [en]\n  - kind: slack\n    url_env: CHAT\n    languages: [de]\n"
+        ),
+        ["slack:CHAT[en|]", "slack:CHAT[de|]"]
+    );
+    // A name is the key, whatever else.
+    assert_eq!(
+        keys(
+            "  - kind: slack\n    url_env: CHAT\n    name: ops\n  - kind: slack\n    url_env: CHAT\n"
+        ),
+        ["ops", "slack:CHAT"]
+    );
 }
 
 #[test]

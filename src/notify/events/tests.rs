@@ -122,7 +122,7 @@ fn every_kind_of_change_is_one_event_with_a_stable_id() {
     assert_eq!(
         got,
         [
-            "incident.updated:2026-11-20-api:2026-11-20-api-t2".to_string(),
+            "incident.updated:2026-11-20-api:2026-11-20-api-identified-1795170600".to_string(),
             "incident.resolved:2026-11-20-api".to_string(),
             "postmortem.published:2026-11-20-api".to_string(),
             "incident.opened:2026-11-22-db".to_string(),
@@ -272,6 +272,9 @@ fn a_state_read_back_from_the_published_api_equals_the_derived_one() {
     let page = current::page(&corpus, &assets, "https://status.example.com/", now);
     // The API reports a cancelled window as `completed`; the cancellation is still known.
     let mut derived = page.state.clone();
+    // The published page's instant is its `updated_at`, not the build's "now".
+    assert!(read.at.is_some());
+    derived.at = read.at;
     derived
         .maintenances
         .get_mut("2026-11-25-later")
@@ -337,6 +340,35 @@ fn a_component_change_has_one_id_however_late_it_is_seen_and_a_later_one_another
     // A re-run later in the same window names the same change: it is not sent twice.
     let again = ids("2026-11-22T10:00:00Z", "2026-11-22T12:30:00Z");
     assert_eq!(one, again);
+}
+
+/// An incident taken back to review leaves its component operational with no record to date
+/// the change: every run comparing with the same state names it alike, so a re-run while a
+/// retry is pending does not tell it again.
+#[test]
+fn an_undated_component_change_is_named_after_the_state_compared_with() {
+    let opened = [("2026-11-22-db", DB_NEW.to_string())];
+    let before = page_of(&opened, at("2026-11-22T12:00:00Z"));
+    let withdrawn = [(
+        "2026-11-22-db",
+        DB_NEW.replace("status: published", "status: review"),
+    )];
+    let ids = |now: &str| -> Vec<String> {
+        events(&before.state, &page_of(&withdrawn, at(now)))
+            .into_iter()
+            .filter(|e| e.kind == EventKind::ComponentChanged)
+            .map(|e| e.id)
+            .collect()
+    };
+    let first = ids("2026-11-22T12:15:00Z");
+    assert_eq!(
+        first,
+        [format!(
+            "component.changed:db:major_outage-operational:{}",
+            at("2026-11-22T12:00:00Z").timestamp()
+        )]
+    );
+    assert_eq!(ids("2026-11-22T12:30:00Z"), first);
 }
 
 #[test]

@@ -188,16 +188,23 @@ fn derive(maintenance: &Maintenance, now: DateTime<Utc>) -> Vec<Derived> {
         change: Some(Change::Listed),
         key: "scheduled".to_string(),
     }];
-    updates.extend(entries.iter().map(|&(index, at)| Derived {
-        status: if maintenance.cancelled {
-            MaintenanceStatus::Scheduled
-        } else {
-            maintenance.status_at(at)
-        },
-        at,
-        said: Said::Entry(index),
-        change: None,
-        key: format!("t{}", index + 1),
+    let mut seen = std::collections::HashMap::new();
+    updates.extend(entries.iter().map(|&(index, at)| {
+        Derived {
+            status: if maintenance.cancelled {
+                MaintenanceStatus::Scheduled
+            } else {
+                maintenance.status_at(at)
+            },
+            at,
+            said: Said::Entry(index),
+            change: None,
+            // When it was said, as an incident's: other entries never rename it.
+            key: match seen.entry(at).and_modify(|n| *n += 1).or_insert(1) {
+                1 => format!("note-{}", at.timestamp()),
+                n => format!("note-{}-{n}", at.timestamp()),
+            },
+        }
     }));
     if maintenance.cancelled {
         updates.push(Derived {

@@ -203,12 +203,12 @@ fn updates_come_from_timeline_statuses_newest_first() {
             (
                 IncidentStatus::Monitoring,
                 "2026-11-20T10:30:00+00:00".into(),
-                "t3".into()
+                "monitoring-1795170600".into()
             ),
             (
                 IncidentStatus::Investigating,
                 "2026-11-20T10:05:00+00:00".into(),
-                "t1".into()
+                "investigating-1795169100".into()
             ),
         ]
     );
