@@ -310,7 +310,9 @@ fn send(
 
 /// The messages for `languages` (one, as the log keeps e-mail per language), each tried as
 /// often as `policy` allows while the server only says "later" (4xx, no connection); a
-/// refusal for good (5xx) is not retried. A failure leaves the message to the next run.
+/// refusal for good (5xx) is not retried, nor a message without a complete answer in time
+/// (the server may have it: as for HTTP, the next run tries again). A failure leaves the
+/// message to the next run.
 fn send_mail(
     mailer: &email::Mailer,
     setup: &email::MailSetup,
@@ -325,16 +327,19 @@ fn send_mail(
     for message in messages {
         let mut wait = policy.backoff;
         let mut tries = 1;
-        while let Err((reason, permanent)) = mailer.try_send(&message) {
-            if permanent || tries >= policy.tries {
-                return Err(Failure {
-                    reason,
-                    transient: !permanent,
-                });
-            }
-            std::thread::sleep(wait);
-            wait *= 2;
-            tries += 1;
+        while let Err(error) = mailer.try_send(&message, policy.mail_deadline()) {
+            let (reason, transient) = match error {
+                email::SendError::Refused(reason) => (reason, false),
+                email::SendError::TimedOut(reason) => (reason, true),
+                email::SendError::Later(reason) if tries >= policy.tries => (reason, true),
+                email::SendError::Later(_) => {
+                    std::thread::sleep(wait);
+                    wait *= 2;
+                    tries += 1;
+                    continue;
+                }
+            };
+            return Err(Failure { reason, transient });
         }
     }
     Ok(())

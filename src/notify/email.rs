@@ -23,7 +23,7 @@ use crate::notify::message::Event;
 
 /// What every message of an e-mail channel carries besides the event.
 #[derive(Debug, Clone)]
-pub struct MailSetup {
+pub(crate) struct MailSetup {
     /// The site's title per language (the subject's `[…]`), the default language's used
     /// for a language it lacks.
     pub site_title: BTreeMap<Lang, String>,
@@ -34,19 +34,21 @@ pub struct MailSetup {
     pub unsubscribe: Unsubscribe,
 }
 
-/// Where a reader unsubscribes: the `List-Unsubscribe` header (RFC 2369).
+/// Where a reader unsubscribes: the `List-Unsubscribe` header (RFC 2369). Never RFC 8058's
+/// one-click `List-Unsubscribe-Post`: one message goes to all subscribers, so a one-click
+/// POST to the page could not say which of them it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unsubscribe {
+pub(crate) enum Unsubscribe {
     /// An address (`leave@example.com`), as `<mailto:…>`.
     Mailto(String),
-    /// An `https://` page, which also gets `List-Unsubscribe-Post` (RFC 8058 one-click).
+    /// An `https://` page, where the reader says who leaves.
     Url(String),
 }
 
 /// One message per language in `langs` (the channel's languages; the event's first
 /// language when the list is empty). A language the event lacks falls back to the event's
 /// first, and the same words are not sent twice.
-pub fn messages(event: &Event, langs: &[Lang], setup: &MailSetup) -> Result<Vec<Message>> {
+pub(crate) fn messages(event: &Event, langs: &[Lang], setup: &MailSetup) -> Result<Vec<Message>> {
     let first = event.texts.keys().next().copied().unwrap_or(Lang::En);
     let wanted = if langs.is_empty() {
         vec![first]
@@ -71,7 +73,7 @@ pub fn messages(event: &Event, langs: &[Lang], setup: &MailSetup) -> Result<Vec<
 
 /// The message for one language: `[<site title>] <status>: <title>`, a plain-text part
 /// and an HTML part with every character of the record escaped.
-pub fn message(event: &Event, lang: Lang, setup: &MailSetup) -> Result<Message> {
+pub(crate) fn message(event: &Event, lang: Lang, setup: &MailSetup) -> Result<Message> {
     let text = text_for(event, lang);
     let site = setup
         .site_title
@@ -113,9 +115,7 @@ pub fn message(event: &Event, lang: Lang, setup: &MailSetup) -> Result<Message> 
     let envelope = lettre::address::Envelope::new(Some(sender.email.clone()), recipients)
         .context("the e-mail channel's addresses make no envelope")?;
     builder = builder.to(sender).envelope(envelope);
-    for header in unsubscribe_headers(&setup.unsubscribe)? {
-        builder = builder.raw_header(header);
-    }
+    builder = builder.raw_header(unsubscribe_header(&setup.unsubscribe)?);
 
     let mut plain = format!("{status}: {title}\n");
     if !body.is_empty() {
@@ -150,14 +150,14 @@ fn mailbox(text: &str, field: &str) -> Result<Mailbox> {
     })
 }
 
-fn unsubscribe_headers(unsubscribe: &Unsubscribe) -> Result<Vec<HeaderValue>> {
+fn unsubscribe_header(unsubscribe: &Unsubscribe) -> Result<HeaderValue> {
     let name = HeaderName::new_from_ascii_str("List-Unsubscribe");
     Ok(match unsubscribe {
         Unsubscribe::Mailto(address) => {
             let address: Address = address.parse().with_context(|| {
                 format!("the e-mail channel's unsubscribe address ({address:?}) is not an e-mail address")
             })?;
-            vec![HeaderValue::new(name, format!("<mailto:{address}>"))]
+            HeaderValue::new(name, format!("<mailto:{address}>"))
         }
         Unsubscribe::Url(url) => {
             let https = |url: &&str| {
@@ -167,13 +167,7 @@ fn unsubscribe_headers(unsubscribe: &Unsubscribe) -> Result<Vec<HeaderValue>> {
             let Some(url) = safe_url(url).filter(https) else {
                 bail!("the e-mail channel's unsubscribe URL ({url:?}) must be an https:// address");
             };
-            vec![
-                HeaderValue::new(name, format!("<{url}>")),
-                HeaderValue::new(
-                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
-                    "List-Unsubscribe=One-Click".into(),
-                ),
-            ]
+            HeaderValue::new(name, format!("<{url}>"))
         }
     })
 }
@@ -256,7 +250,7 @@ fn escape_html(text: &str) -> String {
 
 /// How the connection to the SMTP server is protected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Security {
+pub(crate) enum Security {
     /// STARTTLS required, the server's certificate checked against the web's roots: no
     /// message and no password goes out unencrypted, a downgrade is an error.
     #[default]
@@ -267,7 +261,7 @@ pub enum Security {
 
 /// Where and how an e-mail channel sends.
 #[derive(Debug, Clone)]
-pub struct Smtp {
+pub(crate) struct Smtp {
     pub host: String,
     pub port: u16,
     /// The names of the environment variables with the user and the password (both or
@@ -280,7 +274,7 @@ pub struct Smtp {
 }
 
 /// An SMTP client ready to send; each message is sent on its own connection.
-pub struct Mailer {
+pub(crate) struct Mailer {
     transport: SmtpTransport,
     server: String,
 }
@@ -288,7 +282,7 @@ pub struct Mailer {
 impl Mailer {
     /// Checks the settings and reads the credentials from the environment through `env`
     /// (`|name| std::env::var(name).ok()` in the command), without connecting.
-    pub fn new(smtp: &Smtp, env: impl Fn(&str) -> Option<String>) -> Result<Mailer> {
+    pub(crate) fn new(smtp: &Smtp, env: impl Fn(&str) -> Option<String>) -> Result<Mailer> {
         let server = format!("{}:{}", smtp.host, smtp.port);
         let mut builder = match smtp.security {
             Security::StartTls => SmtpTransport::starttls_relay(&smtp.host)
@@ -325,27 +319,81 @@ impl Mailer {
         })
     }
 
-    /// Sends one message; an error (refused connection, TLS failure, a 4xx/5xx answer, a
-    /// timeout) names the server and says what happened. The delivery retries with
-    /// [`Mailer::try_send`]; this tries once.
-    pub fn send(&self, message: &Message) -> Result<()> {
-        self.try_send(message)
-            .map_err(|(reason, _)| anyhow::anyhow!(reason))
-    }
-
-    /// [`Mailer::send`], telling a refusal for good (a 5xx answer) from one worth trying
-    /// again (a 4xx answer, no connection, a timeout): `Err((reason, permanent))`.
-    pub fn try_send(&self, message: &Message) -> std::result::Result<(), (String, bool)> {
-        self.transport.send(message).map(drop).map_err(|error| {
-            (
-                format!(
-                    "SMTP server {}: the message was not accepted: {error}",
-                    self.server
-                ),
-                error.is_permanent(),
-            )
+    /// Sends one message within `deadline`; an error (refused connection, TLS failure, a
+    /// 4xx/5xx answer, a timeout) names the server and says what happened. The delivery
+    /// retries with [`Mailer::try_send`]; this tries once.
+    #[cfg(test)]
+    pub(crate) fn send(&self, message: &Message, deadline: Duration) -> Result<()> {
+        self.try_send(message, deadline).map_err(|error| {
+            let (SendError::Refused(reason)
+            | SendError::Later(reason)
+            | SendError::TimedOut(reason)) = error;
+            anyhow::anyhow!(reason)
         })
     }
+
+    /// Sends one message, the whole exchange within `deadline`: the socket timeout bounds
+    /// each read only, and a server that drips its answers a byte at a time never hits it.
+    /// The exchange runs on a thread of its own, left behind when the deadline passes (the
+    /// transport gives no way to stop it; it ends with its socket's timeout or the process).
+    pub(crate) fn try_send(&self, message: &Message, deadline: Duration) -> Result<(), SendError> {
+        let (transport, message) = (self.transport.clone(), message.clone());
+        let (done, outcome) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            // Nobody listens any more after the deadline: nothing to do about it.
+            let _ = done.send(transport.send(&message).map(drop));
+        });
+        let error = match outcome.recv_timeout(deadline) {
+            Ok(Ok(())) => return Ok(()),
+            Ok(Err(error)) => error,
+            Err(_) => {
+                return Err(SendError::TimedOut(format!(
+                    "no complete answer from the SMTP server {} within {} s (timed out)",
+                    self.server,
+                    deadline.as_secs_f64()
+                )));
+            }
+        };
+        let reason = format!(
+            "SMTP server {}: the message was not accepted: {error}",
+            self.server
+        );
+        Err(if error.is_permanent() {
+            SendError::Refused(reason)
+        } else if timed_out(&error) {
+            SendError::TimedOut(reason)
+        } else {
+            SendError::Later(reason)
+        })
+    }
+}
+
+/// Why a message was not sent, and so whether to try again within the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum SendError {
+    /// Refused for good (a 5xx answer): trying again gets the same answer.
+    Refused(String),
+    /// A 4xx answer ("later"), no connection, a TLS failure: worth another try.
+    Later(String),
+    /// No complete answer in time: the server may have taken the message, so it waits for
+    /// the next run rather than going out twice now (as for HTTP).
+    TimedOut(String),
+}
+
+/// Whether the socket's own timeout ended the exchange (a read timeout is `WouldBlock` on
+/// Unix, which lettre's `is_timeout` does not count).
+fn timed_out(error: &lettre::transport::smtp::Error) -> bool {
+    let mut source = std::error::Error::source(error);
+    while let Some(error) = source {
+        if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            return matches!(
+                io.kind(),
+                std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
+            );
+        }
+        source = error.source();
+    }
+    false
 }
 
 #[cfg(test)]

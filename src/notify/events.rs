@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 use super::current::{Page, Words};
-use super::format::clean;
+use super::format::{clean, clean_line};
 use super::message::{Event, EventKind, EventText};
 use super::state::{IncidentState, MaintenanceState, PublicState};
 use crate::model::Lang;
@@ -244,9 +244,10 @@ fn texts(
             let w = map(*lang, words.get(lang)?);
             Some((
                 *lang,
+                // Every channel, the generic webhook too, shows these on one line.
                 EventText {
-                    title: clean(&w.title),
-                    status: clean(&w.status),
+                    title: clean_line(&w.title),
+                    status: clean_line(&w.status),
                     body: clean(&w.body),
                     url: w.url,
                 },

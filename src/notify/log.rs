@@ -148,11 +148,13 @@ impl DeliveryLog {
         self.retry_from = None;
     }
 
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
         self.delivered.len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
         self.delivered.is_empty()
     }
 

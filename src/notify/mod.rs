@@ -4,15 +4,15 @@
 
 pub(crate) mod current;
 pub mod deliver;
-pub mod email;
+pub(crate) mod email;
 pub(crate) mod events;
-pub mod format;
+pub(crate) mod format;
 pub(crate) mod http;
 pub mod log;
 pub mod message;
 pub mod previous;
 pub mod start;
-pub mod state;
+pub(crate) mod state;
 pub(crate) mod webhook;
 
 /// A real SMTP server on 127.0.0.1 for the e-mail and delivery tests.

@@ -23,6 +23,9 @@ pub enum Answer {
     Silent,
     /// Takes one message, then refuses every later sender for good (`550`).
     AcceptOne,
+    /// Sends its greeting one byte every 300 ms (6.6 s in all), then as `Accept`: each read
+    /// gets a byte long before any socket timeout, the exchange as a whole takes long.
+    Drip,
 }
 
 /// A real SMTP server on 127.0.0.1 (no TLS) that records every message.
@@ -51,7 +54,15 @@ fn session(stream: TcpStream, answer: Answer, store: &Mutex<Vec<Received>>) -> s
         std::thread::sleep(Duration::from_secs(5));
         return Ok(());
     }
-    out.write_all(b"220 test.local ESMTP\r\n")?;
+    let greeting = b"220 test.local ESMTP\r\n";
+    if let Answer::Drip = answer {
+        for byte in greeting {
+            out.write_all(&[*byte])?;
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    } else {
+        out.write_all(greeting)?;
+    }
     let mut mail = Received::default();
     let mut line = String::new();
     loop {

@@ -148,6 +148,27 @@ fn a_mail_server_that_says_later_is_tried_again() {
 }
 
 #[test]
+fn a_mail_server_too_slow_to_finish_fails_in_time_is_not_retried_nor_logged() {
+    let started = std::time::Instant::now();
+    let (reports, log, received) = mail_run(Answer::Drip);
+    let elapsed = started.elapsed();
+    let got = statuses(&reports[0]);
+    let [Status::Failed(reason), Status::NotTried(_)] = &got[..] else {
+        panic!("{got:?}");
+    };
+    assert!(reason.contains("timed out"), "{reason}");
+    assert!(reason.contains("within 1.5 s"), "{reason}");
+    // The run's deadline is 1.5 s a message (the greeting alone takes 6.6 s); a second
+    // try would take as long again.
+    assert!(
+        elapsed < std::time::Duration::from_millis(2800),
+        "{elapsed:?}"
+    );
+    assert!(log.is_empty());
+    assert!(received.lock().unwrap().is_empty());
+}
+
+#[test]
 fn a_language_refused_halfway_is_the_only_one_sent_again() {
     let (reports, log, received) = mail_run(Answer::AcceptOne);
     let got = statuses(&reports[0]);

@@ -364,3 +364,28 @@ fn a_key_keeps_through_a_change_of_languages_and_tells_two_audiences_apart() {
         ["ops", "slack:CHAT"]
     );
 }
+
+#[test]
+fn an_error_answer_that_echoes_the_url_does_not_put_its_token_in_the_log() {
+    const SAID: &str = "no_such_hook: /hook/services/T0AAAAAAA/B0BBBBBBB/XXXXsecretXXXX?thread=abcdef123 \
+                        (token XXXXsecretXXXX, thread abcdef123)";
+    let server = Server::start(&[Reply::Said(400, SAID)]);
+    let url = format!(
+        "{}/services/T0AAAAAAA/B0BBBBBBB/XXXXsecretXXXX?thread=abcdef123",
+        server.url
+    );
+    let env = move |_: &str| Some(url.clone());
+    let config = config("  - kind: slack\n    url_env: SLACK_URL\n");
+    let mut log = DeliveryLog::default();
+    let reports = deliver(&config, &[event("a", "api")], &mut log, &run_with(&env)).unwrap();
+    assert_eq!(
+        server.received()[0].path,
+        "/hook/services/T0AAAAAAA/B0BBBBBBB/XXXXsecretXXXX?thread=abcdef123"
+    );
+    assert_eq!(
+        statuses(&reports[0]),
+        [Status::Failed(
+            "the receiver answered HTTP 400: no_such_hook: … (token …, thread …)".to_string()
+        )]
+    );
+}

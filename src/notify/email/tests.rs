@@ -7,6 +7,9 @@ use std::net::TcpListener;
 
 use crate::notify::smtp_test_server::{Answer, smtp_server};
 
+/// For a whole exchange with the test server: generous, only a hang would reach it.
+const DEADLINE: Duration = Duration::from_secs(10);
+
 fn setup(unsubscribe: Unsubscribe) -> MailSetup {
     MailSetup {
         site_title: BTreeMap::from([
@@ -180,7 +183,7 @@ fn nothing_from_a_record_is_live_html_or_a_header() {
 }
 
 #[test]
-fn unsubscribe_by_url_is_one_click_and_must_be_https() {
+fn unsubscribe_by_url_is_a_page_never_one_click_and_must_be_https() {
     let e = two_languages(EventKind::IncidentResolved);
     let url = Unsubscribe::Url("https://status.example.com/unsubscribe".into());
     let m = message(&e, Lang::En, &setup(url)).unwrap();
@@ -188,10 +191,8 @@ fn unsubscribe_by_url_is_one_click_and_must_be_https() {
         m.headers().get_raw("List-Unsubscribe"),
         Some("<https://status.example.com/unsubscribe>")
     );
-    assert_eq!(
-        m.headers().get_raw("List-Unsubscribe-Post"),
-        Some("List-Unsubscribe=One-Click")
-    );
+    // One message reaches every subscriber: a one-click POST could not say who left.
+    assert_eq!(m.headers().get_raw("List-Unsubscribe-Post"), None);
     for bad in [
         Unsubscribe::Url("http://status.example.com/unsubscribe".into()),
         Unsubscribe::Url("javascript:alert(1)".into()),
@@ -284,7 +285,7 @@ fn two_languages_arrive_at_a_real_smtp_server_as_two_messages() {
     let e = two_languages(EventKind::IncidentOpened);
     let mailer = Mailer::new(&smtp(port, Security::Plain), env).unwrap();
     for m in messages(&e, &[Lang::En, Lang::De], &setup(mailto())).unwrap() {
-        mailer.send(&m).unwrap();
+        mailer.send(&m, DEADLINE).unwrap();
     }
     let received = received.lock().unwrap();
     assert_eq!(received.len(), 2);
@@ -322,7 +323,7 @@ fn a_failing_server_is_an_error_that_names_it() {
     let (port, received) = smtp_server(Answer::RejectSender);
     let err = Mailer::new(&smtp(port, Security::Plain), env)
         .unwrap()
-        .send(&m)
+        .send(&m, DEADLINE)
         .unwrap_err();
     let err = format!("{err:#}");
     assert!(
@@ -339,7 +340,7 @@ fn a_failing_server_is_an_error_that_names_it() {
         .port();
     let err = Mailer::new(&smtp(closed, Security::Plain), env)
         .unwrap()
-        .send(&m)
+        .send(&m, DEADLINE)
         .unwrap_err();
     assert!(
         format!("{err:#}").contains(&format!("127.0.0.1:{closed}")),
@@ -350,7 +351,7 @@ fn a_failing_server_is_an_error_that_names_it() {
     let (port, received) = smtp_server(Answer::Accept);
     let err = Mailer::new(&smtp(port, Security::StartTls), env)
         .unwrap()
-        .send(&m)
+        .send(&m, DEADLINE)
         .unwrap_err();
     assert!(
         format!("{err:#}").contains(&format!("127.0.0.1:{port}")),
@@ -363,12 +364,44 @@ fn a_failing_server_is_an_error_that_names_it() {
     let started = std::time::Instant::now();
     let mut slow = smtp(port, Security::Plain);
     slow.timeout = Duration::from_millis(500);
-    assert!(Mailer::new(&slow, env).unwrap().send(&m).is_err());
+    assert!(Mailer::new(&slow, env).unwrap().send(&m, DEADLINE).is_err());
     assert!(
         started.elapsed() < Duration::from_secs(4),
         "{:?}",
         started.elapsed()
     );
+}
+
+#[test]
+fn a_timeout_is_told_from_a_refusal_and_a_later() {
+    let e = two_languages(EventKind::IncidentOpened);
+    let m = message(&e, Lang::En, &setup(mailto())).unwrap();
+    let outcome = |answer: Answer, socket: Duration, deadline: Duration| {
+        let (port, _) = smtp_server(answer);
+        let mut smtp = smtp(port, Security::Plain);
+        smtp.timeout = socket;
+        Mailer::new(&smtp, env).unwrap().try_send(&m, deadline)
+    };
+    let second = Duration::from_secs(1);
+    // A server that drips its answers: only the deadline ends the wait.
+    let started = std::time::Instant::now();
+    let drip = outcome(Answer::Drip, DEADLINE, Duration::from_millis(700));
+    assert!(
+        matches!(&drip, Err(SendError::TimedOut(reason)) if reason.contains("within 0.7 s (timed out)")),
+        "{drip:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    // A server that says nothing: the socket's own timeout is a timeout too.
+    let silent = outcome(Answer::Silent, Duration::from_millis(300), DEADLINE);
+    assert!(matches!(silent, Err(SendError::TimedOut(_))), "{silent:?}");
+    let refused = outcome(Answer::RejectSender, second, DEADLINE);
+    assert!(matches!(refused, Err(SendError::Refused(_))), "{refused:?}");
+    let busy = outcome(Answer::BusyOnce, second, DEADLINE);
+    assert!(matches!(busy, Err(SendError::Later(_))), "{busy:?}");
 }
 
 #[test]

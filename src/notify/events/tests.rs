@@ -411,3 +411,46 @@ fn incidents_older_than_the_published_api_lists_are_not_news() {
     let page = current::page(&corpus, &assets, "https://status.example.com/", now);
     assert_eq!(events(&previous, &page), []);
 }
+
+#[test]
+fn titles_and_statuses_are_one_line_for_every_channel() {
+    // A component name that would be a Markdown heading of its own in a multi-line title.
+    let config = CONFIG.replace("name: API", "name: \"API\\r\\n# hdr\"");
+    let upgrade = window(
+        "Upgrade",
+        "2026-11-22T11:00:00Z",
+        "2026-11-22T13:00:00Z",
+        "",
+    );
+    let page = |now: &str| {
+        let corpus = load::from_texts(
+            Some(&config),
+            &[("incidents/2026-11-22-upgrade.yaml", upgrade.as_str())],
+        );
+        let now = at(now);
+        let report = crate::check::check(&corpus, now);
+        assert_eq!(
+            report.count(crate::diagnostic::Severity::Error),
+            0,
+            "{report:?}"
+        );
+        let assets = SiteAssets::builtin().unwrap();
+        current::page(&corpus, &assets, "https://status.example.com/", now)
+    };
+    let all = events(
+        &page("2026-11-22T10:00:00Z").state,
+        &page("2026-11-22T12:00:00Z"),
+    );
+    let changed = all
+        .iter()
+        .find(|e| e.kind == EventKind::ComponentChanged && e.subject == "api")
+        .expect("the API's change");
+    for text in changed.texts.values() {
+        assert_eq!(text.title, "API # hdr");
+    }
+    for text in all.iter().flat_map(|e| e.texts.values()) {
+        for line in [&text.title, &text.status] {
+            assert!(!line.contains(['\n', '\r']), "{line:?}");
+        }
+    }
+}

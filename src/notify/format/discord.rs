@@ -30,7 +30,7 @@ const SPECIAL: &[char] = &[
     '\\', '*', '_', '~', '`', '|', '[', ']', '(', ')', '<', '>', '@', ':',
 ];
 
-pub fn payload(event: &Event, lang: Lang) -> Value {
+pub(crate) fn payload(event: &Event, lang: Lang) -> Value {
     let Words {
         title,
         status,

@@ -2,9 +2,9 @@
 //! Discord) turns an event into that service's incoming-webhook message, with the record's
 //! words cleaned of control characters and escaped for the service's markup.
 
-pub mod discord;
-pub mod slack;
-pub mod teams;
+pub(crate) mod discord;
+pub(crate) mod slack;
+pub(crate) mod teams;
 
 use crate::model::Lang;
 use crate::notify::message::{Event, EventKind, EventText};

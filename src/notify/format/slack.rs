@@ -14,7 +14,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Piece, Tone, Words, escape_within, link_label, pieces, safe_url, tone, words};
+use super::{
+    Piece, Tone, Words, escape_within, join_within, link_label, pieces, safe_url, tone, words,
+};
 use crate::model::Lang;
 use crate::notify::message::Event;
 
@@ -24,7 +26,7 @@ const HEADER_MAX: usize = 150;
 const SECTION_MAX: usize = 3000;
 const FALLBACK_MAX: usize = 1000;
 
-pub fn payload(event: &Event, lang: Lang) -> Value {
+pub(crate) fn payload(event: &Event, lang: Lang) -> Value {
     let Words {
         title,
         status,
@@ -77,27 +79,33 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
     json!({"text": fallback, "blocks": blocks})
 }
 
-/// `text` as rich-text elements of at most `max` characters in all, cut with `…`: words as
+/// `text` as rich-text elements of at most `max` characters in all as sent (the word
+/// joiners [`literal`] adds count: Slack counts what it receives), cut with `…`: words as
 /// `text` elements, each address as a `link` element, whole or not at all.
 fn rich_text(text: &str, max: usize) -> Vec<Value> {
     let mut elements = Vec::new();
     let mut left = max;
     let pieces = pieces(text);
     for (i, piece) in pieces.iter().enumerate() {
-        let (piece, url) = match *piece {
+        let (words, url) = match *piece {
             Piece::Text(words) => (words, None),
             Piece::Url(url) => (url, Some(url)),
         };
-        let n = piece.chars().count();
+        let shown = match url {
+            Some(url) => url.to_string(),
+            None => literal(words),
+        };
+        let n = shown.chars().count();
         // The ellipsis needs room unless this is the last piece.
         let fits = n + usize::from(i + 1 < pieces.len()) <= left;
         let element = match url {
             Some(url) if fits => json!({"type": "link", "url": url}),
             Some(_) => json!({"type": "text", "text": "…"}),
-            None if fits => json!({"type": "text", "text": literal(piece)}),
+            None if fits => json!({"type": "text", "text": shown}),
             None => {
-                let cut: String = piece.chars().take(left.saturating_sub(1)).collect();
-                json!({"type": "text", "text": literal(&format!("{cut}…"))})
+                // Cut between characters, a joiner never apart from its `@` or `<`.
+                let units = words.chars().map(|c| literal(c.encode_utf8(&mut [0; 4])));
+                json!({"type": "text", "text": join_within(units, left)})
             }
         };
         elements.push(element);
@@ -264,6 +272,17 @@ mod tests {
                 .count()
                 <= SECTION_MAX
         );
+        // Counted as sent: the word joiner after each `@` is a character too.
+        let ats = "@".repeat(5000);
+        let e = event(EventKind::UpdatePosted, &[(Lang::En, "t", &ats)]);
+        let text = &payload(&e, Lang::En)["blocks"][2]["elements"][0]["elements"][0]["text"];
+        let text = text.as_str().unwrap();
+        assert!(
+            text.chars().count() <= SECTION_MAX,
+            "{}",
+            text.chars().count()
+        );
+        assert!(text.ends_with("@\u{2060}…"), "no `@` without its joiner");
         let e = event(
             EventKind::UpdatePosted,
             &[(

@@ -23,14 +23,32 @@ use super::{Piece, Tone, Words, join_within, link_label, pieces, safe_url, tone,
 use crate::model::Lang;
 use crate::notify::message::Event;
 
-/// Teams refuses cards over about 28 KB; the text is cut well before that.
+/// Teams refuses cards over about 28 KB: bytes of JSON, not characters, and a text of links
+/// (each a TextRun of its own) or of CJK characters (3 bytes each) is far more bytes than
+/// characters. The text is cut at `BODY_MAX` characters, then shorter (half, and half again)
+/// until the whole payload is under `PAYLOAD_MAX` bytes.
 const TITLE_MAX: usize = 500;
 const BODY_MAX: usize = 8000;
+const PAYLOAD_MAX: usize = 24 * 1024;
 
 /// Lines of the text shown (one RichTextBlock each); the rest joins the last.
 const LINES_MAX: usize = 100;
 
-pub fn payload(event: &Event, lang: Lang) -> Value {
+pub(crate) fn payload(event: &Event, lang: Lang) -> Value {
+    let mut body_max = BODY_MAX;
+    loop {
+        let payload = payload_within(event, lang, body_max);
+        // Status and title (500 characters each) fit many times over: this ends.
+        if body_max == 0 || serde_json::to_vec(&payload).map_or(0, |json| json.len()) <= PAYLOAD_MAX
+        {
+            return payload;
+        }
+        body_max /= 2;
+    }
+}
+
+/// The message, its text cut at `body_max` characters.
+fn payload_within(event: &Event, lang: Lang, body_max: usize) -> Value {
     let Words {
         title,
         status,
@@ -53,7 +71,7 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
             {"type": "TextRun", "text": inert(&title, TITLE_MAX), "size": "Large", "weight": "Bolder"},
         ]}),
     ];
-    blocks.extend(lines(body));
+    blocks.extend(lines(body, body_max));
     let mut card = json!({
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "type": "AdaptiveCard",
@@ -75,17 +93,23 @@ pub fn payload(event: &Event, lang: Lang) -> Value {
     })
 }
 
-/// The text's lines as RichTextBlocks, cut with `…` at [`BODY_MAX`] characters (at a space,
-/// so that no address is cut into one that leads elsewhere).
-fn lines(body: &str) -> Vec<Value> {
+/// The text's lines as RichTextBlocks, cut with `…` at `max` characters: before the word
+/// the cut falls in if it holds an address (half of one would lead elsewhere), else right
+/// there (Chinese and Japanese text has few spaces to cut at).
+fn lines(body: &str, max: usize) -> Vec<Value> {
     let mut body = body.to_string();
     if let Some((cut, _)) = body
         .char_indices()
-        .nth(BODY_MAX - 1)
-        .filter(|_| body.chars().count() > BODY_MAX)
+        .nth(max.saturating_sub(1))
+        .filter(|_| body.chars().count() > max)
     {
-        let space = body[..cut].rfind(char::is_whitespace).unwrap_or(0);
-        body.truncate(space);
+        let before_word = body[..cut].trim_end_matches(|c: char| !c.is_whitespace());
+        let end = if body[before_word.len()..cut].contains("://") {
+            before_word.trim_end().len()
+        } else {
+            cut
+        };
+        body.truncate(end);
         body.push('…');
     }
     let mut lines: Vec<(bool, String)> = Vec::new();
@@ -279,6 +303,55 @@ mod tests {
                 .unwrap()
                 .ends_with("a a…")
         );
+    }
+
+    #[test]
+    fn a_text_of_links_and_cjk_is_cut_to_a_card_teams_takes() {
+        // Under 8,000 characters, but each link a TextRun (its address twice) and each CJK
+        // character 3 bytes: over 31 KB of card uncut.
+        let line =
+            "障害が発生しました: https://status.example.com/incidents/2026-11-22-障害 を参照 ";
+        let body = line.repeat(8000 / line.chars().count());
+        assert!(body.chars().count() <= BODY_MAX);
+        let e = event(EventKind::UpdatePosted, &[(Lang::Ja, "障害", &body)]);
+        let p = payload(&e, Lang::Ja);
+        let size = serde_json::to_vec(&p).unwrap().len();
+        assert!(size <= PAYLOAD_MAX, "{size} bytes");
+        let card = &p["attachments"][0]["content"];
+        let runs = runs(card);
+        let links = runs
+            .iter()
+            .filter(|(r, _)| r.get("selectAction").is_some())
+            .count();
+        // Cut, not emptied: still a good part of the text, its end marked.
+        assert!(links >= 20, "{links} links left");
+        assert!(
+            runs.last().unwrap().0["text"]
+                .as_str()
+                .unwrap()
+                .ends_with('…')
+        );
+        // Text without spaces is cut too, not emptied.
+        let e = event(
+            EventKind::UpdatePosted,
+            &[(Lang::Ja, "障害", &"障害".repeat(4000))],
+        );
+        let p = payload(&e, Lang::Ja);
+        assert!(serde_json::to_vec(&p).unwrap().len() <= PAYLOAD_MAX);
+        let card = &p["attachments"][0]["content"];
+        let text = card["body"][2]["inlines"][0]["text"].as_str().unwrap();
+        assert!(text.chars().count() > 1000, "{text}");
+        assert!(
+            text.starts_with("障害障害") && text.ends_with('…'),
+            "{text}"
+        );
+        // A text that fits is not cut.
+        let short = event(
+            EventKind::UpdatePosted,
+            &[(Lang::Ja, "障害", &line.repeat(20))],
+        );
+        let card = &payload(&short, Lang::Ja)["attachments"][0]["content"];
+        assert!(!format!("{card}").contains('…'));
     }
 
     #[test]
