@@ -243,5 +243,4 @@ fn one_message_per_language_never_the_same_words_twice() {
     );
 }
 
-/// What the test server received in one SMTP transaction.
 mod smtp;

@@ -3,6 +3,7 @@
 
 use super::*;
 
+/// Settings for the test server on `port`.
 fn smtp(port: u16, security: Security) -> Smtp {
     Smtp {
         host: "127.0.0.1".into(),
