@@ -71,9 +71,12 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     )? {
         Start::Compare { previous, from } => (previous, from),
         Start::AlreadyTold { commit } => {
-            print(&format!(
-                "subscribers were told up to {commit}, newer than the commit checked out: nothing to send\n"
-            ))?;
+            print(&match args.format {
+                ListFormat::Human => format!(
+                    "subscribers were told up to {commit}, newer than the commit checked out: nothing to send\n"
+                ),
+                ListFormat::Json => json(&[], &[], false, args.dry_run, Some(&commit))?,
+            })?;
             return Ok(Outcome::Clean);
         }
     };
@@ -105,7 +108,10 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     // channels, to keep the commit and time the next run compares with.
     let first_with_channels =
         log.last_commit().is_none() && head.is_some() && !config.notify.is_empty();
-    let written = !args.dry_run && (log != before || first_with_channels);
+    // `--since` says where subscribers stand (after a history rewrite, say): kept even when
+    // nothing was to send, or later runs would start from the old commit again.
+    let restarted = complete && args.since.is_some() && log.last_commit() != head.as_deref();
+    let written = !args.dry_run && (log != before || first_with_channels || restarted);
     if written {
         log.set_last_run(now);
         if complete {
@@ -122,7 +128,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
             args.dry_run,
             (&log_path, written),
         ))?,
-        ListFormat::Json => print(&json(&events, &reports, first_run, args.dry_run)?)?,
+        ListFormat::Json => print(&json(&events, &reports, first_run, args.dry_run, None)?)?,
     }
     let failed: Vec<&ChannelReport> = reports.iter().filter(|r| r.failed()).collect();
     if failed.is_empty() {
@@ -241,6 +247,9 @@ fn human(
 struct Summary<'a> {
     dry_run: bool,
     first_run: bool,
+    /// Set when the log has told subscribers about a newer commit than the one checked out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    already_told: Option<&'a str>,
     events: Vec<EventJson<'a>>,
     channels: Vec<ChannelJson<'a>>,
 }
@@ -278,10 +287,12 @@ fn json(
     reports: &[ChannelReport],
     first_run: bool,
     dry_run: bool,
+    already_told: Option<&str>,
 ) -> anyhow::Result<String> {
     let summary = Summary {
         dry_run,
         first_run,
+        already_told,
         events: events
             .iter()
             .map(|e| EventJson {

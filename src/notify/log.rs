@@ -181,51 +181,47 @@ impl DeliveryLog {
     }
 }
 
-/// One run's exclusive hold on a delivery log: a second `notify` with the same log waits
-/// for it, then reads what it delivered, so two runs at once never send anything twice.
-/// The lock is on a file in the system's temporary folder, named after the log's path, so
-/// that no lock file appears in the project.
+/// One run's exclusive hold on a delivery log: a second `notify` with a log in the same
+/// folder waits for it, then reads what it delivered, so two runs at once never send
+/// anything twice. The lock is the folder's own (`flock` on a read-only handle of it): no
+/// file is created, none can be put in its way, and the kernel frees it if a run dies. It
+/// holds among runs on one machine, or on a shared file system that honours `flock`. (A
+/// folder cannot be opened as a file on Windows: there, runs are not kept apart.)
 #[derive(Debug)]
 pub struct LogLock {
-    _file: std::fs::File,
+    _folder: Option<std::fs::File>,
 }
 
 impl LogLock {
-    /// Takes the lock on the log at `path`, telling `waiting` once if another run holds it.
+    /// Takes the lock of the log at `path`, telling `waiting` once if another run holds it.
     pub fn take(path: &Path, waiting: impl FnOnce()) -> anyhow::Result<LogLock> {
-        use sha2::{Digest, Sha256};
+        if !cfg!(unix) {
+            return Ok(LogLock { _folder: None });
+        }
         let folder = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let folder = folder.canonicalize().with_context(|| {
+        let handle = std::fs::File::open(folder).with_context(|| {
             format!(
-                "cannot find the folder of the delivery log {}",
+                "cannot open the folder of the delivery log {}",
                 display_path(path)
             )
         })?;
-        let name = path.file_name().unwrap_or_default();
-        let digest = Sha256::digest(folder.join(name).as_os_str().as_encoded_bytes());
-        let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
-        let lock = std::env::temp_dir().join(format!("hindsight-notify-{hex}.lock"));
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock)
-            .with_context(|| format!("cannot open the lock file {}", lock.display()))?;
-        match file.try_lock() {
+        let locked = |result: std::io::Result<()>| {
+            result.with_context(|| format!("cannot lock the folder {}", display_path(folder)))
+        };
+        match handle.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
                 waiting();
-                file.lock()
-                    .with_context(|| format!("cannot lock {}", lock.display()))?;
+                locked(handle.lock())?;
             }
-            Err(std::fs::TryLockError::Error(error)) => {
-                return Err(error).with_context(|| format!("cannot lock {}", lock.display()));
-            }
+            Err(std::fs::TryLockError::Error(error)) => locked(Err(error))?,
         }
-        Ok(LogLock { _file: file })
+        Ok(LogLock {
+            _folder: Some(handle),
+        })
     }
 }
 
@@ -268,7 +264,7 @@ mod lock_tests {
     use super::LogLock;
 
     #[test]
-    fn a_second_run_with_the_same_log_waits_for_the_first() {
+    fn a_second_run_with_a_log_in_the_same_folder_waits_for_the_first() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notify-log.json");
         let first = LogLock::take(&path, || panic!("nobody holds it yet")).unwrap();
@@ -285,8 +281,12 @@ mod lock_tests {
         drop(first);
         let _second = second.join().unwrap();
         assert!(waited.load(std::sync::atomic::Ordering::SeqCst));
-        // Another log is another lock.
-        let other = dir.path().join("other-log.json");
-        LogLock::take(&other, || panic!("a different log")).unwrap();
+        // A log in another folder is another lock; nothing is left behind.
+        let elsewhere = tempfile::tempdir().unwrap();
+        LogLock::take(&elsewhere.path().join("notify-log.json"), || {
+            panic!("a different folder")
+        })
+        .unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

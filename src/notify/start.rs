@@ -65,7 +65,14 @@ pub fn start(
     // since then are news.
     let then = log.last_run().filter(|t| *t <= now).unwrap_or(now);
     let (reference, then) = match (log.retry_from(), asked.since, log.last_commit()) {
-        (Some((commit, at)), _, _) => (commit, at),
+        (Some((commit, at)), since, _) => {
+            if let Some(since) = since {
+                eprintln!(
+                    "note: starting from {commit}, where an unfinished run started, not from `{since}`: that run's deliveries come first"
+                );
+            }
+            (commit, at)
+        }
         (None, Some(reference), _) => (reference.to_string(), then),
         (None, None, Some(commit)) => {
             if !exists(commit) {

@@ -129,6 +129,29 @@ struct IncidentJson {
 #[derive(Deserialize)]
 struct UpdateJson {
     id: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    display_at: String,
+}
+
+/// An update's id as this version names it. A site published by an older hindsight named
+/// timeline updates by position (`<incident>-t2`): such an id is renamed after what the
+/// update says and when, as `Update::key` names it now, so that upgrading tells no old
+/// update again.
+fn current_id(incident: &str, update: UpdateJson) -> String {
+    let positional = update
+        .id
+        .strip_prefix(incident)
+        .and_then(|rest| rest.strip_prefix("-t"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let at = DateTime::parse_from_rfc3339(&update.display_at);
+    match (positional, at) {
+        (true, Ok(at)) if !update.status.is_empty() => {
+            update_id(incident, &format!("{}-{}", update.status, at.timestamp()))
+        }
+        _ => update.id,
+    }
 }
 
 #[derive(Deserialize)]
@@ -160,7 +183,7 @@ fn from_api(
             let mut updates: Vec<String> = incident
                 .incident_updates
                 .into_iter()
-                .map(|u| u.id)
+                .map(|u| current_id(&incident.id, u))
                 .collect();
             updates.reverse();
             let state = IncidentState {
@@ -216,4 +239,37 @@ fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<T> {
             crate::diagnostic::display_path(path)
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{UpdateJson, current_id};
+
+    fn update(id: &str, status: &str) -> UpdateJson {
+        UpdateJson {
+            id: id.to_string(),
+            status: status.to_string(),
+            display_at: "2026-11-22T10:30:00Z".to_string(),
+        }
+    }
+
+    /// A site published before updates were named by what they say and when: its
+    /// positional ids are read as today's, so `--previous` tells no old update again.
+    #[test]
+    fn a_positional_update_id_of_an_older_site_is_read_as_todays() {
+        assert_eq!(
+            current_id("2026-11-22-api", update("2026-11-22-api-t2", "identified")),
+            "2026-11-22-api-identified-1795343400"
+        );
+        for kept in [
+            "2026-11-22-api-identified-1795343400",
+            "2026-11-22-api-resolved",
+            "2026-11-22-api-tx",
+        ] {
+            assert_eq!(
+                current_id("2026-11-22-api", update(kept, "identified")),
+                kept
+            );
+        }
+    }
 }

@@ -154,5 +154,39 @@ fn a_run_for_an_older_commit_than_the_log_has_told_sends_nothing() {
     let late = notify(&project, &server, &[]);
     assert_eq!(late.code, 0, "{}{}", late.stdout, late.stderr);
     assert!(late.stdout.contains("nothing to send"), "{}", late.stdout);
+    // Scripts reading JSON get JSON.
+    let late = notify(&project, &server, &["--format", "json"]);
+    assert_eq!(late.json()["already_told"].as_str().map(str::len), Some(40));
     assert!(server.received().is_empty());
+}
+
+/// After a history rewrite, one run with `--since` puts the log right even when it has
+/// nothing to send: the runs after it start from there.
+#[test]
+fn a_gone_last_commit_is_put_right_by_one_run_with_since() {
+    let project = Project::bare()
+        .config(CONFIG)
+        .record("2026-11-22-api.yaml", OPENED);
+    git(project.root(), &["init", "-q"]);
+    let head = commit(&project, "opened");
+    let gone = "0123456789abcdef0123456789abcdef01234567";
+    let project = project.file(
+        "notify-log.json",
+        format!("{{\"version\": 1, \"last_commit\": \"{gone}\", \"delivered\": []}}\n"),
+    );
+    let server = Server::start(&[]);
+    let blocked = notify(&project, &server, &[]);
+    assert_eq!(blocked.code, 2, "{}{}", blocked.stdout, blocked.stderr);
+    assert!(blocked.stderr.contains(gone), "{}", blocked.stderr);
+    let restarted = notify(&project, &server, &["--since", "HEAD"]);
+    assert_eq!(
+        restarted.code, 0,
+        "{}{}",
+        restarted.stdout, restarted.stderr
+    );
+    let log: serde_json::Value = serde_json::from_str(&project.read("notify-log.json")).unwrap();
+    assert_eq!(log["last_commit"], head.as_str());
+    let next = notify(&project, &server, &[]);
+    assert_eq!(next.code, 0, "{}{}", next.stdout, next.stderr);
+    assert!(next.stdout.contains("no changes"), "{}", next.stdout);
 }
