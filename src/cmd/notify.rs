@@ -31,7 +31,7 @@ pub(crate) struct Args {
     dry_run: bool,
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     format: ListFormat,
-    /// The delivery log (default: notify-log.json in the project); the CI job commits it.
+    /// The delivery log (default: notify-log.json in the project); the CI job keeps it.
     #[arg(long, value_name = "FILE")]
     log: Option<PathBuf>,
 }
