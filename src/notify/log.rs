@@ -1,7 +1,7 @@
 //! The delivery log: which event each channel has been told, so a re-run of the same CI job
 //! sends nothing twice and a failed delivery (never recorded) is tried again next run. A
-//! small JSON file the CI job keeps (on a branch of its own); `notify` writes it whole (temporary file and rename)
-//! after each delivery, through the project's write guard.
+//! small JSON file the CI job keeps (on a branch of its own); `notify` writes it whole
+//! (temporary file and rename) after each delivery, through the project's write guard.
 
 use std::collections::BTreeMap;
 use std::path::Path;
