@@ -171,7 +171,7 @@ fn dates_times_and_durations_are_localized() {
     assert!(page(logto, Lang::Ja).contains("2023年12月17日 3:56～4:15 UTC"));
     assert!(page(logto, Lang::Zh).contains("2023年12月17日 03:56 至 04:15 UTC"));
     assert!(page(logto, Lang::En).contains("**Duration**: 19 minutes"));
-    assert!(page(logto, Lang::De).contains("**Dauer des Vorfalls**: 19 Minuten"));
+    assert!(page(logto, Lang::De).contains("**Dauer**: 19 Minuten"));
     assert!(page(logto, Lang::Ja).contains("**影響時間**：19分"));
     assert!(page(logto, Lang::Zh).contains("**持续时间**：19分钟"));
     assert!(page(logto, Lang::De).contains("17. Dezember 2023 (genaue Uhrzeit unbekannt)"));

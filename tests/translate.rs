@@ -205,7 +205,7 @@ fn render_writes_the_file_it_is_asked_to() {
         written.starts_with("# Production Docker images"),
         "no German overlay here: {written}"
     );
-    assert!(written.contains("## Zeitachse"));
+    assert!(written.contains("## Zeitlicher Ablauf"));
 }
 
 #[test]

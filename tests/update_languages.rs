@@ -18,7 +18,7 @@ fn records_in_german_japanese_and_chinese_are_updated_and_resolved() {
         (
             "de",
             "Die Auslieferung läuft wieder normal.",
-            "Dieser Vorfall ist behoben.",
+            "Diese Störung ist behoben.",
         ),
         (
             "ja",

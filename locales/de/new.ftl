@@ -2,7 +2,7 @@
 # Eine eigene locales/de/new.ftl des Projekts kann jede Meldung überschreiben.
 
 guide-intro = Jedes TODO ersetzen; `hindsight lint` nennt die übrigen, sobald der Status published ist.
-guide-announced = Veröffentlicht: Die Statusseite zeigt diesen Vorfall jetzt. Meldungen mit `hindsight update` posten; nach der Behebung die Nachbesprechung in den auskommentierten Abschnitten schreiben (führendes # entfernen, jedes TODO ersetzen).
+guide-announced = Veröffentlicht: Die Statusseite zeigt diese Störung jetzt. Meldungen mit `hindsight update` posten; nach der Behebung das Postmortem in den auskommentierten Abschnitten schreiben (führendes # entfernen, jedes TODO ersetzen).
 guide-status = draft -> review -> published (nur veröffentlichte Einträge sind öffentlich).
 guide-severity = none | minor | major | critical
 guide-affected = Betroffene Komponenten und ihr schlechtester Zustand (operational | degraded_performance | partial_outage | major_outage | under_maintenance):
@@ -25,7 +25,7 @@ guide-data-heading = Betroffene Daten
 guide-disclosure = Sicherheit: wer wann über welchen Weg informiert wurde (Betroffene, Behörden).
 guide-disclosure-heading = Offenlegung
 guide-maintenance-intro = Geplante Wartung: Jedes TODO ersetzen, dann den Status auf published setzen, um sie anzukündigen. Die Statusseite zeigt das Zeitfenster von `scheduled_for` bis `scheduled_until`.
-guide-kind = maintenance: geplante Arbeiten, im Voraus angekündigt (ein Eintrag ohne `kind` ist ein Vorfall).
+guide-kind = maintenance: geplante Arbeiten, im Voraus angekündigt (ein Eintrag ohne `kind` ist eine Störung).
 guide-maintenance-affected = Die Komponenten, die die Arbeiten berühren, und ihr Zustand während des Zeitfensters (meist under_maintenance):
 guide-scheduled = Das geplante Zeitfenster, in der Zeitzone oben (eine Uhrzeit wie 23:00 gilt am Tag von `scheduled_for`).
 guide-auto-complete = Das Zeitfenster endet von selbst; auf false setzen, um es von Hand mit `resolved` abzuschließen.

@@ -1,31 +1,31 @@
-# Deutsche Texte der Nachbesprechung (hindsight render und die Vorfallsseiten der Statusseite).
+# Deutsche Texte des Postmortems (hindsight render und die Störungsseiten der Statusseite).
 # Ein Projekt überschreibt einzelne Texte in seiner eigenen locales/de/postmortem.ftl.
 
-postmortem = Nachbesprechung
-incident = Vorfall
+postmortem = Postmortem
+incident = Störung
 maintenance = Wartung
 
 ## Überschriften
 heading-summary = Zusammenfassung
-heading-timeline = Zeitachse
-heading-analysis = Vorfallsanalyse
-heading-what-happened = Was passiert ist
-heading-root-cause = Warum es passiert ist
+heading-timeline = Zeitlicher Ablauf
+heading-analysis = Analyse
+heading-what-happened = Hergang
+heading-root-cause = Ursache
 heading-trigger = Auslöser
 heading-detection = Erkennung
 heading-impact = Auswirkung
 heading-expected-impact = Erwartete Auswirkungen
-heading-resolution = Lösung
-heading-lessons = Lektionen gelernt
-heading-actions = Korrektive und präventive Maßnahmen
+heading-resolution = Behebung
+heading-lessons = Erkenntnisse
+heading-actions = Korrektur- und Vorbeugemaßnahmen
 heading-key-figures = Kennzahlen
 heading-internal = Interne Notizen
 
 ## Überblick
-label-incident-time = Vorfallszeit
+label-incident-time = Zeitraum
 label-window = Wartungsfenster
-label-duration = Dauer des Vorfalls
-label-severity = Auswirkungsgrad
+label-duration = Dauer
+label-severity = Schweregrad
 label-affected = Betroffene Dienste
 label-status = Status
 label-authors = Verfasst von
@@ -41,30 +41,30 @@ label-value = Wert
 
 ## Kennzahlen, gemessen ab Beginn der Auswirkung
 figure-time-to-detect = Zeit bis zur Erkennung
-figure-time-to-acknowledge = Zeit bis zur Reaktion
+figure-time-to-acknowledge = Zeit bis zur Quittierung
 figure-time-to-mitigate = Zeit bis zur Eindämmung
 figure-time-to-resolve = Zeit bis zur Behebung
 
-## Auswirkungsgrad
-severity-none = Keiner
-severity-minor = Gering
-severity-major = Hoch
-severity-critical = Kritisch
+## Schweregrad
+severity-none = keiner
+severity-minor = niedrig
+severity-major = hoch
+severity-critical = kritisch
 
 ## Zustand einer Komponente
 component-operational = Betriebsbereit
 component-degraded_performance = Eingeschränkte Leistung
-component-partial_outage = Teilweiser Ausfall
-component-major_outage = Schwerer Ausfall
-component-under_maintenance = Wartungsarbeiten
+component-partial_outage = Teilausfall
+component-major_outage = Totalausfall
+component-under_maintenance = In Wartung
 
-## Vorfallsstatus (öffentliche Meldungen)
+## Störungsstatus (öffentliche Meldungen)
 update-investigating = Wird untersucht
-update-identified = Ursache gefunden
-update-monitoring = Wird beobachtet
+update-identified = Ursache identifiziert
+update-monitoring = Wird überwacht
 update-resolved = Behoben
-update-postmortem = Nachbesprechung veröffentlicht
-incident-ongoing = Andauernd
+update-postmortem = Postmortem veröffentlicht
+incident-ongoing = Laufend
 
 ## Maßnahmen
 action-todo = Offen
@@ -103,15 +103,15 @@ duration-short-minutes = { $count } Min.
 duration-short-seconds = { $count } Sek.
 duration-join = { " " }
 duration-approximate = etwa { $duration }
-duration-ongoing = seit { $duration } andauernd
+duration-ongoing = läuft seit { $duration }
 
 ## Hinweise
-notice-draft = Entwurf: Diese Nachbesprechung ist nicht veröffentlicht.
-notice-review = In Prüfung: Diese Nachbesprechung ist noch nicht veröffentlicht.
-notice-ongoing = Dieser Vorfall dauert noch an. Dieser Bericht wird aktualisiert, sobald wir mehr wissen.
-notice-pending = Dieser Vorfall ist behoben. Die Nachbesprechung wird gerade geschrieben und hier veröffentlicht.
+notice-draft = Entwurf: Dieses Postmortem ist nicht veröffentlicht.
+notice-review = In Prüfung: Dieses Postmortem ist noch nicht veröffentlicht.
+notice-ongoing = Diese Störung dauert noch an. Dieser Bericht wird aktualisiert, sobald wir mehr wissen.
+notice-pending = Diese Störung ist behoben. Das Postmortem wird gerade geschrieben und hier veröffentlicht.
 notice-stale = Ein Teil dieser Übersetzung ist veraltet: Das Original ({ $language }) wurde seit der Übersetzung geändert.
-notice-fallback = Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.
+notice-fallback = Teile dieses Postmortems sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.
 notice-draft-maintenance = Entwurf: Diese Wartungsankündigung ist nicht veröffentlicht.
 notice-review-maintenance = In Prüfung: Diese Wartungsankündigung ist noch nicht veröffentlicht.
 notice-fallback-maintenance = Teile dieser Ankündigung sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.

@@ -3,7 +3,7 @@
 
 ## Navigation und Seitentitel
 site-current-status = Aktueller Status
-site-history = Vorfallsverlauf
+site-history = Störungshistorie
 site-metrics = Kennzahlen
 site-components = Komponenten
 site-component = Komponente
@@ -13,22 +13,23 @@ site-feed = Abonnieren (Atom-Feed)
 site-api = JSON-API
 site-back = Zurück zum aktuellen Status
 site-as-of = Stand: { $datetime }
-site-powered = Veröffentlicht mit hindsight
+site-powered = Erstellt mit hindsight
 site-widget-as-of = Stand: { $datetime }
 
 ## Gesamtstatus (Statuspage-Indikator)
-banner-none = Alle Systeme funktionsfähig
+banner-none = Alle Systeme betriebsbereit
 banner-minor = Geringfügige Störung
-banner-major = Teilweiser Systemausfall
+banner-major = Teilausfall
 banner-critical = Schwerer Systemausfall
 banner-maintenance = Wartungsarbeiten laufen
 
-## Vorfälle auf der Seite
-site-ongoing = Laufende Vorfälle
-site-no-incidents = Es wurden keine Vorfälle gemeldet.
+## Störungen auf der Seite
+site-ongoing = Laufende Störungen
+site-no-incidents = Es wurden keine Störungen gemeldet.
 site-latest-update = Letzte Aktualisierung
 site-not-public = Entwurf — nicht öffentlich
-site-component-incidents = Vorfälle, die diese Komponente betrafen
+site-component-incidents = Störungen mit Auswirkung auf diese Komponente
+site-recent = Vergangene Störungen
 
 ## Verfügbarkeitsbalken
 uptime-heading = Verfügbarkeit in den letzten 90 Tagen
@@ -38,12 +39,12 @@ uptime-end = Heute
 uptime-day-clear = { $date }: keine Ausfallzeit
 uptime-day-degraded = { $date }: { $status }, keine Ausfallzeit
 uptime-day-down = { $date }: { $duration } Ausfallzeit
-uptime-legend = Jeder Balken ist ein Tag; seine Farbe zeigt, wie lange die Komponente an diesem Tag ausgefallen war. Teilausfälle zählen zu 30 % als Ausfallzeit.
+uptime-legend = Jeder Balken steht für einen Tag; seine Farbe zeigt, wie lange die Komponente an diesem Tag ausgefallen war. Teilausfälle zählen zu 30 % als Ausfallzeit.
 
 ## Aus Meilensteinen abgeleitete Statusmeldungen (JSON-API und Feeds)
-update-body-investigating = Wir untersuchen diesen Vorfall.
-update-body-monitoring = Eine Korrektur wurde eingespielt; wir beobachten die Ergebnisse.
-update-body-resolved = Dieser Vorfall ist behoben.
+update-body-investigating = Wir untersuchen diese Störung.
+update-body-monitoring = Eine Korrektur wurde eingespielt; wir überwachen die Ergebnisse.
+update-body-resolved = Diese Störung ist behoben.
 update-body-scheduled = Diese Wartung ist geplant.
 update-body-in_progress = Die geplante Wartung läuft. Wir informieren bei Bedarf über den Fortschritt.
 update-body-verifying = Die Arbeiten sind abgeschlossen; wir prüfen, ob alles wie erwartet funktioniert.
@@ -52,14 +53,19 @@ update-body-cancelled = Diese geplante Wartung wurde abgesagt.
 
 ## Abzeichen
 badge-status = Status
+badge-none = betriebsbereit
+badge-minor = geringfügige Störung
+badge-major = Teilausfall
+badge-critical = Systemausfall
+badge-maintenance = Wartung
 
 ## Die Seite, die es nicht gibt
 site-not-found = Seite nicht gefunden
 site-not-found-text = Unter dieser Adresse gibt es keine Seite.
 
 ## Metrics page
-metrics-intro = Veröffentlichte Vorfälle der letzten 12 Monate, nach dem Monat, in dem sie begannen.
-metrics-incidents = Vorfälle pro Monat
+metrics-intro = Veröffentlichte Störungen der letzten 12 Monate, nach dem Monat, in dem sie begannen.
+metrics-incidents = Störungen pro Monat
 metrics-resolve = Mittlere Zeit bis zur Behebung
 metrics-uptime = Verfügbarkeit nach Monat
 metrics-actions = Folgemaßnahmen
@@ -71,7 +77,7 @@ metrics-bar = { $month }: { $value }
 metrics-uptime-note = Verfügbarkeit in Prozent, gewichtet wie in den Verfügbarkeitsbalken; der laufende Monat zählt bis jetzt.
 metrics-max = max. { $value }
 metrics-no-data = Keine Daten in diesen Monaten.
-metrics-count = Vorfälle
+metrics-count = Störungen
 
 ## Geplante Wartung
 site-maintenance-active = Laufende Wartungsarbeiten

@@ -22,10 +22,10 @@ heading-key-figures = Key figures
 heading-internal = Internal notes
 
 ## The summary block
-label-incident-time = Incident time
+label-incident-time = Incident period
 label-window = Maintenance window
 label-duration = Duration
-label-severity = Impact level
+label-severity = Impact
 label-affected = Affected services
 label-status = Status
 label-authors = Authors
@@ -46,10 +46,10 @@ figure-time-to-mitigate = Time to mitigate
 figure-time-to-resolve = Time to resolve
 
 ## Severity (Statuspage impact)
-severity-none = None
-severity-minor = Minor
-severity-major = Major
-severity-critical = Critical
+severity-none = none
+severity-minor = minor
+severity-major = major
+severity-critical = critical
 
 ## Component status
 component-operational = Operational

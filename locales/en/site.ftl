@@ -13,7 +13,7 @@ site-feed = Subscribe (Atom feed)
 site-api = JSON API
 site-back = Back to the current status
 site-as-of = Status as of { $datetime }
-site-powered = Published with hindsight
+site-powered = Powered by hindsight
 site-widget-as-of = As of { $datetime }
 
 ## The overall status (Statuspage's indicator)
@@ -29,6 +29,7 @@ site-no-incidents = No incidents have been reported.
 site-latest-update = Latest update
 site-not-public = Draft — not public
 site-component-incidents = Incidents affecting this component
+site-recent = Past incidents
 
 ## Planned maintenance
 site-maintenance-active = Ongoing maintenance
@@ -49,7 +50,7 @@ uptime-end = Today
 uptime-day-clear = { $date }: no downtime
 uptime-day-degraded = { $date }: { $status }, no downtime
 uptime-day-down = { $date }: { $duration } of downtime
-uptime-legend = Each bar is one day; its colour shows how much of the day the component was down. Partial outages count as 30% downtime.
+uptime-legend = Each bar is one day; its color shows how much of the day the component was down. Partial outages count as 30% downtime.
 
 ## Status updates derived from milestones (the JSON API and feeds)
 update-body-investigating = We are investigating this incident.
@@ -64,6 +65,11 @@ update-body-cancelled = This scheduled maintenance has been cancelled.
 
 ## Badges
 badge-status = status
+badge-none = operational
+badge-minor = minor disruption
+badge-major = partial outage
+badge-critical = major outage
+badge-maintenance = maintenance
 
 ## The page that is not there
 site-not-found = Page not found

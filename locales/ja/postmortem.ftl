@@ -11,7 +11,7 @@ heading-timeline = タイムライン
 heading-analysis = 原因分析
 heading-what-happened = 発生した事象
 heading-root-cause = 根本原因
-heading-trigger = 発生の契機
+heading-trigger = 発生契機
 heading-detection = 検知
 heading-impact = 影響範囲
 heading-expected-impact = 想定される影響
@@ -22,7 +22,7 @@ heading-key-figures = 主要指標
 heading-internal = 社内向けメモ
 
 ## 概要欄
-label-incident-time = 発生日時
+label-incident-time = 発生期間
 label-window = 実施期間
 label-duration = 影響時間
 label-severity = 影響度
@@ -42,14 +42,14 @@ label-value = 値
 ## 主要指標（影響の開始から計測）
 figure-time-to-detect = 検知までの時間
 figure-time-to-acknowledge = 初動対応までの時間
-figure-time-to-mitigate = 緩和までの時間
-figure-time-to-resolve = 解決までの時間
+figure-time-to-mitigate = 暫定対処までの時間
+figure-time-to-resolve = 復旧までの時間
 
 ## 影響度
 severity-none = なし
 severity-minor = 軽微
 severity-major = 重大
-severity-critical = 致命的
+severity-critical = 甚大
 
 ## コンポーネントの状態
 component-operational = 正常稼働
@@ -60,7 +60,7 @@ component-under_maintenance = メンテナンス中
 
 ## インシデントの状況（公開アップデート）
 update-investigating = 調査中
-update-identified = 原因特定
+update-identified = 原因特定済み
 update-monitoring = 経過観察中
 update-resolved = 解決済み
 update-postmortem = ポストモーテム公開済み
@@ -71,7 +71,7 @@ action-todo = 未着手
 action-in_progress = 対応中
 action-done = 完了
 action-wont_do = 対応しない
-kind-mitigate = 緩和策
+kind-mitigate = 暫定対策
 kind-prevent = 再発防止策
 kind-process = プロセス改善
 kind-other = その他

@@ -13,13 +13,13 @@ site-feed = 購読（Atom フィード）
 site-api = JSON API
 site-back = 現在のステータスに戻る
 site-as-of = { $datetime } 時点の状況
-site-powered = hindsight で公開
+site-powered = hindsight で作成
 site-widget-as-of = { $datetime } 時点
 
 ## 全体のステータス（Statuspage のインジケーター）
 banner-none = すべてのシステムが正常に稼働しています
 banner-minor = 一部のサービスに軽微な障害が発生しています
-banner-major = 一部のシステムで障害が発生しています
+banner-major = 一部のシステムで重大な障害が発生しています
 banner-critical = 大規模な障害が発生しています
 banner-maintenance = メンテナンスを実施中です
 
@@ -29,6 +29,7 @@ site-no-incidents = 報告されたインシデントはありません。
 site-latest-update = 最新情報
 site-not-public = 下書き — 非公開
 site-component-incidents = このコンポーネントに影響したインシデント
+site-recent = 過去のインシデント
 
 ## 稼働率バー
 uptime-heading = 過去90日間の稼働率
@@ -38,7 +39,7 @@ uptime-end = 今日
 uptime-day-clear = { $date }：停止なし
 uptime-day-degraded = { $date }：{ $status }、停止なし
 uptime-day-down = { $date }：停止時間 { $duration }
-uptime-legend = 1本のバーが1日を表し、色はその日にコンポーネントが停止していた時間の長さを示します。部分停止は停止時間の30%として数えます。
+uptime-legend = 1本のバーが1日を表し、色はその日にコンポーネントが停止していた時間の長さを示します。一部停止は停止時間の30%として計上します。
 
 ## マイルストーンから作るステータス更新（JSON API とフィード）
 update-body-investigating = このインシデントを調査しています。
@@ -52,15 +53,20 @@ update-body-cancelled = この予定されたメンテナンスは中止され�
 
 ## バッジ
 badge-status = ステータス
+badge-none = 正常稼働
+badge-minor = 軽微な障害
+badge-major = 一部障害
+badge-critical = 大規模障害
+badge-maintenance = メンテナンス中
 
 ## 存在しないページ
 site-not-found = ページが見つかりません
-site-not-found-text = このアドレスにはページがありません。
+site-not-found-text = お探しのページは見つかりませんでした。
 
 ## Metrics page
 metrics-intro = 過去12か月に公開したインシデントを、発生した月ごとに示します。
 metrics-incidents = 月別インシデント数
-metrics-resolve = 平均解決時間
+metrics-resolve = 平均復旧時間
 metrics-uptime = 月別稼働率
 metrics-actions = フォローアップ項目
 metrics-actions-open = 未完了 { $count } 件

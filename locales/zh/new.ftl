@@ -2,7 +2,7 @@
 # 项目自己的 locales/zh/new.ftl 可以覆盖其中任一条消息。
 
 guide-intro = 请替换每个 TODO；status 设为 published 后，`hindsight lint` 会列出尚未填写的部分。
-guide-announced = 已发布：状态页现在显示此事件。用 `hindsight update` 发布状态更新；事件解决后，在被注释掉的章节中撰写复盘报告（去掉行首的 #，并替换每个 TODO）。
+guide-announced = 已发布：状态页现在显示此故障。用 `hindsight update` 发布状态更新；故障解决后，在被注释掉的章节中撰写故障复盘（去掉行首的 #，并替换每个 TODO）。
 guide-status = draft -> review -> published（只有 published 的记录会公开）。
 guide-severity = none | minor | major | critical
 guide-affected = 受影响的组件及其最差状态（operational | degraded_performance | partial_outage | major_outage | under_maintenance）：
@@ -25,7 +25,7 @@ guide-data-heading = 受影响的数据
 guide-disclosure = 安全：何时、通过什么渠道通知了谁（用户、监管机构）。
 guide-disclosure-heading = 披露
 guide-maintenance-intro = 计划维护：替换每个 TODO，发布公告时将 status 设为 published。状态页会显示从 `scheduled_for` 到 `scheduled_until` 的维护时段。
-guide-kind = maintenance：提前公告的计划工作（没有 `kind` 的记录是事故）。
+guide-kind = maintenance：提前公告的计划工作（没有 `kind` 的记录是故障）。
 guide-maintenance-affected = 工作涉及的组件及其在维护时段内的状态（通常为 under_maintenance）：
 guide-scheduled = 计划的维护时段，使用上方的时区（像 23:00 这样的时刻取 `scheduled_for` 的日期）。
 guide-auto-complete = 维护时段结束时自动完成；若要用 `resolved` 手动结束，请设为 false。

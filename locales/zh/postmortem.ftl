@@ -1,8 +1,8 @@
-# 事故复盘报告的简体中文消息（hindsight render 与状态站点的事故页面）。
+# 故障复盘的简体中文消息（hindsight render 与状态站点的故障页面）。
 # 项目可在自己的 locales/zh/postmortem.ftl 中逐条覆盖这些消息。
 
-postmortem = 事故复盘
-incident = 事故
+postmortem = 故障复盘
+incident = 故障
 maintenance = 维护
 
 ## 标题
@@ -22,7 +22,7 @@ heading-key-figures = 关键指标
 heading-internal = 内部备注
 
 ## 概要
-label-incident-time = 发生时间
+label-incident-time = 故障时段
 label-window = 维护时段
 label-duration = 持续时间
 label-severity = 影响级别
@@ -48,29 +48,29 @@ figure-time-to-resolve = 恢复耗时
 ## 影响级别
 severity-none = 无
 severity-minor = 轻微
-severity-major = 严重
-severity-critical = 致命
+severity-major = 重大
+severity-critical = 紧急
 
 ## 组件状态
 component-operational = 运行正常
 component-degraded_performance = 性能下降
 component-partial_outage = 部分中断
-component-major_outage = 严重中断
+component-major_outage = 全面中断
 component-under_maintenance = 维护中
 
-## 事故状态（公开更新）
+## 故障状态（公开更新）
 update-investigating = 调查中
 update-identified = 已定位原因
-update-monitoring = 观察中
+update-monitoring = 监控中
 update-resolved = 已解决
-update-postmortem = 已发布复盘报告
+update-postmortem = 已发布故障复盘
 incident-ongoing = 进行中
 
 ## 改进措施
-action-todo = 待办
+action-todo = 待处理
 action-in_progress = 进行中
 action-done = 已完成
-action-wont_do = 不予处理
+action-wont_do = 不处理
 kind-mitigate = 止损
 kind-prevent = 预防
 kind-process = 流程
@@ -94,10 +94,10 @@ duration-approximate = 约{ $duration }
 duration-ongoing = 已持续{ $duration }
 
 ## 提示
-notice-draft = 草稿：本复盘报告尚未发布。
-notice-review = 审核中：本复盘报告尚未发布。
-notice-ongoing = 该事故仍在进行中，我们将在获得更多信息后更新本报告。
-notice-pending = 该事故已解决。复盘报告正在撰写中，完成后将在此页面发布。
+notice-draft = 草稿：本故障复盘尚未发布。
+notice-review = 审核中：本故障复盘尚未发布。
+notice-ongoing = 该故障仍在处理中，我们将在获得更多信息后更新本页面。
+notice-pending = 该故障已解决。故障复盘正在撰写中，完成后将在此页面发布。
 notice-stale = 本译文的部分内容已过时：原文（{ $language }）在翻译后已有改动。
 notice-fallback = 本复盘报告的部分内容尚未翻译，以原文（{ $language }）显示。
 notice-draft-maintenance = 草稿：本维护公告尚未发布。
@@ -115,5 +115,5 @@ language-zh = 中文
 list-join = { "、" }
 affected-component = { $name }（{ $status }）
 
-## 句読点
+## 标点符号
 label-separator = { "：" }

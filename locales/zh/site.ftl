@@ -3,17 +3,17 @@
 
 ## 导航与页面标题
 site-current-status = 当前状态
-site-history = 故障历史
+site-history = 历史故障
 site-metrics = 指标
 site-components = 组件
 site-component = 组件
-site-skip = 跳到正文
+site-skip = 跳至主要内容
 site-language = 语言
-site-feed = 订阅（Atom 源）
+site-feed = 订阅（Atom 订阅源）
 site-api = JSON API
 site-back = 返回当前状态
 site-as-of = 截至 { $datetime } 的状态
-site-powered = 由 hindsight 发布
+site-powered = 由 hindsight 生成
 site-widget-as-of = 截至 { $datetime }
 
 ## 总体状态（Statuspage 指示器）
@@ -29,10 +29,11 @@ site-no-incidents = 尚未报告任何故障。
 site-latest-update = 最新进展
 site-not-public = 草稿 — 未公开
 site-component-incidents = 影响此组件的故障
+site-recent = 过往故障
 
-## 可用性条
-uptime-heading = 过去 90 天的可用性
-uptime-percent = 可用性 { $percent }%
+## 可用率条
+uptime-heading = 过去 90 天的可用率
+uptime-percent = 可用率 { $percent }%
 uptime-start = 90 天前
 uptime-end = 今天
 uptime-day-clear = { $date }：无停机
@@ -42,7 +43,7 @@ uptime-legend = 每根竖条代表一天，颜色表示该组件当天停机时�
 
 ## 由里程碑生成的状态更新（JSON API 与订阅源）
 update-body-investigating = 我们正在调查此故障。
-update-body-monitoring = 修复已部署，我们正在观察效果。
+update-body-monitoring = 修复已部署，我们正在监控效果。
 update-body-resolved = 此故障已解决。
 update-body-scheduled = 此维护已排期。
 update-body-in_progress = 计划维护正在进行中，我们会根据需要发布进展。
@@ -52,14 +53,19 @@ update-body-cancelled = 此计划维护已取消。
 
 ## 徽章
 badge-status = 状态
+badge-none = 运行正常
+badge-minor = 轻微异常
+badge-major = 部分中断
+badge-critical = 重大中断
+badge-maintenance = 维护中
 
 ## 不存在的页面
 site-not-found = 页面未找到
-site-not-found-text = 此地址没有页面。
+site-not-found-text = 您访问的页面不存在。
 
 ## Metrics page
-metrics-intro = 过去 12 个月已发布的事故，按开始的月份统计。
-metrics-incidents = 每月事故数
+metrics-intro = 过去 12 个月已发布的故障，按开始的月份统计。
+metrics-incidents = 每月故障数
 metrics-resolve = 平均解决时间
 metrics-uptime = 每月可用率
 metrics-actions = 后续行动
@@ -71,7 +77,7 @@ metrics-bar = { $month }：{ $value }
 metrics-uptime-note = 可用率（%）的加权方式与可用率条相同；本月统计到当前为止。
 metrics-max = 最大 { $value }
 metrics-no-data = 这些月份没有数据。
-metrics-count = 事故数
+metrics-count = 故障数
 
 ## 计划维护
 site-maintenance-active = 正在进行的维护

@@ -260,4 +260,6 @@ fn collect_inline(inline: &ast::InlineExpression<&str>, names: &mut BTreeSet<Str
 }
 
 #[cfg(test)]
+mod glossary;
+#[cfg(test)]
 mod tests;

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use chrono::Datelike;
 use serde::Serialize;
 
+mod impact;
+
 use super::Localizer;
 use super::maintenance::{self, MaintenanceLists, MaintenanceView};
 use super::postmortem::{Context, Postmortem, Text};
@@ -46,6 +48,8 @@ pub struct Banner {
     /// Statuspage's indicator: `none`, `minor`, `major`, `critical`, `maintenance`.
     pub indicator: &'static str,
     pub text: String,
+    /// The short form a badge has room for (`一部障害`, not a sentence).
+    pub badge: String,
 }
 
 /// Components under one heading; the heading is empty for components without a group.
@@ -85,7 +89,9 @@ pub struct IncidentView {
     pub title: Text,
     pub summary: Option<Text>,
     pub impact: &'static str,
-    pub impact_text: String,
+    /// `Impact: major`, `影響度：重大`: the level with its label, empty for `none` (a card
+    /// that says nothing about impact reads better than one that says "none").
+    pub impact_label: String,
     pub status: &'static str,
     pub status_text: String,
     pub ongoing: bool,
@@ -162,6 +168,7 @@ pub fn site(
         banner: Banner {
             indicator: status.page_indicator.as_str(),
             text: ctx.keyword("banner", status.page_indicator),
+            badge: ctx.keyword("badge", status.page_indicator),
         },
         as_of: ctx.format("site-as-of", &[("datetime", ctx.instant(status.now))]),
         widget_as_of: ctx.format(
@@ -321,7 +328,7 @@ fn incident_view(
         title: postmortem.title.clone(),
         summary: postmortem.summary.as_ref().map(|s| s.text.clone()),
         impact: incident.impact().as_str(),
-        impact_text: ctx.keyword("severity", incident.impact()),
+        impact_label: impact::label(ctx, incident.impact()),
         status: incident.status.as_str(),
         status_text: ctx.text(&format!("update-{}", incident.status.as_str())),
         ongoing: incident.is_ongoing(),

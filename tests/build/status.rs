@@ -26,7 +26,7 @@ fn status_and_uptime_match_figures_worked_out_by_hand() {
             ],
         ),
         ("ja", ["稼働率 99.91%", "稼働率 100.00%", "稼働率 99.34%"]),
-        ("zh", ["可用性 99.91%", "可用性 100.00%", "可用性 99.34%"]),
+        ("zh", ["可用率 99.91%", "可用率 100.00%", "可用率 99.34%"]),
     ];
     for (lang, uptimes) in expected_uptime {
         let page = Html::parse_document(&read(&out, &format!("{lang}/index.html")));

@@ -119,7 +119,7 @@ fn a_project_overrides_one_message_and_keeps_the_rest() {
         messages.text(Lang::De, "heading-lessons"),
         "Was wir gelernt haben"
     );
-    assert_eq!(messages.text(Lang::De, "heading-timeline"), "Zeitachse");
+    assert_eq!(messages.text(Lang::De, "heading-timeline"), "Zeitlicher Ablauf");
     assert_eq!(messages.warnings.len(), 1);
     assert!(messages.warnings[0].contains("using the built-in text for"));
 }

@@ -20,7 +20,7 @@ impl Site<'_> {
         let mut badges = vec![(
             paths::of("badge", language.lang, None),
             message(&view.t, "badge_status"),
-            view.banner.text.clone(),
+            view.banner.badge.clone(),
             Accent::of_indicator(view.banner.indicator).colour(),
         )];
         badges.extend(view.components.iter().map(|component| {

@@ -86,7 +86,7 @@ fn a_record_in_another_language_is_shown_in_it_with_a_notice_naming_it() {
     assert_eq!(
         notice_texts(&view(&chinese, None, Lang::De)),
         [
-            "Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache (Chinesisch) angezeigt."
+            "Teile dieses Postmortems sind noch nicht übersetzt und werden in der Originalsprache (Chinesisch) angezeigt."
         ]
     );
     assert_eq!(
@@ -108,7 +108,7 @@ fn a_record_in_another_language_is_shown_in_it_with_a_notice_naming_it() {
     assert_eq!(
         notice_texts(&view(&japanese, None, Lang::De)),
         [
-            "Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache (Japanisch) angezeigt."
+            "Teile dieses Postmortems sind noch nicht übersetzt und werden in der Originalsprache (Japanisch) angezeigt."
         ]
     );
     assert_eq!(
@@ -224,7 +224,7 @@ fn day_only_entries_repeat_their_date_and_the_incident_has_no_duration() {
     let en = view(&record, None, Lang::En);
     assert_eq!(fact(&en, "Duration"), None);
     assert_eq!(
-        fact(&en, "Incident time"),
+        fact(&en, "Incident period"),
         Some("July 28, 2017 (exact time unknown)")
     );
 }
@@ -254,13 +254,13 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
         (
             Lang::De,
             "21. November 2026 um 09:40 CET",
-            "seit 9 Tg. 15 Std. 20 Min. andauernd",
-            "Ursache gefunden",
-            "Dieser Vorfall dauert noch an. Dieser Bericht wird aktualisiert, sobald wir mehr wissen.",
+            "läuft seit 9 Tg. 15 Std. 20 Min.",
+            "Ursache identifiziert",
+            "Diese Störung dauert noch an. Dieser Bericht wird aktualisiert, sobald wir mehr wissen.",
             [
                 "Zeit bis zur Erkennung",
                 "12 Minuten",
-                "Zeit bis zur Reaktion",
+                "Zeit bis zur Quittierung",
                 "18 Minuten",
             ],
         ),
@@ -268,7 +268,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
             Lang::Ja,
             "2026年11月21日 9:40 CET",
             "9日15時間20分継続中",
-            "原因特定",
+            "原因特定済み",
             "このインシデントは継続中です。新しい情報がわかりしだい、この報告を更新します。",
             ["検知までの時間", "12分", "初動対応までの時間", "18分"],
         ),
@@ -277,7 +277,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
             "2026年11月21日 09:40 CET",
             "已持续9天15小时20分钟",
             "已定位原因",
-            "该事故仍在进行中，我们将在获得更多信息后更新本报告。",
+            "该故障仍在处理中，我们将在获得更多信息后更新本页面。",
             ["发现耗时", "12分钟", "响应耗时", "18分钟"],
         ),
     ];
@@ -292,7 +292,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
         assert_eq!(kinds(&view), expected, "{lang:?}");
         assert_eq!(view.notices[0].text, notice, "{lang:?}");
         // Told by its summary and status updates only: an incident, not yet a postmortem.
-        let kind = ["Incident", "Vorfall", "インシデント", "事故"]
+        let kind = ["Incident", "Störung", "インシデント", "故障"]
             [Lang::ALL.iter().position(|l| *l == lang).unwrap()];
         assert_eq!(view.kind, kind, "{lang:?}");
         let shown: Vec<&str> = view
@@ -323,9 +323,9 @@ fn an_ongoing_draft_without_updates_says_both_and_has_no_affected_services() {
         ),
         (
             Lang::De,
-            "Entwurf: Diese Nachbesprechung ist nicht veröffentlicht.",
-            "seit 10 Tg. 9 Std. 55 Min. andauernd",
-            "Andauernd",
+            "Entwurf: Dieses Postmortem ist nicht veröffentlicht.",
+            "läuft seit 10 Tg. 9 Std. 55 Min.",
+            "Laufend",
         ),
         (
             Lang::Ja,
@@ -335,7 +335,7 @@ fn an_ongoing_draft_without_updates_says_both_and_has_no_affected_services() {
         ),
         (
             Lang::Zh,
-            "草稿：本复盘报告尚未发布。",
+            "草稿：本故障复盘尚未发布。",
             "已持续10天9小时55分钟",
             "进行中",
         ),

@@ -16,7 +16,7 @@ fn a_resolved_incident_without_its_analysis_says_the_postmortem_will_follow() {
         ),
         (
             Lang::De,
-            "Dieser Vorfall ist behoben. Die Nachbesprechung wird gerade geschrieben und hier veröffentlicht.",
+            "Diese Störung ist behoben. Das Postmortem wird gerade geschrieben und hier veröffentlicht.",
         ),
         (
             Lang::Ja,
@@ -24,7 +24,7 @@ fn a_resolved_incident_without_its_analysis_says_the_postmortem_will_follow() {
         ),
         (
             Lang::Zh,
-            "该事故已解决。复盘报告正在撰写中，完成后将在此页面发布。",
+            "该故障已解决。故障复盘正在撰写中，完成后将在此页面发布。",
         ),
     ] {
         let view = view(&resolved, None, lang);
@@ -33,6 +33,6 @@ fn a_resolved_incident_without_its_analysis_says_the_postmortem_will_follow() {
     }
     let begun = record(&format!("{RESOLVED}root_cause: 配置错误。\n"));
     assert!(!kinds(&view(&begun, None, Lang::Zh)).contains(&"pending"));
-    assert_eq!(view(&resolved, None, Lang::De).kind, "Vorfall");
-    assert_eq!(view(&begun, None, Lang::De).kind, "Nachbesprechung");
+    assert_eq!(view(&resolved, None, Lang::De).kind, "Störung");
+    assert_eq!(view(&begun, None, Lang::De).kind, "Postmortem");
 }

@@ -19,7 +19,7 @@ fn times_are_shown_in_the_records_zone() {
     let de = view(&record, None, Lang::De);
     assert_eq!(de.period, "17. Dezember 2023 um 12:56 – 13:15 JST");
     let affected = &de.facts.iter().find(|f| f.label == "Betroffene Dienste");
-    assert_eq!(affected.unwrap().value, "Schnittstelle (Schwerer Ausfall)");
+    assert_eq!(affected.unwrap().value, "Schnittstelle (Totalausfall)");
 }
 
 #[test]
