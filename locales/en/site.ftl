@@ -69,7 +69,7 @@ badge-none = operational
 badge-minor = minor disruption
 badge-major = partial outage
 badge-critical = major outage
-badge-maintenance = maintenance
+badge-maintenance = under maintenance
 
 ## The page that is not there
 site-not-found = Page not found

@@ -62,9 +62,11 @@ impl Messages {
             catalogs.push(catalog);
         }
         for layer in &layers {
-            let known = Lang::ALL
-                .iter()
-                .any(|lang| layer.name.starts_with(&format!("{lang}/")));
+            // Anything but a Fluent file (a glossary, a README) is the translators' and no locale.
+            let known = !layer.name.ends_with(".ftl")
+                || Lang::ALL
+                    .iter()
+                    .any(|lang| layer.name.starts_with(&format!("{lang}/")));
             if let (false, Some(project)) = (known, &layer.project) {
                 warnings.push(format!(
                     "{}: ignored; locale files go in locales/<lang>/ with lang one of en, de, ja, zh",

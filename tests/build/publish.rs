@@ -73,3 +73,19 @@ fn a_project_overrides_the_stylesheet_and_adds_static_files() {
         "the configuration is not published"
     );
 }
+
+#[test]
+fn the_build_line_counts_one_language_and_one_incident_in_the_singular() {
+    let project = Project::new()
+        .config(
+            "base_url: https://status.example.com/\nlanguages: [en]\ncomponents:\n  - id: api\n    name: Public API\n",
+        )
+        .record(
+            "2026-11-20-api.yaml",
+            "title: API errors\nlang: en\nstatus: published\nseverity: minor\naffected:\n  api: partial_outage\ntimezone: UTC\nstarted: 2026-11-20T10:00:00Z\nresolved: 2026-11-20T10:30:00Z\nsummary: The API returned errors for half an hour.\n",
+        );
+    let out = project.cmd().arg("build").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains(" in 1 language, 1 incident, "), "{stderr}");
+}

@@ -136,3 +136,14 @@ fn a_syntax_error_in_a_project_locale_names_file_line_and_column() {
     let error = format!("{:#}", Messages::load(Some(root.path())).unwrap_err());
     assert!(error.contains("postmortem.ftl:2:"), "{error}");
 }
+
+#[test]
+fn a_glossary_beside_the_locales_is_no_misplaced_locale() {
+    let root = tempfile::tempdir().unwrap();
+    fs::create_dir_all(root.path().join("locales/fr")).unwrap();
+    fs::write(root.path().join("locales/glossary.yaml"), "concepts: {}\n").unwrap();
+    fs::write(root.path().join("locales/fr/site.ftl"), "site-history = Historique\n").unwrap();
+    let messages = Messages::load(Some(root.path())).unwrap();
+    assert_eq!(messages.warnings.len(), 1, "{:?}", messages.warnings);
+    assert!(messages.warnings[0].contains("fr/site.ftl: ignored"));
+}
