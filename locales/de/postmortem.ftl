@@ -52,11 +52,15 @@ severity-major = hoch
 severity-critical = kritisch
 
 ## Zustand einer Komponente
+# `.inline`: das Wort mitten im Satz (Tooltip, Liste der betroffenen Dienste).
 component-operational = Betriebsbereit
+    .inline = betriebsbereit
 component-degraded_performance = Eingeschränkte Leistung
+    .inline = eingeschränkte Leistung
 component-partial_outage = Teilausfall
 component-major_outage = Totalausfall
 component-under_maintenance = In Wartung
+    .inline = in Wartung
 
 ## Störungsstatus (öffentliche Meldungen)
 update-investigating = Wird untersucht

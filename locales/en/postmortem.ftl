@@ -52,11 +52,17 @@ severity-major = major
 severity-critical = critical
 
 ## Component status
+# `.inline`: the word inside a sentence (a tooltip, the list of affected services).
 component-operational = Operational
+    .inline = operational
 component-degraded_performance = Degraded performance
+    .inline = degraded performance
 component-partial_outage = Partial outage
+    .inline = partial outage
 component-major_outage = Major outage
+    .inline = major outage
 component-under_maintenance = Under maintenance
+    .inline = under maintenance
 
 ## Incident status (public updates)
 update-investigating = Investigating

@@ -126,6 +126,21 @@ impl Messages {
             .into_owned()
     }
 
+    /// A message without variables as it reads inside a sentence: its `.inline` attribute
+    /// when it has one (English and German write a state in lower case there), else its value.
+    pub(crate) fn inline(&self, lang: Lang, id: &str) -> String {
+        let bundle = self.bundle(lang);
+        let Some(pattern) = bundle
+            .get_message(id)
+            .and_then(|m| m.get_attribute("inline"))
+            .map(|attribute| attribute.value())
+        else {
+            return self.text(lang, id);
+        };
+        let mut errors = Vec::new();
+        bundle.format_pattern(pattern, None, &mut errors).into_owned()
+    }
+
     /// Every message of `lang` that needs no variables, keyed with `_` for `-` so that
     /// templates can write `t.heading_summary`.
     pub fn plain(&self, lang: Lang) -> &Arc<BTreeMap<String, String>> {

@@ -270,7 +270,7 @@ fn day_view(day: &Day, ctx: &Context) -> DayView {
             "uptime-day-degraded",
             &[
                 ("date", date),
-                ("status", ctx.keyword("component", day.worst)),
+                ("status", ctx.inline_keyword("component", day.worst)),
             ],
         ),
         _ => ctx.format(

@@ -147,3 +147,15 @@ fn a_glossary_beside_the_locales_is_no_misplaced_locale() {
     assert_eq!(messages.warnings.len(), 1, "{:?}", messages.warnings);
     assert!(messages.warnings[0].contains("fr/site.ftl: ignored"));
 }
+
+#[test]
+fn a_state_inside_a_sentence_is_lower_case_where_the_language_wants_it() {
+    let messages = Messages::builtin().unwrap();
+    let id = "component-degraded_performance";
+    assert_eq!(messages.text(Lang::En, id), "Degraded performance");
+    assert_eq!(messages.inline(Lang::En, id), "degraded performance");
+    assert_eq!(messages.inline(Lang::De, id), "eingeschränkte Leistung");
+    // German nouns keep their capital; languages without case have no `.inline`.
+    assert_eq!(messages.inline(Lang::De, "component-partial_outage"), "Teilausfall");
+    assert_eq!(messages.inline(Lang::Ja, id), "パフォーマンス低下");
+}

@@ -43,6 +43,12 @@ impl<'a> Context<'a> {
         self.text(&format!("{prefix}-{keyword}"))
     }
 
+    /// A keyword's word as it reads inside a sentence (`degraded performance`).
+    pub(crate) fn inline_keyword(&self, prefix: &str, keyword: impl std::fmt::Display) -> String {
+        self.messages
+            .inline(self.lang, &format!("{prefix}-{keyword}"))
+    }
+
     pub(crate) fn duration(&self, seconds: i64) -> String {
         format::duration(self.messages, self.lang, seconds)
     }

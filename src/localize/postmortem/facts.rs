@@ -66,7 +66,7 @@ fn affected(record: &Record, site: &SiteConfig, ctx: &Context, mut facts: Vec<Fa
                     "affected-component",
                     &[
                         ("name", name),
-                        ("status", ctx.keyword("component", status.value)),
+                        ("status", ctx.inline_keyword("component", status.value)),
                     ],
                 )
             })
