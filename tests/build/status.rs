@@ -77,7 +77,7 @@ fn status_and_uptime_match_figures_worked_out_by_hand() {
         web[87],
         (
             "day degraded".to_string(),
-            "November 20, 2026: Degraded performance, no downtime".to_string()
+            "November 20, 2026: degraded performance, no downtime".to_string()
         )
     );
     let db = days(2);
