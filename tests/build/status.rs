@@ -98,3 +98,38 @@ fn status_and_uptime_match_figures_worked_out_by_hand() {
         .unwrap();
     assert_eq!(tip, "2026年11月20日：停止時間 1時間54分");
 }
+
+/// The history page's card of each incident: its impact, labelled, or nothing for `none`.
+#[test]
+fn cards_label_the_impact_in_every_language_and_leave_out_none() {
+    let (_dir, out) = Project::fixture("build/uptime")
+        .record(
+            "2026-11-16-web-slow.yaml",
+            "title: Website slow\nlang: en\nstatus: published\nseverity: none\naffected:\n  web: degraded_performance\ntimezone: UTC\nstarted: 2026-11-16T10:00:00Z\nresolved: 2026-11-16T10:20:00Z\nsummary: Pages loaded slowly.\n",
+        )
+        .build();
+    for (lang, major) in [
+        ("en", "Impact: major"),
+        ("de", "Schweregrad: hoch"),
+        ("ja", "影響度：重大"),
+        ("zh", "影响级别：重大"),
+    ] {
+        let page = Html::parse_document(&read(&out, &format!("{lang}/history.html")));
+        let card = |id: &str| {
+            select(&page, "article.incident")
+                .into_iter()
+                .find(|card| card.html().contains(id))
+                .unwrap_or_else(|| panic!("{lang}: no card of {id}"))
+        };
+        let impacts = |id: &str| texts_in(card(id), ".impact");
+        assert_eq!(impacts("2026-11-20-api-partial"), [major], "{lang}");
+        assert_eq!(impacts("2026-11-16-web-slow"), Vec::<String>::new(), "{lang}");
+    }
+}
+
+fn texts_in(element: scraper::ElementRef, css: &str) -> Vec<String> {
+    element
+        .select(&Selector::parse(css).unwrap())
+        .map(text)
+        .collect()
+}
