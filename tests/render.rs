@@ -198,7 +198,7 @@ fn translations_are_used_and_fallbacks_marked() {
         .2;
     assert!(
         logto_de
-            .contains("Produktions-Docker-Images durch den Image-Aufbewahrungs-Workflow gelöscht")
+            .contains("Produktions-Docker-Images durch den Bereinigungs-Workflow für Images gelöscht")
     );
     assert!(
         !logto_de.contains("notice-fallback"),
