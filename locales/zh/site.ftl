@@ -66,7 +66,7 @@ site-not-found-text = 您访问的页面不存在。
 ## Metrics page
 metrics-intro = 过去 12 个月已发布的故障，按开始的月份统计。
 metrics-incidents = 每月故障数
-metrics-resolve = 平均解决时间
+metrics-resolve = 平均恢复时间
 metrics-uptime = 每月可用率
 metrics-actions = 后续行动
 metrics-actions-open = { $count } 项未完成

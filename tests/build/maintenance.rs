@@ -148,9 +148,13 @@ fn inside_the_window_the_component_is_under_maintenance_and_the_banner_says_so()
     // The badge and the widget say it in the maintenance colour, not an outage's.
     let badge = read(&out, "en/badge.svg");
     assert!(
-        badge.contains("Maintenance in progress") && badge.contains("fill=\"#0969da\""),
+        badge.contains(">under maintenance<") && badge.contains("fill=\"#0969da\""),
         "{badge}"
     );
+    // A badge has room for a short form, not the banner's sentence.
+    let badge = read(&out, "de/badge.svg");
+    assert!(badge.contains(">Wartung<"), "{badge}");
+    assert!(!badge.contains("Wartungsarbeiten laufen"), "{badge}");
     let widget = read(&out, "en/widget.html");
     assert!(widget.contains("state-maintenance"), "{widget}");
     let window = page(&out, "en/maintenance/2026-10-25-db-upgrade.html");
