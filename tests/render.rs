@@ -197,8 +197,9 @@ fn translations_are_used_and_fallbacks_marked() {
         .unwrap()
         .2;
     assert!(
-        logto_de
-            .contains("Produktions-Docker-Images durch den Bereinigungs-Workflow für Images gelöscht")
+        logto_de.contains(
+            "Produktions-Docker-Images durch den Bereinigungs-Workflow für Images gelöscht"
+        )
     );
     assert!(
         !logto_de.contains("notice-fallback"),

@@ -138,7 +138,9 @@ impl Messages {
             return self.text(lang, id);
         };
         let mut errors = Vec::new();
-        bundle.format_pattern(pattern, None, &mut errors).into_owned()
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned()
     }
 
     /// Every message of `lang` that needs no variables, keyed with `_` for `-` so that

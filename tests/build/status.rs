@@ -123,7 +123,11 @@ fn cards_label_the_impact_in_every_language_and_leave_out_none() {
         };
         let impacts = |id: &str| texts_in(card(id), ".impact");
         assert_eq!(impacts("2026-11-20-api-partial"), [major], "{lang}");
-        assert_eq!(impacts("2026-11-16-web-slow"), Vec::<String>::new(), "{lang}");
+        assert_eq!(
+            impacts("2026-11-16-web-slow"),
+            Vec::<String>::new(),
+            "{lang}"
+        );
     }
 }
 

@@ -101,13 +101,17 @@ fn the_status_severity_and_component_messages_say_the_glossary_words() {
             for id in &concept.says {
                 let text = messages.text(lang, id);
                 if text.to_lowercase() != word {
-                    wrong.push(format!("{lang} {id} = {text}, not the {name} word `{word}`"));
+                    wrong.push(format!(
+                        "{lang} {id} = {text}, not the {name} word `{word}`"
+                    ));
                 }
             }
             for id in &concept.within {
                 let text = messages.text(lang, id);
                 if !text.to_lowercase().contains(&word) {
-                    wrong.push(format!("{lang} {id} = {text}, without the {name} word `{word}`"));
+                    wrong.push(format!(
+                        "{lang} {id} = {text}, without the {name} word `{word}`"
+                    ));
                 }
             }
         }
@@ -125,7 +129,10 @@ fn the_glossary_rules_out_the_variants_the_review_found() {
         ("de", "Nachbesprechung"),
         ("ja", "部分停止"),
     ] {
-        assert!(glossary.avoid[lang].contains_key(variant), "{lang} {variant}");
+        assert!(
+            glossary.avoid[lang].contains_key(variant),
+            "{lang} {variant}"
+        );
     }
     assert!(glossary.concepts.contains_key("incident"));
 }

@@ -119,7 +119,10 @@ fn a_project_overrides_one_message_and_keeps_the_rest() {
         messages.text(Lang::De, "heading-lessons"),
         "Was wir gelernt haben"
     );
-    assert_eq!(messages.text(Lang::De, "heading-timeline"), "Zeitlicher Ablauf");
+    assert_eq!(
+        messages.text(Lang::De, "heading-timeline"),
+        "Zeitlicher Ablauf"
+    );
     assert_eq!(messages.warnings.len(), 1);
     assert!(messages.warnings[0].contains("using the built-in text for"));
 }
@@ -142,7 +145,11 @@ fn a_glossary_beside_the_locales_is_no_misplaced_locale() {
     let root = tempfile::tempdir().unwrap();
     fs::create_dir_all(root.path().join("locales/fr")).unwrap();
     fs::write(root.path().join("locales/glossary.yaml"), "concepts: {}\n").unwrap();
-    fs::write(root.path().join("locales/fr/site.ftl"), "site-history = Historique\n").unwrap();
+    fs::write(
+        root.path().join("locales/fr/site.ftl"),
+        "site-history = Historique\n",
+    )
+    .unwrap();
     let messages = Messages::load(Some(root.path())).unwrap();
     assert_eq!(messages.warnings.len(), 1, "{:?}", messages.warnings);
     assert!(messages.warnings[0].contains("fr/site.ftl: ignored"));
@@ -156,6 +163,9 @@ fn a_state_inside_a_sentence_is_lower_case_where_the_language_wants_it() {
     assert_eq!(messages.inline(Lang::En, id), "degraded performance");
     assert_eq!(messages.inline(Lang::De, id), "eingeschränkte Leistung");
     // German nouns keep their capital; languages without case have no `.inline`.
-    assert_eq!(messages.inline(Lang::De, "component-partial_outage"), "Teilausfall");
+    assert_eq!(
+        messages.inline(Lang::De, "component-partial_outage"),
+        "Teilausfall"
+    );
     assert_eq!(messages.inline(Lang::Ja, id), "パフォーマンス低下");
 }
