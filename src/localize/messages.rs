@@ -203,9 +203,9 @@ fn add_layer(
     if layer.builtin.is_some() && !missing.is_empty() {
         let names: Vec<&str> = missing.iter().map(|s| s.as_str()).collect();
         warnings.push(format!(
-            "{} does not define {} message(s) of the built-in {}; using the built-in text for: {}",
+            "{} does not define {} of the built-in {}; using the built-in text for: {}",
             project.path.display(),
-            missing.len(),
+            crate::report::counted(missing.len(), "message"),
             layer.name,
             names.join(", ")
         ));

@@ -169,3 +169,24 @@ fn a_state_inside_a_sentence_is_lower_case_where_the_language_wants_it() {
     );
     assert_eq!(messages.inline(Lang::Ja, id), "パフォーマンス低下");
 }
+
+#[test]
+fn a_project_locale_that_leaves_out_one_message_says_one_message() {
+    let root = tempfile::tempdir().unwrap();
+    fs::create_dir_all(root.path().join("locales/de")).unwrap();
+    let builtin = include_str!("../../../locales/de/new.ftl");
+    // Every message but `guide-intro`, each on its own line in the built-in file.
+    let all_but_one: String = builtin
+        .lines()
+        .filter(|line| !line.starts_with("guide-intro ="))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    fs::write(root.path().join("locales/de/new.ftl"), all_but_one).unwrap();
+    let messages = Messages::load(Some(root.path())).unwrap();
+    assert_eq!(messages.warnings.len(), 1, "{:?}", messages.warnings);
+    assert!(
+        messages.warnings[0].contains(" does not define 1 message of the built-in de/new.ftl;"),
+        "{}",
+        messages.warnings[0]
+    );
+}
