@@ -82,28 +82,36 @@ time-range = { $start } – { $end }
 time-day-only = { $date } (genaue Uhrzeit unbekannt)
 time-approximate = gegen { $time }
 duration-days = { $count ->
-    [one] { $count } Tag
-   *[other] { $count } Tage
+    [one] { $count }{ "\u00A0" }Tag
+   *[other] { $count }{ "\u00A0" }Tage
 }
 duration-hours = { $count ->
-    [one] { $count } Stunde
-   *[other] { $count } Stunden
+    [one] { $count }{ "\u00A0" }Stunde
+   *[other] { $count }{ "\u00A0" }Stunden
 }
 duration-minutes = { $count ->
-    [one] { $count } Minute
-   *[other] { $count } Minuten
+    [one] { $count }{ "\u00A0" }Minute
+   *[other] { $count }{ "\u00A0" }Minuten
 }
 duration-seconds = { $count ->
-    [one] { $count } Sekunde
-   *[other] { $count } Sekunden
+    [one] { $count }{ "\u00A0" }Sekunde
+   *[other] { $count }{ "\u00A0" }Sekunden
 }
-duration-short-days = { $count } Tg.
-duration-short-hours = { $count } Std.
-duration-short-minutes = { $count } Min.
-duration-short-seconds = { $count } Sek.
+duration-short-days = { $count }{ "\u00A0" }Tg.
+duration-short-hours = { $count }{ "\u00A0" }Std.
+duration-short-minutes = { $count }{ "\u00A0" }Min.
+duration-short-seconds = { $count }{ "\u00A0" }Sek.
 duration-join = { " " }
 duration-approximate = etwa { $duration }
 duration-ongoing = seit { $duration } andauernd
+# Datum und Uhrzeit: `17. Dezember 2023, 03:56`.
+datetime = { $date }, { $time }
+# Zwei Uhrzeiten an einem Tag, ohne Leerzeichen um den Bis-Strich (DIN 5008).
+time-range-day = { $date }, { $start }–{ $end }
+datetime-zone-named = { $datetime } { $zone }
+label-time-zoned = { $label } ({ $zone })
+# Größte Einheit einer Dauer: days oder hours (nicht übersetzen).
+duration-largest-unit = days
 
 ## Hinweise
 notice-draft = Entwurf: Diese Nachbesprechung ist nicht veröffentlicht.

@@ -32,7 +32,7 @@ site-component-incidents = Vorfälle, die diese Komponente betrafen
 
 ## Verfügbarkeitsbalken
 uptime-heading = Verfügbarkeit in den letzten 90 Tagen
-uptime-percent = { $percent } % Verfügbarkeit
+uptime-percent = { $percent }{ "\u00A0" }% Verfügbarkeit
 uptime-start = vor 90 Tagen
 uptime-end = Heute
 uptime-day-clear = { $date }: keine Ausfallzeit

@@ -104,6 +104,16 @@ duration-short-seconds = { $count } s
 duration-join = { " " }
 duration-approximate = about { $duration }
 duration-ongoing = ongoing for { $duration }
+# A date and a time of day: `December 17, 2023, 03:56`.
+datetime = { $date }, { $time }
+# Two times on one day, the date said once: `December 17, 2023, 03:56–04:15`.
+time-range-day = { $date }, { $start }–{ $end }
+# A time in a zone named in words rather than by a code or an offset.
+datetime-zone-named = { $datetime } { $zone }
+# The timeline's time column heading, with the zone its times are in.
+label-time-zoned = { $label } ({ $zone })
+# The largest unit of a duration: days (`1 d 2 h`) or hours (`26 h`). Keep the word in English.
+duration-largest-unit = days
 
 ## Notices
 notice-draft = Draft: this postmortem has not been published.

@@ -77,7 +77,7 @@ kind-process = プロセス改善
 kind-other = その他
 
 ## 日時と時間
-datetime-zoned = { $datetime } { $zone }
+datetime-zoned = { $datetime }（{ $zone }）
 time-range = { $start }～{ $end }
 time-day-only = { $date }（時刻不明）
 time-approximate = { $time }頃
@@ -92,6 +92,14 @@ duration-short-seconds = { $count }秒
 duration-join = {""}
 duration-approximate = 約{ $duration }
 duration-ongoing = { $duration }継続中
+# 日付と時刻：`2023年12月17日 3:56`。
+datetime = { $date } { $time }
+# 同じ日の時間帯：`2023年12月17日 3:56～4:15`。
+time-range-day = { $date } { $start }～{ $end }
+datetime-zone-named = { $datetime }（{ $zone }）
+label-time-zoned = { $label }（{ $zone }）
+# 期間の最大単位：days または hours（翻訳しない）。1日を超える期間は時間で数える（`24時間59分`）。
+duration-largest-unit = hours
 
 ## お知らせ
 notice-draft = 下書き：このポストモーテムは公開されていません。

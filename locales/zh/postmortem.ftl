@@ -77,7 +77,7 @@ kind-process = 流程
 kind-other = 其他
 
 ## 时间与时长
-datetime-zoned = { $datetime } { $zone }
+datetime-zoned = { $datetime }（{ $zone }）
 time-range = { $start } 至 { $end }
 time-day-only = { $date }（具体时间不详）
 time-approximate = { $time }左右
@@ -92,6 +92,15 @@ duration-short-seconds = { $count }秒
 duration-join = {""}
 duration-approximate = 约{ $duration }
 duration-ongoing = 已持续{ $duration }
+# 日期与时间：`2023年12月17日 03:56`。
+datetime = { $date } { $time }
+# 同一天内的时段：`2023年12月17日 03:56 至 04:15`。
+time-range-day = { $date } { $start } 至 { $end }
+# 以文字表示的时区（北京时间）放在时间之前：`北京时间 2023年12月17日 08:00`。
+datetime-zone-named = { $zone } { $datetime }
+label-time-zoned = { $label }（{ $zone }）
+# 时长的最大单位：days 或 hours（不要翻译）。
+duration-largest-unit = days
 
 ## 提示
 notice-draft = 草稿：本复盘报告尚未发布。
