@@ -50,7 +50,7 @@ fn before_the_window_it_is_announced_and_nothing_changes_yet() {
     );
     assert_eq!(
         texts(&en, "p.as-of"),
-        ["Status as of October 25, 2026 at 01:00 CEST"]
+        ["Status as of October 25, 2026, 01:00 CEST"]
     );
     assert!(select(&en, "section.maintenances.active").is_empty());
     assert_eq!(
@@ -61,8 +61,8 @@ fn before_the_window_it_is_announced_and_nothing_changes_yet() {
     assert_eq!(
         texts(&en, "section.maintenances.upcoming .meta"),
         [
-            "Scheduled October 25, 2026 at 01:30 CEST – 04:00 CET",
-            "Cancelled October 25, 2026 at 06:00 – 07:00 CET"
+            "Scheduled October 25, 2026, 01:30 CEST – 04:00 CET",
+            "Cancelled October 25, 2026, 06:00–07:00 CET"
         ],
         "the window in the record's zone, each end with its own zone across the DST change"
     );
@@ -124,7 +124,7 @@ fn inside_the_window_the_component_is_under_maintenance_and_the_banner_says_so()
     let en = page(&out, "en/index.html");
     assert_eq!(
         texts(&en, "p.as-of"),
-        ["Status as of October 25, 2026 at 02:30 CET"]
+        ["Status as of October 25, 2026, 02:30 CET"]
     );
     assert_eq!(
         texts(&en, "section.maintenances.upcoming h3"),

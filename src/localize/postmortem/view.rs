@@ -125,7 +125,7 @@ pub struct Postmortem {
     pub notices: Vec<Notice>,
     /// The summary block: incident time, duration, impact level, affected services, status.
     pub facts: Vec<Fact>,
-    /// Localized text: when it happened (`December 17, 2023 at 03:56 – 04:15 UTC`), empty
+    /// Localized text: when it happened (`December 17, 2023, 03:56–04:15 UTC`), empty
     /// without a start. Read by the site's incident cards and feed, not by the postmortem
     /// templates (they show it as the first fact).
     pub period: String,
