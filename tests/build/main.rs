@@ -17,6 +17,7 @@ mod maintenance_feeds;
 mod metrics;
 mod pages;
 mod publish;
+mod punctuation;
 mod stale;
 mod status;
 mod widgets;

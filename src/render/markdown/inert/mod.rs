@@ -12,8 +12,8 @@ use pulldown_cmark::{
 
 mod lines;
 
-use super::{bounded, join_cjk_lines};
 use super::escape::{self, Place};
+use super::{bounded, join_cjk_lines};
 use crate::model::markdown::options;
 use lines::{Container, List, Sep, Writer};
 
