@@ -29,6 +29,11 @@ use scraper::{Html, Selector};
 
 const LANGS: [&str; 4] = ["en", "de", "ja", "zh"];
 
+/// The `lang`/`hreflang`/`xml:lang` value of a language folder: `zh` pages say `zh-Hans`.
+fn tag(lang: &str) -> &'static str {
+    hindsight::model::Lang::parse(lang).unwrap().tag()
+}
+
 /// The site's pages: every HTML file but the widgets, which are fragments for another
 /// site's `<iframe>` (no canonical URL, no navigation) and are checked in widgets.rs.
 fn html_pages(out: &Path) -> Vec<PathBuf> {
