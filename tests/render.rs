@@ -143,7 +143,7 @@ fn german_japanese_and_chinese_pages_speak_only_their_language() {
         if lang == Lang::En {
             continue;
         }
-        let text = page_language_text(&html, lang.as_str());
+        let text = page_language_text(&html, lang.tag());
         for phrase in english.iter().map(String::as_str).chain(english_words) {
             assert!(
                 !text.contains(phrase),
@@ -263,4 +263,62 @@ fn internal_text_only_with_the_internal_option() {
             "{lang}: raw HTML is escaped in Markdown too:\n{md}"
         );
     }
+}
+
+/// A Japanese record wrapped inside its sentences, with a Chinese and a German overlay whose
+/// summary was translated from an older text.
+const WRAPPED: &str = "title: 画像の削除\nlang: ja\nstatus: draft\nseverity: major\naffected:\n  api: major_outage\ntimezone: UTC\nstarted: 2023-12-17T03:56:00Z\nresolved: 2023-12-17T04:15:00Z\nsummary: |\n  本番環境が動作する\n  イメージを削除しました。\nimpact: 誰もログインできませんでした。\nlessons:\n  - |\n    削除ジョブは\n    確認してから実行する。\n";
+
+#[test]
+fn markdown_joins_wrapped_cjk_lines_and_marks_stale_translations() {
+    let stale_summary = "summary:\n  source: 古い概要。\n  text: 旧的概述。\nimpact:\n  source: 誰もログインできませんでした。\n  text: 无人能够登录。\n";
+    let project = common::Project::new()
+        .record("2023-12-17-x.yaml", WRAPPED)
+        .record(
+            "2023-12-17-x.zh.yaml",
+            format!("lang: zh\ntitle:\n  source: 画像の削除\n  text: 删除镜像\n{stale_summary}"),
+        )
+        .record(
+            "2023-12-17-x.de.yaml",
+            format!(
+                "lang: de\ntitle:\n  source: 画像の削除\n  text: Images gelöscht\n{}",
+                stale_summary
+                    .replace("旧的概述。", "Alte Zusammenfassung.")
+                    .replace("无人能够登录。", "Niemand konnte sich anmelden.")
+            ),
+        );
+    let render = |lang: &str| {
+        let out = project.render(&[
+            "incidents/2023-12-17-x.yaml",
+            "--lang",
+            lang,
+            "--format",
+            "md",
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+    };
+    let ja = render("ja");
+    assert!(
+        ja.contains("本番環境が動作するイメージを削除しました。"),
+        "{ja}"
+    );
+    assert!(ja.contains("- 削除ジョブは確認してから実行する。"), "{ja}");
+    let zh = render("zh");
+    assert!(zh.contains("旧的概述。\n\n（译文可能已过时）\n"), "{zh}");
+    assert_eq!(
+        zh.matches("（译文可能已过时）").count(),
+        1,
+        "only the stale block: {zh}"
+    );
+    let de = render("de");
+    assert!(
+        de.contains("Alte Zusammenfassung.\n\n(Übersetzung veraltet)\n"),
+        "{de}"
+    );
+    // The untranslated lesson falls back to Japanese, joined there too; it is not stale.
+    assert!(
+        de.contains("- 削除ジョブは確認してから実行する。\n"),
+        "{de}"
+    );
 }

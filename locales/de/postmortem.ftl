@@ -116,7 +116,7 @@ duration-largest-unit = days
 ## Hinweise
 notice-draft = Entwurf: Diese Nachbesprechung ist nicht veröffentlicht.
 notice-review = In Prüfung: Diese Nachbesprechung ist noch nicht veröffentlicht.
-notice-ongoing = Dieser Vorfall dauert noch an. Dieser Bericht wird aktualisiert, sobald wir mehr wissen.
+notice-ongoing = Dieser Vorfall dauert noch an. Diese Seite wird laufend aktualisiert.
 notice-pending = Dieser Vorfall ist behoben. Die Nachbesprechung wird gerade geschrieben und hier veröffentlicht.
 notice-stale = Ein Teil dieser Übersetzung ist veraltet: Das Original ({ $language }) wurde seit der Übersetzung geändert.
 notice-fallback = Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.
@@ -124,6 +124,7 @@ notice-draft-maintenance = Entwurf: Diese Wartungsankündigung ist nicht veröff
 notice-review-maintenance = In Prüfung: Diese Wartungsankündigung ist noch nicht veröffentlicht.
 notice-fallback-maintenance = Teile dieser Ankündigung sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.
 notice-internal = Intern: Dieser Abschnitt wird nie veröffentlicht.
+notice-untranslated = Diese Seite liegt noch nicht auf Deutsch vor und wird im Original ({ $language }) angezeigt.
 
 ## Sprachnamen
 language-en = Englisch
@@ -133,7 +134,11 @@ language-zh = Chinesisch
 
 ## Aufzählungen
 list-join = { ", " }
-affected-component = { $name } ({ $status })
+affected-component = { $name }: { $status }
 
 ## Punctuation
 label-separator = { ": " }
+bracket-open = { " (" }
+bracket-close = { ")" }
+meta-separator = { " · " }
+stale-marker = { " (Übersetzung veraltet)" }

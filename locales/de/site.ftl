@@ -39,6 +39,7 @@ uptime-day-clear = { $date }: keine Ausfallzeit
 uptime-day-degraded = { $date }: { $status }, keine Ausfallzeit
 uptime-day-down = { $date }: { $duration } Ausfallzeit
 uptime-legend = Jeder Balken ist ein Tag; seine Farbe zeigt, wie lange die Komponente an diesem Tag ausgefallen war. Teilausfälle zählen zu 30 % als Ausfallzeit.
+uptime-label = Verfügbarkeit in den letzten 90 Tagen: { $percent } %
 
 ## Aus Meilensteinen abgeleitete Statusmeldungen (JSON-API und Feeds)
 update-body-investigating = Wir untersuchen diesen Vorfall.

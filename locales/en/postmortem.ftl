@@ -118,7 +118,7 @@ duration-largest-unit = days
 ## Notices
 notice-draft = Draft: this postmortem has not been published.
 notice-review = In review: this postmortem has not been published yet.
-notice-ongoing = This incident is still ongoing. This report will be updated as we learn more.
+notice-ongoing = This incident is ongoing. This page will be updated as we learn more.
 notice-pending = This incident is resolved. Its postmortem is being written and will be published here.
 notice-stale = Part of this translation is out of date: the original ({ $language }) has changed since it was translated.
 notice-fallback = Parts of this postmortem have not been translated yet and are shown in the original language ({ $language }).
@@ -126,6 +126,7 @@ notice-draft-maintenance = Draft: this maintenance announcement has not been pub
 notice-review-maintenance = In review: this maintenance announcement has not been published yet.
 notice-fallback-maintenance = Parts of this announcement have not been translated yet and are shown in the original language ({ $language }).
 notice-internal = Internal: this section is never published.
+notice-untranslated = This page has not been translated into English yet; it is shown in the original language ({ $language }).
 
 ## Language names, in this language
 language-en = English
@@ -135,7 +136,11 @@ language-zh = Chinese
 
 ## Lists
 list-join = { ", " }
-affected-component = { $name } ({ $status })
+affected-component = { $name }: { $status }
 
 ## Punctuation
 label-separator = { ": " }
+bracket-open = { " (" }
+bracket-close = { ")" }
+meta-separator = { " · " }
+stale-marker = { " (translation may be outdated)" }

@@ -104,7 +104,7 @@ duration-largest-unit = hours
 ## お知らせ
 notice-draft = 下書き：このポストモーテムは公開されていません。
 notice-review = レビュー中：このポストモーテムはまだ公開されていません。
-notice-ongoing = このインシデントは継続中です。新しい情報がわかりしだい、この報告を更新します。
+notice-ongoing = このインシデントは継続中です。このページは随時更新します。
 notice-pending = このインシデントは解消しました。ポストモーテムは現在作成中で、完成しだいこのページで公開します。
 notice-stale = この翻訳の一部は古くなっています。翻訳後に原文（{ $language }）が更新されました。
 notice-fallback = このポストモーテムの一部はまだ翻訳されておらず、原文（{ $language }）のまま表示しています。
@@ -112,6 +112,7 @@ notice-draft-maintenance = 下書き：このメンテナンスのお知らせ�
 notice-review-maintenance = レビュー中：このメンテナンスのお知らせはまだ公開されていません。
 notice-fallback-maintenance = このお知らせの一部はまだ翻訳されておらず、原文（{ $language }）のまま表示しています。
 notice-internal = 社内限定：このセクションは公開されません。
+notice-untranslated = このページはまだ日本語に翻訳されていないため、原文（{ $language }）で表示しています。
 
 ## 言語名
 language-en = 英語
@@ -121,7 +122,11 @@ language-zh = 中国語
 
 ## 列挙
 list-join = { "、" }
-affected-component = { $name }（{ $status }）
+affected-component = { $name }：{ $status }
 
 ## 句読点
 label-separator = { "：" }
+bracket-open = { "（" }
+bracket-close = { "）" }
+meta-separator = { "｜" }
+stale-marker = （翻訳が古い可能性あり）

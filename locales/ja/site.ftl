@@ -39,6 +39,7 @@ uptime-day-clear = { $date }：停止なし
 uptime-day-degraded = { $date }：{ $status }、停止なし
 uptime-day-down = { $date }：停止時間 { $duration }
 uptime-legend = 1本のバーが1日を表し、色はその日にコンポーネントが停止していた時間の長さを示します。部分停止は停止時間の30%として数えます。
+uptime-label = 過去90日間の稼働率：{ $percent }%
 
 ## マイルストーンから作るステータス更新（JSON API とフィード）
 update-body-investigating = このインシデントを調査しています。

@@ -105,7 +105,7 @@ duration-largest-unit = days
 ## 提示
 notice-draft = 草稿：本复盘报告尚未发布。
 notice-review = 审核中：本复盘报告尚未发布。
-notice-ongoing = 该事故仍在进行中，我们将在获得更多信息后更新本报告。
+notice-ongoing = 该故障仍在处理中，本页面将持续更新。
 notice-pending = 该事故已解决。复盘报告正在撰写中，完成后将在此页面发布。
 notice-stale = 本译文的部分内容已过时：原文（{ $language }）在翻译后已有改动。
 notice-fallback = 本复盘报告的部分内容尚未翻译，以原文（{ $language }）显示。
@@ -113,6 +113,7 @@ notice-draft-maintenance = 草稿：本维护公告尚未发布。
 notice-review-maintenance = 审核中：本维护公告尚未发布。
 notice-fallback-maintenance = 本公告的部分内容尚未翻译，以原文（{ $language }）显示。
 notice-internal = 仅限内部：此部分不会公开。
+notice-untranslated = 本页面尚无中文译文，以下以原文（{ $language }）显示。
 
 ## 语言名称
 language-en = 英语
@@ -122,7 +123,11 @@ language-zh = 中文
 
 ## 列举
 list-join = { "、" }
-affected-component = { $name }（{ $status }）
+affected-component = { $name }：{ $status }
 
 ## 句読点
 label-separator = { "：" }
+bracket-open = { "（" }
+bracket-close = { "）" }
+meta-separator = { " · " }
+stale-marker = （译文可能已过时）

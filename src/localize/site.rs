@@ -64,6 +64,9 @@ pub struct ComponentView {
     pub status_text: String,
     /// `99.97% uptime`, in the language's number format.
     pub uptime: String,
+    /// The uptime bar's accessible name: the period and the figure, each said once
+    /// (`Uptime over the last 90 days: 99.97%`).
+    pub uptime_label: String,
     pub days: Vec<DayView>,
     pub incidents: Vec<usize>,
     /// Windows not over yet that name it, soonest first (indices into `maintenances`).
@@ -232,6 +235,10 @@ fn component_view(
         status_text: ctx.keyword("component", state.status),
         uptime: ctx.format(
             "uptime-percent",
+            &[("percent", ctx.dates().percent(state.uptime.percent))],
+        ),
+        uptime_label: ctx.format(
+            "uptime-label",
             &[("percent", ctx.dates().percent(state.uptime.percent))],
         ),
         days: state

@@ -206,13 +206,11 @@ fn after_the_window_it_is_completed_and_listed_in_the_history() {
     );
     let window = page(&out, "de/maintenance/2026-10-25-db-upgrade.html");
     assert_eq!(banner(&window).1, "Abgeschlossen");
-    // An untranslated window is an announcement, not a postmortem, in its notice too.
+    // A window with nothing translated says so, not that "parts" are untranslated.
     let untranslated = page(&out, "de/maintenance/2026-10-25-api-rollout.html");
     assert_eq!(
         texts(&untranslated, "p.notice-fallback"),
-        [
-            "Teile dieser Ankündigung sind noch nicht übersetzt und werden in der Originalsprache (Englisch) angezeigt."
-        ]
+        ["Diese Seite liegt noch nicht auf Deutsch vor und wird im Original (Englisch) angezeigt."]
     );
     assert!(select(&page(&out, "en/components/db.html"), "section.maintenances").is_empty());
 }

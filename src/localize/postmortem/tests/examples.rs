@@ -78,20 +78,20 @@ fn a_record_in_another_language_is_shown_in_it_with_a_notice_naming_it() {
     assert_eq!(
         notice_texts(&en),
         [
-            "Parts of this postmortem have not been translated yet and are shown in the original language (Chinese)."
+            "This page has not been translated into English yet; it is shown in the original language (Chinese)."
         ]
     );
     assert_eq!(kinds(&en), ["fallback"]);
-    assert!(en.texts().iter().all(|t| t.lang == Some("zh")));
+    assert!(en.texts().iter().all(|t| t.lang == Some("zh-Hans")));
     assert_eq!(
         notice_texts(&view(&chinese, None, Lang::De)),
         [
-            "Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache (Chinesisch) angezeigt."
+            "Diese Seite liegt noch nicht auf Deutsch vor und wird im Original (Chinesisch) angezeigt."
         ]
     );
     assert_eq!(
         notice_texts(&view(&chinese, None, Lang::Ja)),
-        ["このポストモーテムの一部はまだ翻訳されておらず、原文（中国語）のまま表示しています。"]
+        ["このページはまだ日本語に翻訳されていないため、原文（中国語）で表示しています。"]
     );
     // Its own language needs no notice and marks no text as foreign.
     let zh = view(&chinese, None, Lang::Zh);
@@ -102,18 +102,18 @@ fn a_record_in_another_language_is_shown_in_it_with_a_notice_naming_it() {
     assert_eq!(
         notice_texts(&view(&japanese, None, Lang::En)),
         [
-            "Parts of this postmortem have not been translated yet and are shown in the original language (Japanese)."
+            "This page has not been translated into English yet; it is shown in the original language (Japanese)."
         ]
     );
     assert_eq!(
         notice_texts(&view(&japanese, None, Lang::De)),
         [
-            "Teile dieser Nachbesprechung sind noch nicht übersetzt und werden in der Originalsprache (Japanisch) angezeigt."
+            "Diese Seite liegt noch nicht auf Deutsch vor und wird im Original (Japanisch) angezeigt."
         ]
     );
     assert_eq!(
         notice_texts(&view(&japanese, None, Lang::Zh)),
-        ["本复盘报告的部分内容尚未翻译，以原文（日语）显示。"]
+        ["本页面尚无中文译文，以下以原文（日语）显示。"]
     );
 }
 
@@ -243,7 +243,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
             "November 21, 2026, 09:40 CET",
             "ongoing for 9 d 15 h 20 min",
             "Identified",
-            "This incident is still ongoing. This report will be updated as we learn more.",
+            "This incident is ongoing. This page will be updated as we learn more.",
             [
                 "Time to detect",
                 "12 minutes",
@@ -256,7 +256,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
             "21. November 2026, 09:40 MEZ",
             "seit 9\u{a0}Tg. 15\u{a0}Std. 20\u{a0}Min. andauernd",
             "Ursache gefunden",
-            "Dieser Vorfall dauert noch an. Dieser Bericht wird aktualisiert, sobald wir mehr wissen.",
+            "Dieser Vorfall dauert noch an. Diese Seite wird laufend aktualisiert.",
             [
                 "Zeit bis zur Erkennung",
                 "12\u{a0}Minuten",
@@ -269,7 +269,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
             "2026年11月21日 9:40（UTC+1）",
             "231時間20分継続中",
             "原因特定",
-            "このインシデントは継続中です。新しい情報がわかりしだい、この報告を更新します。",
+            "このインシデントは継続中です。このページは随時更新します。",
             ["検知までの時間", "12分", "初動対応までの時間", "18分"],
         ),
         (
@@ -277,7 +277,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
             "2026年11月21日 09:40（UTC+1）",
             "已持续9天15小时20分钟",
             "已定位原因",
-            "该事故仍在进行中，我们将在获得更多信息后更新本报告。",
+            "该故障仍在处理中，本页面将持续更新。",
             ["发现耗时", "12分钟", "响应耗时", "18分钟"],
         ),
     ];

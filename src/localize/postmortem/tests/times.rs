@@ -15,11 +15,11 @@ fn times_are_shown_in_the_records_zone() {
     assert_eq!(en.timeline[0].datetime, "2023-12-17T03:56:00Z");
     assert_eq!(en.facts[0].value, en.period);
     let affected = &en.facts.iter().find(|f| f.label == "Affected services");
-    assert_eq!(affected.unwrap().value, "API (Major outage)");
+    assert_eq!(affected.unwrap().value, "API: Major outage");
     let de = view(&record, None, Lang::De);
     assert_eq!(de.period, "17. Dezember 2023, 12:56–13:15 JST");
     let affected = &de.facts.iter().find(|f| f.label == "Betroffene Dienste");
-    assert_eq!(affected.unwrap().value, "Schnittstelle (Schwerer Ausfall)");
+    assert_eq!(affected.unwrap().value, "Schnittstelle: Schwerer Ausfall");
 }
 
 #[test]
