@@ -143,7 +143,7 @@ fn german_japanese_and_chinese_pages_speak_only_their_language() {
         if lang == Lang::En {
             continue;
         }
-        let text = page_language_text(&html, lang.as_str());
+        let text = page_language_text(&html, lang.tag());
         for phrase in english.iter().map(String::as_str).chain(english_words) {
             assert!(
                 !text.contains(phrase),
@@ -166,24 +166,24 @@ fn dates_times_and_durations_are_localized() {
             .unwrap()
     };
     let logto = "2023-12-17-logto-image-deleted";
-    assert!(page(logto, Lang::En).contains("December 17, 2023 at 03:56 – 04:15 UTC"));
-    assert!(page(logto, Lang::De).contains("17. Dezember 2023 um 03:56 – 04:15 UTC"));
-    assert!(page(logto, Lang::Ja).contains("2023年12月17日 3:56～4:15 UTC"));
-    assert!(page(logto, Lang::Zh).contains("2023年12月17日 03:56 至 04:15 UTC"));
+    assert!(page(logto, Lang::En).contains("December 17, 2023, 03:56–04:15 UTC"));
+    assert!(page(logto, Lang::De).contains("17. Dezember 2023, 03:56–04:15 UTC"));
+    assert!(page(logto, Lang::Ja).contains("2023年12月17日 3:56～4:15（UTC）"));
+    assert!(page(logto, Lang::Zh).contains("2023年12月17日 03:56 至 04:15（UTC）"));
     assert!(page(logto, Lang::En).contains("**Duration**: 19 minutes"));
-    assert!(page(logto, Lang::De).contains("**Dauer**: 19 Minuten"));
+    assert!(page(logto, Lang::De).contains("**Dauer**: 19\u{a0}Minuten"));
     assert!(page(logto, Lang::Ja).contains("**影響時間**：19分"));
     assert!(page(logto, Lang::Zh).contains("**持续时间**：19分钟"));
     assert!(page(logto, Lang::De).contains("17. Dezember 2023 (genaue Uhrzeit unbekannt)"));
     let docker = "2020-07-05-docker-hub-pulls-hang";
     assert!(page(docker, Lang::En).contains("11 h 30 min"));
-    assert!(page(docker, Lang::De).contains("11 Std. 30 Min."));
+    assert!(page(docker, Lang::De).contains("11\u{a0}Std. 30\u{a0}Min."));
     assert!(page(docker, Lang::Ja).contains("11時間30分"));
     assert!(page(docker, Lang::Zh).contains("11小时30分钟"));
-    // Monzo's local times are UK summer time, shown with the zone's abbreviation.
+    // Monzo's local times are UK summer time: BST means nothing to a Chinese reader.
     let monzo = page("2017-10-27-monzo-payments-outage", Lang::Zh);
     assert!(
-        monzo.contains("2017年10月27日 14:10 至 15:31 BST"),
+        monzo.contains("2017年10月27日 14:10 至 15:31（UTC+1）"),
         "{monzo}"
     );
 }
@@ -264,4 +264,62 @@ fn internal_text_only_with_the_internal_option() {
             "{lang}: raw HTML is escaped in Markdown too:\n{md}"
         );
     }
+}
+
+/// A Japanese record wrapped inside its sentences, with a Chinese and a German overlay whose
+/// summary was translated from an older text.
+const WRAPPED: &str = "title: 画像の削除\nlang: ja\nstatus: draft\nseverity: major\naffected:\n  api: major_outage\ntimezone: UTC\nstarted: 2023-12-17T03:56:00Z\nresolved: 2023-12-17T04:15:00Z\nsummary: |\n  本番環境が動作する\n  イメージを削除しました。\nimpact: 誰もログインできませんでした。\nlessons:\n  - |\n    削除ジョブは\n    確認してから実行する。\n";
+
+#[test]
+fn markdown_joins_wrapped_cjk_lines_and_marks_stale_translations() {
+    let stale_summary = "summary:\n  source: 古い概要。\n  text: 旧的概述。\nimpact:\n  source: 誰もログインできませんでした。\n  text: 无人能够登录。\n";
+    let project = common::Project::new()
+        .record("2023-12-17-x.yaml", WRAPPED)
+        .record(
+            "2023-12-17-x.zh.yaml",
+            format!("lang: zh\ntitle:\n  source: 画像の削除\n  text: 删除镜像\n{stale_summary}"),
+        )
+        .record(
+            "2023-12-17-x.de.yaml",
+            format!(
+                "lang: de\ntitle:\n  source: 画像の削除\n  text: Images gelöscht\n{}",
+                stale_summary
+                    .replace("旧的概述。", "Alte Zusammenfassung.")
+                    .replace("无人能够登录。", "Niemand konnte sich anmelden.")
+            ),
+        );
+    let render = |lang: &str| {
+        let out = project.render(&[
+            "incidents/2023-12-17-x.yaml",
+            "--lang",
+            lang,
+            "--format",
+            "md",
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+    };
+    let ja = render("ja");
+    assert!(
+        ja.contains("本番環境が動作するイメージを削除しました。"),
+        "{ja}"
+    );
+    assert!(ja.contains("- 削除ジョブは確認してから実行する。"), "{ja}");
+    let zh = render("zh");
+    assert!(zh.contains("旧的概述。\n\n（译文可能已过时）\n"), "{zh}");
+    assert_eq!(
+        zh.matches("（译文可能已过时）").count(),
+        1,
+        "only the stale block: {zh}"
+    );
+    let de = render("de");
+    assert!(
+        de.contains("Alte Zusammenfassung.\n\n(Übersetzung veraltet)\n"),
+        "{de}"
+    );
+    // The untranslated lesson falls back to Japanese, joined there too; it is not stale.
+    assert!(
+        de.contains("- 削除ジョブは確認してから実行する。\n"),
+        "{de}"
+    );
 }

@@ -241,7 +241,7 @@ fn check_build(n: usize, public: &Path, updates: &[String]) {
                     "Resolved",
                 ],
             );
-            assert!(page.contains("Website (major outage)"), "{page}");
+            assert!(page.contains("Website: major outage"), "{page}");
             assert_eq!(api["status"], "resolved", "{api}");
             // Until the postmortem is written, the history and the feed tell the last update.
             in_order(&home, &["Checkout fails for card payments", &updates[3]]);

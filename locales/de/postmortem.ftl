@@ -86,33 +86,41 @@ time-range = { $start } – { $end }
 time-day-only = { $date } (genaue Uhrzeit unbekannt)
 time-approximate = gegen { $time }
 duration-days = { $count ->
-    [one] { $count } Tag
-   *[other] { $count } Tage
+    [one] { $count }{ "\u00A0" }Tag
+   *[other] { $count }{ "\u00A0" }Tage
 }
 duration-hours = { $count ->
-    [one] { $count } Stunde
-   *[other] { $count } Stunden
+    [one] { $count }{ "\u00A0" }Stunde
+   *[other] { $count }{ "\u00A0" }Stunden
 }
 duration-minutes = { $count ->
-    [one] { $count } Minute
-   *[other] { $count } Minuten
+    [one] { $count }{ "\u00A0" }Minute
+   *[other] { $count }{ "\u00A0" }Minuten
 }
 duration-seconds = { $count ->
-    [one] { $count } Sekunde
-   *[other] { $count } Sekunden
+    [one] { $count }{ "\u00A0" }Sekunde
+   *[other] { $count }{ "\u00A0" }Sekunden
 }
-duration-short-days = { $count } Tg.
-duration-short-hours = { $count } Std.
-duration-short-minutes = { $count } Min.
-duration-short-seconds = { $count } Sek.
+duration-short-days = { $count }{ "\u00A0" }Tg.
+duration-short-hours = { $count }{ "\u00A0" }Std.
+duration-short-minutes = { $count }{ "\u00A0" }Min.
+duration-short-seconds = { $count }{ "\u00A0" }Sek.
 duration-join = { " " }
 duration-approximate = etwa { $duration }
 duration-ongoing = läuft seit { $duration }
+# Datum und Uhrzeit: `17. Dezember 2023, 03:56`.
+datetime = { $date }, { $time }
+# Zwei Uhrzeiten an einem Tag, ohne Leerzeichen um den Bis-Strich (DIN 5008).
+time-range-day = { $date }, { $start }–{ $end }
+datetime-zone-named = { $datetime } { $zone }
+label-time-zoned = { $label } ({ $zone })
+# Größte Einheit einer Dauer: days oder hours (nicht übersetzen).
+duration-largest-unit = days
 
 ## Hinweise
 notice-draft = Entwurf: Dieses Postmortem ist nicht veröffentlicht.
 notice-review = In Prüfung: Dieses Postmortem ist noch nicht veröffentlicht.
-notice-ongoing = Diese Störung dauert noch an. Dieser Bericht wird aktualisiert, sobald wir mehr wissen.
+notice-ongoing = Diese Störung dauert noch an. Diese Seite wird laufend aktualisiert.
 notice-pending = Diese Störung ist behoben. Das Postmortem wird gerade geschrieben und hier veröffentlicht.
 notice-stale = Ein Teil dieser Übersetzung ist veraltet: Das Original ({ $language }) wurde seit der Übersetzung geändert.
 notice-fallback = Teile dieses Postmortems sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.
@@ -120,6 +128,7 @@ notice-draft-maintenance = Entwurf: Diese Wartungsankündigung ist nicht veröff
 notice-review-maintenance = In Prüfung: Diese Wartungsankündigung ist noch nicht veröffentlicht.
 notice-fallback-maintenance = Teile dieser Ankündigung sind noch nicht übersetzt und werden in der Originalsprache ({ $language }) angezeigt.
 notice-internal = Intern: Dieser Abschnitt wird nie veröffentlicht.
+notice-untranslated = Diese Seite liegt noch nicht auf Deutsch vor und wird im Original ({ $language }) angezeigt.
 
 ## Sprachnamen
 language-en = Englisch
@@ -129,7 +138,11 @@ language-zh = Chinesisch
 
 ## Aufzählungen
 list-join = { ", " }
-affected-component = { $name } ({ $status })
+affected-component = { $name }: { $status }
 
 ## Punctuation
 label-separator = { ": " }
+bracket-open = { " (" }
+bracket-close = { ")" }
+meta-separator = { " · " }
+stale-marker = { " (Übersetzung veraltet)" }

@@ -33,13 +33,14 @@ site-recent = Vergangene Störungen
 
 ## Verfügbarkeitsbalken
 uptime-heading = Verfügbarkeit in den letzten 90 Tagen
-uptime-percent = { $percent } % Verfügbarkeit
+uptime-percent = { $percent }{ "\u00A0" }% Verfügbarkeit
 uptime-start = vor 90 Tagen
 uptime-end = Heute
 uptime-day-clear = { $date }: keine Ausfallzeit
 uptime-day-degraded = { $date }: { $status }, keine Ausfallzeit
 uptime-day-down = { $date }: { $duration } Ausfallzeit
 uptime-legend = Jeder Balken steht für einen Tag; seine Farbe zeigt, wie lange die Komponente an diesem Tag ausgefallen war. Teilausfälle zählen zu 30 % als Ausfallzeit.
+uptime-label = Verfügbarkeit in den letzten 90 Tagen: { $percent } %
 
 ## Aus Meilensteinen abgeleitete Statusmeldungen (JSON-API und Feeds)
 update-body-investigating = Wir untersuchen diese Störung.

@@ -110,11 +110,21 @@ duration-short-seconds = { $count } s
 duration-join = { " " }
 duration-approximate = about { $duration }
 duration-ongoing = ongoing for { $duration }
+# A date and a time of day: `December 17, 2023, 03:56`.
+datetime = { $date }, { $time }
+# Two times on one day, the date said once: `December 17, 2023, 03:56–04:15`.
+time-range-day = { $date }, { $start }–{ $end }
+# A time in a zone named in words rather than by a code or an offset.
+datetime-zone-named = { $datetime } { $zone }
+# The timeline's time column heading, with the zone its times are in.
+label-time-zoned = { $label } ({ $zone })
+# The largest unit of a duration: days (`1 d 2 h`) or hours (`26 h`). Keep the word in English.
+duration-largest-unit = days
 
 ## Notices
 notice-draft = Draft: this postmortem has not been published.
 notice-review = In review: this postmortem has not been published yet.
-notice-ongoing = This incident is still ongoing. This report will be updated as we learn more.
+notice-ongoing = This incident is ongoing. This page will be updated as we learn more.
 notice-pending = This incident is resolved. Its postmortem is being written and will be published here.
 notice-stale = Part of this translation is out of date: the original ({ $language }) has changed since it was translated.
 notice-fallback = Parts of this postmortem have not been translated yet and are shown in the original language ({ $language }).
@@ -122,6 +132,7 @@ notice-draft-maintenance = Draft: this maintenance announcement has not been pub
 notice-review-maintenance = In review: this maintenance announcement has not been published yet.
 notice-fallback-maintenance = Parts of this announcement have not been translated yet and are shown in the original language ({ $language }).
 notice-internal = Internal: this section is never published.
+notice-untranslated = This page has not been translated into English yet; it is shown in the original language ({ $language }).
 
 ## Language names, in this language
 language-en = English
@@ -131,7 +142,11 @@ language-zh = Chinese
 
 ## Lists
 list-join = { ", " }
-affected-component = { $name } ({ $status })
+affected-component = { $name }: { $status }
 
 ## Punctuation
 label-separator = { ": " }
+bracket-open = { " (" }
+bracket-close = { ")" }
+meta-separator = { " · " }
+stale-marker = { " (translation may be outdated)" }

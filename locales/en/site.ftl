@@ -51,6 +51,7 @@ uptime-day-clear = { $date }: no downtime
 uptime-day-degraded = { $date }: { $status }, no downtime
 uptime-day-down = { $date }: { $duration } of downtime
 uptime-legend = Each bar is one day; its color shows how much of the day the component was down. Partial outages count as 30% downtime.
+uptime-label = Uptime over the last 90 days: { $percent }%
 
 ## Status updates derived from milestones (the JSON API and feeds)
 update-body-investigating = We are investigating this incident.

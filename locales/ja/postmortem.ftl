@@ -77,7 +77,7 @@ kind-process = プロセス改善
 kind-other = その他
 
 ## 日時と時間
-datetime-zoned = { $datetime } { $zone }
+datetime-zoned = { $datetime }（{ $zone }）
 time-range = { $start }～{ $end }
 time-day-only = { $date }（時刻不明）
 time-approximate = { $time }頃
@@ -92,11 +92,19 @@ duration-short-seconds = { $count }秒
 duration-join = {""}
 duration-approximate = 約{ $duration }
 duration-ongoing = { $duration }継続中
+# 日付と時刻：`2023年12月17日 3:56`。
+datetime = { $date } { $time }
+# 同じ日の時間帯：`2023年12月17日 3:56～4:15`。
+time-range-day = { $date } { $start }～{ $end }
+datetime-zone-named = { $datetime }（{ $zone }）
+label-time-zoned = { $label }（{ $zone }）
+# 期間の最大単位：days または hours（翻訳しない）。1日を超える期間は時間で数える（`24時間59分`）。
+duration-largest-unit = hours
 
 ## お知らせ
 notice-draft = 下書き：このポストモーテムは公開されていません。
 notice-review = レビュー中：このポストモーテムはまだ公開されていません。
-notice-ongoing = このインシデントは継続中です。新しい情報がわかりしだい、この報告を更新します。
+notice-ongoing = このインシデントは継続中です。このページは随時更新します。
 notice-pending = このインシデントは解消しました。ポストモーテムは現在作成中で、完成しだいこのページで公開します。
 notice-stale = この翻訳の一部は古くなっています。翻訳後に原文（{ $language }）が更新されました。
 notice-fallback = このポストモーテムの一部はまだ翻訳されておらず、原文（{ $language }）のまま表示しています。
@@ -104,6 +112,7 @@ notice-draft-maintenance = 下書き：このメンテナンスのお知らせ�
 notice-review-maintenance = レビュー中：このメンテナンスのお知らせはまだ公開されていません。
 notice-fallback-maintenance = このお知らせの一部はまだ翻訳されておらず、原文（{ $language }）のまま表示しています。
 notice-internal = 社内限定：このセクションは公開されません。
+notice-untranslated = このページはまだ日本語に翻訳されていないため、原文（{ $language }）で表示しています。
 
 ## 言語名
 language-en = 英語
@@ -113,7 +122,11 @@ language-zh = 中国語
 
 ## 列挙
 list-join = { "、" }
-affected-component = { $name }（{ $status }）
+affected-component = { $name }：{ $status }
 
 ## 句読点
 label-separator = { "：" }
+bracket-open = { "（" }
+bracket-close = { "）" }
+meta-separator = { "｜" }
+stale-marker = （翻訳が古い可能性あり）

@@ -40,6 +40,7 @@ uptime-day-clear = { $date }：停止なし
 uptime-day-degraded = { $date }：{ $status }、停止なし
 uptime-day-down = { $date }：停止時間 { $duration }
 uptime-legend = 1本のバーが1日を表し、色はその日にコンポーネントが停止していた時間の長さを示します。一部停止は停止時間の30%として計上します。
+uptime-label = 過去90日間の稼働率：{ $percent }%
 
 ## マイルストーンから作るステータス更新（JSON API とフィード）
 update-body-investigating = このインシデントを調査しています。

@@ -77,7 +77,7 @@ kind-process = 流程
 kind-other = 其他
 
 ## 时间与时长
-datetime-zoned = { $datetime } { $zone }
+datetime-zoned = { $datetime }（{ $zone }）
 time-range = { $start } 至 { $end }
 time-day-only = { $date }（具体时间不详）
 time-approximate = { $time }左右
@@ -92,11 +92,20 @@ duration-short-seconds = { $count }秒
 duration-join = {""}
 duration-approximate = 约{ $duration }
 duration-ongoing = 已持续{ $duration }
+# 日期与时间：`2023年12月17日 03:56`。
+datetime = { $date } { $time }
+# 同一天内的时段：`2023年12月17日 03:56 至 04:15`。
+time-range-day = { $date } { $start } 至 { $end }
+# 以文字表示的时区（北京时间）放在时间之前：`北京时间 2023年12月17日 08:00`。
+datetime-zone-named = { $zone } { $datetime }
+label-time-zoned = { $label }（{ $zone }）
+# 时长的最大单位：days 或 hours（不要翻译）。
+duration-largest-unit = days
 
 ## 提示
 notice-draft = 草稿：本故障复盘尚未发布。
 notice-review = 审核中：本故障复盘尚未发布。
-notice-ongoing = 该故障仍在处理中，我们将在获得更多信息后更新本页面。
+notice-ongoing = 该故障仍在处理中，本页面将持续更新。
 notice-pending = 该故障已解决。故障复盘正在撰写中，完成后将在此页面发布。
 notice-stale = 本译文的部分内容已过时：原文（{ $language }）在翻译后已有改动。
 notice-fallback = 本复盘报告的部分内容尚未翻译，以原文（{ $language }）显示。
@@ -104,6 +113,7 @@ notice-draft-maintenance = 草稿：本维护公告尚未发布。
 notice-review-maintenance = 审核中：本维护公告尚未发布。
 notice-fallback-maintenance = 本公告的部分内容尚未翻译，以原文（{ $language }）显示。
 notice-internal = 仅限内部：此部分不会公开。
+notice-untranslated = 本页面尚无中文译文，以下以原文（{ $language }）显示。
 
 ## 语言名称
 language-en = 英语
@@ -113,7 +123,11 @@ language-zh = 中文
 
 ## 列举
 list-join = { "、" }
-affected-component = { $name }（{ $status }）
+affected-component = { $name }：{ $status }
 
 ## 标点符号
 label-separator = { "：" }
+bracket-open = { "（" }
+bracket-close = { "）" }
+meta-separator = { " · " }
+stale-marker = （译文可能已过时）

@@ -40,6 +40,7 @@ uptime-day-clear = { $date }：无停机
 uptime-day-degraded = { $date }：{ $status }，无停机
 uptime-day-down = { $date }：停机 { $duration }
 uptime-legend = 每根竖条代表一天，颜色表示该组件当天停机时间的长短。部分中断按 30% 计入停机时间。
+uptime-label = 过去90天的可用率：{ $percent }%
 
 ## 由里程碑生成的状态更新（JSON API 与订阅源）
 update-body-investigating = 我们正在调查此故障。

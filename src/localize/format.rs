@@ -1,11 +1,10 @@
 //! Localized values: CLDR dates and times through ICU4X, durations in words through Fluent.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
-use chrono_tz::Tz;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use fluent_bundle::FluentValue;
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::{T, YM, YMD, YMDT};
+use icu_datetime::fieldsets::{MD, T, YM, YMD};
 use icu_datetime::input::{DateTime as IcuDateTime, Time};
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
@@ -16,12 +15,16 @@ use super::cldr::Cldr;
 use crate::model::Lang;
 
 /// The CLDR formatters of one language: long dates, months, 24-hour times and decimals.
+/// A date and a time are joined by the `datetime` message, so that ranges and approximate
+/// times can join them the same way.
 pub struct DateFormats {
     date: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
     month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
+    month_day: FixedCalendarDateTimeFormatter<Gregorian, MD>,
     decimal: DecimalFormatter,
-    date_time: FixedCalendarDateTimeFormatter<Gregorian, YMDT>,
     time: FixedCalendarDateTimeFormatter<Gregorian, T>,
+    /// The language writes the year first (`2023年12月17日`).
+    year_first: bool,
 }
 
 impl std::fmt::Debug for DateFormats {
@@ -38,7 +41,7 @@ impl DateFormats {
             .parse()
             .map_err(|e| anyhow::anyhow!("locale {lang}: {e:?}"))?;
         let load = |e| anyhow::anyhow!("date formats for {lang}: {e:?}");
-        Ok(DateFormats {
+        let mut formats = DateFormats {
             date: FixedCalendarDateTimeFormatter::try_new_unstable(
                 &Cldr,
                 (&locale).into(),
@@ -51,25 +54,29 @@ impl DateFormats {
                 YM::long(),
             )
             .map_err(load)?,
+            month_day: FixedCalendarDateTimeFormatter::try_new_unstable(
+                &Cldr,
+                (&locale).into(),
+                MD::long(),
+            )
+            .map_err(load)?,
             decimal: DecimalFormatter::try_new_unstable(
                 &Cldr,
                 (&locale).into(),
                 Default::default(),
             )
             .map_err(|e| anyhow::anyhow!("number formats for {lang}: {e:?}"))?,
-            date_time: FixedCalendarDateTimeFormatter::try_new_unstable(
-                &Cldr,
-                (&locale).into(),
-                YMD::long().with_time_hm(),
-            )
-            .map_err(load)?,
             time: FixedCalendarDateTimeFormatter::try_new_unstable(
                 &Cldr,
                 (&locale).into(),
                 T::hm(),
             )
             .map_err(load)?,
-        })
+            year_first: false,
+        };
+        let sample = NaiveDate::from_ymd_opt(2023, 12, 17).unwrap_or_default();
+        formats.year_first = formats.date(sample).starts_with("2023");
+        Ok(formats)
     }
 
     /// `December 17, 2023`, `17. Dezember 2023`, `2023年12月17日`.
@@ -97,14 +104,16 @@ impl DateFormats {
         self.decimal.format(&decimal).to_string()
     }
 
-    /// The date and the time of day, joined as the language joins them.
-    pub(crate) fn date_time(&self, local: NaiveDateTime) -> String {
-        match (icu_date(local.date()), icu_time(local)) {
-            (Some(date), Some(time)) => self
-                .date_time
-                .format(&IcuDateTime { date, time })
-                .to_string(),
-            _ => local.to_string(),
+    /// The end date of a range that began on `start`: in a language that writes the year
+    /// first, without the year when it is the start's (`2026年10月31日～11月1日`), as CLDR's
+    /// interval formats write it; in full otherwise (`31. Oktober 2026 – 1. November 2026`).
+    pub(crate) fn end_date(&self, start: NaiveDate, end: NaiveDate) -> String {
+        if !(self.year_first && start.year() == end.year()) {
+            return self.date(end);
+        }
+        match icu_date(end) {
+            Some(icu) => self.month_day.format(&icu).to_string(),
+            None => self.date(end),
         }
     }
 
@@ -129,17 +138,6 @@ fn icu_time(local: NaiveDateTime) -> Option<Time> {
     Time::try_new(hour, minute, 0, 0).ok()
 }
 
-/// The zone as readers know it at that instant: its abbreviation (`UTC`, `BST`, `JST`), or
-/// its offset (`UTC+03`) where the zone has no letters for it.
-pub(crate) fn zone_label(at: DateTime<Utc>, zone: Tz) -> String {
-    let abbreviation = at.with_timezone(&zone).format("%Z").to_string();
-    if abbreviation.starts_with(['+', '-']) {
-        format!("UTC{abbreviation}")
-    } else {
-        abbreviation
-    }
-}
-
 /// A duration in words: one unit spelled out (`19 minutes`, `19 Minuten`, `19分`, `19分钟`),
 /// several in the short form (`1 h 21 min`, `1 Std. 21 Min.`, `1時間21分`, `1小时21分钟`).
 /// Rounded to the minute above one minute.
@@ -152,14 +150,16 @@ pub fn duration(messages: &Messages, lang: Lang, seconds: i64) -> String {
         vec![("seconds", seconds)]
     } else {
         let minutes = (seconds + 30) / 60;
-        [
-            ("days", minutes / 1440),
-            ("hours", minutes / 60 % 24),
-            ("minutes", minutes % 60),
-        ]
-        .into_iter()
-        .filter(|(_, count)| *count > 0)
-        .collect()
+        // Japanese reports count long outages in hours: `1日59分` reads as "59 minutes a day".
+        let (days, hours) = if messages.text(lang, "duration-largest-unit") == "hours" {
+            (0, minutes / 60)
+        } else {
+            (minutes / 1440, minutes / 60 % 24)
+        };
+        [("days", days), ("hours", hours), ("minutes", minutes % 60)]
+            .into_iter()
+            .filter(|(_, count)| *count > 0)
+            .collect()
     };
     if let [(unit, count)] = parts.as_slice() {
         return messages.format(
@@ -236,27 +236,28 @@ mod tests {
     fn times_use_a_24_hour_clock_in_every_language() {
         let at = date(2017, 10, 27).and_hms_opt(15, 31, 0).unwrap();
         for &lang in Lang::ALL {
-            let formats = DateFormats::new(lang).unwrap();
-            assert_eq!(formats.time(at), "15:31", "{lang}");
-            assert!(formats.date_time(at).contains("15:31"), "{lang}");
+            assert_eq!(DateFormats::new(lang).unwrap().time(at), "15:31", "{lang}");
         }
-        let en = DateFormats::new(Lang::En).unwrap().date_time(at);
-        let de = DateFormats::new(Lang::De).unwrap().date_time(at);
-        let ja = DateFormats::new(Lang::Ja).unwrap().date_time(at);
-        assert_eq!(en, "October 27, 2017 at 15:31");
-        assert_eq!(de, "27. Oktober 2017 um 15:31");
-        assert_eq!(ja, "2017年10月27日 15:31");
+        let early = date(2017, 10, 27).and_hms_opt(3, 5, 0).unwrap();
+        let times: Vec<String> = Lang::ALL
+            .iter()
+            .map(|&lang| DateFormats::new(lang).unwrap().time(early))
+            .collect();
+        assert_eq!(times, ["03:05", "03:05", "3:05", "03:05"]);
     }
 
     #[test]
-    fn zones_show_their_abbreviation_or_offset() {
-        let summer = DateTime::parse_from_rfc3339("2017-10-27T13:10:00Z")
-            .unwrap()
-            .with_timezone(&Utc);
-        assert_eq!(zone_label(summer, "Europe/London".parse().unwrap()), "BST");
-        assert_eq!(zone_label(summer, "Asia/Tokyo".parse().unwrap()), "JST");
-        assert_eq!(zone_label(summer, Tz::UTC), "UTC");
-        assert_eq!(zone_label(summer, "Asia/Dubai".parse().unwrap()), "UTC+04");
+    fn a_ranges_end_drops_the_year_only_where_the_year_comes_first() {
+        let end = |lang, start| {
+            DateFormats::new(lang)
+                .unwrap()
+                .end_date(start, date(2026, 11, 1))
+        };
+        assert_eq!(end(Lang::Ja, date(2026, 10, 31)), "11月1日");
+        assert_eq!(end(Lang::Zh, date(2026, 10, 31)), "11月1日");
+        assert_eq!(end(Lang::Ja, date(2025, 12, 31)), "2026年11月1日");
+        assert_eq!(end(Lang::En, date(2026, 10, 31)), "November 1, 2026");
+        assert_eq!(end(Lang::De, date(2026, 10, 31)), "1. November 2026");
     }
 
     #[test]
@@ -268,22 +269,39 @@ mod tests {
                 .map(|&lang| duration(&messages, lang, seconds))
                 .collect()
         };
-        assert_eq!(all(19 * 60), ["19 minutes", "19 Minuten", "19分", "19分钟"]);
-        assert_eq!(all(60), ["1 minute", "1 Minute", "1分", "1分钟"]);
+        assert_eq!(
+            all(19 * 60),
+            ["19 minutes", "19\u{a0}Minuten", "19分", "19分钟"]
+        );
+        assert_eq!(all(60), ["1 minute", "1\u{a0}Minute", "1分", "1分钟"]);
         assert_eq!(
             all(11 * 3600 + 30 * 60),
             [
                 "11 h 30 min",
-                "11 Std. 30 Min.",
+                "11\u{a0}Std. 30\u{a0}Min.",
                 "11時間30分",
                 "11小时30分钟"
             ]
         );
-        assert_eq!(all(2 * 3600), ["2 hours", "2 Stunden", "2時間", "2小时"]);
-        assert_eq!(all(45), ["45 seconds", "45 Sekunden", "45秒", "45秒"]);
+        assert_eq!(
+            all(2 * 3600),
+            ["2 hours", "2\u{a0}Stunden", "2時間", "2小时"]
+        );
+        assert_eq!(all(45), ["45 seconds", "45\u{a0}Sekunden", "45秒", "45秒"]);
         assert_eq!(
             all(2 * 86_400 + 4 * 3600),
-            ["2 d 4 h", "2 Tg. 4 Std.", "2日4時間", "2天4小时"]
+            ["2 d 4 h", "2\u{a0}Tg. 4\u{a0}Std.", "52時間", "2天4小时"]
         );
+        // `1日59分` would read as "59 minutes a day": Japanese counts hours past a day.
+        assert_eq!(
+            all(86_400 + 59 * 60),
+            [
+                "1 d 59 min",
+                "1\u{a0}Tg. 59\u{a0}Min.",
+                "24時間59分",
+                "1天59分钟"
+            ]
+        );
+        assert_eq!(all(27 * 3600 + 15 * 60)[2], "27時間15分");
     }
 }

@@ -7,6 +7,7 @@ pub mod messages;
 pub mod metrics;
 pub mod postmortem;
 pub mod site;
+mod zone;
 pub(crate) use std::path::Path;
 
 pub use messages::Messages;

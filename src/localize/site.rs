@@ -68,6 +68,9 @@ pub struct ComponentView {
     pub status_text: String,
     /// `99.97% uptime`, in the language's number format.
     pub uptime: String,
+    /// The uptime bar's accessible name: the period and the figure, each said once
+    /// (`Uptime over the last 90 days: 99.97%`).
+    pub uptime_label: String,
     pub days: Vec<DayView>,
     pub incidents: Vec<usize>,
     /// Windows not over yet that name it, soonest first (indices into `maintenances`).
@@ -89,8 +92,7 @@ pub struct IncidentView {
     pub title: Text,
     pub summary: Option<Text>,
     pub impact: &'static str,
-    /// `Impact: major`, `影響度：重大`: the level with its label, empty for `none` (a card
-    /// that says nothing about impact reads better than one that says "none").
+    /// `Impact: major`, `影響度：重大`; empty for `none` (see [`impact::label`]).
     pub impact_label: String,
     pub status: &'static str,
     pub status_text: String,
@@ -239,6 +241,10 @@ fn component_view(
         status_text: ctx.keyword("component", state.status),
         uptime: ctx.format(
             "uptime-percent",
+            &[("percent", ctx.dates().percent(state.uptime.percent))],
+        ),
+        uptime_label: ctx.format(
+            "uptime-label",
             &[("percent", ctx.dates().percent(state.uptime.percent))],
         ),
         days: state

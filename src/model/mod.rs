@@ -103,6 +103,18 @@ keywords! {
     Lang { En = "en", De = "de", Ja = "ja", Zh = "zh" }
 }
 
+impl Lang {
+    /// The BCP 47 tag for `lang`, `hreflang` and `xml:lang`: Chinese names its script, which a
+    /// bare `zh` leaves fonts, screen readers and search engines to guess. Folders, file names
+    /// and URLs keep [`Lang::as_str`].
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-Hans",
+            other => other.as_str(),
+        }
+    }
+}
+
 keywords! {
     /// Where a record is in its review: only `published` records are public.
     RecordStatus { Draft = "draft", Review = "review", Published = "published" }

@@ -206,7 +206,7 @@ mod tests {
         context.insert(
             "badge",
             &serde_json::json!({
-                "label": "API\u{1}", "value": "down\u{FFFF}\u{B}", "color": "#e05d44",
+                "label": "API\u{1}", "value": "down\u{FFFF}\u{B}", "color": "#e05d44", "separator": ": ",
                 "width": 100, "label_width": 50, "value_width": 50,
             }),
         );

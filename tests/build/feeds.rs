@@ -4,7 +4,7 @@
 use scraper::Html;
 
 use crate::common::{build, read, repo};
-use crate::{LANGS, select, served_file};
+use crate::{LANGS, select, served_file, tag};
 
 #[test]
 fn each_language_has_an_atom_feed_of_the_published_incidents_and_windows() {
@@ -18,7 +18,7 @@ fn each_language_has_an_atom_feed_of_the_published_incidents_and_windows() {
             7,
             "{lang}: 5 incidents, 2 maintenance windows"
         );
-        assert_eq!(feed.language.as_deref(), Some(lang));
+        assert_eq!(feed.language.as_deref(), Some(tag(lang)));
         for entry in &feed.entries {
             let link = &entry.links[0].href;
             assert!(served_file(&out, "https://status.example.com/", link).is_file());
@@ -88,4 +88,47 @@ fn sitemap_robots_and_badges_are_well_formed() {
     assert!(read(&out, "ja/badges/logto-core.svg").contains("Logto コア"));
     assert!(read(&out, "de/badges/example-webhooks.svg").contains("Eingeschränkte Leistung"));
     assert!(out.join("favicon.svg").is_file() && out.join("style.css").is_file());
+}
+
+#[test]
+fn japanese_feeds_use_japanese_punctuation_and_mark_text_in_another_language() {
+    let (_dir, out) = build(repo());
+    let xml = read(&out, "ja/feed.atom");
+    let document = roxmltree::Document::parse(&xml).unwrap();
+    let xml_lang = |node: roxmltree::Node| {
+        node.attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
+            .map(str::to_string)
+    };
+    let webhook = document
+        .descendants()
+        .find(|n| n.has_tag_name("title") && n.text().is_some_and(|t| t.contains("Webhook")))
+        .unwrap();
+    assert_eq!(webhook.text(), Some("原因特定：Webhook deliveries delayed"));
+    assert_eq!(xml_lang(webhook).as_deref(), Some("en"), "an English title");
+    let summary = webhook
+        .parent()
+        .unwrap()
+        .children()
+        .find(|n| n.has_tag_name("summary"))
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        summary.contains("<p>原因特定（2026年11月21日 10:35 CET）</p><div lang=\"en\"><p>A slow"),
+        "{summary}"
+    );
+    assert!(summary.contains("CET｜"), "{summary}");
+    // Chinese says its script.
+    let zh = roxmltree::Document::parse(&read(&out, "zh/feed.atom"))
+        .unwrap()
+        .root_element()
+        .attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
+        .map(str::to_string);
+    assert_eq!(zh.as_deref(), Some("zh-Hans"));
+    // A title in the page's own language is not marked.
+    let docker = document
+        .descendants()
+        .find(|n| n.has_tag_name("title") && n.text().is_some_and(|t| t.contains("AWS")))
+        .unwrap();
+    assert_eq!(xml_lang(docker), None);
 }

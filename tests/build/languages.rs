@@ -3,7 +3,7 @@
 use scraper::Html;
 
 use crate::common::{build, repo};
-use crate::html_pages;
+use crate::{html_pages, tag};
 
 /// The text of a page outside elements marked as another language (untranslated fallbacks),
 /// and the values of its `title`, `aria-label` and `content` attributes.
@@ -58,7 +58,7 @@ fn german_japanese_and_chinese_sites_show_no_english_chrome() {
             .filter(|value| value.chars().count() > 6 && *value != "JSON API")
             .collect();
         for page in html_pages(&out.join(lang)) {
-            let text = own_language_text(&std::fs::read_to_string(&page).unwrap(), lang);
+            let text = own_language_text(&std::fs::read_to_string(&page).unwrap(), tag(lang));
             for phrase in &phrases {
                 assert!(
                     !text.contains(phrase),

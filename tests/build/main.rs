@@ -17,6 +17,7 @@ mod maintenance_feeds;
 mod metrics;
 mod pages;
 mod publish;
+mod punctuation;
 mod stale;
 mod status;
 mod widgets;
@@ -27,6 +28,11 @@ use common::files;
 use scraper::{Html, Selector};
 
 const LANGS: [&str; 4] = ["en", "de", "ja", "zh"];
+
+/// The `lang`/`hreflang`/`xml:lang` value of a language folder: `zh` pages say `zh-Hans`.
+fn tag(lang: &str) -> &'static str {
+    hindsight::model::Lang::parse(lang).unwrap().tag()
+}
 
 /// The site's pages: every HTML file but the widgets, which are fragments for another
 /// site's `<iframe>` (no canonical URL, no navigation) and are checked in widgets.rs.

@@ -50,7 +50,7 @@ fn before_the_window_it_is_announced_and_nothing_changes_yet() {
     );
     assert_eq!(
         texts(&en, "p.as-of"),
-        ["Status as of October 25, 2026 at 01:00 CEST"]
+        ["Status as of October 25, 2026, 01:00 CEST"]
     );
     assert!(select(&en, "section.maintenances.active").is_empty());
     assert_eq!(
@@ -61,8 +61,8 @@ fn before_the_window_it_is_announced_and_nothing_changes_yet() {
     assert_eq!(
         texts(&en, "section.maintenances.upcoming .meta"),
         [
-            "Scheduled October 25, 2026 at 01:30 CEST – 04:00 CET",
-            "Cancelled October 25, 2026 at 06:00 – 07:00 CET"
+            "Scheduled October 25, 2026, 01:30 CEST – 04:00 CET",
+            "Cancelled October 25, 2026, 06:00–07:00 CET"
         ],
         "the window in the record's zone, each end with its own zone across the DST change"
     );
@@ -124,7 +124,7 @@ fn inside_the_window_the_component_is_under_maintenance_and_the_banner_says_so()
     let en = page(&out, "en/index.html");
     assert_eq!(
         texts(&en, "p.as-of"),
-        ["Status as of October 25, 2026 at 02:30 CET"]
+        ["Status as of October 25, 2026, 02:30 CET"]
     );
     assert_eq!(
         texts(&en, "section.maintenances.upcoming h3"),
@@ -210,13 +210,11 @@ fn after_the_window_it_is_completed_and_listed_in_the_history() {
     );
     let window = page(&out, "de/maintenance/2026-10-25-db-upgrade.html");
     assert_eq!(banner(&window).1, "Abgeschlossen");
-    // An untranslated window is an announcement, not a postmortem, in its notice too.
+    // A window with nothing translated says so, not that "parts" are untranslated.
     let untranslated = page(&out, "de/maintenance/2026-10-25-api-rollout.html");
     assert_eq!(
         texts(&untranslated, "p.notice-fallback"),
-        [
-            "Teile dieser Ankündigung sind noch nicht übersetzt und werden in der Originalsprache (Englisch) angezeigt."
-        ]
+        ["Diese Seite liegt noch nicht auf Deutsch vor und wird im Original (Englisch) angezeigt."]
     );
     assert!(select(&page(&out, "en/components/db.html"), "section.maintenances").is_empty());
 }

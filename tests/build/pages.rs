@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use scraper::Html;
 
 use crate::common::{build, read, repo};
-use crate::{LANGS, html_pages, select, served_file, text, texts};
+use crate::{LANGS, html_pages, select, served_file, tag, text, texts};
 
 /// The file a link from `page` points at, if it is a local link.
 fn resolve(out: &Path, page: &Path, href: &str) -> Option<(PathBuf, Option<String>)> {
@@ -118,7 +118,7 @@ fn every_page_declares_its_language_canonical_url_and_complete_alternates() {
             .split('/')
             .next()
             .filter(|first| LANGS.contains(first));
-        assert_eq!(lang, expected.unwrap_or("en"), "{relative}");
+        assert_eq!(lang, tag(expected.unwrap_or("en")), "{relative}");
         let canonical = select(&html, "link[rel=canonical]")[0]
             .value()
             .attr("href")
@@ -147,7 +147,7 @@ fn every_page_declares_its_language_canonical_url_and_complete_alternates() {
                 )
             })
             .collect();
-        let mut expected_langs: Vec<&str> = LANGS.to_vec();
+        let mut expected_langs: Vec<&str> = LANGS.into_iter().map(tag).collect();
         expected_langs.push("x-default");
         expected_langs.sort();
         assert_eq!(
@@ -173,7 +173,7 @@ fn every_page_declares_its_language_canonical_url_and_complete_alternates() {
             .into_iter()
             .filter_map(|a| a.value().attr("hreflang"))
             .collect();
-        assert_eq!(switcher, LANGS, "{relative}");
+        assert_eq!(switcher, LANGS.map(tag), "{relative}");
     }
 }
 
@@ -228,4 +228,50 @@ fn pages_show_the_example_incidents_in_each_language() {
         groups,
         ["Logto", "Docker Hub", "Monzo", "Inria CI", "Example"]
     );
+}
+
+#[test]
+fn the_404_page_speaks_every_language_of_the_site() {
+    // Static hosts serve one /404.html for every address, /ja/… and /zh/… too.
+    let (_dir, out) = build(repo());
+    let page = Html::parse_document(&read(&out, "404.html"));
+    let blocks = select(&page, "main section.not-found[lang]");
+    let langs: Vec<&str> = blocks
+        .iter()
+        .map(|b| b.value().attr("lang").unwrap())
+        .collect();
+    assert_eq!(langs, LANGS.map(tag));
+    let messages = hindsight::localize::Messages::builtin().unwrap();
+    for (block, lang) in blocks.into_iter().zip(LANGS) {
+        let lang = hindsight::model::Lang::parse(lang).unwrap();
+        let heading = text(select(&Html::parse_fragment(&block.html()), "h1, h2")[0]);
+        assert_eq!(heading, messages.text(lang, "site-not-found"));
+        assert!(text(block).contains(&messages.text(lang, "site-not-found-text")));
+        let home = select(&Html::parse_fragment(&block.html()), "a")[0]
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_string();
+        assert_eq!(home, format!("/{lang}/index.html"));
+    }
+    assert_eq!(select(&page, "h1").len(), 1, "one top heading");
+}
+
+#[test]
+fn uptime_bars_and_badges_say_their_figure_once_with_the_languages_colon() {
+    let (_dir, out) = build(repo());
+    for (lang, label) in [
+        ("en", "Uptime over the last 90 days: 100.00%"),
+        ("ja", "過去90日間の稼働率：100.00%"),
+        ("zh", "过去90天的可用率：100.00%"),
+    ] {
+        let page = Html::parse_document(&read(&out, &format!("{lang}/components/logto-core.html")));
+        let bar = select(&page, ".uptime svg.days")[0];
+        assert_eq!(bar.value().attr("aria-label"), Some(label));
+    }
+    let badge = read(&out, "ja/badge.svg");
+    assert!(badge.contains("aria-label=\"ステータス：") && badge.contains("<title>ステータス："));
+    let home = Html::parse_document(&read(&out, "ja/index.html"));
+    let latest = text(select(&home, ".latest p.label")[0]);
+    assert!(latest.starts_with("最新情報｜原因特定｜"), "{latest}");
 }

@@ -20,9 +20,9 @@ fn status_and_uptime_match_figures_worked_out_by_hand() {
         (
             "de",
             [
-                "99,91 % Verfügbarkeit",
-                "100,00 % Verfügbarkeit",
-                "99,34 % Verfügbarkeit",
+                "99,91\u{a0}% Verfügbarkeit",
+                "100,00\u{a0}% Verfügbarkeit",
+                "99,34\u{a0}% Verfügbarkeit",
             ],
         ),
         ("ja", ["稼働率 99.91%", "稼働率 100.00%", "稼働率 99.34%"]),

@@ -7,7 +7,7 @@ use std::path::Path;
 use scraper::Html;
 
 use crate::common::{Project, build, read, repo};
-use crate::{LANGS, select, text};
+use crate::{LANGS, select, tag, text};
 
 /// The example's component ids, from its configuration.
 fn components() -> Vec<String> {
@@ -43,11 +43,19 @@ fn every_language_and_component_has_a_widget_that_links_to_its_page() {
     let out = std::fs::canonicalize(out).unwrap();
     let components = components();
     assert_eq!(components.len(), 9);
+    let messages = hindsight::localize::Messages::builtin().unwrap();
     for lang in LANGS {
+        let separator = messages.text(
+            hindsight::model::Lang::parse(lang).unwrap(),
+            "label-separator",
+        );
         let widget = format!("{lang}/widget.html");
         let (target, _, html) = link(&out, &widget);
         assert_eq!(target, out.join(format!("{lang}/index.html")), "{widget}");
-        assert_eq!(select(&html, "html")[0].value().attr("lang"), Some(lang));
+        assert_eq!(
+            select(&html, "html")[0].value().attr("lang"),
+            Some(tag(lang))
+        );
         let home = Html::parse_document(&read(&out, &format!("{lang}/index.html")));
         let banner = text(select(&home, "p.banner")[0]);
         assert_eq!(text(select(&html, ".status")[0]), banner, "{widget}");
@@ -59,11 +67,14 @@ fn every_language_and_component_has_a_widget_that_links_to_its_page() {
                 out.join(format!("{lang}/components/{component}.html")),
                 "{widget}"
             );
-            assert_eq!(select(&html, "html")[0].value().attr("lang"), Some(lang));
+            assert_eq!(
+                select(&html, "html")[0].value().attr("lang"),
+                Some(tag(lang))
+            );
             // The badge of the same component says the same, in the same words.
             let badge = read(&out, &format!("{lang}/badges/{component}.svg"));
             let said = format!(
-                "{}: {}",
+                "{}{separator}{}",
                 text(select(&html, ".label")[0]),
                 text(select(&html, ".status")[0])
             );

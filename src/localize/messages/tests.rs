@@ -99,8 +99,8 @@ fn plurals_follow_each_language() {
     };
     assert_eq!(minutes(Lang::En, 1), "1 minute");
     assert_eq!(minutes(Lang::En, 19), "19 minutes");
-    assert_eq!(minutes(Lang::De, 1), "1 Minute");
-    assert_eq!(minutes(Lang::De, 19), "19 Minuten");
+    assert_eq!(minutes(Lang::De, 1), "1\u{a0}Minute");
+    assert_eq!(minutes(Lang::De, 19), "19\u{a0}Minuten");
     assert_eq!(minutes(Lang::Ja, 19), "19分");
     assert_eq!(minutes(Lang::Zh, 19), "19分钟");
 }

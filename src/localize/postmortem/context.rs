@@ -6,6 +6,7 @@ use chrono_tz::Tz;
 use fluent_bundle::FluentValue;
 
 use super::super::format::{self, DateFormats};
+use super::super::zone::{ZoneName, zone_name};
 use super::super::{Localizer, Messages};
 use crate::model::Lang;
 use crate::model::time::When;
@@ -61,23 +62,50 @@ impl<'a> Context<'a> {
         when.utc.with_timezone(&self.zone).naive_local()
     }
 
-    pub(super) fn zone_label(&self, when: &When) -> String {
-        format::zone_label(when.utc, self.zone)
+    pub(super) fn zone_name(&self, when: &When) -> ZoneName {
+        zone_name(self.lang, when.utc, self.zone)
     }
 
-    /// An instant with its date and zone: `November 22, 2026 at 12:00 UTC`.
-    pub(crate) fn instant(&self, at: DateTime<Utc>) -> String {
+    /// A date and a time of day joined as the language joins them: `December 17, 2023, 03:56`.
+    pub(super) fn date_time(&self, local: NaiveDateTime) -> String {
+        self.join_date(local, self.dates.time(local))
+    }
+
+    /// The end of a range over several days, its year left out where the language leaves
+    /// it out: `2026年10月31日 23:40～11月1日 1:05`.
+    pub(super) fn range_end(&self, start: NaiveDateTime, end: NaiveDateTime) -> String {
         self.format(
-            "datetime-zoned",
+            "datetime",
             &[
-                (
-                    "datetime",
-                    self.dates
-                        .date_time(at.with_timezone(&self.zone).naive_local()),
-                ),
-                ("zone", format::zone_label(at, self.zone)),
+                ("date", self.dates.end_date(start.date(), end.date())),
+                ("time", self.dates.time(end)),
             ],
         )
+    }
+
+    /// The date of `local` before `time`, a time of day or a phrase around one (`around 19:00`).
+    pub(super) fn join_date(&self, local: NaiveDateTime, time: String) -> String {
+        self.format(
+            "datetime",
+            &[("date", self.dates.date(local.date())), ("time", time)],
+        )
+    }
+
+    /// A time, or a range of times, with its zone where the language puts it:
+    /// `03:56–04:15 UTC`, `3:56～4:15（UTC）`, `北京时间 08:00 至 08:01`.
+    pub(super) fn zoned(&self, datetime: String, zone: ZoneName) -> String {
+        let id = if zone.words {
+            "datetime-zone-named"
+        } else {
+            "datetime-zoned"
+        };
+        self.format(id, &[("datetime", datetime), ("zone", zone.text)])
+    }
+
+    /// An instant with its date and zone: `November 22, 2026, 12:00 UTC`.
+    pub(crate) fn instant(&self, at: DateTime<Utc>) -> String {
+        let local = at.with_timezone(&self.zone).naive_local();
+        self.zoned(self.date_time(local), zone_name(self.lang, at, self.zone))
     }
 
     /// A point in time with its date and zone, or as a day when only the day is known.
@@ -88,12 +116,6 @@ impl<'a> Context<'a> {
                 &[("date", self.dates.date(when.local_date))],
             );
         }
-        self.format(
-            "datetime-zoned",
-            &[
-                ("datetime", self.dates.date_time(self.local(when))),
-                ("zone", self.zone_label(when)),
-            ],
-        )
+        self.zoned(self.date_time(self.local(when)), self.zone_name(when))
     }
 }

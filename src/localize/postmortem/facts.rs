@@ -97,7 +97,7 @@ pub(super) fn record_time(record: &Record, ctx: &Context) -> Option<String> {
     ))
 }
 
-/// `December 17, 2023 at 03:56 – 04:15 UTC`; the end's date only when it differs.
+/// `December 17, 2023, 03:56–04:15 UTC`; the end's date only when it differs.
 fn span(started: &When, resolved: Option<&When>, ctx: &Context) -> String {
     let Some(resolved) = resolved else {
         return ctx.moment(started);
@@ -115,40 +115,43 @@ fn span(started: &When, resolved: Option<&When>, ctx: &Context) -> String {
         );
     }
     let (start, end) = (ctx.local(started), ctx.local(resolved));
-    let end_text = if start.date() == end.date() {
-        ctx.dates.time(end)
-    } else {
-        ctx.dates.date_time(end)
-    };
-    let range = ctx.format(
-        "time-range",
-        &[
-            ("start", ctx.dates.date_time(start)),
-            ("end", end_text.clone()),
-        ],
-    );
-    let (start_zone, end_zone) = (ctx.zone_label(started), ctx.zone_label(resolved));
+    let same_day = start.date() == end.date();
+    let (start_zone, end_zone) = (ctx.zone_name(started), ctx.zone_name(resolved));
     if start_zone == end_zone {
-        ctx.format(
-            "datetime-zoned",
-            &[("datetime", range), ("zone", start_zone)],
-        )
-    } else {
-        // Across a change of clocks (CEST to CET), each end names its own zone; the date is
-        // said once when both fall on it.
-        let end = if start.date() == end.date() {
+        let range = if same_day {
             ctx.format(
-                "datetime-zoned",
-                &[("datetime", end_text), ("zone", end_zone)],
+                "time-range-day",
+                &[
+                    ("date", ctx.dates.date(start.date())),
+                    ("start", ctx.dates.time(start)),
+                    ("end", ctx.dates.time(end)),
+                ],
             )
         } else {
-            ctx.moment(resolved)
+            ctx.format(
+                "time-range",
+                &[
+                    ("start", ctx.date_time(start)),
+                    ("end", ctx.range_end(start, end)),
+                ],
+            )
         };
-        ctx.format(
-            "time-range",
-            &[("start", ctx.moment(started)), ("end", end)],
-        )
+        return ctx.zoned(range, start_zone);
     }
+    // Across a change of clocks (CEST to CET), each end names its own zone; the date is said
+    // once when both fall on it.
+    let end_text = if same_day {
+        ctx.dates.time(end)
+    } else {
+        ctx.range_end(start, end)
+    };
+    ctx.format(
+        "time-range",
+        &[
+            ("start", ctx.moment(started)),
+            ("end", ctx.zoned(end_text, end_zone)),
+        ],
+    )
 }
 
 /// The computed duration where the times allow it, else the authors' statement.

@@ -75,11 +75,12 @@ pub fn postmortem(
     .collect();
     let mut view = Postmortem {
         id: record.id.clone(),
-        lang: lang.as_str(),
+        lang: lang.tag(),
         source_lang: source_lang.as_str(),
         kind: ctx.text(if record.is_maintenance() {
             "maintenance"
-        } else if record.postmortem_begun() {
+        } else if record.postmortem_begun() && !overlay::ongoing(record) {
+            // While it is ongoing the page tells an incident, whatever analysis is written.
             "postmortem"
         } else {
             "incident"

@@ -49,7 +49,7 @@ impl<'a> Texts<'a> {
             },
             None => Text {
                 markdown: current.value.clone(),
-                lang: Some(self.source.as_str()),
+                lang: Some(self.source.tag()),
                 stale: false,
             },
         }
@@ -77,7 +77,7 @@ pub(super) fn notices(record: &Record, view: &Postmortem, ctx: &Context) -> Vec<
         }),
         RecordStatus::Published => {}
     }
-    if record.started.is_some() && record.resolved.is_none() && !record.is_maintenance() {
+    if ongoing(record) {
         notices.push(Notice {
             kind: "ongoing",
             text: ctx.text("notice-ongoing"),
@@ -102,14 +102,23 @@ pub(super) fn notices(record: &Record, view: &Postmortem, ctx: &Context) -> Vec<
             text: ctx.format("notice-stale", &language()),
         });
     }
-    if texts.iter().any(|t| t.lang.is_some()) {
+    let untranslated = texts.iter().filter(|t| t.lang.is_some()).count();
+    if untranslated > 0 {
+        // "Parts" would be false when no text is translated at all.
+        let message = if untranslated == texts.len() {
+            "notice-untranslated"
+        } else {
+            of_kind("notice-fallback", "notice-fallback-maintenance")
+        };
         notices.push(Notice {
             kind: "fallback",
-            text: ctx.format(
-                of_kind("notice-fallback", "notice-fallback-maintenance"),
-                &language(),
-            ),
+            text: ctx.format(message, &language()),
         });
     }
     notices
+}
+
+/// An incident that began and is not resolved yet.
+pub(super) fn ongoing(record: &Record) -> bool {
+    record.started.is_some() && record.resolved.is_none() && !record.is_maintenance()
 }

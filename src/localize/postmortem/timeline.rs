@@ -12,10 +12,12 @@ pub(super) fn time_heading(record: &Record, ctx: &Context) -> String {
         .iter()
         .find(|entry| !entry.at.value.is_day_only());
     match exact {
-        Some(entry) => format!(
-            "{} ({})",
-            ctx.text("label-time"),
-            ctx.zone_label(&entry.at.value)
+        Some(entry) => ctx.format(
+            "label-time-zoned",
+            &[
+                ("label", ctx.text("label-time")),
+                ("zone", ctx.zone_name(&entry.at.value).text),
+            ],
         ),
         None => ctx.text("label-time"),
     }
@@ -26,7 +28,7 @@ pub(super) fn timeline(record: &Record, texts: &Texts, ctx: &Context) -> Vec<Tim
         .timeline
         .iter()
         .find(|entry| !entry.at.value.is_day_only())
-        .map(|entry| ctx.zone_label(&entry.at.value));
+        .map(|entry| ctx.zone_name(&entry.at.value));
     let mut last_date = None;
     record
         .timeline
@@ -41,18 +43,18 @@ pub(super) fn timeline(record: &Record, texts: &Texts, ctx: &Context) -> Vec<Tim
                 )
             } else {
                 let local = ctx.local(when);
-                let mut shown = if last_date == Some(local.date()) {
-                    ctx.dates.time(local)
-                } else {
-                    ctx.dates.date_time(local)
-                };
-                last_date = Some(local.date());
-                let zone = ctx.zone_label(when);
-                if heading_zone.as_ref() != Some(&zone) {
-                    shown = ctx.format("datetime-zoned", &[("datetime", shown), ("zone", zone)]);
-                }
+                let mut shown = ctx.dates.time(local);
+                // "around" qualifies the time, not the date: `July 5, 2020, around 19:00`.
                 if entry.approximate {
                     shown = ctx.format("time-approximate", &[("time", shown)]);
+                }
+                if last_date != Some(local.date()) {
+                    shown = ctx.join_date(local, shown);
+                }
+                last_date = Some(local.date());
+                let zone = ctx.zone_name(when);
+                if heading_zone.as_ref() != Some(&zone) {
+                    shown = ctx.zoned(shown, zone);
                 }
                 shown
             };

@@ -27,8 +27,8 @@ pub struct Text {
     /// Markdown, as written in the record or the overlay. Untrusted: only through a Markdown
     /// filter (`markdown`, `markdown_inline`, `inert`, `inline`, `cell`, `plain`).
     pub markdown: String,
-    /// The text's language code (`en`) when it is not the page's (an untranslated fallback);
-    /// the HTML templates put it in a `lang` attribute.
+    /// The text's language tag (`en`, `zh-Hans`) when it is not the page's (an untranslated
+    /// fallback); the HTML templates put it in a `lang` attribute.
     pub lang: Option<&'static str>,
     /// Translated from an earlier version of the original; the HTML templates add the `stale`
     /// class.
@@ -111,8 +111,8 @@ pub struct Postmortem {
     /// The record's id (its file name without `.yaml`); the site's page name, not read by the
     /// built-in templates.
     pub id: String,
-    /// Language code of the page (`de`): the `lang` attribute of `postmortem.html` and of
-    /// timeline statuses in `postmortem-article.html`.
+    /// Language tag of the page (`de`, `zh-Hans`): the `lang` attribute of `postmortem.html`
+    /// and of timeline statuses in `postmortem-article.html`.
     pub lang: &'static str,
     /// Language code the record is written in; not read by the built-in templates.
     pub source_lang: &'static str,
@@ -125,7 +125,7 @@ pub struct Postmortem {
     pub notices: Vec<Notice>,
     /// The summary block: incident time, duration, impact level, affected services, status.
     pub facts: Vec<Fact>,
-    /// Localized text: when it happened (`December 17, 2023 at 03:56 – 04:15 UTC`), empty
+    /// Localized text: when it happened (`December 17, 2023, 03:56–04:15 UTC`), empty
     /// without a start. Read by the site's incident cards and feed, not by the postmortem
     /// templates (they show it as the first fact).
     pub period: String,

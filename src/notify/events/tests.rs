@@ -206,7 +206,7 @@ fn every_language_of_the_site_is_filled_from_the_page() {
     // An announcement says when the window is, in the page's words, then what is done.
     assert_eq!(
         scheduled.texts[&Lang::En].body,
-        "December 1, 2026 at 11:00 – 13:00 UTC\n\nUpgrading."
+        "December 1, 2026, 11:00–13:00 UTC\n\nUpgrading."
     );
 }
 

@@ -73,7 +73,13 @@ fn block_marker(text: &str) -> usize {
 /// also fits in a table cell.
 pub(crate) fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A no-break space (`19\u{a0}Minuten`, `99,62\u{a0}%`) is kept: it says where a line
+    // must not break, and it breaks no table cell.
+    let line = text
+        .split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     text_into(&mut out, &line, Place::Cell, false);
     out
 }
@@ -192,6 +198,11 @@ mod tests {
         assert_eq!(
             plain("x](javascript:alert(1)) [y"),
             "x\\](javascript:alert(1)) \\[y"
+        );
+        // A German duration keeps its no-break space; a line break still becomes a space.
+        assert_eq!(
+            plain("19\u{a0}Minuten\n\t 99,62\u{a0}%"),
+            "19\u{a0}Minuten 99,62\u{a0}%"
         );
     }
 

@@ -18,6 +18,28 @@ fn wrapped_chinese_and_japanese_lines_join_without_a_space() {
     assert_eq!(to_html("two\nlines"), "<p>two\nlines</p>\n");
 }
 
+#[test]
+fn markdown_output_joins_wrapped_chinese_and_japanese_lines_too() {
+    // GitHub shows a kept line break as a space, inside the sentence.
+    assert_eq!(
+        to_inert_markdown("本番環境が動作する\nイメージを削除しました。"),
+        "本番環境が動作するイメージを削除しました。"
+    );
+    assert_eq!(
+        to_inert_markdown("支付中断约\n一个半小时"),
+        "支付中断约一个半小时"
+    );
+    assert_eq!(
+        to_inert_markdown("Docker\nイメージ\n\ntwo\nlines"),
+        "Docker\nイメージ\n\ntwo\nlines",
+        "a break next to Latin text stays"
+    );
+    assert_eq!(
+        to_inert_line("本番環境が\n動作する", Layout::Line),
+        "本番環境が動作する"
+    );
+}
+
 const HOSTILE: &[&str] = &[
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",

@@ -35,7 +35,9 @@ impl Site<'_> {
             .into_iter()
             .map(|(path, label, value, color)| {
                 let mut context = Context::new();
-                context.insert("badge", &Badge::new(label, value, color));
+                let mut badge = Badge::new(label, value, color);
+                badge.separator = message(&view.t, "label_separator");
+                context.insert("badge", &badge);
                 Ok(Artifact::new(
                     path,
                     templates.render("site/badge.svg", &context)?,
@@ -51,6 +53,8 @@ impl Site<'_> {
 struct Badge {
     label: String,
     value: String,
+    /// Between label and value in the accessible name, the language's own (`: `, `：`).
+    separator: String,
     color: &'static str,
     label_width: usize,
     value_width: usize,
@@ -64,6 +68,7 @@ impl Badge {
         Badge {
             label,
             value,
+            separator: ": ".to_string(),
             color,
             label_width,
             value_width,

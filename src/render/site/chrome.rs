@@ -10,7 +10,10 @@ use crate::model::Lang;
 /// language, and the relative way back to the site's root.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct Chrome {
+    /// The language's folder (`zh`): for `path(…)`.
     lang: &'static str,
+    /// The language's tag (`zh-Hans`): for `lang`, `hreflang` and `xml:lang`.
+    tag: &'static str,
     og_locale: &'static str,
     pub(super) kind: &'static str,
     /// `../` per directory between the page and the site's root (or an absolute path on
@@ -29,6 +32,7 @@ pub(super) struct Chrome {
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct Alternate {
     lang: &'static str,
+    tag: &'static str,
     og_locale: &'static str,
     /// The language's name in that language.
     name: String,
@@ -104,6 +108,7 @@ impl Site<'_> {
             .enumerate()
             .map(|(index, other)| Alternate {
                 lang: other.lang.as_str(),
+                tag: other.lang.tag(),
                 og_locale: og_locale(other.lang),
                 name: message(&other.view.t, &format!("language_{}", other.lang)),
                 href: page.url(&self.base, other.lang),
@@ -113,6 +118,7 @@ impl Site<'_> {
             .collect();
         Chrome {
             lang: lang.as_str(),
+            tag: lang.tag(),
             og_locale: og_locale(*lang),
             kind: page.kind(),
             root: root.to_string(),

@@ -118,11 +118,36 @@ impl Site<'_> {
             self.default_language().view.title
         );
         chrome.description = message(t, "site_not_found_text");
+        // One host-wide page for every address, so it speaks every language of the site.
+        let blocks: Vec<NotFound> = self
+            .languages
+            .iter()
+            .map(|language| NotFound {
+                lang: language.lang.as_str(),
+                tag: language.lang.tag(),
+                heading: message(&language.view.t, "site_not_found"),
+                text: message(&language.view.t, "site_not_found_text"),
+                back: message(&language.view.t, "site_back"),
+            })
+            .collect();
         let mut context = Context::new();
         context.insert_value("site", site.clone());
         context.insert("page", &chrome);
+        context.insert("not_found", &blocks);
         templates.render("site/404.html", &context)
     }
+}
+
+/// The 404 page's block in one language (`not_found` in `site/404.html`).
+#[derive(Debug, serde::Serialize)]
+struct NotFound {
+    /// The language's folder, for `path(…)`.
+    lang: &'static str,
+    /// The language's tag, for `lang`.
+    tag: &'static str,
+    heading: String,
+    text: String,
+    back: String,
 }
 
 /// `https://example.com/status/` -> `/status/`.

@@ -18,6 +18,8 @@ struct Widget<'a> {
     label: &'a str,
     /// The banner, or the component's state, in words: colour alone never says it.
     text: &'a str,
+    /// Between label and text in the title, the language's own (`: `, `：`).
+    separator: &'a str,
     /// The accent colour's name: good, minor, major, critical or maintenance.
     state: &'static str,
     /// "As of <build time>".
@@ -44,10 +46,11 @@ impl Site<'_> {
     ) -> anyhow::Result<Vec<Artifact>> {
         let (view, lang) = (language.view, language.lang);
         let as_of = view.widget_as_of.as_str();
+        let separator = view.t.get("label_separator").map_or(": ", String::as_str);
         let mut widgets = vec![(
             paths::of("widget", lang, None),
             Draft {
-                lang: view.lang,
+                lang: lang.tag(),
                 label: &view.title,
                 text: &view.banner.text,
                 state: Accent::of_indicator(view.banner.indicator).name(),
@@ -58,7 +61,7 @@ impl Site<'_> {
             (
                 paths::of("widget", lang, Some(&component.id)),
                 Draft {
-                    lang: view.lang,
+                    lang: lang.tag(),
                     label: &component.name,
                     text: &component.status_text,
                     state: Accent::of_component(component.status).name(),
@@ -75,6 +78,7 @@ impl Site<'_> {
                     lang: draft.lang,
                     label: draft.label,
                     text: draft.text,
+                    separator,
                     state: draft.state,
                     as_of,
                     href: format!("{root}{}", draft.target),

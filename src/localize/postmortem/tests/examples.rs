@@ -14,33 +14,33 @@ fn summer_time_is_named_and_the_computed_duration_shown_in_every_language() {
     let expected = [
         (
             Lang::En,
-            "October 27, 2017 at 14:10 – 15:31 BST",
+            "October 27, 2017, 14:10–15:31 BST",
             "1 h 21 min",
             "Time (BST)",
             [
                 "October 13, 2017 (exact time unknown)",
                 "October 26, 2017 (exact time unknown)",
-                "October 27, 2017 at 14:10",
+                "October 27, 2017, 14:10",
                 "14:12",
             ],
         ),
         (
             Lang::De,
-            "27. Oktober 2017 um 14:10 – 15:31 BST",
-            "1 Std. 21 Min.",
+            "27. Oktober 2017, 14:10–15:31 BST",
+            "1\u{a0}Std. 21\u{a0}Min.",
             "Zeit (BST)",
             [
                 "13. Oktober 2017 (genaue Uhrzeit unbekannt)",
                 "26. Oktober 2017 (genaue Uhrzeit unbekannt)",
-                "27. Oktober 2017 um 14:10",
+                "27. Oktober 2017, 14:10",
                 "14:12",
             ],
         ),
         (
             Lang::Ja,
-            "2017年10月27日 14:10～15:31 BST",
+            "2017年10月27日 14:10～15:31（UTC+1）",
             "1時間21分",
-            "日時 (BST)",
+            "日時（UTC+1）",
             [
                 "2017年10月13日（時刻不明）",
                 "2017年10月26日（時刻不明）",
@@ -50,9 +50,9 @@ fn summer_time_is_named_and_the_computed_duration_shown_in_every_language() {
         ),
         (
             Lang::Zh,
-            "2017年10月27日 14:10 至 15:31 BST",
+            "2017年10月27日 14:10 至 15:31（UTC+1）",
             "1小时21分钟",
-            "时间 (BST)",
+            "时间（UTC+1）",
             [
                 "2017年10月13日（具体时间不详）",
                 "2017年10月26日（具体时间不详）",
@@ -78,20 +78,20 @@ fn a_record_in_another_language_is_shown_in_it_with_a_notice_naming_it() {
     assert_eq!(
         notice_texts(&en),
         [
-            "Parts of this postmortem have not been translated yet and are shown in the original language (Chinese)."
+            "This page has not been translated into English yet; it is shown in the original language (Chinese)."
         ]
     );
     assert_eq!(kinds(&en), ["fallback"]);
-    assert!(en.texts().iter().all(|t| t.lang == Some("zh")));
+    assert!(en.texts().iter().all(|t| t.lang == Some("zh-Hans")));
     assert_eq!(
         notice_texts(&view(&chinese, None, Lang::De)),
         [
-            "Teile dieses Postmortems sind noch nicht übersetzt und werden in der Originalsprache (Chinesisch) angezeigt."
+            "Diese Seite liegt noch nicht auf Deutsch vor und wird im Original (Chinesisch) angezeigt."
         ]
     );
     assert_eq!(
         notice_texts(&view(&chinese, None, Lang::Ja)),
-        ["このポストモーテムの一部はまだ翻訳されておらず、原文（中国語）のまま表示しています。"]
+        ["このページはまだ日本語に翻訳されていないため、原文（中国語）で表示しています。"]
     );
     // Its own language needs no notice and marks no text as foreign.
     let zh = view(&chinese, None, Lang::Zh);
@@ -102,18 +102,18 @@ fn a_record_in_another_language_is_shown_in_it_with_a_notice_naming_it() {
     assert_eq!(
         notice_texts(&view(&japanese, None, Lang::En)),
         [
-            "Parts of this postmortem have not been translated yet and are shown in the original language (Japanese)."
+            "This page has not been translated into English yet; it is shown in the original language (Japanese)."
         ]
     );
     assert_eq!(
         notice_texts(&view(&japanese, None, Lang::De)),
         [
-            "Teile dieses Postmortems sind noch nicht übersetzt und werden in der Originalsprache (Japanisch) angezeigt."
+            "Diese Seite liegt noch nicht auf Deutsch vor und wird im Original (Japanisch) angezeigt."
         ]
     );
     assert_eq!(
         notice_texts(&view(&japanese, None, Lang::Zh)),
-        ["本复盘报告的部分内容尚未翻译，以原文（日语）显示。"]
+        ["本页面尚无中文译文，以下以原文（日语）显示。"]
     );
 }
 
@@ -126,29 +126,29 @@ fn an_incident_across_midnight_shows_both_dates_and_approximate_times() {
     let expected = [
         (
             Lang::En,
-            "July 5, 2020 at 19:00 – July 6, 2020 at 06:30 UTC",
+            "July 5, 2020, 19:00 – July 6, 2020, 06:30 UTC",
             "11 h 30 min",
             [
-                "around July 5, 2020 at 19:00",
-                "around July 6, 2020 at 01:45",
+                "July 5, 2020, around 19:00",
+                "July 6, 2020, around 01:45",
                 "02:35",
                 "around 05:00",
             ],
         ),
         (
             Lang::De,
-            "5. Juli 2020 um 19:00 – 6. Juli 2020 um 06:30 UTC",
-            "11 Std. 30 Min.",
+            "5. Juli 2020, 19:00 – 6. Juli 2020, 06:30 UTC",
+            "11\u{a0}Std. 30\u{a0}Min.",
             [
-                "gegen 5. Juli 2020 um 19:00",
-                "gegen 6. Juli 2020 um 01:45",
+                "5. Juli 2020, gegen 19:00",
+                "6. Juli 2020, gegen 01:45",
                 "02:35",
                 "gegen 05:00",
             ],
         ),
         (
             Lang::Ja,
-            "2020年7月5日 19:00～2020年7月6日 6:30 UTC",
+            "2020年7月5日 19:00～7月6日 6:30（UTC）",
             "11時間30分",
             [
                 "2020年7月5日 19:00頃",
@@ -159,7 +159,7 @@ fn an_incident_across_midnight_shows_both_dates_and_approximate_times() {
         ),
         (
             Lang::Zh,
-            "2020年7月5日 19:00 至 2020年7月6日 06:30 UTC",
+            "2020年7月5日 19:00 至 7月6日 06:30（UTC）",
             "11小时30分钟",
             [
                 "2020年7月5日 19:00左右",
@@ -240,10 +240,10 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
     let expected = [
         (
             Lang::En,
-            "November 21, 2026 at 09:40 CET",
+            "November 21, 2026, 09:40 CET",
             "ongoing for 9 d 15 h 20 min",
             "Identified",
-            "This incident is still ongoing. This report will be updated as we learn more.",
+            "This incident is ongoing. This page will be updated as we learn more.",
             [
                 "Time to detect",
                 "12 minutes",
@@ -253,31 +253,31 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
         ),
         (
             Lang::De,
-            "21. November 2026 um 09:40 CET",
-            "läuft seit 9 Tg. 15 Std. 20 Min.",
+            "21. November 2026, 09:40 MEZ",
+            "läuft seit 9\u{a0}Tg. 15\u{a0}Std. 20\u{a0}Min.",
             "Ursache identifiziert",
-            "Diese Störung dauert noch an. Dieser Bericht wird aktualisiert, sobald wir mehr wissen.",
+            "Diese Störung dauert noch an. Diese Seite wird laufend aktualisiert.",
             [
                 "Zeit bis zur Erkennung",
-                "12 Minuten",
+                "12\u{a0}Minuten",
                 "Zeit bis zur Quittierung",
-                "18 Minuten",
+                "18\u{a0}Minuten",
             ],
         ),
         (
             Lang::Ja,
-            "2026年11月21日 9:40 CET",
-            "9日15時間20分継続中",
+            "2026年11月21日 9:40（UTC+1）",
+            "231時間20分継続中",
             "原因特定済み",
-            "このインシデントは継続中です。新しい情報がわかりしだい、この報告を更新します。",
+            "このインシデントは継続中です。このページは随時更新します。",
             ["検知までの時間", "12分", "初動対応までの時間", "18分"],
         ),
         (
             Lang::Zh,
-            "2026年11月21日 09:40 CET",
+            "2026年11月21日 09:40（UTC+1）",
             "已持续9天15小时20分钟",
             "已定位原因",
-            "该故障仍在处理中，我们将在获得更多信息后更新本页面。",
+            "该故障仍在处理中，本页面将持续更新。",
             ["发现耗时", "12分钟", "响应耗时", "18分钟"],
         ),
     ];
@@ -304,7 +304,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
     }
     let en = view_at(&record, None, Lang::En, now);
     assert_eq!(en.time_heading, "Time (CET)");
-    assert_eq!(times(&en), ["November 21, 2026 at 09:40", "09:52", "10:35"]);
+    assert_eq!(times(&en), ["November 21, 2026, 09:40", "09:52", "10:35"]);
 }
 
 #[test]
@@ -324,13 +324,13 @@ fn an_ongoing_draft_without_updates_says_both_and_has_no_affected_services() {
         (
             Lang::De,
             "Entwurf: Dieses Postmortem ist nicht veröffentlicht.",
-            "läuft seit 10 Tg. 9 Std. 55 Min.",
+            "läuft seit 10\u{a0}Tg. 9\u{a0}Std. 55\u{a0}Min.",
             "Laufend",
         ),
         (
             Lang::Ja,
             "下書き：このポストモーテムは公開されていません。",
-            "10日9時間55分継続中",
+            "249時間55分継続中",
             "継続中",
         ),
         (

@@ -36,3 +36,36 @@ fn a_resolved_incident_without_its_analysis_says_the_postmortem_will_follow() {
     assert_eq!(view(&resolved, None, Lang::De).kind, "Störung");
     assert_eq!(view(&begun, None, Lang::De).kind, "Postmortem");
 }
+
+#[test]
+fn an_ongoing_incident_is_an_incident_whose_page_will_be_updated() {
+    // Ongoing, with a root cause already written: still an incident, not a postmortem.
+    let ongoing = record(
+        "title: Zahlungen ausgefallen\nlang: zh\nstatus: published\nseverity: critical\ntimezone: Europe/London\nstarted: 2017-10-27 14:10\nroot_cause: 配置错误。\ntimeline:\n  - at: '14:12'\n    status: investigating\n    text: 回滚。\n",
+    );
+    for (lang, kind, text) in [
+        (
+            Lang::En,
+            "Incident",
+            "This incident is ongoing. This page will be updated as we learn more.",
+        ),
+        (
+            Lang::De,
+            "Störung",
+            "Diese Störung dauert noch an. Diese Seite wird laufend aktualisiert.",
+        ),
+        (
+            Lang::Ja,
+            "インシデント",
+            "このインシデントは継続中です。このページは随時更新します。",
+        ),
+        (Lang::Zh, "故障", "该故障仍在处理中，本页面将持续更新。"),
+    ] {
+        let view = view(&ongoing, None, lang);
+        assert_eq!(view.kind, kind, "{lang:?}");
+        assert_eq!(kinds(&view)[0], "ongoing", "{lang:?}");
+        assert_eq!(notice_texts(&view)[0], text);
+    }
+    let resolved = record(&format!("{RESOLVED}root_cause: 配置错误。\n"));
+    assert_eq!(view(&resolved, None, Lang::En).kind, "Postmortem");
+}

@@ -8,18 +8,18 @@ fn times_are_shown_in_the_records_zone() {
         "{HEAD}timezone: Asia/Tokyo\nstarted: 2023-12-17T03:56:00Z\nresolved: 2023-12-17T04:15:00Z\ntimeline:\n  - at: 2023-12-17T03:56:00Z\n    text: Down.\n"
     ));
     let en = view(&record, None, Lang::En);
-    assert_eq!(en.period, "December 17, 2023 at 12:56 – 13:15 JST");
+    assert_eq!(en.period, "December 17, 2023, 12:56–13:15 JST");
     assert_eq!(en.lasted, "19 minutes");
     assert_eq!(en.time_heading, "Time (JST)");
-    assert_eq!(en.timeline[0].time, "December 17, 2023 at 12:56");
+    assert_eq!(en.timeline[0].time, "December 17, 2023, 12:56");
     assert_eq!(en.timeline[0].datetime, "2023-12-17T03:56:00Z");
     assert_eq!(en.facts[0].value, en.period);
     let affected = &en.facts.iter().find(|f| f.label == "Affected services");
-    assert_eq!(affected.unwrap().value, "API (major outage)");
+    assert_eq!(affected.unwrap().value, "API: major outage");
     let de = view(&record, None, Lang::De);
-    assert_eq!(de.period, "17. Dezember 2023 um 12:56 – 13:15 JST");
+    assert_eq!(de.period, "17. Dezember 2023, 12:56–13:15 JST");
     let affected = &de.facts.iter().find(|f| f.label == "Betroffene Dienste");
-    assert_eq!(affected.unwrap().value, "Schnittstelle (Totalausfall)");
+    assert_eq!(affected.unwrap().value, "Schnittstelle: Totalausfall");
 }
 
 #[test]
@@ -31,8 +31,8 @@ fn a_zone_change_during_the_timeline_is_spelled_out() {
     let en = view(&record, None, Lang::En);
     assert_eq!(en.time_heading, "Time (CEST)");
     let times: Vec<&str> = en.timeline.iter().map(|r| r.time.as_str()).collect();
-    assert_eq!(times, ["October 29, 2023 at 02:30", "03:30 CET"]);
-    assert_eq!(en.period, "October 29, 2023 at 02:30 CEST – 03:30 CET");
+    assert_eq!(times, ["October 29, 2023, 02:30", "03:30 CET"]);
+    assert_eq!(en.period, "October 29, 2023, 02:30 CEST – 03:30 CET");
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn day_precision_and_approximate_entries_say_so() {
         times,
         [
             "December 16, 2023 (exact time unknown)",
-            "December 17, 2023 at 03:56",
+            "December 17, 2023, 03:56",
             "around 04:03",
             "04:15",
         ]

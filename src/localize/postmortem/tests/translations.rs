@@ -54,6 +54,48 @@ fn an_overlay_applies_only_to_its_own_language() {
 }
 
 #[test]
+fn a_page_with_nothing_translated_says_so_and_one_partly_translated_says_parts() {
+    let record = record(&format!("{HEAD}{TEXTS}"));
+    for (lang, text) in [
+        (
+            Lang::En,
+            "This page has not been translated into English yet; it is shown in the original language (German).",
+        ),
+        (
+            Lang::Ja,
+            "このページはまだ日本語に翻訳されていないため、原文（ドイツ語）で表示しています。",
+        ),
+        (Lang::Zh, "本页面尚无中文译文，以下以原文（德语）显示。"),
+    ] {
+        let german = super::record(&format!("{HEAD}{TEXTS}").replace("lang: en", "lang: de"));
+        let nothing = view(&german, None, lang);
+        assert_eq!(notice_texts(&nothing), [text], "{lang:?}");
+    }
+    let nothing = view(&record, None, Lang::De);
+    assert_eq!(
+        notice_texts(&nothing),
+        ["Diese Seite liegt noch nicht auf Deutsch vor und wird im Original (Englisch) angezeigt."]
+    );
+    // An overlay with only the title: the rest is not translated, so "parts".
+    let de = overlay("lang: de\ntitle:\n  source: Images deleted\n  text: Images gelöscht\n");
+    let parts = view(&record, Some(&de), Lang::De);
+    assert_eq!(kinds(&parts), ["fallback"]);
+    assert!(
+        notice_texts(&parts)[0].starts_with("Teile dieses Postmortems"),
+        "{:?}",
+        parts.notices
+    );
+}
+
+#[test]
+fn chinese_fallback_text_is_tagged_with_its_script() {
+    let chinese = record(&format!("{HEAD}{TEXTS}").replace("lang: en", "lang: zh"));
+    let en = view(&chinese, None, Lang::En);
+    assert!(en.texts().iter().all(|t| t.lang == Some("zh-Hans")));
+    assert_eq!(view(&chinese, None, Lang::Zh).lang, "zh-Hans");
+}
+
+#[test]
 fn list_pairs_follow_their_source_text_not_their_position() {
     let record = record(&format!("{HEAD}{TEXTS}"));
     // The translator skipped "Paged." and wrote the pairs in another order.

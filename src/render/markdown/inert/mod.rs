@@ -12,8 +12,8 @@ use pulldown_cmark::{
 
 mod lines;
 
-use super::bounded;
 use super::escape::{self, Place};
+use super::{bounded, join_cjk_lines};
 use crate::model::markdown::options;
 use lines::{Container, List, Sep, Writer};
 
@@ -51,8 +51,10 @@ pub(crate) fn render(markdown: &str, layout: Layout) -> String {
         code: None,
         table: Vec::new(),
     };
-    // Merged, so that the first characters of a line are seen together (`1`, then `. x`).
-    for event in TextMergeStream::new(bounded(Parser::new_ext(markdown, options()))) {
+    // Merged, so that the first characters of a line are seen together (`1`, then `. x`);
+    // after CJK lines are joined, as in HTML, since a renderer shows a kept break as a space.
+    let events = join_cjk_lines(bounded(Parser::new_ext(markdown, options())));
+    for event in TextMergeStream::new(events) {
         writer.event(event);
     }
     let mut out = writer.out;
