@@ -273,5 +273,5 @@ fn uptime_bars_and_badges_say_their_figure_once_with_the_languages_colon() {
     assert!(badge.contains("aria-label=\"ステータス：") && badge.contains("<title>ステータス："));
     let home = Html::parse_document(&read(&out, "ja/index.html"));
     let latest = text(select(&home, ".latest p.label")[0]);
-    assert!(latest.starts_with("最新情報｜原因特定｜"), "{latest}");
+    assert!(latest.starts_with("最新情報｜原因特定済み｜"), "{latest}");
 }
