@@ -103,7 +103,10 @@ fn japanese_feeds_use_japanese_punctuation_and_mark_text_in_another_language() {
         .descendants()
         .find(|n| n.has_tag_name("title") && n.text().is_some_and(|t| t.contains("Webhook")))
         .unwrap();
-    assert_eq!(webhook.text(), Some("原因特定済み：Webhook deliveries delayed"));
+    assert_eq!(
+        webhook.text(),
+        Some("原因特定済み：Webhook deliveries delayed")
+    );
     assert_eq!(xml_lang(webhook).as_deref(), Some("en"), "an English title");
     let summary = webhook
         .parent()
@@ -114,7 +117,9 @@ fn japanese_feeds_use_japanese_punctuation_and_mark_text_in_another_language() {
         .text()
         .unwrap();
     assert!(
-        summary.contains("<p>原因特定済み（2026年11月21日 10:35（UTC+1））</p><div lang=\"en\"><p>A slow"),
+        summary.contains(
+            "<p>原因特定済み（2026年11月21日 10:35（UTC+1））</p><div lang=\"en\"><p>A slow"
+        ),
         "{summary}"
     );
     assert!(summary.contains("（UTC+1）｜"), "{summary}");
