@@ -12,9 +12,9 @@ site-language = 言語
 site-feed = 購読（Atom フィード）
 site-api = JSON API
 site-back = 現在のステータスに戻る
-site-as-of = { $datetime } 時点の状況
+site-as-of = { $datetime }時点の状況
 site-powered = hindsight で作成
-site-widget-as-of = { $datetime } 時点
+site-widget-as-of = { $datetime }時点
 
 ## 全体のステータス（Statuspage のインジケーター）
 banner-none = すべてのシステムが正常に稼働しています

@@ -12,9 +12,9 @@ site-language = 语言
 site-feed = 订阅（Atom 订阅源）
 site-api = JSON API
 site-back = 返回当前状态
-site-as-of = 截至 { $datetime } 的状态
+site-as-of = 截至{ $datetime }的状态
 site-powered = 由 hindsight 生成
-site-widget-as-of = 截至 { $datetime }
+site-widget-as-of = 截至{ $datetime }
 
 ## 总体状态（Statuspage 指示器）
 banner-none = 所有系统运行正常

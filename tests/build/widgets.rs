@@ -92,8 +92,8 @@ fn widgets_run_no_script_fetch_nothing_and_say_when_they_were_true() {
     let as_of = [
         ("en", "As of "),
         ("de", "Stand: "),
-        ("ja", " 時点"),
-        ("zh", "截至 "),
+        ("ja", "）時点"),
+        ("zh", "截至2026"),
     ];
     for (lang, words) in as_of {
         for widget in std::iter::once(format!("{lang}/widget.html")).chain(
