@@ -1,0 +1,89 @@
+// Runs axe-core in headless Chromium over pages of served sites, in light and dark mode and at
+// the given widths; prints every serious or critical violation (rule, page, target, message)
+// and a count per page, and exits 1 when there is any. Driven by scripts/check-a11y.sh.
+//   node check.cjs CHROMIUM BASE-URL PAGES-FILE
+// PAGES-FILE: one page a line, "path width,width…" (e.g. "en/index.html 1280,390").
+'use strict';
+const fs = require('fs');
+const puppeteer = require('puppeteer-core');
+const axeSource = require('axe-core').source;
+
+const [chromium, base, pagesFile] = process.argv.slice(2);
+const pages = fs
+  .readFileSync(pagesFile, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => {
+    const [path, widths] = line.trim().split(/\s+/);
+    return { path, widths: widths.split(',').map(Number) };
+  });
+const schemes = ['light', 'dark'];
+const failing = new Set(['serious', 'critical']);
+
+async function main() {
+  const browser = await puppeteer.launch({
+    executablePath: chromium,
+    headless: true,
+    // The flags of scripts/lib/browser.sh's callers: no network beyond the local server.
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--hide-scrollbars',
+    ],
+  });
+  const jobs = [];
+  for (const page of pages) {
+    for (const scheme of schemes) {
+      for (const width of page.widths) jobs.push({ path: page.path, scheme, width });
+    }
+  }
+  const counts = new Map();
+  const problems = [];
+  let next = 0;
+  // Two tabs at once: the machine has few cores, and axe itself is single-threaded.
+  async function worker() {
+    const tab = await browser.newPage();
+    await tab.setBypassCSP(true); // the site's CSP forbids scripts, axe's included
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      await tab.setViewport({ width: job.width, height: 900 });
+      await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: job.scheme }]);
+      const response = await tab.goto(`${base}/${job.path}`, { waitUntil: 'load' });
+      if (!response || !response.ok()) {
+        problems.push(`${job.path}: not served (${response && response.status()})`);
+        continue;
+      }
+      await tab.evaluate(axeSource);
+      const result = await tab.evaluate(() =>
+        // eslint-disable-next-line no-undef
+        axe.run(document, { resultTypes: ['violations'] }),
+      );
+      const where = `${job.path} [${job.scheme}, ${job.width}px]`;
+      let count = 0;
+      for (const violation of result.violations) {
+        if (!failing.has(violation.impact)) continue;
+        for (const node of violation.nodes) {
+          count++;
+          const message = (node.failureSummary || violation.help).replace(/\s+/g, ' ');
+          problems.push(
+            `${violation.id} (${violation.impact}) on ${where}: ${node.target.join(' ')}: ${message}`,
+          );
+        }
+      }
+      counts.set(job.path, (counts.get(job.path) || 0) + count);
+    }
+    await tab.close();
+  }
+  await Promise.all([worker(), worker()]);
+  await browser.close();
+  for (const problem of problems) console.error(`check-a11y: ${problem}`);
+  console.log('check-a11y: serious or critical violations per page (all modes and widths):');
+  for (const [path, count] of counts) console.log(`  ${String(count).padStart(4)}  ${path}`);
+  console.log(`check-a11y: ${jobs.length} runs of axe-core ${require('axe-core').version}`);
+  process.exit(problems.length ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(`check-a11y: ${error.stack || error}`);
+  process.exit(2);
+});
