@@ -44,6 +44,7 @@ async function main() {
   async function worker() {
     const tab = await browser.newPage();
     await tab.setBypassCSP(true); // the site's CSP forbids scripts, axe's included
+    await tab.setCacheEnabled(false); // a page seen before must load, not answer 304
     while (next < jobs.length) {
       const job = jobs[next++];
       await tab.setViewport({ width: job.width, height: 900 });

@@ -6,6 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::accent::Accent;
 use super::{Artifact, Language, Site, message, paths};
+use crate::model::Lang;
 use crate::render::Templates;
 
 impl Site<'_> {
@@ -36,12 +37,41 @@ impl Site<'_> {
             .map(|(path, label, value, color)| {
                 let mut context = Context::new();
                 context.insert("badge", &Badge::new(label, value, color));
+                context.insert("script", &Script::of(language.lang));
                 Ok(Artifact::new(
                     path,
                     templates.render("site/badge.svg", &context)?,
                 ))
             })
             .collect()
+    }
+}
+
+/// How a badge's text is tagged and set: its `xml:lang`, and a font stack that names the
+/// language's own CJK fonts first, so that shared ideographs take Japanese forms in a Japanese
+/// badge and Simplified Chinese forms in a Chinese one (Verdana and DejaVu have no ideographs,
+/// so they only set the Latin letters).
+#[derive(Debug, Serialize)]
+struct Script {
+    lang: &'static str,
+    fonts: &'static str,
+}
+
+impl Script {
+    fn of(lang: Lang) -> Self {
+        let (lang, fonts) = match lang {
+            Lang::En => ("en", "Verdana,'DejaVu Sans',sans-serif"),
+            Lang::De => ("de", "Verdana,'DejaVu Sans',sans-serif"),
+            Lang::Ja => (
+                "ja",
+                "Verdana,'DejaVu Sans','Hiragino Sans','Hiragino Kaku Gothic ProN','Yu Gothic UI','Yu Gothic',Meiryo,'Noto Sans CJK JP','Noto Sans JP',sans-serif",
+            ),
+            Lang::Zh => (
+                "zh-Hans",
+                "Verdana,'DejaVu Sans','PingFang SC','Hiragino Sans GB','Microsoft YaHei UI','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC',sans-serif",
+            ),
+        };
+        Script { lang, fonts }
     }
 }
 
@@ -75,6 +105,19 @@ impl Badge {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_badges_name_simplified_chinese_fonts_before_japanese_ones() {
+        let zh = Script::of(Lang::Zh);
+        assert_eq!(zh.lang, "zh-Hans");
+        let sc = zh.fonts.find("Noto Sans CJK SC").unwrap();
+        assert!(!zh.fonts.contains("CJK JP"), "{}", zh.fonts);
+        assert!(zh.fonts.find("PingFang SC").unwrap() < sc);
+        let ja = Script::of(Lang::Ja);
+        assert_eq!(ja.lang, "ja");
+        assert!(ja.fonts.contains("Noto Sans CJK JP") && !ja.fonts.contains("SC"));
+        assert!(!Script::of(Lang::De).fonts.contains("CJK"));
+    }
 
     #[test]
     fn badges_make_room_for_wide_text() {
