@@ -129,7 +129,11 @@ fn every_days_figure_is_reachable_without_a_pointer() {
         .into_iter()
         .filter_map(|li| li.value().attr("class"))
         .collect();
-    assert_eq!(classes[90 + 90 + 89], "down-high", "db's last day, as its bar");
+    assert_eq!(
+        classes[90 + 90 + 89],
+        "down-high",
+        "db's last day, as its bar"
+    );
 }
 
 /// A badge says its language (`xml:lang`, so a font's local forms apply) and names that
