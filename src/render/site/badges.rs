@@ -36,8 +36,8 @@ impl Site<'_> {
             .into_iter()
             .map(|(path, label, value, color)| {
                 let mut context = Context::new();
-                context.insert("badge", &Badge::new(label, value, color));
-                context.insert("script", &Script::of(language.lang));
+                let badge = Badge::new(label, value, color, Script::of(language.lang));
+                context.insert("badge", &badge);
                 Ok(Artifact::new(
                     path,
                     templates.render("site/badge.svg", &context)?,
@@ -82,19 +82,22 @@ struct Badge {
     label: String,
     value: String,
     color: &'static str,
+    #[serde(flatten)]
+    script: Script,
     label_width: usize,
     value_width: usize,
     width: usize,
 }
 
 impl Badge {
-    fn new(label: String, value: String, color: &'static str) -> Self {
+    fn new(label: String, value: String, color: &'static str, script: Script) -> Self {
         let measure = |text: &str| text.width() * 7 + 12;
         let (label_width, value_width) = (measure(&label), measure(&value));
         Badge {
             label,
             value,
             color,
+            script,
             label_width,
             value_width,
             width: label_width + value_width,
@@ -121,8 +124,8 @@ mod tests {
 
     #[test]
     fn badges_make_room_for_wide_text() {
-        let latin = Badge::new("status".into(), "ok".into(), "#000");
-        let cjk = Badge::new("状态".into(), "正常".into(), "#000");
+        let latin = Badge::new("status".into(), "ok".into(), "#000", Script::of(Lang::En));
+        let cjk = Badge::new("状态".into(), "正常".into(), "#000", Script::of(Lang::Zh));
         assert_eq!(latin.label_width, 6 * 7 + 12);
         assert_eq!(cjk.value_width, 4 * 7 + 12);
     }
