@@ -207,7 +207,7 @@ mod tests {
             "badge",
             &serde_json::json!({
                 "label": "API\u{1}", "value": "down\u{FFFF}\u{B}", "color": "#e05d44", "separator": ": ",
-                "width": 100, "label_width": 50, "value_width": 50,
+                "width": 100, "label_width": 50, "value_width": 50, "lang": "en", "fonts": "sans-serif",
             }),
         );
         let svg = templates.render("site/badge.svg", &context).unwrap();

@@ -137,3 +137,59 @@ fn texts_in(element: scraper::ElementRef, css: &str) -> Vec<String> {
         .map(text)
         .collect()
 }
+
+/// A bar's figure is in its <title>, which only a pointer can reach; every component's days
+/// are also a list in a <details> (its <summary> takes the keyboard's focus), the same
+/// figures in the same order, so keyboards and screen readers get them too.
+#[test]
+fn every_days_figure_is_reachable_without_a_pointer() {
+    let (_dir, out) = Project::fixture("build/uptime").build();
+    for path in ["en/index.html", "ja/index.html", "de/components/db.html"] {
+        let page = Html::parse_document(&read(&out, path));
+        let uptimes = select(&page, "div.uptime");
+        assert!(!uptimes.is_empty(), "{path}");
+        for uptime in uptimes {
+            let within = |css: &str| -> Vec<String> {
+                uptime
+                    .select(&Selector::parse(css).unwrap())
+                    .map(text)
+                    .collect()
+            };
+            let tips = within("svg.days rect title");
+            assert_eq!(tips.len(), 90, "{path}");
+            assert_eq!(within("details.day-list > ol > li"), tips, "{path}");
+            let summary = within("details.day-list > summary");
+            assert_eq!(summary.len(), 1, "{path}");
+            assert!(!summary[0].trim().is_empty(), "{path}");
+        }
+    }
+    let en = Html::parse_document(&read(&out, "en/index.html"));
+    let classes: Vec<&str> = select(&en, "details.day-list li")
+        .into_iter()
+        .filter_map(|li| li.value().attr("class"))
+        .collect();
+    assert_eq!(
+        classes[90 + 90 + 89],
+        "down-high",
+        "db's last day, as its bar"
+    );
+}
+
+/// A badge says its language (`xml:lang`, so a font's local forms apply) and names that
+/// language's CJK fonts first: a Chinese badge never asks for a Japanese font, nor the reverse.
+#[test]
+fn badges_carry_their_language_and_its_fonts() {
+    let (_dir, out) = Project::fixture("build/uptime").build();
+    for (lang, tag, own, other) in [
+        ("ja", "ja", "Noto Sans CJK JP", "CJK SC"),
+        ("zh", "zh-Hans", "Noto Sans CJK SC", "CJK JP"),
+    ] {
+        for path in [format!("{lang}/badge.svg"), format!("{lang}/badges/db.svg")] {
+            let badge = read(&out, &path);
+            assert!(badge.contains(&format!("xml:lang=\"{tag}\"")), "{badge}");
+            assert!(badge.contains(own) && !badge.contains(other), "{badge}");
+        }
+    }
+    // The badge's text is white on the status colour; db is down: the critical red, 5.36:1.
+    assert!(read(&out, "en/badges/db.svg").contains("fill=\"#cf222e\""));
+}
