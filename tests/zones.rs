@@ -61,8 +61,8 @@ const CASES: &[Case] = &[
                 "1 h 25 min",
             ),
             shown(
-                "31. Oktober 2026, 23:40 – 1. November 2026, 01:05 JST",
-                "Zeit (JST)",
+                "31. Oktober 2026, 23:40 – 1. November 2026, 01:05 UTC+9",
+                "Zeit (UTC+9)",
                 ["31. Oktober 2026, 23:40", "1. November 2026, 01:05"],
                 "1\u{a0}Std. 25\u{a0}Min.",
             ),
@@ -196,8 +196,8 @@ const CASES: &[Case] = &[
                 "1 d 3 h 15 min",
             ),
             shown(
-                "2. November 2026, 22:30 – 4. November 2026, 01:45 EST",
-                "Zeit (EST)",
+                "2. November 2026, 22:30 – 4. November 2026, 01:45 UTC-5",
+                "Zeit (UTC-5)",
                 ["2. November 2026, 22:30", "4. November 2026, 01:45"],
                 "1\u{a0}Tg. 3\u{a0}Std. 15\u{a0}Min.",
             ),
@@ -339,6 +339,8 @@ fn site_cards_name_zones_and_ranges_as_each_language_does() {
                 (title, meta)
             })
             .collect();
+        // The language's own separator between the card's facts.
+        let separator = if *lang == "ja" { "｜" } else { " · " };
         for case in CASES {
             let shown = &case.shown[index];
             let title = format!("Held-in {}", case.id);
@@ -347,7 +349,10 @@ fn site_cards_name_zones_and_ranges_as_each_language_does() {
                 .find(|(t, _)| *t == title)
                 .unwrap_or_else(|| panic!("{lang}: no card for {}: {cards:?}", case.id));
             assert!(
-                meta.ends_with(&format!(" {} · {}", shown.period, shown.lasted)),
+                meta.ends_with(&format!(
+                    "{separator}{}{separator}{}",
+                    shown.period, shown.lasted
+                )),
                 "{lang} {}: {meta}",
                 case.id
             );

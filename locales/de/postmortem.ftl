@@ -112,6 +112,7 @@ duration-ongoing = läuft seit { $duration }
 datetime = { $date }, { $time }
 # Zwei Uhrzeiten an einem Tag, ohne Leerzeichen um den Bis-Strich (DIN 5008).
 time-range-day = { $date }, { $start }–{ $end }
+time-range-open = ab { $start }
 datetime-zone-named = { $datetime } { $zone }
 label-time-zoned = { $label } ({ $zone })
 # Größte Einheit einer Dauer: days oder hours (nicht übersetzen).

@@ -114,6 +114,7 @@ duration-ongoing = ongoing for { $duration }
 datetime = { $date }, { $time }
 # Two times on one day, the date said once: `December 17, 2023, 03:56–04:15`.
 time-range-day = { $date }, { $start }–{ $end }
+time-range-open = from { $start }
 # A time in a zone named in words rather than by a code or an offset.
 datetime-zone-named = { $datetime } { $zone }
 # The timeline's time column heading, with the zone its times are in.

@@ -96,6 +96,7 @@ duration-ongoing = { $duration }継続中
 datetime = { $date } { $time }
 # 同じ日の時間帯：`2023年12月17日 3:56～4:15`。
 time-range-day = { $date } { $start }～{ $end }
+time-range-open = { $start }～
 datetime-zone-named = { $datetime }（{ $zone }）
 label-time-zoned = { $label }（{ $zone }）
 # 期間の最大単位：days または hours（翻訳しない）。1日を超える期間は時間で数える（`24時間59分`）。

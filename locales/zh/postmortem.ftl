@@ -96,6 +96,7 @@ duration-ongoing = 已持续{ $duration }
 datetime = { $date } { $time }
 # 同一天内的时段：`2023年12月17日 03:56 至 04:15`。
 time-range-day = { $date } { $start } 至 { $end }
+time-range-open = { $start }起
 # 以文字表示的时区（北京时间）放在时间之前：`北京时间 2023年12月17日 08:00`。
 datetime-zone-named = { $zone } { $datetime }
 label-time-zoned = { $label }（{ $zone }）

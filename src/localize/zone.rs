@@ -3,9 +3,10 @@
 //!
 //! tzdb's abbreviations are English (`CET`, `BST`), some are ambiguous (`CST` is China, Cuba
 //! and US Central), and some are only numbers (`+04`). German readers know the Central
-//! European zones as `MEZ`/`MESZ` (CLDR de), Chinese readers know China's zone as `北京时间`,
-//! and Japanese and Chinese readers know few letter codes besides `UTC` (and `JST` in
-//! Japanese): every other zone is named by its offset, `UTC+1`, `UTC+5:30`.
+//! European zones as `MEZ`/`MESZ` (CLDR de) and no other letter code, Chinese readers know
+//! China's zone as `北京时间`, and Japanese and Chinese readers know few letter codes besides
+//! `UTC` (and `JST` in Japanese): every other zone is named by its offset, `UTC+1`,
+//! `UTC+5:30`.
 
 use chrono::{DateTime, Offset, Utc};
 use chrono_tz::Tz;
@@ -67,12 +68,12 @@ pub(crate) fn zone_name(lang: Lang, at: DateTime<Utc>, zone: Tz) -> ZoneName {
     }
     match lang {
         Lang::En => code(&abbreviation),
-        Lang::De => code(
-            GERMAN
-                .iter()
-                .find(|(tzdb, _)| *tzdb == abbreviation)
-                .map_or(abbreviation.as_str(), |(_, german)| german),
-        ),
+        // German readers know the European zones by their German names, and no other
+        // letter code (`BST`, `EST`, `JST` mean nothing to most): those are offsets.
+        Lang::De => match GERMAN.iter().find(|(tzdb, _)| *tzdb == abbreviation) {
+            Some((_, german)) => code(german),
+            None => code(&utc_offset(offset)),
+        },
         Lang::Ja if abbreviation == "JST" => code("JST"),
         Lang::Ja | Lang::Zh => code(&utc_offset(offset)),
     }

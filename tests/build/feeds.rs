@@ -124,7 +124,7 @@ fn japanese_feeds_use_japanese_punctuation_and_mark_text_in_another_language() {
         ),
         "{summary}"
     );
-    assert!(summary.contains("（UTC+1）｜"), "{summary}");
+    assert!(summary.contains("（UTC+1）～｜"), "{summary}");
     // Chinese says its script.
     let zh = roxmltree::Document::parse(&read(&out, "zh/feed.atom"))
         .unwrap()

@@ -61,8 +61,8 @@ fn before_the_window_it_is_announced_and_nothing_changes_yet() {
     assert_eq!(
         texts(&en, "section.maintenances.upcoming .meta"),
         [
-            "Scheduled October 25, 2026, 01:30 CEST – 04:00 CET",
-            "Cancelled October 25, 2026, 06:00–07:00 CET"
+            "Scheduled · October 25, 2026, 01:30 CEST – 04:00 CET",
+            "Cancelled · October 25, 2026, 06:00–07:00 CET"
         ],
         "the window in the record's zone, each end with its own zone across the DST change"
     );

@@ -90,11 +90,11 @@ pub(super) fn record_time(record: &Record, ctx: &Context) -> Option<String> {
         ));
     }
     let started = &record.started.as_ref()?.value;
-    Some(span(
-        started,
-        record.resolved.as_ref().map(|r| &r.value),
-        ctx,
-    ))
+    match &record.resolved {
+        Some(resolved) => Some(span(started, Some(&resolved.value), ctx)),
+        // Still going: a period with its start only reads "from …", not as an instant.
+        None => Some(ctx.format("time-range-open", &[("start", ctx.moment(started))])),
+    }
 }
 
 /// `December 17, 2023, 03:56–04:15 UTC`; the end's date only when it differs.

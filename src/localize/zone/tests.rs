@@ -16,16 +16,16 @@ const TABLE: &[(&str, &str, [&str; 4])] = &[
     ("Europe/Berlin", SUMMER, ["CEST", "MESZ", "UTC+2", "UTC+2"]),
     ("Europe/Paris", WINTER, ["CET", "MEZ", "UTC+1", "UTC+1"]),
     ("Europe/Paris", SUMMER, ["CEST", "MESZ", "UTC+2", "UTC+2"]),
-    ("Europe/London", WINTER, ["GMT", "GMT", "UTC", "UTC"]),
-    ("Europe/London", SUMMER, ["BST", "BST", "UTC+1", "UTC+1"]),
+    ("Europe/London", WINTER, ["GMT", "UTC", "UTC", "UTC"]),
+    ("Europe/London", SUMMER, ["BST", "UTC+1", "UTC+1", "UTC+1"]),
     ("Europe/Lisbon", WINTER, ["WET", "WEZ", "UTC", "UTC"]),
     (
         "Europe/Helsinki",
         SUMMER,
         ["EEST", "OESZ", "UTC+3", "UTC+3"],
     ),
-    ("Asia/Tokyo", WINTER, ["JST", "JST", "JST", "UTC+9"]),
-    ("Asia/Tokyo", SUMMER, ["JST", "JST", "JST", "UTC+9"]),
+    ("Asia/Tokyo", WINTER, ["JST", "UTC+9", "JST", "UTC+9"]),
+    ("Asia/Tokyo", SUMMER, ["JST", "UTC+9", "JST", "UTC+9"]),
     (
         "Asia/Shanghai",
         WINTER,
@@ -39,13 +39,21 @@ const TABLE: &[(&str, &str, [&str; 4])] = &[
     ("PRC", SUMMER, ["UTC+8", "UTC+8", "UTC+8", "北京时间"]),
     // Not China's zone, though tzdb writes `CST` for it too.
     ("Asia/Taipei", SUMMER, ["UTC+8", "UTC+8", "UTC+8", "UTC+8"]),
-    ("America/New_York", WINTER, ["EST", "EST", "UTC-5", "UTC-5"]),
-    ("America/New_York", SUMMER, ["EDT", "EDT", "UTC-4", "UTC-4"]),
+    (
+        "America/New_York",
+        WINTER,
+        ["EST", "UTC-5", "UTC-5", "UTC-5"],
+    ),
+    (
+        "America/New_York",
+        SUMMER,
+        ["EDT", "UTC-4", "UTC-4", "UTC-4"],
+    ),
     ("Asia/Dubai", SUMMER, ["UTC+4", "UTC+4", "UTC+4", "UTC+4"]),
     (
         "Asia/Kolkata",
         WINTER,
-        ["IST", "IST", "UTC+5:30", "UTC+5:30"],
+        ["IST", "UTC+5:30", "UTC+5:30", "UTC+5:30"],
     ),
     (
         "Asia/Kathmandu",
@@ -55,7 +63,7 @@ const TABLE: &[(&str, &str, [&str; 4])] = &[
     (
         "America/St_Johns",
         WINTER,
-        ["NST", "NST", "UTC-3:30", "UTC-3:30"],
+        ["NST", "UTC-3:30", "UTC-3:30", "UTC-3:30"],
     ),
 ];
 
@@ -92,7 +100,7 @@ fn no_language_sees_an_ambiguous_or_numeric_abbreviation() {
 /// test fixtures and `init`'s configurations.
 fn zones_in_the_repository() -> BTreeSet<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["incidents", "tests/fixtures", "templates/init", "site"]
+    ["incidents", "site", "templates/init", "site"]
         .iter()
         .flat_map(|dir| walkdir::WalkDir::new(root.join(dir)))
         .flatten()

@@ -26,9 +26,9 @@ fn summer_time_is_named_and_the_computed_duration_shown_in_every_language() {
         ),
         (
             Lang::De,
-            "27. Oktober 2017, 14:10–15:31 BST",
+            "27. Oktober 2017, 14:10–15:31 UTC+1",
             "1\u{a0}Std. 21\u{a0}Min.",
-            "Zeit (BST)",
+            "Zeit (UTC+1)",
             [
                 "13. Oktober 2017 (genaue Uhrzeit unbekannt)",
                 "26. Oktober 2017 (genaue Uhrzeit unbekannt)",
@@ -240,7 +240,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
     let expected = [
         (
             Lang::En,
-            "November 21, 2026, 09:40 CET",
+            "from November 21, 2026, 09:40 CET",
             "ongoing for 9 d 15 h 20 min",
             "Identified",
             "This incident is ongoing. This page will be updated as we learn more.",
@@ -253,7 +253,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
         ),
         (
             Lang::De,
-            "21. November 2026, 09:40 MEZ",
+            "ab 21. November 2026, 09:40 MEZ",
             "läuft seit 9\u{a0}Tg. 15\u{a0}Std. 20\u{a0}Min.",
             "Ursache identifiziert",
             "Diese Störung dauert noch an. Diese Seite wird laufend aktualisiert.",
@@ -266,7 +266,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
         ),
         (
             Lang::Ja,
-            "2026年11月21日 9:40（UTC+1）",
+            "2026年11月21日 9:40（UTC+1）～",
             "231時間20分継続中",
             "原因特定済み",
             "このインシデントは継続中です。このページは随時更新します。",
@@ -274,7 +274,7 @@ fn an_ongoing_incident_counts_days_hours_and_minutes_in_every_language() {
         ),
         (
             Lang::Zh,
-            "2026年11月21日 09:40（UTC+1）",
+            "2026年11月21日 09:40（UTC+1）起",
             "已持续9天15小时20分钟",
             "已定位原因",
             "该故障仍在处理中，本页面将持续更新。",

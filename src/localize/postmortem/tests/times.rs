@@ -17,7 +17,7 @@ fn times_are_shown_in_the_records_zone() {
     let affected = &en.facts.iter().find(|f| f.label == "Affected services");
     assert_eq!(affected.unwrap().value, "API: major outage");
     let de = view(&record, None, Lang::De);
-    assert_eq!(de.period, "17. Dezember 2023, 12:56–13:15 JST");
+    assert_eq!(de.period, "17. Dezember 2023, 12:56–13:15 UTC+9");
     let affected = &de.facts.iter().find(|f| f.label == "Betroffene Dienste");
     assert_eq!(affected.unwrap().value, "Schnittstelle: Totalausfall");
 }
