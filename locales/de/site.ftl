@@ -33,14 +33,14 @@ site-recent = Vergangene Störungen
 
 ## Verfügbarkeitsbalken
 uptime-heading = Verfügbarkeit in den letzten 90 Tagen
-uptime-percent = { $percent }{ "\u00A0" }% Verfügbarkeit
+uptime-percent = { $percent }{ "\u202F" }% Verfügbarkeit
 uptime-start = vor 90 Tagen
 uptime-end = Heute
 uptime-day-clear = { $date }: keine Ausfallzeit
 uptime-day-degraded = { $date }: { $status }, keine Ausfallzeit
 uptime-day-down = { $date }: { $duration } Ausfallzeit
-uptime-legend = Jeder Balken steht für einen Tag; seine Farbe zeigt, wie lange die Komponente an diesem Tag ausgefallen war. Teilausfälle zählen zu 30 % als Ausfallzeit.
-uptime-label = Verfügbarkeit in den letzten 90 Tagen: { $percent } %
+uptime-legend = Jeder Balken steht für einen Tag; seine Farbe zeigt, wie lange die Komponente an diesem Tag ausgefallen war. Teilausfälle zählen zu 30{ "\u202F" }% als Ausfallzeit.
+uptime-label = Verfügbarkeit in den letzten 90 Tagen: { $percent }{ "\u202F" }%
 
 ## Aus Meilensteinen abgeleitete Statusmeldungen (JSON-API und Feeds)
 update-body-investigating = Wir untersuchen diese Störung.
@@ -54,8 +54,8 @@ update-body-cancelled = Diese geplante Wartung wurde abgesagt.
 
 ## Abzeichen
 badge-status = Status
-badge-none = betriebsbereit
-badge-minor = geringfügige Störung
+badge-none = Betriebsbereit
+badge-minor = Geringfügige Störung
 badge-major = Teilausfall
 badge-critical = Systemausfall
 badge-maintenance = Wartung

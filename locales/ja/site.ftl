@@ -33,12 +33,12 @@ site-recent = 過去のインシデント
 
 ## 稼働率バー
 uptime-heading = 過去90日間の稼働率
-uptime-percent = 稼働率 { $percent }%
+uptime-percent = 稼働率{ $percent }%
 uptime-start = 90日前
 uptime-end = 今日
 uptime-day-clear = { $date }：停止なし
 uptime-day-degraded = { $date }：{ $status }、停止なし
-uptime-day-down = { $date }：停止時間 { $duration }
+uptime-day-down = { $date }：停止時間{ $duration }
 uptime-legend = 1本のバーが1日を表し、色はその日にコンポーネントが停止していた時間の長さを示します。一部停止は停止時間の30%として計上します。
 uptime-label = 過去90日間の稼働率：{ $percent }%
 
@@ -62,7 +62,7 @@ badge-maintenance = メンテナンス中
 
 ## 存在しないページ
 site-not-found = ページが見つかりません
-site-not-found-text = お探しのページは見つかりませんでした。
+site-not-found-text = URL が間違っているか、ページが移動または削除された可能性があります。
 
 ## Metrics page
 metrics-intro = 過去12か月に公開したインシデントを、発生した月ごとに示します。
@@ -70,13 +70,13 @@ metrics-incidents = 月別インシデント数
 metrics-resolve = 平均復旧時間
 metrics-uptime = 月別稼働率
 metrics-actions = フォローアップ項目
-metrics-actions-open = 未完了 { $count } 件
-metrics-actions-overdue = 期限超過 { $count } 件
+metrics-actions-open = 未完了{ $count }件
+metrics-actions-overdue = 期限超過{ $count }件
 metrics-month = 月
 metrics-component = コンポーネント
 metrics-bar = { $month }：{ $value }
 metrics-uptime-note = 稼働率（%）は稼働率バーと同じ重み付けで計算しています。今月分は現時点までの値です。
-metrics-max = 最大 { $value }
+metrics-max = 最大{ $value }
 metrics-no-data = この期間のデータはありません。
 metrics-count = 件数
 

@@ -49,7 +49,7 @@ figure-time-to-resolve = 恢复耗时
 severity-none = 无
 severity-minor = 轻微
 severity-major = 重大
-severity-critical = 紧急
+severity-critical = 特别重大
 
 ## 组件状态
 component-operational = 运行正常
@@ -109,7 +109,7 @@ notice-review = 审核中：本故障复盘尚未发布。
 notice-ongoing = 该故障仍在处理中，本页面将持续更新。
 notice-pending = 该故障已解决。故障复盘正在撰写中，完成后将在此页面发布。
 notice-stale = 本译文的部分内容已过时：原文（{ $language }）在翻译后已有改动。
-notice-fallback = 本复盘报告的部分内容尚未翻译，以原文（{ $language }）显示。
+notice-fallback = 本故障复盘的部分内容尚未翻译，以原文（{ $language }）显示。
 notice-draft-maintenance = 草稿：本维护公告尚未发布。
 notice-review-maintenance = 审核中：本维护公告尚未发布。
 notice-fallback-maintenance = 本公告的部分内容尚未翻译，以原文（{ $language }）显示。

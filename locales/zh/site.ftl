@@ -32,14 +32,14 @@ site-component-incidents = 影响此组件的故障
 site-recent = 过往故障
 
 ## 可用率条
-uptime-heading = 过去 90 天的可用率
-uptime-percent = 可用率 { $percent }%
-uptime-start = 90 天前
+uptime-heading = 过去90天的可用率
+uptime-percent = 可用率{ $percent }%
+uptime-start = 90天前
 uptime-end = 今天
 uptime-day-clear = { $date }：无停机
 uptime-day-degraded = { $date }：{ $status }，无停机
-uptime-day-down = { $date }：停机 { $duration }
-uptime-legend = 每根竖条代表一天，颜色表示该组件当天停机时间的长短。部分中断按 30% 计入停机时间。
+uptime-day-down = { $date }：停机{ $duration }
+uptime-legend = 每根竖条代表一天，颜色表示该组件当天停机时间的长短。部分中断按30%计入停机时间。
 uptime-label = 过去90天的可用率：{ $percent }%
 
 ## 由里程碑生成的状态更新（JSON API 与订阅源）
@@ -62,21 +62,21 @@ badge-maintenance = 维护中
 
 ## 不存在的页面
 site-not-found = 页面未找到
-site-not-found-text = 您访问的页面不存在。
+site-not-found-text = 该页面可能已被移动或删除。
 
 ## Metrics page
-metrics-intro = 过去 12 个月已发布的故障，按开始的月份统计。
+metrics-intro = 过去12个月已发布的故障，按开始的月份统计。
 metrics-incidents = 每月故障数
 metrics-resolve = 平均恢复时间
 metrics-uptime = 每月可用率
 metrics-actions = 后续行动
-metrics-actions-open = { $count } 项未完成
-metrics-actions-overdue = { $count } 项已逾期
+metrics-actions-open = { $count }项未完成
+metrics-actions-overdue = { $count }项已逾期
 metrics-month = 月份
 metrics-component = 组件
 metrics-bar = { $month }：{ $value }
 metrics-uptime-note = 可用率（%）的加权方式与可用率条相同；本月统计到当前为止。
-metrics-max = 最大 { $value }
+metrics-max = 最大{ $value }
 metrics-no-data = 这些月份没有数据。
 metrics-count = 故障数
 

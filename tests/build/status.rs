@@ -20,13 +20,13 @@ fn status_and_uptime_match_figures_worked_out_by_hand() {
         (
             "de",
             [
-                "99,91\u{a0}% Verfügbarkeit",
-                "100,00\u{a0}% Verfügbarkeit",
-                "99,34\u{a0}% Verfügbarkeit",
+                "99,91\u{202f}% Verfügbarkeit",
+                "100,00\u{202f}% Verfügbarkeit",
+                "99,34\u{202f}% Verfügbarkeit",
             ],
         ),
-        ("ja", ["稼働率 99.91%", "稼働率 100.00%", "稼働率 99.34%"]),
-        ("zh", ["可用率 99.91%", "可用率 100.00%", "可用率 99.34%"]),
+        ("ja", ["稼働率99.91%", "稼働率100.00%", "稼働率99.34%"]),
+        ("zh", ["可用率99.91%", "可用率100.00%", "可用率99.34%"]),
     ];
     for (lang, uptimes) in expected_uptime {
         let page = Html::parse_document(&read(&out, &format!("{lang}/index.html")));
@@ -96,7 +96,7 @@ fn status_and_uptime_match_figures_worked_out_by_hand() {
         .map(text)
         .nth(87)
         .unwrap();
-    assert_eq!(tip, "2026年11月20日：停止時間 1時間54分");
+    assert_eq!(tip, "2026年11月20日：停止時間1時間54分");
 }
 
 /// The history page's card of each incident: its impact, labelled, or nothing for `none`.

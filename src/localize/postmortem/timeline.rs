@@ -11,16 +11,18 @@ pub(super) fn time_heading(record: &Record, ctx: &Context) -> String {
         .timeline
         .iter()
         .find(|entry| !entry.at.value.is_day_only());
-    match exact {
-        Some(entry) => ctx.format(
-            "label-time-zoned",
-            &[
-                ("label", ctx.text("label-time")),
-                ("zone", ctx.zone_name(&entry.at.value).text),
-            ],
-        ),
-        None => ctx.text("label-time"),
+    let Some(entry) = exact else {
+        return ctx.text("label-time");
+    };
+    let zone = ctx.zone_name(&entry.at.value);
+    // A zone named in words says "time" itself: `北京时间`, not `时间（北京时间）`.
+    if zone.words {
+        return zone.text;
     }
+    ctx.format(
+        "label-time-zoned",
+        &[("label", ctx.text("label-time")), ("zone", zone.text)],
+    )
 }
 
 pub(super) fn timeline(record: &Record, texts: &Texts, ctx: &Context) -> Vec<TimelineRow> {

@@ -33,7 +33,7 @@ mod tests {
         assert_eq!(label(Lang::Zh, Impact::Major), "影响级别：重大");
         assert_eq!(label(Lang::De, Impact::Minor), "Schweregrad: niedrig");
         assert_eq!(label(Lang::Ja, Impact::Critical), "影響度：甚大");
-        assert_eq!(label(Lang::Zh, Impact::Critical), "影响级别：紧急");
+        assert_eq!(label(Lang::Zh, Impact::Critical), "影响级别：特别重大");
         for &lang in Lang::ALL {
             assert_eq!(label(lang, Impact::None), "", "{lang}");
         }
