@@ -27,6 +27,7 @@ label-window = Wartungsfenster
 label-duration = Dauer
 label-severity = Schweregrad
 label-affected = Betroffene Dienste
+label-affected-maintenance = Betroffene Dienste
 label-status = Status
 label-authors = Verfasst von
 label-time = Zeit
@@ -44,6 +45,7 @@ figure-time-to-detect = Zeit bis zur Erkennung
 figure-time-to-acknowledge = Zeit bis zur Quittierung
 figure-time-to-mitigate = Zeit bis zur Eindämmung
 figure-time-to-resolve = Zeit bis zur Behebung
+figure-maintenance-duration = Dauer der Arbeiten
 
 ## Schweregrad
 severity-none = keiner

@@ -27,6 +27,7 @@ label-window = Maintenance window
 label-duration = Duration
 label-severity = Impact
 label-affected = Affected services
+label-affected-maintenance = Services worked on
 label-status = Status
 label-authors = Authors
 label-time = Time
@@ -44,6 +45,7 @@ figure-time-to-detect = Time to detect
 figure-time-to-acknowledge = Time to acknowledge
 figure-time-to-mitigate = Time to mitigate
 figure-time-to-resolve = Time to resolve
+figure-maintenance-duration = Duration of the work
 
 ## Severity (Statuspage impact)
 severity-none = none

@@ -27,6 +27,7 @@ label-window = 実施期間
 label-duration = 影響時間
 label-severity = 影響度
 label-affected = 影響を受けたサービス
+label-affected-maintenance = 対象サービス
 label-status = ステータス
 label-authors = 作成者
 label-time = 日時
@@ -44,6 +45,7 @@ figure-time-to-detect = 検知までの時間
 figure-time-to-acknowledge = 初動対応までの時間
 figure-time-to-mitigate = 暫定対処までの時間
 figure-time-to-resolve = 復旧までの時間
+figure-maintenance-duration = 作業時間
 
 ## 影響度
 severity-none = なし

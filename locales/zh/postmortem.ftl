@@ -27,6 +27,7 @@ label-window = 维护时段
 label-duration = 持续时间
 label-severity = 影响级别
 label-affected = 受影响的服务
+label-affected-maintenance = 涉及的服务
 label-status = 状态
 label-authors = 撰写人
 label-time = 时间
@@ -44,6 +45,7 @@ figure-time-to-detect = 发现耗时
 figure-time-to-acknowledge = 响应耗时
 figure-time-to-mitigate = 止损耗时
 figure-time-to-resolve = 恢复耗时
+figure-maintenance-duration = 实际维护时长
 
 ## 影响级别
 severity-none = 无

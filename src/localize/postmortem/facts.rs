@@ -62,6 +62,11 @@ fn affected(record: &Record, site: &SiteConfig, ctx: &Context, mut facts: Vec<Fa
                         c.name.get(ctx.lang, site.default_lang())
                     })
                     .to_string();
+                // A window's components are worked on, not in a state: a finished one
+                // would otherwise read "in maintenance".
+                if record.is_maintenance() {
+                    return name;
+                }
                 ctx.format(
                     "affected-component",
                     &[
@@ -71,8 +76,12 @@ fn affected(record: &Record, site: &SiteConfig, ctx: &Context, mut facts: Vec<Fa
                 )
             })
             .collect();
+        let label = match record.is_maintenance() {
+            true => "label-affected-maintenance",
+            false => "label-affected",
+        };
         facts.push(Fact {
-            label: ctx.text("label-affected"),
+            label: ctx.text(label),
             value: items.join(&ctx.text("list-join")),
         });
     }
@@ -190,6 +199,19 @@ pub(super) fn figures(record: &Record, ctx: &Context) -> Vec<Fact> {
     };
     if started.is_day_only() {
         return Vec::new();
+    }
+    // A window broke nothing: its one figure is how long the work took.
+    if record.is_maintenance() {
+        let Some(done) = record.milestone(Milestone::Resolved).map(|r| &r.value) else {
+            return Vec::new();
+        };
+        if done.is_day_only() {
+            return Vec::new();
+        }
+        return vec![Fact {
+            label: ctx.text("figure-maintenance-duration"),
+            value: ctx.duration((done.utc - started.utc).num_seconds()),
+        }];
     }
     [
         (Milestone::Detected, "figure-time-to-detect"),

@@ -81,3 +81,30 @@ fn an_ongoing_incident_counts_until_now_and_says_so() {
     let status = &en.facts.last().unwrap().value;
     assert_eq!(status, "Investigating");
 }
+
+/// A maintenance window broke nothing: its one key figure is how long the work took, never
+/// a "time to resolve".
+#[test]
+fn a_finished_window_says_how_long_the_work_took() {
+    let window = record(
+        "title: Upgrade\nlang: en\nstatus: published\nkind: maintenance\naffected:\n  api: under_maintenance\ntimezone: UTC\nscheduled_for: 2023-12-17T02:00:00Z\nscheduled_until: 2023-12-17T04:00:00Z\nstarted: 2023-12-17T02:05:00Z\nresolved: 2023-12-17T03:23:00Z\nsummary: Upgrading.\n",
+    );
+    for (lang, label, value) in [
+        (Lang::En, "Duration of the work", "1 h 18 min"),
+        (Lang::De, "Dauer der Arbeiten", "1\u{a0}Std. 18\u{a0}Min."),
+    ] {
+        let figures: Vec<(String, String)> = view(&window, None, lang)
+            .figures
+            .into_iter()
+            .map(|f| (f.label, f.value))
+            .collect();
+        assert_eq!(
+            figures,
+            [(label.to_string(), value.to_string())],
+            "{lang:?}"
+        );
+    }
+    // Its components are the ones worked on, with no state a finished window no longer has.
+    let en = view(&window, None, Lang::En);
+    assert_eq!(fact(&en, "Services worked on"), Some("API"));
+}
