@@ -322,4 +322,21 @@ fn markdown_joins_wrapped_cjk_lines_and_marks_stale_translations() {
         de.contains("- 削除ジョブは確認してから実行する。\n"),
         "{de}"
     );
+    // HTML says it in words too, not only with a border a screen reader never hears.
+    let html = project.render(&[
+        "incidents/2023-12-17-x.yaml",
+        "--lang",
+        "zh",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    assert_eq!(
+        html.stdout
+            .matches("<p class=\"stale-marker\" lang=\"zh-Hans\">（译文可能已过时）</p>")
+            .count(),
+        1,
+        "{}",
+        html.stdout
+    );
 }
