@@ -69,7 +69,16 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         head.as_deref(),
         now,
     )? {
-        Start::Compare { previous, from } => (previous, from),
+        Start::Compare {
+            previous,
+            from,
+            notes,
+        } => {
+            for note in notes {
+                eprintln!("{note}");
+            }
+            (previous, from)
+        }
         Start::AlreadyTold { commit } => {
             print(&match args.format {
                 ListFormat::Human => format!(

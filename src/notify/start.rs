@@ -18,6 +18,8 @@ pub enum Start {
         previous: Previous,
         /// The commit the previous state was read from, and the "now" it was derived at.
         from: Option<(String, DateTime<Utc>)>,
+        /// What the user should know about where the run starts (for the command to print).
+        notes: Vec<String>,
     },
     /// The log has told subscribers about a newer commit than the one checked out (a run
     /// for an older build finishing late): there is nothing to tell.
@@ -45,9 +47,11 @@ pub fn start(
         return Ok(Start::Compare {
             previous: previous::from_dir(dir)?,
             from: None,
+            notes: Vec::new(),
         });
     }
     let exists = |commit: &str| previous::commit_of(root, commit).is_some();
+    let mut notes = Vec::new();
     if let Some((commit, _)) = log.retry_from()
         && !exists(&commit)
     {
@@ -56,9 +60,9 @@ pub fn start(
                 "the delivery log's `retry_from` commit {commit} (where an unfinished run started) is not in this repository: check out the whole history (in GitHub Actions, `fetch-depth: 0`); if the history was rewritten, run once with `--since REF` (the notify workflow: run it by hand with `since`)"
             );
         };
-        eprintln!(
+        notes.push(format!(
             "warning: the commit {commit} an unfinished run started from is gone; starting from `{since}`: what that run did not deliver before `{since}` is not sent"
-        );
+        ));
         log.clear_retry_from();
     }
     // The old records at the last run's "now": windows that began or ended by the clock
@@ -67,9 +71,9 @@ pub fn start(
     let (reference, then) = match (log.retry_from(), asked.since, log.last_commit()) {
         (Some((commit, at)), since, _) => {
             if let Some(since) = since {
-                eprintln!(
+                notes.push(format!(
                     "note: starting from {commit}, where an unfinished run started, not from `{since}`: that run's deliveries come first"
-                );
+                ));
             }
             (commit, at)
         }
@@ -90,6 +94,7 @@ pub fn start(
             return Ok(Start::Compare {
                 previous: Previous::Nothing,
                 from: None,
+                notes,
             });
         }
     };
@@ -105,5 +110,6 @@ pub fn start(
     Ok(Start::Compare {
         previous: state,
         from: commit.map(|c| (c, then)),
+        notes,
     })
 }

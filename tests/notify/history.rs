@@ -13,6 +13,16 @@ fn commit(project: &Project, message: &str) -> String {
     git(root, &["rev-parse", "HEAD"])
 }
 
+/// A repository whose one commit publishes an open incident, and that commit.
+fn opened_repository() -> (Project, String) {
+    let project = Project::bare()
+        .config(CONFIG)
+        .record("2026-11-22-api.yaml", OPENED);
+    git(project.root(), &["init", "-q"]);
+    let opened = commit(&project, "opened");
+    (project, opened)
+}
+
 fn event_ids(run: &super::common::Output) -> Vec<String> {
     run.json()["events"]
         .as_array()
@@ -24,11 +34,7 @@ fn event_ids(run: &super::common::Output) -> Vec<String> {
 
 #[test]
 fn without_since_each_run_starts_from_the_commit_the_log_keeps() {
-    let project = Project::bare()
-        .config(CONFIG)
-        .record("2026-11-22-api.yaml", OPENED);
-    git(project.root(), &["init", "-q"]);
-    let opened = commit(&project, "opened");
+    let (project, opened) = opened_repository();
     let server = Server::start(&[]);
     // The first run has nothing to compare with: it sends nothing and keeps its commit.
     let first = notify(&project, &server, &[]);
@@ -57,11 +63,7 @@ fn without_since_each_run_starts_from_the_commit_the_log_keeps() {
 
 #[test]
 fn a_since_commit_whose_site_did_not_build_reads_the_last_one_that_did() {
-    let project = Project::bare()
-        .config(CONFIG)
-        .record("2026-11-22-api.yaml", OPENED);
-    git(project.root(), &["init", "-q"]);
-    commit(&project, "opened");
+    let (project, _) = opened_repository();
     // The update lands with a typo that fails the build: it was never published.
     let broken = UPDATED.replace("severity: major", "severity: huge");
     let project = project.record("2026-11-22-api.yaml", &broken);
@@ -106,11 +108,7 @@ fn outside_a_git_repository_notify_asks_for_a_published_site() {
 /// error says how to go on, and `--since` does.
 #[test]
 fn a_retry_commit_that_is_gone_asks_for_since_and_since_goes_on() {
-    let project = Project::bare()
-        .config(CONFIG)
-        .record("2026-11-22-api.yaml", OPENED);
-    git(project.root(), &["init", "-q"]);
-    let opened = commit(&project, "opened");
+    let (project, opened) = opened_repository();
     let project = project.record("2026-11-22-api.yaml", UPDATED);
     commit(&project, "updated");
     let gone = "0123456789abcdef0123456789abcdef01234567";
@@ -140,11 +138,7 @@ fn a_retry_commit_that_is_gone_asks_for_since_and_since_goes_on() {
 /// the newer page with the older would tell changes backwards.
 #[test]
 fn a_run_for_an_older_commit_than_the_log_has_told_sends_nothing() {
-    let project = Project::bare()
-        .config(CONFIG)
-        .record("2026-11-22-api.yaml", OPENED);
-    git(project.root(), &["init", "-q"]);
-    let opened = commit(&project, "opened");
+    let (project, opened) = opened_repository();
     let project = project.record("2026-11-22-api.yaml", UPDATED);
     commit(&project, "updated");
     let server = Server::start(&[]);
@@ -164,11 +158,7 @@ fn a_run_for_an_older_commit_than_the_log_has_told_sends_nothing() {
 /// nothing to send: the runs after it start from there.
 #[test]
 fn a_gone_last_commit_is_put_right_by_one_run_with_since() {
-    let project = Project::bare()
-        .config(CONFIG)
-        .record("2026-11-22-api.yaml", OPENED);
-    git(project.root(), &["init", "-q"]);
-    let head = commit(&project, "opened");
+    let (project, head) = opened_repository();
     let gone = "0123456789abcdef0123456789abcdef01234567";
     let project = project.file(
         "notify-log.json",

@@ -40,6 +40,23 @@ fn page_of(records: &[(&str, String)], now: DateTime<Utc>) -> current::Page {
     current::page(&corpus, &assets, "https://status.example.com/", now)
 }
 
+/// The state `corpus`'s site built at `now` publishes, read back from its API files.
+fn published_state(corpus: &load::Corpus, now: DateTime<Utc>) -> state::PublicState {
+    let assets = SiteAssets::builtin().unwrap();
+    let built = crate::build::build(corpus, &assets, now, &crate::build::Quiet).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for artifact in built
+        .artifacts
+        .iter()
+        .filter(|a| a.path.starts_with("api/"))
+    {
+        let path = dir.path().join(&artifact.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &artifact.bytes).unwrap();
+    }
+    state::from_site_dir(dir.path()).unwrap()
+}
+
 fn before() -> current::Page {
     page_of(
         &[
@@ -257,18 +274,7 @@ fn a_state_read_back_from_the_published_api_equals_the_derived_one() {
         ],
     );
     let assets = SiteAssets::builtin().unwrap();
-    let built = crate::build::build(&corpus, &assets, now, &crate::build::Quiet).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    for artifact in built
-        .artifacts
-        .iter()
-        .filter(|a| a.path.starts_with("api/"))
-    {
-        let path = dir.path().join(&artifact.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, &artifact.bytes).unwrap();
-    }
-    let read = state::from_site_dir(dir.path()).unwrap();
+    let read = published_state(&corpus, now);
     let page = current::page(&corpus, &assets, "https://status.example.com/", now);
     // The API reports a cancelled window as `completed`; the cancellation is still known.
     let mut derived = page.state.clone();

@@ -97,18 +97,7 @@ fn incidents_older_than_the_published_api_lists_are_not_news() {
     let corpus = load::from_texts(Some(CONFIG), &files);
     let now = at("2026-11-22T12:00:00Z");
     let assets = SiteAssets::builtin().unwrap();
-    let built = crate::build::build(&corpus, &assets, now, &crate::build::Quiet).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    for artifact in built
-        .artifacts
-        .iter()
-        .filter(|a| a.path.starts_with("api/"))
-    {
-        let path = dir.path().join(&artifact.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, &artifact.bytes).unwrap();
-    }
-    let previous = state::from_site_dir(dir.path()).unwrap();
+    let previous = published_state(&corpus, now);
     assert_eq!(previous.incidents.len(), 50);
     let page = current::page(&corpus, &assets, "https://status.example.com/", now);
     assert_eq!(events(&previous, &page), []);
