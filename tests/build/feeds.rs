@@ -120,6 +120,27 @@ fn japanese_feeds_use_japanese_punctuation_and_mark_text_in_another_language() {
     assert_eq!(span.text(), Some("Webhook deliveries delayed"));
     assert_eq!(xml_lang(span).as_deref(), Some("en"), "an English title");
     assert_eq!(span.attribute("lang"), Some("en"));
+    // So is every entry's title, a maintenance window's too: a marked title is the only
+    // thing its span holds, after a Japanese status word.
+    let mut marked = Vec::new();
+    for entry in document.descendants().filter(|n| n.has_tag_name("entry")) {
+        let title = entry.children().find(|n| n.has_tag_name("title")).unwrap();
+        if title.attribute("type") == Some("xhtml") {
+            let span = title
+                .descendants()
+                .find(|n| n.has_tag_name(("http://www.w3.org/1999/xhtml", "span")))
+                .unwrap();
+            assert_ne!(xml_lang(span).as_deref(), Some("ja"));
+            let status = all_text(title).replace(&all_text(span), "");
+            assert!(status.ends_with('：') && !status.is_ascii(), "{status}");
+            let id = entry.children().find(|n| n.has_tag_name("id")).unwrap();
+            marked.push(id.text().unwrap().to_string());
+        }
+    }
+    assert!(
+        marked.iter().any(|id| id.contains("/maintenance/")),
+        "{marked:?}"
+    );
     let summary = webhook
         .parent()
         .unwrap()
