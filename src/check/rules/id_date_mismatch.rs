@@ -20,7 +20,8 @@ declare_rule! {
     /// milestones (`started` to `resolved`) and, for a maintenance, its window. Each is taken
     /// as written, in the record's zone, and the id may be up to two days outside the span
     /// they cover, so an id named in another zone, or on the day the incident was detected or
-    /// resolved, is never reported. A record without `started` (nor a window) or whose id does
+    /// resolved, is never reported. A maintenance may be named for the day it was announced,
+    /// before its window, so only an id dated after it is reported. A record without `started` (nor a window) or whose id does
     /// not start with a `YYYY-MM-DD` date is not checked. Drafts are checked: before a record
     /// is published, renaming it changes no public address.
     ///
@@ -66,7 +67,9 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     };
     let days_before = (first - named).num_days();
     let days_after = (named - last).num_days();
-    if days_before <= MARGIN_DAYS && days_after <= MARGIN_DAYS {
+    // Planned work may be named for the day it was announced, any time before the window.
+    let early_is_fine = record.is_maintenance();
+    if (days_before <= MARGIN_DAYS || early_is_fine) && days_after <= MARGIN_DAYS {
         return Vec::new();
     }
     let field = if record.started.is_some() {
@@ -183,9 +186,17 @@ mod tests {
     fn a_maintenance_is_measured_from_its_window() {
         let yaml = "title: Upgrade\nlang: en\nstatus: published\nkind: maintenance\nscheduled_for: 2027-01-12 02:00\nscheduled_until: 2027-01-12 04:00\n";
         assert!(findings("2027-01-12-upgrade", yaml).is_empty());
-        let found = findings("2026-11-24-upgrade", yaml);
+        // Named for the day it was announced, weeks ahead.
+        assert!(findings("2026-11-24-upgrade", yaml).is_empty());
+        let found = findings("2027-02-01-upgrade", yaml);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("`scheduled_for` is on 2027-01-12"));
+        assert!(
+            found[0]
+                .message
+                .contains("`scheduled_for` is on 2027-01-12, 20 days earlier"),
+            "{}",
+            found[0].message
+        );
         assert_eq!(found[0].span.start.line, 5);
     }
 
