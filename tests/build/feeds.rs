@@ -109,10 +109,17 @@ fn japanese_feeds_use_japanese_punctuation_and_mark_text_in_another_language() {
         .descendants()
         .find(|n| n.has_tag_name("title") && all_text(*n).contains("Webhook"))
         .unwrap();
-    assert_eq!(all_text(webhook), "原因特定済み：Webhook deliveries delayed");
+    assert_eq!(
+        all_text(webhook),
+        "原因特定済み：Webhook deliveries delayed"
+    );
     // The status word is Japanese like the feed; only the untranslated title is English.
     assert_eq!(webhook.attribute("type"), Some("xhtml"));
-    assert_eq!(xml_lang(webhook), None, "the title as a whole is the feed's");
+    assert_eq!(
+        xml_lang(webhook),
+        None,
+        "the title as a whole is the feed's"
+    );
     let span = webhook
         .descendants()
         .find(|n| n.has_tag_name(("http://www.w3.org/1999/xhtml", "span")))
@@ -201,7 +208,11 @@ fn the_default_home_has_one_canonical_address_listed_in_the_sitemap_with_x_defau
             "canonical" => "link[rel=canonical]".to_string(),
             hreflang => format!("link[rel=alternate][hreflang={hreflang}]"),
         };
-        select(&page, &css)[0].value().attr("href").unwrap().to_string()
+        select(&page, &css)[0]
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_string()
     };
     for path in ["index.html", "en/index.html"] {
         assert_eq!(head(path, "canonical"), base, "{path}");
@@ -239,7 +250,12 @@ fn the_default_home_has_one_canonical_address_listed_in_the_sitemap_with_x_defau
         let alternates: Vec<(&str, &str)> = url
             .children()
             .filter(|n| n.has_tag_name(("http://www.w3.org/1999/xhtml", "link")))
-            .map(|n| (n.attribute("hreflang").unwrap(), n.attribute("href").unwrap()))
+            .map(|n| {
+                (
+                    n.attribute("hreflang").unwrap(),
+                    n.attribute("href").unwrap(),
+                )
+            })
             .collect();
         let tags: Vec<&str> = alternates.iter().map(|(tag, _)| *tag).collect();
         assert_eq!(tags, ["en", "de", "ja", "zh-Hans", "x-default"], "{here}");
@@ -249,6 +265,9 @@ fn the_default_home_has_one_canonical_address_listed_in_the_sitemap_with_x_defau
         }
         assert!(alternates.iter().any(|(_, href)| *href == here), "{here}");
         let english = alternates[0].1;
-        assert_eq!(alternates[4].1, english, "{here}: x-default is the English page");
+        assert_eq!(
+            alternates[4].1, english,
+            "{here}: x-default is the English page"
+        );
     }
 }

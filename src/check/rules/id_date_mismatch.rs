@@ -162,15 +162,17 @@ mod tests {
     fn an_id_a_few_days_early_is_reported_as_later() {
         let yaml = format!("{HEAD}started: 2024-03-10 09:00\n");
         let found = findings("2024-03-01-x", &yaml);
-        assert!(found[0].message.ends_with("9 days later"), "{}", found[0].message);
+        assert!(
+            found[0].message.ends_with("9 days later"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
     fn ids_within_two_days_of_the_incident_or_its_resolution_are_quiet() {
         // Named in UTC for an incident that began late in the evening in Los Angeles.
-        let evening = format!(
-            "{HEAD}timezone: America/Los_Angeles\nstarted: 2024-01-10 23:30\n"
-        );
+        let evening = format!("{HEAD}timezone: America/Los_Angeles\nstarted: 2024-01-10 23:30\n");
         assert!(findings("2024-01-11-x", &evening).is_empty());
         assert!(findings("2024-01-12-x", &evening).is_empty());
         assert_eq!(findings("2024-01-13-x", &evening).len(), 1);
@@ -204,7 +206,12 @@ mod tests {
     fn unsure_cases_are_quiet() {
         let started = format!("{HEAD}started: 2023-12-17 03:56\n");
         // No date in the id, or one that is not a date.
-        for id in ["images-deleted", "2026-13-40-x", "20261124-x", "2026-11-24x"] {
+        for id in [
+            "images-deleted",
+            "2026-13-40-x",
+            "20261124-x",
+            "2026-11-24x",
+        ] {
             assert!(findings(id, &started).is_empty(), "{id}");
         }
         // No `started` and no window: nothing to compare with.

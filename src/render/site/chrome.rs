@@ -45,12 +45,7 @@ pub(super) struct Alternate {
 }
 
 impl Site<'_> {
-    pub(super) fn chrome(
-        &self,
-        language: usize,
-        page: Page,
-        root: &str,
-    ) -> Chrome {
+    pub(super) fn chrome(&self, language: usize, page: Page, root: &str) -> Chrome {
         let Language { lang, view, .. } = &self.languages[language];
         let (heading, description, og_type) = match page {
             Page::Home => (
