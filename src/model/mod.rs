@@ -201,6 +201,7 @@ keywords! {
         DurationMismatch = "duration-mismatch",
         DurationClaim = "duration-claim",
         FutureTime = "future-time",
+        IdDateMismatch = "id-date-mismatch",
         MaintenanceWindow = "maintenance-window",
         MaintenanceOverlap = "maintenance-overlap",
         MaintenanceOverrun = "maintenance-overrun",

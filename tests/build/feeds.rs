@@ -99,15 +99,55 @@ fn japanese_feeds_use_japanese_punctuation_and_mark_text_in_another_language() {
         node.attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
             .map(str::to_string)
     };
+    let all_text = |node: roxmltree::Node| {
+        node.descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .collect::<String>()
+    };
     let webhook = document
         .descendants()
-        .find(|n| n.has_tag_name("title") && n.text().is_some_and(|t| t.contains("Webhook")))
+        .find(|n| n.has_tag_name("title") && all_text(*n).contains("Webhook"))
         .unwrap();
     assert_eq!(
-        webhook.text(),
-        Some("原因特定済み：Webhook deliveries delayed")
+        all_text(webhook),
+        "原因特定済み：Webhook deliveries delayed"
     );
-    assert_eq!(xml_lang(webhook).as_deref(), Some("en"), "an English title");
+    // The status word is Japanese like the feed; only the untranslated title is English.
+    assert_eq!(webhook.attribute("type"), Some("xhtml"));
+    assert_eq!(
+        xml_lang(webhook),
+        None,
+        "the title as a whole is the feed's"
+    );
+    let span = webhook
+        .descendants()
+        .find(|n| n.has_tag_name(("http://www.w3.org/1999/xhtml", "span")))
+        .unwrap();
+    assert_eq!(span.text(), Some("Webhook deliveries delayed"));
+    assert_eq!(xml_lang(span).as_deref(), Some("en"), "an English title");
+    assert_eq!(span.attribute("lang"), Some("en"));
+    // So is every entry's title, a maintenance window's too: a marked title is the only
+    // thing its span holds, after a Japanese status word.
+    let mut marked = Vec::new();
+    for entry in document.descendants().filter(|n| n.has_tag_name("entry")) {
+        let title = entry.children().find(|n| n.has_tag_name("title")).unwrap();
+        if title.attribute("type") == Some("xhtml") {
+            let span = title
+                .descendants()
+                .find(|n| n.has_tag_name(("http://www.w3.org/1999/xhtml", "span")))
+                .unwrap();
+            assert_ne!(xml_lang(span).as_deref(), Some("ja"));
+            let status = all_text(title).replace(&all_text(span), "");
+            assert!(status.ends_with('：') && !status.is_ascii(), "{status}");
+            let id = entry.children().find(|n| n.has_tag_name("id")).unwrap();
+            marked.push(id.text().unwrap().to_string());
+        }
+    }
+    assert!(
+        marked.iter().any(|id| id.contains("/maintenance/")),
+        "{marked:?}"
+    );
     let summary = webhook
         .parent()
         .unwrap()
@@ -138,4 +178,96 @@ fn japanese_feeds_use_japanese_punctuation_and_mark_text_in_another_language() {
         .find(|n| n.has_tag_name("title") && n.text().is_some_and(|t| t.contains("AWS")))
         .unwrap();
     assert_eq!(xml_lang(docker), None);
+    assert_eq!(docker.attribute("type"), Some("text"));
+    // A feed reader gets the whole title as text, status word first.
+    let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap();
+    let title = feed
+        .entries
+        .iter()
+        .find(|e| e.id.contains("webhook"))
+        .and_then(|e| e.title.as_ref())
+        .unwrap();
+    assert!(
+        title.content.contains("原因特定済み：")
+            && title.content.contains(">Webhook deliveries delayed<"),
+        "{}",
+        title.content
+    );
+}
+
+/// `/` and `/<default>/` are one page: the root is its address (the one people type and
+/// `x-default` names), the language folder's copy names it canonical, and the sitemap lists
+/// each page once, by its canonical address, with every language and `x-default`.
+#[test]
+fn the_default_home_has_one_canonical_address_listed_in_the_sitemap_with_x_default() {
+    let (_dir, out) = build(repo());
+    let base = "https://status.example.com/";
+    let head = |path: &str, rel: &str| {
+        let page = Html::parse_document(&read(&out, path));
+        let css = match rel {
+            "canonical" => "link[rel=canonical]".to_string(),
+            hreflang => format!("link[rel=alternate][hreflang={hreflang}]"),
+        };
+        select(&page, &css)[0]
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_string()
+    };
+    for path in ["index.html", "en/index.html"] {
+        assert_eq!(head(path, "canonical"), base, "{path}");
+        assert_eq!(head(path, "x-default"), base, "{path}");
+        assert_eq!(head(path, "en"), base, "{path}");
+    }
+    assert_eq!(head("de/index.html", "canonical"), format!("{base}de/"));
+    assert_eq!(head("de/index.html", "en"), base);
+    assert_eq!(
+        head("ja/history.html", "x-default"),
+        format!("{base}en/history.html")
+    );
+
+    let sitemap = read(&out, "sitemap.xml");
+    let document = roxmltree::Document::parse(&sitemap).unwrap();
+    let urls: Vec<roxmltree::Node> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
+    let loc = |url: &roxmltree::Node| {
+        url.children()
+            .find(|n| n.has_tag_name("loc"))
+            .and_then(|n| n.text())
+            .unwrap()
+            .to_string()
+    };
+    let locs: Vec<String> = urls.iter().map(loc).collect();
+    assert!(locs.contains(&base.to_string()), "/ is listed");
+    assert!(
+        !locs.contains(&format!("{base}en/")),
+        "the duplicate is not listed"
+    );
+    for url in &urls {
+        let here = loc(url);
+        let alternates: Vec<(&str, &str)> = url
+            .children()
+            .filter(|n| n.has_tag_name(("http://www.w3.org/1999/xhtml", "link")))
+            .map(|n| {
+                (
+                    n.attribute("hreflang").unwrap(),
+                    n.attribute("href").unwrap(),
+                )
+            })
+            .collect();
+        let tags: Vec<&str> = alternates.iter().map(|(tag, _)| *tag).collect();
+        assert_eq!(tags, ["en", "de", "ja", "zh-Hans", "x-default"], "{here}");
+        // Every alternate is itself a listed, canonical address, and the page lists itself.
+        for (tag, href) in &alternates {
+            assert!(locs.iter().any(|l| l == href), "{here}: {tag} -> {href}");
+        }
+        assert!(alternates.iter().any(|(_, href)| *href == here), "{here}");
+        let english = alternates[0].1;
+        assert_eq!(
+            alternates[4].1, english,
+            "{here}: x-default is the English page"
+        );
+    }
 }

@@ -4,6 +4,7 @@ mod duplicate_id;
 mod duration_claim;
 mod duration_mismatch;
 mod future_time;
+mod id_date_mismatch;
 mod input_limit;
 mod invalid_character;
 mod invalid_config;
@@ -62,6 +63,7 @@ pub static REGISTRY: &[Rule] = &[
     duration_mismatch::DURATION_MISMATCH,
     duration_claim::DURATION_CLAIM,
     future_time::FUTURE_TIME,
+    id_date_mismatch::ID_DATE_MISMATCH,
     maintenance_window::MAINTENANCE_WINDOW,
     maintenance_overlap::MAINTENANCE_OVERLAP,
     maintenance_overrun::MAINTENANCE_OVERRUN,

@@ -26,7 +26,9 @@ pub(super) struct Chrome {
     pub(super) canonical: String,
     og_type: &'static str,
     pub(super) alternates: Vec<Alternate>,
-    x_default: String,
+    /// The default language's version (the root for the home): for readers whose language
+    /// the site does not have.
+    pub(super) x_default: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -43,13 +45,7 @@ pub(super) struct Alternate {
 }
 
 impl Site<'_> {
-    pub(super) fn chrome(
-        &self,
-        language: usize,
-        page: Page,
-        root: &str,
-        canonical_root: bool,
-    ) -> Chrome {
+    pub(super) fn chrome(&self, language: usize, page: Page, root: &str) -> Chrome {
         let Language { lang, view, .. } = &self.languages[language];
         let (heading, description, og_type) = match page {
             Page::Home => (
@@ -111,7 +107,7 @@ impl Site<'_> {
                 tag: other.lang.tag(),
                 og_locale: og_locale(other.lang),
                 name: message(&other.view.t, &format!("language_{}", other.lang)),
-                href: page.url(&self.base, other.lang),
+                href: self.url(page, other.lang),
                 link: format!("{root}{}", page.path(other.lang)),
                 current: index == language,
             })
@@ -125,17 +121,10 @@ impl Site<'_> {
             title: format!("{heading} – {}", view.title),
             heading,
             description,
-            canonical: if canonical_root {
-                self.base.clone()
-            } else {
-                page.url(&self.base, *lang)
-            },
+            canonical: self.url(page, *lang),
             og_type,
             alternates,
-            x_default: match page {
-                Page::Home => self.base.clone(),
-                _ => page.url(&self.base, self.default_language().lang),
-            },
+            x_default: self.url(page, self.default_language().lang),
         }
     }
 }

@@ -49,7 +49,7 @@ impl Site<'_> {
         let feed = self.atom(
             index,
             paths::of("feed", language.lang, None),
-            Page::Home.url(&self.base, language.lang),
+            self.url(Page::Home, language.lang),
             title,
             0..self.status.incidents.len(),
             0..self.status.maintenances.len(),
@@ -84,7 +84,7 @@ impl Site<'_> {
         let feed = self.atom(
             index,
             paths::of("component-feed", language.lang, Some(id)),
-            Page::Component(component, id).url(&self.base, language.lang),
+            self.url(Page::Component(component, id), language.lang),
             title,
             state.incidents.iter().copied(),
             on_it,
@@ -130,7 +130,7 @@ impl Site<'_> {
             .map(|(kind, index, page, at)| Entry {
                 kind,
                 index,
-                url: page.url(&self.base, lang),
+                url: self.url(page, lang),
                 updated: rfc3339(at),
                 at,
             })
@@ -156,7 +156,7 @@ impl Site<'_> {
     ) -> anyhow::Result<Artifact> {
         let mut context = Context::new();
         context.insert_value("site", site.clone());
-        context.insert("page", &self.chrome(index, Page::History, "", false));
+        context.insert("page", &self.chrome(index, Page::History, ""));
         context.insert("feed", &feed);
         Ok(Artifact::new(
             path,
@@ -174,11 +174,12 @@ impl Site<'_> {
             loc: String,
             lastmod: Option<String>,
             alternates: Vec<Alternate>,
+            x_default: String,
         }
         let urls: Vec<Url> = pages
             .iter()
             .map(|&(language, page)| {
-                let chrome = self.chrome(language, page, "", false);
+                let chrome = self.chrome(language, page, "");
                 Url {
                     loc: chrome.canonical,
                     lastmod: match page {
@@ -188,6 +189,7 @@ impl Site<'_> {
                         _ => None,
                     },
                     alternates: chrome.alternates,
+                    x_default: chrome.x_default,
                 }
             })
             .collect();

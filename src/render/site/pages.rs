@@ -54,6 +54,18 @@ impl Page<'_> {
 }
 
 impl Site<'_> {
+    /// The page's one public address, for canonical links, alternates, feeds and the
+    /// sitemap: the default language's home is the site's root (`/`), which serves the same
+    /// page as `/<default>/`; one address for the two, so search engines see no duplicate
+    /// that calls itself canonical, and `x-default` names a canonical page.
+    pub(super) fn url(&self, page: Page, lang: Lang) -> String {
+        if page == Page::Home && lang == self.default_language().lang {
+            self.base.clone()
+        } else {
+            page.url(&self.base, lang)
+        }
+    }
+
     /// From a page in `<lang>/` (one level down) or `<lang>/incidents/` (two) to the root.
     pub(super) fn root_for(&self, page: Page) -> String {
         match page {
@@ -71,7 +83,7 @@ impl Site<'_> {
         page: Page,
         root: &str,
     ) -> anyhow::Result<String> {
-        let chrome = self.chrome(language, page, root, root.is_empty());
+        let chrome = self.chrome(language, page, root);
         let mut context = match page {
             Page::Incident(index, _) => {
                 let postmortem = &self.languages[language].postmortems[index];
@@ -108,7 +120,7 @@ impl Site<'_> {
     /// Served for any missing address: its links are absolute paths from the base URL.
     pub(super) fn not_found(&self, templates: &Templates, site: &Value) -> anyhow::Result<String> {
         let root = base_path(&self.base);
-        let mut chrome = self.chrome(0, Page::Home, &root, true);
+        let mut chrome = self.chrome(0, Page::Home, &root);
         let t = &self.default_language().view.t;
         chrome.kind = "not-found";
         chrome.heading = message(t, "site_not_found");
