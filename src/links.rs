@@ -32,7 +32,11 @@ mod tests {
     #[test]
     fn the_readme_names_the_same_repository() {
         let readme = include_str!("../README.md");
-        let action = format!("uses: {}@", REPOSITORY.trim_start_matches("https://github.com/"));
+        let action = format!(
+            "uses: {}@v{}",
+            REPOSITORY.trim_start_matches("https://github.com/"),
+            env!("CARGO_PKG_VERSION")
+        );
         assert!(readme.contains(&action), "README lacks `{action}`");
     }
 }
