@@ -24,7 +24,11 @@ mod tests {
     fn every_rule_has_its_anchor_in_the_readme() {
         let readme = include_str!("../README.md");
         for rule in REGISTRY {
-            let anchor = format!("<a id=\"{}\"></a>`{}`", rule_anchor(rule.name()), rule.name());
+            let anchor = format!(
+                "<a id=\"{}\"></a>`{}`",
+                rule_anchor(rule.name()),
+                rule.name()
+            );
             assert!(readme.contains(&anchor), "README lacks {anchor}");
         }
     }

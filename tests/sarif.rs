@@ -25,7 +25,11 @@ fn project_in_repo(at: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
 }
 
 fn sarif(dir: &Path, args: &[&str]) -> (i32, Value) {
-    let out = output(hindsight(dir).args(["lint", "--format", "sarif"]).args(args));
+    let out = output(
+        hindsight(dir)
+            .args(["lint", "--format", "sarif"])
+            .args(args),
+    );
     let log = serde_json::from_str(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}\n{}", out.stdout, out.stderr));
     (out.code, log)
@@ -66,7 +70,10 @@ fn uris_are_relative_to_the_repository_and_percent_encoded_however_lint_is_start
         (&project, vec!["--root", "."]),
         (tmp.path(), vec!["--root", absolute]),
         (&tree, vec!["--root", "status pages/störung"]),
-        (&project.join("incidents"), vec!["2024-01-10-api-errors.yaml"]),
+        (
+            &project.join("incidents"),
+            vec!["2024-01-10-api-errors.yaml"],
+        ),
     ];
     for (dir, args) in runs {
         let (code, log) = sarif(dir, &args);
@@ -75,7 +82,10 @@ fn uris_are_relative_to_the_repository_and_percent_encoded_however_lint_is_start
         assert_eq!(uris, expected, "{args:?} in {}", dir.display());
         assert!(base.starts_with("file:///"), "{base}");
         assert!(base.ends_with("/work%20tree/"), "{base}");
-        assert_eq!(log["runs"][0]["invocations"][0]["executionSuccessful"], true);
+        assert_eq!(
+            log["runs"][0]["invocations"][0]["executionSuccessful"],
+            true
+        );
     }
 }
 
@@ -91,7 +101,11 @@ fn outside_git_the_project_root_is_the_base() {
 #[test]
 fn a_run_that_cannot_read_a_file_still_prints_a_valid_log_and_exits_2() {
     let project = Project::fixture("rules/duration-mismatch/fail");
-    let out = output(project.cmd().args(["lint", "--format", "sarif", "incidents/gone.yaml"]));
+    let out = output(
+        project
+            .cmd()
+            .args(["lint", "--format", "sarif", "incidents/gone.yaml"]),
+    );
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("gone.yaml"), "{}", out.stderr);
     let log: Value = serde_json::from_str(&out.stdout).unwrap();
@@ -112,16 +126,21 @@ fn a_run_that_cannot_read_a_file_still_prints_a_valid_log_and_exits_2() {
 #[test]
 fn a_wrong_root_still_prints_a_valid_log_and_json_says_why() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = output(hindsight(tmp.path()).args(["lint", "--root", "nowhere", "--format", "sarif"]));
+    let out =
+        output(hindsight(tmp.path()).args(["lint", "--root", "nowhere", "--format", "sarif"]));
     assert_eq!(out.code, 2);
     let log: Value = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(log["runs"][0]["invocations"][0]["executionSuccessful"], false);
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        false
+    );
     let out = output(hindsight(tmp.path()).args(["lint", "--root", "nowhere", "--format", "json"]));
     assert_eq!(out.code, 2);
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
     assert!(report["error"].as_str().unwrap().contains("nowhere"));
     // Text formats keep stdout for results: the error is on stderr only.
-    let out = output(hindsight(tmp.path()).args(["lint", "--root", "nowhere", "--format", "github"]));
+    let out =
+        output(hindsight(tmp.path()).args(["lint", "--root", "nowhere", "--format", "github"]));
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
 }
 
@@ -162,6 +181,9 @@ fn github_format_appends_the_summary_to_the_job_summary() {
         out.stdout
     );
     let written = fs::read_to_string(&summary).unwrap();
-    assert!(written.starts_with("earlier step\n### hindsight lint\n"), "{written}");
+    assert!(
+        written.starts_with("earlier step\n### hindsight lint\n"),
+        "{written}"
+    );
     assert!(written.contains("| `duration-mismatch` |"), "{written}");
 }

@@ -84,7 +84,17 @@ fn step_summary(report: &hindsight::check::Report) -> anyhow::Result<()> {
         .append(true)
         .create(true)
         .open(&path)
-        .with_context(|| format!("cannot write the job summary {}", Path::new(&path).display()))?;
+        .with_context(|| {
+            format!(
+                "cannot write the job summary {}",
+                Path::new(&path).display()
+            )
+        })?;
     file.write_all(report::github_step_summary(report).as_bytes())
-        .with_context(|| format!("cannot write the job summary {}", Path::new(&path).display()))
+        .with_context(|| {
+            format!(
+                "cannot write the job summary {}",
+                Path::new(&path).display()
+            )
+        })
 }

@@ -145,7 +145,10 @@ mod tests {
             "status%20pages/%C3%A4/incidents/x.yaml"
         );
         let base = root.uri();
-        assert!(base.starts_with("file:///") && base.ends_with("/my%20repo/"), "{base}");
+        assert!(
+            base.starts_with("file:///") && base.ends_with("/my%20repo/"),
+            "{base}"
+        );
         assert_eq!(root.relative_uri(tmp.path()), None);
     }
 

@@ -157,10 +157,7 @@ fn fingerprint(rule: &str, file: &str, anchor: &str, occurrence: usize) -> Strin
         hash.update(part.as_bytes());
         hash.update([0]);
     }
-    hash.finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Documentation text without Markdown's code marks, for viewers that show plain text.
@@ -220,13 +217,22 @@ mod tests {
         let file = tmp.path().join("incidents/x.yaml");
         let spans: Vec<_> = lines.iter().map(|&l| (at(l, 1), at(l, 5))).collect();
         let sources = Sources::from([(file.as_path(), text)]);
-        let out = sarif(&report(&file, &spans), &sources, &SourceRoot::of_project(tmp.path()));
+        let out = sarif(
+            &report(&file, &spans),
+            &sources,
+            &SourceRoot::of_project(tmp.path()),
+        );
         let log: Value = serde_json::from_str(&out).unwrap();
         log["runs"][0]["results"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| r["partialFingerprints"][FINGERPRINT].as_str().unwrap().to_string())
+            .map(|r| {
+                r["partialFingerprints"][FINGERPRINT]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect()
     }
 
@@ -248,8 +254,13 @@ mod tests {
         let r = report(&file, &[(at(3, 3), at(3, 3)), (at(3, 3), at(5, 2))]);
         let out = sarif(&r, &Sources::new(), &SourceRoot::of_project(Path::new(".")));
         let log: Value = serde_json::from_str(&out).unwrap();
-        let region = |i: usize| log["runs"][0]["results"][i]["locations"][0]["physicalLocation"]["region"].clone();
-        assert_eq!(region(0), json!({"startLine": 3, "startColumn": 3, "endColumn": 4}));
+        let region = |i: usize| {
+            log["runs"][0]["results"][i]["locations"][0]["physicalLocation"]["region"].clone()
+        };
+        assert_eq!(
+            region(0),
+            json!({"startLine": 3, "startColumn": 3, "endColumn": 4})
+        );
         assert_eq!(
             region(1),
             json!({"startLine": 3, "startColumn": 3, "endLine": 5, "endColumn": 2})
@@ -283,6 +294,11 @@ mod tests {
         assert_ne!(rule["name"], rule["id"]);
         let full = rule["fullDescription"]["text"].as_str().unwrap();
         assert!(!full.contains('`') && !full.contains('\n'), "{full}");
-        assert!(rule["help"]["markdown"].as_str().unwrap().contains("## Fix"));
+        assert!(
+            rule["help"]["markdown"]
+                .as_str()
+                .unwrap()
+                .contains("## Fix")
+        );
     }
 }
