@@ -187,3 +187,28 @@ fn github_format_appends_the_summary_to_the_job_summary() {
     );
     assert!(written.contains("| `duration-mismatch` |"), "{written}");
 }
+
+#[test]
+fn a_multi_line_finding_is_annotated_without_columns_and_ends_on_its_own_lines() {
+    // `timeline` written as a mapping over two lines, then `lessons:`: the annotation used to
+    // end at `endLine=<lessons' line>,endColumn=3`, two columns into that key.
+    let base = Project::fixture("rules/duration-mismatch/fail").read(RECORD);
+    let start = base.find("timeline:").unwrap();
+    let end = base.find("lessons:").unwrap();
+    let text = format!(
+        "{}timeline:\n  a: 1\n  b: 2\n{}",
+        &base[..start],
+        &base[end..]
+    );
+    let line = base[..start].lines().count() + 1;
+    let project = Project::new().file(RECORD, text);
+    let out = output(project.cmd().args(["lint", "--format", "github"]));
+    let annotation = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("title=invalid-value"))
+        .unwrap_or_else(|| panic!("{}", out.stdout));
+    let place = format!("line={},endLine={},title=", line + 1, line + 2);
+    assert!(annotation.contains(&place), "{annotation}");
+    assert!(!annotation.contains("col="), "{annotation}");
+}
