@@ -2,7 +2,8 @@
 # The GitHub Actions workflows `hindsight init` writes (.github/workflows/hindsight.yml and
 # hindsight-notify.yml) checked against the GitHub workflow schema that SchemaStore
 # publishes, as vendored by PyPI `check-jsonschema` (pinned below): a misspelt key, a wrong
-# trigger or a bad `concurrency` fails here, not in a user's repository.
+# trigger or a bad `concurrency` fails here, not in a user's repository. Also the repository's
+# own .github/workflows/ and its composite action, action.yml (the GitHub action schema).
 # Installs what it needs itself (python3 venv + pip) under target/workflow-check.
 #   scripts/check-workflows.sh [hindsight binary]
 set -euo pipefail
@@ -28,3 +29,7 @@ workflows=("$work"/project/.github/workflows/*.yml)
 [[ ${#workflows[@]} -eq 2 ]] || { echo "error: expected two workflows, found ${#workflows[@]}" >&2; exit 1; }
 "$tools/venv/bin/check-jsonschema" --builtin-schema vendor.github-workflows "${workflows[@]}"
 echo "workflows: ${#workflows[@]} valid against the GitHub workflow schema"
+# The repository's own: its release workflow, and the composite action (action.yml) against
+# the GitHub action schema.
+"$tools/venv/bin/check-jsonschema" --builtin-schema vendor.github-workflows .github/workflows/*.yml
+"$tools/venv/bin/check-jsonschema" --builtin-schema vendor.github-actions action.yml

@@ -37,6 +37,7 @@ pub mod completion;
 pub mod diagnostic;
 pub mod discover;
 pub mod edit;
+pub(crate) mod links;
 pub mod load;
 pub mod localize;
 pub mod model;

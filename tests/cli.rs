@@ -230,7 +230,8 @@ fn github_format_is_workflow_commands() {
     );
     assert_eq!(
         out.trim_end(),
-        "::warning file=incidents/2024-01-10-api-errors.yaml,line=13,col=11,endLine=13,endColumn=14,title=duration-mismatch::stated duration `25m` disagrees with resolved - started = 30m (2024-01-10 10:00:00 UTC to 2024-01-10 10:30:00 UTC)%0Ahelp: correct the milestone or the stated duration; renders show the computed duration"
+        "::warning file=incidents/2024-01-10-api-errors.yaml,line=13,col=11,endColumn=14,title=duration-mismatch::stated duration `25m` disagrees with resolved - started = 30m (2024-01-10 10:00:00 UTC to 2024-01-10 10:30:00 UTC)%0Ahelp: correct the milestone or the stated duration; renders show the computed duration\n\
+         ::notice title=hindsight lint::2 files: 0 errors, 1 warning"
     );
 }
 
@@ -249,7 +250,7 @@ fn sarif_has_the_required_structure() {
     for rule in rules {
         assert!(rule["id"].is_string() && rule["shortDescription"]["text"].is_string());
         assert!(
-            rule["fullDescription"]["text"]
+            rule["help"]["markdown"]
                 .as_str()
                 .unwrap()
                 .contains("## Fix")
@@ -373,7 +374,8 @@ fn readme_documents_every_rule() {
     let readme = fs::read_to_string(repo().join("README.md")).unwrap();
     for rule in REGISTRY {
         let row = format!(
-            "| `{}` | {} | {} |",
+            "| <a id=\"rule-{}\"></a>`{}` | {} | {} |",
+            rule.name(),
             rule.name(),
             rule.default_level,
             rule.summary()

@@ -1,10 +1,13 @@
 //! `hindsight lint`: the check prefix, printed in the format asked for.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
 
 use clap::ValueEnum;
 use hindsight::project::{self, Project};
-use hindsight::report;
+use hindsight::report::{self, SourceRoot};
 
 use super::Outcome;
 use super::terminal::{now, print, use_color};
@@ -29,15 +32,35 @@ enum Format {
 }
 
 pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
-    let now = now()?;
     let root = project::find_root(root, args.paths.first().map(PathBuf::as_path));
-    let project = Project::load(&root, &args.paths)?;
-    let report = project.check(now);
+    let checked = now().and_then(|now| {
+        let project = Project::load(&root, &args.paths)?;
+        let report = project.check(now);
+        Ok((project, report))
+    });
+    let (project, report) = match checked {
+        Ok(checked) => checked,
+        Err(error) => {
+            // A machine-read format still gets a document on stdout that says the run failed
+            // (a CI step uploads it either way); the error itself goes to stderr as always.
+            let text = format!("{error:#}");
+            match args.format {
+                Format::Sarif => print(&report::sarif_failure(&text, source_root(&root).as_ref()))?,
+                Format::Json => print(&report::json_failure(&text))?,
+                Format::Human | Format::Github => {}
+            }
+            return Err(error);
+        }
+    };
+    let sources = report::sources(&project.corpus);
     let output = match args.format {
-        Format::Human => report::human(&report, &report::sources(&project.corpus), use_color()),
+        Format::Human => report::human(&report, &sources, use_color()),
         Format::Json => report::json(&report),
-        Format::Github => report::github(&report),
-        Format::Sarif => report::sarif(&report),
+        Format::Github => {
+            step_summary(&report)?;
+            report::github(&report)
+        }
+        Format::Sarif => report::sarif(&report, &sources, &SourceRoot::of_project(&root)),
     };
     print(&output)?;
     Ok(if report.fails(args.deny_warnings) {
@@ -45,4 +68,33 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// The source root of a project root that exists (a wrong `--root` has none to name).
+fn source_root(root: &Path) -> Option<SourceRoot> {
+    root.is_dir().then(|| SourceRoot::of_project(root))
+}
+
+/// Appends the Markdown summary to the job summary file when GitHub Actions names one.
+fn step_summary(report: &hindsight::check::Report) -> anyhow::Result<()> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .with_context(|| {
+            format!(
+                "cannot write the job summary {}",
+                Path::new(&path).display()
+            )
+        })?;
+    file.write_all(report::github_step_summary(report).as_bytes())
+        .with_context(|| {
+            format!(
+                "cannot write the job summary {}",
+                Path::new(&path).display()
+            )
+        })
 }

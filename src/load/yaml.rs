@@ -209,6 +209,12 @@ impl<'a> Builder<'a> {
                             plain,
                         }
                     };
+                    // A block scalar's end marker is where the next key starts: the value
+                    // ends at its last character, so reports never reach into that key.
+                    let span = Span {
+                        start,
+                        end: self.content_end(start, end),
+                    };
                     self.count(1, span)?;
                     self.push(Node { value, span }, anchor)?;
                 }
@@ -261,6 +267,18 @@ impl<'a> Builder<'a> {
                             ..
                         } => (Value::Map(entries), start, anchor),
                     };
+                    // A block collection ends (a zero-width event) where the next key or
+                    // item starts, past any blank and comment lines: it ends at its last
+                    // value. A flow collection's end event is its `]` or `}`.
+                    let last = match &value {
+                        Value::Seq(items) => items.last().map(|n| n.span.end),
+                        Value::Map(entries) => entries.last().map(|(_, v)| v.span.end),
+                        _ => None,
+                    };
+                    let end = match last {
+                        Some(last) if span.start.offset == span.end.offset => last.max(start),
+                        _ => end,
+                    };
                     self.push(
                         Node {
                             value,
@@ -274,6 +292,16 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(self.root)
+    }
+
+    /// `end` moved back over the line breaks and blanks that close a value, not before `start`.
+    fn content_end(&self, start: Pos, end: Pos) -> Pos {
+        let text = self.text.get(start.offset..end.offset).unwrap_or("");
+        let kept = text.trim_end_matches([' ', '\t', '\r', '\n']).len();
+        if kept == text.len() {
+            return end;
+        }
+        self.lines.pos_of_offset(self.text, start.offset + kept)
     }
 
     fn open(&mut self, span: Span) -> Result<(), Finding> {

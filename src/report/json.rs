@@ -37,3 +37,23 @@ pub fn json(report: &Report) -> String {
     out.push('\n');
     out
 }
+
+/// The report of a run that could not check the project: no diagnostics, and the error.
+pub fn json_failure(error: &str) -> String {
+    let value = json!({ "diagnostics": [], "error": error });
+    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_run_is_json_with_the_error() {
+        let value: Value = serde_json::from_str(&json_failure("cannot read x")).unwrap();
+        assert_eq!(value["error"], "cannot read x");
+        assert_eq!(value["diagnostics"], json!([]));
+    }
+}

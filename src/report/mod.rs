@@ -3,6 +3,7 @@
 mod github;
 mod human;
 mod json;
+mod location;
 mod sarif;
 
 use std::collections::HashMap;
@@ -12,10 +13,11 @@ pub(crate) use crate::diagnostic::display_path;
 
 use crate::check::Report;
 
-pub use github::github;
+pub use github::{github, github_step_summary};
 pub use human::human;
-pub use json::json;
-pub use sarif::sarif;
+pub use json::{json, json_failure};
+pub use location::SourceRoot;
+pub use sarif::{sarif, sarif_failure};
 
 /// The text of each file, for showing the source line a diagnostic points at.
 pub type Sources<'a> = HashMap<&'a Path, &'a str>;

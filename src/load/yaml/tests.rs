@@ -105,3 +105,28 @@ fn nul_bytes_mean_binary() {
     let error = parse("a: 1\n\0\0", &Limits::default()).unwrap_err();
     assert!(error.message.contains("binary"));
 }
+
+/// Where each top-level value ends, as (line, column).
+fn value_ends(text: &str) -> Vec<(usize, usize)> {
+    let Value::Map(entries) = tree(text).value else {
+        panic!()
+    };
+    entries
+        .iter()
+        .map(|(_, v)| (v.span.end.line, v.span.end.column))
+        .collect()
+}
+
+#[test]
+fn a_multi_line_value_ends_at_its_last_character_not_at_the_next_key() {
+    // Regression: block values ended where the next key starts (line 3, column 1), and the
+    // GitHub annotation's end column then reached into `root_cause`.
+    let text = "impact:\n  nested: map\n\n  # a comment\nroot_cause: |\n  text\n\nlessons:\n  - one\n  - two\n\n# end\n";
+    assert_eq!(value_ends(text), [(2, 14), (6, 7), (10, 8)]);
+}
+
+#[test]
+fn a_flow_collection_ends_after_its_bracket() {
+    let text = "affected: [api,\n  web]\nnext: {a: 1}\nlast: x\n";
+    assert_eq!(value_ends(text), [(2, 7), (3, 13), (4, 8)]);
+}
