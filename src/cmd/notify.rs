@@ -14,7 +14,7 @@ use hindsight::project::{self, Project};
 use serde::Serialize;
 
 use super::terminal::{now, print, report_on_stderr};
-use super::{ListFormat, Outcome};
+use super::{ListFormat, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("compare_with").args(["since", "previous"])))]
@@ -52,8 +52,8 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     // Refused before anything is sent, not after the first delivery.
     project::check_document_path(&project, &log_path)?;
     let _lock = LogLock::take(&log_path, || {
-        eprintln!(
-            "waiting for another `hindsight notify` run with the same delivery log to finish"
+        output::status(
+            "waiting for another `hindsight notify` run with the same delivery log to finish",
         );
     })?;
     let mut log = DeliveryLog::load(&log_path)?;
@@ -75,7 +75,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
             notes,
         } => {
             for note in notes {
-                eprintln!("{note}");
+                output::status(&note);
             }
             (previous, from)
         }
@@ -145,10 +145,10 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     }
     let names: Vec<&str> = failed.iter().map(|r| r.key.as_str()).collect();
     if args.dry_run {
-        eprintln!(
+        output::status(&format!(
             "warning: a real run would not deliver everything to {} (see above)",
             names.join(", ")
-        );
+        ));
         return Ok(Outcome::Clean);
     }
     eprintln!(

@@ -7,7 +7,8 @@ use hindsight::project::{self, Outcome as Rendering, Project, RenderRequest};
 use hindsight::render::Format;
 
 use super::terminal::{now, print, report_on_stderr, warn_without_config, warnings};
-use super::{Outcome, parse_lang};
+use super::{Outcome, output, parse_lang};
+use hindsight::diagnostic::display_path;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -56,6 +57,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     match &args.out {
         Some(path) if path != Path::new("-") => {
             project::write_document(&project, path, &rendered.document)?;
+            output::status(&format!("wrote {}", display_path(path)));
         }
         _ => print(&rendered.document)?,
     }
