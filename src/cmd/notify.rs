@@ -29,6 +29,7 @@ pub(crate) struct Args {
     /// Print what would be sent and check the channels' variables; send nothing, write no log.
     #[arg(long)]
     dry_run: bool,
+    /// human: what was sent to each channel; json: the events and each delivery.
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     format: ListFormat,
     /// The delivery log (default: notify-log.json in the project); the CI job keeps it.

@@ -18,6 +18,7 @@ pub(crate) struct Args {
     /// The reader's language (default: the record's own).
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]
     lang: Option<hindsight::model::Lang>,
+    /// md: Markdown; html: a self-contained HTML page.
     #[arg(long, value_enum, default_value_t = DocFormat::Md)]
     format: DocFormat,
     /// Include the `internal` section (never use for public copies).

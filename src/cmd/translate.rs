@@ -30,6 +30,7 @@ enum Command {
     Status {
         /// Records to report on (default: all).
         paths: Vec<PathBuf>,
+        /// human: a report with word diffs; json: the same, as one object.
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
     },
