@@ -37,18 +37,15 @@ pub(crate) fn report_on_stderr(project: &Project, report: &Report) {
     };
     let sources = report::sources(&project.corpus);
     let text = report::human(&shown, &sources, output::colour(Stream::Stderr));
-    // The closing count is the whole report's, after the summaries of what is not shown.
+    // The closing count is the whole report's (with --quiet too: it stays true), after the
+    // summaries of what is not shown.
     let ending = format!("{}\n", report::summary_line(&shown));
     let text = text.strip_suffix(&ending).unwrap_or(&text);
     eprint!("{text}");
     for line in &summaries {
         eprintln!("{line}");
     }
-    if verbosity == Verbosity::Quiet {
-        eprintln!("{}", report::summary_line(&shown));
-    } else {
-        eprintln!("{}", report::summary_line(report));
-    }
+    eprintln!("{}", report::summary_line(report));
 }
 
 /// How many translation warnings of each kind one overlay has.
