@@ -44,8 +44,8 @@ pub(crate) struct Cli {
     /// Print only errors besides the results (no status lines, notes, warnings or progress).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
-    /// Print more on standard error: every finding (not the per-overlay summaries of
-    /// translation warnings), each file written.
+    /// Print more on standard error: every finding in full (not the per-record summaries of
+    /// translation warnings), each file `init` writes.
     #[arg(short, long, global = true)]
     verbose: bool,
     #[command(subcommand)]
