@@ -56,28 +56,32 @@ struct Tally {
     orphaned: usize,
 }
 
+impl Tally {
+    /// The rules summed up (`translation-language` is about the file, not its pairs).
+    const KINDS: [RuleId; 3] = [
+        RuleId::TranslationStale,
+        RuleId::TranslationUntranslated,
+        RuleId::TranslationOrphan,
+    ];
+
+    fn add(&mut self, rule: RuleId) {
+        match rule {
+            RuleId::TranslationStale => self.stale += 1,
+            RuleId::TranslationUntranslated => self.untranslated += 1,
+            _ => self.orphaned += 1,
+        }
+    }
+}
+
 /// The diagnostics to show in full, and one line per overlay for its translation warnings.
 fn summarise(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<String>) {
     let mut shown = Vec::new();
     let mut tallies: BTreeMap<(PathBuf, Lang), Tally> = BTreeMap::new();
     for diagnostic in diagnostics {
-        let overlay = overlay_of(&diagnostic.file);
-        let count = match (overlay, diagnostic.severity, diagnostic.rule()) {
-            (None, ..) | (_, Severity::Error, _) => None,
-            (Some(key), _, RuleId::TranslationStale) => Some((key, 0)),
-            (Some(key), _, RuleId::TranslationUntranslated) => Some((key, 1)),
-            (Some(key), _, RuleId::TranslationOrphan) => Some((key, 2)),
-            _ => None,
-        };
-        match count {
-            Some((key, kind)) => {
-                let tally = tallies.entry(key).or_default();
-                *[
-                    &mut tally.stale,
-                    &mut tally.untranslated,
-                    &mut tally.orphaned,
-                ][kind] += 1;
-            }
+        let rule = diagnostic.rule();
+        let summed = diagnostic.severity != Severity::Error && Tally::KINDS.contains(&rule);
+        match overlay_of(&diagnostic.file).filter(|_| summed) {
+            Some(key) => tallies.entry(key).or_default().add(rule),
             None => shown.push(diagnostic),
         }
     }
