@@ -378,6 +378,10 @@ fn first_commands_say_where_to_look_next() {
     let look = "look at it: open public/index.html in a browser, or run `hindsight serve`";
     assert!(built.stderr.contains(look), "{}", built.stderr);
     assert!(built.stderr.trim_end().ends_with("for a live preview"));
+    // Run from elsewhere, the hint names the project as the command did.
+    let elsewhere = output(project.cmd().args(["--root", "../status", "build"]));
+    let serve = "or run `hindsight --root ../status serve` for a live preview";
+    assert!(elsewhere.stderr.contains(serve), "{}", elsewhere.stderr);
 }
 
 #[test]

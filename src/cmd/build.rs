@@ -12,6 +12,7 @@ use hindsight::publish;
 use hindsight::report::counted;
 use serde::Serialize;
 
+use super::init::shell_word;
 use super::terminal::{ProgressBar, now, print, report_on_stderr, warnings};
 use super::{Outcome, output};
 
@@ -58,6 +59,7 @@ struct Refused {
 pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let clock = Instant::now();
     let now = now()?;
+    let asked_root = root.map(|dir| format!("--root {} ", shell_word(&display_path(dir))));
     let root = project::find_root(root, None);
     let out = args.out.unwrap_or_else(|| root.join("public"));
     let project = Project::load(&root, &[])?;
@@ -96,9 +98,10 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     ));
     output::status(&next_change_line(built.next_change));
     let preview = if cfg!(feature = "serve") {
-        ", or run `hindsight serve` for a live preview"
+        let root = asked_root.unwrap_or_default();
+        format!(", or run `hindsight {root}serve` for a live preview")
     } else {
-        ""
+        String::new()
     };
     output::status(&format!(
         "look at it: open {} in a browser{preview}",

@@ -66,7 +66,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
 
 /// `word` as a POSIX shell reads it back: as it is when it holds only safe characters (and
 /// does not start with `~`), otherwise in single quotes.
-fn shell_word(word: &str) -> String {
+pub(super) fn shell_word(word: &str) -> String {
     let safe = |c: char| c.is_ascii_alphanumeric() || "-_./+,:@%".contains(c);
     if !word.is_empty() && word.chars().all(safe) {
         word.to_string()
