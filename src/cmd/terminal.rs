@@ -10,14 +10,14 @@ use chrono::{DateTime, Utc};
 use hindsight::build;
 use hindsight::project;
 
+pub(crate) use super::findings::report_on_stderr;
+use super::output::{self, Stream, Verbosity};
+
 /// "Now" for this run: `SOURCE_DATE_EPOCH` when it is set, else the clock.
 pub(crate) fn now() -> anyhow::Result<DateTime<Utc>> {
     let value = std::env::var("SOURCE_DATE_EPOCH").ok();
     hindsight::project::now(value.as_deref())
 }
-
-pub(crate) use super::findings::report_on_stderr;
-use super::output::{self, Stream, Verbosity};
 
 /// Whether a result printed on standard output gets colour.
 pub(crate) fn use_color() -> bool {
