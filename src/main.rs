@@ -4,6 +4,7 @@
 
 mod cmd;
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -14,11 +15,7 @@ fn main() -> ExitCode {
     cmd::answer_completion_request();
     let cli = match cmd::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(error) => {
-            let code = if error.use_stderr() { 2 } else { 0 };
-            let _ = error.print();
-            return ExitCode::from(code);
-        }
+        Err(error) => return usage(&error),
     };
     // Ctrl-C (or a termination signal) ends the command at once, unless it is writing: then
     // the write stops at its next step and removes what it staged.
@@ -40,4 +37,26 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Help, version and usage errors, coloured as `--color` and the environment say (clap's own
+/// choice is not used: colour is decided in one place).
+fn usage(error: &clap::Error) -> ExitCode {
+    let (stream, code) = if error.use_stderr() {
+        (cmd::Stream::Stderr, 2)
+    } else {
+        (cmd::Stream::Stdout, 0)
+    };
+    let choice = cmd::color_in_args(std::env::args_os());
+    let styled = error.render();
+    let text = if cmd::colour_with(choice, stream) {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
+    };
+    let _ = match stream {
+        cmd::Stream::Stderr => std::io::stderr().write_all(text.as_bytes()),
+        cmd::Stream::Stdout => std::io::stdout().write_all(text.as_bytes()),
+    };
+    ExitCode::from(code)
 }

@@ -129,7 +129,7 @@ impl Project {
         match corpus.records.iter().find(|r| same(&r.source.path)) {
             Some(record) => Ok(record),
             None if corpus.overlays.iter().any(|o| same(&o.source.path)) => bail!(
-                "{} is a translation overlay; name the record it translates and pick the language with --lang",
+                "{} is a translation overlay; name the record it translates and pick the language with --to",
                 file.display()
             ),
             None => bail!(

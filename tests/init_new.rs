@@ -10,9 +10,10 @@ use common::{hindsight, run};
 #[test]
 fn init_then_build_succeeds_and_a_second_init_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, stdout, stderr) = run(hindsight(dir.path()).args(["init", "demo"]));
+    let (code, stdout, stderr) = run(hindsight(dir.path()).args(["init", "demo", "--verbose"]));
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("created demo/site/config.yaml"), "{stdout}");
+    assert!(stdout.is_empty(), "status goes to stderr: {stdout}");
+    assert!(stderr.contains("created demo/site/config.yaml"), "{stderr}");
     let demo = dir.path().join("demo");
     for file in [
         "site/config.yaml",
@@ -34,9 +35,9 @@ fn init_then_build_succeeds_and_a_second_init_is_refused() {
         stderr.contains("demo is not empty") && stderr.contains("--force"),
         "{stderr}"
     );
-    let (code, stdout, _) = run(hindsight(dir.path()).args(["init", "demo", "--force"]));
+    let (code, _, stderr) = run(hindsight(dir.path()).args(["init", "demo", "--force"]));
     assert_eq!(code, 0);
-    assert!(stdout.contains("skipped demo/site/config.yaml"), "{stdout}");
+    assert!(stderr.contains("skipped demo/site/config.yaml"), "{stderr}");
     assert_eq!(
         fs::read_to_string(demo.join("site/config.yaml")).unwrap(),
         "title: Mine\n"
@@ -86,7 +87,11 @@ fn published_unfilled(template: &str, lang: &str) -> Vec<String> {
         lang,
     ]));
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout, "created incidents/2026-11-22-checkout-fails.yaml\n");
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.starts_with("created incidents/2026-11-22-checkout-fails.yaml\n"),
+        "{stderr}"
+    );
     let file = p.join("incidents/2026-11-22-checkout-fails.yaml");
     let (code, _, stderr) = run(hindsight(&p).arg("lint"));
     assert_eq!(code, 0, "a draft lints: {stderr}");
@@ -201,10 +206,10 @@ fn new_refuses_to_overwrite_and_bad_input_writes_nothing() {
         2,
         ".gitkeep and the one record"
     );
-    let (code, stdout, _) =
+    let (code, _, stderr) =
         run(hindsight(&p).args(["new", "東京リージョンの障害", "--slug", "tokyo-region"]));
     assert_eq!(code, 0);
-    assert!(stdout.contains("2026-11-22-tokyo-region.yaml"));
+    assert!(stderr.contains("2026-11-22-tokyo-region.yaml"));
 }
 
 #[test]

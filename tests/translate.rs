@@ -43,8 +43,8 @@ fn translate_change_refresh_and_nothing_is_lost() {
     let texts = japanese(&before)["missing"].as_array().unwrap().len();
     assert_eq!(texts, 19, "{before:#}");
 
-    // Create it: every source text, empty translations.
-    let (code, out, _) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));
+    // Create it: every source text, empty translations (said on standard error).
+    let (code, _, out) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));
     assert_eq!(code, 0);
     assert!(
         out.contains(&format!("created {OVERLAY}: 19 added, 0 kept")),
@@ -111,7 +111,7 @@ fn translate_change_refresh_and_nothing_is_lost() {
     );
 
     // Refresh: the new source, the old translation kept with `previous`, the orphan kept.
-    let (code, out, _) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));
+    let (code, _, out) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));
     assert_eq!(code, 0);
     assert!(
         out.contains("0 added, 17 kept, 1 marked stale, 1 orphaned kept"),

@@ -264,9 +264,9 @@ fn an_overlay_carrying_a_fixed_records_old_control_character_can_still_be_refres
         "title: \"API\\x01 returns errors\"",
         "title: API returns errors",
     );
-    let (code, out, err) = run(hindsight(root).args(["translate", RECORD, "--to", "de"]));
+    let (code, _, err) = run(hindsight(root).args(["translate", RECORD, "--to", "de"]));
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("refreshed"), "{out}");
+    assert!(err.contains("refreshed"), "{err}");
     // Only the earlier text, kept for the translator as `previous`, still holds it.
     let (_, diagnostics) = dir.lint_json();
     let found = invalid(&diagnostics);

@@ -12,8 +12,9 @@ use hindsight::publish;
 use hindsight::report::counted;
 use serde::Serialize;
 
-use super::Outcome;
+use super::init::shell_word;
 use super::terminal::{ProgressBar, now, print, report_on_stderr, warnings};
+use super::{Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -58,6 +59,7 @@ struct Refused {
 pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let clock = Instant::now();
     let now = now()?;
+    let asked_root = root.map(|dir| format!("--root {} ", shell_word(&display_path(dir))));
     let root = project::find_root(root, None);
     let out = args.out.unwrap_or_else(|| root.join("public"));
     let project = Project::load(&root, &[])?;
@@ -85,7 +87,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     warnings(&built.warnings);
     let files = publish::site(&project.protected()?, &out, &built.artifacts)?;
     let seconds = clock.elapsed().as_secs_f64();
-    eprintln!(
+    output::status(&format!(
         "built {}: {} in {}, {}, {}, in {:.2} s",
         display_path(&out),
         counted(built.pages, "page"),
@@ -93,8 +95,18 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         counted(built.incidents, "incident"),
         counted(files, "file"),
         seconds
-    );
-    eprintln!("{}", next_change_line(built.next_change));
+    ));
+    output::status(&next_change_line(built.next_change));
+    let preview = if cfg!(feature = "serve") {
+        let root = asked_root.unwrap_or_default();
+        format!(", or run `hindsight {root}serve` for a live preview")
+    } else {
+        String::new()
+    };
+    output::status(&format!(
+        "look at it: open {} in a browser{preview}",
+        display_path(&out.join("index.html"))
+    ));
     if args.format == Format::Json {
         print(&json(&Summary {
             built: true,

@@ -17,6 +17,7 @@ const COMPLETE_VAR: &str = "COMPLETE";
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
+    /// The shell the script is for.
     shell: Shell,
     /// Print a script that asks hindsight for every completion as you type, so that rule names
     /// and the project's record files are completed too (the binary must be on PATH).

@@ -6,8 +6,9 @@ use hindsight::diagnostic::display_path;
 use hindsight::model::Lang;
 use hindsight::scaffold::{self, Initialized};
 
-use super::terminal::print;
-use super::{Outcome, parse_lang};
+use hindsight::report::counted;
+
+use super::{Outcome, output, parse_lang};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -38,13 +39,17 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Findings);
         }
     };
-    let mut out = String::new();
     for path in &written {
-        out.push_str(&format!("created {}\n", display_path(&dir.join(path))));
+        output::detail(&format!("created {}", display_path(&dir.join(path))));
     }
+    output::status(&format!(
+        "created {} in {}",
+        counted(written.len(), "file"),
+        display_path(dir)
+    ));
     for path in &skipped {
-        out.push_str(&format!(
-            "skipped {} (it exists; left as it was)\n",
+        output::status(&format!(
+            "skipped {} (it exists; left as it was)",
             display_path(&dir.join(path))
         ));
     }
@@ -53,16 +58,15 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         format!("--root {} ", shell_word(&display_path(dir)))
     };
-    out.push_str(&format!(
-        "next: hindsight {root}new \"What happened\", then hindsight {root}build\n"
+    output::status(&format!(
+        "next: hindsight {root}new \"What happened\", then hindsight {root}build"
     ));
-    print(&out)?;
     Ok(Outcome::Clean)
 }
 
 /// `word` as a POSIX shell reads it back: as it is when it holds only safe characters (and
 /// does not start with `~`), otherwise in single quotes.
-fn shell_word(word: &str) -> String {
+pub(super) fn shell_word(word: &str) -> String {
     let safe = |c: char| c.is_ascii_alphanumeric() || "-_./+,:@%".contains(c);
     if !word.is_empty() && word.chars().all(safe) {
         word.to_string()

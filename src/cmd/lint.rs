@@ -16,6 +16,8 @@ use super::terminal::{now, print, use_color};
 pub(crate) struct Args {
     /// Files or directories to report on (default: all of incidents/).
     paths: Vec<PathBuf>,
+    /// human: rustc-style text; json: one object; github: workflow commands (annotations);
+    /// sarif: SARIF 2.1.0, for code scanning.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Fail (exit 1) on warnings too.

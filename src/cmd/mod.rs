@@ -2,11 +2,14 @@
 
 mod build;
 mod completions;
+mod findings;
+mod help;
 mod init;
 mod lint;
 mod man;
 mod new;
 mod notify;
+mod output;
 mod render;
 mod rules;
 #[cfg(feature = "serve")]
@@ -22,16 +25,29 @@ use clap::{Parser, Subcommand, ValueEnum};
 use hindsight::model::{Keyword as _, Lang};
 
 pub(crate) use completions::answer_if_asked as answer_completion_request;
+pub(crate) use output::{Stream, color_in_args, colour_with};
 pub(crate) use terminal::is_broken_pipe;
 
 /// Incident postmortems as structured records: lint, render, translate, publish.
 #[derive(Debug, Parser)]
 #[command(name = "hindsight", version, about, max_term_width = 100)]
+#[command(after_help = help::EXIT_CODES)]
 pub(crate) struct Cli {
     /// The project directory, holding incidents/ and site/ (default: the nearest folder
     /// upward, from the file named or the current directory, that has site/config.yaml).
     #[arg(long, global = true, value_name = "DIR")]
     root: Option<PathBuf>,
+    /// When to colour the output: auto (on a terminal whose TERM is not dumb, unless NO_COLOR
+    /// is set), always (through a pipe too, whatever NO_COLOR says) or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = output::ColorChoice::Auto)]
+    color: output::ColorChoice,
+    /// Print only errors besides the results (no status lines, notes, warnings or progress).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more on standard error: every finding in full (not the per-record summaries of
+    /// translation warnings), each file `init` writes.
+    #[arg(short, long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -39,6 +55,7 @@ pub(crate) struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Validate records, overlays and site/config.yaml.
+    #[command(after_help = help::LINT)]
     Lint(lint::Args),
     /// List the lint rules.
     Rules(rules::RulesArgs),
@@ -47,23 +64,31 @@ enum Command {
     /// Print the JSON Schema of an incident record (or of an overlay).
     Schema(rules::SchemaArgs),
     /// Render one postmortem as Markdown or as a self-contained HTML page.
+    #[command(after_help = help::RENDER)]
     Render(render::Args),
     /// Create or refresh a translation overlay, or report the state of translations.
+    #[command(after_help = help::TRANSLATE)]
     Translate(translate::Args),
     /// Build the public status site: pages in every language, feeds, badges and the JSON API.
+    #[command(after_help = help::BUILD)]
     Build(build::Args),
     /// Start a new incident repository: config, incidents/, .gitignore and a CI workflow.
+    #[command(after_help = help::INIT)]
     Init(init::Args),
     /// Write a new incident record from a template (incidents/<date>-<slug>.yaml).
+    #[command(after_help = help::NEW)]
     New(new::Args),
     /// Post a public status update to an incident, editing its record in place.
+    #[command(after_help = help::UPDATE)]
     Update(update::UpdateArgs),
     /// Resolve an incident: set `resolved` and post the resolving update.
+    #[command(after_help = help::UPDATE)]
     Resolve(update::ResolveArgs),
     /// Incident figures: counts, time to detect/acknowledge/mitigate/resolve, uptime by month
     /// and year, follow-up actions.
     Stats(stats::Args),
     /// Tell subscribers (webhooks, chat, e-mail) what changed on the public page, exactly once.
+    #[command(after_help = help::NOTIFY)]
     Notify(notify::Args),
     /// Preview the site with live reload: drafts and reviews shown (marked), never published.
     #[cfg(feature = "serve")]
@@ -98,6 +123,7 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 
 /// Runs the parsed command.
 pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    output::set(cli.color, cli.quiet, cli.verbose);
     let root = cli.root.as_deref();
     match cli.command {
         Command::Lint(args) => lint::run(root, args),

@@ -7,8 +7,8 @@ use hindsight::model::Lang;
 use hindsight::project;
 use hindsight::scaffold::{self, NewRecord, Written};
 
-use super::terminal::{now, print};
-use super::{Outcome, parse_lang};
+use super::terminal::now;
+use super::{Outcome, output, parse_lang};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -63,7 +63,11 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     };
     match scaffold::new_record(&root, &request, now)? {
         Written::Created(path) => {
-            print(&format!("created {}\n", display_path(&path)))?;
+            let path = display_path(&path);
+            output::status(&format!("created {path}"));
+            output::status(&format!(
+                "next: fill it in, then check it with `hindsight lint {path}`"
+            ));
             Ok(Outcome::Clean)
         }
         Written::Exists(path) => {

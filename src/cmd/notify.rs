@@ -14,7 +14,7 @@ use hindsight::project::{self, Project};
 use serde::Serialize;
 
 use super::terminal::{now, print, report_on_stderr};
-use super::{ListFormat, Outcome};
+use super::{ListFormat, Outcome, output};
 
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("compare_with").args(["since", "previous"])))]
@@ -29,6 +29,7 @@ pub(crate) struct Args {
     /// Print what would be sent and check the channels' variables; send nothing, write no log.
     #[arg(long)]
     dry_run: bool,
+    /// human: what was sent to each channel; json: the events and each delivery.
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     format: ListFormat,
     /// The delivery log (default: notify-log.json in the project); the CI job keeps it.
@@ -52,8 +53,8 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     // Refused before anything is sent, not after the first delivery.
     project::check_document_path(&project, &log_path)?;
     let _lock = LogLock::take(&log_path, || {
-        eprintln!(
-            "waiting for another `hindsight notify` run with the same delivery log to finish"
+        output::status(
+            "waiting for another `hindsight notify` run with the same delivery log to finish",
         );
     })?;
     let mut log = DeliveryLog::load(&log_path)?;
@@ -75,7 +76,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
             notes,
         } => {
             for note in notes {
-                eprintln!("{note}");
+                output::status(&note);
             }
             (previous, from)
         }
@@ -145,10 +146,10 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     }
     let names: Vec<&str> = failed.iter().map(|r| r.key.as_str()).collect();
     if args.dry_run {
-        eprintln!(
+        output::status(&format!(
             "warning: a real run would not deliver everything to {} (see above)",
             names.join(", ")
-        );
+        ));
         return Ok(Outcome::Clean);
     }
     eprintln!(

@@ -7,7 +7,8 @@ use hindsight::project::{self, Outcome as Rendering, Project, RenderRequest};
 use hindsight::render::Format;
 
 use super::terminal::{now, print, report_on_stderr, warn_without_config, warnings};
-use super::{Outcome, parse_lang};
+use super::{Outcome, output, parse_lang};
+use hindsight::diagnostic::display_path;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -17,6 +18,7 @@ pub(crate) struct Args {
     /// The reader's language (default: the record's own).
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]
     lang: Option<hindsight::model::Lang>,
+    /// md: Markdown; html: a self-contained HTML page.
     #[arg(long, value_enum, default_value_t = DocFormat::Md)]
     format: DocFormat,
     /// Include the `internal` section (never use for public copies).
@@ -56,6 +58,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     match &args.out {
         Some(path) if path != Path::new("-") => {
             project::write_document(&project, path, &rendered.document)?;
+            output::status(&format!("wrote {}", display_path(path)));
         }
         _ => print(&rendered.document)?,
     }

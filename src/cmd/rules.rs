@@ -8,6 +8,7 @@ use super::{ListFormat, Outcome};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct RulesArgs {
+    /// human: a table; json: each rule with its default level, summary and documentation.
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     format: ListFormat,
 }

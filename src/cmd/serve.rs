@@ -9,8 +9,8 @@ use hindsight::project;
 use hindsight::report::counted;
 use hindsight::serve::{self, Event};
 
-use super::Outcome;
 use super::terminal::{now, report_on_stderr, warnings};
+use super::{Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -37,6 +37,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     }
     let listener = serve::bind(SocketAddr::new(args.bind, args.port))?;
     let address = listener.local_addr()?;
+    // Said even with --quiet: the drafts are open to the network.
     if !args.bind.is_loopback() {
         eprintln!(
             "warning: serving on {address}: anyone who can reach it sees the preview, drafts and records in review included"
@@ -55,13 +56,13 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
                 [one] => format!(" after a change to {}", display_path(one)),
                 many => format!(" after changes to {}", counted(many.len(), "file")),
             };
-            eprintln!(
+            output::status(&format!(
                 "built{cause}: {} in {}, {}, in {:.0} ms",
                 counted(built.pages, "page"),
                 counted(built.languages, "language"),
                 counted(built.incidents, "incident"),
                 elapsed.as_secs_f64() * 1000.0
-            );
+            ));
         }
         Event::Refused {
             project,
@@ -78,7 +79,8 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     });
     let open = args.open;
     serve::run(listener, &root, now, observer, move || {
-        // The address first, alone on its line, for people and scripts alike.
+        // The address first, alone on its line, for people and scripts alike: serve's one
+        // result, so on standard output, and printed with --quiet too.
         println!("serving {url} (drafts shown, marked; Ctrl-C stops)");
         if open {
             open_browser(&url);

@@ -23,6 +23,8 @@ pub(crate) struct Args {
     /// How the counts table groups the incidents.
     #[arg(long, value_enum, default_value_t = Group::Month)]
     by: Group,
+    /// human: tables; json: one object; csv: one row per figure (section, key, component,
+    /// measure, value).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
 }

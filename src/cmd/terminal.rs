@@ -1,5 +1,5 @@
-//! Printing: standard output and error, colour only on a terminal without NO_COLOR, and the
-//! build's progress bar.
+//! Printing: standard output and error (colour and verbosity as `output` decides them), and
+//! the build's progress bar.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -7,9 +7,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use hindsight::check::Report;
-use hindsight::project::{self, Project};
-use hindsight::{build, report};
+use hindsight::build;
+use hindsight::project;
+
+pub(crate) use super::findings::report_on_stderr;
+use super::output::{self, Stream, Verbosity};
 
 /// "Now" for this run: `SOURCE_DATE_EPOCH` when it is set, else the clock.
 pub(crate) fn now() -> anyhow::Result<DateTime<Utc>> {
@@ -17,12 +19,9 @@ pub(crate) fn now() -> anyhow::Result<DateTime<Utc>> {
     hindsight::project::now(value.as_deref())
 }
 
-fn colour_allowed() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
+/// Whether a result printed on standard output gets colour.
 pub(crate) fn use_color() -> bool {
-    colour_allowed() && io::stdout().is_terminal()
+    output::colour(Stream::Stdout)
 }
 
 pub(crate) fn print(text: &str) -> anyhow::Result<()> {
@@ -32,19 +31,10 @@ pub(crate) fn print(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A report of findings on standard error, as `lint` prints it; nothing when it is empty.
-pub(crate) fn report_on_stderr(project: &Project, report: &Report) {
-    if report.diagnostics.is_empty() {
-        return;
-    }
-    let colour = colour_allowed() && io::stderr().is_terminal();
-    let sources = report::sources(&project.corpus);
-    eprint!("{}", report::human(report, &sources, colour));
-}
-
+/// Warnings on standard error, silent with `--quiet`.
 pub(crate) fn warnings(warnings: &[String]) {
     for warning in warnings {
-        eprintln!("warning: {warning}");
+        output::status(&format!("warning: {warning}"));
     }
 }
 
@@ -53,8 +43,8 @@ pub(crate) fn warnings(warnings: &[String]) {
 /// work without one.
 pub(crate) fn warn_without_config(root: &Path) {
     if !project::has_config(root) {
-        eprintln!(
-            "warning: no site/config.yaml here or in any folder above: components, languages and the site's time zone are unchecked (pass --root to name the project)"
+        output::status(
+            "warning: no site/config.yaml here or in any folder above: components, languages and the site's time zone are unchecked (pass --root to name the project)",
         );
     }
 }
@@ -102,7 +92,9 @@ impl build::Progress for ProgressBar {
     fn page_done(&self) {
         self.bar.inc(1);
         let due = self.started.elapsed() > Self::SHOW_AFTER;
-        if due && io::stderr().is_terminal() && !self.shown.swap(true, Ordering::Relaxed) {
+        let wanted = output::verbosity() > Verbosity::Quiet;
+        if due && wanted && io::stderr().is_terminal() && !self.shown.swap(true, Ordering::Relaxed)
+        {
             self.bar
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }

@@ -9,7 +9,7 @@ use hindsight::project::{self, Planned, Project};
 use hindsight::translate;
 
 use super::terminal::{now, print, report_on_stderr, use_color, warn_without_config};
-use super::{ListFormat, Outcome, parse_lang};
+use super::{ListFormat, Outcome, output, parse_lang};
 
 #[derive(Debug, clap::Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -30,6 +30,7 @@ enum Command {
     Status {
         /// Records to report on (default: all).
         paths: Vec<PathBuf>,
+        /// human: a report with word diffs; json: the same, as one object.
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
     },
@@ -70,14 +71,14 @@ fn refresh(root: Option<&Path>, file: &Path, lang: Lang) -> anyhow::Result<Outco
     project::write_translation(&project, &plan)?;
     let (path, refreshed) = (&plan.path, &plan.refreshed);
     let verb = if plan.existed { "refreshed" } else { "created" };
-    print(&format!(
-        "{verb} {}: {} added, {} kept, {} marked stale, {} orphaned kept\n",
+    output::status(&format!(
+        "{verb} {}: {} added, {} kept, {} marked stale, {} orphaned kept",
         display_path(path),
         refreshed.added,
         refreshed.kept,
         refreshed.stale,
         refreshed.orphaned
-    ))?;
+    ));
     Ok(Outcome::Clean)
 }
 

@@ -8,8 +8,8 @@ use hindsight::model::{ComponentStatus, Keyword as _, Lang, UpdateStatus};
 use hindsight::project::{self, Project};
 use hindsight::publish;
 
-use super::Outcome;
-use super::terminal::{now, print, report_on_stderr, warn_without_config};
+use super::terminal::{now, report_on_stderr, warn_without_config};
+use super::{Outcome, output};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct UpdateArgs {
@@ -131,23 +131,23 @@ fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
     );
     publish::write_files(&files)?;
     for overlay in &edit.overlays {
-        print(&format!("updated {}\n", display_path(&overlay.path)))?;
+        output::status(&format!("updated {}", display_path(&overlay.path)));
     }
     for lang in &edit.untranslated {
-        eprintln!(
+        output::status(&format!(
             "note: the {lang} overlay has no translation of this update yet; its pages show it in the record's language (add --translation {lang}=TEXT next time, or see hindsight translate status)"
-        );
+        ));
     }
     if edit.draft {
-        eprintln!(
-            "note: the record is a draft, so the status page does not show it; set `status: published` to post it"
+        output::status(
+            "note: the record is a draft, so the status page does not show it; set `status: published` to post it",
         );
     }
     for kept in &edit.kept {
-        eprintln!(
+        output::status(&format!(
             "note: `{}` stays {} under `affected:`, which holds the worst state the incident reached ({} is milder)",
             kept.component, kept.recorded, kept.asked
-        );
+        ));
     }
     let verb = if request.resolve {
         "resolved"
@@ -160,10 +160,10 @@ fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
         None if request.resolve => "completed".to_string(),
         None => "a note".to_string(),
     };
-    print(&format!(
-        "{verb} {}: {what} at {}\n",
+    output::status(&format!(
+        "{verb} {}: {what} at {}",
         display_path(&edit.path),
         edit.at
-    ))?;
+    ));
     Ok(Outcome::Clean)
 }

@@ -39,7 +39,7 @@ pub fn counted(n: usize, word: &str) -> String {
 }
 
 /// The one-line count at the end of human output.
-pub(crate) fn summary_line(report: &Report) -> String {
+pub fn summary_line(report: &Report) -> String {
     use crate::diagnostic::Severity;
     let plural = counted;
     format!(
