@@ -79,6 +79,15 @@ pub fn has_config(root: &Path) -> bool {
     discover::config_path(root).is_file()
 }
 
+/// The site's `base_url` from the config at `root`, when the file is readable and the
+/// address valid: what `hindsight schema` makes its `$id` from.
+pub fn base_url(root: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(discover::config_path(root)).ok()?;
+    let (config, _) = load::config::parse(&text, &load::yaml::Limits::default());
+    let url = config.base_url?.value;
+    load::config::is_base_url(&url).then_some(url)
+}
+
 impl Project {
     /// Finds and reads the sources of the project at `root`; `paths` select what is
     /// reported (the whole corpus is still read).

@@ -7,6 +7,7 @@ use anyhow::bail;
 use crate::assets::INIT_FILES;
 use crate::model::Lang;
 use crate::publish;
+use crate::schema::SchemaKind;
 
 /// What `init` did.
 #[derive(Debug)]
@@ -32,23 +33,21 @@ pub fn files(lang: Lang, languages: &[Lang]) -> Vec<(PathBuf, String)> {
             .map(|(_, text)| text.to_string())
             .unwrap_or_default()
     };
-    let json =
-        |value: serde_json::Value| serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
-    vec![
+    let mut files = vec![
         (
             "site/config.yaml".into(),
-            with_languages(&embedded(&format!("config.{lang}.yaml")), languages),
+            CONFIG_MODELINE.to_string()
+                + &with_languages(&embedded(&format!("config.{lang}.yaml")), languages),
         ),
         ("incidents/.gitkeep".into(), String::new()),
-        // For the modeline of every new record: editors validate and complete it.
-        (
-            ".hindsight/record.schema.json".into(),
-            json(crate::schema::record_schema()),
-        ),
-        (
-            ".hindsight/overlay.schema.json".into(),
-            json(crate::schema::overlay_schema()),
-        ),
+    ];
+    // For the modelines of the config and of every new record and overlay: editors validate
+    // and complete them. Without `$id`: the project's address is not known yet.
+    files.extend(SchemaKind::ALL.iter().map(|kind| {
+        let text = crate::schema::to_text(&crate::schema::schema(*kind, None));
+        (kind.project_path().into(), text)
+    }));
+    files.extend([
         (".gitignore".into(), embedded("gitignore")),
         (".editorconfig".into(), embedded("editorconfig")),
         (
@@ -59,8 +58,13 @@ pub fn files(lang: Lang, languages: &[Lang]) -> Vec<(PathBuf, String)> {
             ".github/workflows/hindsight-notify.yml".into(),
             embedded("notify-workflow.yml"),
         ),
-    ]
+    ]);
+    files
 }
+
+/// The first line of a new project's site/config.yaml: the schema editors check it with.
+pub(crate) const CONFIG_MODELINE: &str =
+    "# yaml-language-server: $schema=../.hindsight/config.schema.json\n";
 
 /// The config with its `languages: […]` line listing `languages`.
 fn with_languages(config: &str, languages: &[Lang]) -> String {
