@@ -14,8 +14,8 @@ use crate::load::{self, Corpus, Revisions};
 use crate::localize::{self, Localizer, Postmortem, SiteView};
 use crate::model::{Lang, Overlay, Record};
 use crate::render::site::{Artifact, Language, Site};
-use crate::schema::SchemaKind;
 use crate::render::{Templates, api, build_info};
+use crate::schema::SchemaKind;
 use crate::{stats, status};
 
 /// Reports the build's progress: the number of pages, then each page as it is done.

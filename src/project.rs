@@ -318,7 +318,18 @@ pub fn plan_translation(
         .source
         .path
         .with_file_name(format!("{}.{lang}.yaml", record.id));
-    let refreshed = translate::refresh(record, existing, lang);
+    let mut refreshed = translate::refresh(record, existing, lang);
+    // The existing overlay's leading comments (its modeline, the translator's notes) stay;
+    // a new overlay's modeline points up as many folders as it is deep.
+    match overlay_file.map(|o| translate::leading_comments(&o.source.text)) {
+        Some(kept) if !kept.is_empty() => refreshed.replace_header(kept),
+        _ => {
+            let depth = path
+                .strip_prefix(&project.root)
+                .map_or(1, |below| below.components().count().saturating_sub(1));
+            refreshed.replace_header(&translate::header(record, lang, depth.max(1)));
+        }
+    }
     if let Err(why) = refreshed.verify(&record.id, &load::Limits::default()) {
         return Ok(Planned::Unwritable(path, why));
     }

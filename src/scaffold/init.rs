@@ -36,7 +36,7 @@ pub fn files(lang: Lang, languages: &[Lang]) -> Vec<(PathBuf, String)> {
     let mut files = vec![
         (
             "site/config.yaml".into(),
-            CONFIG_MODELINE.to_string()
+            SchemaKind::Config.modeline(1)
                 + &with_languages(&embedded(&format!("config.{lang}.yaml")), languages),
         ),
         ("incidents/.gitkeep".into(), String::new()),
@@ -61,10 +61,6 @@ pub fn files(lang: Lang, languages: &[Lang]) -> Vec<(PathBuf, String)> {
     ]);
     files
 }
-
-/// The first line of a new project's site/config.yaml: the schema editors check it with.
-pub(crate) const CONFIG_MODELINE: &str =
-    "# yaml-language-server: $schema=../.hindsight/config.schema.json\n";
 
 /// The config with its `languages: […]` line listing `languages`.
 fn with_languages(config: &str, languages: &[Lang]) -> String {

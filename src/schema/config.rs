@@ -23,7 +23,11 @@ pub(super) fn schema() -> Value {
         (
             "base_url",
             doc(
-                pattern(URL, "an absolute http(s) address without spaces, like `https://status.example.com/`", false),
+                pattern(
+                    URL,
+                    "an absolute http(s) address without spaces, like `https://status.example.com/`",
+                    false,
+                ),
                 "The public address the site is served from: canonical links, feeds, the sitemap and the published schemas use it. Required.",
                 json!(["https://status.example.com/"]),
             ),

@@ -54,6 +54,16 @@ impl SchemaKind {
     pub fn project_path(self) -> String {
         format!(".hindsight/{}.schema.json", self.name())
     }
+
+    /// The first line of a file of this kind `depth` folders below the project: the
+    /// yaml-language-server modeline pointing at [`Self::project_path`].
+    pub fn modeline(self, depth: usize) -> String {
+        format!(
+            "# yaml-language-server: $schema={}{}\n",
+            "../".repeat(depth),
+            self.project_path()
+        )
+    }
 }
 
 /// The schema of `kind`. With the site's `base_url`, its `$id` is where the site publishes

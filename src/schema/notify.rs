@@ -26,7 +26,11 @@ const EMAIL_ONLY: &[&str] = &[
 
 pub(super) fn channels() -> Value {
     let env = |description: &str, example: &str| {
-        doc(pattern(ENV, ENV_MESSAGE, true), description, json!([example]))
+        doc(
+            pattern(ENV, ENV_MESSAGE, true),
+            description,
+            json!([example]),
+        )
     };
     let url = pattern(
         super::config::URL,

@@ -73,7 +73,9 @@ fn pair(field: &str) -> Value {
     );
     doc(
         pair,
-        &format!("The translation of the record's `{field}`: its source text and the translated text."),
+        &format!(
+            "The translation of the record's `{field}`: its source text and the translated text."
+        ),
         json!([{ "source": "Docker image not found", "text": "Docker-Image nicht gefunden" }]),
     )
 }

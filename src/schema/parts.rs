@@ -121,9 +121,7 @@ pub(super) fn duration_regex() -> String {
     let number = "([0-9]+\\.?[0-9]*|\\.[0-9]+)";
     let unit = |u: char| format!("{number}{u}");
     let (d, h, m, s) = (unit('d'), unit('h'), unit('m'), unit('s'));
-    let body = format!(
-        "{d}({h})?({m})?({s})?|{h}({m})?({s})?|{m}({s})?|{s}"
-    );
+    let body = format!("{d}({h})?({m})?({s})?|{h}({m})?({s})?|{m}({s})?|{s}");
     format!("^\\s*(~\\s*)?({body})\\s*$")
 }
 

@@ -4,9 +4,8 @@
 use serde_json::{Value, json};
 
 use super::parts::{
-    DATE_MESSAGE, DATED_TIME_MESSAGE, DURATION_MESSAGE, TIME_MESSAGE, date_regex,
-    dated_time_regex, doc, duration_regex, flag, given, keyword, list, object, pattern, text,
-    time_regex, zone,
+    DATE_MESSAGE, DATED_TIME_MESSAGE, DURATION_MESSAGE, TIME_MESSAGE, date_regex, dated_time_regex,
+    doc, duration_regex, flag, given, keyword, list, object, pattern, text, time_regex, zone,
 };
 use crate::model::{
     ActionKind, ActionStatus, ComponentStatus, Impact, Lang, Milestone, RecordKind, RecordStatus,
@@ -276,11 +275,7 @@ fn timeline() -> Value {
             ),
             (
                 "approximate",
-                doc(
-                    flag(),
-                    "The time is not known exactly.",
-                    json!([true]),
-                ),
+                doc(flag(), "The time is not known exactly.", json!([true])),
             ),
             (
                 "text",
@@ -345,11 +340,7 @@ fn actions() -> Value {
             ),
             (
                 "owner",
-                doc(
-                    text(true),
-                    "Who carries it out.",
-                    json!(["platform team"]),
-                ),
+                doc(text(true), "Who carries it out.", json!(["platform team"])),
             ),
             (
                 "due",

@@ -69,7 +69,10 @@ fn every_field_has_a_description_and_an_example() {
         });
     }
     assert!(fields > 60, "only {fields} fields walked");
-    assert!(lacking.is_empty(), "fields without description or examples: {lacking:?}");
+    assert!(
+        lacking.is_empty(),
+        "fields without description or examples: {lacking:?}"
+    );
 }
 
 /// Every `pattern` anywhere, with the message editors show instead of it.
@@ -77,7 +80,10 @@ fn patterns(schema: &Value, out: &mut Vec<(String, Option<String>)>) {
     match schema {
         Value::Object(map) => {
             if let Some(Value::String(pattern)) = map.get("pattern") {
-                let message = map.get("patternErrorMessage").and_then(Value::as_str).map(str::to_string);
+                let message = map
+                    .get("patternErrorMessage")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
                 out.push((pattern.clone(), message));
             }
             map.values().for_each(|value| patterns(value, out));
@@ -94,7 +100,10 @@ fn every_pattern_has_a_message_in_words() {
         patterns(&schema(kind, None), &mut found);
         for (pattern, message) in found {
             let message = message.unwrap_or_else(|| panic!("{pattern} has no message"));
-            assert!(!message.contains('^') && !message.contains("[0-9]"), "{message}");
+            assert!(
+                !message.contains('^') && !message.contains("[0-9]"),
+                "{message}"
+            );
         }
     }
 }
@@ -161,8 +170,8 @@ fn time_and_duration_patterns_follow_the_parsers() {
         );
     }
     let durations = [
-        "90s", "18m", "1h30m", "2d4h", "~1.5h", "~ 2h", " 45m ", "1.h", ".5h", "", "~", "18",
-        "m", "18x", "30m1h", "1h1h", "1..5h", "-5m", "1h 30m",
+        "90s", "18m", "1h30m", "2d4h", "~1.5h", "~ 2h", " 45m ", "1.h", ".5h", "", "~", "18", "m",
+        "18x", "30m1h", "1h1h", "1..5h", "-5m", "1h 30m",
     ];
     for text in durations {
         let parsed = crate::model::duration::parse(text);
