@@ -33,21 +33,21 @@ pub fn files(lang: Lang, languages: &[Lang]) -> Vec<(PathBuf, String)> {
             .map(|(_, text)| text.to_string())
             .unwrap_or_default()
     };
-    let mut files = vec![
+    // For the modelines of every new record and overlay and of the config: editors validate
+    // and complete them. Without `$id`: the project's address is not known yet.
+    let schema = |kind: SchemaKind| {
+        let text = crate::schema::to_text(&crate::schema::schema(kind, None));
+        (kind.project_path().into(), text)
+    };
+    vec![
         (
             "site/config.yaml".into(),
             SchemaKind::Config.modeline(1)
                 + &with_languages(&embedded(&format!("config.{lang}.yaml")), languages),
         ),
         ("incidents/.gitkeep".into(), String::new()),
-    ];
-    // For the modelines of the config and of every new record and overlay: editors validate
-    // and complete them. Without `$id`: the project's address is not known yet.
-    files.extend(SchemaKind::ALL.iter().map(|kind| {
-        let text = crate::schema::to_text(&crate::schema::schema(*kind, None));
-        (kind.project_path().into(), text)
-    }));
-    files.extend([
+        schema(SchemaKind::Record),
+        schema(SchemaKind::Overlay),
         (".gitignore".into(), embedded("gitignore")),
         (".editorconfig".into(), embedded("editorconfig")),
         (
@@ -58,8 +58,9 @@ pub fn files(lang: Lang, languages: &[Lang]) -> Vec<(PathBuf, String)> {
             ".github/workflows/hindsight-notify.yml".into(),
             embedded("notify-workflow.yml"),
         ),
-    ]);
-    files
+        // Last, so that the files before keep their places.
+        schema(SchemaKind::Config),
+    ]
 }
 
 /// The config with its `languages: […]` line listing `languages`.
@@ -141,7 +142,12 @@ mod tests {
             );
             assert_eq!(corpus.config.config.languages, [*lang]);
             assert_eq!(corpus.config.config.components.len(), 1);
-            let first_comment = config.lines().next().unwrap();
+            let mut lines = config.lines();
+            assert_eq!(
+                lines.next(),
+                Some("# yaml-language-server: $schema=../.hindsight/config.schema.json")
+            );
+            let first_comment = lines.next().unwrap();
             let native = match lang {
                 Lang::En => "The status site",
                 Lang::De => "Die Statusseite",
