@@ -158,29 +158,39 @@ fn wrong_values() -> Vec<Value> {
     ]
 }
 
-/// Every variant of `value` with one member or list item removed, emptied or replaced, down
-/// to `depth` levels.
-fn mutations(value: &Value, depth: usize, out: &mut Vec<Value>) {
+/// Every variant of `value` with one member or list item removed, emptied or replaced by a
+/// value of the wrong type, or one field (present or not) set to each example its schema
+/// (`schema`, the schema of `value`) gives; down to `depth` levels, the first item of a list.
+fn mutations(value: &Value, schema: &Value, depth: usize, out: &mut Vec<Value>) {
     if depth == 0 {
         return;
     }
-    let replacements = wrong_values();
+    let none = Value::Null;
     match value {
         Value::Object(map) => {
+            let properties = schema.get("properties").and_then(Value::as_object);
             for (key, member) in map {
                 let mut removed = map.clone();
                 removed.remove(key);
                 out.push(Value::Object(removed));
-                for replacement in &replacements {
+                for replacement in wrong_values() {
                     let mut changed = map.clone();
-                    changed.insert(key.clone(), replacement.clone());
+                    changed.insert(key.clone(), replacement);
                     out.push(Value::Object(changed));
                 }
+                let inner_schema = properties.and_then(|p| p.get(key)).unwrap_or(&none);
                 let mut inner = Vec::new();
-                mutations(member, depth - 1, &mut inner);
+                mutations(member, inner_schema, depth - 1, &mut inner);
                 for variant in inner {
                     let mut changed = map.clone();
                     changed.insert(key.clone(), variant);
+                    out.push(Value::Object(changed));
+                }
+            }
+            for (key, property) in properties.into_iter().flatten() {
+                for example in property["examples"].as_array().into_iter().flatten() {
+                    let mut changed = map.clone();
+                    changed.insert(key.clone(), example.clone());
                     out.push(Value::Object(changed));
                 }
             }
@@ -189,13 +199,18 @@ fn mutations(value: &Value, depth: usize, out: &mut Vec<Value>) {
             let mut removed = items.clone();
             removed.remove(0);
             out.push(Value::Array(removed));
-            for replacement in &replacements {
+            for replacement in wrong_values() {
                 let mut changed = items.clone();
-                changed[0] = replacement.clone();
+                changed[0] = replacement;
                 out.push(Value::Array(changed));
             }
             let mut inner = Vec::new();
-            mutations(&items[0], depth - 1, &mut inner);
+            mutations(
+                &items[0],
+                schema.get("items").unwrap_or(&none),
+                depth - 1,
+                &mut inner,
+            );
             for variant in inner {
                 let mut changed = items.clone();
                 changed[0] = variant;
@@ -206,19 +221,26 @@ fn mutations(value: &Value, depth: usize, out: &mut Vec<Value>) {
     }
 }
 
-/// `value` with each top-level field set to each example its schema gives.
-fn with_examples(value: &Value, schema: &Value, out: &mut Vec<Value>) {
-    let (Value::Object(map), Some(Value::Object(properties))) = (value, schema.get("properties"))
-    else {
-        return;
-    };
-    for (key, property) in properties {
-        for example in property["examples"].as_array().into_iter().flatten() {
-            let mut changed = map.clone();
-            changed.insert(key.clone(), example.clone());
-            out.push(Value::Object(changed));
-        }
-    }
+/// Configurations with a `notify` channel of each kind, as the README writes them: no
+/// fixture has one, and each channel's fields depend on its kind.
+const CHANNELS: &[&str] = &[
+    "kind: webhook\n    url_env: STATUS_WEBHOOK_URL\n    secret_env: STATUS_WEBHOOK_SECRET\n    components: [api]\n    languages: [en]",
+    "kind: webhook\n    name: local\n    url: http://127.0.0.1:8080/hook",
+    "kind: slack\n    url_env: SLACK_WEBHOOK_URL",
+    "kind: teams\n    url_env: TEAMS_WEBHOOK_URL\n    languages: [de]",
+    "kind: discord\n    url_env: DISCORD_WEBHOOK_URL",
+    "kind: email\n    smtp_host_env: SMTP_HOST\n    smtp_port: 587\n    smtp_username_env: SMTP_USERNAME\n    smtp_password_env: SMTP_PASSWORD\n    from: Status <status@example.com>\n    to: [subscribers@example.com]\n    unsubscribe: https://status.example.com/unsubscribe",
+];
+
+fn notify_configs() -> Vec<String> {
+    CHANNELS
+        .iter()
+        .map(|channel| {
+            format!(
+                "base_url: https://status.example.com/\nlanguages: [en, de]\ncomponents:\n  - id: api\nnotify:\n  - {channel}\n"
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -233,9 +255,20 @@ fn lint_and_the_schemas_agree_on_every_fixture_and_its_mutations() {
         .collect();
     let mut disagreements = Vec::new();
     let (mut seen, mut compared) = (0, 0);
-    for (path, kind) in documents() {
+    let mut sources: Vec<(String, SchemaKind, String)> = documents()
+        .into_iter()
+        .map(|(path, kind)| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path.display().to_string(), kind, text)
+        })
+        .collect();
+    for (n, config) in notify_configs().into_iter().enumerate() {
+        let verdict = lint_refuses(SchemaKind::Config, &config);
+        assert_eq!(verdict, Some((false, Vec::new())), "{config}");
+        sources.push((format!("notify channel {n}"), SchemaKind::Config, config));
+    }
+    for (name, kind, text) in sources {
         let (_, validator, schema) = validators.iter().find(|(k, ..)| *k == kind).unwrap();
-        let text = std::fs::read_to_string(&path).unwrap();
         let Ok(Some(root)) = yaml::parse(&text, &Limits::default()) else {
             continue;
         };
@@ -243,8 +276,7 @@ fn lint_and_the_schemas_agree_on_every_fixture_and_its_mutations() {
         let original = to_json(&root);
         let mut variants = vec![(text, original.clone())];
         let mut mutated = Vec::new();
-        mutations(&original, 3, &mut mutated);
-        with_examples(&original, schema, &mut mutated);
+        mutations(&original, schema, 4, &mut mutated);
         variants.extend(mutated.into_iter().map(|value| (value.to_string(), value)));
         for (text, value) in variants {
             let Some((lint, findings)) = lint_refuses(kind, &text) else {
@@ -257,8 +289,7 @@ fn lint_and_the_schemas_agree_on_every_fixture_and_its_mutations() {
                 .collect();
             if lint != !errors.is_empty() && disagreements.len() < 20 {
                 disagreements.push(format!(
-                    "{} ({kind:?}): lint {findings:?}, schema {errors:?}\n  {text}",
-                    path.display()
+                    "{name} ({kind:?}): lint {findings:?}, schema {errors:?}\n  {text}"
                 ));
             }
         }

@@ -12,7 +12,7 @@ const ENV_MESSAGE: &str = "the NAME of an environment variable, in upper case (`
 /// 1 to 65535, as `u16` parses it (a `+` and leading zeros allowed).
 const PORT: &str = "^\\+?0*([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$";
 /// A webhook's own URL: https, or plain http to the machine itself.
-const PRIVATE_URL: &str = "^(https://|http://([Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|127\\.[0-9]+\\.[0-9]+\\.[0-9]+|\\[::1\\])([:/?#]|$))";
+const PRIVATE_URL: &str = "^(https://|http://([^/?#@]*@)?([Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|127\\.[0-9]+\\.[0-9]+\\.[0-9]+|\\[::1\\])([:/?#]|$))";
 
 const EMAIL_ONLY: &[&str] = &[
     "smtp_host_env",
