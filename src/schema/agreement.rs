@@ -287,7 +287,7 @@ fn lint_and_the_schemas_agree_on_every_fixture_and_its_mutations() {
                 .iter_errors(&value)
                 .map(|e| format!("{} at {}", e, e.instance_path()))
                 .collect();
-            if lint != !errors.is_empty() && disagreements.len() < 20 {
+            if lint == errors.is_empty() && disagreements.len() < 20 {
                 disagreements.push(format!(
                     "{name} ({kind:?}): lint {findings:?}, schema {errors:?}\n  {text}"
                 ));

@@ -102,7 +102,8 @@ pub(super) fn date_regex() -> String {
 /// full ten-character date, a space), a date.
 fn dated_forms() -> String {
     let date = format!("[0-9]{{1,4}}-{MONTH}-{DAY}");
-    let date10 = format!("[0-9]{{4}}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])");
+    // The loader reads a space as `T` only at the eleventh byte, after a full date.
+    let date10 = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
     format!("{date}T{CLOCK}{OFFSET}?|{date10} {CLOCK}{OFFSET}?|{date}")
 }
 
