@@ -417,15 +417,12 @@ fn update_and_resolve_keep_the_modeline() {
         "{}",
         project.read(path)
     );
-    let out = project.run(&[
-        "resolve",
-        "2024-01-10-api-errors",
-        "--at",
-        "2024-01-10T10:30:00Z",
-    ]);
+    let out = project.run(&["resolve", "2024-01-10-api-errors"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        project.read(path).starts_with(&record),
+        project
+            .read(path)
+            .starts_with(&format!("{modeline}title: API errors\n")),
         "{}",
         project.read(path)
     );
