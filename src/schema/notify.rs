@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::parts::{doc, given, keyword, list, object, pattern, text};
+use super::parts::{doc, given, keyword, list, object, pattern, required_because, text};
 use crate::model::{ChannelKind, Lang};
 
 /// `load::notify::is_env_name`: the name of a variable, never its value.
@@ -179,7 +179,7 @@ fn none_of(fields: &[&str], message: &str) -> Value {
 fn email() -> Value {
     let mut then: Vec<Value> = ["smtp_host_env", "from", "to", "unsubscribe"]
         .iter()
-        .map(|field| given(field))
+        .map(|field| required_because(field, &format!("the e-mail channel has no `{field}`")))
         .collect();
     then.push(json!({ "properties": { "to": { "minItems": 1 } } }));
     then.push(none_of(

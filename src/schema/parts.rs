@@ -81,9 +81,16 @@ pub(super) fn doc(mut schema: Value, description: &str, examples: Value) -> Valu
     schema
 }
 
-/// The property `name` of `schema`, given: the condition of "required unless …" rules.
+/// The property `name`, given and not empty: the condition of "required unless …" rules.
 pub(super) fn given(name: &str) -> Value {
     json!({ "required": [name], "properties": { name: { "not": { "type": "null" } } } })
+}
+
+/// [`given`] as a rule, with `message` for editors when the property is missing.
+pub(super) fn required_because(name: &str, message: &str) -> Value {
+    let mut schema = given(name);
+    schema["errorMessage"] = message.into();
+    schema
 }
 
 // The patterns, derived from what the loader's parsers accept (model::time and

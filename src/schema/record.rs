@@ -5,7 +5,8 @@ use serde_json::{Value, json};
 
 use super::parts::{
     DATE_MESSAGE, DATED_TIME_MESSAGE, DURATION_MESSAGE, TIME_MESSAGE, date_regex, dated_time_regex,
-    doc, duration_regex, flag, given, keyword, list, object, pattern, text, time_regex, zone,
+    doc, duration_regex, flag, keyword, list, object, pattern, required_because, text, time_regex,
+    zone,
 };
 use crate::model::{
     ActionKind, ActionStatus, ComponentStatus, Impact, Lang, Milestone, RecordKind, RecordStatus,
@@ -232,10 +233,12 @@ pub(super) fn schema() -> Value {
     schema["description"] =
         "An incident (or maintenance) record of hindsight: incidents/<date>-<words>.yaml".into();
     schema["if"] = unless_draft();
-    schema["then"] = json!({
-        "allOf": [given("severity"), given("started")],
-        "errorMessage": "`severity` and `started` are required unless `status: draft`",
-    });
+    let rule = |field: &str| {
+        let message =
+            format!("`{field}` is required unless `status: draft` (or `kind: maintenance`)");
+        required_because(field, &message)
+    };
+    schema["then"] = json!({ "allOf": [rule("severity"), rule("started")] });
     schema
 }
 
