@@ -124,6 +124,22 @@ async function main() {
   notify('initialized', {});
   notify('workspace/didChangeConfiguration', { settings });
 
+  // 0. Each schema is found and applied: a wrong value next to each kind of file is reported
+  // (so that "no diagnostics" below cannot come from a schema that was not loaded).
+  const witnesses = [
+    ['incidents/2024-01-01-witness.yaml', 'record', 'title: Witness\nlang: en\nstatus: nope\n'],
+    ['incidents/2024-01-01-witness.de.yaml', 'overlay', 'lang: xx\n'],
+    ['site/witness.yaml', 'config', 'base_url: nope\n'],
+  ];
+  for (const [path, kind, body] of witnesses) {
+    const text = `# yaml-language-server: $schema=../.hindsight/${kind}.schema.json\n${body}`;
+    const found = await diagnosticsOf(open(join(project, path), text));
+    if (found.length === 0) fail(`the ${kind} schema reports nothing on a wrong value: is it loaded?`);
+    if (found.some((d) => /unable to load|could not|problems loading/i.test(d.message))) {
+      fail(`the ${kind} schema did not load: ${describe(found)}`);
+    }
+  }
+
   // 1. The example project's files: no diagnostics at all.
   const files = readdirSync(join(project, 'incidents'))
     .filter((name) => name.endsWith('.yaml'))
