@@ -15,6 +15,7 @@ use crate::localize::{self, Localizer, Postmortem, SiteView};
 use crate::model::{Lang, Overlay, Record};
 use crate::render::site::{Artifact, Language, Site};
 use crate::render::{Templates, api, build_info};
+use crate::schema::SchemaKind;
 use crate::{stats, status};
 
 /// Reports the build's progress: the number of pages, then each page as it is done.
@@ -136,6 +137,12 @@ pub fn build_with(
     progress.start(pages as u64);
     let mut artifacts = site.render(templates, &|| progress.page_done())?;
     artifacts.extend(api::files(&site)?);
+    // The schemas editors check a project's files with, at the address their `$id` names
+    // (not pages: the sitemap does not list them).
+    artifacts.extend(SchemaKind::ALL.map(|kind| {
+        let schema = crate::schema::schema(kind, Some(&site.base));
+        Artifact::new(kind.site_path(), crate::schema::to_text(&schema))
+    }));
     let next_change = status.next_change();
     artifacts.push(build_info::artifact(now, next_change)?);
     artifacts.push(Artifact::new(
@@ -351,5 +358,25 @@ mod tests {
         assert!(file("de/index.html").contains("lang=\"de\""));
         assert!(file("api/v2/incidents.json").contains("\"impact\": \"major\""));
         assert_eq!((built.pages, built.languages, built.incidents), (12, 2, 1));
+    }
+
+    #[test]
+    fn the_schemas_are_published_where_their_ids_point_and_not_listed_as_pages() {
+        let corpus = load::from_texts(Some(CONFIG), &[("incidents/2024-01-10-api.yaml", RECORD)]);
+        let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
+        let built = build(&corpus, &SiteAssets::builtin().unwrap(), now, &Quiet).unwrap();
+        let file = |path: &str| built.artifacts.iter().find(|a| a.path == path);
+        for name in ["record", "overlay", "config"] {
+            let path = format!("schema/{name}.json");
+            let artifact = file(&path).unwrap_or_else(|| panic!("{path}"));
+            let schema: serde_json::Value = serde_json::from_slice(&artifact.bytes).unwrap();
+            assert_eq!(schema["$id"], format!("https://status.example.com/{path}"));
+        }
+        let sitemap = String::from_utf8(file("sitemap.xml").unwrap().bytes.clone()).unwrap();
+        assert!(!sitemap.contains("schema/"), "{sitemap}");
+        assert_eq!(
+            crate::render::site::paths::reserved("schema/config.json", &[]),
+            Some(crate::render::site::paths::Reserved::RootFile)
+        );
     }
 }

@@ -79,6 +79,15 @@ pub fn has_config(root: &Path) -> bool {
     discover::config_path(root).is_file()
 }
 
+/// The site's `base_url` from the config at `root`, when the file is readable and the
+/// address valid: what `hindsight schema` makes its `$id` from.
+pub fn base_url(root: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(discover::config_path(root)).ok()?;
+    let (config, _) = load::config::parse(&text, &load::yaml::Limits::default());
+    let url = config.base_url?.value;
+    load::config::is_base_url(&url).then_some(url)
+}
+
 impl Project {
     /// Finds and reads the sources of the project at `root`; `paths` select what is
     /// reported (the whole corpus is still read).
@@ -309,7 +318,18 @@ pub fn plan_translation(
         .source
         .path
         .with_file_name(format!("{}.{lang}.yaml", record.id));
-    let refreshed = translate::refresh(record, existing, lang);
+    let mut refreshed = translate::refresh(record, existing, lang);
+    // The existing overlay's leading comments (its modeline, the translator's notes) stay;
+    // a new overlay's modeline points up as many folders as it is deep.
+    match overlay_file.map(|o| translate::leading_comments(&o.source.text)) {
+        Some(kept) if !kept.is_empty() => refreshed.replace_header(kept),
+        _ => {
+            let depth = path
+                .strip_prefix(&project.root)
+                .map_or(1, |below| below.components().count().saturating_sub(1));
+            refreshed.replace_header(&translate::header(record, lang, depth.max(1)));
+        }
+    }
     if let Err(why) = refreshed.verify(&record.id, &load::Limits::default()) {
         return Ok(Planned::Unwritable(path, why));
     }

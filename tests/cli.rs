@@ -352,6 +352,38 @@ fn schema_describes_records_and_overlays() {
 }
 
 #[test]
+fn schema_ids_are_where_the_project_publishes_them_and_absent_outside_a_project() {
+    for (args, name) in [
+        (&["schema", "config"][..], "config"),
+        (&["schema", "--config"][..], "config"),
+        (&["schema", "overlay"][..], "overlay"),
+        (&["schema", "--overlay"][..], "overlay"),
+        (&["schema", "record"][..], "record"),
+    ] {
+        let (code, out) = stdout(hindsight(repo()).args(args));
+        assert_eq!(code, 0, "{args:?}");
+        let schema: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            schema["$id"],
+            format!("https://status.example.com/schema/{name}.json"),
+            "{args:?}"
+        );
+    }
+    let config: Value =
+        serde_json::from_str(&stdout(hindsight(repo()).args(["schema", "config"])).1).unwrap();
+    assert!(config["properties"]["notify"].is_object());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (code, out) = stdout(hindsight(elsewhere.path()).arg("schema"));
+    assert_eq!(code, 0);
+    let schema: Value = serde_json::from_str(&out).unwrap();
+    assert!(schema.get("$id").is_none(), "{}", schema["$id"]);
+    assert_eq!(
+        stdout(hindsight(repo()).args(["schema", "overlay", "--config"])).0,
+        2
+    );
+}
+
+#[test]
 fn broken_pipe_exits_quietly() {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hindsight"))
         .current_dir(repo())

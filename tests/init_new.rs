@@ -27,6 +27,17 @@ fn init_then_build_succeeds_and_a_second_init_is_refused() {
     let (code, _, stderr) = run(hindsight(dir.path()).args(["--root", "demo", "build"]));
     assert_eq!(code, 0, "{stderr}");
     assert!(demo.join("public/index.html").is_file());
+    // The three schemas the modelines point at, and the config's own modeline.
+    for name in ["record", "overlay", "config"] {
+        let text = fs::read_to_string(demo.join(format!(".hindsight/{name}.schema.json"))).unwrap();
+        let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(schema["properties"].is_object(), "{name}");
+    }
+    let config = fs::read_to_string(demo.join("site/config.yaml")).unwrap();
+    assert!(
+        config.starts_with("# yaml-language-server: $schema=../.hindsight/config.schema.json\n"),
+        "{config}"
+    );
 
     fs::write(demo.join("site/config.yaml"), "title: Mine\n").unwrap();
     let (code, _, stderr) = run(hindsight(dir.path()).args(["init", "demo"]));

@@ -264,3 +264,46 @@ fn project_templates_and_locales_override_the_built_ins() {
     assert!(err.contains("templates/postmortem.md"), "{err}");
     assert!(err.contains("postmortem.md:2:"), "{err}");
 }
+
+/// The editor's modeline: written into a new overlay, kept with the translator's own leading
+/// comments by a refresh, and written for an overlay in a subfolder with the right path.
+#[test]
+fn overlays_get_the_modeline_and_a_refresh_keeps_the_leading_comments() {
+    let dir = project();
+    let root = dir.root();
+    let (code, _, stderr) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));
+    assert_eq!(code, 0, "{stderr}");
+    let created = fs::read_to_string(root.join(OVERLAY)).unwrap();
+    assert!(
+        created.starts_with("# yaml-language-server: $schema=../.hindsight/overlay.schema.json\n"),
+        "{created}"
+    );
+
+    let mine = "# yaml-language-server: $schema=../schemas/overlay.json\n# Reviewed by Aiko.\n\n";
+    let body = created.split_once("\nlang:").unwrap().1;
+    fs::write(root.join(OVERLAY), format!("{mine}lang:{body}")).unwrap();
+    edit(&root.join(RECORD), "title: ", "title: Still ");
+    let (code, _, stderr) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));
+    assert_eq!(code, 0, "{stderr}");
+    let refreshed = fs::read_to_string(root.join(OVERLAY)).unwrap();
+    assert!(
+        refreshed.starts_with(&format!("{mine}lang: ja\n")),
+        "{refreshed}"
+    );
+    assert!(refreshed.contains("source: Still "), "{refreshed}");
+
+    let nested = "incidents/2023/2023-12-17-logto-image-deleted.yaml";
+    fs::create_dir_all(root.join("incidents/2023")).unwrap();
+    fs::rename(root.join(RECORD), root.join(nested)).unwrap();
+    fs::remove_file(root.join(OVERLAY)).unwrap();
+    let (code, _, stderr) = run(hindsight(root).args(["translate", nested, "--to", "de"]));
+    assert_eq!(code, 0, "{stderr}");
+    let deeper =
+        fs::read_to_string(root.join("incidents/2023/2023-12-17-logto-image-deleted.de.yaml"))
+            .unwrap();
+    assert!(
+        deeper
+            .starts_with("# yaml-language-server: $schema=../../.hindsight/overlay.schema.json\n"),
+        "{deeper}"
+    );
+}

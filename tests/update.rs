@@ -399,3 +399,36 @@ fn notes_say_what_the_update_did_not_do_and_only_that() {
         out.stderr
     );
 }
+
+/// The modeline `new` writes stays the first line through `update` and `resolve`.
+#[test]
+fn update_and_resolve_keep_the_modeline() {
+    let path = "incidents/2024-01-10-api-errors.yaml";
+    let modeline = "# yaml-language-server: $schema=../.hindsight/record.schema.json\n";
+    let record = format!(
+        "{modeline}title: API errors\nlang: en\nstatus: published\nseverity: major\nstarted: 2024-01-10T10:00:00Z\nsummary: The API returns errors.\n"
+    );
+    let project = Project::new().file(path, &record);
+    let out = project.run(&[
+        "update",
+        "2024-01-10-api-errors",
+        "--status",
+        "identified",
+        "A bad deploy.",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        project.read(path).starts_with(&record),
+        "{}",
+        project.read(path)
+    );
+    let out = project.run(&["resolve", "2024-01-10-api-errors"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        project
+            .read(path)
+            .starts_with(&format!("{modeline}title: API errors\n")),
+        "{}",
+        project.read(path)
+    );
+}

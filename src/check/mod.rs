@@ -334,7 +334,7 @@ fn severity_of(id: RuleId, config: &SiteConfig) -> Option<Severity> {
 
 /// Rules whose findings `build` depends on: a project cannot change their level, or lint
 /// would pass where build fails.
-const FIXED: &[RuleId] = &[
+pub(crate) const FIXED: &[RuleId] = &[
     RuleId::MissingConfig,
     RuleId::InvalidConfig,
     RuleId::ReservedSiteFile,
@@ -342,7 +342,7 @@ const FIXED: &[RuleId] = &[
 
 /// `lint:` in site/config.yaml may not change the fixed rules (the loader reports names
 /// that are no rule).
-fn lint_settings(config: &SiteConfig) -> Vec<Finding> {
+pub(crate) fn lint_settings(config: &SiteConfig) -> Vec<Finding> {
     config
         .lint
         .iter()

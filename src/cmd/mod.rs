@@ -61,7 +61,7 @@ enum Command {
     Rules(rules::RulesArgs),
     /// Print the documentation of one rule.
     Explain(rules::ExplainArgs),
-    /// Print the JSON Schema of an incident record (or of an overlay).
+    /// Print the JSON Schema of an incident record, an overlay or site/config.yaml.
     Schema(rules::SchemaArgs),
     /// Render one postmortem as Markdown or as a self-contained HTML page.
     #[command(after_help = help::RENDER)]
@@ -129,7 +129,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Lint(args) => lint::run(root, args),
         Command::Rules(args) => rules::rules(args),
         Command::Explain(args) => rules::explain(args),
-        Command::Schema(args) => rules::schema(args),
+        Command::Schema(args) => rules::schema(root, args),
         Command::Render(args) => render::run(root, args),
         Command::Translate(args) => translate::run(root, args),
         Command::Build(args) => build::run(root, args),

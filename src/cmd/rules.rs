@@ -1,7 +1,10 @@
 //! `hindsight rules`, `explain` and `schema`: what the lint checks and the record format.
 
 use hindsight::check::{self, rules::REGISTRY};
-use hindsight::schema;
+use std::path::Path;
+
+use hindsight::project;
+use hindsight::schema::{self, SchemaKind};
 
 use super::terminal::print;
 use super::{ListFormat, Outcome};
@@ -22,9 +25,16 @@ pub(crate) struct ExplainArgs {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct SchemaArgs {
-    /// The schema of a translation overlay instead.
-    #[arg(long)]
+    /// Which file's schema: an incident record (the default), a translation overlay, or
+    /// site/config.yaml.
+    #[arg(value_enum)]
+    kind: Option<SchemaKind>,
+    /// The schema of a translation overlay (the same as `schema overlay`).
+    #[arg(long, conflicts_with_all = ["kind", "config"])]
     overlay: bool,
+    /// The schema of site/config.yaml (the same as `schema config`).
+    #[arg(long, conflicts_with = "kind")]
+    config: bool,
 }
 
 pub(crate) fn rules(args: RulesArgs) -> anyhow::Result<Outcome> {
@@ -74,12 +84,17 @@ pub(crate) fn explain(args: ExplainArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-pub(crate) fn schema(args: SchemaArgs) -> anyhow::Result<Outcome> {
-    let schema = if args.overlay {
-        schema::overlay_schema()
-    } else {
-        schema::record_schema()
+/// Prints a schema whose `$id` is where the project's site publishes it, when the project
+/// has a readable `base_url`; else without `$id`.
+pub(crate) fn schema(root: Option<&Path>, args: SchemaArgs) -> anyhow::Result<Outcome> {
+    let kind = match (args.kind, args.overlay, args.config) {
+        (Some(kind), _, _) => kind,
+        (None, true, _) => SchemaKind::Overlay,
+        (None, _, true) => SchemaKind::Config,
+        (None, false, false) => SchemaKind::Record,
     };
-    print(&format!("{}\n", serde_json::to_string_pretty(&schema)?))?;
+    let root = project::find_root(root, None);
+    let base_url = project::base_url(&root);
+    print(&schema::to_text(&schema::schema(kind, base_url.as_deref())))?;
     Ok(Outcome::Clean)
 }

@@ -1,7 +1,5 @@
 //! Durations as authors state them (`18m`, `1h30m`, `~1.5h`) and how a claim is compared.
 
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-
 /// A stated duration: its length, whether it is approximate, and how finely it was stated.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DurationClaim {
@@ -93,22 +91,6 @@ pub(crate) fn compact(total_seconds: i64) -> String {
         }
     }
     out
-}
-
-/// The JSON Schema of a duration field.
-pub(crate) struct DurationText;
-
-impl JsonSchema for DurationText {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Duration".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "description": "the duration the authors state, e.g. `18m`, `1h30m`, `2d4h`; a leading `~` marks it approximate",
-            "pattern": r"^~?\s*(\d+(\.\d+)?d)?(\d+(\.\d+)?h)?(\d+(\.\d+)?m)?(\d+(\.\d+)?s)?$"
-        })
-    }
 }
 
 #[cfg(test)]

@@ -17,8 +17,6 @@ pub(crate) use record::Record;
 pub(crate) use record::{Action, Affected, TimelineEntry};
 pub(crate) use text_field::TextField;
 
-use schemars::{JsonSchema, Schema, SchemaGenerator};
-
 use crate::diagnostic::Span;
 
 /// A value and the source range it was written at.
@@ -34,23 +32,11 @@ impl<T> Spanned<T> {
     }
 }
 
-impl<T: JsonSchema> JsonSchema for Spanned<T> {
-    fn inline_schema() -> bool {
-        T::inline_schema()
-    }
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        T::schema_name()
-    }
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        T::json_schema(generator)
-    }
-}
-
-/// Declares a closed set of YAML keywords: the enum, its spelling, and its JSON Schema.
+/// Declares a closed set of YAML keywords: the enum and its spelling.
 macro_rules! keywords {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
         }

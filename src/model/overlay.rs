@@ -2,16 +2,12 @@
 
 use std::collections::HashMap;
 
-use schemars::JsonSchema;
-
 use super::{Lang, Spanned, TextField};
 
 /// `incidents/<id>.<lang>.yaml`: the translation of one record into one language.
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[schemars(deny_unknown_fields, title = "hindsight translation overlay")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Overlay {
     /// The record id this overlay translates (from the file name).
-    #[schemars(skip)]
     pub record_id: String,
     /// The language of the translations.
     pub lang: Spanned<Lang>,
@@ -24,11 +20,8 @@ pub struct Overlay {
     pub detection: Option<Pair>,
     pub resolution: Option<Pair>,
     pub internal: Option<Pair>,
-    #[serde(default)]
     pub timeline: Vec<Pair>,
-    #[serde(default)]
     pub lessons: Vec<Pair>,
-    #[serde(default)]
     pub actions: Vec<Pair>,
 }
 
@@ -98,21 +91,17 @@ impl Overlay {
 }
 
 /// A translated text and the source text it was translated from.
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
     /// The record's text this translation was made from.
     pub source: Spanned<String>,
     /// The translation; empty while untranslated.
-    #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
     /// Set by `hindsight translate` when the record's text changed: the source the
     /// translation was made from (gettext's previous msgid). The pair stays stale until the
     /// translator updates `text` and deletes this field.
-    #[schemars(with = "Option<String>")]
     pub previous: Option<Spanned<String>>,
     /// Where the pair itself starts (for findings about the whole pair).
-    #[schemars(skip)]
     pub span: crate::diagnostic::Span,
 }
 

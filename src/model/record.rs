@@ -2,21 +2,18 @@
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::duration::{DurationClaim, DurationText};
-use super::time::{TimeText, When};
+use super::duration::DurationClaim;
+use super::time::When;
 use super::{
     ActionKind, ActionStatus, ComponentStatus, Impact, Lang, Milestone, RecordKind, RecordStatus,
     Spanned, UpdateStatus,
 };
 
 /// One incident: `incidents/<id>.yaml`.
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[schemars(deny_unknown_fields, title = "hindsight incident record")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     /// The file stem; not written in the file.
-    #[schemars(skip)]
     pub id: String,
     /// One line naming what broke.
     pub title: Spanned<String>,
@@ -29,38 +26,26 @@ pub struct Record {
     /// How bad the incident was (Statuspage impact); required unless draft (incidents only).
     pub severity: Option<Spanned<Impact>>,
     /// Component id (from site/config.yaml) -> the worst status it reached.
-    #[serde(default)]
     pub affected: Affected,
     /// IANA zone in which times without offset are read and all times are shown.
-    #[schemars(with = "Option<String>")]
     pub timezone: Option<Spanned<Tz>>,
     /// Maintenance: when the planned window begins.
-    #[schemars(with = "Option<TimeText>")]
     pub scheduled_for: Option<Spanned<When>>,
     /// Maintenance: when the planned window ends.
-    #[schemars(with = "Option<TimeText>")]
     pub scheduled_until: Option<Spanned<When>>,
     /// Maintenance: whether the window completes by itself at its end (default `true`).
-    #[schemars(with = "Option<bool>")]
     pub auto_complete: Option<Spanned<bool>>,
     /// Maintenance: the window was called off (default `false`).
-    #[schemars(with = "Option<bool>")]
     pub cancelled: Option<Spanned<bool>>,
     /// When impact began; required unless draft (incidents only: a maintenance's work began
     /// at `started` if it says so, else at `scheduled_for`).
-    #[schemars(with = "Option<TimeText>")]
     pub started: Option<Spanned<When>>,
-    #[schemars(with = "Option<TimeText>")]
     pub detected: Option<Spanned<When>>,
-    #[schemars(with = "Option<TimeText>")]
     pub acknowledged: Option<Spanned<When>>,
-    #[schemars(with = "Option<TimeText>")]
     pub mitigated: Option<Spanned<When>>,
     /// When impact ended; absent while the incident is ongoing.
-    #[schemars(with = "Option<TimeText>")]
     pub resolved: Option<Spanned<When>>,
     /// The duration the authors state; checked against resolved - started.
-    #[schemars(with = "Option<DurationText>")]
     pub duration: Option<Spanned<DurationClaim>>,
     /// Markdown: what happened, in a few sentences.
     pub summary: Option<Spanned<String>>,
@@ -71,13 +56,9 @@ pub struct Record {
     pub trigger: Option<Spanned<String>>,
     pub detection: Option<Spanned<String>>,
     pub resolution: Option<Spanned<String>>,
-    #[serde(default)]
     pub timeline: Vec<TimelineEntry>,
-    #[serde(default)]
     pub lessons: Vec<Spanned<String>>,
-    #[serde(default)]
     pub actions: Vec<Action>,
-    #[serde(default)]
     pub authors: Vec<Spanned<String>>,
     /// Never shown in any public output.
     pub internal: Option<Spanned<String>>,
@@ -197,28 +178,11 @@ pub(crate) const POSTMORTEM_SECTIONS: [super::TextField; 4] = [
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Affected(pub Vec<(Spanned<String>, Spanned<ComponentStatus>)>);
 
-impl JsonSchema for Affected {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Affected".into()
-    }
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let status = generator.subschema_for::<ComponentStatus>();
-        json_schema!({
-            "type": "object",
-            "description": "component id (from site/config.yaml) -> the worst status it reached",
-            "additionalProperties": status
-        })
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TimelineEntry {
     /// When it happened: a time, a local time, a date, or a time of day.
-    #[schemars(with = "TimeText")]
     pub at: Spanned<When>,
     /// The time is not known exactly.
-    #[serde(default)]
     pub approximate: bool,
     pub text: Spanned<String>,
     /// This entry is that milestone of the record.
@@ -227,8 +191,7 @@ pub struct TimelineEntry {
     pub status: Option<Spanned<UpdateStatus>>,
 }
 
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Action {
     pub text: Spanned<String>,
     pub status: Spanned<ActionStatus>,

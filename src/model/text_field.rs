@@ -174,8 +174,8 @@ mod tests {
     #[test]
     fn both_schemas_list_every_text_field() {
         for schema in [
-            crate::schema::record_schema(),
-            crate::schema::overlay_schema(),
+            crate::schema::schema(crate::schema::SchemaKind::Record, None),
+            crate::schema::schema(crate::schema::SchemaKind::Overlay, None),
         ] {
             for field in TextField::ALL {
                 assert!(

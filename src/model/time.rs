@@ -9,7 +9,6 @@ use chrono::{
     Utc,
 };
 use chrono_tz::Tz;
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 /// A time exactly as the record wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,22 +168,6 @@ pub fn resolve(written: Written, zone: Tz, base_date: Option<NaiveDate>) -> Resu
                 time.format("%H:%M")
             )),
         },
-    }
-}
-
-/// The JSON Schema of a time field: a string in one of the accepted forms.
-pub(crate) struct TimeText;
-
-impl JsonSchema for TimeText {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Time".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "description": "RFC 3339 (`2023-12-17T03:56:00Z`), local date-time in the record's timezone (`2023-12-17 03:56`), a date (`2023-12-17`) or a time of day (`03:56`)",
-            "pattern": r"^(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?|\d{2}:\d{2}(:\d{2}(\.\d+)?)?)$"
-        })
     }
 }
 

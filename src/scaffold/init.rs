@@ -7,6 +7,7 @@ use anyhow::bail;
 use crate::assets::INIT_FILES;
 use crate::model::Lang;
 use crate::publish;
+use crate::schema::SchemaKind;
 
 /// What `init` did.
 #[derive(Debug)]
@@ -32,23 +33,21 @@ pub fn files(lang: Lang, languages: &[Lang]) -> Vec<(PathBuf, String)> {
             .map(|(_, text)| text.to_string())
             .unwrap_or_default()
     };
-    let json =
-        |value: serde_json::Value| serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
+    // For the modelines of every new record and overlay and of the config: editors validate
+    // and complete them. Without `$id`: the project's address is not known yet.
+    let schema = |kind: SchemaKind| {
+        let text = crate::schema::to_text(&crate::schema::schema(kind, None));
+        (kind.project_path().into(), text)
+    };
     vec![
         (
             "site/config.yaml".into(),
-            with_languages(&embedded(&format!("config.{lang}.yaml")), languages),
+            SchemaKind::Config.modeline(1)
+                + &with_languages(&embedded(&format!("config.{lang}.yaml")), languages),
         ),
         ("incidents/.gitkeep".into(), String::new()),
-        // For the modeline of every new record: editors validate and complete it.
-        (
-            ".hindsight/record.schema.json".into(),
-            json(crate::schema::record_schema()),
-        ),
-        (
-            ".hindsight/overlay.schema.json".into(),
-            json(crate::schema::overlay_schema()),
-        ),
+        schema(SchemaKind::Record),
+        schema(SchemaKind::Overlay),
         (".gitignore".into(), embedded("gitignore")),
         (".editorconfig".into(), embedded("editorconfig")),
         (
@@ -59,6 +58,8 @@ pub fn files(lang: Lang, languages: &[Lang]) -> Vec<(PathBuf, String)> {
             ".github/workflows/hindsight-notify.yml".into(),
             embedded("notify-workflow.yml"),
         ),
+        // Last, so that the files before keep their places.
+        schema(SchemaKind::Config),
     ]
 }
 
@@ -141,7 +142,12 @@ mod tests {
             );
             assert_eq!(corpus.config.config.languages, [*lang]);
             assert_eq!(corpus.config.config.components.len(), 1);
-            let first_comment = config.lines().next().unwrap();
+            let mut lines = config.lines();
+            assert_eq!(
+                lines.next(),
+                Some("# yaml-language-server: $schema=../.hindsight/config.schema.json")
+            );
+            let first_comment = lines.next().unwrap();
             let native = match lang {
                 Lang::En => "The status site",
                 Lang::De => "Die Statusseite",

@@ -30,6 +30,9 @@ pub struct Refresh {
     pub stale: usize,
     /// Pairs that match nothing in the record: kept, for the translator to reuse or delete.
     pub orphaned: usize,
+    /// The length of the comment lines `text` starts with.
+    #[serde(skip)]
+    header_len: usize,
 }
 
 /// The overlay of `record` in `lang`: `existing` brought up to date with the record, or a
@@ -60,7 +63,9 @@ pub(crate) fn refresh(record: &Record, existing: Option<&Overlay>, lang: Lang) -
             (current.value.clone(), String::new(), None)
         }
     };
-    let mut out = header(record, lang);
+    let mut out = header(record, lang, 1);
+    counts.header_len = out.len();
+    out.push_str(&format!("lang: {lang}\n"));
     for field in TextField::ALL {
         let name = field.key();
         if let Some(current) = field.of_record(record) {
@@ -113,6 +118,14 @@ pub(crate) fn refresh(record: &Record, existing: Option<&Overlay>, lang: Lang) -
 }
 
 impl Refresh {
+    /// Puts `header` in place of the comment lines the new text starts with: those of the
+    /// existing overlay (its modeline, the translator's notes), or a new overlay's header for
+    /// a file in another folder.
+    pub(crate) fn replace_header(&mut self, header: &str) {
+        self.text.replace_range(..self.header_len, header);
+        self.header_len = header.len();
+    }
+
     /// Whether the new text may replace the overlay file: it must be one the loader reads
     /// back, or it would block lint, build and every later refresh. `Err` says why not and
     /// what to do; then nothing is to be written.
@@ -145,18 +158,33 @@ impl Refresh {
     }
 }
 
+/// The comment and blank lines `text` starts with, up to its first line of YAML.
+pub(crate) fn leading_comments(text: &str) -> &str {
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_start_matches('\u{feff}').trim();
+        if !(content.is_empty() || content.starts_with('#')) || !line.ends_with('\n') {
+            break;
+        }
+        end += line.len();
+    }
+    &text[..end]
+}
+
 fn text_of(pair: &Pair) -> &str {
     pair.text.as_ref().map_or("", |t| t.value.as_str())
 }
 
-fn header(record: &Record, lang: Lang) -> String {
-    format!(
-        "# Translation of incidents/{id}.yaml into {lang}, kept up to date by `hindsight translate`.\n\
+/// The comment lines a new overlay starts with: the modeline that gives editors the overlay
+/// schema (`.hindsight/` is `depth` folders up from the overlay), and what to do.
+pub(crate) fn header(record: &Record, lang: Lang, depth: usize) -> String {
+    crate::schema::SchemaKind::Overlay.modeline(depth)
+        + &format!(
+            "# Translation of incidents/{id}.yaml into {lang}, kept up to date by `hindsight translate`.\n\
          # Translate each `text` from the `source` above it. `previous` marks a translation made\n\
-         # from an earlier source: update `text` to the new `source`, then delete `previous`.\n\
-         lang: {lang}\n",
-        id = record.id
-    )
+         # from an earlier source: update `text` to the new `source`, then delete `previous`.\n",
+            id = record.id
+        )
 }
 
 /// Writes a pair as `name:` (a field) or as a list item (`list_indent` set).

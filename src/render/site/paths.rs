@@ -58,7 +58,10 @@ pub(crate) enum Reserved {
 /// `site/` file there is refused whole, not only where a file exists today, so that no later
 /// build (a new incident, a new page kind) can collide with it.
 pub(crate) fn reserved(name: &str, languages: &[Lang]) -> Option<Reserved> {
-    if ROOT_FILES.contains(&name) {
+    let schema = crate::schema::SchemaKind::ALL
+        .iter()
+        .any(|kind| kind.site_path() == name);
+    if ROOT_FILES.contains(&name) || schema {
         return Some(Reserved::RootFile);
     }
     let (top, _) = name.split_once('/')?;

@@ -1,0 +1,214 @@
+use serde_json::{Value, json};
+
+use super::*;
+use crate::load::overlay::OVERLAY_FIELDS;
+use crate::load::record::RECORD_FIELDS;
+
+fn validator(kind: SchemaKind) -> jsonschema::Validator {
+    jsonschema::draft202012::new(&schema(kind, None)).unwrap()
+}
+
+fn property_names(schema: &Value) -> Vec<&str> {
+    let mut names: Vec<&str> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    names.sort_unstable();
+    names
+}
+
+#[test]
+fn schemas_list_exactly_the_fields_the_loader_accepts() {
+    let mut fields = RECORD_FIELDS.to_vec();
+    fields.sort_unstable();
+    let record = schema(SchemaKind::Record, None);
+    assert_eq!(property_names(&record), fields);
+    assert_eq!(record["additionalProperties"], false);
+    assert_eq!(record["required"], json!(["title", "lang", "status"]));
+    let mut fields = OVERLAY_FIELDS.to_vec();
+    fields.sort_unstable();
+    assert_eq!(property_names(&schema(SchemaKind::Overlay, None)), fields);
+}
+
+/// Walks the field definitions of `schema` (not the conditions of `if`/`then`/`allOf`/`not`,
+/// which restate fields already defined) and calls `check` with each field's path and schema.
+fn walk_fields(path: &str, schema: &Value, check: &mut dyn FnMut(&str, &Value)) {
+    if let Some(Value::Object(properties)) = schema.get("properties") {
+        for (name, property) in properties {
+            let path = format!("{path}.{name}");
+            check(&path, property);
+            walk_fields(&path, property, check);
+        }
+    }
+    for key in ["items", "additionalProperties"] {
+        if let Some(inner @ Value::Object(_)) = schema.get(key) {
+            walk_fields(&format!("{path}[]"), inner, check);
+        }
+    }
+    if let Some(Value::Array(choices)) = schema.get("anyOf") {
+        for choice in choices {
+            walk_fields(path, choice, check);
+        }
+    }
+}
+
+#[test]
+fn every_field_has_a_description_and_an_example() {
+    let mut lacking = Vec::new();
+    let mut fields = 0;
+    for kind in SchemaKind::ALL {
+        walk_fields(kind.name(), &schema(kind, None), &mut |path, field| {
+            fields += 1;
+            let described = field["description"].as_str().is_some_and(|d| d.len() > 10);
+            let exemplified = field["examples"].as_array().is_some_and(|e| !e.is_empty());
+            if !(described && exemplified) {
+                lacking.push(path.to_string());
+            }
+        });
+    }
+    assert!(fields > 60, "only {fields} fields walked");
+    assert!(
+        lacking.is_empty(),
+        "fields without description or examples: {lacking:?}"
+    );
+}
+
+/// Every `pattern` anywhere, with the message editors show instead of it.
+fn patterns(schema: &Value, out: &mut Vec<(String, Option<String>)>) {
+    match schema {
+        Value::Object(map) => {
+            if let Some(Value::String(pattern)) = map.get("pattern") {
+                let message = map
+                    .get("patternErrorMessage")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                out.push((pattern.clone(), message));
+            }
+            map.values().for_each(|value| patterns(value, out));
+        }
+        Value::Array(items) => items.iter().for_each(|value| patterns(value, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_pattern_has_a_message_in_words() {
+    for kind in SchemaKind::ALL {
+        let mut found = Vec::new();
+        patterns(&schema(kind, None), &mut found);
+        for (pattern, message) in found {
+            let message = message.unwrap_or_else(|| panic!("{pattern} has no message"));
+            assert!(
+                !message.contains('^') && !message.contains("[0-9]"),
+                "{message}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_id_is_where_the_site_publishes_the_schema_and_absent_without_a_site() {
+    let with = schema(SchemaKind::Config, Some("https://status.example.com/"));
+    assert_eq!(with["$id"], "https://status.example.com/schema/config.json");
+    let without_slash = schema(SchemaKind::Record, Some("https://example.com/status"));
+    assert_eq!(
+        without_slash["$id"],
+        "https://example.com/status/schema/record.json"
+    );
+    assert!(schema(SchemaKind::Overlay, None).get("$id").is_none());
+    for kind in SchemaKind::ALL {
+        let text = to_text(&schema(kind, None));
+        assert!(!text.contains(".invalid"), "{}", kind.name());
+        assert_eq!(
+            schema(kind, None)["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+    }
+}
+
+/// The time and duration patterns accept what the parsers accept, spelling by spelling.
+#[test]
+fn time_and_duration_patterns_follow_the_parsers() {
+    let record = validator(SchemaKind::Record);
+    let base = json!({"title": "t", "lang": "en", "status": "draft"});
+    let with = |field: &str, value: &str| {
+        let mut doc = base.clone();
+        doc[field] = json!(value);
+        doc
+    };
+    let times = [
+        "2023-12-17T03:56:00Z",
+        "2023-12-17T03:56:00.123+01:00",
+        "2023-12-17T03:56+0100",
+        "2023-12-17 03:56",
+        "2023-12-17 3:56",
+        " 2023-12-17 ",
+        "2023-12-17",
+        "2023-1-7",
+        "03:56",
+        "3:56:07",
+        "2023-13-17",
+        "2023-12-32",
+        "2023-12-17T24:00",
+        "2023-12-17Z",
+        "03:56Z",
+        "2023-12-17 03:56 UTC",
+        "yesterday",
+        "",
+    ];
+    for text in times {
+        let parsed = crate::model::time::parse(text).and_then(|written| {
+            let base = chrono::NaiveDate::from_ymd_opt(2023, 12, 17);
+            crate::model::time::resolve(written, chrono_tz::UTC, base)
+        });
+        assert_eq!(
+            record.is_valid(&with("resolved", text)),
+            parsed.is_ok(),
+            "`{text}`: {parsed:?}"
+        );
+    }
+    let durations = [
+        "90s", "18m", "1h30m", "2d4h", "~1.5h", "~ 2h", " 45m ", "1.h", ".5h", "", "~", "18", "m",
+        "18x", "30m1h", "1h1h", "1..5h", "-5m", "1h 30m",
+    ];
+    for text in durations {
+        let parsed = crate::model::duration::parse(text);
+        assert_eq!(
+            record.is_valid(&with("duration", text)),
+            parsed.is_ok(),
+            "`{text}`: {parsed:?}"
+        );
+    }
+}
+
+#[test]
+fn required_unless_draft() {
+    let record = validator(SchemaKind::Record);
+    let draft = json!({"title": "t", "lang": "en", "status": "draft"});
+    assert!(record.is_valid(&draft));
+    let mut published = draft.clone();
+    published["status"] = json!("published");
+    assert!(!record.is_valid(&published));
+    published["severity"] = json!("minor");
+    assert!(!record.is_valid(&published), "started is still missing");
+    published["started"] = json!("2023-12-17T03:56:00Z");
+    assert!(record.is_valid(&published));
+    published["started"] = Value::Null;
+    assert!(!record.is_valid(&published), "an empty `started:` is none");
+    let mut maintenance = draft;
+    maintenance["status"] = json!("published");
+    maintenance["kind"] = json!("maintenance");
+    assert!(record.is_valid(&maintenance));
+}
+
+#[test]
+fn empty_lists_and_sections_are_as_good_as_absent() {
+    let record = validator(SchemaKind::Record);
+    let doc = json!({"title": "t", "lang": "en", "status": "draft", "lessons": null, "timeline": null, "affected": null, "summary": null, "title2": null});
+    let errors: Vec<String> = record.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert_eq!(errors.len(), 1, "only the unknown field: {errors:?}");
+    let overlay = validator(SchemaKind::Overlay);
+    assert!(overlay.is_valid(&json!({"lang": "de", "title": null, "lessons": null})));
+}
