@@ -397,3 +397,21 @@ fn translate_on_an_overlay_names_the_option_that_exists() {
     assert!(wrong.stderr.contains("--to"), "{}", wrong.stderr);
     assert!(!wrong.stderr.contains("--lang"), "{}", wrong.stderr);
 }
+
+#[test]
+fn render_on_an_overlay_names_its_own_option() {
+    let project = Project::example(&[RECORD, DE_OVERLAY]);
+    let wrong = output(project.cmd().args(["render", DE_OVERLAY]));
+    assert_ne!(wrong.code, 0);
+    assert!(
+        wrong.stderr.contains("is a translation overlay"),
+        "{}",
+        wrong.stderr
+    );
+    assert!(
+        wrong.stderr.contains("pick the language with --lang"),
+        "{}",
+        wrong.stderr
+    );
+    assert!(!wrong.stderr.contains("--to"), "{}", wrong.stderr);
+}
