@@ -41,7 +41,8 @@ pub(crate) struct Cli {
     /// is set), always (through a pipe too, whatever NO_COLOR says) or never.
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = output::ColorChoice::Auto)]
     color: output::ColorChoice,
-    /// Print only errors besides the results (no status lines, notes, warnings or progress).
+    /// Print only errors besides the results (no status lines, notes, warnings or progress,
+    /// but for a draft the page does not show and a preview open to the network).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
     /// Print more on standard error: every finding in full (not the per-record summaries of

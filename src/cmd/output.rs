@@ -3,7 +3,7 @@
 //!
 //! The convention: results (reports, documents, JSON) go to standard output and are printed
 //! whatever the switches say; progress, status lines, notes and warnings go to standard error,
-//! and only errors remain with `--quiet`.
+//! and only errors, and the few warnings a user must not miss, remain with `--quiet`.
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal as _};
@@ -121,6 +121,12 @@ pub(crate) fn status(line: &str) {
     if verbosity() >= Verbosity::Normal {
         eprintln!("{line}");
     }
+}
+
+/// A warning the user needs even with `--quiet`, because the command did not do what they
+/// most likely meant (an update to a draft is not on the status page).
+pub(crate) fn needed_warning(line: &str) {
+    eprintln!("warning: {line}");
 }
 
 /// A detail on standard error, printed only with `--verbose`.
