@@ -359,8 +359,9 @@ fn first_commands_say_where_to_look_next() {
         init.stderr
     );
     assert!(
-        !init.stderr.contains("created status/"),
-        "files listed only with --verbose"
+        !init.stderr.contains("site/config.yaml"),
+        "files listed only with --verbose: {}",
+        init.stderr
     );
     let fresh = project.dir().join("other");
     let listed = output(project.cmd().args(["init", "-v", fresh.to_str().unwrap()]));
@@ -382,6 +383,50 @@ fn first_commands_say_where_to_look_next() {
     let elsewhere = output(project.cmd().args(["--root", "../status", "build"]));
     let serve = "or run `hindsight --root ../status serve` for a live preview";
     assert!(elsewhere.stderr.contains(serve), "{}", elsewhere.stderr);
+    // A path the shell would split is quoted, as the serve hint's is.
+    let spaced = output(hindsight(&dir).args(["build", "--out", "my site ü"]));
+    assert_eq!(spaced.code, 0, "{}", spaced.stderr);
+    let quoted = "look at it: open 'my site ü/index.html' in a browser";
+    assert!(spaced.stderr.contains(quoted), "{}", spaced.stderr);
+}
+
+#[test]
+fn init_starts_in_the_folder_named_and_says_which() {
+    let project = Project::bare();
+    let here = project.dir().join("here");
+    fs::create_dir(&here).unwrap();
+    let init = output(hindsight(&here).arg("init"));
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    assert!(here.join("site/config.yaml").exists());
+    assert!(
+        init.stderr
+            .lines()
+            .any(|line| line.starts_with("created ")
+                && line.ends_with(" files in the current folder")),
+        "{}",
+        init.stderr
+    );
+    assert!(
+        init.stderr.contains("next: hindsight new "),
+        "{}",
+        init.stderr
+    );
+    // The global --root names the folder when no DIR does.
+    let rooted = output(hindsight(project.dir()).args(["--root", "rooted", "init"]));
+    assert_eq!(rooted.code, 0, "{}", rooted.stderr);
+    assert!(project.dir().join("rooted/site/config.yaml").exists());
+    assert!(!project.dir().join("site").exists());
+    let next = "next: hindsight --root rooted new ";
+    assert!(rooted.stderr.contains(next), "{}", rooted.stderr);
+    // Both, naming different folders: which one was meant is not guessed.
+    let both = output(hindsight(project.dir()).args(["--root", "a", "init", "b"]));
+    assert_eq!(both.code, 2, "{}", both.stderr);
+    assert!(both.stderr.contains("differ"), "{}", both.stderr);
+    assert!(!project.dir().join("a").exists() && !project.dir().join("b").exists());
+    // Both, naming one folder, is that folder.
+    let same = output(hindsight(project.dir()).args(["--root", "./same", "init", "same"]));
+    assert_eq!(same.code, 0, "{}", same.stderr);
+    assert!(project.dir().join("same/site/config.yaml").exists());
 }
 
 #[test]

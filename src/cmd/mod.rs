@@ -134,7 +134,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Render(args) => render::run(root, args),
         Command::Translate(args) => translate::run(root, args),
         Command::Build(args) => build::run(root, args),
-        Command::Init(args) => init::run(args),
+        Command::Init(args) => init::run(root, args),
         Command::New(args) => new::run(root, args),
         Command::Update(args) => update::update(root, args),
         Command::Resolve(args) => update::resolve(root, args),

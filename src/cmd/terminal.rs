@@ -49,6 +49,18 @@ pub(crate) fn warn_without_config(root: &Path) {
     }
 }
 
+/// `word` as a POSIX shell reads it back, for the commands a hint tells the user to run: as it
+/// is when it holds only safe characters (and does not start with `~`), otherwise in single
+/// quotes.
+pub(crate) fn shell_word(word: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "-_./+,:@%".contains(c);
+    if !word.is_empty() && word.chars().all(safe) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
 pub(crate) fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         cause
@@ -98,5 +110,21 @@ impl build::Progress for ProgressBar {
             self.bar
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn hints_quote_what_a_shell_would_read_otherwise() {
+        assert_eq!(shell_word("status"), "status");
+        assert_eq!(shell_word("../a/b-1"), "../a/b-1");
+        assert_eq!(shell_word("my status"), "'my status'");
+        assert_eq!(shell_word("a;touch pwned"), "'a;touch pwned'");
+        assert_eq!(shell_word("~"), "'~'");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word("$HOME"), "'$HOME'");
     }
 }
