@@ -59,10 +59,13 @@ enum Command {
     #[command(after_help = help::LINT)]
     Lint(lint::Args),
     /// List the lint rules.
+    #[command(after_help = help::RULES)]
     Rules(rules::RulesArgs),
     /// Print the documentation of one rule.
+    #[command(after_help = help::EXPLAIN)]
     Explain(rules::ExplainArgs),
     /// Print the JSON Schema of an incident record, an overlay or site/config.yaml.
+    #[command(after_help = help::SCHEMA)]
     Schema(rules::SchemaArgs),
     /// Render one postmortem as Markdown or as a self-contained HTML page.
     #[command(after_help = help::RENDER)]
@@ -87,16 +90,20 @@ enum Command {
     Resolve(update::ResolveArgs),
     /// Incident figures: counts, time to detect/acknowledge/mitigate/resolve, uptime by month
     /// and year, follow-up actions.
+    #[command(after_help = help::STATS)]
     Stats(stats::Args),
     /// Tell subscribers (webhooks, chat, e-mail) what changed on the public page, exactly once.
     #[command(after_help = help::NOTIFY)]
     Notify(notify::Args),
     /// Preview the site with live reload: drafts and reviews shown (marked), never published.
     #[cfg(feature = "serve")]
+    #[command(after_help = help::SERVE)]
     Serve(serve::Args),
     /// Print a shell completion script (bash, zsh, fish or powershell).
+    #[command(after_help = help::COMPLETIONS)]
     Completions(completions::Args),
     /// Print the manual page (roff): `hindsight man | man -l -`.
+    #[command(after_help = help::MAN)]
     Man,
 }
 
