@@ -108,6 +108,60 @@ fn colour_on_a_terminal_but_not_a_dumb_one_nor_with_no_color() {
     assert!(help.contains(ESC), "{help:?}");
 }
 
+/// The example's records, each copied under 15 more names: a build long enough (a few
+/// seconds in a debug build) for the progress bar, which waits 0.4 s, to be drawn.
+fn slow_to_build() -> Project {
+    let mut project = Project::example(&[]);
+    let records = fs::read_dir(common::repo().join("incidents")).unwrap();
+    for entry in records {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        // Records only: an overlay (`x.de.yaml`) has two dots.
+        let Some(stem) = name.strip_suffix(".yaml").filter(|s| !s.contains('.')) else {
+            continue;
+        };
+        let text = common::read(common::repo(), &format!("incidents/{name}"));
+        for copy in 0..15 {
+            project = project.record(&format!("{stem}-copy-{copy}.yaml"), &text);
+        }
+    }
+    project
+}
+
+#[test]
+fn a_progress_bar_only_where_escapes_are_wanted() {
+    let project = slow_to_build();
+    let dir = project.root();
+    let build = ["build", "--out", "out"];
+    // The bar's text (`{bar} 12/456 pages`) is told from the closing `built …: 456 pages in`
+    // by its slash.
+    let drew_bar = |printed: &str| {
+        let pages = printed
+            .split("built out: ")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .unwrap_or_else(|| panic!("no build line: {printed:?}"));
+        printed.contains(&format!("/{pages} pages"))
+    };
+    let xterm = ("TERM", "xterm-256color");
+    let shown = on_terminal(dir, &[xterm], &build);
+    assert!(
+        drew_bar(&shown),
+        "the build was too quick to test: {shown:?}"
+    );
+    for (env, args) in [
+        (vec![("TERM", "dumb")], &build[..]),
+        (vec![xterm, ("NO_COLOR", "1")], &build[..]),
+        (
+            vec![xterm],
+            &["--color", "never", "build", "--out", "out"][..],
+        ),
+    ] {
+        let plain = on_terminal(dir, &env, args);
+        assert!(!drew_bar(&plain), "{env:?} {args:?}: {plain:?}");
+        assert!(!plain.contains(ESC), "{env:?} {args:?}: {plain:?}");
+    }
+}
+
 #[test]
 fn color_always_colours_a_pipe_whatever_no_color_says() {
     let project = warned();
