@@ -128,8 +128,9 @@ impl Project {
         crate::publish::Protected::new(&self.root)?.with_input_files(read)
     }
 
-    /// The record that `file` names.
-    pub fn record_file(&self, file: &Path) -> anyhow::Result<&RecordFile> {
+    /// The record that `file` names. An overlay is refused with a pointer to its record and to
+    /// the command's own option that picks a language (`language_option`: `--to`, `--lang`).
+    pub fn record_file(&self, file: &Path, language_option: &str) -> anyhow::Result<&RecordFile> {
         let wanted = file
             .canonicalize()
             .with_context(|| format!("cannot read {}", file.display()))?;
@@ -138,7 +139,7 @@ impl Project {
         match corpus.records.iter().find(|r| same(&r.source.path)) {
             Some(record) => Ok(record),
             None if corpus.overlays.iter().any(|o| same(&o.source.path)) => bail!(
-                "{} is a translation overlay; name the record it translates and pick the language with --to",
+                "{} is a translation overlay; name the record it translates and pick the language with {language_option}",
                 file.display()
             ),
             None => bail!(
@@ -186,7 +187,7 @@ pub fn render_one(
     if report.count(Severity::Error) > 0 {
         return Ok(Outcome::Refused(report));
     }
-    let record_file = project.record_file(file)?;
+    let record_file = project.record_file(file, "--lang")?;
     let Some(record) = record_file.record.as_ref() else {
         return Ok(Outcome::Refused(report));
     };
@@ -284,7 +285,7 @@ pub fn plan_translation(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Planned> {
     let corpus = &project.corpus;
-    let record_file = project.record_file(file)?;
+    let record_file = project.record_file(file, "--to")?;
     let Some(record) = record_file.record.as_ref() else {
         return Ok(Planned::RecordHasErrors(check::check(corpus, now)));
     };

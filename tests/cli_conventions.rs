@@ -108,6 +108,60 @@ fn colour_on_a_terminal_but_not_a_dumb_one_nor_with_no_color() {
     assert!(help.contains(ESC), "{help:?}");
 }
 
+/// The example's records, each copied under 15 more names: a build long enough (a few
+/// seconds in a debug build) for the progress bar, which waits 0.4 s, to be drawn.
+fn slow_to_build() -> Project {
+    let mut project = Project::example(&[]);
+    let records = fs::read_dir(common::repo().join("incidents")).unwrap();
+    for entry in records {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        // Records only: an overlay (`x.de.yaml`) has two dots.
+        let Some(stem) = name.strip_suffix(".yaml").filter(|s| !s.contains('.')) else {
+            continue;
+        };
+        let text = common::read(common::repo(), &format!("incidents/{name}"));
+        for copy in 0..15 {
+            project = project.record(&format!("{stem}-copy-{copy}.yaml"), &text);
+        }
+    }
+    project
+}
+
+#[test]
+fn a_progress_bar_only_where_escapes_are_wanted() {
+    let project = slow_to_build();
+    let dir = project.root();
+    let build = ["build", "--out", "out"];
+    // The bar's text (`{bar} 12/456 pages`) is told from the closing `built …: 456 pages in`
+    // by its slash.
+    let drew_bar = |printed: &str| {
+        let pages = printed
+            .split("built out: ")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .unwrap_or_else(|| panic!("no build line: {printed:?}"));
+        printed.contains(&format!("/{pages} pages"))
+    };
+    let xterm = ("TERM", "xterm-256color");
+    let shown = on_terminal(dir, &[xterm], &build);
+    assert!(
+        drew_bar(&shown),
+        "the build was too quick to test: {shown:?}"
+    );
+    for (env, args) in [
+        (vec![("TERM", "dumb")], &build[..]),
+        (vec![xterm, ("NO_COLOR", "1")], &build[..]),
+        (
+            vec![xterm],
+            &["--color", "never", "build", "--out", "out"][..],
+        ),
+    ] {
+        let plain = on_terminal(dir, &env, args);
+        assert!(!drew_bar(&plain), "{env:?} {args:?}: {plain:?}");
+        assert!(!plain.contains(ESC), "{env:?} {args:?}: {plain:?}");
+    }
+}
+
 #[test]
 fn color_always_colours_a_pipe_whatever_no_color_says() {
     let project = warned();
@@ -359,8 +413,9 @@ fn first_commands_say_where_to_look_next() {
         init.stderr
     );
     assert!(
-        !init.stderr.contains("created status/"),
-        "files listed only with --verbose"
+        !init.stderr.contains("site/config.yaml"),
+        "files listed only with --verbose: {}",
+        init.stderr
     );
     let fresh = project.dir().join("other");
     let listed = output(project.cmd().args(["init", "-v", fresh.to_str().unwrap()]));
@@ -382,6 +437,50 @@ fn first_commands_say_where_to_look_next() {
     let elsewhere = output(project.cmd().args(["--root", "../status", "build"]));
     let serve = "or run `hindsight --root ../status serve` for a live preview";
     assert!(elsewhere.stderr.contains(serve), "{}", elsewhere.stderr);
+    // A path the shell would split is quoted, as the serve hint's is.
+    let spaced = output(hindsight(&dir).args(["build", "--out", "my site ü"]));
+    assert_eq!(spaced.code, 0, "{}", spaced.stderr);
+    let quoted = "look at it: open 'my site ü/index.html' in a browser";
+    assert!(spaced.stderr.contains(quoted), "{}", spaced.stderr);
+}
+
+#[test]
+fn init_starts_in_the_folder_named_and_says_which() {
+    let project = Project::bare();
+    let here = project.dir().join("here");
+    fs::create_dir(&here).unwrap();
+    let init = output(hindsight(&here).arg("init"));
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    assert!(here.join("site/config.yaml").exists());
+    assert!(
+        init.stderr
+            .lines()
+            .any(|line| line.starts_with("created ")
+                && line.ends_with(" files in the current folder")),
+        "{}",
+        init.stderr
+    );
+    assert!(
+        init.stderr.contains("next: hindsight new "),
+        "{}",
+        init.stderr
+    );
+    // The global --root names the folder when no DIR does.
+    let rooted = output(hindsight(project.dir()).args(["--root", "rooted", "init"]));
+    assert_eq!(rooted.code, 0, "{}", rooted.stderr);
+    assert!(project.dir().join("rooted/site/config.yaml").exists());
+    assert!(!project.dir().join("site").exists());
+    let next = "next: hindsight --root rooted new ";
+    assert!(rooted.stderr.contains(next), "{}", rooted.stderr);
+    // Both, naming different folders: which one was meant is not guessed.
+    let both = output(hindsight(project.dir()).args(["--root", "a", "init", "b"]));
+    assert_eq!(both.code, 2, "{}", both.stderr);
+    assert!(both.stderr.contains("differ"), "{}", both.stderr);
+    assert!(!project.dir().join("a").exists() && !project.dir().join("b").exists());
+    // Both, naming one folder, is that folder.
+    let same = output(hindsight(project.dir()).args(["--root", "./same", "init", "same"]));
+    assert_eq!(same.code, 0, "{}", same.stderr);
+    assert!(project.dir().join("same/site/config.yaml").exists());
 }
 
 #[test]
@@ -396,4 +495,22 @@ fn translate_on_an_overlay_names_the_option_that_exists() {
     );
     assert!(wrong.stderr.contains("--to"), "{}", wrong.stderr);
     assert!(!wrong.stderr.contains("--lang"), "{}", wrong.stderr);
+}
+
+#[test]
+fn render_on_an_overlay_names_its_own_option() {
+    let project = Project::example(&[RECORD, DE_OVERLAY]);
+    let wrong = output(project.cmd().args(["render", DE_OVERLAY]));
+    assert_ne!(wrong.code, 0);
+    assert!(
+        wrong.stderr.contains("is a translation overlay"),
+        "{}",
+        wrong.stderr
+    );
+    assert!(
+        wrong.stderr.contains("pick the language with --lang"),
+        "{}",
+        wrong.stderr
+    );
+    assert!(!wrong.stderr.contains("--to"), "{}", wrong.stderr);
 }

@@ -360,6 +360,20 @@ fn an_incidents_folder_linked_from_outside_the_project_is_not_written() {
     assert_eq!(std::fs::read_dir(&moved).unwrap().count(), 1);
 }
 
+/// The draft warning says the update is not on the page yet: it is what the user most needs to
+/// know, so `--quiet` keeps it (review of issue 16, finding 9).
+#[test]
+fn quiet_still_warns_that_a_draft_is_not_shown() {
+    let draft = common::read(repo(), ONGOING).replace("status: published", "status: draft");
+    let project = Project::example(&[]).file(ONGOING, &draft);
+    let out = project.run(&["-q", "update", ID, "Still slow."]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr.trim_end(),
+        "warning: the record is a draft, so the status page does not show it; set `status: published` to post it"
+    );
+}
+
 #[test]
 fn notes_say_what_the_update_did_not_do_and_only_that() {
     let draft = common::read(repo(), ONGOING).replace("status: published", "status: draft");

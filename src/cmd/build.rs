@@ -12,8 +12,7 @@ use hindsight::publish;
 use hindsight::report::counted;
 use serde::Serialize;
 
-use super::init::shell_word;
-use super::terminal::{ProgressBar, now, print, report_on_stderr, warnings};
+use super::terminal::{ProgressBar, now, print, report_on_stderr, shell_word, warnings};
 use super::{Outcome, output};
 
 #[derive(Debug, clap::Args)]
@@ -105,7 +104,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     };
     output::status(&format!(
         "look at it: open {} in a browser{preview}",
-        display_path(&out.join("index.html"))
+        shell_word(&display_path(&out.join("index.html")))
     ));
     if args.format == Format::Json {
         print(&json(&Summary {

@@ -1,63 +1,136 @@
-//! What `--help` says after the options: the exit codes, in general and for the commands where
-//! `1` means something of their own.
+//! What `--help` says after the options: the exit codes, in general and for each command.
 
-pub(crate) const EXIT_CODES: &str = "\
-Exit codes:
-  0    success (warnings allowed, unless lint --deny-warnings)
-  1    findings at error level in the input, or a refusal the command explains (its --help says)
-  2    the tool could not run: bad usage, an unreadable path, an output it refuses to write
-  130  interrupted; the previous output is unchanged
+/// An "Exit codes:" section, laid out alike for every command: what `0` means for it, what
+/// `1` means (left out by a command that never exits 1), what `2` means, and `130` for a
+/// command a signal can stop (`interrupted:`). Every command's `--help` gets one from here.
+macro_rules! exit_codes {
+    (ok: $ok:literal, $(findings: $findings:literal,)? failed: $failed:literal $(,)?) => {
+        concat!(
+            "Exit codes:\n  0  ",
+            $ok,
+            $("\n  1  ", $findings,)?
+            "\n  2  ",
+            $failed
+        )
+    };
+    (
+        ok: $ok:literal,
+        $(findings: $findings:literal,)?
+        failed: $failed:literal,
+        interrupted: $interrupted:literal $(,)?
+    ) => {
+        concat!(
+            "Exit codes:\n  0    ",
+            $ok,
+            $("\n  1    ", $findings,)?
+            "\n  2    ",
+            $failed,
+            "\n  130  ",
+            $interrupted
+        )
+    };
+}
 
-Results go to standard output, status and progress to standard error.";
+pub(crate) const EXIT_CODES: &str = concat!(
+    exit_codes!(
+        ok: "success (warnings allowed, unless lint --deny-warnings)",
+        findings: "findings at error level in the input, or a refusal the command explains (its --help says)",
+        failed: "the tool could not run: bad usage, an unreadable path, an output it refuses to write",
+        interrupted: "interrupted; the previous output is unchanged",
+    ),
+    "\n\nResults go to standard output, status and progress to standard error."
+);
 
-pub(crate) const LINT: &str = "\
-Exit codes:
-  0  no errors (warnings allowed, unless --deny-warnings)
-  1  errors in the input, or warnings with --deny-warnings
-  2  the tool could not run (bad usage, an unreadable path)";
+pub(crate) const LINT: &str = exit_codes!(
+    ok: "no errors (warnings allowed, unless --deny-warnings)",
+    findings: "errors in the input, or warnings with --deny-warnings",
+    failed: "the tool could not run (bad usage, an unreadable path)",
+);
 
-pub(crate) const BUILD: &str = "\
-Exit codes:
-  0    the site was built
-  1    errors in the input: nothing written, the previous site is unchanged
-  2    the tool could not run (a broken template, an output it refuses to write)
-  130  interrupted; the previous site is unchanged";
+pub(crate) const BUILD: &str = exit_codes!(
+    ok: "the site was built",
+    findings: "errors in the input: nothing written, the previous site is unchanged",
+    failed: "the tool could not run (a broken template, an output it refuses to write)",
+    interrupted: "interrupted; the previous site is unchanged",
+);
 
-pub(crate) const RENDER: &str = "\
-Exit codes:
-  0  rendered
-  1  the record has errors: nothing rendered
-  2  the tool could not run (an unreadable path, an output it refuses to write)";
+pub(crate) const RENDER: &str = exit_codes!(
+    ok: "rendered",
+    findings: "the record has errors: nothing rendered",
+    failed: "the tool could not run (an unreadable path, an output it refuses to write)",
+);
 
-pub(crate) const TRANSLATE: &str = "\
-Exit codes:
-  0  the overlay was written (translate status: reported, whatever it found)
-  1  the record or the overlay has errors: nothing written
-  2  the tool could not run (bad usage, an unreadable path)";
+pub(crate) const TRANSLATE: &str = exit_codes!(
+    ok: "the overlay was written (translate status: reported, whatever it found)",
+    findings: "the record or the overlay has errors: nothing written",
+    failed: "the tool could not run (bad usage, an unreadable path)",
+);
 
-pub(crate) const INIT: &str = "\
-Exit codes:
-  0  the project was started
-  1  the folder holds files already (pass --force): nothing written
-  2  the tool could not run";
+pub(crate) const TRANSLATE_STATUS: &str = exit_codes!(
+    ok: "reported, whatever it found (missing, untranslated, stale or orphaned translations)",
+    failed: "the tool could not run (bad usage, an unreadable path)",
+);
 
-pub(crate) const NEW: &str = "\
-Exit codes:
-  0  the record was written
-  1  a record of that name exists: nothing written
-  2  the tool could not run (bad usage, an unknown template)";
+pub(crate) const INIT: &str = exit_codes!(
+    ok: "the project was started",
+    findings: "the folder holds files already (pass --force): nothing written",
+    failed: "the tool could not run (DIR and --root name different folders, an unwritable folder)",
+);
 
-pub(crate) const UPDATE: &str = "\
-Exit codes:
-  0  the record was updated
-  1  the record has errors, or the update was refused (the reason is printed): nothing written
-  2  the tool could not run (bad usage, an unknown id)";
+pub(crate) const NEW: &str = exit_codes!(
+    ok: "the record was written",
+    findings: "a record of that name exists: nothing written",
+    failed: "the tool could not run (bad usage, an unknown template)",
+);
 
-pub(crate) const NOTIFY: &str = "\
-Exit codes:
-  0  everything was delivered (or, with --dry-run, checked)
-  1  a channel was not reached; the next run tries again
-  2  the tool could not run (the site does not build, a bad ref)";
+pub(crate) const UPDATE: &str = exit_codes!(
+    ok: "the record was updated",
+    findings: "the record has errors, or the update was refused (the reason is printed): nothing written",
+    failed: "the tool could not run (bad usage, an unknown id)",
+);
+
+pub(crate) const NOTIFY: &str = exit_codes!(
+    ok: "everything was delivered (or, with --dry-run, checked)",
+    findings: "a channel was not reached; the next run tries again",
+    failed: "the tool could not run (the site does not build, a bad ref)",
+);
+
+pub(crate) const RULES: &str = exit_codes!(
+    ok: "listed",
+    failed: "the tool could not run (bad usage)",
+);
+
+pub(crate) const EXPLAIN: &str = exit_codes!(
+    ok: "explained",
+    failed: "no rule of that name (the closest one is suggested), or bad usage",
+);
+
+pub(crate) const SCHEMA: &str = exit_codes!(
+    ok: "printed",
+    failed: "the tool could not run (bad usage)",
+);
+
+pub(crate) const STATS: &str = exit_codes!(
+    ok: "reported (records with errors are left out of the figures, as lint reports them)",
+    failed: "the tool could not run (bad usage, a bad --since or --until, an unreadable path)",
+);
+
+#[cfg(feature = "serve")]
+pub(crate) const SERVE: &str = exit_codes!(
+    ok: "the preview ended by itself (it runs until it is stopped)",
+    failed: "the tool could not run (no site/config.yaml, the port is in use)",
+    interrupted: "stopped with Ctrl-C, the usual end; nothing was written",
+);
+
+pub(crate) const COMPLETIONS: &str = exit_codes!(
+    ok: "printed",
+    failed: "the tool could not run (bad usage, an unknown shell)",
+);
+
+pub(crate) const MAN: &str = exit_codes!(
+    ok: "printed",
+    failed: "the tool could not run (standard output could not be written)",
+);
 
 #[cfg(test)]
 mod tests {
@@ -110,6 +183,25 @@ mod tests {
         let lint = lint.find_subcommand_mut("lint").unwrap();
         let help = lint.render_long_help().to_string();
         assert!(help.contains("warnings with --deny-warnings"), "{help}");
+    }
+
+    /// Every command's `--help` lists its exit codes, so the README's "each command's `--help`
+    /// lists them" stays true when a command is added.
+    #[test]
+    fn every_command_lists_its_exit_codes() {
+        let mut missing = Vec::new();
+        for mut command in commands() {
+            // clap's `help` command, and the copies of the tree under it, print others' help.
+            let words = command.get_bin_name().unwrap_or_default().split(' ');
+            if words.into_iter().any(|word| word == "help") {
+                continue;
+            }
+            let help = command.render_long_help().to_string();
+            if !help.contains("Exit codes:\n  0  ") || !help.contains("\n  2  ") {
+                missing.push(command.get_bin_name().unwrap_or_default().to_string());
+            }
+        }
+        assert!(missing.is_empty(), "no exit codes in --help: {missing:?}");
     }
 
     /// Every `--option` a user-facing text names (in a string of the sources, a template, a

@@ -1,6 +1,6 @@
 //! `hindsight init`: a new incident repository.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use hindsight::diagnostic::display_path;
 use hindsight::model::Lang;
@@ -8,13 +8,14 @@ use hindsight::scaffold::{self, Initialized};
 
 use hindsight::report::counted;
 
+use super::terminal::shell_word;
 use super::{Outcome, output, parse_lang};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The folder to start the project in (created if missing; default: the current one).
-    #[arg(default_value = ".")]
-    dir: PathBuf,
+    /// The folder to start the project in (created if missing; default: --root, else the
+    /// current one).
+    dir: Option<PathBuf>,
     /// The language of the configuration's comments, and the site's (unless --languages).
     #[arg(long, value_parser = parse_lang, value_name = "LANG", default_value = "en")]
     lang: Lang,
@@ -27,8 +28,8 @@ pub(crate) struct Args {
     force: bool,
 }
 
-pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
-    let dir = &args.dir;
+pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
+    let dir = &folder(root, args.dir.as_deref())?;
     let (written, skipped) = match scaffold::init(dir, args.lang, &args.languages, args.force)? {
         Initialized::Done { written, skipped } => (written, skipped),
         Initialized::NotEmpty(dir) => {
@@ -42,10 +43,15 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     for path in &written {
         output::detail(&format!("created {}", display_path(&dir.join(path))));
     }
+    let here = display_path(dir).is_empty();
     output::status(&format!(
         "created {} in {}",
         counted(written.len(), "file"),
-        display_path(dir)
+        if here {
+            "the current folder".to_string()
+        } else {
+            display_path(dir)
+        }
     ));
     for path in &skipped {
         output::status(&format!(
@@ -53,7 +59,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
             display_path(&dir.join(path))
         ));
     }
-    let root = if dir.as_os_str() == "." {
+    let root = if here {
         String::new()
     } else {
         format!("--root {} ", shell_word(&display_path(dir)))
@@ -64,29 +70,27 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-/// `word` as a POSIX shell reads it back: as it is when it holds only safe characters (and
-/// does not start with `~`), otherwise in single quotes.
-pub(super) fn shell_word(word: &str) -> String {
-    let safe = |c: char| c.is_ascii_alphanumeric() || "-_./+,:@%".contains(c);
-    if !word.is_empty() && word.chars().all(safe) {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
+/// The folder to start in: DIR, else the global --root, else the current one. Both naming
+/// different folders is a mistake to point out, not one to resolve by picking either.
+fn folder(root: Option<&Path>, dir: Option<&Path>) -> anyhow::Result<PathBuf> {
+    match (root, dir) {
+        (Some(root), Some(dir)) if !same_folder(root, dir) => anyhow::bail!(
+            "--root {} and the folder {} differ; name the new project's folder once",
+            display_path(root),
+            display_path(dir)
+        ),
+        (_, Some(dir)) | (Some(dir), None) => Ok(dir.to_path_buf()),
+        (None, None) => Ok(PathBuf::from(".")),
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::shell_word;
-
-    #[test]
-    fn hints_quote_what_a_shell_would_read_otherwise() {
-        assert_eq!(shell_word("status"), "status");
-        assert_eq!(shell_word("../a/b-1"), "../a/b-1");
-        assert_eq!(shell_word("my status"), "'my status'");
-        assert_eq!(shell_word("a;touch pwned"), "'a;touch pwned'");
-        assert_eq!(shell_word("~"), "'~'");
-        assert_eq!(shell_word("it's"), "'it'\\''s'");
-        assert_eq!(shell_word("$HOME"), "'$HOME'");
+/// Whether two names lead to one folder (which need not exist yet).
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => match (std::path::absolute(a), std::path::absolute(b)) {
+            (Ok(a), Ok(b)) => a.components().eq(b.components()),
+            _ => false,
+        },
     }
 }

@@ -41,7 +41,8 @@ pub(crate) struct Cli {
     /// is set), always (through a pipe too, whatever NO_COLOR says) or never.
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = output::ColorChoice::Auto)]
     color: output::ColorChoice,
-    /// Print only errors besides the results (no status lines, notes, warnings or progress).
+    /// Print only errors besides the results (no status lines, notes, warnings or progress,
+    /// but for a draft the page does not show and a preview open to the network).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
     /// Print more on standard error: every finding in full (not the per-record summaries of
@@ -58,10 +59,13 @@ enum Command {
     #[command(after_help = help::LINT)]
     Lint(lint::Args),
     /// List the lint rules.
+    #[command(after_help = help::RULES)]
     Rules(rules::RulesArgs),
     /// Print the documentation of one rule.
+    #[command(after_help = help::EXPLAIN)]
     Explain(rules::ExplainArgs),
     /// Print the JSON Schema of an incident record, an overlay or site/config.yaml.
+    #[command(after_help = help::SCHEMA)]
     Schema(rules::SchemaArgs),
     /// Render one postmortem as Markdown or as a self-contained HTML page.
     #[command(after_help = help::RENDER)]
@@ -86,16 +90,20 @@ enum Command {
     Resolve(update::ResolveArgs),
     /// Incident figures: counts, time to detect/acknowledge/mitigate/resolve, uptime by month
     /// and year, follow-up actions.
+    #[command(after_help = help::STATS)]
     Stats(stats::Args),
     /// Tell subscribers (webhooks, chat, e-mail) what changed on the public page, exactly once.
     #[command(after_help = help::NOTIFY)]
     Notify(notify::Args),
     /// Preview the site with live reload: drafts and reviews shown (marked), never published.
     #[cfg(feature = "serve")]
+    #[command(after_help = help::SERVE)]
     Serve(serve::Args),
     /// Print a shell completion script (bash, zsh, fish or powershell).
+    #[command(after_help = help::COMPLETIONS)]
     Completions(completions::Args),
     /// Print the manual page (roff): `hindsight man | man -l -`.
+    #[command(after_help = help::MAN)]
     Man,
 }
 
@@ -133,7 +141,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Render(args) => render::run(root, args),
         Command::Translate(args) => translate::run(root, args),
         Command::Build(args) => build::run(root, args),
-        Command::Init(args) => init::run(args),
+        Command::Init(args) => init::run(root, args),
         Command::New(args) => new::run(root, args),
         Command::Update(args) => update::update(root, args),
         Command::Resolve(args) => update::resolve(root, args),

@@ -3,7 +3,7 @@
 //!
 //! The convention: results (reports, documents, JSON) go to standard output and are printed
 //! whatever the switches say; progress, status lines, notes and warnings go to standard error,
-//! and only errors remain with `--quiet`.
+//! and only errors, and the few warnings a user must not miss, remain with `--quiet`.
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal as _};
@@ -94,6 +94,23 @@ fn decide(choice: ColorChoice, env: impl Fn(&str) -> Option<OsString>, terminal:
     }
 }
 
+/// Whether a progress bar may be drawn on standard error. It redraws itself with escape
+/// sequences, so it is drawn only where colour would be (a terminal whose `TERM` is not
+/// `dumb`, no `NO_COLOR`, not `--color never`), and on a terminal only (`--color always` or
+/// `CLICOLOR_FORCE` colour a pipe, where a bar would be noise); never with `--quiet`.
+pub(crate) fn progress_bar() -> bool {
+    let terminal = io::stderr().is_terminal();
+    progress_with(settings(), |name| std::env::var_os(name), terminal)
+}
+
+fn progress_with(
+    settings: Settings,
+    env: impl Fn(&str) -> Option<OsString>,
+    terminal: bool,
+) -> bool {
+    settings.verbosity >= Verbosity::Normal && terminal && decide(settings.color, env, terminal)
+}
+
 /// The `--color` a command line asks for, read before clap has parsed it (a usage error is
 /// printed before anything else is known); the last one wins, as clap takes it.
 pub(crate) fn color_in_args(args: impl IntoIterator<Item = OsString>) -> ColorChoice {
@@ -121,6 +138,12 @@ pub(crate) fn status(line: &str) {
     if verbosity() >= Verbosity::Normal {
         eprintln!("{line}");
     }
+}
+
+/// A warning the user needs even with `--quiet`, because the command did not do what they
+/// most likely meant (an update to a draft is not on the status page).
+pub(crate) fn needed_warning(line: &str) {
+    eprintln!("warning: {line}");
 }
 
 /// A detail on standard error, printed only with `--verbose`.
@@ -185,6 +208,28 @@ mod tests {
         assert!(decide(ColorChoice::Always, &against, false));
         let forced = env(&[("CLICOLOR_FORCE", "1"), ("TERM", "xterm")]);
         assert!(!decide(ColorChoice::Never, &forced, true));
+    }
+
+    #[test]
+    fn a_progress_bar_only_where_escapes_are_wanted() {
+        let normal = |color| Settings {
+            color,
+            verbosity: Verbosity::Normal,
+        };
+        let xterm = env(&[("TERM", "xterm-256color")]);
+        assert!(progress_with(normal(ColorChoice::Auto), &xterm, true));
+        assert!(!progress_with(normal(ColorChoice::Auto), &xterm, false));
+        let dumb = env(&[("TERM", "dumb")]);
+        assert!(!progress_with(normal(ColorChoice::Auto), dumb, true));
+        let no_color = env(&[("TERM", "xterm"), ("NO_COLOR", "1")]);
+        assert!(!progress_with(normal(ColorChoice::Auto), no_color, true));
+        assert!(!progress_with(normal(ColorChoice::Never), &xterm, true));
+        assert!(!progress_with(normal(ColorChoice::Always), &xterm, false));
+        let quiet = Settings {
+            color: ColorChoice::Always,
+            verbosity: Verbosity::Quiet,
+        };
+        assert!(!progress_with(quiet, &xterm, true));
     }
 
     #[test]

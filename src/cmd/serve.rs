@@ -39,9 +39,9 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let address = listener.local_addr()?;
     // Said even with --quiet: the drafts are open to the network.
     if !args.bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {address}: anyone who can reach it sees the preview, drafts and records in review included"
-        );
+        output::needed_warning(&format!(
+            "serving on {address}: anyone who can reach it sees the preview, drafts and records in review included"
+        ));
     }
     let url = format!("http://{address}/");
     let observer: serve::Observer = Arc::new(|event: Event<'_>| match event {

@@ -1,7 +1,7 @@
 //! Printing: standard output and error (colour and verbosity as `output` decides them), and
 //! the build's progress bar.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -11,7 +11,7 @@ use hindsight::build;
 use hindsight::project;
 
 pub(crate) use super::findings::report_on_stderr;
-use super::output::{self, Stream, Verbosity};
+use super::output::{self, Stream};
 
 /// "Now" for this run: `SOURCE_DATE_EPOCH` when it is set, else the clock.
 pub(crate) fn now() -> anyhow::Result<DateTime<Utc>> {
@@ -49,6 +49,18 @@ pub(crate) fn warn_without_config(root: &Path) {
     }
 }
 
+/// `word` as a POSIX shell reads it back, for the commands a hint tells the user to run: as it
+/// is when it holds only safe characters (and does not start with `~`), otherwise in single
+/// quotes.
+pub(crate) fn shell_word(word: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "-_./+,:@%".contains(c);
+    if !word.is_empty() && word.chars().all(safe) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
 pub(crate) fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         cause
@@ -57,11 +69,12 @@ pub(crate) fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// A progress bar on stderr, shown only on a terminal and only once a build has taken long
-/// enough for one to help.
+/// A progress bar on stderr, shown only where `output` allows one and only once a build has
+/// taken long enough for one to help.
 pub(crate) struct ProgressBar {
     bar: indicatif::ProgressBar,
     started: Instant,
+    wanted: bool,
     shown: AtomicBool,
 }
 
@@ -72,6 +85,7 @@ impl ProgressBar {
         ProgressBar {
             bar: indicatif::ProgressBar::hidden(),
             started: Instant::now(),
+            wanted: output::progress_bar(),
             shown: AtomicBool::new(false),
         }
     }
@@ -92,11 +106,25 @@ impl build::Progress for ProgressBar {
     fn page_done(&self) {
         self.bar.inc(1);
         let due = self.started.elapsed() > Self::SHOW_AFTER;
-        let wanted = output::verbosity() > Verbosity::Quiet;
-        if due && wanted && io::stderr().is_terminal() && !self.shown.swap(true, Ordering::Relaxed)
-        {
+        if due && self.wanted && !self.shown.swap(true, Ordering::Relaxed) {
             self.bar
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn hints_quote_what_a_shell_would_read_otherwise() {
+        assert_eq!(shell_word("status"), "status");
+        assert_eq!(shell_word("../a/b-1"), "../a/b-1");
+        assert_eq!(shell_word("my status"), "'my status'");
+        assert_eq!(shell_word("a;touch pwned"), "'a;touch pwned'");
+        assert_eq!(shell_word("~"), "'~'");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word("$HOME"), "'$HOME'");
     }
 }

@@ -27,6 +27,7 @@ pub(crate) struct Args {
 #[derive(Debug, clap::Subcommand)]
 enum Command {
     /// List missing, untranslated, stale and orphaned translations, with word diffs.
+    #[command(after_help = super::help::TRANSLATE_STATUS)]
     Status {
         /// Records to report on (default: all).
         paths: Vec<PathBuf>,

@@ -139,8 +139,8 @@ fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
         ));
     }
     if edit.draft {
-        output::status(
-            "note: the record is a draft, so the status page does not show it; set `status: published` to post it",
+        output::needed_warning(
+            "the record is a draft, so the status page does not show it; set `status: published` to post it",
         );
     }
     for kept in &edit.kept {

@@ -38,9 +38,14 @@ pub fn json(report: &Report) -> String {
     out
 }
 
-/// The report of a run that could not check the project: no diagnostics, and the error.
+/// The report of a run that could not check the project: the shape of every report (no
+/// diagnostics, a summary that counts nothing, as nothing was checked), and the error.
 pub fn json_failure(error: &str) -> String {
-    let value = json!({ "diagnostics": [], "error": error });
+    let value = json!({
+        "diagnostics": [],
+        "summary": { "files": 0, "errors": 0, "warnings": 0 },
+        "error": error,
+    });
     let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
     out.push('\n');
     out
@@ -55,5 +60,8 @@ mod tests {
         let value: Value = serde_json::from_str(&json_failure("cannot read x")).unwrap();
         assert_eq!(value["error"], "cannot read x");
         assert_eq!(value["diagnostics"], json!([]));
+        // Read as every report is (DESIGN.md §5): the same summary, counting nothing.
+        let clean: Value = serde_json::from_str(&json(&Report::default())).unwrap();
+        assert_eq!(value["summary"], clean["summary"]);
     }
 }
