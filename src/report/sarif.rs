@@ -83,7 +83,7 @@ fn driver() -> Value {
                 "name": format!("{:?}", rule.id),
                 "shortDescription": { "text": first_sentence(&summary) },
                 "fullDescription": { "text": summary },
-                "help": { "text": docs, "markdown": docs },
+                "help": { "text": plain_text(&docs), "markdown": docs },
                 "helpUri": links::rule_help(rule.name()),
                 "defaultConfiguration": { "level": level(rule.default_level) },
             })
@@ -177,6 +177,27 @@ fn fingerprint(identity: &[String; 4], occurrence: usize) -> String {
 /// Documentation text without Markdown's code marks, for viewers that show plain text.
 fn plain(text: &str) -> String {
     text.replace('`', "")
+}
+
+/// Rule documentation as plain text, for `help.text` (viewers that show no Markdown): headings
+/// without their marks, code blocks indented instead of fenced, no code marks.
+fn plain_text(markdown: &str) -> String {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            out.push(format!("    {line}"));
+        } else if let Some(heading) = line.strip_prefix('#') {
+            out.push(heading.trim_start_matches('#').trim().to_string());
+        } else {
+            out.push(plain(line));
+        }
+    }
+    out.join("\n")
 }
 
 fn first_sentence(text: &str) -> String {
@@ -338,5 +359,9 @@ mod tests {
                 .unwrap()
                 .contains("## Fix")
         );
+        let help = rule["help"]["text"].as_str().unwrap();
+        assert!(help.contains("\nFix\n"), "{help}");
+        assert!(help.contains("\n    duration: 18m"), "{help}");
+        assert!(!help.contains("## ") && !help.contains('`'), "{help}");
     }
 }
