@@ -189,6 +189,9 @@ mod tests {
             "{out}"
         );
         let summary = github_step_summary(&report(&project, &[(at(2, 1), at(2, 4))]), &root);
-        assert!(summary.contains("| status/incidents/a,b.yaml | 2 |"), "{summary}");
+        assert!(
+            summary.contains("| status/incidents/a,b.yaml | 2 |"),
+            "{summary}"
+        );
     }
 }

@@ -208,15 +208,22 @@ mod tests {
             diagnostics: vec![d],
             files: 1,
         };
-        let sources = Sources::from([(std::path::Path::new("incidents/a\n::warning::b.yaml"), text)]);
+        let sources =
+            Sources::from([(std::path::Path::new("incidents/a\n::warning::b.yaml"), text)]);
         let out = human(&report, &sources, false);
-        assert!(out.contains(r#"unknown key "bad\n::add-mask::secret""#), "{out}");
+        assert!(
+            out.contains(r#"unknown key "bad\n::add-mask::secret""#),
+            "{out}"
+        );
         assert!(out.contains(r"remove it\r  ::error::x"), "{out}");
         assert!(out.contains(r"a\n::warning::b.yaml"), "{out}");
         for line in out.split(['\n', '\r']) {
             assert!(!line.trim_start().starts_with("::"), "{line:?} in\n{out}");
             assert!(!line.contains("##["), "{line:?} in\n{out}");
         }
-        assert_eq!(inert("  ::error::x\n##[debug]y\n"), "  \\::error::x\n##\\[debug]y\n");
+        assert_eq!(
+            inert("  ::error::x\n##[debug]y\n"),
+            "  \\::error::x\n##\\[debug]y\n"
+        );
     }
 }

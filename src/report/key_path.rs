@@ -78,7 +78,8 @@ mod tests {
 
     #[test]
     fn positions_name_the_keys_they_are_under() {
-        let text = "id: x\nsummary: |\n  TODO\nactions:\n  - text: TODO\n    owner: a\n  - text: TODO\n";
+        let text =
+            "id: x\nsummary: |\n  TODO\nactions:\n  - text: TODO\n    owner: a\n  - text: TODO\n";
         let doc = Document::parse(text);
         assert_eq!(doc.key_path(at(1, 1)), "id");
         assert_eq!(doc.key_path(at(1, 5)), "id");

@@ -309,12 +309,25 @@ mod tests {
                 jobs += 1;
                 let resolve = steps.iter().position(|s| s["id"] == "hindsight").unwrap();
                 assert!(resolve < cache, "{name}");
-                assert!(steps[resolve]["run"].as_str().unwrap().contains("git ls-remote"));
+                assert!(
+                    steps[resolve]["run"]
+                        .as_str()
+                        .unwrap()
+                        .contains("git ls-remote")
+                );
                 let key = steps[cache]["with"]["key"].as_str().unwrap();
-                assert!(key.contains("steps.hindsight.outputs.commit"), "{name}: {key}");
+                assert!(
+                    key.contains("steps.hindsight.outputs.commit"),
+                    "{name}: {key}"
+                );
                 assert!(!key.contains("vars."), "{name}: {key}");
                 let install = &steps[cache + 1];
-                assert!(install["run"].as_str().unwrap().contains("--rev \"$COMMIT\""));
+                assert!(
+                    install["run"]
+                        .as_str()
+                        .unwrap()
+                        .contains("--rev \"$COMMIT\"")
+                );
             }
         }
         assert_eq!(jobs, 4, "lint, build, on-time, notify");
