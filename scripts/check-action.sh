@@ -35,7 +35,12 @@ releases=$work/releases
 scripts/action/package.sh v0.1.0 "$bin" "$releases/v0.1.0" >/dev/null
 mkdir -p "$releases/v0.2.0"
 scripts/action/package.sh v0.2.0 "$bin" "$releases/v0.2.0" >/dev/null
-echo "corrupted" >>"$releases/v0.2.0/hindsight-v0.2.0-x86_64-unknown-linux-gnu.tar.gz"
+echo "corrupted" >>"$releases/v0.2.0/hindsight-v0.2.0-x86_64-unknown-linux-musl.tar.gz"
+# A binary that cannot run here, as a glibc build does on a runner with an older glibc.
+printf '#!/bin/sh\necho "hindsight: /lib/x86_64-linux-gnu/libc.so.6: version GLIBC_2.39 not found" >&2\nexit 1\n' \
+  >"$work/broken-hindsight"
+chmod +x "$work/broken-hindsight"
+scripts/action/package.sh v0.3.0 "$work/broken-hindsight" "$releases/v0.3.0" >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server --bind 127.0.0.1 --directory "$releases" "$port" >/dev/null 2>&1 &
 server=$!
@@ -57,9 +62,12 @@ install v0.1.0 || fail "install v0.1.0: $(cat "$work/err")"
 install 9.9.9 || fail "a missing release must fall back to building: $(cat "$work/err")"
 [[ $(output "$work/out" installed) == false ]] || fail "9.9.9 reported installed"
 if install 0.2.0 >/dev/null; then fail "a corrupted asset was installed"; fi
+install 0.3.0 || fail "a binary that does not run must fall back to building: $(cat "$work/err")"
+[[ $(output "$work/out" installed) == false ]] || fail "a binary that does not run reported installed"
+[[ ! -s $work/path ]] || fail "a binary that does not run was put on GITHUB_PATH"
 install "" || fail "no version"
 [[ $(output "$work/out" installed) == false ]] || fail "no version reported installed"
-echo "action install: release asset installed, missing release falls back, corrupted asset refused"
+echo "action install: release asset installed, missing release and a binary that does not run fall back, corrupted asset refused"
 
 # --- lint ------------------------------------------------------------------------------------
 project() {

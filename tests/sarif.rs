@@ -212,3 +212,40 @@ fn a_multi_line_finding_is_annotated_without_columns_and_ends_on_its_own_lines()
     assert!(annotation.contains(&place), "{annotation}");
     assert!(!annotation.contains("col="), "{annotation}");
 }
+
+#[test]
+fn github_annotations_name_files_relative_to_the_repository_from_a_subfolder() {
+    let (_tmp, _tree, project) = project_in_repo("status");
+    for dir in [project.clone(), project.join("incidents")] {
+        let out = output(hindsight(&dir).args(["lint", "--format", "github"]));
+        assert!(
+            out.stdout
+                .starts_with(&format!("::warning file=status/{RECORD},line=")),
+            "{}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn a_job_summary_that_cannot_be_written_is_a_warning_after_the_annotations() {
+    let project = Project::fixture("rules/duration-mismatch/fail");
+    let summary = project.dir().join("no such folder/summary.md");
+    let out = output(
+        project
+            .cmd()
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .args(["lint", "--format", "github"]),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("::warning file=incidents/"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains("warning: cannot write the job summary"),
+        "{}",
+        out.stderr
+    );
+}

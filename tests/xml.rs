@@ -214,7 +214,10 @@ fn without_lint_every_xml_output_is_still_well_formed() {
         .iter()
         .find(|a| a.path == "en/feed.atom")
         .unwrap();
-    assert!(String::from_utf8_lossy(&feed.bytes).contains("label=\"API\""));
+    let feed = String::from_utf8_lossy(&feed.bytes);
+    assert!(feed.contains("label=\"API\""));
+    // One element a line, as written: the template's comment used to eat the line break.
+    assert!(feed.contains("</generator>\n<entry>"), "{feed}");
 }
 
 #[test]

@@ -2,8 +2,9 @@
 # The action's install step (action.yml): put hindsight VERSION's release binary (the asset
 # .github/workflows/release.yml attaches to tag vVERSION) into INSTALL_DIR/bin, on $GITHUB_PATH. Prints
 # `installed=true` to $GITHUB_OUTPUT when it did, `installed=false` when there is no such
-# release or asset (the action then builds from its own source), and fails only on a
-# download that started and broke, or on a platform with no release binary.
+# release or asset, or the binary does not run here (the action then builds from its own
+# source), and fails only on a download that started and broke or does not match the
+# checksum published beside it.
 #   VERSION=0.2.0 REPOSITORY=owner/name INSTALL_DIR=dir scripts/action/install.sh
 # RELEASES_URL replaces https://github.com/$REPOSITORY/releases/download (for tests).
 set -euo pipefail
@@ -14,7 +15,8 @@ if [[ -z $version ]]; then
   exit 0
 fi
 case "$(uname -s)-$(uname -m)" in
-  Linux-x86_64) target=x86_64-unknown-linux-gnu ;;
+  # Static (musl): runs on any x86_64 Linux, whatever its glibc.
+  Linux-x86_64) target=x86_64-unknown-linux-musl ;;
   *)
     echo "no release binary for $(uname -s) $(uname -m): building hindsight from source" >&2
     echo "installed=false" >>"$output"
@@ -36,7 +38,8 @@ if [[ $status == 404 ]]; then
   exit 0
 fi
 [[ $status == 200 ]] || { echo "::error::$base/v$version/$asset: HTTP $status" >&2; exit 1; }
-# The checksum the release workflow published beside the asset.
+# The checksum the release workflow published beside the asset: it catches a download that
+# broke or was altered on the way, not a release replaced by someone who can write to it.
 curl --silent --show-error --fail --location --output "$work/$asset.sha256" \
   "$base/v$version/$asset.sha256" || { echo "::error::cannot download $asset.sha256" >&2; exit 1; }
 (cd "$work" && sha256sum --check --quiet "$asset.sha256") ||
@@ -44,6 +47,13 @@ curl --silent --show-error --fail --location --output "$work/$asset.sha256" \
 tar -xzf "$work/$asset" -C "$work"
 mkdir -p "$INSTALL_DIR/bin"
 install -m 755 "$work/hindsight-v$version-$target/hindsight" "$INSTALL_DIR/bin/hindsight"
-"$INSTALL_DIR/bin/hindsight" --version >&2
+# A binary that does not run here (a runner too old or too odd for it) is no reason to stop:
+# the action builds hindsight instead.
+if ! "$INSTALL_DIR/bin/hindsight" --version >&2; then
+  echo "::warning::the release binary $asset does not run on this runner: building hindsight from source" >&2
+  rm -f "$INSTALL_DIR/bin/hindsight"
+  echo "installed=false" >>"$output"
+  exit 0
+fi
 if [[ -n ${GITHUB_PATH:-} ]]; then echo "$INSTALL_DIR/bin" >>"$GITHUB_PATH"; fi
 echo "installed=true" >>"$output"

@@ -4,7 +4,7 @@
 # release workflow calls this, and scripts/action/install.sh downloads that name.
 #   scripts/action/package.sh TAG BINARY OUT [TARGET]
 set -euo pipefail
-tag=$1 binary=$2 out=$3 target=${4:-x86_64-unknown-linux-gnu}
+tag=$1 binary=$2 out=$3 target=${4:-x86_64-unknown-linux-musl}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 name="hindsight-$tag-$target"
 work=$(mktemp -d)

@@ -10,7 +10,7 @@ use hindsight::project::{self, Project};
 use hindsight::report::{self, SourceRoot};
 
 use super::Outcome;
-use super::terminal::{now, print, use_color};
+use super::terminal::{now, print, use_color, warnings};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -58,13 +58,16 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let output = match args.format {
         Format::Human => report::human(&report, &sources, use_color()),
         Format::Json => report::json(&report),
-        Format::Github => {
-            step_summary(&report)?;
-            report::github(&report)
-        }
+        Format::Github => report::github(&report, &SourceRoot::of_project(&root)),
         Format::Sarif => report::sarif(&report, &sources, &SourceRoot::of_project(&root)),
     };
     print(&output)?;
+    // After the annotations, and only a warning: the summary is a copy of what they say.
+    if let Format::Github = args.format
+        && let Err(error) = step_summary(&report, &SourceRoot::of_project(&root))
+    {
+        warnings(&[format!("{error:#}")]);
+    }
     Ok(if report.fails(args.deny_warnings) {
         Outcome::Findings
     } else {
@@ -78,7 +81,7 @@ fn source_root(root: &Path) -> Option<SourceRoot> {
 }
 
 /// Appends the Markdown summary to the job summary file when GitHub Actions names one.
-fn step_summary(report: &hindsight::check::Report) -> anyhow::Result<()> {
+fn step_summary(report: &hindsight::check::Report, root: &SourceRoot) -> anyhow::Result<()> {
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return Ok(());
     };
@@ -92,7 +95,7 @@ fn step_summary(report: &hindsight::check::Report) -> anyhow::Result<()> {
                 Path::new(&path).display()
             )
         })?;
-    file.write_all(report::github_step_summary(report).as_bytes())
+    file.write_all(report::github_step_summary(report, root).as_bytes())
         .with_context(|| {
             format!(
                 "cannot write the job summary {}",

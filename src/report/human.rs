@@ -1,4 +1,10 @@
 //! rustc-style diagnostics: the message, the location, the source line and a caret under the value.
+//!
+//! This text often lands in CI logs, where the GitHub runner reads every line for workflow
+//! commands (actions/runner `ActionCommand.TryParseV2`: a line that starts with `::` after
+//! leading blanks; `TryParse`: `##[` anywhere before a `]`). Record text is quoted in messages
+//! and shown in snippets, so control characters in it are escaped and a line that would still
+//! read as a command is made inert.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -24,7 +30,39 @@ pub fn human(report: &Report, sources: &Sources<'_>, color: bool) -> String {
     }
     out.push_str(&summary_line(report));
     out.push('\n');
-    out
+    inert(&out)
+}
+
+/// `text` with control characters (and Unicode line breaks) escaped as `\n`, `\u{1b}`: what a
+/// message quotes from a record stays on its line.
+fn escape_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                c.escape_default().to_string()
+            }
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// Every line the runner would take as a workflow command, made inert with a backslash that
+/// breaks the marker (`\::add-mask::…`, `##\[add-mask]…`). Stricter than the runner, which
+/// also wants a registered command name: `stop-commands` registers arbitrary ones.
+fn inert(out: &str) -> String {
+    // The runner reads lines the way .NET does: a bare `\r` ends one too.
+    out.split_inclusive(['\n', '\r'])
+        .map(|line| {
+            let line = line.replace("##[", "##\\[");
+            let blanks = line.len() - line.trim_start().len();
+            let rest = &line[blanks..];
+            if rest.starts_with("::") && rest[2..].contains("::") {
+                format!("{}\\{rest}", &line[..blanks])
+            } else {
+                line
+            }
+        })
+        .collect()
 }
 
 fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> String {
@@ -33,7 +71,7 @@ fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> Strin
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    let path = display_path(&diagnostic.file);
+    let path = escape_controls(&display_path(&diagnostic.file));
     let span = diagnostic.span();
     // Show only the line the value starts on: a long block scalar would bury the message.
     let line_start = text[..span.start.offset.min(text.len())]
@@ -43,9 +81,10 @@ fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> Strin
         .find('\n')
         .map_or(text.len(), |i| line_start + i);
     let line = text.get(line_start..line_end).unwrap_or("");
+    let message = escape_controls(diagnostic.message());
     let title = level
         .clone()
-        .primary_title(diagnostic.message())
+        .primary_title(message.as_str())
         .id(diagnostic.rule().as_str());
     // A possibly secret value gets only its position, never its line.
     let mut group = if text.is_empty() || diagnostic.finding.secret {
@@ -77,8 +116,9 @@ fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> Strin
                 .annotation(AnnotationKind::Primary.span(start..end)),
         )
     };
-    if let Some(help) = diagnostic.help() {
-        group = group.element(Level::HELP.message(help));
+    let help = diagnostic.help().map(escape_controls);
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_str()));
     }
     let report: &[Group<'_>] = &[group];
     renderer.render(report)
@@ -155,5 +195,35 @@ mod tests {
         assert!(!out.contains("xoxb"), "{out}");
         assert!(out.contains("--> incidents/x.yaml:3:14"), "{out}");
         assert!(out.contains("help: fix it"), "{out}");
+    }
+
+    #[test]
+    fn record_text_cannot_become_a_workflow_command_in_a_ci_log() {
+        let text = "bad:\n  - \"x ##[add-mask]secret\"\n";
+        let mut d = diagnostic(text, "x ##[add-mask]secret");
+        d.finding.message = "unknown key \"bad\n::add-mask::secret\"".to_string();
+        d.finding.help = Some("remove it\r  ::error::x".to_string());
+        d.file = PathBuf::from("incidents/a\n::warning::b.yaml");
+        let report = Report {
+            diagnostics: vec![d],
+            files: 1,
+        };
+        let sources =
+            Sources::from([(std::path::Path::new("incidents/a\n::warning::b.yaml"), text)]);
+        let out = human(&report, &sources, false);
+        assert!(
+            out.contains(r#"unknown key "bad\n::add-mask::secret""#),
+            "{out}"
+        );
+        assert!(out.contains(r"remove it\r  ::error::x"), "{out}");
+        assert!(out.contains(r"a\n::warning::b.yaml"), "{out}");
+        for line in out.split(['\n', '\r']) {
+            assert!(!line.trim_start().starts_with("::"), "{line:?} in\n{out}");
+            assert!(!line.contains("##["), "{line:?} in\n{out}");
+        }
+        assert_eq!(
+            inert("  ::error::x\n##[debug]y\n"),
+            "  \\::error::x\n##\\[debug]y\n"
+        );
     }
 }

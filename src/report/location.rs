@@ -14,7 +14,9 @@ pub struct SourceRoot {
 impl SourceRoot {
     /// The source root of the project at `root` (as given: relative to the current folder).
     pub fn of_project(root: &Path) -> SourceRoot {
-        let root = absolute(root);
+        // The root itself is resolved whole: a `--root` that is a link names the folder it
+        // points to, whose ancestors hold the work tree (files keep their own names only).
+        let root = root.canonicalize().unwrap_or_else(|_| absolute(root));
         let dir = root
             .ancestors()
             .find(|dir| dir.join(".git").exists())
@@ -41,6 +43,16 @@ impl SourceRoot {
         let below = file.strip_prefix(&self.dir).ok()?;
         let parts: Vec<String> = segments(below).iter().map(|s| encode(s)).collect();
         (!parts.is_empty()).then(|| parts.join("/"))
+    }
+
+    /// `file`'s path relative to the root with `/` separators (`status/incidents/a b.yaml`),
+    /// as GitHub's annotations take it; the absolute path when the file lies outside it.
+    pub fn relative_path(&self, file: &Path) -> String {
+        let file = absolute(file);
+        match file.strip_prefix(&self.dir) {
+            Ok(below) if !below.as_os_str().is_empty() => segments(below).join("/"),
+            _ => file.to_string_lossy().into_owned(),
+        }
     }
 
     /// The absolute `file:` URI of `file`, for a file outside the root.
@@ -150,6 +162,25 @@ mod tests {
             "{base}"
         );
         assert_eq!(root.relative_uri(tmp.path()), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_root_that_is_a_link_is_resolved_to_the_folder_it_names() {
+        let tmp = tempfile::tempdir().unwrap();
+        let repo = tmp.path().join("repo");
+        std::fs::create_dir_all(repo.join("status/incidents")).unwrap();
+        std::fs::create_dir(repo.join(".git")).unwrap();
+        let link = tmp.path().join("proj");
+        std::os::unix::fs::symlink(repo.join("status"), &link).unwrap();
+        let root = SourceRoot::of_project(&link);
+        let file = link.join("incidents/x.yaml");
+        assert_eq!(
+            root.relative_uri(&file).as_deref(),
+            Some("status/incidents/x.yaml")
+        );
+        assert!(root.uri().ends_with("/repo/"), "{}", root.uri());
+        assert_eq!(root.relative_path(&file), "status/incidents/x.yaml");
     }
 
     #[test]

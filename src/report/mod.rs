@@ -3,6 +3,7 @@
 mod github;
 mod human;
 mod json;
+mod key_path;
 mod location;
 mod sarif;
 

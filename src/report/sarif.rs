@@ -5,10 +5,13 @@
 //! that link to their documentation, and an invocation that says whether the run worked, so a
 //! run that failed still uploads a valid log that says so.
 
+use std::collections::HashMap;
+
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::Sources;
+use super::key_path::Document;
 use super::location::SourceRoot;
 use crate::check::{Report, rules::REGISTRY};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -18,15 +21,22 @@ use crate::model::RuleLevel;
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT: &str = "%SRCROOT%";
 /// The `partialFingerprints` key; the version changes if what the hash covers changes.
-const FINGERPRINT: &str = "hindsightFinding/v1";
+const FINGERPRINT: &str = "hindsightFinding/v2";
 
 /// The log of a run that checked the project.
 pub fn sarif(report: &Report, sources: &Sources<'_>, root: &SourceRoot) -> String {
-    let mut seen = std::collections::HashMap::new();
+    let mut seen = HashMap::new();
+    let mut documents = HashMap::new();
     let results: Vec<Value> = report
         .diagnostics
         .iter()
-        .map(|d| result(d, sources, root, &mut seen))
+        .map(|d| {
+            let document = documents.entry(d.file.as_path()).or_insert_with(|| {
+                Document::parse(sources.get(d.file.as_path()).copied().unwrap_or(""))
+            });
+            let key_path = document.key_path(d.span().start);
+            result(d, sources, root, &key_path, &mut seen)
+        })
         .collect();
     let invocation = json!({ "executionSuccessful": true, "toolExecutionNotifications": [] });
     log(results, invocation, Some(root))
@@ -73,7 +83,7 @@ fn driver() -> Value {
                 "name": format!("{:?}", rule.id),
                 "shortDescription": { "text": first_sentence(&summary) },
                 "fullDescription": { "text": summary },
-                "help": { "text": docs, "markdown": docs },
+                "help": { "text": plain_text(&docs), "markdown": docs },
                 "helpUri": links::rule_help(rule.name()),
                 "defaultConfiguration": { "level": level(rule.default_level) },
             })
@@ -92,7 +102,8 @@ fn result(
     d: &Diagnostic,
     sources: &Sources<'_>,
     root: &SourceRoot,
-    seen: &mut std::collections::HashMap<(String, String), usize>,
+    key_path: &str,
+    seen: &mut HashMap<[String; 4], usize>,
 ) -> Value {
     let span = d.span();
     let mut message = d.message().to_string();
@@ -114,9 +125,9 @@ fn result(
     }
     let anchor = anchor_text(d, sources);
     let file = artifact["uri"].as_str().unwrap_or_default().to_string();
-    let occurrence = seen
-        .entry((file.clone(), format!("{}\n{anchor}", d.rule().as_str())))
-        .or_insert(0);
+    let rule = d.rule().as_str();
+    let identity = [rule.to_string(), file, key_path.to_string(), anchor];
+    let occurrence = seen.entry(identity.clone()).or_insert(0);
     *occurrence += 1;
     json!({
         "ruleId": d.rule().as_str(),
@@ -132,28 +143,31 @@ fn result(
             "physicalLocation": { "artifactLocation": artifact, "region": region }
         }],
         "partialFingerprints": {
-            FINGERPRINT: fingerprint(d.rule().as_str(), &file, &anchor, *occurrence),
+            FINGERPRINT: fingerprint(&identity, *occurrence),
         },
     })
 }
 
-/// What a finding's fingerprint is anchored to: the trimmed text of the line it starts on
-/// (not its number, so that lines added above it change nothing), or its message where the
-/// line may hold a secret or the text is not at hand.
+/// What a finding's fingerprint is anchored to besides its key path: the text of the line it
+/// starts on with blanks normalised (not its number, so that lines added above it change
+/// nothing), or its message where the line may hold a secret or the text is not at hand.
 fn anchor_text(d: &Diagnostic, sources: &Sources<'_>) -> String {
     let text = sources.get(d.file.as_path()).copied().unwrap_or("");
     let line = text.lines().nth(d.span().start.line.saturating_sub(1));
     match line {
-        Some(line) if !d.finding.secret && !line.trim().is_empty() => line.trim().to_string(),
+        Some(line) if !d.finding.secret && !line.trim().is_empty() => {
+            line.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
         _ => d.message().to_string(),
     }
 }
 
-/// SHA-256 over the rule, the file's URI, the anchor text and which occurrence of that
-/// (rule, file, text) this is, in hex.
-fn fingerprint(rule: &str, file: &str, anchor: &str, occurrence: usize) -> String {
+/// SHA-256 over the rule, the file's URI, the key path, the anchor text and which occurrence
+/// of exactly that (rule, file, key path, text) this is, in hex.
+fn fingerprint(identity: &[String; 4], occurrence: usize) -> String {
     let mut hash = Sha256::new();
-    for part in [rule, file, anchor, &occurrence.to_string()] {
+    let occurrence = occurrence.to_string();
+    for part in identity.iter().chain([&occurrence]) {
         hash.update(part.as_bytes());
         hash.update([0]);
     }
@@ -163,6 +177,27 @@ fn fingerprint(rule: &str, file: &str, anchor: &str, occurrence: usize) -> Strin
 /// Documentation text without Markdown's code marks, for viewers that show plain text.
 fn plain(text: &str) -> String {
     text.replace('`', "")
+}
+
+/// Rule documentation as plain text, for `help.text` (viewers that show no Markdown): headings
+/// without their marks, code blocks indented instead of fenced, no code marks.
+fn plain_text(markdown: &str) -> String {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            out.push(format!("    {line}"));
+        } else if let Some(heading) = line.strip_prefix('#') {
+            out.push(heading.trim_start_matches('#').trim().to_string());
+        } else {
+            out.push(plain(line));
+        }
+    }
+    out.join("\n")
 }
 
 fn first_sentence(text: &str) -> String {
@@ -213,9 +248,17 @@ mod tests {
     }
 
     fn fingerprints(text: &str, lines: &[usize]) -> Vec<String> {
+        let places: Vec<_> = lines.iter().map(|&l| (l, 1)).collect();
+        fingerprints_at(text, &places)
+    }
+
+    fn fingerprints_at(text: &str, places: &[(usize, usize)]) -> Vec<String> {
         let tmp = tempfile::tempdir().unwrap();
         let file = tmp.path().join("incidents/x.yaml");
-        let spans: Vec<_> = lines.iter().map(|&l| (at(l, 1), at(l, 5))).collect();
+        let spans: Vec<_> = places
+            .iter()
+            .map(|&(l, c)| (at(l, c), at(l, c + 4)))
+            .collect();
         let sources = Sources::from([(file.as_path(), text)]);
         let out = sarif(
             &report(&file, &spans),
@@ -246,6 +289,22 @@ mod tests {
         assert_ne!(same_text[0], same_text[1], "occurrence index");
         let changed = fingerprints("a: TODO!\nb: TODO\n", &[1, 2]);
         assert_ne!(before[0], changed[0]);
+    }
+
+    #[test]
+    fn fixing_one_of_two_identical_lines_leaves_the_other_its_fingerprint() {
+        let before = fingerprints_at(
+            "summary: |\n  TODO\nimpact: |\n  TODO\nresolution: |\n  TODO\n",
+            &[(2, 3), (4, 3), (6, 3)],
+        );
+        let after = fingerprints_at(
+            "summary: |\n  It broke.\nimpact: |\n  TODO\nresolution: |\n  TODO\n",
+            &[(4, 3), (6, 3)],
+        );
+        assert_eq!(before[1..], after[..]);
+        // The same text twice under one key is told apart by its repeat index alone.
+        let twice = fingerprints_at("summary: |\n  TODO\n  TODO\n", &[(2, 3), (3, 3)]);
+        assert_ne!(twice[0], twice[1]);
     }
 
     #[test]
@@ -300,5 +359,9 @@ mod tests {
                 .unwrap()
                 .contains("## Fix")
         );
+        let help = rule["help"]["text"].as_str().unwrap();
+        assert!(help.contains("\nFix\n"), "{help}");
+        assert!(help.contains("\n    duration: 18m"), "{help}");
+        assert!(!help.contains("## ") && !help.contains('`'), "{help}");
     }
 }

@@ -289,4 +289,71 @@ mod tests {
                 .is_some()
         );
     }
+
+    /// Every job that builds hindsight keys its cache on the commit it resolved this run, so
+    /// that an unpinned (or moved) HINDSIGHT_REV never restores an old build forever.
+    #[test]
+    fn cached_builds_are_keyed_on_the_resolved_commit() {
+        let files = files(Lang::En, &[]);
+        let mut jobs = 0;
+        for (_, workflow) in &files[6..8] {
+            let yaml: serde_json::Value = serde_saphyr::from_str(workflow).unwrap();
+            for (name, job) in yaml["jobs"].as_object().unwrap() {
+                let Some(steps) = job["steps"].as_array() else {
+                    continue;
+                };
+                let at = |uses: &str| steps.iter().position(|s| s["uses"] == uses);
+                let Some(cache) = at("actions/cache@v4") else {
+                    continue;
+                };
+                jobs += 1;
+                let resolve = steps.iter().position(|s| s["id"] == "hindsight").unwrap();
+                assert!(resolve < cache, "{name}");
+                assert!(
+                    steps[resolve]["run"]
+                        .as_str()
+                        .unwrap()
+                        .contains("git ls-remote")
+                );
+                let key = steps[cache]["with"]["key"].as_str().unwrap();
+                assert!(
+                    key.contains("steps.hindsight.outputs.commit"),
+                    "{name}: {key}"
+                );
+                assert!(!key.contains("vars."), "{name}: {key}");
+                let install = &steps[cache + 1];
+                assert!(
+                    install["run"]
+                        .as_str()
+                        .unwrap()
+                        .contains("--rev \"$COMMIT\"")
+                );
+            }
+        }
+        assert_eq!(jobs, 4, "lint, build, on-time, notify");
+        assert!(!files[6].1.contains("no release binaries"));
+    }
+
+    /// SARIF goes to code scanning only from a run that checked the project (a failed run's
+    /// empty log would close every alert), never on a fork's pull request (read-only token),
+    /// with the current major version of the upload action.
+    #[test]
+    fn the_sarif_upload_skips_failed_runs_and_forks() {
+        let workflow = &files(Lang::En, &[])[6].1;
+        let yaml: serde_json::Value = serde_saphyr::from_str(workflow).unwrap();
+        let steps = yaml["jobs"]["lint"]["steps"].as_array().unwrap();
+        let upload = steps
+            .iter()
+            .find(|s| s["uses"] == "github/codeql-action/upload-sarif@v4")
+            .unwrap();
+        let condition = upload["if"].as_str().unwrap();
+        for needed in [
+            "!cancelled()",
+            "steps.sarif.outcome == 'success'",
+            "head.repo.full_name != github.repository",
+        ] {
+            assert!(condition.contains(needed), "{needed}: {condition}");
+        }
+        assert!(!workflow.contains("always()"), "{workflow}");
+    }
 }
