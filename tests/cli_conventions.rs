@@ -408,7 +408,7 @@ fn first_commands_say_where_to_look_next() {
     let dir = project.dir().join("status");
     let init = output(project.cmd().args(["init", dir.to_str().unwrap()]));
     assert!(
-        init.stderr.contains("next: hindsight --root "),
+        init.stderr.contains("next: `hindsight --root "),
         "{}",
         init.stderr
     );
@@ -461,7 +461,7 @@ fn init_starts_in_the_folder_named_and_says_which() {
         init.stderr
     );
     assert!(
-        init.stderr.contains("next: hindsight new "),
+        init.stderr.contains("next: `hindsight new "),
         "{}",
         init.stderr
     );
@@ -470,7 +470,7 @@ fn init_starts_in_the_folder_named_and_says_which() {
     assert_eq!(rooted.code, 0, "{}", rooted.stderr);
     assert!(project.dir().join("rooted/site/config.yaml").exists());
     assert!(!project.dir().join("site").exists());
-    let next = "next: hindsight --root rooted new ";
+    let next = "next: `hindsight --root rooted new ";
     assert!(rooted.stderr.contains(next), "{}", rooted.stderr);
     // Both, naming different folders: which one was meant is not guessed.
     let both = output(hindsight(project.dir()).args(["--root", "a", "init", "b"]));

@@ -65,7 +65,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         format!("--root {} ", shell_word(&display_path(dir)))
     };
     output::status(&format!(
-        "next: hindsight {root}new \"What happened\", then hindsight {root}build"
+        "next: `hindsight {root}new \"What happened\"`, then `hindsight {root}build`"
     ));
     Ok(Outcome::Clean)
 }
