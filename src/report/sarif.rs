@@ -126,7 +126,9 @@ fn result(
     let anchor = anchor_text(d, sources);
     let file = artifact["uri"].as_str().unwrap_or_default().to_string();
     let rule = d.rule().as_str();
-    let identity = [rule.to_string(), file, key_path.to_string(), anchor];
+    // A list item's position is left out: an action added above another must not change the
+    // other's identity; items with the same text are told apart by their repeat index.
+    let identity = [rule.to_string(), file, without_indices(key_path), anchor];
     let occurrence = seen.entry(identity.clone()).or_insert(0);
     *occurrence += 1;
     json!({
@@ -205,6 +207,27 @@ fn first_sentence(text: &str) -> String {
         Some(end) => text[..=end].to_string(),
         None => text.to_string(),
     }
+}
+
+/// `actions[1].text` as `actions[].text`.
+fn without_indices(key_path: &str) -> String {
+    let mut out = String::with_capacity(key_path.len());
+    let mut in_index = false;
+    for c in key_path.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push('[');
+            }
+            ']' => {
+                in_index = false;
+                out.push(']');
+            }
+            _ if in_index => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn level(level: RuleLevel) -> &'static str {
@@ -305,6 +328,17 @@ mod tests {
         // The same text twice under one key is told apart by its repeat index alone.
         let twice = fingerprints_at("summary: |\n  TODO\n  TODO\n", &[(2, 3), (3, 3)]);
         assert_ne!(twice[0], twice[1]);
+    }
+
+    #[test]
+    fn an_item_added_above_leaves_the_items_below_their_fingerprints() {
+        let before = fingerprints_at("actions:\n  - text: TODO later\n", &[(2, 11)]);
+        let after = fingerprints_at(
+            "actions:\n  - text: Add an alert\n  - text: TODO later\n",
+            &[(3, 11)],
+        );
+        assert_eq!(before, after);
+        assert_eq!(without_indices("actions[12].text"), "actions[].text");
     }
 
     #[test]
