@@ -98,7 +98,9 @@ pub(super) fn required_because(name: &str, message: &str) -> Value {
 const MONTH: &str = "(0?[1-9]|1[0-2])";
 const DAY: &str = "(0?[1-9]|[12][0-9]|3[01])";
 const CLOCK: &str = "([01]?[0-9]|2[0-3]):[0-5]?[0-9](:([0-5]?[0-9]|60)(\\.[0-9]+)?)?";
-const OFFSET: &str = "([Zz]|[+-][0-9]{2}:?[0-9]{2})";
+/// A space or tab may come before the zone (`2026-11-24 09:12:00 +0100`, as `git log
+/// --date=iso` writes it); the loader closes it up.
+const OFFSET: &str = "([ \\t]*([Zz]|[+-][0-9]{2}:?[0-9]{2}))";
 
 /// A date as `YYYY-MM-DD`.
 pub(super) fn date_regex() -> String {
