@@ -13,13 +13,17 @@ use crate::model::Keyword;
 const SCALAR: [&str; 3] = ["string", "number", "boolean"];
 
 /// A text field: any scalar; `null` (an empty value) where the field is optional, because
-/// the loader treats `field:` with nothing after it as absent.
+/// the loader treats `field:` with nothing after it as absent. `errorMessage` replaces
+/// yaml-language-server's "Incorrect type. Expected one of string, number, boolean".
 pub(super) fn text(optional: bool) -> Value {
     let mut types: Vec<&str> = SCALAR.to_vec();
-    if optional {
+    let message = if optional {
         types.push("null");
-    }
-    json!({ "type": types })
+        "text (a word, a sentence or a number), not a list or a mapping; leave it empty if there is none"
+    } else {
+        "text (a word, a sentence or a number), not empty, not a list or a mapping"
+    };
+    json!({ "type": types, "errorMessage": message })
 }
 
 /// One of the words of `K`, spelled exactly.
@@ -27,13 +31,16 @@ pub(super) fn keyword<K: Keyword>(optional: bool) -> Value {
     words(K::NAMES, optional)
 }
 
-/// One of `names`, spelled exactly.
+/// One of `names`, spelled exactly. The message lists them in words, as editors otherwise
+/// list `null` among the valid values of an optional field.
 pub(super) fn words(names: &[&str], optional: bool) -> Value {
+    let listed: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    let message = format!("one of {}, spelled exactly", listed.join(", "));
     let mut values: Vec<Value> = names.iter().map(|name| json!(name)).collect();
     if optional {
         values.push(Value::Null);
     }
-    json!({ "enum": values })
+    json!({ "enum": values, "errorMessage": message })
 }
 
 /// A string matching `regex`, with `message` shown by editors in place of the regex
@@ -44,12 +51,13 @@ pub(super) fn pattern(regex: &str, message: &str, optional: bool) -> Value {
     } else {
         &["string"]
     };
-    json!({ "type": types, "pattern": regex, "patternErrorMessage": message })
+    // `errorMessage` for a wrong type (`duration: 55`, `detected: [09:20]`).
+    json!({ "type": types, "pattern": regex, "patternErrorMessage": message, "errorMessage": message })
 }
 
 /// `true` or `false`: the loader compares the spelling, so a quoted `"true"` is as good.
 pub(super) fn flag() -> Value {
-    json!({ "enum": [true, false, "true", "false", null] })
+    json!({ "enum": [true, false, "true", "false", null], "errorMessage": "`true` or `false`" })
 }
 
 /// A list of `item`s, or nothing.
@@ -143,5 +151,8 @@ pub(super) const DATE_MESSAGE: &str = "a date: `2024-01-15` (year, month, day)";
 /// Every IANA zone name chrono-tz knows, which is what the loader accepts.
 pub(super) fn zone(optional: bool) -> Value {
     let names: Vec<&str> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect();
-    words(&names, optional)
+    let mut schema = words(&names, optional);
+    // Not the 600 names, which editors would print in full.
+    schema["errorMessage"] = "an IANA time zone name, spelled exactly: `UTC`, `Europe/Berlin`, `America/New_York`, `Asia/Tokyo`".into();
+    schema
 }

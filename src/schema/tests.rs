@@ -230,3 +230,40 @@ fn empty_lists_and_sections_are_as_good_as_absent() {
     let overlay = validator(SchemaKind::Overlay);
     assert!(overlay.is_valid(&json!({"lang": "de", "title": null, "lessons": null})));
 }
+
+/// Whether `schema` describes a scalar (no mapping, no list), where editors would otherwise
+/// print the bare type or every allowed value.
+fn is_scalar(schema: &Value) -> bool {
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(one) => vec![one.as_str()],
+        Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    !types.contains(&"object") && !types.contains(&"array") && schema.get("properties").is_none()
+}
+
+#[test]
+fn every_scalar_field_says_in_words_what_it_takes() {
+    let mut unclear = Vec::new();
+    let mut scalars = 0;
+    for kind in SchemaKind::ALL {
+        walk_fields(kind.name(), &schema(kind, None), &mut |path, field| {
+            let mut check = |path: &str, field: &Value| {
+                if !is_scalar(field) {
+                    return;
+                }
+                scalars += 1;
+                match field["errorMessage"].as_str() {
+                    Some(m) if m.len() <= 300 && !m.contains("null") => {}
+                    other => unclear.push(format!("{path}: {other:?}")),
+                }
+            };
+            check(path, field);
+            if let Some(item @ Value::Object(_)) = field.get("items") {
+                check(&format!("{path}[]"), item);
+            }
+        });
+    }
+    assert!(scalars > 50, "only {scalars} scalar fields");
+    assert!(unclear.is_empty(), "{unclear:#?}");
+}
