@@ -95,10 +95,14 @@ pub(super) fn given(name: &str) -> Value {
 }
 
 /// [`given`] as a rule, with `message` for editors when the property is missing.
+/// An empty value is refused by type, not by a `not`, whose message editors drop.
 pub(super) fn required_because(name: &str, message: &str) -> Value {
-    let mut schema = given(name);
-    schema["errorMessage"] = message.into();
-    schema
+    let given = ["string", "number", "boolean", "array", "object"];
+    json!({
+        "required": [name],
+        "properties": { name: { "type": given, "errorMessage": message } },
+        "errorMessage": message,
+    })
 }
 
 // The patterns, derived from what the loader's parsers accept (model::time and

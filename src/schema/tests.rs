@@ -267,3 +267,54 @@ fn every_scalar_field_says_in_words_what_it_takes() {
     assert!(scalars > 50, "only {scalars} scalar fields");
     assert!(unclear.is_empty(), "{unclear:#?}");
 }
+
+/// The paths of every `not` that is a rule rather than part of an `if`'s condition.
+fn rule_nots(path: &str, schema: &Value, out: &mut Vec<String>) {
+    match schema {
+        Value::Object(map) => {
+            for (key, value) in map {
+                match key.as_str() {
+                    "if" => {}
+                    // The choices' own messages give way to the anyOf's.
+                    "anyOf" if map.contains_key("errorMessage") => {}
+                    "not" => out.push(path.to_string()),
+                    _ => rule_nots(&format!("{path}/{key}"), value, out),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                rule_nots(&format!("{path}/{i}"), item, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// yaml-language-server drops a `not`'s errorMessage ("Matches a schema that is not
+/// allowed."), so a field a channel may not have is `false` and named on its own key.
+#[test]
+fn fields_a_channel_may_not_have_are_refused_by_name_not_by_a_not() {
+    for kind in SchemaKind::ALL {
+        let mut found = Vec::new();
+        rule_nots(kind.name(), &schema(kind, None), &mut found);
+        assert!(found.is_empty(), "{found:?}");
+    }
+    let config = validator(SchemaKind::Config);
+    let with = |channel: Value| json!({ "base_url": "https://s.example.com/", "notify": [channel] });
+    let slack = json!({ "kind": "slack", "url_env": "SLACK_URL" });
+    assert!(config.is_valid(&with(slack.clone())));
+    let mut secret = slack;
+    secret["secret_env"] = json!("SECRET");
+    assert!(!config.is_valid(&with(secret)));
+    let hook = json!({ "kind": "webhook", "url_env": "HOOK_URL", "url": null });
+    assert!(config.is_valid(&with(hook.clone())));
+    let mut both = hook;
+    both["url"] = json!("https://hooks.example.com/x");
+    assert!(!config.is_valid(&with(both)));
+    let mail = json!({ "kind": "email", "smtp_host_env": "H", "from": "a@example.com", "to": ["b@example.com"], "unsubscribe": "https://s.example.com/u" });
+    assert!(config.is_valid(&with(mail.clone())));
+    let mut hooked = mail;
+    hooked["url_env"] = json!(null);
+    assert!(!config.is_valid(&with(hooked)), "written at all, even empty");
+}
