@@ -239,7 +239,48 @@ pub(super) fn schema() -> Value {
         required_because(field, &message)
     };
     schema["then"] = json!({ "allOf": [rule("severity"), rule("started")] });
+    schema["allOf"] = json!([maintenance_window(), incident_has_no_window()]);
     schema
+}
+
+/// The maintenance fields, which mean nothing on an incident.
+const WINDOW_FIELDS: [&str; 4] = ["scheduled_for", "scheduled_until", "auto_complete", "cancelled"];
+
+/// A published maintenance needs both ends of its window (`maintenance-window`); the key
+/// written at all is enough, as lint leaves an unreadable or empty value to other findings.
+fn maintenance_window() -> Value {
+    let ends: Vec<Value> = ["scheduled_for", "scheduled_until"]
+        .iter()
+        .map(|field| {
+            json!({
+                "required": [field],
+                "errorMessage": format!("this published maintenance has no `{field}`: add when the planned work begins and ends"),
+            })
+        })
+        .collect();
+    json!({
+        "if": {
+            "required": ["kind", "status"],
+            "properties": { "kind": { "const": "maintenance" }, "status": { "const": "published" } },
+        },
+        "then": { "allOf": ends },
+    })
+}
+
+/// An incident (written so, or not written) may leave the maintenance fields empty, no more
+/// (`maintenance-window`): most likely `kind: maintenance` was forgotten.
+fn incident_has_no_window() -> Value {
+    let banned: serde_json::Map<String, Value> = WINDOW_FIELDS
+        .iter()
+        .map(|field| {
+            let message = format!("`{field}` is a maintenance field, but this record is an incident: add `kind: maintenance`, or remove `{field}`");
+            (field.to_string(), json!({ "type": "null", "errorMessage": message }))
+        })
+        .collect();
+    json!({
+        "if": { "properties": { "kind": { "enum": ["incident", null] } } },
+        "then": { "properties": banned },
+    })
 }
 
 /// A record that is no draft, of kind incident (written so, or not written): the loader

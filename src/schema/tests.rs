@@ -218,7 +218,21 @@ fn required_unless_draft() {
     let mut maintenance = draft;
     maintenance["status"] = json!("published");
     maintenance["kind"] = json!("maintenance");
+    assert!(!record.is_valid(&maintenance), "a published window has both ends");
+    maintenance["scheduled_for"] = json!("2024-03-05 22:00");
+    maintenance["scheduled_until"] = json!("2024-03-05 23:30");
     assert!(record.is_valid(&maintenance));
+    maintenance["status"] = json!("draft");
+    maintenance.as_object_mut().unwrap().remove("scheduled_until");
+    assert!(record.is_valid(&maintenance), "a draft may lack them");
+    let mut incident = published;
+    incident["started"] = json!("2023-12-17T03:56:00Z");
+    for (field, value) in [("scheduled_for", json!("2024-03-05 22:00")), ("cancelled", json!(false))] {
+        incident[field] = value;
+        assert!(!record.is_valid(&incident), "{field} on an incident");
+        incident[field] = Value::Null;
+        assert!(record.is_valid(&incident), "{field} empty");
+    }
 }
 
 #[test]
