@@ -254,8 +254,10 @@ fn read_record(
 fn spanned_boolean(reader: &mut Reader, map: &Map<'_>, field: &str) -> Option<Spanned<bool>> {
     let node = map.get(field)?;
     let value = reader.boolean(map, field);
-    // `boolean` reports anything but `true`/`false`; such a value is as good as absent.
-    matches!(node.as_str(), Some("true" | "false")).then(|| Spanned::new(value, node.span))
+    // `boolean` reports anything but a boolean; such a value is as good as absent.
+    node.as_str()
+        .and_then(super::fields::boolean_word)
+        .map(|_| Spanned::new(value, node.span))
 }
 
 fn read_time(

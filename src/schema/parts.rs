@@ -55,9 +55,13 @@ pub(super) fn pattern(regex: &str, message: &str, optional: bool) -> Value {
     json!({ "type": types, "pattern": regex, "patternErrorMessage": message, "errorMessage": message })
 }
 
-/// `true` or `false`: the loader compares the spelling, so a quoted `"true"` is as good.
+/// `true` or `false`: the loader compares the spelling (YAML 1.2's `True`, `FALSE`, …), so a
+/// quoted `"true"` is as good.
 pub(super) fn flag() -> Value {
-    json!({ "enum": [true, false, "true", "false", null], "errorMessage": "`true` or `false`" })
+    let spellings = ["true", "True", "TRUE", "false", "False", "FALSE"];
+    let mut values = vec![json!(true), json!(false), Value::Null];
+    values.extend(spellings.iter().map(|word| json!(word)));
+    json!({ "enum": values, "errorMessage": "`true` or `false`" })
 }
 
 /// A list of `item`s, or nothing.
