@@ -305,10 +305,27 @@ fn read_affected(reader: &mut Reader, map: &Map<'_>) -> Affected {
     };
     let mut pairs: Vec<(Spanned<String>, Spanned<_>)> = Vec::new();
     for (key, value) in entries {
-        let (Some(id), Some(status)) = (
-            reader.text(key, "affected"),
-            reader.keyword(value, "affected"),
-        ) else {
+        let Some(id) = reader.text(key, "affected") else {
+            continue;
+        };
+        // Not "must be text": a component's state is one word of a list.
+        if !matches!(value.value, super::yaml::Value::Scalar { .. }) {
+            let names = <crate::model::ComponentStatus as crate::model::Keyword>::NAMES.join(", ");
+            reader.push(
+                Finding::new(
+                    RuleId::InvalidValue,
+                    value.span,
+                    format!(
+                        "component `{}` under `affected` has no state, found {}",
+                        id.value,
+                        value.kind_name()
+                    ),
+                )
+                .help(format!("write the worst state it reached after the colon: one of {names}")),
+            );
+            continue;
+        }
+        let Some(status) = reader.keyword(value, "affected") else {
             continue;
         };
         if let Some((first, _)) = pairs.iter().find(|(seen, _)| seen.value == id.value) {
