@@ -332,7 +332,11 @@ pub fn plan_translation(
     match overlay_file.map(|o| translate::leading_comments(&o.source.text)) {
         Some(kept) if !kept.is_empty() => match modeline {
             Some(modeline) if !kept.contains("# yaml-language-server:") => {
-                let bom = if kept.starts_with('\u{feff}') { "\u{feff}" } else { "" };
+                let bom = if kept.starts_with('\u{feff}') {
+                    "\u{feff}"
+                } else {
+                    ""
+                };
                 refreshed.replace_header(&format!("{bom}{modeline}{}", &kept[bom.len()..]));
             }
             _ => refreshed.replace_header(kept),

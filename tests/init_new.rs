@@ -277,7 +277,10 @@ fn new_writes_the_modeline_only_to_a_schema_that_exists_and_schema_write_refresh
 
     fs::remove_dir_all(p.join(".hindsight")).unwrap();
     let (text, stderr) = made("Without schema");
-    assert!(text.starts_with("# "), "the template's comments stay: {text}");
+    assert!(
+        text.starts_with("# "),
+        "the template's comments stay: {text}"
+    );
     assert!(!text.contains("yaml-language-server"), "{text}");
     assert!(
         stderr.contains(".hindsight/record.schema.json is missing")

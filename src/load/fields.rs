@@ -296,9 +296,13 @@ mod tests {
                 &yaml,
                 &crate::load::record::RecordContext::default(),
             );
-            findings.iter().any(|f| f.message.contains("must be `true` or `false`"))
+            findings
+                .iter()
+                .any(|f| f.message.contains("must be `true` or `false`"))
         };
-        for good in ["true", "True", "TRUE", "false", "False", "FALSE", "\"true\""] {
+        for good in [
+            "true", "True", "TRUE", "false", "False", "FALSE", "\"true\"",
+        ] {
             assert!(!flag(good), "{good}");
         }
         for bad in ["yes", "1", "tRUE", "on"] {

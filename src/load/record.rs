@@ -321,7 +321,9 @@ fn read_affected(reader: &mut Reader, map: &Map<'_>) -> Affected {
                         value.kind_name()
                     ),
                 )
-                .help(format!("write the worst state it reached after the colon: one of {names}")),
+                .help(format!(
+                    "write the worst state it reached after the colon: one of {names}"
+                )),
             );
             continue;
         }

@@ -188,8 +188,22 @@ fn near_misses() -> Vec<Value> {
         }
     }
     for other in [
-        "2023-12-17", "2023-1-7", "2023-12-32", "+2023-12-17", "2023-12-17T24:00", "3:56:07.5",
-        "45m", "1h30m", "~1.5h", "~ 2h", "1.h", "30m1h", "1h 30m", "18", "2d4h", "-5m",
+        "2023-12-17",
+        "2023-1-7",
+        "2023-12-32",
+        "+2023-12-17",
+        "2023-12-17T24:00",
+        "3:56:07.5",
+        "45m",
+        "1h30m",
+        "~1.5h",
+        "~ 2h",
+        "1.h",
+        "30m1h",
+        "1h 30m",
+        "18",
+        "2d4h",
+        "-5m",
     ] {
         out.push(json!(other));
     }
@@ -228,7 +242,12 @@ fn mutations(value: &Value, schema: &Value, depth: usize, out: &mut Vec<Value>) 
             for (key, property) in properties.into_iter().flatten() {
                 let patterned = property.get("pattern").is_some();
                 let misses = if patterned { near_misses() } else { Vec::new() };
-                for example in property["examples"].as_array().into_iter().flatten().chain(&misses) {
+                for example in property["examples"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .chain(&misses)
+                {
                     let mut changed = map.clone();
                     changed.insert(key.clone(), example.clone());
                     out.push(Value::Object(changed));

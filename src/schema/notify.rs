@@ -174,8 +174,10 @@ fn kind_is(kinds: &[ChannelKind]) -> Value {
 /// `false` per field rather than a `not`: yaml-language-server ignores a `not`'s
 /// errorMessage, and says "Property secret_env is not allowed." on the key itself.
 fn none_of(fields: &[&str]) -> Value {
-    let banned: serde_json::Map<String, Value> =
-        fields.iter().map(|f| (f.to_string(), Value::Bool(false))).collect();
+    let banned: serde_json::Map<String, Value> = fields
+        .iter()
+        .map(|f| (f.to_string(), Value::Bool(false)))
+        .collect();
     json!({ "properties": banned })
 }
 

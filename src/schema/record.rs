@@ -244,7 +244,12 @@ pub(super) fn schema() -> Value {
 }
 
 /// The maintenance fields, which mean nothing on an incident.
-const WINDOW_FIELDS: [&str; 4] = ["scheduled_for", "scheduled_until", "auto_complete", "cancelled"];
+const WINDOW_FIELDS: [&str; 4] = [
+    "scheduled_for",
+    "scheduled_until",
+    "auto_complete",
+    "cancelled",
+];
 
 /// A published maintenance needs both ends of its window (`maintenance-window`); the key
 /// written at all is enough, as lint leaves an unreadable or empty value to other findings.

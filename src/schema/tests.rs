@@ -143,17 +143,51 @@ fn time_and_duration_patterns_follow_the_parsers() {
     // Every combination of a date, a separator, a clock and a zone, near misses included,
     // bare and padded: the schema must refuse exactly what the loader refuses.
     let dates = [
-        "2023-12-17", "2023-1-7", "23-12-17", "2023-13-01", "2023-12-32",
-        "+2023-12-17", "-0000-12-17", "2023- 12-17", "02023-12-17", "2023/12/17", "",
+        "2023-12-17",
+        "2023-1-7",
+        "23-12-17",
+        "2023-13-01",
+        "2023-12-32",
+        "+2023-12-17",
+        "-0000-12-17",
+        "2023- 12-17",
+        "02023-12-17",
+        "2023/12/17",
+        "",
     ];
     let separators = ["T", " ", "  ", "\t", "t", "T ", "T\t", ""];
     let clocks = [
-        "03:56", "3:5", "03:56:07", "03:56:07.123", "23:59:60", "24:00", "03:56:07.", "03: 56",
-        "03:56:7", "03", "",
+        "03:56",
+        "3:5",
+        "03:56:07",
+        "03:56:07.123",
+        "23:59:60",
+        "24:00",
+        "03:56:07.",
+        "03: 56",
+        "03:56:7",
+        "03",
+        "",
     ];
     let zones = [
-        "", "Z", "z", " Z", "\tz", "  Z", "+01:00", "+0100", "-05:30", " +01:00", "\t-0530",
-        "  +0100", "+01", "+01::00", "+01: 00", "\u{2212}01:00", " UTC", "+1:00",
+        "",
+        "Z",
+        "z",
+        " Z",
+        "\tz",
+        "  Z",
+        "+01:00",
+        "+0100",
+        "-05:30",
+        " +01:00",
+        "\t-0530",
+        "  +0100",
+        "+01",
+        "+01::00",
+        "+01: 00",
+        "\u{2212}01:00",
+        " UTC",
+        "+1:00",
     ];
     let mut times = Vec::new();
     for date in dates {
@@ -218,16 +252,25 @@ fn required_unless_draft() {
     let mut maintenance = draft;
     maintenance["status"] = json!("published");
     maintenance["kind"] = json!("maintenance");
-    assert!(!record.is_valid(&maintenance), "a published window has both ends");
+    assert!(
+        !record.is_valid(&maintenance),
+        "a published window has both ends"
+    );
     maintenance["scheduled_for"] = json!("2024-03-05 22:00");
     maintenance["scheduled_until"] = json!("2024-03-05 23:30");
     assert!(record.is_valid(&maintenance));
     maintenance["status"] = json!("draft");
-    maintenance.as_object_mut().unwrap().remove("scheduled_until");
+    maintenance
+        .as_object_mut()
+        .unwrap()
+        .remove("scheduled_until");
     assert!(record.is_valid(&maintenance), "a draft may lack them");
     let mut incident = published;
     incident["started"] = json!("2023-12-17T03:56:00Z");
-    for (field, value) in [("scheduled_for", json!("2024-03-05 22:00")), ("cancelled", json!(false))] {
+    for (field, value) in [
+        ("scheduled_for", json!("2024-03-05 22:00")),
+        ("cancelled", json!(false)),
+    ] {
         incident[field] = value;
         assert!(!record.is_valid(&incident), "{field} on an incident");
         incident[field] = Value::Null;
@@ -315,7 +358,8 @@ fn fields_a_channel_may_not_have_are_refused_by_name_not_by_a_not() {
         assert!(found.is_empty(), "{found:?}");
     }
     let config = validator(SchemaKind::Config);
-    let with = |channel: Value| json!({ "base_url": "https://s.example.com/", "notify": [channel] });
+    let with =
+        |channel: Value| json!({ "base_url": "https://s.example.com/", "notify": [channel] });
     let slack = json!({ "kind": "slack", "url_env": "SLACK_URL" });
     assert!(config.is_valid(&with(slack.clone())));
     let mut secret = slack;
@@ -330,5 +374,8 @@ fn fields_a_channel_may_not_have_are_refused_by_name_not_by_a_not() {
     assert!(config.is_valid(&with(mail.clone())));
     let mut hooked = mail;
     hooked["url_env"] = json!(null);
-    assert!(!config.is_valid(&with(hooked)), "written at all, even empty");
+    assert!(
+        !config.is_valid(&with(hooked)),
+        "written at all, even empty"
+    );
 }

@@ -1,6 +1,5 @@
 //! One follow-up action of a record: its fields, and the checks on its date and link.
 
-
 use super::super::fields::Reader;
 use super::super::yaml::Node;
 use crate::diagnostic::Finding;

@@ -175,6 +175,12 @@ fn a_component_without_a_state_is_said_so() {
             message,
             &format!("component `api` under `affected` has no state, found {found}")
         );
-        assert!(findings[0].help.as_deref().unwrap().contains("major_outage"));
+        assert!(
+            findings[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("major_outage")
+        );
     }
 }

@@ -8,10 +8,10 @@ use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone as _, Utc};
 use serde::Serialize;
 
 use crate::assets::{self, Content, NEW_TEMPLATES};
-use crate::schema::SchemaKind;
 use crate::localize::Messages;
 use crate::model::SiteConfig;
 use crate::model::{ComponentStatus, Impact, Keyword as _, Lang};
+use crate::schema::SchemaKind;
 use crate::yaml_quote::double_quoted;
 
 use super::{guide, slug};
