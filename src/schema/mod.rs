@@ -9,6 +9,7 @@
 //! What no schema can say (the order of times, a component that exists, February 30th) is
 //! listed in `agreement::SEMANTIC` and in the README's "Editor support".
 
+mod conditions;
 mod config;
 mod notify;
 mod overlay;
