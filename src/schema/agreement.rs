@@ -176,6 +176,36 @@ fn wrong_values() -> Vec<Value> {
     ]
 }
 
+/// `value` as YAML in flow style, each string plain where YAML reads it back as written
+/// or as the number, boolean or null it looks like.
+fn plain_yaml(value: &Value) -> String {
+    let plain = |text: &str| {
+        let first = text.chars().next();
+        first.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '~' | '+'))
+            && !text.ends_with([' ', ':'])
+            && !text.contains(": ")
+            && !text.contains(" #")
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || " _.:/+-~@".contains(c))
+    };
+    match value {
+        Value::String(text) if plain(text) => text.clone(),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(plain_yaml).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Object(map) => {
+            let pairs: Vec<String> = map
+                .iter()
+                .map(|(key, value)| format!("{}: {}", plain_yaml(&json!(key)), plain_yaml(value)))
+                .collect();
+            format!("{{{}}}", pairs.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
 /// Near misses for a field with a pattern, from the grammar of times and durations:
 /// accepted and refused spellings side by side, each written as a string.
 fn near_misses() -> Vec<Value> {
@@ -314,6 +344,7 @@ fn lint_and_the_schemas_agree_on_every_fixture_and_its_mutations() {
         .collect();
     let mut disagreements = Vec::new();
     let (mut seen, mut compared, mut refused) = (0, 0, 0);
+    let (mut plain_written, mut plain_unreadable) = (0, 0);
     let mut sources: Vec<(String, SchemaKind, String)> = documents()
         .into_iter()
         .map(|(path, kind)| {
@@ -336,7 +367,22 @@ fn lint_and_the_schemas_agree_on_every_fixture_and_its_mutations() {
         let mut variants = vec![(text, original.clone())];
         let mut mutated = Vec::new();
         mutations(&original, schema, 4, &mut mutated);
-        variants.extend(mutated.into_iter().map(|value| (value.to_string(), value)));
+        // Every other variant written with plain scalars (`duration: 55`, `title: True`),
+        // which the editor types as it reads them and lint reads as their spelling; the rest
+        // quoted, as JSON.
+        variants.extend(mutated.into_iter().enumerate().map(|(n, value)| {
+            if n % 2 == 1 {
+                let text = plain_yaml(&value);
+                match yaml::parse(&text, &Limits::default()) {
+                    Ok(Some(node)) => {
+                        plain_written += 1;
+                        return (text, to_json(&node));
+                    }
+                    _ => plain_unreadable += 1,
+                }
+            }
+            (value.to_string(), value)
+        }));
         for (text, value) in variants {
             let Some((lint, findings)) = lint_refuses(kind, &text) else {
                 continue;
@@ -355,6 +401,14 @@ fn lint_and_the_schemas_agree_on_every_fixture_and_its_mutations() {
         }
     }
     eprintln!("{seen} documents, {compared} variants compared, {refused} refused");
+    assert_eq!(
+        plain_unreadable, 0,
+        "variants written plain that do not parse"
+    );
+    assert!(
+        plain_written > 20_000,
+        "only {plain_written} variants written plain"
+    );
     // Not a test that passes having compared next to nothing.
     assert!(seen > 100, "only {seen} fixtures found");
     assert!(compared > 40_000, "only {compared} variants compared");
