@@ -17,6 +17,7 @@ use crate::load::{self, Corpus, RecordFile};
 use crate::localize;
 use crate::model::{Lang, RuleId, RuleLevel};
 use crate::render::Format;
+use crate::schema::SchemaKind;
 use crate::{discover, translate};
 
 /// The project directory: `explicit` (`--root`) when given, else the nearest folder upward
@@ -320,16 +321,28 @@ pub fn plan_translation(
         .path
         .with_file_name(format!("{}.{lang}.yaml", record.id));
     let mut refreshed = translate::refresh(record, existing, lang);
-    // The existing overlay's leading comments (its modeline, the translator's notes) stay;
-    // a new overlay's modeline points up as many folders as it is deep.
+    // The existing overlay's leading comments (its modeline, the translator's notes) stay,
+    // and gain a modeline if they have none; a modeline points up as many folders as the
+    // overlay is deep, and only to a schema the project has (editors report a missing one).
+    let modeline = SchemaKind::Overlay.in_project(&project.root).then(|| {
+        let depth = path
+            .strip_prefix(&project.root)
+            .map_or(1, |below| below.components().count().saturating_sub(1));
+        SchemaKind::Overlay.modeline(depth.max(1))
+    });
     match overlay_file.map(|o| translate::leading_comments(&o.source.text)) {
-        Some(kept) if !kept.is_empty() => refreshed.replace_header(kept),
-        _ => {
-            let depth = path
-                .strip_prefix(&project.root)
-                .map_or(1, |below| below.components().count().saturating_sub(1));
-            refreshed.replace_header(&translate::header(record, lang, depth.max(1)));
-        }
+        Some(kept) if !kept.is_empty() => match modeline {
+            Some(modeline) if !kept.contains("# yaml-language-server:") => {
+                let bom = if kept.starts_with('\u{feff}') {
+                    "\u{feff}"
+                } else {
+                    ""
+                };
+                refreshed.replace_header(&format!("{bom}{modeline}{}", &kept[bom.len()..]));
+            }
+            _ => refreshed.replace_header(kept),
+        },
+        _ => refreshed.replace_header(&translate::header(record, lang, modeline.as_deref())),
     }
     if let Err(why) = refreshed.verify(&record.id, &load::Limits::default()) {
         return Ok(Planned::Unwritable(path, why));

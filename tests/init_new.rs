@@ -241,3 +241,54 @@ fn a_projects_template_overrides_and_adds() {
     let (code, _, stderr) = run(hindsight(&p).arg("build"));
     assert_eq!(code, 0, "{stderr}");
 }
+
+/// `new` writes the modeline only when the project has the schema it points at, else says
+/// how to get it; `schema --write` puts the current schemas over stale copies.
+#[test]
+fn new_writes_the_modeline_only_to_a_schema_that_exists_and_schema_write_refreshes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run(hindsight(dir.path()).args(["init", "p"])).0, 0);
+    let p = dir.path().join("p");
+    let made = |title: &str| {
+        let (code, _, stderr) = run(hindsight(&p).args(["new", title, "--date", "2024-03-01"]));
+        assert_eq!(code, 0, "{stderr}");
+        let slug = title.to_lowercase().replace(' ', "-");
+        let text = fs::read_to_string(p.join(format!("incidents/2024-03-01-{slug}.yaml"))).unwrap();
+        (text, stderr)
+    };
+    let (text, stderr) = made("With schema");
+    assert!(
+        text.starts_with("# yaml-language-server: $schema=../.hindsight/record.schema.json\n"),
+        "{text}"
+    );
+    assert!(!stderr.contains("is missing"), "{stderr}");
+
+    let stale = "{\"properties\": {}}\n";
+    fs::write(p.join(".hindsight/record.schema.json"), stale).unwrap();
+    fs::remove_file(p.join(".hindsight/overlay.schema.json")).unwrap();
+    let (code, _, stderr) = run(hindsight(&p).args(["schema", "--write"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("record.schema.json"), "{stderr}");
+    for kind in ["record", "overlay", "config"] {
+        let (_, printed, _) = run(hindsight(dir.path()).args(["schema", kind]));
+        let written = fs::read_to_string(p.join(format!(".hindsight/{kind}.schema.json"))).unwrap();
+        assert_eq!(written, printed, "{kind}");
+    }
+
+    fs::remove_dir_all(p.join(".hindsight")).unwrap();
+    let (text, stderr) = made("Without schema");
+    assert!(
+        text.starts_with("# "),
+        "the template's comments stay: {text}"
+    );
+    assert!(!text.contains("yaml-language-server"), "{text}");
+    assert!(
+        stderr.contains(".hindsight/record.schema.json is missing")
+            && stderr.contains("hindsight schema --write"),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = run(hindsight(dir.path()).args(["schema", "--write"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no site/config.yaml"), "{stderr}");
+}

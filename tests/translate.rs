@@ -265,22 +265,42 @@ fn project_templates_and_locales_override_the_built_ins() {
     assert!(err.contains("postmortem.md:2:"), "{err}");
 }
 
-/// The editor's modeline: written into a new overlay, kept with the translator's own leading
+/// The editor's modeline: left out, with a hint, while the project has no copy of the
+/// schema (editors would report "Unable to load schema"); once `schema --write` made one,
+/// added to an overlay whose leading comments have none, kept with the translator's own
 /// comments by a refresh, and written for an overlay in a subfolder with the right path.
 #[test]
 fn overlays_get_the_modeline_and_a_refresh_keeps_the_leading_comments() {
     let dir = project();
     let root = dir.root();
+    assert!(!root.join(".hindsight").exists());
     let (code, _, stderr) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));
     assert_eq!(code, 0, "{stderr}");
     let created = fs::read_to_string(root.join(OVERLAY)).unwrap();
+    assert!(!created.contains("yaml-language-server"), "{created}");
     assert!(
-        created.starts_with("# yaml-language-server: $schema=../.hindsight/overlay.schema.json\n"),
-        "{created}"
+        stderr.contains(".hindsight/overlay.schema.json is missing")
+            && stderr.contains("`hindsight schema --write`"),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = run(hindsight(root).args(["schema", "--write"]));
+    assert_eq!(code, 0, "{stderr}");
+    let notes = "# Reviewed by Aiko.\n\n";
+    let body = created.split_once("\nlang:").unwrap().1;
+    fs::write(root.join(OVERLAY), format!("{notes}lang:{body}")).unwrap();
+    let (code, _, stderr) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("is missing"), "{stderr}");
+    let gained = fs::read_to_string(root.join(OVERLAY)).unwrap();
+    assert!(
+        gained.starts_with(&format!(
+            "# yaml-language-server: $schema=../.hindsight/overlay.schema.json\n{notes}lang: ja\n"
+        )),
+        "{gained}"
     );
 
     let mine = "# yaml-language-server: $schema=../schemas/overlay.json\n# Reviewed by Aiko.\n\n";
-    let body = created.split_once("\nlang:").unwrap().1;
     fs::write(root.join(OVERLAY), format!("{mine}lang:{body}")).unwrap();
     edit(&root.join(RECORD), "title: ", "title: Still ");
     let (code, _, stderr) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));

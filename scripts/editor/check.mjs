@@ -13,7 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [server, project] = process.argv.slice(2);
+const [server, project, made] = process.argv.slice(2);
 const failures = [];
 const fail = (message) => failures.push(message);
 
@@ -151,6 +151,21 @@ async function main() {
   }
   console.log(`${files.length} example files opened`);
 
+  // 1b. The files `init`, `new` and `translate` wrote: each with a modeline whose schema
+  // loads (a missing one is a diagnostic on the first line), and no diagnostics.
+  const madeFiles = readdirSync(join(made, 'incidents'))
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => join(made, 'incidents', name));
+  madeFiles.push(join(made, 'site', 'config.yaml'));
+  if (madeFiles.length < 3) fail(`init, new and translate wrote ${madeFiles.length} files, not 3`);
+  for (const file of madeFiles) {
+    const text = readFileSync(file, 'utf8');
+    if (!text.startsWith('# yaml-language-server: $schema=')) fail(`${file} has no modeline`);
+    const found = await diagnosticsOf(open(file, text));
+    if (found.length > 0) fail(`${file}: ${describe(found)}`);
+  }
+  console.log(`${madeFiles.length} files written by init, new and translate opened`);
+
   const modeline = '# yaml-language-server: $schema=../.hindsight/record.schema.json\n';
   const probe = (name) => join(project, 'incidents', name);
 
@@ -189,6 +204,12 @@ async function main() {
     ['bad-status', 'status: done\n', /draft|review|published/],
     ['empty-lessons', 'lessons:\ntimeline:\naffected:\n', null],
     ['no-severity', 'status: published\nstarted: 2024-01-01T10:00:00Z\n', /`severity` is required unless `status: draft`/],
+    ['zone-typo', 'timezone: Europe/Berln\n', /an IANA time zone name/],
+    ['duration-number', 'duration: 55\n', /a number and a unit/],
+    ['time-list', 'detected: [09:20]\n', /a time/],
+    ['empty-lesson', 'lessons:\n  -\n', /text/],
+    ['space-before-zone', 'started: 2026-11-24 09:12:00 +0100\n', null],
+    ['window-on-incident', 'scheduled_for: 2024-03-05 22:00\n', /maintenance field/],
   ];
   for (const [name, body, expected] of cases) {
     const text = body.startsWith('status:') ? modeline + 'title: Probe\nlang: en\n' + body : modeline + 'title: Probe\nlang: en\nstatus: draft\n' + body;
@@ -199,12 +220,26 @@ async function main() {
       fail(`${name}: expected a message like ${expected}, got ${describe(found) || 'none'}`);
     }
     for (const d of found) if (regexLike(d.message)) fail(`${name}: the message shows a regex: ${d.message}`);
+    for (const d of found) if (d.message.length > 300) fail(`${name}: a message of ${d.message.length} characters: ${d.message.slice(0, 200)}…`);
     console.log(`${name}: ${describe(found) || 'no diagnostics'}`);
   }
   const config = '# yaml-language-server: $schema=../.hindsight/config.schema.json\nbase_url: https://status.example.com/\ncomponents:\n  - id: Logto Core\n';
   const found = await diagnosticsOf(open(join(project, 'site', 'probe.yaml'), config));
   if (!found.some((d) => /lowercase ASCII letters/.test(d.message))) fail(`bad component id: ${describe(found) || 'none'}`);
   console.log(`bad-component-id: ${describe(found)}`);
+  // A field a channel may not have is named on its own key, not "Matches a schema that is
+  // not allowed."; a time zone typo in the config is said in words.
+  const configCases = [
+    ['slack-secret', 'notify:\n  - kind: slack\n    url_env: SLACK_URL\n    secret_env: SECRET\n', /Property secret_env is not allowed/],
+    ['config-zone', 'timezone: utc\n', /an IANA time zone name/],
+  ];
+  for (const [name, body, expected] of configCases) {
+    const text = '# yaml-language-server: $schema=../.hindsight/config.schema.json\nbase_url: https://status.example.com/\n' + body;
+    const got = await diagnosticsOf(open(join(project, 'site', `${name}.yaml`), text));
+    if (!got.some((d) => expected.test(d.message))) fail(`${name}: expected a message like ${expected}, got ${describe(got) || 'none'}`);
+    for (const d of got) if (d.message.length > 300) fail(`${name}: a message of ${d.message.length} characters`);
+    console.log(`${name}: ${describe(got)}`);
+  }
 
   await request('shutdown', null);
   notify('exit', null);

@@ -65,6 +65,9 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         Written::Created(path) => {
             let path = display_path(&path);
             output::status(&format!("created {path}"));
+            if let Some(hint) = hindsight::schema::SchemaKind::Record.missing_hint(&root) {
+                output::status(&hint);
+            }
             output::status(&format!(
                 "next: fill it in, then check it with `hindsight lint {path}`"
             ));

@@ -35,6 +35,10 @@ pub(crate) struct SchemaArgs {
     /// The schema of site/config.yaml (the same as `schema config`).
     #[arg(long, conflicts_with = "kind")]
     config: bool,
+    /// Write the three schemas into the project's .hindsight/ (where the modelines point),
+    /// over the copies an older hindsight wrote, instead of printing one.
+    #[arg(long, conflicts_with_all = ["kind", "overlay", "config"])]
+    write: bool,
 }
 
 pub(crate) fn rules(args: RulesArgs) -> anyhow::Result<Outcome> {
@@ -94,6 +98,12 @@ pub(crate) fn schema(root: Option<&Path>, args: SchemaArgs) -> anyhow::Result<Ou
         (None, false, false) => SchemaKind::Record,
     };
     let root = project::find_root(root, None);
+    if args.write {
+        for path in schema::write_local_copies(&root)? {
+            super::output::status(&format!("wrote {}", root.join(path).display()));
+        }
+        return Ok(Outcome::Clean);
+    }
     let base_url = project::base_url(&root);
     print(&schema::to_text(&schema::schema(kind, base_url.as_deref())))?;
     Ok(Outcome::Clean)

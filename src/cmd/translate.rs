@@ -80,6 +80,9 @@ fn refresh(root: Option<&Path>, file: &Path, lang: Lang) -> anyhow::Result<Outco
         refreshed.stale,
         refreshed.orphaned
     ));
+    if let Some(hint) = hindsight::schema::SchemaKind::Overlay.missing_hint(&root) {
+        output::status(&hint);
+    }
     Ok(Outcome::Clean)
 }
 

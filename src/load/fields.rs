@@ -212,14 +212,15 @@ impl Reader {
         map.get(field).and_then(|node| self.keyword(node, field))
     }
 
+    /// A flag: `true` or `false`, in any of YAML 1.2's spellings (`True`, `FALSE`), which
+    /// editors read as booleans too.
     pub(crate) fn boolean(&mut self, map: &Map<'_>, field: &str) -> bool {
         let Some(node) = map.get(field) else {
             return false;
         };
-        match node.as_str() {
-            Some("true") => true,
-            Some("false") => false,
-            _ => {
+        match node.as_str().and_then(boolean_word) {
+            Some(value) => value,
+            None => {
                 self.push(Finding::new(
                     RuleId::InvalidValue,
                     node.span,
@@ -263,6 +264,15 @@ pub(crate) fn suggest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, candidate)| candidate)
 }
 
+/// The value of a YAML 1.2 core-schema boolean spelled `text`.
+pub(crate) fn boolean_word(text: &str) -> Option<bool> {
+    match text {
+        "true" | "True" | "TRUE" => Some(true),
+        "false" | "False" | "FALSE" => Some(false),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,5 +284,29 @@ mod tests {
         assert_eq!(suggest("timline", &known), Some("timeline"));
         assert_eq!(suggest("rootcause", &known), Some("root_cause"));
         assert_eq!(suggest("banana", &known), None);
+    }
+
+    /// YAML 1.2 editors read `True` and `FALSE` as booleans; so does the loader.
+    #[test]
+    fn flags_take_every_yaml_1_2_spelling_of_a_boolean() {
+        let flag = |text: &str| {
+            let yaml = format!("title: t\nlang: en\nstatus: draft\ncancelled: {text}\n");
+            let (_, findings) = crate::load::record::parse(
+                "2024-01-01-x",
+                &yaml,
+                &crate::load::record::RecordContext::default(),
+            );
+            findings
+                .iter()
+                .any(|f| f.message.contains("must be `true` or `false`"))
+        };
+        for good in [
+            "true", "True", "TRUE", "false", "False", "FALSE", "\"true\"",
+        ] {
+            assert!(!flag(good), "{good}");
+        }
+        for bad in ["yes", "1", "tRUE", "on"] {
+            assert!(flag(bad), "{bad}");
+        }
     }
 }

@@ -254,8 +254,10 @@ fn read_record(
 fn spanned_boolean(reader: &mut Reader, map: &Map<'_>, field: &str) -> Option<Spanned<bool>> {
     let node = map.get(field)?;
     let value = reader.boolean(map, field);
-    // `boolean` reports anything but `true`/`false`; such a value is as good as absent.
-    matches!(node.as_str(), Some("true" | "false")).then(|| Spanned::new(value, node.span))
+    // `boolean` reports anything but a boolean; such a value is as good as absent.
+    node.as_str()
+        .and_then(super::fields::boolean_word)
+        .map(|_| Spanned::new(value, node.span))
 }
 
 fn read_time(
@@ -303,10 +305,29 @@ fn read_affected(reader: &mut Reader, map: &Map<'_>) -> Affected {
     };
     let mut pairs: Vec<(Spanned<String>, Spanned<_>)> = Vec::new();
     for (key, value) in entries {
-        let (Some(id), Some(status)) = (
-            reader.text(key, "affected"),
-            reader.keyword(value, "affected"),
-        ) else {
+        let Some(id) = reader.text(key, "affected") else {
+            continue;
+        };
+        // Not "must be text": a component's state is one word of a list.
+        if !matches!(value.value, super::yaml::Value::Scalar { .. }) {
+            let names = <crate::model::ComponentStatus as crate::model::Keyword>::NAMES.join(", ");
+            reader.push(
+                Finding::new(
+                    RuleId::InvalidValue,
+                    value.span,
+                    format!(
+                        "component `{}` under `affected` has no state, found {}",
+                        id.value,
+                        value.kind_name()
+                    ),
+                )
+                .help(format!(
+                    "write the worst state it reached after the colon: one of {names}"
+                )),
+            );
+            continue;
+        }
+        let Some(status) = reader.keyword(value, "affected") else {
             continue;
         };
         if let Some((first, _)) = pairs.iter().find(|(seen, _)| seen.value == id.value) {

@@ -87,12 +87,31 @@ pub fn parse(text: &str) -> Result<Written, String> {
 
 fn parse_form(text: &str) -> Result<Written, String> {
     let trimmed = text.trim();
+    // chrono reads a sign before any year; RFC 3339 years have none.
+    if trimmed.starts_with(['+', '-']) {
+        return Err(format!(
+            "`{trimmed}`: the year must have four digits (0000 to 9999)"
+        ));
+    }
     let mut normalized = trimmed.to_string();
     if normalized.len() > 10 && normalized.as_bytes()[10] == b' ' {
         normalized.replace_range(10..11, "T");
     }
     if let Some(stripped) = normalized.strip_suffix(['Z', 'z']) {
-        normalized = format!("{stripped}+00:00");
+        normalized = format!("{}+00:00", stripped.trim_end_matches(ZONE_SPACE));
+    }
+    // `2026-11-24 09:12:00 +0100`, as `git log --date=iso` writes it.
+    if let Some(at) = normalized.rfind(['+', '-'])
+        && normalized.find('T').is_some_and(|t| t < at)
+    {
+        let end = normalized[..at].trim_end_matches(ZONE_SPACE).len();
+        normalized.replace_range(end..at, "");
+    }
+    // chrono skips white space before every number and reads `+01::00` or a U+2212 minus
+    // as an offset; the forms of DESIGN.md §2 (and the schemas) have none of that.
+    let plain = |c: char| c.is_ascii_digit() || matches!(c, 'T' | ':' | '.' | '+' | '-');
+    if !normalized.chars().all(plain) || normalized.contains("::") {
+        return Err(format!("`{trimmed}` is not a time hindsight understands"));
     }
     for (format, precision) in OFFSET_FORMATS {
         if let Ok(instant) = DateTime::parse_from_str(&normalized, format) {
@@ -114,6 +133,9 @@ fn parse_form(text: &str) -> Result<Written, String> {
     }
     Err(format!("`{trimmed}` is not a time hindsight understands"))
 }
+
+/// What may stand between a time and its zone.
+const ZONE_SPACE: [char; 2] = [' ', '\t'];
 
 pub(crate) const ACCEPTED_FORMS: &str = "write `2023-12-17T03:56:00Z` (with offset), `2023-12-17 03:56` (in the record's timezone), `2023-12-17` (date only) or `03:56` (on the date of the entry before)";
 
@@ -215,6 +237,26 @@ mod tests {
         }
         assert!(parse("9999-12-31T23:59:59-23:59").is_ok());
         assert!(parse("0000-01-01").is_ok());
+    }
+
+    #[test]
+    fn a_space_may_come_before_the_zone_and_nowhere_else() {
+        let git = parse("2026-11-24 09:12:00 +0100").unwrap();
+        assert_eq!(git, parse("2026-11-24T09:12:00+01:00").unwrap());
+        assert_eq!(
+            parse("2026-11-24 09:12 Z").unwrap(),
+            parse("2026-11-24T09:12Z").unwrap()
+        );
+        for odd in [
+            "2023-12-17  03:56",
+            "2023-12-17T 03:56",
+            "2023- 12-17",
+            "+2023-12-17",
+            "2023-12-17T03:56+01::00",
+            "2023-12-17T03:56\u{2212}01:00",
+        ] {
+            assert!(parse(odd).is_err(), "{odd}");
+        }
     }
 
     #[test]

@@ -35,9 +35,14 @@ pub fn files(lang: Lang, languages: &[Lang]) -> Vec<(PathBuf, String)> {
     };
     // For the modelines of every new record and overlay and of the config: editors validate
     // and complete them. Without `$id`: the project's address is not known yet.
+    let copies = crate::schema::local_copies();
     let schema = |kind: SchemaKind| {
-        let text = crate::schema::to_text(&crate::schema::schema(kind, None));
-        (kind.project_path().into(), text)
+        let (path, text) = copies
+            .iter()
+            .find(|(path, _)| *path == kind.project_path())
+            .cloned()
+            .unwrap_or_default();
+        (PathBuf::from(path), text)
     };
     vec![
         (

@@ -1,7 +1,8 @@
 //! Lint and the schemas agree: every record, overlay and config among the test fixtures and
 //! the example project, and mutations of each (every field removed, emptied, given a value
-//! of the wrong type or another field's example), is refused by the schema exactly when the
-//! loader reports a problem of shape (unknown, missing or invalid fields and values).
+//! of the wrong type, another field's example or a near miss of a time or duration), is
+//! refused by the schema exactly when lint reports a problem of shape (unknown, missing or
+//! invalid fields and values, a maintenance window's missing ends).
 
 use std::path::{Path, PathBuf};
 
@@ -13,12 +14,14 @@ use crate::load::yaml::{self, Limits, Node, Value as Yaml};
 use crate::model::RuleId;
 
 /// The rules of the loader's shape checks: what a schema is for.
-const SHAPE: [RuleId; 5] = [
+const SHAPE: [RuleId; 6] = [
     RuleId::UnknownField,
     RuleId::MissingField,
     RuleId::InvalidValue,
     RuleId::InvalidTime,
     RuleId::InvalidConfig,
+    // Its findings about which fields a record has (`maintenance_window::shape`).
+    RuleId::MaintenanceWindow,
 ];
 
 /// Problems the loader reports that no JSON Schema can express, by what their message says;
@@ -41,6 +44,14 @@ pub(super) const SEMANTIC: &[&str] = &[
     "has no date",
 ];
 
+/// Whether a finding's message is one of [`SEMANTIC`]; a time of day is no date where the
+/// schema asks for one (`started`, `scheduled_for`), so that one the schema does express.
+fn is_semantic(message: &str) -> bool {
+    let dated = ["`started`:", "`scheduled_for`:"];
+    SEMANTIC.iter().any(|s| message.contains(s))
+        && !(message.contains("has no date") && dated.iter().any(|d| message.contains(d)))
+}
+
 /// A problem the loader leaves to the structure of the file (syntax, size, characters):
 /// editors report those from their YAML parser, not from the schema.
 fn not_for_a_schema(finding: &Finding) -> bool {
@@ -56,7 +67,13 @@ fn lint_refuses(kind: SchemaKind, text: &str) -> Option<(bool, Vec<String>)> {
     let findings = match kind {
         SchemaKind::Record => {
             let context = crate::load::record::RecordContext::default();
-            crate::load::record::parse("2023-12-17-agreement", text, &context).1
+            let (record, mut findings) =
+                crate::load::record::parse("2023-12-17-agreement", text, &context);
+            if let Some(record) = record {
+                use crate::check::rules::maintenance_window;
+                findings.extend(maintenance_window::shape(&record, text));
+            }
+            findings
         }
         SchemaKind::Overlay => crate::load::overlay::parse("2023-12-17-agreement", text, &limits).1,
         SchemaKind::Config => {
@@ -68,15 +85,16 @@ fn lint_refuses(kind: SchemaKind, text: &str) -> Option<(bool, Vec<String>)> {
     if findings.iter().any(not_for_a_schema) {
         return None;
     }
-    let shape: Vec<String> = findings
+    // Only the semantic findings are left out: the rest of the document is still compared,
+    // so a document with one of them and a finding of shape must be refused. With nothing
+    // else, lint's verdict on the field is unknown (a time it could not resolve is no
+    // time at all, which a schema may refuse for other reasons): not compared.
+    let (semantic, shape): (Vec<String>, Vec<String>) = findings
         .iter()
         .filter(|f| SHAPE.contains(&f.rule))
         .map(|f| format!("{}: {}", f.rule, f.message))
-        .collect();
-    if shape
-        .iter()
-        .any(|message| SEMANTIC.iter().any(|s| message.contains(s)))
-    {
+        .partition(|message| is_semantic(message));
+    if shape.is_empty() && !semantic.is_empty() {
         return None;
     }
     Some((!shape.is_empty(), shape))
@@ -158,6 +176,70 @@ fn wrong_values() -> Vec<Value> {
     ]
 }
 
+/// `value` as YAML in flow style, each string plain where YAML reads it back as written
+/// or as the number, boolean or null it looks like.
+fn plain_yaml(value: &Value) -> String {
+    let plain = |text: &str| {
+        let first = text.chars().next();
+        first.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '~' | '+'))
+            && !text.ends_with([' ', ':'])
+            && !text.contains(": ")
+            && !text.contains(" #")
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || " _.:/+-~@".contains(c))
+    };
+    match value {
+        Value::String(text) if plain(text) => text.clone(),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(plain_yaml).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Object(map) => {
+            let pairs: Vec<String> = map
+                .iter()
+                .map(|(key, value)| format!("{}: {}", plain_yaml(&json!(key)), plain_yaml(value)))
+                .collect();
+            format!("{{{}}}", pairs.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Near misses for a field with a pattern, from the grammar of times and durations:
+/// accepted and refused spellings side by side, each written as a string.
+fn near_misses() -> Vec<Value> {
+    let mut out = Vec::new();
+    for date in ["2023-12-17", "+2023-12-17"] {
+        for separator in ["T", " ", "  "] {
+            for zone in ["", " +01:00", "+01::00"] {
+                out.push(json!(format!("{date}{separator}03:56{zone}")));
+            }
+        }
+    }
+    for other in [
+        "2023-12-17",
+        "2023-1-7",
+        "2023-12-32",
+        "+2023-12-17",
+        "2023-12-17T24:00",
+        "3:56:07.5",
+        "45m",
+        "1h30m",
+        "~1.5h",
+        "~ 2h",
+        "1.h",
+        "30m1h",
+        "1h 30m",
+        "18",
+        "2d4h",
+        "-5m",
+    ] {
+        out.push(json!(other));
+    }
+    out
+}
+
 /// Every variant of `value` with one member or list item removed, emptied or replaced by a
 /// value of the wrong type, or one field (present or not) set to each example its schema
 /// (`schema`, the schema of `value`) gives; down to `depth` levels, the first item of a list.
@@ -188,7 +270,14 @@ fn mutations(value: &Value, schema: &Value, depth: usize, out: &mut Vec<Value>) 
                 }
             }
             for (key, property) in properties.into_iter().flatten() {
-                for example in property["examples"].as_array().into_iter().flatten() {
+                let patterned = property.get("pattern").is_some();
+                let misses = if patterned { near_misses() } else { Vec::new() };
+                for example in property["examples"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .chain(&misses)
+                {
                     let mut changed = map.clone();
                     changed.insert(key.clone(), example.clone());
                     out.push(Value::Object(changed));
@@ -254,7 +343,8 @@ fn lint_and_the_schemas_agree_on_every_fixture_and_its_mutations() {
         })
         .collect();
     let mut disagreements = Vec::new();
-    let (mut seen, mut compared) = (0, 0);
+    let (mut seen, mut compared, mut refused) = (0, 0, 0);
+    let (mut plain_written, mut plain_unreadable) = (0, 0);
     let mut sources: Vec<(String, SchemaKind, String)> = documents()
         .into_iter()
         .map(|(path, kind)| {
@@ -277,12 +367,28 @@ fn lint_and_the_schemas_agree_on_every_fixture_and_its_mutations() {
         let mut variants = vec![(text, original.clone())];
         let mut mutated = Vec::new();
         mutations(&original, schema, 4, &mut mutated);
-        variants.extend(mutated.into_iter().map(|value| (value.to_string(), value)));
+        // Every other variant written with plain scalars (`duration: 55`, `title: True`),
+        // which the editor types as it reads them and lint reads as their spelling; the rest
+        // quoted, as JSON.
+        variants.extend(mutated.into_iter().enumerate().map(|(n, value)| {
+            if n % 2 == 1 {
+                let text = plain_yaml(&value);
+                match yaml::parse(&text, &Limits::default()) {
+                    Ok(Some(node)) => {
+                        plain_written += 1;
+                        return (text, to_json(&node));
+                    }
+                    _ => plain_unreadable += 1,
+                }
+            }
+            (value.to_string(), value)
+        }));
         for (text, value) in variants {
             let Some((lint, findings)) = lint_refuses(kind, &text) else {
                 continue;
             };
             compared += 1;
+            refused += usize::from(lint);
             let errors: Vec<String> = validator
                 .iter_errors(&value)
                 .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -294,8 +400,22 @@ fn lint_and_the_schemas_agree_on_every_fixture_and_its_mutations() {
             }
         }
     }
+    eprintln!("{seen} documents, {compared} variants compared, {refused} refused");
+    assert_eq!(
+        plain_unreadable, 0,
+        "variants written plain that do not parse"
+    );
+    assert!(
+        plain_written > 20_000,
+        "only {plain_written} variants written plain"
+    );
+    // Not a test that passes having compared next to nothing.
     assert!(seen > 100, "only {seen} fixtures found");
-    eprintln!("{seen} documents, {compared} variants compared");
+    assert!(compared > 40_000, "only {compared} variants compared");
+    assert!(
+        refused > 10_000 && compared - refused > 10_000,
+        "{refused} of {compared} refused"
+    );
     assert!(
         disagreements.is_empty(),
         "lint and the schema disagree:\n{}",

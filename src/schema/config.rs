@@ -71,7 +71,10 @@ pub(super) fn localized(optional: bool) -> Value {
     if optional {
         choices.push(json!({ "type": "null" }));
     }
-    json!({ "anyOf": choices })
+    json!({
+        "anyOf": choices,
+        "errorMessage": "a text, or one text per language: `{en: Status, de: Status}`",
+    })
 }
 
 fn components() -> Value {
@@ -85,6 +88,7 @@ fn components() -> Value {
             // Read as its spelling (`404`, `true`), which is a valid id.
             { "type": ["integer", "boolean"] },
         ],
+        "errorMessage": "a component id: lowercase ASCII letters, digits and `-`, at most 100 characters",
     });
     let component = object(
         vec![

@@ -9,6 +9,7 @@
 //! What no schema can say (the order of times, a component that exists, February 30th) is
 //! listed in `agreement::SEMANTIC` and in the README's "Editor support".
 
+mod conditions;
 mod config;
 mod notify;
 mod overlay;
@@ -19,6 +20,8 @@ mod record;
 mod agreement;
 #[cfg(test)]
 mod tests;
+
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -50,20 +53,82 @@ impl SchemaKind {
         format!("schema/{}.json", self.name())
     }
 
-    /// Where `init` writes it for the modelines: `.hindsight/<name>.schema.json`.
-    pub fn project_path(self) -> String {
+    /// Where `init` and `schema --write` put it for the modelines:
+    /// `.hindsight/<name>.schema.json`.
+    pub(crate) fn project_path(self) -> String {
         format!(".hindsight/{}.schema.json", self.name())
+    }
+
+    /// Where a file of this kind `depth` folders below the project finds
+    /// [`Self::project_path`]: `../.hindsight/record.schema.json`.
+    pub(crate) fn relative_path(self, depth: usize) -> String {
+        format!("{}{}", "../".repeat(depth), self.project_path())
     }
 
     /// The first line of a file of this kind `depth` folders below the project: the
     /// yaml-language-server modeline pointing at [`Self::project_path`].
-    pub fn modeline(self, depth: usize) -> String {
+    pub(crate) fn modeline(self, depth: usize) -> String {
         format!(
-            "# yaml-language-server: $schema={}{}\n",
-            "../".repeat(depth),
-            self.project_path()
+            "# yaml-language-server: $schema={}\n",
+            self.relative_path(depth)
         )
     }
+
+    /// Whether the project at `root` has its copy of the schema: a modeline pointing at a
+    /// missing file makes editors report "Unable to load schema" on the first line.
+    pub(crate) fn in_project(self, root: &Path) -> bool {
+        root.join(self.project_path()).is_file()
+    }
+
+    /// What to do when the project has no copy of the schema, so that a file of this kind
+    /// was written without its modeline; `None` when it has one.
+    pub fn missing_hint(self, root: &Path) -> Option<String> {
+        (!self.in_project(root)).then(|| {
+            format!(
+                "no editor modeline written: {} is missing; `hindsight schema --write` writes it (then `translate` adds the modeline to overlays)",
+                self.project_path()
+            )
+        })
+    }
+}
+
+/// `text` without a yaml-language-server modeline on its first line.
+pub(crate) fn without_modeline(text: &str) -> &str {
+    match text.split_once('\n') {
+        Some((first, rest)) if first.starts_with("# yaml-language-server:") => rest,
+        _ => text,
+    }
+}
+
+/// The project's copies of the schemas, for the modelines: (path under the project, text).
+/// Without `$id`, which a copy does not need. Written by `init` and `schema --write`.
+pub(crate) fn local_copies() -> Vec<(String, String)> {
+    SchemaKind::ALL
+        .iter()
+        .map(|kind| (kind.project_path(), to_text(&schema(*kind, None))))
+        .collect()
+}
+
+/// Writes the project's copies of the schemas over the old ones (a new version of hindsight
+/// may accept more or less). Returns the paths written, under the project.
+pub fn write_local_copies(root: &Path) -> anyhow::Result<Vec<String>> {
+    if !crate::discover::config_path(root).is_file() {
+        anyhow::bail!(
+            "{} has no site/config.yaml, so it is no hindsight project: start one with `hindsight init`, or name one with --root",
+            root.display()
+        );
+    }
+    let copies = local_copies();
+    let targets: Vec<(std::path::PathBuf, &[u8])> = copies
+        .iter()
+        .map(|(path, text)| (root.join(path), text.as_bytes()))
+        .collect();
+    let files: Vec<(&Path, &[u8])> = targets
+        .iter()
+        .map(|(path, bytes)| (path.as_path(), *bytes))
+        .collect();
+    crate::publish::write_files(&files)?;
+    Ok(copies.into_iter().map(|(path, _)| path).collect())
 }
 
 /// The schema of `kind`. With the site's `base_url`, its `$id` is where the site publishes

@@ -171,9 +171,14 @@ fn kind_is(kinds: &[ChannelKind]) -> Value {
 }
 
 /// Fields a kind does not use: written at all (even empty), the loader reports them.
-fn none_of(fields: &[&str], message: &str) -> Value {
-    let any: Vec<Value> = fields.iter().map(|f| json!({ "required": [f] })).collect();
-    json!({ "not": { "anyOf": any }, "errorMessage": message })
+/// `false` per field rather than a `not`: yaml-language-server ignores a `not`'s
+/// errorMessage, and says "Property secret_env is not allowed." on the key itself.
+fn none_of(fields: &[&str]) -> Value {
+    let banned: serde_json::Map<String, Value> = fields
+        .iter()
+        .map(|f| (f.to_string(), Value::Bool(false)))
+        .collect();
+    json!({ "properties": banned })
 }
 
 fn email() -> Value {
@@ -182,10 +187,7 @@ fn email() -> Value {
         .map(|field| required_because(field, &format!("the e-mail channel has no `{field}`")))
         .collect();
     then.push(json!({ "properties": { "to": { "minItems": 1 } } }));
-    then.push(none_of(
-        &["url", "url_env", "secret_env"],
-        "`url`, `url_env` and `secret_env` are only for webhook, Slack, Teams and Discord channels",
-    ));
+    then.push(none_of(&["url", "url_env", "secret_env"]));
     json!({ "if": kind_is(&[ChannelKind::Email]), "then": { "allOf": then } })
 }
 
@@ -194,7 +196,7 @@ fn not_email() -> Value {
         "if": kind_is(&[ChannelKind::Webhook, ChannelKind::Slack, ChannelKind::Teams, ChannelKind::Discord]),
         "then": {
             "allOf": [
-                none_of(EMAIL_ONLY, "the smtp_*, `from`, `to` and `unsubscribe` fields are only for e-mail channels"),
+                none_of(EMAIL_ONLY),
                 { "anyOf": [given("url_env"), given("url")], "errorMessage": "the channel has no address: add `url_env:` naming the variable that holds its URL" },
             ],
         },
@@ -206,7 +208,7 @@ fn chat() -> Value {
         "if": kind_is(&[ChannelKind::Slack, ChannelKind::Teams, ChannelKind::Discord]),
         "then": {
             "allOf": [
-                none_of(&["secret_env"], "`secret_env` is only for webhook channels: Slack, Teams and Discord do not check signatures"),
+                none_of(&["secret_env"]),
                 { "properties": { "url": { "type": "null", "errorMessage": "this URL is a secret: put it in a CI secret and name its variable with `url_env:`" } } },
             ],
         },
@@ -219,9 +221,10 @@ fn webhook() -> Value {
         "then": {
             "allOf": [
                 { "properties": { "url": { "pattern": PRIVATE_URL, "patternErrorMessage": "an https:// URL (plain http:// only to 127.0.0.1, [::1] or localhost)" } } },
+                // Not a `not`, whose message editors drop: with `url_env` given, `url` must be empty.
                 {
-                    "not": { "allOf": [given("url"), given("url_env")] },
-                    "errorMessage": "the channel has both `url` and `url_env`: keep one",
+                    "if": given("url_env"),
+                    "then": { "properties": { "url": { "type": "null", "errorMessage": "the channel has both `url` and `url_env`: keep one" } } },
                 },
             ],
         },

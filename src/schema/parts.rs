@@ -13,13 +13,17 @@ use crate::model::Keyword;
 const SCALAR: [&str; 3] = ["string", "number", "boolean"];
 
 /// A text field: any scalar; `null` (an empty value) where the field is optional, because
-/// the loader treats `field:` with nothing after it as absent.
+/// the loader treats `field:` with nothing after it as absent. `errorMessage` replaces
+/// yaml-language-server's "Incorrect type. Expected one of string, number, boolean".
 pub(super) fn text(optional: bool) -> Value {
     let mut types: Vec<&str> = SCALAR.to_vec();
-    if optional {
+    let message = if optional {
         types.push("null");
-    }
-    json!({ "type": types })
+        "text (a word, a sentence or a number), not a list or a mapping; leave it empty if there is none"
+    } else {
+        "text (a word, a sentence or a number), not empty, not a list or a mapping"
+    };
+    json!({ "type": types, "errorMessage": message })
 }
 
 /// One of the words of `K`, spelled exactly.
@@ -27,13 +31,16 @@ pub(super) fn keyword<K: Keyword>(optional: bool) -> Value {
     words(K::NAMES, optional)
 }
 
-/// One of `names`, spelled exactly.
+/// One of `names`, spelled exactly. The message lists them in words, as editors otherwise
+/// list `null` among the valid values of an optional field.
 pub(super) fn words(names: &[&str], optional: bool) -> Value {
+    let listed: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    let message = format!("one of {}, spelled exactly", listed.join(", "));
     let mut values: Vec<Value> = names.iter().map(|name| json!(name)).collect();
     if optional {
         values.push(Value::Null);
     }
-    json!({ "enum": values })
+    json!({ "enum": values, "errorMessage": message })
 }
 
 /// A string matching `regex`, with `message` shown by editors in place of the regex
@@ -44,12 +51,17 @@ pub(super) fn pattern(regex: &str, message: &str, optional: bool) -> Value {
     } else {
         &["string"]
     };
-    json!({ "type": types, "pattern": regex, "patternErrorMessage": message })
+    // `errorMessage` for a wrong type (`duration: 55`, `detected: [09:20]`).
+    json!({ "type": types, "pattern": regex, "patternErrorMessage": message, "errorMessage": message })
 }
 
-/// `true` or `false`: the loader compares the spelling, so a quoted `"true"` is as good.
+/// `true` or `false`: the loader compares the spelling (YAML 1.2's `True`, `FALSE`, …), so a
+/// quoted `"true"` is as good.
 pub(super) fn flag() -> Value {
-    json!({ "enum": [true, false, "true", "false", null] })
+    let spellings = ["true", "True", "TRUE", "false", "False", "FALSE"];
+    let mut values = vec![json!(true), json!(false), Value::Null];
+    values.extend(spellings.iter().map(|word| json!(word)));
+    json!({ "enum": values, "errorMessage": "`true` or `false`" })
 }
 
 /// A list of `item`s, or nothing.
@@ -87,10 +99,14 @@ pub(super) fn given(name: &str) -> Value {
 }
 
 /// [`given`] as a rule, with `message` for editors when the property is missing.
+/// An empty value is refused by type, not by a `not`, whose message editors drop.
 pub(super) fn required_because(name: &str, message: &str) -> Value {
-    let mut schema = given(name);
-    schema["errorMessage"] = message.into();
-    schema
+    let given = ["string", "number", "boolean", "array", "object"];
+    json!({
+        "required": [name],
+        "properties": { name: { "type": given, "errorMessage": message } },
+        "errorMessage": message,
+    })
 }
 
 // The patterns, derived from what the loader's parsers accept (model::time and
@@ -98,7 +114,9 @@ pub(super) fn required_because(name: &str, message: &str) -> Value {
 const MONTH: &str = "(0?[1-9]|1[0-2])";
 const DAY: &str = "(0?[1-9]|[12][0-9]|3[01])";
 const CLOCK: &str = "([01]?[0-9]|2[0-3]):[0-5]?[0-9](:([0-5]?[0-9]|60)(\\.[0-9]+)?)?";
-const OFFSET: &str = "([Zz]|[+-][0-9]{2}:?[0-9]{2})";
+/// A space or tab may come before the zone (`2026-11-24 09:12:00 +0100`, as `git log
+/// --date=iso` writes it); the loader closes it up.
+const OFFSET: &str = "([ \\t]*([Zz]|[+-][0-9]{2}:?[0-9]{2}))";
 
 /// A date as `YYYY-MM-DD`.
 pub(super) fn date_regex() -> String {
@@ -141,5 +159,8 @@ pub(super) const DATE_MESSAGE: &str = "a date: `2024-01-15` (year, month, day)";
 /// Every IANA zone name chrono-tz knows, which is what the loader accepts.
 pub(super) fn zone(optional: bool) -> Value {
     let names: Vec<&str> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect();
-    words(&names, optional)
+    let mut schema = words(&names, optional);
+    // Not the 600 names, which editors would print in full.
+    schema["errorMessage"] = "an IANA time zone name, spelled exactly: `UTC`, `Europe/Berlin`, `America/New_York`, `Asia/Tokyo`".into();
+    schema
 }

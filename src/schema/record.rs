@@ -5,8 +5,7 @@ use serde_json::{Value, json};
 
 use super::parts::{
     DATE_MESSAGE, DATED_TIME_MESSAGE, DURATION_MESSAGE, TIME_MESSAGE, date_regex, dated_time_regex,
-    doc, duration_regex, flag, keyword, list, object, pattern, required_because, text, time_regex,
-    zone,
+    doc, duration_regex, flag, keyword, list, object, pattern, text, time_regex, zone,
 };
 use crate::model::{
     ActionKind, ActionStatus, ComponentStatus, Impact, Lang, Milestone, RecordKind, RecordStatus,
@@ -232,26 +231,8 @@ pub(super) fn schema() -> Value {
     schema["title"] = "hindsight incident record".into();
     schema["description"] =
         "An incident (or maintenance) record of hindsight: incidents/<date>-<words>.yaml".into();
-    schema["if"] = unless_draft();
-    let rule = |field: &str| {
-        let message =
-            format!("`{field}` is required unless `status: draft` (or `kind: maintenance`)");
-        required_because(field, &message)
-    };
-    schema["then"] = json!({ "allOf": [rule("severity"), rule("started")] });
+    super::conditions::apply(&mut schema);
     schema
-}
-
-/// A record that is no draft, of kind incident (written so, or not written): the loader
-/// requires its `severity` and `started`. A record of an unreadable kind is not held to it.
-fn unless_draft() -> Value {
-    json!({
-        "required": ["status"],
-        "properties": {
-            "status": { "not": { "const": "draft" } },
-            "kind": { "enum": ["incident", null] },
-        },
-    })
 }
 
 fn affected() -> Value {

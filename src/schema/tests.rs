@@ -1,3 +1,5 @@
+//! Unit tests of the schemas: their fields, patterns, messages and conditions.
+
 use serde_json::{Value, json};
 
 use super::*;
@@ -138,27 +140,72 @@ fn time_and_duration_patterns_follow_the_parsers() {
         doc[field] = json!(value);
         doc
     };
-    let times = [
-        "2023-12-17T03:56:00Z",
-        "2023-12-17T03:56:00.123+01:00",
-        "2023-12-17T03:56+0100",
-        "2023-12-17 03:56",
-        "2023-12-17 3:56",
-        " 2023-12-17 ",
+    // Every combination of a date, a separator, a clock and a zone, near misses included,
+    // bare and padded: the schema must refuse exactly what the loader refuses.
+    let dates = [
         "2023-12-17",
         "2023-1-7",
-        "03:56",
-        "3:56:07",
-        "2023-13-17",
+        "23-12-17",
+        "2023-13-01",
         "2023-12-32",
-        "2023-12-17T24:00",
-        "2023-12-17Z",
-        "03:56Z",
-        "2023-12-17 03:56 UTC",
-        "yesterday",
+        "+2023-12-17",
+        "-0000-12-17",
+        "2023- 12-17",
+        "02023-12-17",
+        "2023/12/17",
         "",
     ];
-    for text in times {
+    let separators = ["T", " ", "  ", "\t", "t", "T ", "T\t", ""];
+    let clocks = [
+        "03:56",
+        "3:5",
+        "03:56:07",
+        "03:56:07.123",
+        "23:59:60",
+        "24:00",
+        "03:56:07.",
+        "03: 56",
+        "03:56:7",
+        "03",
+        "",
+    ];
+    let zones = [
+        "",
+        "Z",
+        "z",
+        " Z",
+        "\tz",
+        "  Z",
+        "+01:00",
+        "+0100",
+        "-05:30",
+        " +01:00",
+        "\t-0530",
+        "  +0100",
+        "+01",
+        "+01::00",
+        "+01: 00",
+        "\u{2212}01:00",
+        " UTC",
+        "+1:00",
+    ];
+    let mut times = Vec::new();
+    for date in dates {
+        for separator in separators {
+            for clock in clocks {
+                for zone in zones {
+                    let time = format!("{date}{separator}{clock}{zone}");
+                    times.push(format!(" {time} "));
+                    times.push(time);
+                }
+            }
+        }
+    }
+    times.sort();
+    times.dedup();
+    let (mut accepted, mut refused) = (0, 0);
+    for text in &times {
+        let text = text.as_str();
         let parsed = crate::model::time::parse(text).and_then(|written| {
             let base = chrono::NaiveDate::from_ymd_opt(2023, 12, 17);
             crate::model::time::resolve(written, chrono_tz::UTC, base)
@@ -168,7 +215,12 @@ fn time_and_duration_patterns_follow_the_parsers() {
             parsed.is_ok(),
             "`{text}`: {parsed:?}"
         );
+        match parsed {
+            Ok(_) => accepted += 1,
+            Err(_) => refused += 1,
+        }
     }
+    assert!(accepted > 500 && refused > 5000, "{accepted} {refused}");
     let durations = [
         "90s", "18m", "1h30m", "2d4h", "~1.5h", "~ 2h", " 45m ", "1.h", ".5h", "", "~", "18", "m",
         "18x", "30m1h", "1h1h", "1..5h", "-5m", "1h 30m",
@@ -200,7 +252,30 @@ fn required_unless_draft() {
     let mut maintenance = draft;
     maintenance["status"] = json!("published");
     maintenance["kind"] = json!("maintenance");
+    assert!(
+        !record.is_valid(&maintenance),
+        "a published window has both ends"
+    );
+    maintenance["scheduled_for"] = json!("2024-03-05 22:00");
+    maintenance["scheduled_until"] = json!("2024-03-05 23:30");
     assert!(record.is_valid(&maintenance));
+    maintenance["status"] = json!("draft");
+    maintenance
+        .as_object_mut()
+        .unwrap()
+        .remove("scheduled_until");
+    assert!(record.is_valid(&maintenance), "a draft may lack them");
+    let mut incident = published;
+    incident["started"] = json!("2023-12-17T03:56:00Z");
+    for (field, value) in [
+        ("scheduled_for", json!("2024-03-05 22:00")),
+        ("cancelled", json!(false)),
+    ] {
+        incident[field] = value;
+        assert!(!record.is_valid(&incident), "{field} on an incident");
+        incident[field] = Value::Null;
+        assert!(record.is_valid(&incident), "{field} empty");
+    }
 }
 
 #[test]
@@ -211,4 +286,96 @@ fn empty_lists_and_sections_are_as_good_as_absent() {
     assert_eq!(errors.len(), 1, "only the unknown field: {errors:?}");
     let overlay = validator(SchemaKind::Overlay);
     assert!(overlay.is_valid(&json!({"lang": "de", "title": null, "lessons": null})));
+}
+
+/// Whether `schema` describes a scalar (no mapping, no list), where editors would otherwise
+/// print the bare type or every allowed value.
+fn is_scalar(schema: &Value) -> bool {
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(one) => vec![one.as_str()],
+        Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    !types.contains(&"object") && !types.contains(&"array") && schema.get("properties").is_none()
+}
+
+#[test]
+fn every_scalar_field_says_in_words_what_it_takes() {
+    let mut unclear = Vec::new();
+    let mut scalars = 0;
+    for kind in SchemaKind::ALL {
+        walk_fields(kind.name(), &schema(kind, None), &mut |path, field| {
+            let mut check = |path: &str, field: &Value| {
+                if !is_scalar(field) {
+                    return;
+                }
+                scalars += 1;
+                match field["errorMessage"].as_str() {
+                    Some(m) if m.len() <= 300 && !m.contains("null") => {}
+                    other => unclear.push(format!("{path}: {other:?}")),
+                }
+            };
+            check(path, field);
+            if let Some(item @ Value::Object(_)) = field.get("items") {
+                check(&format!("{path}[]"), item);
+            }
+        });
+    }
+    assert!(scalars > 50, "only {scalars} scalar fields");
+    assert!(unclear.is_empty(), "{unclear:#?}");
+}
+
+/// The paths of every `not` that is a rule rather than part of an `if`'s condition.
+fn rule_nots(path: &str, schema: &Value, out: &mut Vec<String>) {
+    match schema {
+        Value::Object(map) => {
+            for (key, value) in map {
+                match key.as_str() {
+                    "if" => {}
+                    // The choices' own messages give way to the anyOf's.
+                    "anyOf" if map.contains_key("errorMessage") => {}
+                    "not" => out.push(path.to_string()),
+                    _ => rule_nots(&format!("{path}/{key}"), value, out),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                rule_nots(&format!("{path}/{i}"), item, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// yaml-language-server drops a `not`'s errorMessage ("Matches a schema that is not
+/// allowed."), so a field a channel may not have is `false` and named on its own key.
+#[test]
+fn fields_a_channel_may_not_have_are_refused_by_name_not_by_a_not() {
+    for kind in SchemaKind::ALL {
+        let mut found = Vec::new();
+        rule_nots(kind.name(), &schema(kind, None), &mut found);
+        assert!(found.is_empty(), "{found:?}");
+    }
+    let config = validator(SchemaKind::Config);
+    let with =
+        |channel: Value| json!({ "base_url": "https://s.example.com/", "notify": [channel] });
+    let slack = json!({ "kind": "slack", "url_env": "SLACK_URL" });
+    assert!(config.is_valid(&with(slack.clone())));
+    let mut secret = slack;
+    secret["secret_env"] = json!("SECRET");
+    assert!(!config.is_valid(&with(secret)));
+    let hook = json!({ "kind": "webhook", "url_env": "HOOK_URL", "url": null });
+    assert!(config.is_valid(&with(hook.clone())));
+    let mut both = hook;
+    both["url"] = json!("https://hooks.example.com/x");
+    assert!(!config.is_valid(&with(both)));
+    let mail = json!({ "kind": "email", "smtp_host_env": "H", "from": "a@example.com", "to": ["b@example.com"], "unsubscribe": "https://s.example.com/u" });
+    assert!(config.is_valid(&with(mail.clone())));
+    let mut hooked = mail;
+    hooked["url_env"] = json!(null);
+    assert!(
+        !config.is_valid(&with(hooked)),
+        "written at all, even empty"
+    );
 }

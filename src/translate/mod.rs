@@ -63,7 +63,8 @@ pub(crate) fn refresh(record: &Record, existing: Option<&Overlay>, lang: Lang) -
             (current.value.clone(), String::new(), None)
         }
     };
-    let mut out = header(record, lang, 1);
+    let modeline = crate::schema::SchemaKind::Overlay.modeline(1);
+    let mut out = header(record, lang, Some(&modeline));
     counts.header_len = out.len();
     out.push_str(&format!("lang: {lang}\n"));
     for field in TextField::ALL {
@@ -175,10 +176,10 @@ fn text_of(pair: &Pair) -> &str {
     pair.text.as_ref().map_or("", |t| t.value.as_str())
 }
 
-/// The comment lines a new overlay starts with: the modeline that gives editors the overlay
-/// schema (`.hindsight/` is `depth` folders up from the overlay), and what to do.
-pub(crate) fn header(record: &Record, lang: Lang, depth: usize) -> String {
-    crate::schema::SchemaKind::Overlay.modeline(depth)
+/// The comment lines a new overlay starts with: the `modeline` that gives editors the
+/// overlay schema (when the project has it), and what to do.
+pub(crate) fn header(record: &Record, lang: Lang, modeline: Option<&str>) -> String {
+    modeline.unwrap_or_default().to_string()
         + &format!(
             "# Translation of incidents/{id}.yaml into {lang}, kept up to date by `hindsight translate`.\n\
          # Translate each `text` from the `source` above it. `previous` marks a translation made\n\

@@ -34,15 +34,26 @@ declare_rule! {
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
-    let record = subject.record;
+    let mut findings = Vec::new();
+    if subject.record.is_maintenance() {
+        findings = window_order(subject);
+    }
+    findings.extend(shape(subject.record, subject.text));
+    findings
+}
+
+/// The findings about which fields the record has, which the record schema states too
+/// (`schema::agreement` holds the two to each other): a published maintenance without an
+/// end of its window, maintenance fields on an incident.
+pub(crate) fn shape(record: &Record, text: &str) -> Vec<Finding> {
     if record.is_maintenance() {
-        maintenance(subject)
+        missing_window(record, text)
     } else {
         incident(record)
     }
 }
 
-fn maintenance(subject: &RecordCheck<'_>) -> Vec<Finding> {
+fn window_order(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
     let zone = record.zone(subject.site.config.timezone);
     let mut findings = Vec::new();
@@ -67,6 +78,11 @@ fn maintenance(subject: &RecordCheck<'_>) -> Vec<Finding> {
             );
         }
     }
+    findings
+}
+
+fn missing_window(record: &Record, text: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
     let Some(kind) = &record.kind else {
         return findings;
     };
@@ -76,7 +92,7 @@ fn maintenance(subject: &RecordCheck<'_>) -> Vec<Finding> {
             ("scheduled_until", &record.scheduled_until),
         ] {
             // A value that could not be read is an `invalid-time` already: not missing.
-            if value.is_none() && !subject.text.contains(field) {
+            if value.is_none() && !text.contains(field) {
                 findings.push(
                     Finding::new(
                         MAINTENANCE_WINDOW.id,

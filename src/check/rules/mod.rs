@@ -13,7 +13,7 @@ mod invalid_value;
 mod irregular_file;
 mod maintenance_overlap;
 mod maintenance_overrun;
-mod maintenance_window;
+pub(crate) mod maintenance_window;
 mod milestone_mismatch;
 mod milestone_order;
 mod missing_config;

@@ -1,7 +1,5 @@
 //! One follow-up action of a record: its fields, and the checks on its date and link.
 
-use chrono::NaiveDate;
-
 use super::super::fields::Reader;
 use super::super::yaml::Node;
 use crate::diagnostic::Finding;
@@ -31,9 +29,11 @@ pub(super) fn read_action(reader: &mut Reader, node: &Node) -> Option<Action> {
     let owner = reader.optional_text(&action, "owner");
     let due = action.get("due").and_then(|node| {
         let text = reader.text(node, "due")?;
-        match NaiveDate::parse_from_str(text.value.trim(), "%Y-%m-%d") {
-            Ok(date) => Some(Spanned::new(date, text.span)),
-            Err(_) => {
+        // The date form of the time parser, which refuses what chrono alone lets through
+        // (`+2023-12-17`, `2023- 12-17`): as the schema does.
+        match crate::model::time::parse(&text.value) {
+            Ok(crate::model::time::Written::Date(date)) => Some(Spanned::new(date, text.span)),
+            _ => {
                 reader.push(
                     Finding::new(
                         RuleId::InvalidTime,

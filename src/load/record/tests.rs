@@ -163,3 +163,24 @@ fn a_window_time_in_a_dst_gap_is_an_invalid_time() {
     assert!(findings[0].message.starts_with("`scheduled_for`"));
     assert_eq!(findings[0].span.start.line, 6);
 }
+
+/// An empty state under `affected` is a missing state, not a missing text.
+#[test]
+fn a_component_without_a_state_is_said_so() {
+    for (state, found) in [("", "nothing"), (" [down]", "a list")] {
+        let (_, findings) = load(&format!("{MINIMAL}affected:\n  api:{state}\n"));
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let message = &findings[0].message;
+        assert_eq!(
+            message,
+            &format!("component `api` under `affected` has no state, found {found}")
+        );
+        assert!(
+            findings[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("major_outage")
+        );
+    }
+}

@@ -11,6 +11,7 @@ use crate::assets::{self, Content, NEW_TEMPLATES};
 use crate::localize::Messages;
 use crate::model::SiteConfig;
 use crate::model::{ComponentStatus, Impact, Keyword as _, Lang};
+use crate::schema::SchemaKind;
 use crate::yaml_quote::double_quoted;
 
 use super::{guide, slug};
@@ -66,7 +67,11 @@ pub fn new_record(root: &Path, request: &NewRecord, now: DateTime<Utc>) -> anyho
         .config;
     let templates = assets::layered(Some(root), "templates/new", NEW_TEMPLATES, Content::Text)?;
     let messages = Messages::load(Some(root))?;
-    let (id, text) = render(request, &config, &templates, &messages, now)?;
+    let (id, mut text) = render(request, &config, &templates, &messages, now)?;
+    // Editors say "Unable to load schema" on a modeline pointing at a missing file.
+    if !SchemaKind::Record.in_project(root) {
+        text = crate::schema::without_modeline(&text).to_string();
+    }
     if request.announce.is_some() {
         lints_as_published(&config_text, &id, &text, now)?;
     }
@@ -243,7 +248,7 @@ pub(crate) fn render(
     );
     context.insert("has_components", &!config.components.is_empty());
     context.insert("scheduled_until", &an_hour_later(local_start, zone));
-    context.insert("schema", "../.hindsight/record.schema.json");
+    context.insert("schema", &SchemaKind::Record.relative_path(1));
     context.insert("g", &guide::guide(messages, lang));
     let mut tera = tera::Tera::new();
     tera.register_filter("yaml", |text: &str, _: tera::Kwargs, _: &tera::State| {
