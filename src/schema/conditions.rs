@@ -25,15 +25,18 @@ const WINDOW_FIELDS: [&str; 4] = [
     "cancelled",
 ];
 
-/// A published maintenance needs both ends of its window (`maintenance-window`); the key
-/// written at all is enough, as lint leaves an unreadable or empty value to other findings.
+/// A published maintenance needs both ends of its window (`maintenance-window`): written,
+/// and not empty; an unreadable value is left to the field's own pattern, as lint leaves it
+/// to `invalid-time`.
 fn maintenance_window() -> Value {
     let ends: Vec<Value> = ["scheduled_for", "scheduled_until"]
         .iter()
         .map(|field| {
+            let message = format!("this published maintenance has no `{field}`: add when the planned work begins and ends");
             json!({
                 "required": [field],
-                "errorMessage": format!("this published maintenance has no `{field}`: add when the planned work begins and ends"),
+                "properties": { *field: { "type": "string", "errorMessage": message } },
+                "errorMessage": message,
             })
         })
         .collect();

@@ -92,7 +92,7 @@ fn missing_window(record: &Record, text: &str) -> Vec<Finding> {
             ("scheduled_until", &record.scheduled_until),
         ] {
             // A value that could not be read is an `invalid-time` already: not missing.
-            if value.is_none() && !text.contains(field) {
+            if value.is_none() && !written(text, field) {
                 findings.push(
                     Finding::new(
                         MAINTENANCE_WINDOW.id,
@@ -105,6 +105,19 @@ fn missing_window(record: &Record, text: &str) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether the record gives `field` a value at its top level (`scheduled_for: tomorrow`
+/// counts; `scheduled_for:` with nothing after it, or the name in a text, does not).
+fn written(text: &str, field: &str) -> bool {
+    text.lines().any(|line| {
+        line.strip_prefix(field)
+            .and_then(|rest| rest.trim_start().strip_prefix(':'))
+            .is_some_and(|value| {
+                let value = value.trim();
+                !value.is_empty() && !value.starts_with('#')
+            })
+    })
 }
 
 fn window_help(field: &str) -> &'static str {
@@ -146,4 +159,42 @@ fn incident(record: &Record) -> Vec<Finding> {
             .help(help)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn missing(yaml: &str) -> Vec<String> {
+        let context = crate::load::record::RecordContext::default();
+        let record = crate::load::record::parse("2024-03-05-db", yaml, &context)
+            .0
+            .unwrap();
+        shape(&record, yaml)
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    }
+
+    const HEAD: &str = "title: Database upgrade\nlang: en\nkind: maintenance\nstatus: published\n";
+
+    #[test]
+    fn a_window_named_only_in_a_text_or_left_empty_is_missing() {
+        let yaml = format!(
+            "{HEAD}summary: The work moves `scheduled_for` and `scheduled_until` later.\nscheduled_for:\n"
+        );
+        assert_eq!(
+            missing(&yaml),
+            [
+                "this published maintenance has no `scheduled_for`",
+                "this published maintenance has no `scheduled_until`"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unreadable_window_is_not_also_missing() {
+        let yaml = format!("{HEAD}scheduled_for: tomorrow\nscheduled_until: 2024-03-05 23:30\n");
+        assert!(missing(&yaml).is_empty());
+    }
 }
