@@ -107,17 +107,20 @@ fn missing_window(record: &Record, text: &str) -> Vec<Finding> {
     findings
 }
 
-/// Whether the record gives `field` a value at its top level (`scheduled_for: tomorrow`
-/// counts; `scheduled_for:` with nothing after it, or the name in a text, does not).
+/// Whether the record gives `field` a value at its top level, readable or not (a value that
+/// cannot be read is `invalid-time`'s); empty, `~` or `null` is no value, as the loader reads
+/// it. Parsed again only here, for a published maintenance that lacks an end of its window.
 fn written(text: &str, field: &str) -> bool {
-    text.lines().any(|line| {
-        line.strip_prefix(field)
-            .and_then(|rest| rest.trim_start().strip_prefix(':'))
-            .is_some_and(|value| {
-                let value = value.trim();
-                !value.is_empty() && !value.starts_with('#')
-            })
-    })
+    use crate::load::yaml::{self, Value};
+    let Ok(Some(document)) = yaml::parse(text, &yaml::Limits::default()) else {
+        return false;
+    };
+    let Value::Map(entries) = &document.value else {
+        return false;
+    };
+    entries
+        .iter()
+        .any(|(key, value)| key.as_str() == Some(field) && !matches!(value.value, Value::Null))
 }
 
 fn window_help(field: &str) -> &'static str {
@@ -196,5 +199,20 @@ mod tests {
     fn an_unreadable_window_is_not_also_missing() {
         let yaml = format!("{HEAD}scheduled_for: tomorrow\nscheduled_until: 2024-03-05 23:30\n");
         assert!(missing(&yaml).is_empty());
+        let below =
+            format!("{HEAD}scheduled_for:\n  tomorrow\nscheduled_until: 2024-03-05 23:30\n");
+        assert!(missing(&below).is_empty());
+    }
+
+    #[test]
+    fn a_window_end_written_as_null_is_missing() {
+        for null in ["~", "null", "Null"] {
+            let yaml = format!("{HEAD}scheduled_for: {null}\nscheduled_until: 2024-03-05 23:30\n");
+            assert_eq!(
+                missing(&yaml),
+                ["this published maintenance has no `scheduled_for`"],
+                "{null}"
+            );
+        }
     }
 }
