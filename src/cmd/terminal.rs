@@ -84,9 +84,21 @@ impl ProgressBar {
     pub(crate) fn new() -> Self {
         ProgressBar {
             bar: indicatif::ProgressBar::hidden(),
-            started: Instant::now(),
+            started: Instant::now()
+                .checked_sub(Self::shown_early())
+                .unwrap_or_else(Instant::now),
             wanted: output::progress_bar(),
             shown: AtomicBool::new(false),
+        }
+    }
+
+    /// How much sooner than [`Self::SHOW_AFTER`] to show the bar: all of it when
+    /// `HINDSIGHT_PROGRESS_AT_ONCE` is set, so that a test on a fast machine still sees the
+    /// bar without depending on how long a build takes.
+    fn shown_early() -> Duration {
+        match std::env::var_os("HINDSIGHT_PROGRESS_AT_ONCE") {
+            Some(_) => Self::SHOW_AFTER,
+            None => Duration::ZERO,
         }
     }
 
@@ -105,7 +117,7 @@ impl build::Progress for ProgressBar {
 
     fn page_done(&self) {
         self.bar.inc(1);
-        let due = self.started.elapsed() > Self::SHOW_AFTER;
+        let due = self.started.elapsed() >= Self::SHOW_AFTER;
         if due && self.wanted && !self.shown.swap(true, Ordering::Relaxed) {
             self.bar
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
