@@ -106,8 +106,8 @@ pub(crate) const EXPLAIN: &str = exit_codes!(
 );
 
 pub(crate) const SCHEMA: &str = exit_codes!(
-    ok: "printed",
-    failed: "the tool could not run (bad usage)",
+    ok: "printed, or written with --write",
+    failed: "the tool could not run (bad usage, or --write could not write a schema file)",
 );
 
 pub(crate) const STATS: &str = exit_codes!(

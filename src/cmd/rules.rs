@@ -3,6 +3,7 @@
 use hindsight::check::{self, rules::REGISTRY};
 use std::path::Path;
 
+use hindsight::diagnostic::display_path;
 use hindsight::project;
 use hindsight::schema::{self, SchemaKind};
 
@@ -100,7 +101,7 @@ pub(crate) fn schema(root: Option<&Path>, args: SchemaArgs) -> anyhow::Result<Ou
     let root = project::find_root(root, None);
     if args.write {
         for path in schema::write_local_copies(&root)? {
-            super::output::status(&format!("wrote {}", root.join(path).display()));
+            super::output::status(&format!("wrote {}", display_path(&root.join(path))));
         }
         return Ok(Outcome::Clean);
     }

@@ -111,7 +111,7 @@ fn parse_form(text: &str) -> Result<Written, String> {
     // as an offset; the forms of DESIGN.md §2 (and the schemas) have none of that.
     let plain = |c: char| c.is_ascii_digit() || matches!(c, 'T' | ':' | '.' | '+' | '-');
     if !normalized.chars().all(plain) || normalized.contains("::") {
-        return Err(format!("`{trimmed}` is not a time hindsight understands"));
+        return Err(odd_form(trimmed));
     }
     for (format, precision) in OFFSET_FORMATS {
         if let Ok(instant) = DateTime::parse_from_str(&normalized, format) {
@@ -132,6 +132,24 @@ fn parse_form(text: &str) -> Result<Written, String> {
         }
     }
     Err(format!("`{trimmed}` is not a time hindsight understands"))
+}
+
+/// Why a time with a character the forms do not have is refused, named, so that a record
+/// that an older hindsight accepted says what to change.
+fn odd_form(trimmed: &str) -> String {
+    if trimmed.contains('\u{2212}') {
+        format!(
+            "`{trimmed}`: `\u{2212}` (U+2212, the minus sign) is not the `-` an offset takes; write `-01:00`"
+        )
+    } else if trimmed.contains("::") {
+        format!("`{trimmed}`: the offset has `::`; write it as `+01:00`")
+    } else if trimmed.chars().any(char::is_whitespace) {
+        format!(
+            "`{trimmed}`: white space inside the time; write one space between the date and the time (`2023-12-17 03:56`), none within either"
+        )
+    } else {
+        format!("`{trimmed}` is not a time hindsight understands")
+    }
 }
 
 /// What may stand between a time and its zone.
@@ -257,6 +275,10 @@ mod tests {
         ] {
             assert!(parse(odd).is_err(), "{odd}");
         }
+        let why = |odd: &str| parse(odd).unwrap_err();
+        assert!(why("2023-12-17  03:56").contains("white space inside the time"));
+        assert!(why("2023-12-17T03:56+01::00").contains("`::`"));
+        assert!(why("2023-12-17T03:56\u{2212}01:00").contains("U+2212"));
     }
 
     #[test]
