@@ -284,11 +284,89 @@ fn new_writes_the_modeline_only_to_a_schema_that_exists_and_schema_write_refresh
     assert!(!text.contains("yaml-language-server"), "{text}");
     assert!(
         stderr.contains(".hindsight/record.schema.json is missing")
-            && stderr.contains("hindsight schema --write"),
+            && stderr.contains("hindsight schema --write")
+            && stderr.contains(
+                "put `# yaml-language-server: $schema=../.hindsight/record.schema.json` first"
+            ),
         "{stderr}"
     );
 
     let (code, _, stderr) = run(hindsight(dir.path()).args(["schema", "--write"]));
     assert_eq!(code, 2);
     assert!(stderr.contains("no site/config.yaml"), "{stderr}");
+}
+
+/// Runs `git` in `dir`, failing the test on an error.
+fn git(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+#[test]
+fn the_workflows_resolve_exactly_the_tag_or_branch_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(hindsight(dir.path()).args(["init", "demo"]));
+    assert_eq!(code, 0, "{stderr}");
+    // A hindsight repository with `main`, a `hotfix/main` made later, an annotated tag `v1`
+    // and a branch also named `v1`.
+    let origin = dir.path().join("origin");
+    fs::create_dir(&origin).unwrap();
+    git(&origin, &["init", "-q", "-b", "main"]);
+    let commit = |message: &str| {
+        git(&origin, &["commit", "-q", "--allow-empty", "-m", message]);
+        git(&origin, &["rev-parse", "HEAD"])
+    };
+    let tagged = commit("tagged");
+    git(&origin, &["tag", "-a", "v1", "-m", "v1"]);
+    let main = commit("main");
+    git(&origin, &["checkout", "-q", "-b", "hotfix/main"]);
+    commit("hotfix");
+    git(&origin, &["checkout", "-q", "-b", "v1"]);
+    commit("a branch named like the tag");
+    git(&origin, &["checkout", "-q", "main"]);
+
+    let workflows = dir.path().join("demo/.github/workflows");
+    let mut steps = 0;
+    for file in ["hindsight.yml", "hindsight-notify.yml"] {
+        let text = fs::read_to_string(workflows.join(file)).unwrap();
+        let yaml: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        for job in yaml["jobs"].as_object().unwrap().values() {
+            let Some(step) = job["steps"]
+                .as_array()
+                .and_then(|s| s.iter().find(|s| s["id"] == "hindsight"))
+            else {
+                continue;
+            };
+            steps += 1;
+            let script = step["run"].as_str().unwrap();
+            for (rev, expected) in [("main", &main), ("v1", &tagged), ("", &main)] {
+                let output = dir.path().join("github-output");
+                let _ = fs::remove_file(&output);
+                let status = std::process::Command::new("bash")
+                    .args(["-e", "-c", script])
+                    .env("HINDSIGHT_GIT", &origin)
+                    .env("HINDSIGHT_REV", rev)
+                    .env("GITHUB_OUTPUT", &output)
+                    .status()
+                    .unwrap();
+                assert!(status.success(), "{file} {rev:?}");
+                let written = fs::read_to_string(&output).unwrap();
+                assert_eq!(
+                    written.trim(),
+                    format!("commit={expected}"),
+                    "{file} {rev:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        steps, 4,
+        "lint, build, on-time and notify each resolve the commit"
+    );
 }

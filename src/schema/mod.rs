@@ -84,8 +84,12 @@ impl SchemaKind {
     /// was written without its modeline; `None` when it has one.
     pub fn missing_hint(self, root: &Path) -> Option<String> {
         (!self.in_project(root)).then(|| {
+            let then = match self {
+                SchemaKind::Overlay => "then a `translate` refresh adds the modeline".to_string(),
+                _ => format!("then put `{}` first in the file", self.modeline(1).trim_end()),
+            };
             format!(
-                "no editor modeline written: {} is missing; `hindsight schema --write` writes it (then `translate` adds the modeline to overlays)",
+                "no editor modeline written: {} is missing; `hindsight schema --write` writes it, {then}",
                 self.project_path()
             )
         })
