@@ -370,3 +370,42 @@ fn the_workflows_resolve_exactly_the_tag_or_branch_named() {
         "lint, build, on-time and notify each resolve the commit"
     );
 }
+
+/// SAFETY §1: `schema --write` and `init --force` write `.hindsight/` only as a folder of the
+/// project: a `.hindsight` linked to incidents/ or to the folder above is refused, and
+/// nothing is written.
+#[test]
+fn a_linked_hindsight_folder_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run(hindsight(dir.path()).args(["init", "p"])).0, 0);
+    let p = dir.path().join("p");
+    fs::remove_dir_all(p.join(".hindsight")).unwrap();
+    let listing = |folder: &std::path::Path| {
+        let mut names: Vec<String> = fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    for target in ["incidents", ".."] {
+        let _ = fs::remove_file(p.join(".hindsight"));
+        std::os::unix::fs::symlink(target, p.join(".hindsight")).unwrap();
+        let (before_inputs, before_above) = (listing(&p.join("incidents")), listing(dir.path()));
+        let (code, _, stderr) = run(hindsight(&p).args(["schema", "--write"]));
+        assert_eq!(code, 2, "{target}: {stderr}");
+        assert!(
+            stderr.contains("refusing to write .hindsight/")
+                && stderr.contains(".hindsight is a symbolic link"),
+            "{target}: {stderr}"
+        );
+        let (code, _, stderr) = run(hindsight(dir.path()).args(["init", "p", "--force"]));
+        assert_eq!(code, 2, "init --force, {target}: {stderr}");
+        assert!(
+            stderr.contains(".hindsight is a symbolic link"),
+            "{target}: {stderr}"
+        );
+        assert_eq!(listing(&p.join("incidents")), before_inputs, "{target}");
+        assert_eq!(listing(dir.path()), before_above, "{target}");
+    }
+}

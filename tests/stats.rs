@@ -384,3 +384,26 @@ fn months_in_a_zone_with_summer_time_are_as_long_as_its_clocks_say() {
     assert_eq!(month("2026-10")["downtime_seconds"], 10_800);
     assert_eq!(month("2026-04")["window_seconds"], 30 * 86_400);
 }
+
+/// An overdue action's text is quoted in the report, which CI logs show: it cannot become a
+/// workflow command there.
+#[test]
+fn record_text_cannot_become_a_workflow_command_in_a_ci_log() {
+    let project = Project::fixture("stats");
+    let path = project.path("incidents/2026-09-10-api-down.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replace(
+        "  - text: Write the configuration rollback runbook.",
+        "  - text: \"Write the ##[add-mask]configuration rollback runbook.\"",
+    );
+    std::fs::write(&path, text).unwrap();
+    let out = project.run(&["stats"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Write the ##\\[add-mask]configuration rollback runbook."),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("##["), "{}", out.stdout);
+}

@@ -327,3 +327,33 @@ fn overlays_get_the_modeline_and_a_refresh_keeps_the_leading_comments() {
         "{deeper}"
     );
 }
+
+/// A stale title is quoted in the diff: the GitHub runner must not read it as a workflow
+/// command (`##[add-mask]` anywhere, `::add-mask::` after a line break) in a CI log.
+#[test]
+fn record_text_cannot_become_a_workflow_command_in_a_ci_log() {
+    let dir = project();
+    let root = dir.root();
+    let (code, _, _) = run(hindsight(root).args(["translate", RECORD, "--to", "ja"]));
+    assert_eq!(code, 0);
+    edit(
+        &root.join(OVERLAY),
+        "  source: Production Docker images deleted by the image retention workflow\n  text: \"\"",
+        "  source: Production Docker images deleted by the image retention workflow\n  text: 削除",
+    );
+    edit(
+        &root.join(RECORD),
+        "title: Production Docker images deleted by the image retention workflow",
+        "title: \"Login ##[add-mask]broke\\r::add-mask::secret \\e[31m\"",
+    );
+    let (code, human, _) = run(hindsight(root).args(["translate", "status"]));
+    assert_eq!(code, 0, "{human}");
+    assert!(human.contains("##\\[add-mask]broke"), "{human}");
+    assert!(human.contains("\\r::add-mask::secret"), "{human}");
+    assert!(human.contains("\\u{1b}[31m"), "{human}");
+    for line in human.split(['\n', '\r']) {
+        assert!(!line.trim_start().starts_with("::"), "{line:?} in\n{human}");
+        assert!(!line.contains("##["), "{line:?} in\n{human}");
+        assert!(!line.contains('\u{1b}'), "{line:?} in\n{human}");
+    }
+}

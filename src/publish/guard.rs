@@ -146,6 +146,43 @@ impl Protected {
         }
         Ok(())
     }
+
+    /// Checks a file of the project's own that hindsight writes at `relative` under the
+    /// project (`init`'s files, `.hindsight/*.schema.json`): it must name exactly that place,
+    /// reached through no symbolic link, so no link can send it into an input folder, a
+    /// `.git` folder or out of the project.
+    pub(crate) fn check_project_file(&self, relative: &Path) -> anyhow::Result<()> {
+        let shown = relative.display();
+        let expected = self.root.join(relative);
+        let mut spelled = self.root.clone();
+        for component in relative.components() {
+            spelled.push(component);
+            if fs::symlink_metadata(&spelled).is_ok_and(|meta| meta.file_type().is_symlink()) {
+                let target = resolve(&spelled)
+                    .map(|target| target.display().to_string())
+                    .unwrap_or_else(|_| "nothing".into());
+                bail!(
+                    "refusing to write {shown}: {} is a symbolic link (to {target}); make it a folder or file of the project, or remove it",
+                    spelled
+                        .strip_prefix(&self.root)
+                        .unwrap_or(&spelled)
+                        .display()
+                );
+            }
+        }
+        let out = resolve(&expected)?;
+        if out != expected || !out.starts_with(&self.root) {
+            bail!(
+                "refusing to write {shown}: it resolves to {}, not to {} in the project",
+                out.display(),
+                expected.display()
+            );
+        }
+        if in_git_dir(relative) {
+            bail!("refusing to write {shown}: it lies inside a .git folder");
+        }
+        Ok(())
+    }
 }
 
 fn in_git_dir(path: &Path) -> bool {

@@ -8,6 +8,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use super::ci_log::{escape_controls, inert};
 use super::{Sources, display_path, summary_line};
 use crate::check::Report;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -31,38 +32,6 @@ pub fn human(report: &Report, sources: &Sources<'_>, color: bool) -> String {
     out.push_str(&summary_line(report));
     out.push('\n');
     inert(&out)
-}
-
-/// `text` with control characters (and Unicode line breaks) escaped as `\n`, `\u{1b}`: what a
-/// message quotes from a record stays on its line.
-fn escape_controls(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
-                c.escape_default().to_string()
-            }
-            c => c.to_string(),
-        })
-        .collect()
-}
-
-/// Every line the runner would take as a workflow command, made inert with a backslash that
-/// breaks the marker (`\::add-mask::…`, `##\[add-mask]…`). Stricter than the runner, which
-/// also wants a registered command name: `stop-commands` registers arbitrary ones.
-fn inert(out: &str) -> String {
-    // The runner reads lines the way .NET does: a bare `\r` ends one too.
-    out.split_inclusive(['\n', '\r'])
-        .map(|line| {
-            let line = line.replace("##[", "##\\[");
-            let blanks = line.len() - line.trim_start().len();
-            let rest = &line[blanks..];
-            if rest.starts_with("::") && rest[2..].contains("::") {
-                format!("{}\\{rest}", &line[..blanks])
-            } else {
-                line
-            }
-        })
-        .collect()
 }
 
 fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> String {

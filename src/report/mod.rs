@@ -1,5 +1,6 @@
 //! Presenting diagnostics: rustc-style text, JSON, GitHub workflow commands and SARIF.
 
+mod ci_log;
 mod github;
 mod human;
 mod json;
@@ -14,6 +15,8 @@ pub(crate) use crate::diagnostic::display_path;
 
 use crate::check::Report;
 
+// `pub`: `notify`'s report is written in the binary (src/cmd/notify.rs).
+pub use ci_log::{escape_controls, inert};
 pub use github::{github, github_step_summary};
 pub use human::human;
 pub use json::{json, json_failure};

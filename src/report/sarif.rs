@@ -34,7 +34,7 @@ pub fn sarif(report: &Report, sources: &Sources<'_>, root: &SourceRoot) -> Strin
             let document = documents.entry(d.file.as_path()).or_insert_with(|| {
                 Document::parse(sources.get(d.file.as_path()).copied().unwrap_or(""))
             });
-            let key_path = document.key_path(d.span().start);
+            let key_path = document.identity_path(d.span().start);
             result(d, sources, root, &key_path, &mut seen)
         })
         .collect();
@@ -126,9 +126,10 @@ fn result(
     let anchor = anchor_text(d, sources);
     let file = artifact["uri"].as_str().unwrap_or_default().to_string();
     let rule = d.rule().as_str();
-    // A list item's position is left out: an action added above another must not change the
-    // other's identity; items with the same text are told apart by their repeat index.
-    let identity = [rule.to_string(), file, without_indices(key_path), anchor];
+    // A list item is named by what it says, not its position (`Document::identity_path`):
+    // an action added above another, or another's fix, must not change its identity; items
+    // nothing tells apart are told apart by their repeat index.
+    let identity = [rule.to_string(), file, key_path.to_string(), anchor];
     let occurrence = seen.entry(identity.clone()).or_insert(0);
     *occurrence += 1;
     json!({
@@ -207,27 +208,6 @@ fn first_sentence(text: &str) -> String {
         Some(end) => text[..=end].to_string(),
         None => text.to_string(),
     }
-}
-
-/// `actions[1].text` as `actions[].text`.
-fn without_indices(key_path: &str) -> String {
-    let mut out = String::with_capacity(key_path.len());
-    let mut in_index = false;
-    for c in key_path.chars() {
-        match c {
-            '[' => {
-                in_index = true;
-                out.push('[');
-            }
-            ']' => {
-                in_index = false;
-                out.push(']');
-            }
-            _ if in_index => {}
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 fn level(level: RuleLevel) -> &'static str {
@@ -338,7 +318,24 @@ mod tests {
             &[(3, 11)],
         );
         assert_eq!(before, after);
-        assert_eq!(without_indices("actions[12].text"), "actions[].text");
+    }
+
+    /// Two actions both with `owner: TODO`: fixing the first leaves the second its own
+    /// fingerprint rather than moving the first's onto it; an action added above changes
+    /// neither.
+    #[test]
+    fn fixing_one_of_two_alike_items_leaves_the_other_its_fingerprint() {
+        let text = "actions:\n  - text: Add an alert\n    owner: TODO\n  - text: Write a runbook\n    owner: TODO\n";
+        let before = fingerprints_at(text, &[(3, 12), (5, 12)]);
+        assert_ne!(before[0], before[1]);
+        let fixed = text.replacen("owner: TODO", "owner: sre", 1);
+        assert_eq!(fingerprints_at(&fixed, &[(5, 12)]), before[1..]);
+        let added = format!(
+            "actions:\n  - text: Page the DBA\n    owner: TODO\n{}",
+            &text["actions:\n".len()..]
+        );
+        let after = fingerprints_at(&added, &[(3, 12), (5, 12), (7, 12)]);
+        assert_eq!(after[1..], before[..]);
     }
 
     #[test]

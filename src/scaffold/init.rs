@@ -118,8 +118,22 @@ pub fn init(
     if occupied && !force {
         return Ok(Initialized::NotEmpty(dir.to_path_buf()));
     }
+    // With --force, a link already in the folder (`.hindsight -> incidents`, `site -> ..`)
+    // would send a file into an input folder or out of the project: refused before any is
+    // written.
+    let files = files(lang, languages);
+    let protected = publish::Protected::new(&resolved)?;
+    // A file already there is skipped, even a link: only the folders on its way are judged.
+    for (path, _) in &files {
+        if let Some(folder) = path
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+        {
+            protected.check_project_file(folder)?;
+        }
+    }
     let (mut written, mut skipped) = (Vec::new(), Vec::new());
-    for (path, text) in files(lang, languages) {
+    for (path, text) in files {
         if publish::create_file(&dir.join(&path), text.as_bytes())? {
             written.push(path);
         } else {

@@ -123,6 +123,12 @@ pub fn write_local_copies(root: &Path) -> anyhow::Result<Vec<String>> {
         );
     }
     let copies = local_copies();
+    // A `.hindsight` linked elsewhere (to incidents/, to `..`) would have the copies written
+    // into an input folder or out of the project.
+    let protected = crate::publish::Protected::new(root)?;
+    for (path, _) in &copies {
+        protected.check_project_file(Path::new(path))?;
+    }
     let targets: Vec<(std::path::PathBuf, &[u8])> = copies
         .iter()
         .map(|(path, text)| (root.join(path), text.as_bytes()))

@@ -8,6 +8,7 @@ use crate::diagnostic::display_path;
 use crate::load::Corpus;
 use crate::model::overlay::record_list;
 use crate::model::{Lang, Overlay, OverlayList, PairState, Record, Spanned, align};
+use crate::report::{escape_controls, inert};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Status {
@@ -176,7 +177,8 @@ pub(crate) fn diff(old: &str, new: &str, lang: Lang) -> Vec<Segment> {
     segments
 }
 
-/// The report for people: one block per record, one line per language, details below.
+/// The report for people: one block per record, one line per language, details below. It
+/// quotes record text, so it is made safe for a CI log ([`crate::report::inert`]).
 pub fn human(status: &Status, color: bool) -> String {
     let (red, green, dim, bold, reset) = if color {
         ("\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m")
@@ -210,11 +212,12 @@ pub fn human(status: &Status, color: bool) -> String {
             for item in &language.stale {
                 out.push_str(&format!(
                     "    stale         {} ({path}:{})\n",
-                    item.field, item.line
+                    escape_controls(&item.field),
+                    item.line
                 ));
                 out.push_str("                  ");
                 for segment in &item.diff {
-                    let text = segment.text.replace('\n', " ");
+                    let text = escape_controls(&segment.text.replace('\n', " "));
                     match segment.op {
                         "delete" => out.push_str(&format!("{red}[-{text}-]{reset}")),
                         "insert" => out.push_str(&format!("{green}{{+{text}+}}{reset}")),
@@ -231,7 +234,8 @@ pub fn human(status: &Status, color: bool) -> String {
                 for item in items {
                     out.push_str(&format!(
                         "    {label:<13} {} ({file}:{})\n",
-                        item.field, item.line
+                        escape_controls(&item.field),
+                        item.line
                     ));
                 }
             }
@@ -240,7 +244,7 @@ pub fn human(status: &Status, color: bool) -> String {
     if status.records.is_empty() {
         out.push_str("no records\n");
     }
-    out
+    inert(&out)
 }
 
 #[cfg(test)]

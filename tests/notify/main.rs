@@ -377,3 +377,38 @@ fn lint_reports_a_token_in_the_config_without_printing_it() {
     let human = project.lint(&[]).stdout;
     assert!(human.contains("--> site/config.yaml:13:17"), "{human}");
 }
+
+/// A dry run in CI shows each title: it cannot become a workflow command in the log.
+#[test]
+fn record_text_cannot_become_a_workflow_command_in_a_ci_log() {
+    let project = Project::bare().config(CONFIG);
+    let root = project.root().to_path_buf();
+    git(&root, &["init", "-q"]);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "config"]);
+    let before = git(&root, &["rev-parse", "HEAD"]);
+    let project = project.record(
+        "2026-11-22-db.yaml",
+        DB.replace(
+            "title: Database slow",
+            "title: \"Database ##[add-mask]slow\\r::add-mask::secret\"",
+        ),
+    );
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "opened"]);
+    let dry = output(
+        project
+            .cmd()
+            .args(["notify", "--since", &before, "--dry-run"]),
+    );
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(
+        dry.stdout.contains("Database ##\\[add-mask]slow"),
+        "{}",
+        dry.stdout
+    );
+    for line in dry.stdout.split(['\n', '\r']) {
+        assert!(!line.trim_start().starts_with("::"), "{line:?}");
+        assert!(!line.contains("##["), "{line:?}");
+    }
+}
