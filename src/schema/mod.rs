@@ -20,6 +20,8 @@ mod record;
 mod agreement;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod variants;
 
 use std::path::Path;
 
