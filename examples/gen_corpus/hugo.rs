@@ -45,7 +45,7 @@ pub(crate) fn page(incident: &Incident, l: usize) -> String {
     let _ = writeln!(out, "date: {}", incident.date);
     let _ = writeln!(out, "draft: {}", incident.draft);
     let _ = writeln!(out, "severity: {}", incident.severity);
-    let _ = writeln!(out, "kind: {}", if incident.maintenance { "maintenance" } else { "incident" });
+    let _ = writeln!(out, "record_kind: {}", if incident.maintenance { "maintenance" } else { "incident" });
     let components: Vec<&str> = incident.affected.iter().map(|(id, _)| id.as_str()).collect();
     let _ = writeln!(out, "components: [{}]", components.join(", "));
     out.push_str("---\n");
@@ -104,7 +104,8 @@ pub(crate) const SINGLE: &str = r#"{{ define "main" }}
 pub(crate) const LIST: &str = r#"{{ define "main" }}
 <h1>{{ .Title }}</h1>
 <ul class="incidents">
-{{ range .RegularPagesRecursive.ByDate.Reverse }}<li><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2006-01-02" }}</time> <a href="{{ .RelPermalink }}">{{ .Title }}</a> <span class="severity-{{ .Params.severity }}">{{ .Params.severity }}</span></li>
+{{ $pages := .RegularPagesRecursive }}{{ if .IsHome }}{{ $pages = .Site.RegularPages }}{{ end }}
+{{ range $pages.ByDate.Reverse }}<li><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2006-01-02" }}</time> <a href="{{ .RelPermalink }}">{{ .Title }}</a> <span class="severity-{{ .Params.severity }}">{{ .Params.severity }}</span></li>
 {{ end }}</ul>
 {{ end }}
 "#;
