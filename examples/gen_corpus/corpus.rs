@@ -32,15 +32,27 @@ pub(crate) fn generate(
     for index in 0..options.incidents {
         let incident = record::generate(&mut rng, index, &components);
         let id = &incident.id;
-        write(true, &format!("incidents/{id}.yaml"), &yaml::record(&incident))?;
+        write(
+            true,
+            &format!("incidents/{id}.yaml"),
+            &yaml::record(&incident),
+        )?;
         if !incident.draft {
             for (l, lang) in crate::bank::LANGS.iter().enumerate().skip(1) {
-                write(true, &format!("incidents/{id}.{lang}.yaml"), &yaml::overlay(&incident, l))?;
+                write(
+                    true,
+                    &format!("incidents/{id}.{lang}.yaml"),
+                    &yaml::overlay(&incident, l),
+                )?;
             }
         }
         if options.hugo {
             for (l, lang) in crate::bank::LANGS.iter().enumerate() {
-                write(false, &format!("content/{lang}/incidents/{id}.md"), &hugo::page(&incident, l))?;
+                write(
+                    false,
+                    &format!("content/{lang}/incidents/{id}.md"),
+                    &hugo::page(&incident, l),
+                )?;
             }
         }
     }
@@ -49,11 +61,19 @@ pub(crate) fn generate(
 
 /// Writes the project under `out` and the Hugo site (if any) under `hugo`; returns the
 /// number of files and bytes written.
-pub(crate) fn write_to(options: &Options, out: &Path, hugo: Option<&Path>) -> io::Result<(u64, u64)> {
+pub(crate) fn write_to(
+    options: &Options,
+    out: &Path,
+    hugo: Option<&Path>,
+) -> io::Result<(u64, u64)> {
     let (mut files, mut bytes) = (0, 0);
     let mut made = std::collections::BTreeSet::new();
     generate(options, &mut |project, relative, contents| {
-        let root = if project { out } else { hugo.expect("--hugo given") };
+        let root = if project {
+            out
+        } else {
+            hugo.expect("--hugo given")
+        };
         let path = root.join(relative);
         let parent = path.parent().expect("a file in a folder").to_path_buf();
         if made.insert(parent.clone()) {

@@ -45,8 +45,20 @@ pub(crate) fn page(incident: &Incident, l: usize) -> String {
     let _ = writeln!(out, "date: {}", incident.date);
     let _ = writeln!(out, "draft: {}", incident.draft);
     let _ = writeln!(out, "severity: {}", incident.severity);
-    let _ = writeln!(out, "record_kind: {}", if incident.maintenance { "maintenance" } else { "incident" });
-    let components: Vec<&str> = incident.affected.iter().map(|(id, _)| id.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "record_kind: {}",
+        if incident.maintenance {
+            "maintenance"
+        } else {
+            "incident"
+        }
+    );
+    let components: Vec<&str> = incident
+        .affected
+        .iter()
+        .map(|(id, _)| id.as_str())
+        .collect();
     let _ = writeln!(out, "components: [{}]", components.join(", "));
     out.push_str("---\n");
     for (i, (_, text)) in incident.prose.iter().enumerate() {

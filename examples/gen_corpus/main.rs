@@ -6,6 +6,8 @@
 mod bank;
 mod corpus;
 mod hugo;
+mod phrases;
+mod prose;
 mod record;
 mod rng;
 mod yaml;
@@ -43,7 +45,11 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let options = corpus::Options { incidents, seed, hugo: hugo.is_some() };
+    let options = corpus::Options {
+        incidents,
+        seed,
+        hugo: hugo.is_some(),
+    };
     let started = Instant::now();
     match corpus::write_to(&options, &out, hugo.as_deref()) {
         Ok((files, bytes)) => {

@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use crate::bank::{self, Tr};
 use crate::rng::Rng;
+use crate::{phrases, prose};
 
 /// A text in en, de, ja and zh (the order of `bank::LANGS`).
 pub(crate) type Text = [String; 4];
@@ -72,7 +73,10 @@ pub(crate) fn components() -> Vec<Component> {
 /// Fills `{c}`, `{n}` and `{k}` the same way in every language.
 fn fill(template: &Tr, component: &Text, n: u64, k: &str) -> Text {
     std::array::from_fn(|l| {
-        template[l].replace("{c}", &component[l]).replace("{n}", &n.to_string()).replace("{k}", k)
+        template[l]
+            .replace("{c}", &component[l])
+            .replace("{n}", &n.to_string())
+            .replace("{k}", k)
     })
 }
 
@@ -96,7 +100,7 @@ fn prose(rng: &mut Rng, target: usize, components: &[&Text]) -> Text {
         let sentences = rng.range(2, 5);
         for s in 0..sentences {
             let component = rng_pick_component(rng, components);
-            let sentence = phrase(rng, &bank::PROSE, component);
+            let sentence = phrase(rng, &prose::PROSE, component);
             for (l, text) in out.iter_mut().enumerate() {
                 if list {
                     text.push_str("- ");
@@ -128,7 +132,10 @@ fn written(rng: &mut Rng, time: NaiveDateTime, zone: &str, same_day_as_previous:
         0..=2 if same_day_as_previous => time.format("%H:%M").to_string(),
         3 => {
             let tz: chrono_tz::Tz = zone.parse().expect("a known zone");
-            let instant = time.and_local_timezone(tz).single().expect("no DST gap by day");
+            let instant = time
+                .and_local_timezone(tz)
+                .single()
+                .expect("no DST gap by day");
             instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
         }
         _ => local(time),
@@ -144,7 +151,8 @@ fn duration_text(minutes: i64) -> String {
 }
 
 pub(crate) fn generate(rng: &mut Rng, index: usize, components: &[Component]) -> Incident {
-    let day = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap() + Duration::days(rng.range(0, 3650) as i64);
+    let day =
+        NaiveDate::from_ymd_opt(2016, 1, 1).unwrap() + Duration::days(rng.range(0, 3650) as i64);
     let maintenance = rng.chance(5);
     let draft = rng.chance(2);
     let zone = *rng.pick(&bank::ZONES);
@@ -157,7 +165,11 @@ pub(crate) fn generate(rng: &mut Rng, index: usize, components: &[Component]) ->
         }
     }
     let names: Vec<&Text> = affected.iter().map(|c| &c.name).collect();
-    let titles: &[Tr] = if maintenance { &bank::MAINTENANCE_TITLES } else { &bank::TITLES };
+    let titles: &[Tr] = if maintenance {
+        &phrases::MAINTENANCE_TITLES
+    } else {
+        &phrases::TITLES
+    };
     let title = fill(rng.pick(titles), names[0], 0, "");
     let slug = title[0]
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -168,10 +180,14 @@ pub(crate) fn generate(rng: &mut Rng, index: usize, components: &[Component]) ->
         .join("-");
     let id = format!("{day}-{slug}-{index:05}");
     // Local daytime only, all on one day: no DST gap, no date rollover for times of day.
-    let start = day.and_hms_opt(rng.range(8, 12) as u32, rng.range(0, 59) as u32, 0).unwrap();
+    let start = day
+        .and_hms_opt(rng.range(8, 12) as u32, rng.range(0, 59) as u32, 0)
+        .unwrap();
     let span = rng.range(20, 9 * 60) as i64;
     let entries = rng.range(5, 40) as usize;
-    let mut offsets: Vec<i64> = (0..entries).map(|_| rng.range(0, span as u64) as i64).collect();
+    let mut offsets: Vec<i64> = (0..entries)
+        .map(|_| rng.range(0, span as u64) as i64)
+        .collect();
     offsets.sort_unstable();
     offsets[0] = 0;
     offsets[entries - 1] = span;
@@ -193,7 +209,7 @@ pub(crate) fn generate(rng: &mut Rng, index: usize, components: &[Component]) ->
             approximate: true,
             marks: None,
             status: None,
-            text: phrase(rng, &bank::TIMELINE, names[0]),
+            text: phrase(rng, &phrases::TIMELINE, names[0]),
         });
     }
     for (i, &minutes) in offsets.iter().enumerate() {
@@ -205,7 +221,7 @@ pub(crate) fn generate(rng: &mut Rng, index: usize, components: &[Component]) ->
             text: Default::default(),
         };
         let component = rng_pick_component(rng, &names);
-        entry.text = phrase(rng, &bank::TIMELINE, component);
+        entry.text = phrase(rng, &phrases::TIMELINE, component);
         if !maintenance {
             let milestone = marks.iter().find(|m| m.0 == i && i > 0 && i + 1 < n);
             if let Some(&(_, mark, status)) = milestone
@@ -224,7 +240,13 @@ pub(crate) fn generate(rng: &mut Rng, index: usize, components: &[Component]) ->
     }
     let end = at(span);
     let (times, duration) = if maintenance {
-        (vec![("scheduled_for", local(start)), ("scheduled_until", local(end))], None)
+        (
+            vec![
+                ("scheduled_for", local(start)),
+                ("scheduled_until", local(end)),
+            ],
+            None,
+        )
     } else {
         let mut all = vec![("started", written(rng, start, zone, false))];
         all.extend(times);
@@ -251,9 +273,9 @@ pub(crate) fn generate(rng: &mut Rng, index: usize, components: &[Component]) ->
                 let status = *rng.pick(&["done", "done", "in_progress", "todo", "wont_do"]);
                 let component = rng_pick_component(rng, &names);
                 Action {
-                    text: phrase(rng, &bank::ACTIONS, component),
+                    text: phrase(rng, &phrases::ACTIONS, component),
                     status,
-                    kind: *rng.pick(&["mitigate", "prevent", "process", "other"]),
+                    kind: rng.word(&["mitigate", "prevent", "process", "other"]),
                     owner: rng.chance(70).then(|| *rng.pick(&bank::TEAMS)),
                     // Only finished actions carry a due date: an open one long past due
                     // would be an `overdue-action` warning on every old record.
@@ -266,14 +288,20 @@ pub(crate) fn generate(rng: &mut Rng, index: usize, components: &[Component]) ->
     let lessons = if maintenance {
         Vec::new()
     } else {
-        (0..rng.range(1, 4)).map(|_| phrase(rng, &bank::LESSONS, names[0])).collect()
+        (0..rng.range(1, 4))
+            .map(|_| phrase(rng, &phrases::LESSONS, names[0]))
+            .collect()
     };
     Incident {
         id,
         date: day,
         draft,
         maintenance,
-        severity: if maintenance { "none" } else { *rng.pick(&["minor", "major", "major", "critical"]) },
+        severity: if maintenance {
+            "none"
+        } else {
+            rng.word(&["minor", "major", "major", "critical"])
+        },
         zone,
         affected: affected
             .iter()
@@ -293,7 +321,14 @@ pub(crate) fn generate(rng: &mut Rng, index: usize, components: &[Component]) ->
         timeline,
         actions,
         lessons,
-        authors: (0..rng.range(1, 3)).map(|_| *rng.pick(&bank::PEOPLE)).collect(),
+        authors: {
+            // One to three different people, in the order of the list.
+            let first = rng.index(bank::PEOPLE.len());
+            let count = rng.range(1, 3) as usize;
+            (0..count)
+                .map(|i| bank::PEOPLE[(first + i * 3) % bank::PEOPLE.len()])
+                .collect()
+        },
         stale: std::array::from_fn(|_| rng.chance(3)),
     }
 }

@@ -33,4 +33,9 @@ impl Rng {
     pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.index(items.len())]
     }
+
+    /// One of `words`, kept `'static`.
+    pub(crate) fn word(&mut self, words: &[&'static str]) -> &'static str {
+        words[self.index(words.len())]
+    }
 }

@@ -24,8 +24,11 @@ fn block(out: &mut String, indent: &str, key: &str, text: &str) {
 }
 
 fn names(text: &Text) -> String {
-    let pairs: Vec<String> =
-        LANGS.iter().zip(text).map(|(lang, name)| format!("{lang}: {}", quoted(name))).collect();
+    let pairs: Vec<String> = LANGS
+        .iter()
+        .zip(text)
+        .map(|(lang, name)| format!("{lang}: {}", quoted(name)))
+        .collect();
     format!("{{{}}}", pairs.join(", "))
 }
 
@@ -36,7 +39,13 @@ pub(crate) fn config(components: &[Component]) -> String {
          base_url: https://status.example.com/\nlanguages: [en, de, ja, zh]\ntimezone: UTC\ncomponents:\n",
     );
     for c in components {
-        let _ = writeln!(out, "  - id: {}\n    name: {}\n    group: {}", c.id, names(&c.name), names(&c.group));
+        let _ = writeln!(
+            out,
+            "  - id: {}\n    name: {}\n    group: {}",
+            c.id,
+            names(&c.name),
+            names(&c.group)
+        );
     }
     // The generated prose is random about durations; stated durations are exact, but keep a
     // stated duration a warning as the example project does.
@@ -48,7 +57,11 @@ pub(crate) fn record(incident: &Incident) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "title: {}", quoted(&incident.title[0]));
     out.push_str("lang: en\n");
-    let _ = writeln!(out, "status: {}", if incident.draft { "draft" } else { "published" });
+    let _ = writeln!(
+        out,
+        "status: {}",
+        if incident.draft { "draft" } else { "published" }
+    );
     if incident.maintenance {
         out.push_str("kind: maintenance\n");
     }
@@ -91,7 +104,11 @@ pub(crate) fn record(incident: &Incident) -> String {
         out.push_str("actions:\n");
         for action in &incident.actions {
             let _ = writeln!(out, "  - text: {}", quoted(&action.text[0]));
-            let _ = writeln!(out, "    status: {}\n    kind: {}", action.status, action.kind);
+            let _ = writeln!(
+                out,
+                "    status: {}\n    kind: {}",
+                action.status, action.kind
+            );
             if let Some(owner) = action.owner {
                 let _ = writeln!(out, "    owner: {owner}");
             }
@@ -126,7 +143,9 @@ pub(crate) fn overlay(incident: &Incident, l: usize) -> String {
         let _ = writeln!(out, "{field}:");
         let source = if *field == "summary" && incident.stale[l - 1] {
             // The wording before the last edit: the first sentence's words in another order.
-            text[0].replacen("for a part of", "for some of", 1).replacen('.', ", we think.", 1)
+            text[0]
+                .replacen("for a part of", "for some of", 1)
+                .replacen('.', ", we think.", 1)
         } else {
             text[0].clone()
         };
@@ -134,8 +153,14 @@ pub(crate) fn overlay(incident: &Incident, l: usize) -> String {
         block(&mut out, "  ", "text", &text[l]);
     }
     let lists: [(&str, Vec<&Text>); 3] = [
-        ("timeline", incident.timeline.iter().map(|e| &e.text).collect()),
-        ("actions", incident.actions.iter().map(|a| &a.text).collect()),
+        (
+            "timeline",
+            incident.timeline.iter().map(|e| &e.text).collect(),
+        ),
+        (
+            "actions",
+            incident.actions.iter().map(|a| &a.text).collect(),
+        ),
         ("lessons", incident.lessons.iter().collect()),
     ];
     for (name, items) in lists {
