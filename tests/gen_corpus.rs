@@ -105,3 +105,13 @@ fn a_generated_project_lints_without_errors_and_builds() {
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(out.join("index.html").is_file() && out.join("de/index.html").is_file());
 }
+
+#[test]
+fn a_folder_that_holds_anything_is_never_written_into() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(corpus::check_empty(&dir.path().join("new")).is_ok());
+    assert!(corpus::check_empty(dir.path()).is_ok());
+    std::fs::write(dir.path().join("notes.txt"), "ours").unwrap();
+    let refused = corpus::check_empty(dir.path()).unwrap_err();
+    assert!(refused.contains("is not empty"), "{refused}");
+}

@@ -86,3 +86,15 @@ pub(crate) fn write_to(
     })?;
     Ok((files, bytes))
 }
+
+/// A generated project replaces site/config.yaml and fills incidents/: it is written only
+/// into a new or empty folder, never over one that holds anything (a real project, a home).
+pub(crate) fn check_empty(dir: &Path) -> Result<(), String> {
+    if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        return Err(format!(
+            "{} is not empty; name a new or empty folder",
+            dir.display()
+        ));
+    }
+    Ok(())
+}

@@ -45,6 +45,12 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    for dir in std::iter::once(&out).chain(hugo.as_ref()) {
+        if let Err(error) = corpus::check_empty(dir) {
+            eprintln!("gen_corpus: {error}");
+            return ExitCode::from(2);
+        }
+    }
     let options = corpus::Options {
         incidents,
         seed,
