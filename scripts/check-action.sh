@@ -11,9 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-bin=${1:-target/debug/hindsight}
-[[ -x $bin ]] || cargo build --locked --quiet
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+source scripts/lib/tools.sh
+hindsight_bin "${1:-}"
 
 work=$(mktemp -d)
 server=

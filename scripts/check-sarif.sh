@@ -12,13 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-bin=${1:-target/debug/hindsight}
-[[ -x $bin ]] || cargo build --locked --quiet
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+source scripts/lib/tools.sh
+hindsight_bin "${1:-}"
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  (apt-get update -qq && apt-get install -y -qq nodejs npm) >/dev/null
-fi
+ensure_node
 if ! command -v git >/dev/null 2>&1; then
   (apt-get update -qq && apt-get install -y -qq git) >/dev/null
 fi
