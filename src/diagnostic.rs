@@ -18,6 +18,16 @@ pub struct Pos {
     pub offset: usize,
 }
 
+/// A position by line and column alone, as tests of positions without a text write them.
+#[cfg(test)]
+pub(crate) fn pos_at(line: usize, column: usize) -> Pos {
+    Pos {
+        line,
+        column,
+        offset: 0,
+    }
+}
+
 /// The range of source text a value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Span {

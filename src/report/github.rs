@@ -98,13 +98,7 @@ mod tests {
     use crate::diagnostic::{Diagnostic, Finding, Pos, Span};
     use crate::model::RuleId;
 
-    fn at(line: usize, column: usize) -> Pos {
-        Pos {
-            line,
-            column,
-            offset: 0,
-        }
-    }
+    use crate::diagnostic::pos_at as at;
 
     /// A project folder outside any git work tree, and its source root.
     fn project() -> (tempfile::TempDir, SourceRoot) {

@@ -105,13 +105,7 @@ fn holds(node: &Node, pos: Pos) -> bool {
 mod tests {
     use super::*;
 
-    fn at(line: usize, column: usize) -> Pos {
-        Pos {
-            line,
-            column,
-            offset: 0,
-        }
-    }
+    use crate::diagnostic::pos_at as at;
 
     #[test]
     fn positions_name_the_keys_they_are_under() {

@@ -227,13 +227,7 @@ mod tests {
     use crate::diagnostic::{Finding, Pos, Span};
     use crate::model::RuleId;
 
-    fn at(line: usize, column: usize) -> Pos {
-        Pos {
-            line,
-            column,
-            offset: 0,
-        }
-    }
+    use crate::diagnostic::pos_at as at;
 
     fn report(file: &Path, spans: &[(Pos, Pos)]) -> Report {
         let diagnostics = spans
