@@ -18,8 +18,11 @@ fn site(c: &mut Criterion) {
     let assets = SiteAssets::builtin().expect("built-in assets load");
     let now = common::now();
     let mut group = c.benchmark_group("build");
-    // A 1,000-incident build takes seconds: ten samples keep the bench to about a minute.
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    // A 1,000-incident build takes seconds: ten samples (the least criterion takes) keep the
+    // bench to a few minutes.
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     for incidents in [100, 1_000] {
         let project = Project::generate(incidents);
         group.bench_with_input(
