@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures `hindsight serve` (release build): the time from saving a record to the rebuilt
 # page being served, on the example project and on a generated project of N incidents (as
-# scripts/bench-build.sh makes it). Each run saves a new title into one record and polls the
+# scripts/lib/generated.sh makes it). Each run saves a new title into one record and polls the
 # record's page every 5 ms until it shows the title; prints the median and range of 5 runs,
 # and the rebuild time serve itself reports. The time includes serve's 100 ms debounce.
 #   scripts/bench-serve.sh [N]      (default N=1000)

@@ -1,4 +1,4 @@
-# Sourced by the benchmark scripts: a project of N incidents made from the example's records
+# Sourced by scripts/bench-serve.sh: a project of N incidents made from the example's records
 # (and their overlays), under the example's site/config.yaml. Run from the repository root.
 #   generate_project DIR N
 generate_project() {
