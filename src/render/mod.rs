@@ -107,13 +107,14 @@ impl Templates {
 }
 
 /// `text` without the characters XML 1.0 forbids: the same string, not a copy of the page,
-/// when it has none.
-fn without_non_xml(text: String) -> String {
-    let stripped = match strip_non_xml(&text) {
-        Cow::Owned(stripped) => Some(stripped),
-        Cow::Borrowed(_) => None,
-    };
-    stripped.unwrap_or(text)
+/// when it has none (shrunk in place to its length, as a copy would be, since pages are
+/// held until they are written).
+fn without_non_xml(mut text: String) -> String {
+    if let Cow::Owned(stripped) = strip_non_xml(&text) {
+        return stripped;
+    }
+    text.shrink_to_fit();
+    text
 }
 
 /// Tera's HTML escaping, without the characters XML 1.0 forbids: the escape of every

@@ -224,7 +224,14 @@ fn parsed_plain(markdown: &str) -> String {
 
 /// The words of `text` joined by single spaces.
 fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut words = text.split_whitespace();
+    let mut joined = String::with_capacity(text.len());
+    joined.push_str(words.next().unwrap_or_default());
+    for word in words {
+        joined.push(' ');
+        joined.push_str(word);
+    }
+    joined
 }
 
 /// Whether `<` followed by `next` could open an HTML tag, comment or declaration.
@@ -300,6 +307,9 @@ fn is_wide(c: char) -> bool {
 
 /// A one-paragraph Markdown text (a title, a timeline entry) as sanitised inline HTML.
 pub fn to_inline_html(markdown: &str) -> String {
+    if html::is_plain(markdown) {
+        return html::escaped(markdown);
+    }
     let html = to_html(markdown);
     let trimmed = html.trim_end();
     match trimmed

@@ -55,6 +55,13 @@ pub(super) fn plain_paragraph(text: &str) -> String {
     html
 }
 
+/// The same without the paragraph: the text escaped.
+pub(super) fn escaped(text: &str) -> String {
+    let mut html = String::with_capacity(text.len());
+    escape_into(&mut html, text, false);
+    html
+}
+
 /// The events of a field (raw HTML already turned into text, images into links) as the
 /// HTML the sanitiser would make of pulldown-cmark's; `None` when they hold anything this
 /// writer leaves to the sanitiser.

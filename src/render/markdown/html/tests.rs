@@ -49,6 +49,19 @@ proptest! {
         prop_assert_eq!(&html, &sanitised_html(&markdown), "{:?}", markdown);
         prop_assert_eq!(&SANITIZER.clean(&html).to_string(), &html, "already clean");
         prop_assert_eq!(to_plain(&markdown), parsed_plain(&markdown), "{:?}", markdown);
+        prop_assert_eq!(to_inline_html(&markdown), inline_of(&html), "{:?}", markdown);
+    }
+}
+
+/// What `to_inline_html` made of the whole HTML before it had a plain-text path.
+fn inline_of(html: &str) -> String {
+    match html
+        .trim_end()
+        .strip_prefix("<p>")
+        .and_then(|rest| rest.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => html.to_string(),
     }
 }
 
