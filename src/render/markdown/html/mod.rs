@@ -65,7 +65,10 @@ pub(super) fn escaped(text: &str) -> String {
 /// The events of a field (raw HTML already turned into text, images into links) as the
 /// HTML the sanitiser would make of pulldown-cmark's; `None` when they hold anything this
 /// writer leaves to the sanitiser.
-pub(super) fn write<'a>(events: impl Iterator<Item = Event<'a>>, capacity: usize) -> Option<String> {
+pub(super) fn write<'a>(
+    events: impl Iterator<Item = Event<'a>>,
+    capacity: usize,
+) -> Option<String> {
     let mut writer = Writer {
         out: String::with_capacity(capacity),
         end_newline: true,
@@ -209,9 +212,9 @@ impl Writer {
 /// no-break space always, `"` in an attribute value.
 fn escape_into(out: &mut String, text: &str, attribute: bool) {
     let mut rest = text;
-    while let Some(at) = rest.find(|c: char| {
-        matches!(c, '&' | '<' | '>' | '\u{a0}') || (attribute && c == '"')
-    }) {
+    while let Some(at) =
+        rest.find(|c: char| matches!(c, '&' | '<' | '>' | '\u{a0}') || (attribute && c == '"'))
+    {
         out.push_str(&rest[..at]);
         let c = rest[at..].chars().next().unwrap_or_default();
         out.push_str(match c {
