@@ -12,11 +12,23 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 
 /// `text` without the characters XML 1.0 forbids; borrowed when there are none.
 pub(crate) fn strip_non_xml(text: &str) -> Cow<'_, str> {
-    if text.chars().all(is_xml_char) {
+    if all_xml(text) {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect())
     }
+}
+
+/// Whether [`is_xml_char`] holds for every character of `text`, from its bytes (every page
+/// is checked whole): a C0 control is one byte, U+FFFE and U+FFFF are `EF BF BE` and
+/// `EF BF BF`. The controls are looked for a block at a time, without branching per byte.
+fn all_xml(text: &str) -> bool {
+    let control = |b: u8| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r');
+    let controls = text
+        .as_bytes()
+        .chunks(64)
+        .any(|block| block.iter().fold(false, |found, &b| found | control(b)));
+    !controls && !text.contains('\u{FFFE}') && !text.contains('\u{FFFF}')
 }
 
 /// `U+0001`: how findings and messages name a character.
@@ -50,6 +62,15 @@ mod tests {
             '\0', '\u{1}', '\u{8}', '\u{B}', '\u{C}', '\u{E}', '\u{1F}', '\u{FFFE}', '\u{FFFF}',
         ] {
             assert!(!is_xml_char(forbidden), "{}", code_point(forbidden));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_check_is_the_char_check(
+            text in "[a\t\n\r\u{0}-\u{1f}\u{7f}\u{85}\u{d7ff}\u{e000}\u{fffd}-\u{ffff}\u{10000}é中]{0,80}"
+        ) {
+            proptest::prop_assert_eq!(all_xml(&text), text.chars().all(is_xml_char));
         }
     }
 

@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod site;
 mod tables;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use anyhow::anyhow;
@@ -100,15 +101,53 @@ impl Templates {
         // made from Markdown (which no escape passes through), still gets well-formed output.
         self.tera
             .render(name, context)
-            .map(|text| strip_non_xml(&text).into_owned())
+            .map(without_non_xml)
             .map_err(|error| anyhow!("template {name}: {}", describe(&error)))
     }
 }
 
+/// `text` without the characters XML 1.0 forbids: the same string, not a copy of the page,
+/// when it has none (shrunk in place to its length, as a copy would be, since pages are
+/// held until they are written).
+fn without_non_xml(mut text: String) -> String {
+    if let Cow::Owned(stripped) = strip_non_xml(&text) {
+        return stripped;
+    }
+    text.shrink_to_fit();
+    text
+}
+
 /// Tera's HTML escaping, without the characters XML 1.0 forbids: the escape of every
-/// HTML, XML, SVG and Atom template.
+/// HTML, XML, SVG and Atom template. One pass that writes the runs between the characters
+/// it replaces or drops (Tera's writes byte by byte).
 pub(crate) fn escape_xml(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    tera::escape_html(&strip_non_xml(input), out)
+    let bytes = input.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        let (replacement, len): (&[u8], usize) = match bytes[at] {
+            b'&' => (b"&amp;", 1),
+            b'<' => (b"&lt;", 1),
+            b'>' => (b"&gt;", 1),
+            b'"' => (b"&quot;", 1),
+            b'\'' => (b"&#39;", 1),
+            b'\t' | b'\n' | b'\r' => {
+                at += 1;
+                continue;
+            }
+            // Other C0 controls, and U+FFFE and U+FFFF (EF BF BE, EF BF BF), are not XML.
+            0..0x20 => (b"", 1),
+            0xEF if bytes[at + 1] == 0xBF && matches!(bytes[at + 2], 0xBE | 0xBF) => (b"", 3),
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        out.write_all(&bytes[start..at])?;
+        out.write_all(replacement)?;
+        at += len;
+        start = at;
+    }
+    out.write_all(&bytes[start..])
 }
 
 /// A Tera error with its causes, which carry the line and column.
@@ -197,6 +236,17 @@ mod tests {
             escaped("a\u{1}<b>\u{B}&\"\u{FFFE}\u{FFFF}\u{1B}[0m\tz\u{85}"),
             "a&lt;b&gt;&amp;&quot;[0m\tz\u{85}"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_is_teras_without_what_xml_forbids(
+            text in "[a-z&<>\"' \t\n\r\u{0}-\u{1f}\u{7f}\u{85}\u{a0}\u{fffd}-\u{ffff}\u{ff08}é中]{0,40}"
+        ) {
+            let mut expected = Vec::new();
+            tera::escape_html(&strip_non_xml(&text), &mut expected).unwrap();
+            proptest::prop_assert_eq!(escaped(&text), String::from_utf8(expected).unwrap());
+        }
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Markdown fields made safe: to HTML (pulldown-cmark, then ammonia) and to inert Markdown.
+//! Markdown fields made safe: to HTML (pulldown-cmark, written clean or sanitised by ammonia)
+//! and to inert Markdown.
 //!
 //! Incident text is written by many hands and published: raw HTML in it is shown as text,
 //! links keep only http, https and mailto, and the HTML is sanitised once more at the end.
@@ -7,6 +8,7 @@
 //! lint would refuse.
 
 pub(crate) mod escape;
+mod html;
 mod inert;
 mod text;
 
@@ -42,7 +44,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder
         .url_schemes(ALLOWED_SCHEMES.iter().copied().collect::<HashSet<_>>())
-        .link_rel(Some("noopener noreferrer nofollow"));
+        .link_rel(Some(html::LINK_REL));
     builder
 });
 
@@ -99,9 +101,27 @@ fn parse(markdown: &str) -> impl Iterator<Item = Event<'_>> {
 }
 
 /// A Markdown field as sanitised HTML.
+///
+/// Plain text is escaped, and most other text written by [`html::write`], which emits only
+/// what the sanitiser would keep; what it does not handle goes through the sanitiser.
 pub fn to_html(markdown: &str) -> String {
+    if html::is_plain(markdown) {
+        return html::plain_paragraph(markdown);
+    }
+    // The HTML parser rewrites carriage returns and drops NULs: left to it.
+    if !markdown.contains(['\r', '\0'])
+        && let Some(html) = html::write(safe_events(markdown), markdown.len() * 3 / 2)
+    {
+        return html;
+    }
+    sanitised_html(markdown)
+}
+
+/// The parser's events with raw HTML as text, links and images only to allowed URLs, and
+/// images as links to them.
+fn safe_events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
     let mut in_dropped_link = false;
-    let events = parse(markdown).filter_map(|event| match event {
+    let events = parse(markdown).filter_map(move |event| match event {
         Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
         Event::Start(Tag::Link { dest_url, .. }) if !allowed_url(&dest_url) => {
             in_dropped_link = true;
@@ -132,8 +152,13 @@ pub fn to_html(markdown: &str) -> String {
         Event::End(TagEnd::Image) => Some(Event::End(TagEnd::Link)),
         other => Some(other),
     });
+    join_cjk_lines(events)
+}
+
+/// A Markdown field through pulldown-cmark's HTML writer and the sanitiser.
+pub(crate) fn sanitised_html(markdown: &str) -> String {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, short_text_nodes(join_cjk_lines(events)));
+    pulldown_cmark::html::push_html(&mut html, short_text_nodes(safe_events(markdown)));
     SANITIZER.clean(&html).to_string()
 }
 
@@ -175,6 +200,14 @@ fn short_text_nodes<'a>(
 
 /// The text of a Markdown field without its markup (for `<title>` and feeds).
 pub fn to_plain(markdown: &str) -> String {
+    if html::is_plain(markdown) {
+        return words(markdown);
+    }
+    parsed_plain(markdown)
+}
+
+/// [`to_plain`] from the parser's events.
+fn parsed_plain(markdown: &str) -> String {
     let mut plain = String::with_capacity(markdown.len());
     for event in join_cjk_lines(parse(markdown)) {
         match event {
@@ -186,7 +219,19 @@ pub fn to_plain(markdown: &str) -> String {
             _ => {}
         }
     }
-    defuse_tags(&plain.split_whitespace().collect::<Vec<_>>().join(" "))
+    defuse_tags(&words(&plain))
+}
+
+/// The words of `text` joined by single spaces.
+fn words(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    let mut joined = String::with_capacity(text.len());
+    joined.push_str(words.next().unwrap_or_default());
+    for word in words {
+        joined.push(' ');
+        joined.push_str(word);
+    }
+    joined
 }
 
 /// Whether `<` followed by `next` could open an HTML tag, comment or declaration.
@@ -262,6 +307,9 @@ fn is_wide(c: char) -> bool {
 
 /// A one-paragraph Markdown text (a title, a timeline entry) as sanitised inline HTML.
 pub fn to_inline_html(markdown: &str) -> String {
+    if html::is_plain(markdown) {
+        return html::escaped(markdown);
+    }
     let html = to_html(markdown);
     let trimmed = html.trim_end();
     match trimmed
