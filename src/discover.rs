@@ -15,6 +15,15 @@ pub enum SourceKind {
     Overlay { record_id: String, lang_tag: String },
 }
 
+/// The id of the record a file belongs to: its own, or the one it translates. A record and
+/// its overlays are checked, and read by the commands about one record, together.
+pub(crate) fn group_id(kind: &SourceKind) -> &str {
+    match kind {
+        SourceKind::Record { id } => id,
+        SourceKind::Overlay { record_id, .. } => record_id,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
     pub path: PathBuf,

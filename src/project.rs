@@ -151,6 +151,19 @@ impl Project {
     }
 }
 
+/// The lint prefix, streamed: every rule over the project at `root` (reporting on `paths`,
+/// or all), reading a record and its overlays at a time instead of loading the corpus. With
+/// `texts`, the texts of the files with findings come back for showing their lines.
+pub fn lint(
+    root: &Path,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+    texts: bool,
+) -> anyhow::Result<check::Linted> {
+    let sources = discover::discover(root, paths)?;
+    check::lint(&sources, now, texts)
+}
+
 /// A document, or the findings that stop it.
 #[derive(Debug)]
 pub enum Outcome<T> {
