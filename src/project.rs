@@ -220,7 +220,17 @@ pub fn render_one(
         .corpus
         .overlay_file(&record.id, lang)
         .and_then(|o| o.overlay.as_ref());
-    let assets = project.assets()?;
+    // Messages and templates only: not the site's static files, nor the git history, which
+    // a project of 10,000 records takes long to read and a postmortem does not show.
+    let (localizer, templates);
+    let (localizer, templates) = match project.assets.get() {
+        Some(assets) => (&assets.localizer, &assets.templates),
+        None => {
+            localizer = localize::Localizer::load(Some(&project.root))?;
+            templates = crate::render::Templates::load(Some(&project.root))?;
+            (&localizer, &templates)
+        }
+    };
     let options = localize::Options {
         internal: request.internal,
     };
@@ -230,13 +240,13 @@ pub fn render_one(
         overlay,
         lang,
         config,
-        &assets.localizer,
+        localizer,
         now,
         options,
     );
     Ok(Outcome::Done(Rendered {
-        document: assets.templates.postmortem(&view, request.format)?,
-        warnings: assets.localizer.messages.warnings.clone(),
+        document: templates.postmortem(&view, request.format)?,
+        warnings: localizer.messages.warnings.clone(),
     }))
 }
 
