@@ -181,7 +181,10 @@ fn canonical_in_folder(path: &Path, folders: &mut HashMap<OsString, PathBuf>) ->
 /// Whether the canonical `path` is `folder` or lies inside it (both canonical, so their
 /// bytes say it without parsing every component).
 fn is_within(path: &Path, folder: &Path) -> bool {
-    let (path, folder) = (path.as_os_str().as_encoded_bytes(), folder.as_os_str().as_encoded_bytes());
+    let (path, folder) = (
+        path.as_os_str().as_encoded_bytes(),
+        folder.as_os_str().as_encoded_bytes(),
+    );
     path.strip_prefix(folder)
         .is_some_and(|rest| rest.is_empty() || rest[0] == b'/' || folder.ends_with(b"/"))
 }
@@ -337,7 +340,14 @@ mod tests {
     fn a_walk_lists_names_in_order_depth_first_without_hidden_entries() {
         let dir = tempfile::tempdir().unwrap();
         let incidents = dir.path().join("incidents");
-        for file in ["b.yaml", "a/z.yaml", "a.yaml", ".hidden.yaml", ".git/x.yaml", "c.txt"] {
+        for file in [
+            "b.yaml",
+            "a/z.yaml",
+            "a.yaml",
+            ".hidden.yaml",
+            ".git/x.yaml",
+            "c.txt",
+        ] {
             let path = incidents.join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "").unwrap();
@@ -351,7 +361,11 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            [Path::new("a/z.yaml"), Path::new("a.yaml"), Path::new("b.yaml")]
+            [
+                Path::new("a/z.yaml"),
+                Path::new("a.yaml"),
+                Path::new("b.yaml")
+            ]
         );
         assert!(links.is_empty());
     }

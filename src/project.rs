@@ -235,15 +235,7 @@ pub fn render_one(
         internal: request.internal,
     };
     let config = &project.corpus.config.config;
-    let view = localize::postmortem(
-        record,
-        overlay,
-        lang,
-        config,
-        localizer,
-        now,
-        options,
-    );
+    let view = localize::postmortem(record, overlay, lang, config, localizer, now, options);
     Ok(Outcome::Done(Rendered {
         document: templates.postmortem(&view, request.format)?,
         warnings: localizer.messages.warnings.clone(),

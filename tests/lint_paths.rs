@@ -40,10 +40,7 @@ fn assert_same_report(root: &Path, paths: &[PathBuf]) -> usize {
     );
     let without_texts = check::lint(&sources, now(), false).unwrap();
     assert!(without_texts.texts.is_empty());
-    assert_eq!(
-        format!("{:?}", without_texts.report),
-        format!("{whole:?}")
-    );
+    assert_eq!(format!("{:?}", without_texts.report), format!("{whole:?}"));
     whole.diagnostics.len()
 }
 

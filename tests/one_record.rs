@@ -126,7 +126,13 @@ fn a_record_and_its_overlays_are_all_that_is_read() {
         .records
         .iter()
         .map(|file| file.source.path.as_path())
-        .chain(loaded.corpus.overlays.iter().map(|o| o.source.path.as_path()))
+        .chain(
+            loaded
+                .corpus
+                .overlays
+                .iter()
+                .map(|o| o.source.path.as_path()),
+        )
         .collect();
     assert_eq!(read, [root.join(RECORD), root.join(OVERLAY)]);
     assert_eq!(

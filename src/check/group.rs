@@ -52,7 +52,9 @@ pub(crate) fn check(group: &Group<'_>, site: Site<'_>, filter: &Filter<'_>) -> C
     let mut report = |path: &Path, findings: Vec<Finding>| {
         if filter.is_selected(path) {
             checked.files += 1;
-            checked.diagnostics.extend(filter.diagnostics(path, findings));
+            checked
+                .diagnostics
+                .extend(filter.diagnostics(path, findings));
         }
     };
     for (_, file) in &group.records {

@@ -106,10 +106,11 @@ fn check(index: &Index<'_>) -> Vec<(PathBuf, Finding)> {
                     return None;
                 }
                 later.components.iter().find_map(|component| {
-                    earlier
-                        .components
-                        .contains(component)
-                        .then_some((earlier_entry, earlier, component.as_str()))
+                    earlier.components.contains(component).then_some((
+                        earlier_entry,
+                        earlier,
+                        component.as_str(),
+                    ))
                 })
             });
         let Some((earlier_entry, earlier, component)) = overlap else {

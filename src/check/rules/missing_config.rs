@@ -1,8 +1,8 @@
 //! `missing-config`: the project has no site/config.yaml.
 
+use crate::check::index::Index;
 use crate::check::{Scope, declare_rule};
 use crate::diagnostic::{Finding, Span};
-use crate::check::index::Index;
 
 declare_rule! {
     /// The project has no `site/config.yaml`, so its records cannot be fully checked or built.

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
+use crate::check::index::Index;
 use crate::check::{Scope, declare_rule};
 use crate::diagnostic::{Finding, Span};
-use crate::check::index::Index;
 use crate::render::site::paths::{self, Reserved};
 
 declare_rule! {
