@@ -126,6 +126,9 @@ pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
 }
 
 /// One source file, read and parsed.
+// Both variants are large and a value lives only until it is moved into its place: boxing
+// would add an allocation per file for nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub(crate) enum Loaded {
     Record(RecordFile),
