@@ -54,3 +54,97 @@ pub(crate) fn cross_file(index: &Index<'_>) -> Vec<(PathBuf, crate::diagnostic::
         .flatten()
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::group::Checked;
+    use crate::check::{Filter, finish};
+    use crate::model::RuleId;
+
+    fn window(status: &str, from: &str, until: &str) -> String {
+        format!(
+            "title: Upgrade\nlang: en\nstatus: {status}\nkind: maintenance\naffected:\n  api: under_maintenance\n  web: under_maintenance\ntimezone: Europe/Berlin\nscheduled_for: {from}\nscheduled_until: {until}\nsummary: Work.\n"
+        )
+    }
+
+    #[test]
+    fn an_entry_keeps_id_path_and_only_a_window_the_overlap_rule_compares() {
+        let published = window("published", "2026-12-10 22:00", "2026-12-10 23:30");
+        let draft = window("draft", "2026-12-10 22:00", "2026-12-10 23:30");
+        let day_only = window("published", "2026-12-10", "2026-12-11");
+        let corpus = crate::load::from_texts(
+            None,
+            &[
+                ("incidents/2026-12-10-db.yaml", &published),
+                ("incidents/2026-12-10-draft.yaml", &draft),
+                ("incidents/2026-12-10-day.yaml", &day_only),
+                ("incidents/2026-12-10-broken.yaml", "title: [\n"),
+            ],
+        );
+        let entries: Vec<_> = corpus
+            .records
+            .iter()
+            .map(|file| RecordEntry::of(file, Tz::UTC))
+            .collect();
+        let ids: Vec<_> = entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "2026-12-10-db",
+                "2026-12-10-draft",
+                "2026-12-10-day",
+                "2026-12-10-broken"
+            ]
+        );
+        assert_eq!(
+            entries[0].path,
+            PathBuf::from("incidents/2026-12-10-db.yaml")
+        );
+        let windows: Vec<_> = entries.iter().map(|e| e.window.is_some()).collect();
+        assert_eq!(windows, [true, false, false, false]);
+    }
+
+    #[test]
+    fn cross_file_rules_see_records_in_discovery_order_whatever_order_groups_finish_in() {
+        let entry = |path: &str| RecordEntry {
+            path: PathBuf::from(path),
+            id: "2026-12-10-db".to_string(),
+            window: None,
+        };
+        // The groups finish in any order (rayon): the later file reached the index first.
+        let checked = vec![
+            Checked {
+                entries: vec![(1, entry("incidents/b/2026-12-10-db.yaml"))],
+                ..Checked::default()
+            },
+            Checked {
+                entries: vec![(0, entry("incidents/a/2026-12-10-db.yaml"))],
+                ..Checked::default()
+            },
+        ];
+        let config = ConfigFile::default();
+        let filter = Filter {
+            selected: None,
+            config: &config.config,
+        };
+        let report = finish(&config, &[], &filter, checked);
+        let duplicates: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule() == RuleId::DuplicateId)
+            .collect();
+        assert_eq!(duplicates.len(), 1);
+        assert_eq!(
+            duplicates[0].file,
+            PathBuf::from("incidents/b/2026-12-10-db.yaml")
+        );
+        assert!(
+            duplicates[0]
+                .message()
+                .contains("incidents/a/2026-12-10-db.yaml"),
+            "{}",
+            duplicates[0].message()
+        );
+    }
+}
