@@ -20,6 +20,9 @@ use crate::render::Format;
 use crate::schema::SchemaKind;
 use crate::{discover, translate};
 
+mod one;
+pub use one::record_id_asked;
+
 /// The project directory: `explicit` (`--root`) when given, else the nearest folder upward
 /// from `start` (the path named on the command line, or the current directory) that holds
 /// site/config.yaml, written relative to the current directory when it can be; else the
@@ -70,6 +73,11 @@ pub fn now(source_date_epoch: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
 pub struct Project {
     pub root: PathBuf,
     pub corpus: Corpus,
+    /// The id of every record file, read or not (a command about one record reads only its
+    /// group), in the order discovered.
+    ids: Vec<String>,
+    /// Every input file, read or not: what outputs must never replace.
+    inputs: Vec<PathBuf>,
     /// Templates, messages, static files and git revisions: read once, when a command first
     /// needs them (lint never does).
     assets: OnceLock<SiteAssets>,
@@ -97,6 +105,8 @@ impl Project {
         Ok(Project {
             root: root.to_path_buf(),
             corpus: load::load(&sources)?,
+            ids: one::record_ids(&sources),
+            inputs: one::inputs(&sources),
             assets: OnceLock::new(),
         })
     }
@@ -116,17 +126,17 @@ impl Project {
         check::check(&self.corpus, now)
     }
 
-    /// What the project's outputs must never touch: its folders, and every file it read
-    /// (a record reached through a link lives elsewhere).
+    /// What the project's outputs must never touch: its folders, and every input file, read
+    /// or not (a record reached through a link lives elsewhere).
     pub fn protected(&self) -> anyhow::Result<crate::publish::Protected> {
-        let corpus = &self.corpus;
-        let read = corpus
-            .records
-            .iter()
-            .map(|r| r.source.path.as_path())
-            .chain(corpus.overlays.iter().map(|o| o.source.path.as_path()))
-            .chain(corpus.config.source.iter().map(|c| c.path.as_path()));
-        crate::publish::Protected::new(&self.root)?.with_input_files(read)
+        let inputs = self.inputs.iter().map(PathBuf::as_path);
+        crate::publish::Protected::new(&self.root)?.with_input_files(inputs)
+    }
+
+    /// The id of every record file of the project, in the order discovered, whether or not
+    /// the command read it.
+    pub fn record_ids(&self) -> &[String] {
+        &self.ids
     }
 
     /// The record that `file` names. An overlay is refused with a pointer to its record and to
@@ -149,6 +159,19 @@ impl Project {
             ),
         }
     }
+}
+
+/// The lint prefix, streamed: every rule over the project at `root` (reporting on `paths`,
+/// or all), reading a record and its overlays at a time instead of loading the corpus. With
+/// `texts`, the texts of the files with findings come back for showing their lines.
+pub fn lint(
+    root: &Path,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+    texts: bool,
+) -> anyhow::Result<check::Linted> {
+    let sources = discover::discover(root, paths)?;
+    check::lint(&sources, now, texts)
 }
 
 /// A document, or the findings that stop it.
@@ -197,23 +220,25 @@ pub fn render_one(
         .corpus
         .overlay_file(&record.id, lang)
         .and_then(|o| o.overlay.as_ref());
-    let assets = project.assets()?;
+    // Messages and templates only: not the site's static files, nor the git history, which
+    // a project of 10,000 records takes long to read and a postmortem does not show.
+    let (localizer, templates);
+    let (localizer, templates) = match project.assets.get() {
+        Some(assets) => (&assets.localizer, &assets.templates),
+        None => {
+            localizer = localize::Localizer::load(Some(&project.root))?;
+            templates = crate::render::Templates::load(Some(&project.root))?;
+            (&localizer, &templates)
+        }
+    };
     let options = localize::Options {
         internal: request.internal,
     };
     let config = &project.corpus.config.config;
-    let view = localize::postmortem(
-        record,
-        overlay,
-        lang,
-        config,
-        &assets.localizer,
-        now,
-        options,
-    );
+    let view = localize::postmortem(record, overlay, lang, config, localizer, now, options);
     Ok(Outcome::Done(Rendered {
-        document: assets.templates.postmortem(&view, request.format)?,
-        warnings: assets.localizer.messages.warnings.clone(),
+        document: templates.postmortem(&view, request.format)?,
+        warnings: localizer.messages.warnings.clone(),
     }))
 }
 

@@ -4,16 +4,19 @@
 //! its doc comment is what `hindsight explain` prints. [`rules::REGISTRY`] lists them in
 //! the order `hindsight rules` shows them.
 
+mod group;
+pub(crate) mod index;
 pub mod rules;
+mod stream;
 
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Finding, Severity};
-use crate::load::{Corpus, OverlayFile};
+use crate::load::{ConfigFile, Corpus, OverlayFile};
 use crate::model::{Keyword, Record, RuleId, RuleLevel, SiteConfig};
 
 /// A lint rule: its stable name, default level, documentation and what it looks at.
@@ -57,8 +60,8 @@ pub(crate) enum Scope {
     Load,
     Record(fn(&RecordCheck<'_>) -> Vec<Finding>),
     Overlay(fn(&OverlayCheck<'_>) -> Vec<Finding>),
-    /// Across files: returns the file each finding belongs to.
-    Corpus(fn(&Corpus) -> Vec<(std::path::PathBuf, Finding)>),
+    /// Across files, over the project index: returns the file each finding belongs to.
+    Index(fn(&index::Index<'_>) -> Vec<(std::path::PathBuf, Finding)>),
 }
 
 /// Declares a rule; the doc comment becomes its `explain` text.
@@ -75,6 +78,8 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
+pub use stream::{Linted, lint};
+
 /// What every rule may know about the project as a whole.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Site<'a> {
@@ -82,6 +87,16 @@ pub(crate) struct Site<'a> {
     /// Whether the project has a site/config.yaml (component checks need one).
     pub has_config: bool,
     pub now: DateTime<Utc>,
+}
+
+impl Site<'_> {
+    fn of(config: &ConfigFile, now: DateTime<Utc>) -> Site<'_> {
+        Site {
+            config: &config.config,
+            has_config: config.source.is_some(),
+            now,
+        }
+    }
 }
 
 /// One record under check, with its source text for locating values inside long fields.
@@ -174,127 +189,72 @@ pub(crate) fn errors_in_texts(
     (errors, lines)
 }
 
-/// Runs every rule over the corpus at time `now`.
+/// Runs every rule over the corpus at time `now`: the same per-group and cross-file stages
+/// as the streaming [`lint`], over files already loaded.
 pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
-    let site = Site {
+    let site = Site::of(&corpus.config, now);
+    let filter = Filter {
+        selected: corpus.selected.as_ref(),
         config: &corpus.config.config,
-        has_config: corpus.config.source.is_some(),
-        now,
     };
-    let mut placed: Vec<(&Path, Finding)> = Vec::new();
+    let records = corpus.records.iter().map(|file| file.id.as_str());
+    let overlays = corpus.overlays.iter().map(|file| file.record_id.as_str());
+    let groups = group::by_id(records.chain(overlays));
+    let checked: Vec<_> = groups
+        .par_iter()
+        .map(|positions| {
+            let mut group = group::Group::default();
+            for &position in positions {
+                match corpus.records.get(position) {
+                    Some(file) => group.records.push((position, file)),
+                    None => group
+                        .overlays
+                        .push(&corpus.overlays[position - corpus.records.len()]),
+                }
+            }
+            group::check(&group, site, &filter)
+        })
+        .collect();
+    finish(&corpus.config, &corpus.site_files, &filter, checked)
+}
 
-    if let Some(source) = &corpus.config.source {
-        placed.extend(
-            corpus
-                .config
-                .findings
-                .iter()
-                .cloned()
-                .map(|f| (source.path.as_path(), f)),
-        );
-        placed.extend(
-            lint_settings(&corpus.config.config)
-                .into_iter()
-                .map(|f| (source.path.as_path(), f)),
-        );
+/// The end of a check: the configuration's own findings, the cross-file rules over the
+/// index the groups left, and every diagnostic in file/position order.
+pub(crate) fn finish(
+    config: &ConfigFile,
+    site_files: &[(String, std::path::PathBuf)],
+    filter: &Filter<'_>,
+    checked: Vec<group::Checked>,
+) -> Report {
+    let mut diagnostics = Vec::new();
+    let mut files = 0;
+    if let Some(source) = &config.source {
+        let path = source.path.as_path();
+        if filter.is_selected(path) {
+            files += 1;
+            let findings = config.findings.iter().cloned();
+            let findings = findings.chain(lint_settings(&config.config)).collect();
+            diagnostics.extend(filter.diagnostics(path, findings));
+        }
     }
-
-    let record_rules: Vec<_> = rules::REGISTRY
-        .iter()
-        .filter_map(|rule| match rule.scope {
-            Scope::Record(run) => Some(run),
-            _ => None,
-        })
-        .chain([rules::markdown_in_record as fn(&RecordCheck<'_>) -> Vec<Finding>])
-        .collect();
-    let per_record: Vec<(&Path, Finding)> = corpus
-        .records
-        .par_iter()
-        .flat_map_iter(|file| {
-            let path = file.source.path.as_path();
-            let loaded = file.findings.iter().cloned();
-            let checked = file.record.as_ref().map(|record| {
-                let subject = RecordCheck {
-                    record,
-                    text: &file.source.text,
-                    site,
-                };
-                record_rules
-                    .iter()
-                    .flat_map(|run| run(&subject))
-                    .collect::<Vec<_>>()
-            });
-            loaded
-                .chain(checked.into_iter().flatten())
-                .map(move |f| (path, f))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    placed.extend(per_record);
-
-    let overlay_rules: Vec<_> = rules::REGISTRY
-        .iter()
-        .filter_map(|rule| match rule.scope {
-            Scope::Overlay(run) => Some(run),
-            _ => None,
-        })
-        .chain([rules::markdown_in_overlay as fn(&OverlayCheck<'_>) -> Vec<Finding>])
-        .collect();
-    let records: HashMap<&str, &Record> = corpus
-        .records
-        .iter()
-        .filter_map(|file| {
-            file.record
-                .as_ref()
-                .map(|record| (file.id.as_str(), record))
-        })
-        .collect();
-    let record_ids: std::collections::HashSet<&str> =
-        corpus.records.iter().map(|file| file.id.as_str()).collect();
-    let per_overlay: Vec<(&Path, Finding)> = corpus
-        .overlays
-        .par_iter()
-        .flat_map_iter(|file| {
-            let path = file.source.path.as_path();
-            let subject = OverlayCheck {
-                file,
-                record: records.get(file.record_id.as_str()).copied(),
-                record_exists: record_ids.contains(file.record_id.as_str()),
-            };
-            let checked: Vec<_> = overlay_rules.iter().flat_map(|run| run(&subject)).collect();
-            file.findings
-                .iter()
-                .cloned()
-                .chain(checked)
-                .map(move |f| (path, f))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    placed.extend(per_overlay);
-
-    let corpus_findings: Vec<_> = rules::REGISTRY
-        .iter()
-        .filter_map(|rule| match rule.scope {
-            Scope::Corpus(run) => Some(run(corpus)),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-
-    let mut diagnostics: Vec<Diagnostic> = placed
-        .into_iter()
-        .map(|(path, finding)| (path.to_path_buf(), finding))
-        .chain(corpus_findings)
-        .filter(|(path, _)| corpus.is_selected(path))
-        .filter_map(|(file, finding)| {
-            let severity = severity_of(finding.rule, &corpus.config.config)?;
-            Some(Diagnostic {
-                file,
-                severity,
-                finding,
-            })
-        })
-        .collect();
+    let mut entries = Vec::new();
+    for group in checked {
+        diagnostics.extend(group.diagnostics);
+        entries.extend(group.entries);
+        files += group.files;
+    }
+    entries.sort_by_key(|(position, _)| *position);
+    let records: Vec<_> = entries.into_iter().map(|(_, entry)| entry).collect();
+    let index = index::Index {
+        config,
+        site_files,
+        records: &records,
+    };
+    for (path, finding) in index::cross_file(&index) {
+        if filter.is_selected(&path) {
+            diagnostics.extend(filter.diagnostics(&path, vec![finding]));
+        }
+    }
     // By the rule's name, not its registry position: reports keep the order they always had.
     diagnostics.sort_by(|a, b| {
         (&a.file, a.span().start, a.rule().as_str()).cmp(&(
@@ -304,16 +264,36 @@ pub fn check(corpus: &Corpus, now: DateTime<Utc>) -> Report {
         ))
     });
     diagnostics.dedup();
-    let paths = corpus
-        .records
-        .iter()
-        .map(|f| &f.source.path)
-        .chain(corpus.overlays.iter().map(|f| &f.source.path));
-    let files = paths
-        .chain(corpus.config.source.iter().map(|s| &s.path))
-        .filter(|path| corpus.is_selected(path))
-        .count();
     Report { diagnostics, files }
+}
+
+/// Which findings are reported: those on the selected files, at the level the project
+/// gives their rule, unless that is `off`.
+pub(crate) struct Filter<'a> {
+    pub selected: Option<&'a HashSet<PathBuf>>,
+    pub config: &'a SiteConfig,
+}
+
+impl Filter<'_> {
+    pub(crate) fn is_selected(&self, path: &Path) -> bool {
+        self.selected.is_none_or(|selected| selected.contains(path))
+    }
+
+    /// The diagnostics of `findings` on `path` (a selected file) that are reported.
+    pub(crate) fn diagnostics(
+        &self,
+        path: &Path,
+        findings: Vec<Finding>,
+    ) -> impl Iterator<Item = Diagnostic> {
+        findings.into_iter().filter_map(move |finding| {
+            let severity = severity_of(finding.rule, self.config)?;
+            Some(Diagnostic {
+                file: path.to_path_buf(),
+                severity,
+                finding,
+            })
+        })
+    }
 }
 
 /// The severity a rule's findings are reported at, or `None` when the rule is off.

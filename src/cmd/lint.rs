@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use clap::ValueEnum;
-use hindsight::project::{self, Project};
+use hindsight::check::Linted;
+use hindsight::project;
 use hindsight::report::{self, SourceRoot};
 
 use super::Outcome;
@@ -35,12 +36,10 @@ enum Format {
 
 pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let root = project::find_root(root, args.paths.first().map(PathBuf::as_path));
-    let checked = now().and_then(|now| {
-        let project = Project::load(&root, &args.paths)?;
-        let report = project.check(now);
-        Ok((project, report))
-    });
-    let (project, report) = match checked {
+    // Only the formats that show source lines keep the texts of the files with findings.
+    let texts = matches!(args.format, Format::Human | Format::Sarif);
+    let checked = now().and_then(|now| project::lint(&root, &args.paths, now, texts));
+    let Linted { report, texts } = match checked {
         Ok(checked) => checked,
         Err(error) => {
             // A machine-read format still gets a document on stdout that says the run failed
@@ -54,7 +53,10 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
             return Err(error);
         }
     };
-    let sources = report::sources(&project.corpus);
+    let sources: report::Sources<'_> = texts
+        .iter()
+        .map(|source| (source.path.as_path(), source.text.as_str()))
+        .collect();
     let output = match args.format {
         Format::Human => report::human(&report, &sources, use_color()),
         Format::Json => report::json(&report),

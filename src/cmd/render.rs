@@ -39,7 +39,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let now = now()?;
     let root = project::find_root(root, Some(&args.file));
     warn_without_config(&root);
-    let project = Project::load(&root, std::slice::from_ref(&args.file))?;
+    let project = Project::load_record_file(&root, &args.file)?;
     let report = project.check(now);
     report_on_stderr(&project, &report);
     let request = RenderRequest {

@@ -49,7 +49,7 @@ fn refresh(root: Option<&Path>, file: &Path, lang: Lang) -> anyhow::Result<Outco
     let now = now()?;
     let root = project::find_root(root, Some(file));
     warn_without_config(&root);
-    let project = Project::load(&root, &[file.to_path_buf()])?;
+    let project = Project::load_record_file(&root, file)?;
     let plan = match project::plan_translation(&project, file, lang, now)? {
         Planned::Ready(plan) => plan,
         Planned::RecordHasErrors(report) => {

@@ -110,7 +110,7 @@ fn run(root: Option<&Path>, request: &Request) -> anyhow::Result<Outcome> {
     let now = now()?;
     let root = project::find_root(root, None);
     warn_without_config(&root);
-    let project = Project::load(&root, &[])?;
+    let project = Project::load_record_named(&root, &request.id)?;
     let edit = match update::plan(&project, request, now) {
         Planned::Ready(edit) => edit,
         Planned::HasErrors(report) => {

@@ -10,7 +10,7 @@ use super::{Refusal, append_to_list, policy, set_in_map, set_value, verify};
 use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::load::record::RECORD_FIELDS;
-use crate::load::{Corpus, RecordFile, suggest_name};
+use crate::load::{RecordFile, suggest_name};
 use crate::model::{ComponentStatus, Lang, Milestone, OverlayList, Record, UpdateStatus};
 use crate::project::Project;
 use crate::status::rank;
@@ -87,7 +87,7 @@ fn plan_inner(
     now: DateTime<Utc>,
 ) -> Result<Planned, Refusal> {
     let corpus = &project.corpus;
-    let file = record_named(corpus, &request.id)?;
+    let file = record_named(project, &request.id)?;
     let mut report = project.check(now);
     report
         .diagnostics
@@ -288,16 +288,13 @@ fn plan_inner(
 
 /// The record `asked` names: its id, its path (as tab completion of a file gives it), or else
 /// a refusal that suggests the id meant, the id without its date first.
-fn record_named<'c>(corpus: &'c Corpus, asked: &str) -> Result<&'c RecordFile, Refusal> {
-    let id = std::path::Path::new(asked)
-        .file_name()
-        .and_then(|name| name.to_str())
-        .and_then(|name| name.strip_suffix(".yaml"))
-        .unwrap_or(asked);
-    if let Some(file) = corpus.records.iter().find(|r| r.id == id) {
+/// The project may hold only that record's group: the other ids come from the file names.
+fn record_named<'c>(project: &'c Project, asked: &str) -> Result<&'c RecordFile, Refusal> {
+    let id = crate::project::record_id_asked(asked);
+    if let Some(file) = project.corpus.records.iter().find(|r| r.id == id) {
         return Ok(file);
     }
-    let ids: Vec<&str> = corpus.records.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = project.record_ids().iter().map(String::as_str).collect();
     let undated: Vec<&str> = ids
         .iter()
         .copied()

@@ -101,42 +101,86 @@ struct Read {
 
 /// Loads every discovered source: reads them (in parallel), then parses them.
 pub fn load(sources: &Sources) -> anyhow::Result<Corpus> {
-    let limits = Limits::default();
-    let read_one = |file: &SourceFile| -> anyhow::Result<Read> {
-        let (source, unreadable) = match &file.refused {
-            Some(why) => (
-                SourceText {
-                    path: file.path.clone(),
-                    text: String::new(),
-                },
-                Some(irregular(&file.path, why)),
-            ),
-            None => read(&file.path, &limits)?,
-        };
-        Ok(Read {
-            file: file.clone(),
-            source,
-            unreadable,
-        })
-    };
-    let config = sources
-        .config
-        .as_ref()
-        .map(|path| read_one(&crate::discover::classify(path)))
-        .transpose()?;
+    let config = load_config(sources)?;
+    let context = context(&config);
+    let mut records = Vec::new();
+    let mut overlays = Vec::new();
     let files = sources
         .files
         .par_iter()
-        .map(read_one)
+        .map(|file| load_file(file, &context))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let mut corpus = assemble(
-        &sources.config_path,
+    for file in files {
+        match file {
+            Loaded::Record(file) => records.push(file),
+            Loaded::Overlay(file) => overlays.push(file),
+        }
+    }
+    Ok(Corpus {
         config,
-        files,
-        sources.selected.clone(),
-    );
-    corpus.site_files = sources.site_files.clone();
-    Ok(corpus)
+        records,
+        overlays,
+        selected: sources.selected.clone(),
+        site_files: sources.site_files.clone(),
+    })
+}
+
+/// One source file, read and parsed.
+// Both variants are large and a value lives only until it is moved into its place: boxing
+// would add an allocation per file for nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub(crate) enum Loaded {
+    Record(RecordFile),
+    Overlay(OverlayFile),
+}
+
+/// How records are read in the project of `config`: in its zone, within the budgets.
+pub(crate) fn context(config: &ConfigFile) -> RecordContext {
+    RecordContext {
+        default_zone: config.config.timezone,
+        limits: Limits::default(),
+    }
+}
+
+/// Reads and parses site/config.yaml (records read times in its zone, so it comes first).
+pub(crate) fn load_config(sources: &Sources) -> anyhow::Result<ConfigFile> {
+    let read = sources
+        .config
+        .as_ref()
+        .map(|path| read_source(&crate::discover::classify(path)))
+        .transpose()?;
+    Ok(parse_config(&sources.config_path, read))
+}
+
+/// Reads and parses one record or overlay: what [`load`] does for every file, and the lint
+/// does a group at a time.
+pub(crate) fn load_file(file: &SourceFile, context: &RecordContext) -> anyhow::Result<Loaded> {
+    Ok(parse_file(read_source(file)?, context))
+}
+
+/// The text of one source file as [`load`] reads it, to show the lines a finding is on.
+pub(crate) fn read_text(file: &SourceFile) -> anyhow::Result<SourceText> {
+    Ok(read_source(file)?.source)
+}
+
+/// A source read from disk, or the finding that says why it is not read.
+fn read_source(file: &SourceFile) -> anyhow::Result<Read> {
+    let (source, unreadable) = match &file.refused {
+        Some(why) => (
+            SourceText {
+                path: file.path.clone(),
+                text: String::new(),
+            },
+            Some(irregular(&file.path, why)),
+        ),
+        None => read(&file.path, &Limits::default())?,
+    };
+    Ok(Read {
+        file: file.clone(),
+        source,
+        unreadable,
+    })
 }
 
 /// A corpus from texts in memory, parsed exactly as [`load`] parses files: `config` is the
@@ -151,23 +195,28 @@ pub fn from_texts(config: Option<&str>, files: &[(&str, &str)]) -> Corpus {
         unreadable: None,
     };
     let config_path = crate::discover::config_path(Path::new(""));
-    let config = config.map(|text| in_memory(&config_path, text));
-    let files = files
-        .iter()
-        .map(|(path, text)| in_memory(Path::new(path), text))
-        .collect();
-    assemble(&config_path, config, files, None)
+    let config = parse_config(
+        &config_path,
+        config.map(|text| in_memory(&config_path, text)),
+    );
+    let context = context(&config);
+    let mut corpus = Corpus {
+        config,
+        ..Corpus::default()
+    };
+    for (path, text) in files {
+        match parse_file(in_memory(Path::new(path), text), &context) {
+            Loaded::Record(file) => corpus.records.push(file),
+            Loaded::Overlay(file) => corpus.overlays.push(file),
+        }
+    }
+    corpus
 }
 
-/// Parses what was read: the configuration first (records read times in its zone).
-fn assemble(
-    config_path: &Path,
-    config: Option<Read>,
-    files: Vec<Read>,
-    selected: Option<HashSet<PathBuf>>,
-) -> Corpus {
+/// Parses the configuration as read, or stands in for a missing one.
+fn parse_config(config_path: &Path, read: Option<Read>) -> ConfigFile {
     let limits = Limits::default();
-    let config = match config {
+    match read {
         Some(read) => {
             let (source, config, findings) = parse_read(read, |text| {
                 let (config, findings) = config::parse(text, &limits);
@@ -184,57 +233,37 @@ fn assemble(
             path: config_path.to_path_buf(),
             ..ConfigFile::default()
         },
-    };
-    let context = RecordContext {
-        default_zone: config.config.timezone,
-        limits,
-    };
-    let (records, overlays): (Vec<Read>, Vec<Read>) = files
-        .into_iter()
-        .partition(|read| matches!(read.file.kind, SourceKind::Record { .. }));
-    let records = records
-        .into_par_iter()
-        .map(|read| {
-            let SourceKind::Record { id } = read.file.kind.clone() else {
-                unreachable!("partitioned above");
-            };
+    }
+}
+
+/// Parses a record or an overlay as read.
+fn parse_file(read: Read, context: &RecordContext) -> Loaded {
+    match read.file.kind.clone() {
+        SourceKind::Record { id } => {
             let (source, record, findings) =
-                parse_read(read, |text| record::parse(&id, text, &context));
-            RecordFile {
+                parse_read(read, |text| record::parse(&id, text, context));
+            Loaded::Record(RecordFile {
                 source,
                 id,
                 record,
                 findings,
-            }
-        })
-        .collect();
-    let overlays = overlays
-        .into_par_iter()
-        .map(|read| {
-            let SourceKind::Overlay {
-                record_id,
-                lang_tag,
-            } = read.file.kind.clone()
-            else {
-                unreachable!("partitioned above");
-            };
-            let (source, overlay, findings) =
-                parse_read(read, |text| overlay::parse(&record_id, text, &limits));
-            OverlayFile {
+            })
+        }
+        SourceKind::Overlay {
+            record_id,
+            lang_tag,
+        } => {
+            let (source, overlay, findings) = parse_read(read, |text| {
+                overlay::parse(&record_id, text, &context.limits)
+            });
+            Loaded::Overlay(OverlayFile {
                 source,
                 record_id,
                 lang_tag,
                 overlay,
                 findings,
-            }
-        })
-        .collect();
-    Corpus {
-        config,
-        records,
-        overlays,
-        selected,
-        site_files: Vec::new(),
+            })
+        }
     }
 }
 

@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use crate::check::index::Index;
 use crate::check::{Scope, declare_rule};
 use crate::diagnostic::{Finding, Span};
-use crate::load::Corpus;
 
 declare_rule! {
     /// Two record files have the same id (file name without `.yaml`).
@@ -26,19 +26,19 @@ declare_rule! {
     ///
     /// Rename one of the files to an id of its own. If both describe the same incident,
     /// merge them.
-    pub DUPLICATE_ID = DuplicateId, Error, Scope::Corpus(check)
+    pub DUPLICATE_ID = DuplicateId, Error, Scope::Index(check)
 }
 
-fn check(corpus: &Corpus) -> Vec<(PathBuf, Finding)> {
+fn check(index: &Index<'_>) -> Vec<(PathBuf, Finding)> {
     let mut first: HashMap<&str, &PathBuf> = HashMap::new();
     let mut findings = Vec::new();
-    for file in &corpus.records {
+    for file in index.records {
         match first.get(file.id.as_str()) {
             None => {
-                first.insert(&file.id, &file.source.path);
+                first.insert(&file.id, &file.path);
             }
             Some(earlier) => findings.push((
-                file.source.path.clone(),
+                file.path.clone(),
                 Finding::new(
                     DUPLICATE_ID.id,
                     Span::file_start(),

@@ -2,11 +2,15 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
 use super::show;
+use crate::check::index::{Index, RecordEntry};
 use crate::check::{Scope, declare_rule};
 use crate::diagnostic::Finding;
-use crate::load::Corpus;
-use crate::model::Record;
+use crate::model::time::When;
+use crate::model::{Record, Spanned};
 
 declare_rule! {
     /// Two published maintenance windows overlap on the same component.
@@ -34,85 +38,100 @@ declare_rule! {
     ///
     /// Move one window so that it starts when the other has ended, or merge the two into
     /// one maintenance that names all the work.
-    pub MAINTENANCE_OVERLAP = MaintenanceOverlap, Warning, Scope::Corpus(check)
+    pub MAINTENANCE_OVERLAP = MaintenanceOverlap, Warning, Scope::Index(check)
 }
 
-/// A published, not cancelled maintenance with a window known to the minute.
-struct Window<'a> {
-    path: &'a PathBuf,
-    record: &'a Record,
-    from: chrono::DateTime<chrono::Utc>,
-    until: chrono::DateTime<chrono::Utc>,
+/// A published, not cancelled maintenance with a window known to the minute: what the
+/// project index keeps of a record for this rule.
+#[derive(Debug, Clone)]
+pub(crate) struct Window {
+    scheduled_for: Spanned<When>,
+    scheduled_until: When,
+    /// The zone the record's times are shown in.
+    zone: Tz,
+    /// The components under `affected`, in the record's order.
+    components: Vec<String>,
 }
 
-fn window<'a>(path: &'a PathBuf, record: &'a Record) -> Option<Window<'a>> {
+impl Window {
+    fn from(&self) -> DateTime<Utc> {
+        self.scheduled_for.value.utc
+    }
+
+    fn until(&self) -> DateTime<Utc> {
+        self.scheduled_until.utc
+    }
+}
+
+/// The window of `record`, if it has one this rule compares; `site_zone` is the site's.
+pub(crate) fn window(record: &Record, site_zone: Tz) -> Option<Window> {
     if !record.is_maintenance() || !record.is_published() || record.is_cancelled() {
         return None;
     }
-    let from = &record.scheduled_for.as_ref()?.value;
+    let from = record.scheduled_for.as_ref()?;
     let until = &record.scheduled_until.as_ref()?.value;
     // A window out of order is `maintenance-window`'s; a day-only one has no exact ends.
-    if from.is_day_only() || until.is_day_only() || until.utc <= from.utc {
+    if from.value.is_day_only() || until.is_day_only() || until.utc <= from.value.utc {
         return None;
     }
     Some(Window {
-        path,
-        record,
-        from: from.utc,
-        until: until.utc,
+        scheduled_for: from.clone(),
+        scheduled_until: *until,
+        zone: record.zone(site_zone),
+        components: record
+            .affected
+            .0
+            .iter()
+            .map(|(component, _)| component.value.clone())
+            .collect(),
     })
 }
 
-fn check(corpus: &Corpus) -> Vec<(PathBuf, Finding)> {
-    let mut windows: Vec<Window<'_>> = corpus
+fn check(index: &Index<'_>) -> Vec<(PathBuf, Finding)> {
+    let mut windows: Vec<(&RecordEntry, &Window)> = index
         .records
         .iter()
-        .filter_map(|file| window(&file.source.path, file.record.as_ref()?))
+        .filter_map(|entry| Some((entry, entry.window.as_ref()?)))
         .collect();
-    windows.sort_by(|a, b| (a.from, &a.record.id).cmp(&(b.from, &b.record.id)));
-    let zone = corpus.config.config.timezone;
+    windows.sort_by(|(a_entry, a), (b_entry, b)| {
+        (a.from(), &a_entry.id).cmp(&(b.from(), &b_entry.id))
+    });
     let mut findings = Vec::new();
-    for (later_index, later) in windows.iter().enumerate() {
+    for (later_index, (later_entry, later)) in windows.iter().enumerate() {
         // The first earlier window that overlaps on a shared component: one finding each.
-        let overlap = windows[..later_index].iter().find_map(|earlier| {
-            if earlier.until <= later.from {
-                return None;
-            }
-            later.record.affected.0.iter().find_map(|(component, _)| {
-                earlier
-                    .record
-                    .affected
-                    .0
-                    .iter()
-                    .any(|(other, _)| other.value == component.value)
-                    .then_some((earlier, component.value.as_str()))
-            })
-        });
-        let Some((earlier, component)) = overlap else {
+        let overlap = windows[..later_index]
+            .iter()
+            .find_map(|(earlier_entry, earlier)| {
+                if earlier.until() <= later.from() {
+                    return None;
+                }
+                later.components.iter().find_map(|component| {
+                    earlier.components.contains(component).then_some((
+                        earlier_entry,
+                        earlier,
+                        component.as_str(),
+                    ))
+                })
+            });
+        let Some((earlier_entry, earlier, component)) = overlap else {
             continue;
         };
-        let from = later
-            .record
-            .scheduled_for
-            .as_ref()
-            .expect("a window has a start");
-        let earlier_until = earlier.record.scheduled_until.as_ref().expect("and an end");
-        let later_zone = later.record.zone(zone);
+        let from = &later.scheduled_for;
         findings.push((
-            later.path.clone(),
+            later_entry.path.clone(),
             Finding::new(
                 MAINTENANCE_OVERLAP.id,
                 from.span,
                 format!(
                     "this window starts at {}, before the maintenance `{}` on component `{component}` ends at {}",
-                    show(&from.value, later_zone),
-                    earlier.record.id,
-                    show(&earlier_until.value, later_zone)
+                    show(&from.value, later.zone),
+                    earlier_entry.id,
+                    show(&earlier.scheduled_until, later.zone)
                 ),
             )
             .help(format!(
                 "start this window when `{}` has ended, or merge the two into one maintenance",
-                earlier.record.id
+                earlier_entry.id
             )),
         ));
     }

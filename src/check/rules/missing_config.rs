@@ -1,8 +1,8 @@
 //! `missing-config`: the project has no site/config.yaml.
 
+use crate::check::index::Index;
 use crate::check::{Scope, declare_rule};
 use crate::diagnostic::{Finding, Span};
-use crate::load::Corpus;
 
 declare_rule! {
     /// The project has no `site/config.yaml`, so its records cannot be fully checked or built.
@@ -32,11 +32,11 @@ declare_rule! {
     ///   - id: api
     ///     name: API
     /// ```
-    pub MISSING_CONFIG = MissingConfig, Error, Scope::Corpus(check)
+    pub MISSING_CONFIG = MissingConfig, Error, Scope::Index(check)
 }
 
-fn check(corpus: &Corpus) -> Vec<(std::path::PathBuf, Finding)> {
-    if corpus.config.source.is_some() {
+fn check(index: &Index<'_>) -> Vec<(std::path::PathBuf, Finding)> {
+    if index.config.source.is_some() {
         return Vec::new();
     }
     let finding = Finding::new(
@@ -45,5 +45,5 @@ fn check(corpus: &Corpus) -> Vec<(std::path::PathBuf, Finding)> {
         "the project has no site/config.yaml: components, languages, the site's time zone and its address are unchecked, and no site can be built",
     )
     .help("create site/config.yaml (see `hindsight explain missing-config`); outside the project, pass --root to name it");
-    vec![(corpus.config.path.clone(), finding)]
+    vec![(index.config.path.clone(), finding)]
 }

@@ -11,7 +11,7 @@ mod invalid_config;
 mod invalid_time;
 mod invalid_value;
 mod irregular_file;
-mod maintenance_overlap;
+pub(crate) mod maintenance_overlap;
 mod maintenance_overrun;
 pub(crate) mod maintenance_window;
 mod milestone_mismatch;

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
+use crate::check::index::Index;
 use crate::check::{Scope, declare_rule};
 use crate::diagnostic::{Finding, Span};
-use crate::load::Corpus;
 use crate::render::site::paths::{self, Reserved};
 
 declare_rule! {
@@ -29,12 +29,12 @@ declare_rule! {
     ///
     /// Move the file to a folder of its own, such as `site/assets/logo.png`, and link it
     /// from there.
-    pub RESERVED_SITE_FILE = ReservedSiteFile, Error, Scope::Corpus(check)
+    pub RESERVED_SITE_FILE = ReservedSiteFile, Error, Scope::Index(check)
 }
 
-fn check(corpus: &Corpus) -> Vec<(PathBuf, Finding)> {
-    let languages = &corpus.config.config.languages;
-    corpus
+fn check(index: &Index<'_>) -> Vec<(PathBuf, Finding)> {
+    let languages = &index.config.config.languages;
+    index
         .site_files
         .iter()
         .filter_map(|(name, path)| Some((name, path, paths::reserved(name, languages)?)))
