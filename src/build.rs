@@ -1,6 +1,6 @@
 //! `hindsight build`: a checked corpus and the site's assets -> the public status site, as
-//! the list of its steps (status, localize, render), with no I/O; the command hands the
-//! result to publish.
+//! the list of its steps (status, localize, and a plan that renders), with no I/O; the
+//! command hands the result to publish, which writes each file as it is rendered.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -32,10 +32,9 @@ impl Progress for Quiet {
     fn page_done(&self) {}
 }
 
-/// The site, ready to publish, and what it holds.
-#[derive(Debug)]
-pub struct Built {
-    pub artifacts: Vec<Artifact>,
+/// The site, ready to publish: what it holds, and a plan that renders its files on demand
+/// ([`Built::for_each_artifact`]), so that the whole site is never in memory at once.
+pub struct Built<'c> {
     pub pages: usize,
     pub languages: usize,
     pub incidents: usize,
@@ -46,6 +45,77 @@ pub struct Built {
     pub next_change: Option<DateTime<Utc>>,
     /// Problems that did not stop the build (a project's locale files), for the user.
     pub warnings: Vec<String>,
+    /// The number of files the site has.
+    pub files: usize,
+    /// The files rendered up front, all small: the API, the schemas, the build's facts, the
+    /// stylesheets and the project's static files.
+    fixed: Vec<Artifact>,
+    localized: Localized<'c>,
+    config: &'c crate::model::SiteConfig,
+    base: String,
+    templates: &'c Templates,
+    progress: &'c dyn Progress,
+}
+
+impl Built<'_> {
+    /// Renders every file of the site, in parallel, and hands each to `emit` as soon as it
+    /// is rendered (in no fixed order); stops at the first error. What is in memory at once
+    /// is about one file per thread, whatever the number of incidents.
+    pub fn for_each_artifact(
+        &self,
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        for artifact in &self.fixed {
+            emit(artifact.clone())?;
+        }
+        let site = site(self.config, self.base.clone(), &self.localized);
+        let plan = crate::render::site::Plan::new(&site, self.templates);
+        self.progress.start(self.pages as u64);
+        plan.for_each(&|| self.progress.page_done(), emit)
+    }
+
+    /// Every file of the site, in memory, sorted by path: for tests and the preview, whose
+    /// sites are small.
+    pub fn artifacts(&self) -> anyhow::Result<Vec<Artifact>> {
+        let collected = std::sync::Mutex::new(Vec::new());
+        self.for_each_artifact(&|artifact| {
+            collected
+                .lock()
+                .map_err(|_| anyhow::anyhow!("a thread rendering the site failed"))?
+                .push(artifact);
+            Ok(())
+        })?;
+        let mut artifacts = collected
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("a thread rendering the site failed"))?;
+        artifacts.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(artifacts)
+    }
+}
+
+/// The site of `localized`: borrowed views, cheap to make.
+fn site<'a>(
+    config: &'a crate::model::SiteConfig,
+    base: String,
+    localized: &'a Localized<'_>,
+) -> Site<'a> {
+    Site {
+        config,
+        base,
+        status: &localized.status,
+        languages: config
+            .languages
+            .iter()
+            .zip(&localized.views)
+            .zip(localized.postmortems.iter().zip(&localized.maintenances))
+            .map(|((&lang, view), (postmortems, maintenances))| Language {
+                lang,
+                view,
+                postmortems,
+                maintenances,
+            })
+            .collect(),
+    }
 }
 
 /// Everything a build reads besides the records: templates, messages, the site's static
@@ -88,77 +158,66 @@ pub struct Options {
     pub preview: bool,
 }
 
-/// Builds the site from a checked `corpus` and its `assets`: status, localize, render.
-pub fn build(
-    corpus: &Corpus,
-    assets: &SiteAssets,
+/// Builds the site from a checked `corpus` and its `assets`: status, localize, and the plan
+/// that renders it.
+pub fn build<'c>(
+    corpus: &'c Corpus,
+    assets: &'c SiteAssets,
     now: DateTime<Utc>,
-    progress: &dyn Progress,
-) -> anyhow::Result<Built> {
+    progress: &'c dyn Progress,
+) -> anyhow::Result<Built<'c>> {
     build_with(corpus, assets, now, progress, Options::default())
 }
 
 /// [`build`] with `options`.
-pub fn build_with(
-    corpus: &Corpus,
-    assets: &SiteAssets,
+pub fn build_with<'c>(
+    corpus: &'c Corpus,
+    assets: &'c SiteAssets,
     now: DateTime<Utc>,
-    progress: &dyn Progress,
+    progress: &'c dyn Progress,
     options: Options,
-) -> anyhow::Result<Built> {
+) -> anyhow::Result<Built<'c>> {
     let config = &corpus.config.config;
     let base = base_url(corpus)?;
-    let Localized {
-        status,
-        postmortems,
-        maintenances,
-        views,
-    } = localized(corpus, assets, now, options);
+    let localized = localized(corpus, assets, now, options);
     let (localizer, templates) = (&assets.localizer, &assets.templates);
 
-    let site = Site {
-        config,
-        base,
-        status: &status,
-        languages: config
-            .languages
-            .iter()
-            .zip(&views)
-            .zip(postmortems.iter().zip(&maintenances))
-            .map(|((&lang, view), (postmortems, maintenances))| Language {
-                lang,
-                view,
-                postmortems,
-                maintenances,
-            })
-            .collect(),
+    let (fixed, pages, files) = {
+        let site = site(config, base.clone(), &localized);
+        let mut fixed = api::files(&site)?;
+        // The schemas editors check a project's files with, at the address their `$id` names
+        // (not pages: the sitemap does not list them).
+        fixed.extend(SchemaKind::ALL.map(|kind| {
+            let schema = crate::schema::schema(kind, Some(&site.base));
+            Artifact::new(kind.site_path(), crate::schema::to_text(&schema))
+        }));
+        fixed.push(build_info::artifact(now, localized.status.next_change())?);
+        fixed.push(Artifact::new(
+            crate::render::site::paths::POSTMORTEM_CSS,
+            templates.render("postmortem.css", &tera::Context::new())?,
+        ));
+        fixed.extend(assets.static_files.iter().cloned());
+        // Judged on the paths, before anything is rendered.
+        let plan = crate::render::site::Plan::new(&site, templates);
+        let mut paths: Vec<String> = fixed.iter().map(|a| a.path.clone()).collect();
+        paths.extend(plan.jobs().into_iter().flat_map(|job| plan.paths(job)));
+        refuse_collisions(&paths)?;
+        (fixed, site.page_count(), paths.len())
     };
-    let pages = site.page_count();
-    progress.start(pages as u64);
-    let mut artifacts = site.render(templates, &|| progress.page_done())?;
-    artifacts.extend(api::files(&site)?);
-    // The schemas editors check a project's files with, at the address their `$id` names
-    // (not pages: the sitemap does not list them).
-    artifacts.extend(SchemaKind::ALL.map(|kind| {
-        let schema = crate::schema::schema(kind, Some(&site.base));
-        Artifact::new(kind.site_path(), crate::schema::to_text(&schema))
-    }));
-    let next_change = status.next_change();
-    artifacts.push(build_info::artifact(now, next_change)?);
-    artifacts.push(Artifact::new(
-        crate::render::site::paths::POSTMORTEM_CSS,
-        templates.render("postmortem.css", &tera::Context::new())?,
-    ));
-    artifacts.extend(assets.static_files.iter().cloned());
-    refuse_collisions(&artifacts)?;
     Ok(Built {
-        artifacts,
         pages,
         languages: config.languages.len(),
-        incidents: status.incidents.len(),
+        incidents: localized.status.incidents.len(),
         built_at: now,
-        next_change,
+        next_change: localized.status.next_change(),
         warnings: localizer.messages.warnings.clone(),
+        files,
+        fixed,
+        localized,
+        config,
+        base,
+        templates,
+        progress,
     })
 }
 
@@ -319,14 +378,11 @@ fn static_files(root: Option<&Path>) -> anyhow::Result<Vec<Artifact>> {
 }
 
 /// A project file in `site/` must not silently replace a generated page (or the reverse).
-fn refuse_collisions(artifacts: &[Artifact]) -> anyhow::Result<()> {
+fn refuse_collisions(paths: &[String]) -> anyhow::Result<()> {
     let mut seen = HashSet::new();
-    for artifact in artifacts {
-        if !seen.insert(artifact.path.as_str()) {
-            bail!(
-                "site/{} has the name of a file hindsight generates; rename or move it",
-                artifact.path
-            );
+    for path in paths {
+        if !seen.insert(path.as_str()) {
+            bail!("site/{path} has the name of a file hindsight generates; rename or move it");
         }
     }
     Ok(())
@@ -349,23 +405,27 @@ mod tests {
             0,
             "{report:?}"
         );
-        let built = build(&corpus, &SiteAssets::builtin().unwrap(), now, &Quiet).unwrap();
+        let assets = SiteAssets::builtin().unwrap();
+        let built = build(&corpus, &assets, now, &Quiet).unwrap();
+        let artifacts = built.artifacts().unwrap();
         let file = |path: &str| {
-            let artifact = built.artifacts.iter().find(|a| a.path == path);
+            let artifact = artifacts.iter().find(|a| a.path == path);
             String::from_utf8(artifact.unwrap_or_else(|| panic!("{path}")).bytes.clone()).unwrap()
         };
         assert!(file("en/incidents/2024-01-10-api.html").contains("API errors"));
         assert!(file("de/index.html").contains("lang=\"de\""));
         assert!(file("api/v2/incidents.json").contains("\"impact\": \"major\""));
-        assert_eq!((built.pages, built.languages, built.incidents), (12, 2, 1));
+        assert_eq!((built.pages, built.languages, built.incidents), (14, 2, 1));
     }
 
     #[test]
     fn the_schemas_are_published_where_their_ids_point_and_not_listed_as_pages() {
         let corpus = load::from_texts(Some(CONFIG), &[("incidents/2024-01-10-api.yaml", RECORD)]);
         let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
-        let built = build(&corpus, &SiteAssets::builtin().unwrap(), now, &Quiet).unwrap();
-        let file = |path: &str| built.artifacts.iter().find(|a| a.path == path);
+        let assets = SiteAssets::builtin().unwrap();
+        let built = build(&corpus, &assets, now, &Quiet).unwrap();
+        let artifacts = built.artifacts().unwrap();
+        let file = |path: &str| artifacts.iter().find(|a| a.path == path);
         for name in ["record", "overlay", "config"] {
             let path = format!("schema/{name}.json");
             let artifact = file(&path).unwrap_or_else(|| panic!("{path}"));
