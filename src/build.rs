@@ -439,4 +439,136 @@ mod tests {
             Some(crate::render::site::paths::Reserved::RootFile)
         );
     }
+
+    /// 60 incidents on `api`, 12 in each month from January to May 2024, and the site built
+    /// from them: (path, text) of every file.
+    fn busy_site() -> Vec<(String, String)> {
+        let records: Vec<(String, String)> = (1..=5)
+            .flat_map(|month| (1..=12).map(move |day| (month, day)))
+            .map(|(month, day)| {
+                let date = format!("2024-{month:02}-{day:02}");
+                let text = RECORD
+                    .replace("2024-01-10T10:00:00Z", &format!("{date}T10:00:00Z"))
+                    .replace("2024-01-10T10:30:00Z", &format!("{date}T10:30:00Z"))
+                    .replace("API errors", &format!("API errors {date}"));
+                (format!("incidents/{date}-api.yaml"), text)
+            })
+            .collect();
+        let files: Vec<(&str, &str)> = records
+            .iter()
+            .map(|(path, text)| (path.as_str(), text.as_str()))
+            .collect();
+        let corpus = load::from_texts(Some(CONFIG), &files);
+        let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
+        let assets = SiteAssets::builtin().unwrap();
+        let built = build(&corpus, &assets, now, &Quiet).unwrap();
+        assert_eq!(built.incidents, 60);
+        let texts = built.artifacts().unwrap().into_iter();
+        texts
+            .map(|a| (a.path, String::from_utf8(a.bytes).unwrap()))
+            .collect()
+    }
+
+    fn file<'a>(site: &'a [(String, String)], path: &str) -> &'a str {
+        let found = site.iter().find(|(p, _)| p == path);
+        &found.unwrap_or_else(|| panic!("{path}")).1
+    }
+
+    #[test]
+    fn lists_that_grow_with_the_history_are_bounded() {
+        let site = busy_site();
+        let cards = |text: &str| text.matches("<article class=\"incident").count();
+        for feed in ["en/feed.atom", "de/components/api.atom"] {
+            assert_eq!(file(&site, feed).matches("<entry>").count(), 25, "{feed}");
+        }
+        assert!(file(&site, "en/feed.atom").contains("API errors 2024-05-12"));
+        assert!(!file(&site, "en/feed.atom").contains("API errors 2024-01-01"));
+        let api: serde_json::Value =
+            serde_json::from_str(file(&site, "api/v2/incidents.json")).unwrap();
+        assert_eq!(api["incidents"].as_array().unwrap().len(), 50);
+        assert_eq!(api["incidents"][0]["name"], "API errors 2024-05-12");
+        // The history: the latest three months in full, every month linked.
+        let history = file(&site, "en/history.html");
+        assert_eq!(history.matches("<section class=\"month\"").count(), 3);
+        assert_eq!(cards(history), 36);
+        for month in ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"] {
+            assert!(history.contains(&format!("href=\"../en/history/{month}.html\"")));
+        }
+        // A component's page: its 10 latest incidents and the way to the rest.
+        let component = file(&site, "en/components/api.html");
+        assert_eq!(cards(component), 10);
+        assert!(component.contains("API errors 2024-05-03"));
+        assert!(component.contains("class=\"more\"><a href=\"../../en/history.html\""));
+    }
+
+    #[test]
+    fn each_month_has_a_page_with_its_incidents_and_its_neighbours() {
+        let site = busy_site();
+        let march = file(&site, "de/history/2024-03.html");
+        assert_eq!(march.matches("<article class=\"incident").count(), 12);
+        for day in 1..=12 {
+            assert!(
+                march.contains(&format!("2024-03-{day:02}-api.html")),
+                "{day}"
+            );
+        }
+        assert!(!march.contains("2024-04-01-api.html"));
+        assert!(march.contains("href=\"../../de/history/2024-04.html\" rel=\"next\""));
+        assert!(march.contains("href=\"../../de/history/2024-02.html\" rel=\"prev\""));
+        let newest = file(&site, "de/history/2024-05.html");
+        assert!(!newest.contains("rel=\"next\"") && newest.contains("rel=\"prev\""));
+        let oldest = file(&site, "de/history/2024-01.html");
+        assert!(oldest.contains("rel=\"next\"") && !oldest.contains("rel=\"prev\""));
+        // Listed in the sitemap, with their other languages.
+        let sitemap = file(&site, "sitemap.xml");
+        assert!(sitemap.contains("<loc>https://status.example.com/de/history/2024-03.html</loc>"));
+        assert!(sitemap.contains(
+            "hreflang=\"en\" href=\"https://status.example.com/en/history/2024-03.html\""
+        ));
+    }
+
+    #[test]
+    fn a_sitemap_over_the_limit_becomes_an_index_of_sitemaps() {
+        let corpus = load::from_texts(Some(CONFIG), &[("incidents/2024-01-10-api.yaml", RECORD)]);
+        let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
+        let assets = SiteAssets::builtin().unwrap();
+        let built = build(&corpus, &assets, now, &Quiet).unwrap();
+        let site = site(built.config, built.base.clone(), &built.localized);
+        // 12 pages besides the root and 404: at most 5 a sitemap makes 3 sitemaps.
+        let plan = crate::render::site::Plan::with_sitemap_limit(&site, &assets.templates, 5);
+        let mut files: Vec<Artifact> = Vec::new();
+        for job in plan.jobs() {
+            files.extend(plan.render(job).unwrap());
+        }
+        let text = |path: &str| {
+            let found = files.iter().find(|a| a.path == path);
+            String::from_utf8(found.unwrap_or_else(|| panic!("{path}")).bytes.clone()).unwrap()
+        };
+        let index = text("sitemap.xml");
+        assert!(index.contains("<sitemapindex"), "{index}");
+        let mut locs = Vec::new();
+        for n in 1..=3 {
+            let part = text(&format!("sitemap-{n}.xml"));
+            assert!(index.contains(&format!(
+                "<loc>https://status.example.com/sitemap-{n}.xml</loc>"
+            )));
+            let urls = part.matches("<url>").count();
+            assert_eq!(urls, [5, 5, 2][n - 1], "{n}");
+            locs.extend(
+                part.lines()
+                    .filter(|l| l.starts_with("<loc>"))
+                    .map(String::from),
+            );
+        }
+        assert!(!files.iter().any(|a| a.path == "sitemap-4.xml"));
+        assert_eq!(
+            locs.len(),
+            built.pages - 2,
+            "every page once, not the root or 404"
+        );
+        locs.sort();
+        locs.dedup();
+        assert_eq!(locs.len(), built.pages - 2);
+        assert!(text("robots.txt").contains("Sitemap: https://status.example.com/sitemap.xml"));
+    }
 }
