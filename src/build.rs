@@ -2,21 +2,22 @@
 //! the list of its steps (status, localize, and a plan that renders), with no I/O; the
 //! command hands the result to publish, which writes each file as it is rendered.
 
-use std::collections::{HashMap, HashSet};
+mod localized;
+
+use std::collections::HashSet;
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, Utc};
-use rayon::prelude::*;
 
 use crate::assets::{self, Content, SITE_FILES};
 use crate::load::{self, Corpus, Revisions};
-use crate::localize::{self, Localizer, Postmortem, SiteView};
-use crate::model::{Lang, Overlay, Record};
-use crate::render::site::{Artifact, Language, Site};
+use crate::localize::Localizer;
+use crate::render::site::{Artifact, Language, Postmortems, Site};
 use crate::render::{Templates, api, build_info};
 use crate::schema::SchemaKind;
-use crate::{stats, status};
+pub(crate) use localized::{Localized, localized};
+use localized::{OnDemand, localized_with};
 
 /// Reports the build's progress: the number of pages, then each page as it is done.
 pub trait Progress: Sync {
@@ -53,7 +54,7 @@ pub struct Built<'c> {
     localized: Localized<'c>,
     config: &'c crate::model::SiteConfig,
     base: String,
-    templates: &'c Templates,
+    assets: &'c SiteAssets,
     progress: &'c dyn Progress,
 }
 
@@ -68,8 +69,9 @@ impl Built<'_> {
         for artifact in &self.fixed {
             emit(artifact.clone())?;
         }
-        let site = site(self.config, self.base.clone(), &self.localized);
-        let plan = crate::render::site::Plan::new(&site, self.templates);
+        let postmortems = on_demand(self.config, &self.localized, self.assets, self.built_at);
+        let site = site(self.config, self.base.clone(), &self.localized, &postmortems);
+        let plan = crate::render::site::Plan::new(&site, &self.assets.templates);
         self.progress.start(self.pages as u64);
         plan.for_each(&|| self.progress.page_done(), emit)
     }
@@ -93,11 +95,33 @@ impl Built<'_> {
     }
 }
 
-/// The site of `localized`: borrowed views, cheap to make.
+/// Each language's postmortems, localized when a page asks.
+fn on_demand<'a, 'c>(
+    config: &'a crate::model::SiteConfig,
+    localized: &'a Localized<'c>,
+    assets: &'a SiteAssets,
+    now: DateTime<Utc>,
+) -> Vec<OnDemand<'a, 'c>> {
+    config
+        .languages
+        .iter()
+        .map(|&lang| OnDemand {
+            localized,
+            lang,
+            config,
+            localizer: &assets.localizer,
+            now,
+        })
+        .collect()
+}
+
+/// The site of `localized`, its postmortems from `postmortems` (by language): borrowed
+/// views, cheap to make.
 fn site<'a>(
     config: &'a crate::model::SiteConfig,
     base: String,
     localized: &'a Localized<'_>,
+    postmortems: &'a [OnDemand<'a, '_>],
 ) -> Site<'a> {
     Site {
         config,
@@ -107,11 +131,11 @@ fn site<'a>(
             .languages
             .iter()
             .zip(&localized.views)
-            .zip(localized.postmortems.iter().zip(&localized.maintenances))
+            .zip(postmortems.iter().zip(&localized.maintenances))
             .map(|((&lang, view), (postmortems, maintenances))| Language {
                 lang,
                 view,
-                postmortems,
+                postmortems: postmortems as &dyn Postmortems,
                 maintenances,
             })
             .collect(),
@@ -179,11 +203,13 @@ pub fn build_with<'c>(
 ) -> anyhow::Result<Built<'c>> {
     let config = &corpus.config.config;
     let base = base_url(corpus)?;
-    let localized = localized(corpus, assets, now, options);
+    // The postmortems are not held: each incident page localizes its own.
+    let localized = localized_with(corpus, assets, now, options, false);
     let (localizer, templates) = (&assets.localizer, &assets.templates);
 
     let (fixed, pages, files) = {
-        let site = site(config, base.clone(), &localized);
+        let postmortems = on_demand(config, &localized, assets, now);
+        let site = site(config, base.clone(), &localized, &postmortems);
         let mut fixed = api::files(&site)?;
         // The schemas editors check a project's files with, at the address their `$id` names
         // (not pages: the sitemap does not list them).
@@ -216,122 +242,9 @@ pub fn build_with<'c>(
         localized,
         config,
         base,
-        templates,
+        assets,
         progress,
     })
-}
-
-/// The status and localize stages of a build: the public status at `now` and what every
-/// language shows of it, before anything is rendered (`notify` reads its words from here).
-pub(crate) struct Localized<'c> {
-    pub status: status::SiteStatus<'c>,
-    /// By language (the site's order), in the order of `status.incidents`.
-    pub postmortems: Vec<Vec<Postmortem>>,
-    /// By language, in the order of `status.maintenances`.
-    pub maintenances: Vec<Vec<Postmortem>>,
-    /// By language.
-    pub views: Vec<SiteView>,
-}
-
-/// Derives the status of `corpus` at `now` and localizes it into every language of the site.
-pub(crate) fn localized<'c>(
-    corpus: &'c Corpus,
-    assets: &SiteAssets,
-    now: DateTime<Utc>,
-    options: Options,
-) -> Localized<'c> {
-    let config = &corpus.config.config;
-    let records: Vec<&Record> = corpus
-        .records
-        .iter()
-        .filter_map(|file| file.record.as_ref())
-        .collect();
-    let status = if options.preview {
-        status::derive_for(&records, config, &assets.revisions, now, true)
-    } else {
-        status::derive(&records, config, &assets.revisions, now)
-    };
-    let localizer = &assets.localizer;
-
-    let overlays: HashMap<(&str, Lang), &Overlay> = corpus
-        .overlays
-        .iter()
-        .filter_map(|file| {
-            let overlay = file.overlay.as_ref()?;
-            Some((
-                (file.record_id.as_str(), Lang::parse(&file.lang_tag)?),
-                overlay,
-            ))
-        })
-        .collect();
-    let postmortems: Vec<Vec<Postmortem>> = config
-        .languages
-        .par_iter()
-        .map(|&lang| {
-            status
-                .incidents
-                .par_iter()
-                .map(|incident| {
-                    let record = incident.record;
-                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
-                    let options = localize::Options::default();
-                    localize::postmortem(record, overlay, lang, config, localizer, now, options)
-                })
-                .collect()
-        })
-        .collect();
-    // A maintenance record's texts are localized as a postmortem's are; the pages, API and
-    // calendars take its title, summary, impact and timeline from them.
-    let maintenances: Vec<Vec<Postmortem>> = config
-        .languages
-        .par_iter()
-        .map(|&lang| {
-            status
-                .maintenances
-                .iter()
-                .map(|maintenance| {
-                    let record = maintenance.record;
-                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
-                    let options = localize::Options::default();
-                    localize::postmortem(record, overlay, lang, config, localizer, now, options)
-                })
-                .collect()
-        })
-        .collect();
-    // The metrics page shows what `hindsight stats` prints; a corpus that builds has no errors.
-    let stats_options = stats::Options {
-        since: None,
-        until: None,
-        by: stats::By::Month,
-    };
-    let stats = stats::compute(
-        corpus,
-        &crate::check::Report::default(),
-        now,
-        &stats_options,
-    );
-    let views: Vec<SiteView> = config
-        .languages
-        .iter()
-        .zip(postmortems.iter().zip(&maintenances))
-        .map(|(&lang, (postmortems, maintenances))| {
-            localize::site(
-                &status,
-                postmortems,
-                maintenances,
-                &stats,
-                lang,
-                config,
-                localizer,
-            )
-        })
-        .collect();
-    Localized {
-        status,
-        postmortems,
-        maintenances,
-        views,
-    }
 }
 
 /// `base_url` from site/config.yaml, ending in `/`: canonical links, feeds and the sitemap
@@ -533,7 +446,8 @@ mod tests {
         let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
         let assets = SiteAssets::builtin().unwrap();
         let built = build(&corpus, &assets, now, &Quiet).unwrap();
-        let site = site(built.config, built.base.clone(), &built.localized);
+        let postmortems = on_demand(built.config, &built.localized, &assets, now);
+        let site = site(built.config, built.base.clone(), &built.localized, &postmortems);
         // 12 pages besides the root and 404: at most 5 a sitemap makes 3 sitemaps.
         let plan = crate::render::site::Plan::with_sitemap_limit(&site, &assets.templates, 5);
         let mut files: Vec<Artifact> = Vec::new();

@@ -304,7 +304,7 @@ impl<'s> Api<'s> {
 
     fn incident(&self, index: usize, incident: &Incident) -> IncidentJson {
         let record = incident.record;
-        let postmortem = &self.site.default_language().postmortems[index];
+        let postmortem = self.site.default_language().postmortems.get(index);
         let lang = self.site.default_language().lang;
         let id = record.id.clone();
         let oldest = incident.updates.len().saturating_sub(1);

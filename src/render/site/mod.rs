@@ -15,6 +15,7 @@ mod pages;
 pub(crate) mod paths;
 mod widgets;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -34,8 +35,20 @@ pub(crate) use pages::Page;
 pub(crate) struct Language<'a> {
     pub lang: Lang,
     pub view: &'a SiteView,
-    pub postmortems: &'a [Postmortem],
+    pub postmortems: &'a dyn Postmortems,
     pub maintenances: &'a [Postmortem],
+}
+
+/// The incidents' postmortems in one language, by index in the status: held, or localized
+/// when a page asks (a build does not hold every postmortem in every language).
+pub(crate) trait Postmortems: Sync {
+    fn get(&self, index: usize) -> Cow<'_, Postmortem>;
+}
+
+impl Postmortems for [Postmortem] {
+    fn get(&self, index: usize) -> Cow<'_, Postmortem> {
+        Cow::Borrowed(&self[index])
+    }
 }
 
 /// Everything the site shows, in every language; `languages[0]` is the default.

@@ -113,8 +113,8 @@ impl Site<'_> {
         let site = self.site_value(base, language, self.shown(language, page));
         let mut context = match page {
             Page::Incident(index, _) => {
-                let postmortem = &self.languages[language].postmortems[index];
-                let mut context = templates.context(postmortem)?;
+                let postmortem = self.languages[language].postmortems.get(index);
+                let mut context = templates.context(&*postmortem)?;
                 context.insert("anchors", &true);
                 context.insert("incident_index", &index);
                 context
