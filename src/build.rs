@@ -70,7 +70,12 @@ impl Built<'_> {
             emit(artifact.clone())?;
         }
         let postmortems = on_demand(self.config, &self.localized, self.assets, self.built_at);
-        let site = site(self.config, self.base.clone(), &self.localized, &postmortems);
+        let site = site(
+            self.config,
+            self.base.clone(),
+            &self.localized,
+            &postmortems,
+        );
         let plan = crate::render::site::Plan::new(&site, &self.assets.templates);
         self.progress.start(self.pages as u64);
         plan.for_each(&|| self.progress.page_done(), emit)
@@ -447,7 +452,12 @@ mod tests {
         let assets = SiteAssets::builtin().unwrap();
         let built = build(&corpus, &assets, now, &Quiet).unwrap();
         let postmortems = on_demand(built.config, &built.localized, &assets, now);
-        let site = site(built.config, built.base.clone(), &built.localized, &postmortems);
+        let site = site(
+            built.config,
+            built.base.clone(),
+            &built.localized,
+            &postmortems,
+        );
         // 12 pages besides the root and 404: at most 5 a sitemap makes 3 sitemaps.
         let plan = crate::render::site::Plan::with_sitemap_limit(&site, &assets.templates, 5);
         let mut files: Vec<Artifact> = Vec::new();
