@@ -40,8 +40,7 @@ pub(crate) fn localized<'c>(
 }
 
 /// [`localized`]; with `hold` false, each language's postmortems are dropped once its view
-/// is made from them (a build localizes an incident's postmortem again for its page), so
-/// that no more than a language or two of them are in memory at once.
+/// is made from them (a build localizes an incident's postmortem again for its page).
 pub(crate) fn localized_with<'c>(
     corpus: &'c Corpus,
     assets: &SiteAssets,
@@ -103,9 +102,11 @@ pub(crate) fn localized_with<'c>(
         now,
         &stats_options,
     );
+    // One language at a time (each on every core), so that a build that does not hold the
+    // postmortems has one language of them in memory at once.
     let (postmortems, views): (Vec<Vec<Postmortem>>, Vec<SiteView>) = config
         .languages
-        .par_iter()
+        .iter()
         .zip(&maintenances)
         .map(|(&lang, maintenances)| {
             let postmortems: Vec<Postmortem> = status

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 mod impact;
@@ -155,7 +156,7 @@ pub fn site(
     let default = config.default_lang();
     let incidents: Vec<IncidentView> = status
         .incidents
-        .iter()
+        .par_iter()
         .zip(postmortems)
         .map(|(incident, postmortem)| incident_view(incident, postmortem, config, localizer, lang))
         .collect();
