@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Accessibility in CI: axe-core (npm, pinned with puppeteer-core in scripts/a11y/) in Debian's
 # headless chromium over the example site built at the screenshots' now (a minor incident
-# ongoing): home, history, a component, an incident, a maintenance window and the metrics
+# ongoing): home, history, a month of it, a component, an incident, a maintenance window and the metrics
 # page, in all four languages, light and dark mode, at desktop width and 390 px; and over
 # tests/fixtures/a11y (the critical and major banners, every component state, a window in
 # progress and a cancelled one) at desktop width. Fails on any serious or critical violation
@@ -44,7 +44,7 @@ for banner in example:minor major:major critical:critical; do
 done
 
 for lang in en de ja zh; do
-  for page in index.html history.html components/logto-cloud.html metrics.html \
+  for page in index.html history.html history/2023-12.html components/logto-cloud.html metrics.html \
     incidents/2023-12-17-logto-image-deleted.html \
     maintenance/2026-12-05-logto-cloud-database-upgrade.html; do
     echo "example/$lang/$page 1280,390"

@@ -100,6 +100,14 @@ pub(crate) const TEMPLATES: &[Embedded] = &[
         include_str!("../templates/site/sitemap.xml"),
     ),
     (
+        "site/sitemap-index.xml",
+        include_str!("../templates/site/sitemap-index.xml"),
+    ),
+    (
+        "site/month.html",
+        include_str!("../templates/site/month.html"),
+    ),
+    (
         "site/badge.svg",
         include_str!("../templates/site/badge.svg"),
     ),

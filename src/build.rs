@@ -1,22 +1,23 @@
 //! `hindsight build`: a checked corpus and the site's assets -> the public status site, as
-//! the list of its steps (status, localize, render), with no I/O; the command hands the
-//! result to publish.
+//! the list of its steps (status, localize, and a plan that renders), with no I/O; the
+//! command hands the result to publish, which writes each file as it is rendered.
 
-use std::collections::{HashMap, HashSet};
+mod localized;
+
+use std::collections::HashSet;
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, Utc};
-use rayon::prelude::*;
 
 use crate::assets::{self, Content, SITE_FILES};
 use crate::load::{self, Corpus, Revisions};
-use crate::localize::{self, Localizer, Postmortem, SiteView};
-use crate::model::{Lang, Overlay, Record};
-use crate::render::site::{Artifact, Language, Site};
+use crate::localize::Localizer;
+use crate::render::site::{Artifact, Language, Postmortems, Site};
 use crate::render::{Templates, api, build_info};
 use crate::schema::SchemaKind;
-use crate::{stats, status};
+pub(crate) use localized::{Localized, localized};
+use localized::{OnDemand, localized_with};
 
 /// Reports the build's progress: the number of pages, then each page as it is done.
 pub trait Progress: Sync {
@@ -32,10 +33,9 @@ impl Progress for Quiet {
     fn page_done(&self) {}
 }
 
-/// The site, ready to publish, and what it holds.
-#[derive(Debug)]
-pub struct Built {
-    pub artifacts: Vec<Artifact>,
+/// The site, ready to publish: what it holds, and a plan that renders its files on demand
+/// ([`Built::for_each_artifact`]), so that the whole site is never in memory at once.
+pub struct Built<'c> {
     pub pages: usize,
     pub languages: usize,
     pub incidents: usize,
@@ -46,6 +46,105 @@ pub struct Built {
     pub next_change: Option<DateTime<Utc>>,
     /// Problems that did not stop the build (a project's locale files), for the user.
     pub warnings: Vec<String>,
+    /// The number of files the site has.
+    pub files: usize,
+    /// The files rendered up front, all small: the API, the schemas, the build's facts, the
+    /// stylesheets and the project's static files.
+    fixed: Vec<Artifact>,
+    localized: Localized<'c>,
+    config: &'c crate::model::SiteConfig,
+    base: String,
+    assets: &'c SiteAssets,
+    progress: &'c dyn Progress,
+}
+
+impl Built<'_> {
+    /// Renders every file of the site, in parallel, and hands each to `emit` as soon as it
+    /// is rendered (in no fixed order); stops at the first error. What is in memory at once
+    /// is about one file per thread, whatever the number of incidents.
+    pub fn for_each_artifact(
+        &self,
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        for artifact in &self.fixed {
+            emit(artifact.clone())?;
+        }
+        let postmortems = on_demand(self.config, &self.localized, self.assets, self.built_at);
+        let site = site(
+            self.config,
+            self.base.clone(),
+            &self.localized,
+            &postmortems,
+        );
+        let plan = crate::render::site::Plan::new(&site, &self.assets.templates);
+        self.progress.start(self.pages as u64);
+        plan.for_each(&|| self.progress.page_done(), emit)
+    }
+
+    /// Every file of the site, in memory, sorted by path: for tests and the preview, whose
+    /// sites are small.
+    pub fn artifacts(&self) -> anyhow::Result<Vec<Artifact>> {
+        let collected = std::sync::Mutex::new(Vec::new());
+        self.for_each_artifact(&|artifact| {
+            collected
+                .lock()
+                .map_err(|_| anyhow::anyhow!("a thread rendering the site failed"))?
+                .push(artifact);
+            Ok(())
+        })?;
+        let mut artifacts = collected
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("a thread rendering the site failed"))?;
+        artifacts.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(artifacts)
+    }
+}
+
+/// Each language's postmortems, localized when a page asks.
+fn on_demand<'a, 'c>(
+    config: &'a crate::model::SiteConfig,
+    localized: &'a Localized<'c>,
+    assets: &'a SiteAssets,
+    now: DateTime<Utc>,
+) -> Vec<OnDemand<'a, 'c>> {
+    config
+        .languages
+        .iter()
+        .map(|&lang| OnDemand {
+            localized,
+            lang,
+            config,
+            localizer: &assets.localizer,
+            now,
+        })
+        .collect()
+}
+
+/// The site of `localized`, its postmortems from `postmortems` (by language): borrowed
+/// views, cheap to make.
+fn site<'a>(
+    config: &'a crate::model::SiteConfig,
+    base: String,
+    localized: &'a Localized<'_>,
+    postmortems: &'a [OnDemand<'a, '_>],
+) -> Site<'a> {
+    Site {
+        config,
+        base,
+        status: &localized.status,
+        languages: config
+            .languages
+            .iter()
+            .zip(&localized.views)
+            .zip(postmortems.iter().zip(&localized.maintenances))
+            .map(|((&lang, view), (postmortems, maintenances))| Language {
+                lang,
+                view,
+                postmortems: postmortems as &dyn Postmortems,
+                maintenances,
+            })
+            .collect(),
+    }
 }
 
 /// Everything a build reads besides the records: templates, messages, the site's static
@@ -88,191 +187,69 @@ pub struct Options {
     pub preview: bool,
 }
 
-/// Builds the site from a checked `corpus` and its `assets`: status, localize, render.
-pub fn build(
-    corpus: &Corpus,
-    assets: &SiteAssets,
+/// Builds the site from a checked `corpus` and its `assets`: status, localize, and the plan
+/// that renders it.
+pub fn build<'c>(
+    corpus: &'c Corpus,
+    assets: &'c SiteAssets,
     now: DateTime<Utc>,
-    progress: &dyn Progress,
-) -> anyhow::Result<Built> {
+    progress: &'c dyn Progress,
+) -> anyhow::Result<Built<'c>> {
     build_with(corpus, assets, now, progress, Options::default())
 }
 
 /// [`build`] with `options`.
-pub fn build_with(
-    corpus: &Corpus,
-    assets: &SiteAssets,
+pub fn build_with<'c>(
+    corpus: &'c Corpus,
+    assets: &'c SiteAssets,
     now: DateTime<Utc>,
-    progress: &dyn Progress,
+    progress: &'c dyn Progress,
     options: Options,
-) -> anyhow::Result<Built> {
+) -> anyhow::Result<Built<'c>> {
     let config = &corpus.config.config;
     let base = base_url(corpus)?;
-    let Localized {
-        status,
-        postmortems,
-        maintenances,
-        views,
-    } = localized(corpus, assets, now, options);
+    // The postmortems are not held: each incident page localizes its own.
+    let localized = localized_with(corpus, assets, now, options, false);
     let (localizer, templates) = (&assets.localizer, &assets.templates);
 
-    let site = Site {
-        config,
-        base,
-        status: &status,
-        languages: config
-            .languages
-            .iter()
-            .zip(&views)
-            .zip(postmortems.iter().zip(&maintenances))
-            .map(|((&lang, view), (postmortems, maintenances))| Language {
-                lang,
-                view,
-                postmortems,
-                maintenances,
-            })
-            .collect(),
+    let (fixed, pages, files) = {
+        let postmortems = on_demand(config, &localized, assets, now);
+        let site = site(config, base.clone(), &localized, &postmortems);
+        let mut fixed = api::files(&site)?;
+        // The schemas editors check a project's files with, at the address their `$id` names
+        // (not pages: the sitemap does not list them).
+        fixed.extend(SchemaKind::ALL.map(|kind| {
+            let schema = crate::schema::schema(kind, Some(&site.base));
+            Artifact::new(kind.site_path(), crate::schema::to_text(&schema))
+        }));
+        fixed.push(build_info::artifact(now, localized.status.next_change())?);
+        fixed.push(Artifact::new(
+            crate::render::site::paths::POSTMORTEM_CSS,
+            templates.render("postmortem.css", &tera::Context::new())?,
+        ));
+        fixed.extend(assets.static_files.iter().cloned());
+        // Judged on the paths, before anything is rendered.
+        let plan = crate::render::site::Plan::new(&site, templates);
+        let mut paths: Vec<String> = fixed.iter().map(|a| a.path.clone()).collect();
+        paths.extend(plan.jobs().into_iter().flat_map(|job| plan.paths(job)));
+        refuse_collisions(&paths)?;
+        (fixed, site.page_count(), paths.len())
     };
-    let pages = site.page_count();
-    progress.start(pages as u64);
-    let mut artifacts = site.render(templates, &|| progress.page_done())?;
-    artifacts.extend(api::files(&site)?);
-    // The schemas editors check a project's files with, at the address their `$id` names
-    // (not pages: the sitemap does not list them).
-    artifacts.extend(SchemaKind::ALL.map(|kind| {
-        let schema = crate::schema::schema(kind, Some(&site.base));
-        Artifact::new(kind.site_path(), crate::schema::to_text(&schema))
-    }));
-    let next_change = status.next_change();
-    artifacts.push(build_info::artifact(now, next_change)?);
-    artifacts.push(Artifact::new(
-        crate::render::site::paths::POSTMORTEM_CSS,
-        templates.render("postmortem.css", &tera::Context::new())?,
-    ));
-    artifacts.extend(assets.static_files.iter().cloned());
-    refuse_collisions(&artifacts)?;
     Ok(Built {
-        artifacts,
         pages,
         languages: config.languages.len(),
-        incidents: status.incidents.len(),
+        incidents: localized.status.incidents.len(),
         built_at: now,
-        next_change,
+        next_change: localized.status.next_change(),
         warnings: localizer.messages.warnings.clone(),
+        files,
+        fixed,
+        localized,
+        config,
+        base,
+        assets,
+        progress,
     })
-}
-
-/// The status and localize stages of a build: the public status at `now` and what every
-/// language shows of it, before anything is rendered (`notify` reads its words from here).
-pub(crate) struct Localized<'c> {
-    pub status: status::SiteStatus<'c>,
-    /// By language (the site's order), in the order of `status.incidents`.
-    pub postmortems: Vec<Vec<Postmortem>>,
-    /// By language, in the order of `status.maintenances`.
-    pub maintenances: Vec<Vec<Postmortem>>,
-    /// By language.
-    pub views: Vec<SiteView>,
-}
-
-/// Derives the status of `corpus` at `now` and localizes it into every language of the site.
-pub(crate) fn localized<'c>(
-    corpus: &'c Corpus,
-    assets: &SiteAssets,
-    now: DateTime<Utc>,
-    options: Options,
-) -> Localized<'c> {
-    let config = &corpus.config.config;
-    let records: Vec<&Record> = corpus
-        .records
-        .iter()
-        .filter_map(|file| file.record.as_ref())
-        .collect();
-    let status = if options.preview {
-        status::derive_for(&records, config, &assets.revisions, now, true)
-    } else {
-        status::derive(&records, config, &assets.revisions, now)
-    };
-    let localizer = &assets.localizer;
-
-    let overlays: HashMap<(&str, Lang), &Overlay> = corpus
-        .overlays
-        .iter()
-        .filter_map(|file| {
-            let overlay = file.overlay.as_ref()?;
-            Some((
-                (file.record_id.as_str(), Lang::parse(&file.lang_tag)?),
-                overlay,
-            ))
-        })
-        .collect();
-    let postmortems: Vec<Vec<Postmortem>> = config
-        .languages
-        .par_iter()
-        .map(|&lang| {
-            status
-                .incidents
-                .par_iter()
-                .map(|incident| {
-                    let record = incident.record;
-                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
-                    let options = localize::Options::default();
-                    localize::postmortem(record, overlay, lang, config, localizer, now, options)
-                })
-                .collect()
-        })
-        .collect();
-    // A maintenance record's texts are localized as a postmortem's are; the pages, API and
-    // calendars take its title, summary, impact and timeline from them.
-    let maintenances: Vec<Vec<Postmortem>> = config
-        .languages
-        .par_iter()
-        .map(|&lang| {
-            status
-                .maintenances
-                .iter()
-                .map(|maintenance| {
-                    let record = maintenance.record;
-                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
-                    let options = localize::Options::default();
-                    localize::postmortem(record, overlay, lang, config, localizer, now, options)
-                })
-                .collect()
-        })
-        .collect();
-    // The metrics page shows what `hindsight stats` prints; a corpus that builds has no errors.
-    let stats_options = stats::Options {
-        since: None,
-        until: None,
-        by: stats::By::Month,
-    };
-    let stats = stats::compute(
-        corpus,
-        &crate::check::Report::default(),
-        now,
-        &stats_options,
-    );
-    let views: Vec<SiteView> = config
-        .languages
-        .iter()
-        .zip(postmortems.iter().zip(&maintenances))
-        .map(|(&lang, (postmortems, maintenances))| {
-            localize::site(
-                &status,
-                postmortems,
-                maintenances,
-                &stats,
-                lang,
-                config,
-                localizer,
-            )
-        })
-        .collect();
-    Localized {
-        status,
-        postmortems,
-        maintenances,
-        views,
-    }
 }
 
 /// `base_url` from site/config.yaml, ending in `/`: canonical links, feeds and the sitemap
@@ -319,14 +296,11 @@ fn static_files(root: Option<&Path>) -> anyhow::Result<Vec<Artifact>> {
 }
 
 /// A project file in `site/` must not silently replace a generated page (or the reverse).
-fn refuse_collisions(artifacts: &[Artifact]) -> anyhow::Result<()> {
+fn refuse_collisions(paths: &[String]) -> anyhow::Result<()> {
     let mut seen = HashSet::new();
-    for artifact in artifacts {
-        if !seen.insert(artifact.path.as_str()) {
-            bail!(
-                "site/{} has the name of a file hindsight generates; rename or move it",
-                artifact.path
-            );
+    for path in paths {
+        if !seen.insert(path.as_str()) {
+            bail!("site/{path} has the name of a file hindsight generates; rename or move it");
         }
     }
     Ok(())
@@ -349,23 +323,27 @@ mod tests {
             0,
             "{report:?}"
         );
-        let built = build(&corpus, &SiteAssets::builtin().unwrap(), now, &Quiet).unwrap();
+        let assets = SiteAssets::builtin().unwrap();
+        let built = build(&corpus, &assets, now, &Quiet).unwrap();
+        let artifacts = built.artifacts().unwrap();
         let file = |path: &str| {
-            let artifact = built.artifacts.iter().find(|a| a.path == path);
+            let artifact = artifacts.iter().find(|a| a.path == path);
             String::from_utf8(artifact.unwrap_or_else(|| panic!("{path}")).bytes.clone()).unwrap()
         };
         assert!(file("en/incidents/2024-01-10-api.html").contains("API errors"));
         assert!(file("de/index.html").contains("lang=\"de\""));
         assert!(file("api/v2/incidents.json").contains("\"impact\": \"major\""));
-        assert_eq!((built.pages, built.languages, built.incidents), (12, 2, 1));
+        assert_eq!((built.pages, built.languages, built.incidents), (14, 2, 1));
     }
 
     #[test]
     fn the_schemas_are_published_where_their_ids_point_and_not_listed_as_pages() {
         let corpus = load::from_texts(Some(CONFIG), &[("incidents/2024-01-10-api.yaml", RECORD)]);
         let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
-        let built = build(&corpus, &SiteAssets::builtin().unwrap(), now, &Quiet).unwrap();
-        let file = |path: &str| built.artifacts.iter().find(|a| a.path == path);
+        let assets = SiteAssets::builtin().unwrap();
+        let built = build(&corpus, &assets, now, &Quiet).unwrap();
+        let artifacts = built.artifacts().unwrap();
+        let file = |path: &str| artifacts.iter().find(|a| a.path == path);
         for name in ["record", "overlay", "config"] {
             let path = format!("schema/{name}.json");
             let artifact = file(&path).unwrap_or_else(|| panic!("{path}"));
@@ -378,5 +356,143 @@ mod tests {
             crate::render::site::paths::reserved("schema/config.json", &[]),
             Some(crate::render::site::paths::Reserved::RootFile)
         );
+    }
+
+    /// 60 incidents on `api`, 12 in each month from January to May 2024, and the site built
+    /// from them: (path, text) of every file.
+    fn busy_site() -> Vec<(String, String)> {
+        let records: Vec<(String, String)> = (1..=5)
+            .flat_map(|month| (1..=12).map(move |day| (month, day)))
+            .map(|(month, day)| {
+                let date = format!("2024-{month:02}-{day:02}");
+                let text = RECORD
+                    .replace("2024-01-10T10:00:00Z", &format!("{date}T10:00:00Z"))
+                    .replace("2024-01-10T10:30:00Z", &format!("{date}T10:30:00Z"))
+                    .replace("API errors", &format!("API errors {date}"));
+                (format!("incidents/{date}-api.yaml"), text)
+            })
+            .collect();
+        let files: Vec<(&str, &str)> = records
+            .iter()
+            .map(|(path, text)| (path.as_str(), text.as_str()))
+            .collect();
+        let corpus = load::from_texts(Some(CONFIG), &files);
+        let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
+        let assets = SiteAssets::builtin().unwrap();
+        let built = build(&corpus, &assets, now, &Quiet).unwrap();
+        assert_eq!(built.incidents, 60);
+        let texts = built.artifacts().unwrap().into_iter();
+        texts
+            .map(|a| (a.path, String::from_utf8(a.bytes).unwrap()))
+            .collect()
+    }
+
+    fn file<'a>(site: &'a [(String, String)], path: &str) -> &'a str {
+        let found = site.iter().find(|(p, _)| p == path);
+        &found.unwrap_or_else(|| panic!("{path}")).1
+    }
+
+    #[test]
+    fn lists_that_grow_with_the_history_are_bounded() {
+        let site = busy_site();
+        let cards = |text: &str| text.matches("<article class=\"incident").count();
+        for feed in ["en/feed.atom", "de/components/api.atom"] {
+            assert_eq!(file(&site, feed).matches("<entry>").count(), 25, "{feed}");
+        }
+        assert!(file(&site, "en/feed.atom").contains("API errors 2024-05-12"));
+        assert!(!file(&site, "en/feed.atom").contains("API errors 2024-01-01"));
+        let api: serde_json::Value =
+            serde_json::from_str(file(&site, "api/v2/incidents.json")).unwrap();
+        assert_eq!(api["incidents"].as_array().unwrap().len(), 50);
+        assert_eq!(api["incidents"][0]["name"], "API errors 2024-05-12");
+        // The history: the latest three months in full, every month linked.
+        let history = file(&site, "en/history.html");
+        assert_eq!(history.matches("<section class=\"month\"").count(), 3);
+        assert_eq!(cards(history), 36);
+        for month in ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"] {
+            assert!(history.contains(&format!("href=\"../en/history/{month}.html\"")));
+        }
+        // A component's page: its 10 latest incidents and the way to the rest.
+        let component = file(&site, "en/components/api.html");
+        assert_eq!(cards(component), 10);
+        assert!(component.contains("API errors 2024-05-03"));
+        assert!(component.contains("class=\"more\"><a href=\"../../en/history.html\""));
+    }
+
+    #[test]
+    fn each_month_has_a_page_with_its_incidents_and_its_neighbours() {
+        let site = busy_site();
+        let march = file(&site, "de/history/2024-03.html");
+        assert_eq!(march.matches("<article class=\"incident").count(), 12);
+        for day in 1..=12 {
+            assert!(
+                march.contains(&format!("2024-03-{day:02}-api.html")),
+                "{day}"
+            );
+        }
+        assert!(!march.contains("2024-04-01-api.html"));
+        assert!(march.contains("href=\"../../de/history/2024-04.html\" rel=\"next\""));
+        assert!(march.contains("href=\"../../de/history/2024-02.html\" rel=\"prev\""));
+        let newest = file(&site, "de/history/2024-05.html");
+        assert!(!newest.contains("rel=\"next\"") && newest.contains("rel=\"prev\""));
+        let oldest = file(&site, "de/history/2024-01.html");
+        assert!(oldest.contains("rel=\"next\"") && !oldest.contains("rel=\"prev\""));
+        // Listed in the sitemap, with their other languages.
+        let sitemap = file(&site, "sitemap.xml");
+        assert!(sitemap.contains("<loc>https://status.example.com/de/history/2024-03.html</loc>"));
+        assert!(sitemap.contains(
+            "hreflang=\"en\" href=\"https://status.example.com/en/history/2024-03.html\""
+        ));
+    }
+
+    #[test]
+    fn a_sitemap_over_the_limit_becomes_an_index_of_sitemaps() {
+        let corpus = load::from_texts(Some(CONFIG), &[("incidents/2024-01-10-api.yaml", RECORD)]);
+        let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
+        let assets = SiteAssets::builtin().unwrap();
+        let built = build(&corpus, &assets, now, &Quiet).unwrap();
+        let postmortems = on_demand(built.config, &built.localized, &assets, now);
+        let site = site(
+            built.config,
+            built.base.clone(),
+            &built.localized,
+            &postmortems,
+        );
+        // 12 pages besides the root and 404: at most 5 a sitemap makes 3 sitemaps.
+        let plan = crate::render::site::Plan::with_sitemap_limit(&site, &assets.templates, 5);
+        let mut files: Vec<Artifact> = Vec::new();
+        for job in plan.jobs() {
+            files.extend(plan.render(job).unwrap());
+        }
+        let text = |path: &str| {
+            let found = files.iter().find(|a| a.path == path);
+            String::from_utf8(found.unwrap_or_else(|| panic!("{path}")).bytes.clone()).unwrap()
+        };
+        let index = text("sitemap.xml");
+        assert!(index.contains("<sitemapindex"), "{index}");
+        let mut locs = Vec::new();
+        for n in 1..=3 {
+            let part = text(&format!("sitemap-{n}.xml"));
+            assert!(index.contains(&format!(
+                "<loc>https://status.example.com/sitemap-{n}.xml</loc>"
+            )));
+            let urls = part.matches("<url>").count();
+            assert_eq!(urls, [5, 5, 2][n - 1], "{n}");
+            locs.extend(
+                part.lines()
+                    .filter(|l| l.starts_with("<loc>"))
+                    .map(String::from),
+            );
+        }
+        assert!(!files.iter().any(|a| a.path == "sitemap-4.xml"));
+        assert_eq!(
+            locs.len(),
+            built.pages - 2,
+            "every page once, not the root or 404"
+        );
+        locs.sort();
+        locs.dedup();
+        assert_eq!(locs.len(), built.pages - 2);
+        assert!(text("robots.txt").contains("Sitemap: https://status.example.com/sitemap.xml"));
     }
 }

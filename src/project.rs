@@ -242,14 +242,14 @@ pub fn render_one(
     }))
 }
 
-/// The build prefix: given the project's lint `report`, the whole status site in memory. A
+/// The build prefix: given the project's lint `report`, the status site ready to render. A
 /// project with errors is not built (lint passing means build succeeds, SAFETY.md 5).
-pub fn build_site(
-    project: &Project,
+pub fn build_site<'p>(
+    project: &'p Project,
     report: Report,
     now: DateTime<Utc>,
-    progress: &dyn Progress,
-) -> anyhow::Result<Outcome<Built>> {
+    progress: &'p dyn Progress,
+) -> anyhow::Result<Outcome<Built<'p>>> {
     if report.count(Severity::Error) > 0 {
         return Ok(Outcome::Refused(report));
     }

@@ -322,11 +322,17 @@ fn site_cards_name_zones_and_ranges_as_each_language_does() {
     let project = project();
     let (_dir, out) = project.build();
     for (index, lang) in LANGS.iter().enumerate() {
-        let history = Html::parse_document(
-            &std::fs::read_to_string(out.join(lang).join("history.html")).unwrap(),
-        );
-        let cards: Vec<(String, String)> = history
-            .select(&Selector::parse("article.incident").unwrap())
+        // Every month's page of the history (the history page itself shows the latest three).
+        let months: Vec<Html> = std::fs::read_dir(out.join(lang).join("history"))
+            .unwrap()
+            .map(|entry| {
+                Html::parse_document(&std::fs::read_to_string(entry.unwrap().path()).unwrap())
+            })
+            .collect();
+        let card = Selector::parse("article.incident").unwrap();
+        let cards: Vec<(String, String)> = months
+            .iter()
+            .flat_map(|month| month.select(&card))
             .map(|card| {
                 let title = card
                     .select(&Selector::parse("h3 a").unwrap())

@@ -30,6 +30,10 @@ site-latest-update = Letzte Aktualisierung
 site-not-public = Entwurf — nicht öffentlich
 site-component-incidents = Störungen mit Auswirkung auf diese Komponente
 site-recent = Vergangene Störungen
+site-history-months = Monate
+site-history-newer = Neuerer Monat
+site-history-older = Älterer Monat
+site-component-history = Frühere Störungen stehen in der Störungshistorie
 
 ## Verfügbarkeitsbalken
 uptime-heading = Verfügbarkeit in den letzten 90 Tagen

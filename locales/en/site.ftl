@@ -30,6 +30,10 @@ site-latest-update = Latest update
 site-not-public = Draft — not public
 site-component-incidents = Incidents affecting this component
 site-recent = Past incidents
+site-history-months = Months
+site-history-newer = Newer month
+site-history-older = Older month
+site-component-history = Earlier incidents are in the incident history
 
 ## Planned maintenance
 site-maintenance-active = Ongoing maintenance

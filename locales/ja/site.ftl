@@ -30,6 +30,10 @@ site-latest-update = 最新情報
 site-not-public = 下書き — 非公開
 site-component-incidents = このコンポーネントに影響したインシデント
 site-recent = 過去のインシデント
+site-history-months = 月別
+site-history-newer = より新しい月
+site-history-older = より古い月
+site-component-history = それ以前のインシデントはインシデント履歴にあります
 
 ## 稼働率バー
 uptime-heading = 過去90日間の稼働率

@@ -30,6 +30,10 @@ site-latest-update = 最新进展
 site-not-public = 草稿 — 未公开
 site-component-incidents = 影响此组件的故障
 site-recent = 过往故障
+site-history-months = 按月
+site-history-newer = 较新的月份
+site-history-older = 较早的月份
+site-component-history = 更早的故障请见历史故障
 
 ## 可用率条
 uptime-heading = 过去90天的可用率

@@ -82,9 +82,9 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Findings);
         }
     };
+    let files = publish::site(&project.protected()?, &out, &built)?;
     progress.finish();
     warnings(&built.warnings);
-    let files = publish::site(&project.protected()?, &out, &built.artifacts)?;
     let seconds = clock.elapsed().as_secs_f64();
     output::status(&format!(
         "built {}: {} in {}, {}, {}, in {:.2} s",

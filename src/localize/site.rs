@@ -4,10 +4,13 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::Datelike;
+use rayon::prelude::*;
 use serde::Serialize;
 
 mod impact;
+mod months;
+
+pub use months::MonthView;
 
 use super::Localizer;
 use super::maintenance::{self, MaintenanceLists, MaintenanceView};
@@ -28,7 +31,9 @@ pub struct SiteView {
     pub groups: Vec<GroupView>,
     /// In configuration order; groups and incidents refer to them by index.
     pub components: Vec<ComponentView>,
-    /// Newest first; the other lists refer to them by index.
+    /// Newest first; the other lists refer to them by index. Not converted for the templates
+    /// with the rest: each page gets only the incidents it shows (see `render::site`).
+    #[serde(skip_serializing)]
     pub incidents: Vec<IncidentView>,
     pub ongoing: Vec<usize>,
     /// The latest incidents that are over, for the home page.
@@ -72,7 +77,10 @@ pub struct ComponentView {
     /// (`Uptime over the last 90 days: 99.97%`).
     pub uptime_label: String,
     pub days: Vec<DayView>,
+    /// Its most recent incidents (at most [`COMPONENT_INCIDENTS`]); the history has the rest.
     pub incidents: Vec<usize>,
+    /// How many incidents name it in all.
+    pub incident_count: usize,
     /// Windows not over yet that name it, soonest first (indices into `maintenances`).
     pub maintenances: Vec<usize>,
 }
@@ -125,14 +133,12 @@ pub struct UpdateView {
     pub text: Text,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct MonthView {
-    pub label: String,
-    pub incidents: Vec<usize>,
-}
-
 /// How many past incidents the home page lists.
 const RECENT: usize = 5;
+
+/// How many of its incidents a component's page lists, the most recent: enough to see what
+/// has been going on with it, with a link to the history for the rest.
+pub const COMPONENT_INCIDENTS: usize = 10;
 
 /// The site in `lang`. `postmortems` are the incidents' postmortems in `lang`, in the order
 /// of `status.incidents`; `maintenances` the maintenance records in `lang`, in the order of
@@ -150,7 +156,7 @@ pub fn site(
     let default = config.default_lang();
     let incidents: Vec<IncidentView> = status
         .incidents
-        .iter()
+        .par_iter()
         .zip(postmortems)
         .map(|(incident, postmortem)| incident_view(incident, postmortem, config, localizer, lang))
         .collect();
@@ -164,6 +170,7 @@ pub fn site(
         })
         .collect();
     let component_names: Vec<String> = components.iter().map(|c| c.name.clone()).collect();
+    let lists = maintenance::lists(status);
     SiteView {
         lang: lang.as_str(),
         title: config.title.get(lang, default).to_string(),
@@ -186,9 +193,9 @@ pub fn site(
             .filter(|&i| !status.incidents[i].is_ongoing())
             .take(RECENT)
             .collect(),
-        months: months(status, config, &ctx),
+        months: months::months(status, &lists.past, config, &ctx),
         maintenances: maintenance::maintenance_views(status, maintenances, lang, config, localizer),
-        maintenance: maintenance::lists(status),
+        maintenance: lists,
         metrics: super::metrics::metrics(stats, &ctx, &component_names),
         incidents,
         t: localizer.messages.plain(lang).clone(),
@@ -253,7 +260,13 @@ fn component_view(
             .iter()
             .map(|day| day_view(day, ctx))
             .collect(),
-        incidents: state.incidents.clone(),
+        incidents: state
+            .incidents
+            .iter()
+            .copied()
+            .take(COMPONENT_INCIDENTS)
+            .collect(),
+        incident_count: state.incidents.len(),
         maintenances: Vec::new(),
     }
 }
@@ -369,29 +382,6 @@ pub(super) fn affected_views(
             status_text: ctx.keyword("component", status.value),
         })
         .collect()
-}
-
-/// Consecutive incidents (newest first) that started in the same month of the site's zone.
-fn months(status: &SiteStatus, config: &SiteConfig, ctx: &Context) -> Vec<MonthView> {
-    let mut months: Vec<(chrono::NaiveDate, MonthView)> = Vec::new();
-    for (index, incident) in status.incidents.iter().enumerate() {
-        let local = incident
-            .started
-            .with_timezone(&config.timezone)
-            .date_naive();
-        let first = local.with_day(1).unwrap_or(local);
-        match months.last_mut() {
-            Some((month, view)) if *month == first => view.incidents.push(index),
-            _ => months.push((
-                first,
-                MonthView {
-                    label: ctx.dates().month(first),
-                    incidents: vec![index],
-                },
-            )),
-        }
-    }
-    months.into_iter().map(|(_, view)| view).collect()
 }
 
 /// `2023-12-17T03:56:00Z`.

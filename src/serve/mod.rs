@@ -40,7 +40,7 @@ pub(crate) struct Snapshot {
 pub enum Event<'a> {
     /// A new site is served.
     Built {
-        built: &'a Built,
+        built: &'a Built<'a>,
         elapsed: Duration,
         /// The files whose change started it, relative to the root (none for the first
         /// build).
@@ -94,16 +94,11 @@ impl Builder {
         if changed.iter().any(|path| watch::is_asset(path)) {
             self.assets = None;
         }
-        let result = self.try_build();
+        let result = self.try_build(clock, changed);
         match result {
-            Ok(Attempt::Built(built)) => {
-                (self.observer)(Event::Built {
-                    built: &built,
-                    elapsed: clock.elapsed(),
-                    changed,
-                });
-                let files: HashMap<String, Bytes> = built
-                    .artifacts
+            Ok(Attempt::Built(files)) => {
+                // The preview keeps its site in memory to answer requests: small sites.
+                let files: HashMap<String, Bytes> = files
                     .into_iter()
                     .map(|artifact| (artifact.path, Bytes::from(artifact.bytes)))
                     .collect();
@@ -132,7 +127,7 @@ impl Builder {
         }
     }
 
-    fn try_build(&mut self) -> anyhow::Result<Attempt> {
+    fn try_build(&mut self, clock: Instant, changed: &[PathBuf]) -> anyhow::Result<Attempt> {
         let now = (self.now)()?;
         let project = Project::load(&self.root, &[])?;
         let report = project.check(now);
@@ -145,12 +140,18 @@ impl Builder {
         let assets = self.assets.as_ref().context("the site's assets")?;
         let options = Options { preview: true };
         let built = build::build_with(&project.corpus, assets, now, &build::Quiet, options)?;
-        Ok(Attempt::Built(built))
+        let files = built.artifacts()?;
+        (self.observer)(Event::Built {
+            built: &built,
+            elapsed: clock.elapsed(),
+            changed,
+        });
+        Ok(Attempt::Built(files))
     }
 }
 
 enum Attempt {
-    Built(Built),
+    Built(Vec<crate::render::site::Artifact>),
     Refused(Box<Project>, crate::check::Report),
 }
 

@@ -74,5 +74,5 @@ fn german_japanese_and_chinese_sites_show_no_english_chrome() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 3 * 19);
+    assert_eq!(checked, 3 * 24);
 }

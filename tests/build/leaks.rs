@@ -37,7 +37,7 @@ fn drafts_reviews_and_internal_text_appear_nowhere() {
 fn hostile_text_is_inert_in_every_page_feed_and_api_file() {
     let (_dir, out) = Project::fixture("render/xss").build();
     let pages = html_pages(&out);
-    assert_eq!(pages.len(), 4 * 5 + 2);
+    assert_eq!(pages.len(), 4 * 6 + 2, "a month page more per language");
     for page in pages {
         let html = std::fs::read_to_string(&page).unwrap();
         assert_eq!(
@@ -106,7 +106,8 @@ fn built_in_memory(preview: bool) -> Vec<(String, String)> {
     )
     .unwrap();
     built
-        .artifacts
+        .artifacts()
+        .unwrap()
         .into_iter()
         .map(|a| (a.path, String::from_utf8_lossy(&a.bytes).into_owned()))
         .collect()

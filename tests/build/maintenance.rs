@@ -194,18 +194,24 @@ fn after_the_window_it_is_completed_and_listed_in_the_history() {
             "component status-operational"
         ]
     );
+    // Under the month it began in, on the history page and on the month's own page.
     let history = page(&out, "en/history.html");
     assert_eq!(
-        texts(&history, "section.maintenances.past h3"),
+        texts(&history, "section.month article.maintenance h3"),
+        ["Database upgrade"]
+    );
+    let month = page(&out, "en/history/2026-10.html");
+    assert_eq!(
+        texts(&month, "section.maintenances.past h3"),
         ["Database upgrade"]
     );
     assert_eq!(
-        texts(&history, "section.maintenances.past .meta .status"),
+        texts(&month, "section.maintenances.past .meta .status"),
         ["Completed"]
     );
     // Over: its components are named, not said to be under maintenance now.
     assert_eq!(
-        texts(&history, "section.maintenances.past .affected li"),
+        texts(&month, "section.maintenances.past .affected li"),
         ["Database"]
     );
     let window = page(&out, "de/maintenance/2026-10-25-db-upgrade.html");

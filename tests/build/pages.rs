@@ -44,8 +44,8 @@ fn every_link_between_pages_resolves_to_a_file_and_an_anchor() {
     let pages = html_pages(&out);
     assert_eq!(
         pages.len(),
-        78,
-        "76 pages in 4 languages (19 each: 3 site pages, 5 incidents, 9 components, 2 maintenance windows), the root page and 404"
+        98,
+        "96 pages in 4 languages (24 each: 3 site pages, 5 months, 5 incidents, 9 components, 2 maintenance windows), the root page and 404"
     );
     let mut checked = 0;
     let mut ids: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
@@ -196,11 +196,13 @@ fn pages_show_the_example_incidents_in_each_language() {
             .attr("href"),
         Some("#summary")
     );
-    // The history groups incidents by month, newest first, with localized month names.
+    // The history groups incidents by month, newest first, with localized month names: the
+    // latest three months in full, and a link to every month's page.
     let history = Html::parse_document(&read(&out, "de/history.html"));
     let months: Vec<String> = texts(&history, "section.month h2");
+    assert_eq!(months, ["November 2026", "Dezember 2023", "Juli 2020"]);
     assert_eq!(
-        months,
+        texts(&history, "nav.months li a"),
         [
             "November 2026",
             "Dezember 2023",

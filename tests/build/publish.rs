@@ -13,7 +13,7 @@ fn errors_stop_the_build_and_leave_the_previous_site_untouched() {
         .assert()
         .success()
         .stderr(predicates::str::contains(
-            "public: 38 pages in 4 languages, 3 incidents",
+            "public: 42 pages in 4 languages, 3 incidents",
         ));
     let before = read(&out, "en/index.html");
     std::fs::write(

@@ -46,7 +46,8 @@ fn published_state(corpus: &load::Corpus, now: DateTime<Utc>) -> state::PublicSt
     let built = crate::build::build(corpus, &assets, now, &crate::build::Quiet).unwrap();
     let dir = tempfile::tempdir().unwrap();
     for artifact in built
-        .artifacts
+        .artifacts()
+        .unwrap()
         .iter()
         .filter(|a| a.path.starts_with("api/"))
     {

@@ -158,3 +158,68 @@ fn paths_cannot_leave_the_output_directory() {
     }
     assert!(check_relative("en/incidents/2023-12-17-x.html").is_ok());
 }
+
+/// Files produced one by one, failing after `fail_after` of them, as a render error would.
+struct Failing {
+    files: usize,
+    fail_after: usize,
+}
+
+impl Source for Failing {
+    fn for_each_artifact(
+        &self,
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        for n in 0..self.files {
+            if n == self.fail_after {
+                bail!("template error in page {n}");
+            }
+            emit(artifact(&format!("en/incidents/{n}.html"), "new"))?;
+        }
+        Ok(())
+    }
+}
+
+#[test]
+fn a_build_that_fails_while_streaming_leaves_the_previous_site_whole() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    let whole = Failing {
+        files: 5,
+        fail_after: usize::MAX,
+    };
+    assert_eq!(
+        site(&protected, &out, &whole).unwrap(),
+        6,
+        "5 files and the marker"
+    );
+    fs::write(out.join("en/incidents/0.html"), "previous").unwrap();
+    let cut = Failing {
+        files: 5,
+        fail_after: 3,
+    };
+    let error = site(&protected, &out, &cut).unwrap_err();
+    assert!(format!("{error:#}").contains("template error in page 3"));
+    // Three files of the new site were written, into the staging folder only.
+    assert_eq!(
+        fs::read_to_string(out.join("en/incidents/0.html")).unwrap(),
+        "previous"
+    );
+    assert!(out.join("en/incidents/4.html").is_file());
+    assert_eq!(names(dir.path()), ["public"], "no staging folder is left");
+}
+
+#[test]
+fn two_files_at_one_path_are_refused_not_overwritten() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    site(&protected, &out, &[artifact("index.html", "good")]).unwrap();
+    let error = site(
+        &protected,
+        &out,
+        &[artifact("a.html", "one"), artifact("a.html", "two")],
+    )
+    .unwrap_err();
+    assert!(format!("{error:#}").contains("a.html"), "{error:#}");
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "good");
+}

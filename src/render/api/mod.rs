@@ -31,22 +31,25 @@ pub(crate) fn files(site: &Site) -> anyhow::Result<Vec<Artifact>> {
     let api = Api::new(site);
     let page = api.page();
     let components = api.components();
-    let incidents: Vec<IncidentJson> = site
+    // Only the incidents a file lists: the latest, and every one not resolved.
+    let incidents: Vec<(usize, IncidentJson)> = site
         .status
         .incidents
         .iter()
         .enumerate()
-        .map(|(index, incident)| api.incident(index, incident))
+        .filter(|(index, incident)| *index < INCIDENT_LIMIT || incident.is_ongoing())
+        .map(|(index, incident)| (index, api.incident(index, incident)))
         .collect();
-    let unresolved: Vec<&IncidentJson> = site
-        .status
-        .incidents
+    let unresolved: Vec<&IncidentJson> = incidents
         .iter()
-        .zip(&incidents)
-        .filter(|(incident, _)| incident.is_ongoing())
+        .filter(|(index, _)| site.status.incidents[*index].is_ongoing())
         .map(|(_, json)| json)
         .collect();
-    let recent: Vec<&IncidentJson> = incidents.iter().take(INCIDENT_LIMIT).collect();
+    let recent: Vec<&IncidentJson> = incidents
+        .iter()
+        .filter(|(index, _)| *index < INCIDENT_LIMIT)
+        .map(|(_, json)| json)
+        .collect();
     // Newest window first (by `scheduled_for`), as Statuspage lists them.
     let maintenances: Vec<(MaintenanceStatus, MaintenanceJson)> = site
         .status
@@ -301,7 +304,7 @@ impl<'s> Api<'s> {
 
     fn incident(&self, index: usize, incident: &Incident) -> IncidentJson {
         let record = incident.record;
-        let postmortem = &self.site.default_language().postmortems[index];
+        let postmortem = self.site.default_language().postmortems.get(index);
         let lang = self.site.default_language().lang;
         let id = record.id.clone();
         let oldest = incident.updates.len().saturating_sub(1);

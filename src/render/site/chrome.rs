@@ -58,6 +58,14 @@ impl Site<'_> {
                 message(&view.t, "site_history"),
                 "website",
             ),
+            Page::Month(index, _) => {
+                let label = &view.months[index].label;
+                (
+                    label.clone(),
+                    format!("{} · {label}", message(&view.t, "site_history")),
+                    "website",
+                )
+            }
             Page::Metrics => (
                 message(&view.t, "site_metrics"),
                 message(&view.t, "metrics_intro"),

@@ -1,6 +1,8 @@
 //! The machine-read listings of the site: an Atom feed per language and per component (its
 //! incidents and maintenance windows), and the sitemap.
 
+use std::ops::Range;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tera::{Context, Value};
@@ -9,6 +11,17 @@ use super::chrome::Alternate;
 use super::{Artifact, Page, Site, message, paths};
 use crate::localize::site::rfc3339;
 use crate::render::Templates;
+
+/// sitemaps.org: a sitemap lists at most 50,000 URLs ...
+pub(crate) const SITEMAP_URLS: usize = 50_000;
+/// ... and is at most 50 MB (52,428,800 bytes) uncompressed; a sitemap index names the rest.
+pub(crate) const SITEMAP_BYTES: usize = 52_428_800;
+
+/// How many entries a feed holds. A reader polls a feed and keeps what it has seen, so a
+/// feed needs only what changed since the last poll: 25 entries cover weeks of a busy page
+/// and keep the file small (tens of kB) instead of growing with the history, which the month
+/// pages and the sitemap list whole.
+pub(crate) const FEED_ENTRIES: usize = 25;
 
 /// One entry of a feed: an incident or a maintenance window, by its index in the status.
 #[derive(Serialize)]
@@ -33,11 +46,11 @@ struct Feed {
 }
 
 impl Site<'_> {
-    /// `<lang>/feed.atom`: every published incident and maintenance window.
+    /// `<lang>/feed.atom`: the most recently changed incidents and maintenance windows.
     pub(super) fn feed(
         &self,
         templates: &Templates,
-        site: &Value,
+        base: &Value,
         index: usize,
     ) -> anyhow::Result<Artifact> {
         let language = &self.languages[index];
@@ -54,7 +67,7 @@ impl Site<'_> {
             0..self.status.incidents.len(),
             0..self.status.maintenances.len(),
         );
-        self.render_feed(templates, site, index, feed)
+        self.render_feed(templates, base, index, feed)
     }
 
     /// `<lang>/components/<id>.atom`: the incidents and maintenance windows that name the
@@ -62,7 +75,7 @@ impl Site<'_> {
     pub(super) fn component_feed(
         &self,
         templates: &Templates,
-        site: &Value,
+        base: &Value,
         index: usize,
         component: usize,
     ) -> anyhow::Result<Artifact> {
@@ -89,10 +102,11 @@ impl Site<'_> {
             state.incidents.iter().copied(),
             on_it,
         );
-        self.render_feed(templates, site, index, feed)
+        self.render_feed(templates, base, index, feed)
     }
 
-    /// A feed of the given incidents and windows, the most recently changed first. A window's
+    /// A feed of the given incidents and windows, the [`FEED_ENTRIES`] most recently changed,
+    /// newest first. A window's
     /// `updated` is its last change (its record's revision, or its status changing by
     /// itself); one not begun and never revised in git counts as changed now.
     fn atom(
@@ -136,6 +150,7 @@ impl Site<'_> {
             })
             .collect();
         entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.url.cmp(&b.url)));
+        entries.truncate(FEED_ENTRIES);
         let updated = entries.first().map_or(self.status.updated, |e| e.at);
         let feed = Feed {
             url: format!("{}{path}", self.base),
@@ -150,12 +165,14 @@ impl Site<'_> {
     fn render_feed(
         &self,
         templates: &Templates,
-        site: &Value,
+        base: &Value,
         index: usize,
         (path, feed): (String, Feed),
     ) -> anyhow::Result<Artifact> {
+        let incidents = feed.entries.iter().filter(|e| e.kind == "incident");
+        let site = self.site_value(base, index, incidents.map(|e| e.index).collect());
         let mut context = Context::new();
-        context.insert_value("site", site.clone());
+        context.insert_value("site", site);
         context.insert("page", &self.chrome(index, Page::History, ""));
         context.insert("feed", &feed);
         Ok(Artifact::new(
@@ -164,6 +181,32 @@ impl Site<'_> {
         ))
     }
 
+    /// How the pages split into sitemaps: consecutive ranges of `pages`, each within
+    /// `max_urls` and, by a generous bound on one URL's entry, within [`SITEMAP_BYTES`].
+    pub(super) fn sitemap_parts(
+        &self,
+        pages: &[(usize, Page)],
+        max_urls: usize,
+    ) -> Vec<Range<usize>> {
+        let longest = pages
+            .iter()
+            .map(|&(language, page)| self.url(page, self.languages[language].lang).len())
+            .max()
+            .unwrap_or(0);
+        // <url>, <loc>, <lastmod>, and one <xhtml:link> per language and for x-default.
+        let entry = 128 + longest + (self.languages.len() + 1) * (80 + longest);
+        let per_file = max_urls.min(SITEMAP_BYTES / entry).max(1);
+        let mut parts: Vec<Range<usize>> = (0..pages.len())
+            .step_by(per_file)
+            .map(|start| start..(start + per_file).min(pages.len()))
+            .collect();
+        if parts.is_empty() {
+            parts.push(0..0);
+        }
+        parts
+    }
+
+    /// The sitemap of `pages`.
     pub(super) fn sitemap(
         &self,
         templates: &Templates,
@@ -195,6 +238,33 @@ impl Site<'_> {
             .collect();
         let mut context = Context::new();
         context.insert("urls", &urls);
-        templates.render("site/sitemap.xml", &context)
+        let text = templates.render("site/sitemap.xml", &context)?;
+        if text.len() > SITEMAP_BYTES {
+            anyhow::bail!(
+                "a sitemap would be {} bytes, over the {SITEMAP_BYTES} sitemaps.org allows (is site/templates/site/sitemap.xml much longer than the built-in one?)",
+                text.len()
+            );
+        }
+        Ok(text)
+    }
+
+    /// The sitemap index: the address of each of `parts` sitemaps.
+    pub(super) fn sitemap_index(
+        &self,
+        templates: &Templates,
+        parts: usize,
+    ) -> anyhow::Result<String> {
+        #[derive(Serialize)]
+        struct Sitemap {
+            loc: String,
+        }
+        let sitemaps: Vec<Sitemap> = (1..=parts)
+            .map(|number| Sitemap {
+                loc: format!("{}{}", self.base, paths::sitemap_part(number)),
+            })
+            .collect();
+        let mut context = Context::new();
+        context.insert("sitemaps", &sitemaps);
+        templates.render("site/sitemap-index.xml", &context)
     }
 }

@@ -1,4 +1,5 @@
-//! The status site's pages, feeds, sitemap and badges: site views -> artifacts in memory.
+//! The status site's pages, feeds, sitemap and badges: site views -> a plan that renders
+//! them into artifacts, one job at a time.
 //!
 //! Every page exists in every configured language, at `<lang>/…`; the default language's
 //! home page is also the site's root. Links between pages are relative, so the site works
@@ -14,8 +15,12 @@ mod pages;
 pub(crate) mod paths;
 mod widgets;
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use rayon::prelude::*;
 use tera::Value;
+use tera::value::Key;
 
 use super::Templates;
 use crate::localize::{Postmortem, SiteView};
@@ -30,8 +35,20 @@ pub(crate) use pages::Page;
 pub(crate) struct Language<'a> {
     pub lang: Lang,
     pub view: &'a SiteView,
-    pub postmortems: &'a [Postmortem],
+    pub postmortems: &'a dyn Postmortems,
     pub maintenances: &'a [Postmortem],
+}
+
+/// The incidents' postmortems in one language, by index in the status: held, or localized
+/// when a page asks (a build does not hold every postmortem in every language).
+pub(crate) trait Postmortems: Sync {
+    fn get(&self, index: usize) -> Cow<'_, Postmortem>;
+}
+
+impl Postmortems for [Postmortem] {
+    fn get(&self, index: usize) -> Cow<'_, Postmortem> {
+        Cow::Borrowed(&self[index])
+    }
 }
 
 /// Everything the site shows, in every language; `languages[0]` is the default.
@@ -48,68 +65,18 @@ impl Site<'_> {
         &self.languages[0]
     }
 
-    /// Every page in every language, the root page, the 404 page, feeds, calendars, badges and the
-    /// sitemap. `tick` is called once per page rendered.
-    pub(crate) fn render(
-        &self,
-        templates: &Templates,
-        tick: &(dyn Fn() + Sync),
-    ) -> anyhow::Result<Vec<Artifact>> {
-        let pages = self.pages();
-        // Every page of a language shows from the same view: converted for the templates
-        // once, not once per page (the view holds every incident).
-        let views: Vec<Value> = self
-            .languages
-            .iter()
-            .map(|language| Value::from_serializable(language.view))
-            .collect();
-        let mut artifacts: Vec<Artifact> = pages
-            .par_iter()
-            .map(|&(language, page)| {
-                let root = self.root_for(page);
-                let html = self.page(templates, &views[language], language, page, &root)?;
-                tick();
-                Ok(Artifact::new(
-                    page.path(self.languages[language].lang),
-                    html,
-                ))
-            })
-            .collect::<anyhow::Result<_>>()?;
-        artifacts.push(Artifact::new(
-            paths::ROOT_HOME,
-            self.page(templates, &views[0], 0, Page::Home, "")?,
-        ));
-        artifacts.push(Artifact::new(
-            paths::NOT_FOUND,
-            self.not_found(templates, &views[0])?,
-        ));
-        for (index, language) in self.languages.iter().enumerate() {
-            artifacts.push(self.feed(templates, &views[index], index)?);
-            artifacts.push(self.calendar(index));
-            for component in 0..self.status.components.len() {
-                artifacts.push(self.component_feed(templates, &views[index], index, component)?);
-            }
-            artifacts.extend(self.badges(templates, language)?);
-            artifacts.extend(self.widgets(templates, language)?);
-        }
-        artifacts.push(Artifact::new(
-            paths::SITEMAP,
-            self.sitemap(templates, &pages)?,
-        ));
-        artifacts.push(Artifact::new(
-            paths::ROBOTS,
-            format!(
-                "User-agent: *\nAllow: /\n\nSitemap: {}{}\n",
-                self.base,
-                paths::SITEMAP
-            ),
-        ));
-        Ok(artifacts)
-    }
-
     /// The pages of every language, by language index.
     fn pages(&self) -> Vec<(usize, Page<'_>)> {
         let mut kinds = vec![Page::Home, Page::History, Page::Metrics];
+        // Every language has the same months: they are the site zone's.
+        kinds.extend(
+            self.default_language()
+                .view
+                .months
+                .iter()
+                .enumerate()
+                .map(|(index, month)| Page::Month(index, month.key.as_str())),
+        );
         kinds.extend(
             self.status
                 .incidents
@@ -136,9 +103,217 @@ impl Site<'_> {
             .collect()
     }
 
-    /// The number of HTML pages `render` writes.
+    /// The number of HTML pages the site has.
     pub(crate) fn page_count(&self) -> usize {
         self.pages().len() + 2
+    }
+
+    /// What the templates see as `site` on a page of `language` that shows `incidents`: the
+    /// language's view, converted once (`base`), and only those incidents, by their index
+    /// (`site.incidents[index]`), so that no page carries the whole history.
+    fn site_value(&self, base: &Value, language: usize, incidents: Vec<usize>) -> Value {
+        let view = self.languages[language].view;
+        let mut map = base.as_map().cloned().unwrap_or_default();
+        let shown: tera::value::Map = incidents
+            .into_iter()
+            .map(|index| {
+                let incident = Value::from_serializable(&view.incidents[index]);
+                (Key::U64(index as u64), incident)
+            })
+            .collect();
+        map.insert(Key::from("incidents"), Value::from(shown));
+        Value::from(map)
+    }
+}
+
+/// One piece of the site to render: one file, or a language's badges or widgets (one per
+/// component). Jobs are independent of each other: any order gives the same files.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Job<'a> {
+    /// A page of a language (by index).
+    Page(usize, Page<'a>),
+    /// The default language's home page, at the root.
+    RootHome,
+    NotFound,
+    Feed(usize),
+    /// A language's feed of one component (by index).
+    ComponentFeed(usize, usize),
+    Calendar(usize),
+    Badges(usize),
+    Widgets(usize),
+    /// One sitemap (by its index in the plan's parts).
+    Sitemap(usize),
+    /// The sitemap index, when there is more than one sitemap.
+    SitemapIndex,
+    Robots,
+}
+
+/// How the site is rendered: its jobs and what they share. Rendering happens one job at a
+/// time, on demand, so that the site is never held whole.
+pub(crate) struct Plan<'p> {
+    site: &'p Site<'p>,
+    templates: &'p Templates,
+    pages: Vec<(usize, Page<'p>)>,
+    /// The sitemaps, as ranges of `pages`.
+    parts: Vec<Range<usize>>,
+    /// Each language's view converted for the templates once (without its incidents: each
+    /// page adds the ones it shows).
+    bases: Vec<Value>,
+}
+
+impl<'p> Plan<'p> {
+    pub(crate) fn new(site: &'p Site<'p>, templates: &'p Templates) -> Self {
+        Self::with_sitemap_limit(site, templates, feeds::SITEMAP_URLS)
+    }
+
+    /// [`Plan::new`] with at most `max_urls` URLs in a sitemap.
+    pub(crate) fn with_sitemap_limit(
+        site: &'p Site<'p>,
+        templates: &'p Templates,
+        max_urls: usize,
+    ) -> Self {
+        let pages = site.pages();
+        let parts = site.sitemap_parts(&pages, max_urls);
+        let bases = site
+            .languages
+            .iter()
+            .map(|language| Value::from_serializable(language.view))
+            .collect();
+        Plan {
+            site,
+            templates,
+            pages,
+            parts,
+            bases,
+        }
+    }
+
+    /// Every job, pages first (in page order).
+    pub(crate) fn jobs(&self) -> Vec<Job<'p>> {
+        let mut jobs: Vec<Job> = self
+            .pages
+            .iter()
+            .map(|&(language, page)| Job::Page(language, page))
+            .collect();
+        jobs.extend([Job::RootHome, Job::NotFound]);
+        for language in 0..self.site.languages.len() {
+            jobs.extend([Job::Feed(language), Job::Calendar(language)]);
+            jobs.extend(
+                (0..self.site.status.components.len())
+                    .map(|component| Job::ComponentFeed(language, component)),
+            );
+            jobs.extend([Job::Badges(language), Job::Widgets(language)]);
+        }
+        jobs.extend((0..self.parts.len()).map(Job::Sitemap));
+        if self.parts.len() > 1 {
+            jobs.push(Job::SitemapIndex);
+        }
+        jobs.push(Job::Robots);
+        jobs
+    }
+
+    /// The files `job` writes, without rendering them.
+    pub(crate) fn paths(&self, job: Job) -> Vec<String> {
+        let site = self.site;
+        let lang = |language: usize| site.languages[language].lang;
+        let per_component = |kind: &str, language: usize| {
+            let mut paths = vec![paths::of(kind, lang(language), None)];
+            paths.extend(
+                site.status
+                    .components
+                    .iter()
+                    .map(|c| paths::of(kind, lang(language), Some(c.id()))),
+            );
+            paths
+        };
+        match job {
+            Job::Page(language, page) => vec![page.path(lang(language))],
+            Job::RootHome => vec![paths::ROOT_HOME.to_string()],
+            Job::NotFound => vec![paths::NOT_FOUND.to_string()],
+            Job::Feed(language) => vec![paths::of("feed", lang(language), None)],
+            Job::ComponentFeed(language, component) => {
+                let id = site.status.components[component].id();
+                vec![paths::of("component-feed", lang(language), Some(id))]
+            }
+            Job::Calendar(language) => vec![paths::of("calendar", lang(language), None)],
+            Job::Badges(language) => per_component("badge", language),
+            Job::Widgets(language) => per_component("widget", language),
+            Job::Sitemap(part) => vec![self.sitemap_path(part)],
+            Job::SitemapIndex => vec![paths::SITEMAP.to_string()],
+            Job::Robots => vec![paths::ROBOTS.to_string()],
+        }
+    }
+
+    /// The single sitemap is `sitemap.xml`; several are `sitemap-1.xml`, … under an index.
+    fn sitemap_path(&self, part: usize) -> String {
+        if self.parts.len() == 1 {
+            paths::SITEMAP.to_string()
+        } else {
+            paths::sitemap_part(part + 1)
+        }
+    }
+
+    /// Renders `job`'s files.
+    pub(crate) fn render(&self, job: Job) -> anyhow::Result<Vec<Artifact>> {
+        let (site, templates) = (self.site, self.templates);
+        Ok(match job {
+            Job::Page(language, page) => {
+                let root = site.root_for(page);
+                let html = site.page(templates, &self.bases[language], language, page, &root)?;
+                vec![Artifact::new(
+                    page.path(site.languages[language].lang),
+                    html,
+                )]
+            }
+            Job::RootHome => vec![Artifact::new(
+                paths::ROOT_HOME,
+                site.page(templates, &self.bases[0], 0, Page::Home, "")?,
+            )],
+            Job::NotFound => vec![Artifact::new(
+                paths::NOT_FOUND,
+                site.not_found(templates, &self.bases[0])?,
+            )],
+            Job::Feed(language) => vec![site.feed(templates, &self.bases[language], language)?],
+            Job::ComponentFeed(language, component) => {
+                vec![site.component_feed(templates, &self.bases[language], language, component)?]
+            }
+            Job::Calendar(language) => vec![site.calendar(language)],
+            Job::Badges(language) => site.badges(templates, &site.languages[language])?,
+            Job::Widgets(language) => site.widgets(templates, &site.languages[language])?,
+            Job::Sitemap(part) => vec![Artifact::new(
+                self.sitemap_path(part),
+                site.sitemap(templates, &self.pages[self.parts[part].clone()])?,
+            )],
+            Job::SitemapIndex => vec![Artifact::new(
+                paths::SITEMAP,
+                site.sitemap_index(templates, self.parts.len())?,
+            )],
+            Job::Robots => vec![Artifact::new(
+                paths::ROBOTS,
+                format!(
+                    "User-agent: *\nAllow: /\n\nSitemap: {}{}\n",
+                    site.base,
+                    paths::SITEMAP
+                ),
+            )],
+        })
+    }
+
+    /// Renders every job in parallel and hands each file to `emit` as soon as it is
+    /// rendered: what is in memory at once is a file per worker thread. `tick` is called
+    /// once per HTML page.
+    pub(crate) fn for_each(
+        &self,
+        tick: &(dyn Fn() + Sync),
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        self.jobs().into_par_iter().try_for_each(|job| {
+            let artifacts = self.render(job)?;
+            if matches!(job, Job::Page(..) | Job::RootHome | Job::NotFound) {
+                tick();
+            }
+            artifacts.into_iter().try_for_each(emit)
+        })
     }
 }
 

@@ -11,6 +11,8 @@ use crate::render::Templates;
 pub(crate) enum Page<'a> {
     Home,
     History,
+    /// One month of the history: its index in the site's months, and its key (`2024-05`).
+    Month(usize, &'a str),
     Metrics,
     /// The incident's index in the status, and its id.
     Incident(usize, &'a str),
@@ -26,6 +28,7 @@ impl Page<'_> {
         match self {
             Page::Home => paths::of("home", lang, None),
             Page::History => paths::of("history", lang, None),
+            Page::Month(_, key) => paths::of("month", lang, Some(key)),
             Page::Metrics => paths::of("metrics", lang, None),
             Page::Incident(_, id) => paths::of("incident", lang, Some(id)),
             Page::Component(_, id) => paths::of("component", lang, Some(id)),
@@ -45,6 +48,7 @@ impl Page<'_> {
         match self {
             Page::Home => "home",
             Page::History => "history",
+            Page::Month(..) => "month",
             Page::Metrics => "metrics",
             Page::Incident(..) => "incident",
             Page::Component(..) => "component",
@@ -70,24 +74,47 @@ impl Site<'_> {
     pub(super) fn root_for(&self, page: Page) -> String {
         match page {
             Page::Home | Page::History | Page::Metrics => "../",
-            Page::Incident(..) | Page::Component(..) | Page::Maintenance(..) => "../../",
+            Page::Month(..) | Page::Incident(..) | Page::Component(..) | Page::Maintenance(..) => {
+                "../../"
+            }
         }
         .to_string()
+    }
+
+    /// The incidents `page` lists or shows, as indices into the site's incidents: the only
+    /// ones its `site.incidents` holds.
+    fn shown(&self, language: usize, page: Page) -> Vec<usize> {
+        let view = self.languages[language].view;
+        match page {
+            Page::Home => view.ongoing.iter().chain(&view.recent).copied().collect(),
+            Page::History => view
+                .months
+                .iter()
+                .take(HISTORY_MONTHS)
+                .flat_map(|month| month.incidents.iter().copied())
+                .collect(),
+            Page::Month(index, _) => view.months[index].incidents.clone(),
+            Page::Incident(index, _) => vec![index],
+            Page::Component(index, _) => view.components[index].incidents.clone(),
+            Page::Metrics | Page::Maintenance(..) => Vec::new(),
+        }
     }
 
     pub(super) fn page(
         &self,
         templates: &Templates,
-        site: &Value,
+        base: &Value,
         language: usize,
         page: Page,
         root: &str,
     ) -> anyhow::Result<String> {
         let chrome = self.chrome(language, page, root);
+        let view = self.languages[language].view;
+        let site = self.site_value(base, language, self.shown(language, page));
         let mut context = match page {
             Page::Incident(index, _) => {
-                let postmortem = &self.languages[language].postmortems[index];
-                let mut context = templates.context(postmortem)?;
+                let postmortem = self.languages[language].postmortems.get(index);
+                let mut context = templates.context(&*postmortem)?;
                 context.insert("anchors", &true);
                 context.insert("incident_index", &index);
                 context
@@ -101,11 +128,28 @@ impl Site<'_> {
             }
             _ => Context::new(),
         };
-        context.insert_value("site", site.clone());
+        context.insert_value("site", site);
         context.insert("page", &chrome);
         let name = match page {
             Page::Home => "site/home.html",
-            Page::History => "site/history.html",
+            Page::History => {
+                let shown = &view.months[..view.months.len().min(HISTORY_MONTHS)];
+                context.insert("months", shown);
+                "site/history.html"
+            }
+            Page::Month(index, _) => {
+                let neighbour = |at: Option<usize>| {
+                    at.and_then(|at| view.months.get(at))
+                        .map(|month| Neighbour {
+                            key: &month.key,
+                            label: &month.label,
+                        })
+                };
+                context.insert("month", &view.months[index]);
+                context.insert("newer", &neighbour(index.checked_sub(1)));
+                context.insert("older", &neighbour(Some(index + 1)));
+                "site/month.html"
+            }
             Page::Metrics => "site/metrics.html",
             Page::Incident(..) => "site/incident.html",
             Page::Component(index, _) => {
@@ -118,7 +162,7 @@ impl Site<'_> {
     }
 
     /// Served for any missing address: its links are absolute paths from the base URL.
-    pub(super) fn not_found(&self, templates: &Templates, site: &Value) -> anyhow::Result<String> {
+    pub(super) fn not_found(&self, templates: &Templates, base: &Value) -> anyhow::Result<String> {
         let root = base_path(&self.base);
         let mut chrome = self.chrome(0, Page::Home, &root);
         let t = &self.default_language().view.t;
@@ -143,11 +187,22 @@ impl Site<'_> {
             })
             .collect();
         let mut context = Context::new();
-        context.insert_value("site", site.clone());
+        context.insert_value("site", self.site_value(base, 0, Vec::new()));
         context.insert("page", &chrome);
         context.insert("not_found", &blocks);
         templates.render("site/404.html", &context)
     }
+}
+
+/// How many months the history page shows in full: the latest three, as Statuspage's
+/// history page does; every month has its own page.
+pub(crate) const HISTORY_MONTHS: usize = 3;
+
+/// The month before or after a month page's, for its links.
+#[derive(serde::Serialize)]
+struct Neighbour<'a> {
+    key: &'a str,
+    label: &'a str,
 }
 
 /// The 404 page's block in one language (`not_found` in `site/404.html`).

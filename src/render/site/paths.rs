@@ -9,6 +9,7 @@ pub(crate) fn path(kind: &str, lang: &str, id: Option<&str>) -> Option<String> {
     Some(match (kind, id) {
         ("home", _) => format!("{lang}/index.html"),
         ("history", _) => format!("{lang}/history.html"),
+        ("month", Some(month)) => format!("{lang}/history/{month}.html"),
         ("metrics", _) => format!("{lang}/metrics.html"),
         ("feed", _) => format!("{lang}/feed.atom"),
         ("calendar", _) => format!("{lang}/maintenance.ics"),
@@ -27,6 +28,7 @@ pub(crate) fn path(kind: &str, lang: &str, id: Option<&str>) -> Option<String> {
 /// The default language's home page, also at the root.
 pub(crate) const ROOT_HOME: &str = "index.html";
 pub(crate) const NOT_FOUND: &str = "404.html";
+/// The sitemap, or the sitemap index when the site has more pages than one sitemap may list.
 pub(crate) const SITEMAP: &str = "sitemap.xml";
 pub(crate) const ROBOTS: &str = "robots.txt";
 /// The postmortem's stylesheet, shared by every page.
@@ -41,6 +43,18 @@ pub(crate) const ROOT_FILES: [&str; 6] = [
     POSTMORTEM_CSS,
     crate::render::build_info::PATH,
 ];
+
+/// The `number`th sitemap (from 1) that a sitemap index names.
+pub(crate) fn sitemap_part(number: usize) -> String {
+    format!("sitemap-{number}.xml")
+}
+
+/// Whether `name` is one of the sitemaps a sitemap index names.
+fn is_sitemap_part(name: &str) -> bool {
+    name.strip_prefix("sitemap-")
+        .and_then(|rest| rest.strip_suffix(".xml"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// The folder of the JSON API.
 pub(crate) const API_DIR: &str = "api";
@@ -61,7 +75,7 @@ pub(crate) fn reserved(name: &str, languages: &[Lang]) -> Option<Reserved> {
     let schema = crate::schema::SchemaKind::ALL
         .iter()
         .any(|kind| kind.site_path() == name);
-    if ROOT_FILES.contains(&name) || schema {
+    if ROOT_FILES.contains(&name) || schema || is_sitemap_part(name) {
         return Some(Reserved::RootFile);
     }
     let (top, _) = name.split_once('/')?;
@@ -86,7 +100,7 @@ pub(crate) fn template_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::
     let id: Option<&str> = kwargs.get("id")?;
     path(kind, lang, id).ok_or_else(|| {
         tera::Error::message(format!(
-            "path(kind=\"{kind}\"): no such page (home, history, metrics, feed, calendar, badge, widget, incident, component, component-feed, maintenance; the last four need id=…)"
+            "path(kind=\"{kind}\"): no such page (home, history, metrics, feed, calendar, badge, widget, month, incident, component, component-feed, maintenance; the last five need id=…)"
         ))
     })
 }
@@ -101,6 +115,7 @@ mod tests {
         for name in [
             "build.json",
             "index.html",
+            "sitemap-12.xml",
             "api/v2/x.json",
             "en/logo.png",
             "de/a/b.svg",
@@ -113,6 +128,7 @@ mod tests {
         );
         for name in [
             "style.css",
+            "sitemap-x.xml",
             "favicon.svg",
             "ja/logo.png",
             "img/en.png",
@@ -135,6 +151,11 @@ mod tests {
             "en/badges/api.svg"
         );
         assert_eq!(path("widget", "de", None).unwrap(), "de/widget.html");
+        assert_eq!(
+            path("month", "ja", Some("2024-05")).unwrap(),
+            "ja/history/2024-05.html"
+        );
+        assert_eq!(sitemap_part(3), "sitemap-3.xml");
         assert_eq!(
             path("widget", "zh", Some("api")).unwrap(),
             "zh/widgets/api.html"

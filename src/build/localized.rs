@@ -1,0 +1,173 @@
+//! The status and localize stages of a build: the public status at `now`, and what every
+//! language shows of it, before anything is rendered.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use rayon::prelude::*;
+
+use super::{Options, SiteAssets};
+use crate::load::Corpus;
+use crate::localize::{self, Localizer, Postmortem, SiteView};
+use crate::model::{Lang, Overlay, Record, SiteConfig};
+use crate::render::site::Postmortems;
+use crate::{stats, status};
+
+/// The status and localize stages of a build (`notify` reads its words from here too).
+pub(crate) struct Localized<'c> {
+    pub status: status::SiteStatus<'c>,
+    /// By language (the site's order), in the order of `status.incidents`; empty when the
+    /// postmortems are not held ([`OnDemand`] localizes them).
+    pub postmortems: Vec<Vec<Postmortem>>,
+    /// By language, in the order of `status.maintenances`.
+    pub maintenances: Vec<Vec<Postmortem>>,
+    /// By language.
+    pub views: Vec<SiteView>,
+    /// The overlays, by record id and language.
+    overlays: HashMap<(&'c str, Lang), &'c Overlay>,
+}
+
+/// Derives the status of `corpus` at `now` and localizes it into every language of the site,
+/// holding every postmortem in every language.
+pub(crate) fn localized<'c>(
+    corpus: &'c Corpus,
+    assets: &SiteAssets,
+    now: DateTime<Utc>,
+    options: Options,
+) -> Localized<'c> {
+    localized_with(corpus, assets, now, options, true)
+}
+
+/// [`localized`]; with `hold` false, each language's postmortems are dropped once its view
+/// is made from them (a build localizes an incident's postmortem again for its page).
+pub(crate) fn localized_with<'c>(
+    corpus: &'c Corpus,
+    assets: &SiteAssets,
+    now: DateTime<Utc>,
+    options: Options,
+    hold: bool,
+) -> Localized<'c> {
+    let config = &corpus.config.config;
+    let records: Vec<&Record> = corpus
+        .records
+        .iter()
+        .filter_map(|file| file.record.as_ref())
+        .collect();
+    let status = if options.preview {
+        status::derive_for(&records, config, &assets.revisions, now, true)
+    } else {
+        status::derive(&records, config, &assets.revisions, now)
+    };
+    let localizer = &assets.localizer;
+
+    let overlays: HashMap<(&str, Lang), &Overlay> = corpus
+        .overlays
+        .iter()
+        .filter_map(|file| {
+            let overlay = file.overlay.as_ref()?;
+            Some((
+                (file.record_id.as_str(), Lang::parse(&file.lang_tag)?),
+                overlay,
+            ))
+        })
+        .collect();
+    // A maintenance record's texts are localized as a postmortem's are; the pages, API and
+    // calendars take its title, summary, impact and timeline from them.
+    let maintenances: Vec<Vec<Postmortem>> = config
+        .languages
+        .par_iter()
+        .map(|&lang| {
+            status
+                .maintenances
+                .iter()
+                .map(|maintenance| {
+                    let record = maintenance.record;
+                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
+                    let options = localize::Options::default();
+                    localize::postmortem(record, overlay, lang, config, localizer, now, options)
+                })
+                .collect()
+        })
+        .collect();
+    // The metrics page shows what `hindsight stats` prints; a corpus that builds has no errors.
+    let stats_options = stats::Options {
+        since: None,
+        until: None,
+        by: stats::By::Month,
+    };
+    let stats = stats::compute(
+        corpus,
+        &crate::check::Report::default(),
+        now,
+        &stats_options,
+    );
+    // One language at a time (each on every core), so that a build that does not hold the
+    // postmortems has one language of them in memory at once.
+    let (postmortems, views): (Vec<Vec<Postmortem>>, Vec<SiteView>) = config
+        .languages
+        .iter()
+        .zip(&maintenances)
+        .map(|(&lang, maintenances)| {
+            let postmortems: Vec<Postmortem> = status
+                .incidents
+                .par_iter()
+                .map(|incident| {
+                    let record = incident.record;
+                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
+                    let options = localize::Options::default();
+                    localize::postmortem(record, overlay, lang, config, localizer, now, options)
+                })
+                .collect();
+            let view = localize::site(
+                &status,
+                &postmortems,
+                maintenances,
+                &stats,
+                lang,
+                config,
+                localizer,
+            );
+            (if hold { postmortems } else { Vec::new() }, view)
+        })
+        .unzip();
+    let postmortems = if hold { postmortems } else { Vec::new() };
+    Localized {
+        status,
+        postmortems,
+        maintenances,
+        views,
+        overlays,
+    }
+}
+
+/// One language's postmortems, localized each time a page asks for one: as the held ones
+/// are, from the same record, overlay, messages and "now".
+pub(crate) struct OnDemand<'a, 'c> {
+    pub localized: &'a Localized<'c>,
+    pub lang: Lang,
+    pub config: &'a SiteConfig,
+    pub localizer: &'a Localizer,
+    pub now: DateTime<Utc>,
+}
+
+impl Postmortems for OnDemand<'_, '_> {
+    fn get(&self, index: usize) -> Cow<'_, Postmortem> {
+        let record = self.localized.status.incidents[index].record;
+        let overlay = self
+            .localized
+            .overlays
+            .get(&(record.id.as_str(), self.lang))
+            .copied();
+        let options = localize::Options::default();
+        Cow::Owned(localize::postmortem(
+            record,
+            overlay,
+            self.lang,
+            self.config,
+            self.localizer,
+            self.now,
+            options,
+        ))
+    }
+}
