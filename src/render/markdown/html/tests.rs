@@ -278,7 +278,6 @@ fn what_the_writer_does_not_handle_goes_to_the_sanitiser() {
     }
 }
 
-
 /// How the fast paths differ from the sanitising one on `markdown`, if they do.
 fn differences(markdown: &str) -> Vec<&'static str> {
     let html = to_html(markdown);
@@ -286,7 +285,10 @@ fn differences(markdown: &str) -> Vec<&'static str> {
     [
         (html != old, "to_html"),
         (SANITIZER.clean(&html).to_string() != html, "not clean"),
-        (to_inline_html(markdown) != inline_of(&old), "to_inline_html"),
+        (
+            to_inline_html(markdown) != inline_of(&old),
+            "to_inline_html",
+        ),
         (to_plain(markdown) != parsed_plain(markdown), "to_plain"),
     ]
     .into_iter()
@@ -304,7 +306,11 @@ fn character_references_to_a_carriage_return_go_to_the_sanitiser() {
         "[a](/x \"t&#13;u\")",
         "[a]\n\n[a]: /x 't&#13;'",
     ] {
-        assert_eq!(write(super::super::safe_events(markdown), 0), None, "{markdown}");
+        assert_eq!(
+            write(super::super::safe_events(markdown), 0),
+            None,
+            "{markdown}"
+        );
         assert_eq!(differences(markdown), Vec::<&str>::new(), "{markdown}");
     }
     assert_eq!(to_html("a&#13;b"), "<p>a\nb</p>\n");
@@ -334,7 +340,12 @@ fn long_and_deep_texts_give_the_sanitisers_bytes() {
         "a".repeat(100_000),
     ];
     for markdown in &cases {
-        assert_eq!(differences(markdown), Vec::<&str>::new(), "{:.80?}", markdown);
+        assert_eq!(
+            differences(markdown),
+            Vec::<&str>::new(),
+            "{:.80?}",
+            markdown
+        );
     }
 }
 
@@ -355,7 +366,13 @@ fn project_texts() -> Vec<String> {
         }
     }
     let mut texts = Vec::new();
-    for dir in ["incidents", "site", "templates", "tests/fixtures", "fuzz/seeds"] {
+    for dir in [
+        "incidents",
+        "site",
+        "templates",
+        "tests/fixtures",
+        "fuzz/seeds",
+    ] {
         for entry in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name() {
             let entry = entry.unwrap();
             let path = entry.path();
