@@ -6,9 +6,9 @@
 //! set of tags (`p h1-h6 blockquote pre code ul ol li em strong del a br hr`), every text
 //! and attribute escaped as ammonia's serialiser escapes it, links checked with ammonia's
 //! URL rule and given the same `rel`. Anything outside that set (a table, a link in a link,
-//! an unbalanced end, a carriage return or NUL that the HTML parser would rewrite) makes it
-//! give up, and the caller takes the sanitising path: the property tests in `tests.rs`
-//! check both ways give the same bytes.
+//! an unbalanced end, a carriage return or NUL that the HTML parser would rewrite, written
+//! as such or as a character reference) makes it give up, and the caller takes the
+//! sanitising path: the property tests in `tests.rs` check both ways give the same bytes.
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
@@ -116,10 +116,12 @@ impl Writer {
                 self.end(tag)?;
             }
             Event::Text(text) => {
+                parsed_as_is(&text)?;
                 escape_into(&mut self.out, &text, false);
                 self.end_newline = text.ends_with('\n');
             }
             Event::Code(text) => {
+                parsed_as_is(&text)?;
                 self.out.push_str("<code>");
                 escape_into(&mut self.out, &text, false);
                 self.write("</code>");
@@ -172,6 +174,7 @@ impl Writer {
                     self.out.push_str(&attribute);
                     self.out.push('"');
                 }
+                parsed_as_is(&title)?;
                 if !title.is_empty() {
                     self.out.push_str(" title=\"");
                     escape_into(&mut self.out, &title, true);
@@ -206,6 +209,13 @@ impl Writer {
         }
         Some(())
     }
+}
+
+/// `Some` when the HTML parser keeps `text` as it is: it turns a carriage return into a line
+/// feed and drops NULs, and one can reach a text or a title with no `\r` in the Markdown,
+/// from a character reference (`a&#13;b`).
+fn parsed_as_is(text: &str) -> Option<()> {
+    (!text.contains(['\r', '\0'])).then_some(())
 }
 
 /// Appends `text` escaped as the sanitiser's serialiser escapes it: `&`, `<`, `>` and the

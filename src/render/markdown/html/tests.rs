@@ -110,6 +110,44 @@ const PIECES: &[&str] = &[
     "[e](</a b>)",
     "<div>\nraw\n</div>",
     "本番環境が\n動作する",
+    // Character references the HTML parser would rewrite, Unicode line and space classes,
+    // block starts after a line break, and the link forms not above.
+    "&#13;",
+    "&#x0D;",
+    "&#0;",
+    "&#x85;",
+    "&#xa0;",
+    "&#xFFFE;",
+    "&bogus;",
+    "\u{85}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{200b}",
+    "\u{ad}",
+    "\u{b}",
+    "\u{c}",
+    "\u{1680}",
+    "\n- ",
+    "\n> ",
+    "\n3. ",
+    "\n    ",
+    "\n```js\"\n",
+    "\n# ",
+    "\n---\n",
+    "  \n",
+    "\\\n",
+    "[x]",
+    "[x][]",
+    "\n[x]: /u \"t&#13;\"\n",
+    "[u](/u 'x\"y&#13;')",
+    "[v](<a b> (p))",
+    "<mailto:x@y.example>",
+    "<JavaScript:x>",
+    "[w](java&#x09;script:x)",
+    "[s](/a:b)",
+    "- [ ] ",
+    "{#x}",
+    "$x$",
 ];
 
 fn hostile() -> impl Strategy<Value = String> {
@@ -118,7 +156,7 @@ fn hostile() -> impl Strategy<Value = String> {
 
 /// Text as titles and timeline entries are written: words, numbers and punctuation.
 fn prose() -> impl Strategy<Value = String> {
-    "[a-zA-Z0-9 .,;:!?'\"()/%|#=+@$€é中イ\u{a0}-]{0,40}"
+    "[a-zA-Z0-9 .,;:!?'\"()/%|#=+@$€é中イ\u{a0}\u{85}\u{ad}\u{feff}\u{200b}\u{202e}\u{2003}\u{2028}\u{3000}-]{0,40}"
 }
 
 proptest! {
@@ -130,6 +168,7 @@ proptest! {
         prop_assert_eq!(&html, &sanitised_html(&markdown), "{:?}", markdown);
         prop_assert_eq!(&SANITIZER.clean(&html).to_string(), &html, "already clean");
         prop_assert_eq!(to_plain(&markdown), parsed_plain(&markdown), "{:?}", markdown);
+        prop_assert_eq!(to_inline_html(&markdown), inline_of(&html), "{:?}", markdown);
     }
 
     #[test]
@@ -236,5 +275,136 @@ fn what_the_writer_does_not_handle_goes_to_the_sanitiser() {
             assert_eq!(write(events, 0), None, "{markdown:?}");
         }
         assert_eq!(to_html(markdown), sanitised_html(markdown), "{markdown:?}");
+    }
+}
+
+/// How the fast paths differ from the sanitising one on `markdown`, if they do.
+fn differences(markdown: &str) -> Vec<&'static str> {
+    let html = to_html(markdown);
+    let old = sanitised_html(markdown);
+    [
+        (html != old, "to_html"),
+        (SANITIZER.clean(&html).to_string() != html, "not clean"),
+        (
+            to_inline_html(markdown) != inline_of(&old),
+            "to_inline_html",
+        ),
+        (to_plain(markdown) != parsed_plain(markdown), "to_plain"),
+    ]
+    .into_iter()
+    .filter_map(|(differs, what)| differs.then_some(what))
+    .collect()
+}
+
+#[test]
+fn character_references_to_a_carriage_return_go_to_the_sanitiser() {
+    // The HTML parser reads `\r` as `\n`: a writer that kept it gave `<p>a\rb</p>`.
+    for markdown in [
+        "a&#13;b",
+        "a&#xD;&#xA;b",
+        "- x&#x0d;",
+        "[a](/x \"t&#13;u\")",
+        "[a]\n\n[a]: /x 't&#13;'",
+    ] {
+        assert_eq!(
+            write(super::super::safe_events(markdown), 0),
+            None,
+            "{markdown}"
+        );
+        assert_eq!(differences(markdown), Vec::<&str>::new(), "{markdown}");
+    }
+    assert_eq!(to_html("a&#13;b"), "<p>a\nb</p>\n");
+}
+
+#[test]
+fn long_and_deep_texts_give_the_sanitisers_bytes() {
+    let cases = [
+        // Past the element budget, and lists whose items are left out.
+        "*a* ".repeat(10_010),
+        "- a\n".repeat(10_010),
+        format!("{}\n```\ncode\n```\n> q\n# h\n---\n", "- x\n".repeat(9_998)),
+        // Past the nesting budgets.
+        format!("{}a", "> ".repeat(40)),
+        format!("{}a", "- ".repeat(40)),
+        format!("{}a", "> - 1. ".repeat(15)),
+        format!("{}a{}", "*".repeat(70), "*".repeat(70)),
+        format!("{}a{}", "[".repeat(40), "](/x)".repeat(40)),
+        format!("{}a{}", "~~".repeat(40), "~~".repeat(40)),
+        // Text nodes cut for the sanitiser (at 1,024 bytes), also inside a character.
+        "&".repeat(3_000),
+        format!("{}é{}\n\n# h", "a".repeat(1_023), "b".repeat(10)),
+        format!("{}- z", format!("{}\n", "x".repeat(1_023)).repeat(3)),
+        format!("`{}`\n\n> q", "&<".repeat(1_000)),
+        format!("```\n{}\n```\n- x", "<&>\u{a0}".repeat(800)),
+        format!("[a](/x \"{}\") b", "&\"".repeat(1_000)),
+        "a".repeat(100_000),
+    ];
+    for markdown in &cases {
+        assert_eq!(
+            differences(markdown),
+            Vec::<&str>::new(),
+            "{:.80?}",
+            markdown
+        );
+    }
+}
+
+/// Every string of every YAML file of the project (the example records and overlays, the
+/// test fixtures, the templates of `init` and `new`), and the Markdown fuzz seeds whole, by
+/// block and by line.
+fn project_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    fn strings(value: serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(text) => out.push(text),
+            serde_json::Value::Array(values) => values.into_iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(map) => map.into_iter().for_each(|(key, v)| {
+                out.push(key);
+                strings(v, out);
+            }),
+            _ => {}
+        }
+    }
+    let mut texts = Vec::new();
+    for dir in [
+        "incidents",
+        "site",
+        "templates",
+        "tests/fixtures",
+        "fuzz/seeds",
+    ] {
+        for entry in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name() {
+            let entry = entry.unwrap();
+            let path = entry.path();
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            match path.extension().and_then(|e| e.to_str()) {
+                Some("yaml" | "yml") => {
+                    // Some fixtures are broken on purpose.
+                    if let Ok(value) = serde_saphyr::from_str::<serde_json::Value>(&text) {
+                        strings(value, &mut texts);
+                    }
+                }
+                Some("md") => {
+                    texts.extend(text.split("\n\n").map(str::to_string));
+                    texts.extend(text.lines().map(str::to_string));
+                    texts.push(text);
+                }
+                _ => {}
+            }
+        }
+    }
+    texts
+}
+
+#[test]
+fn every_text_of_the_project_gives_the_sanitisers_bytes() {
+    let texts = project_texts();
+    assert!(texts.len() > 500, "{} texts", texts.len());
+    let plain = texts.iter().filter(|text| is_plain(text)).count();
+    assert!(plain > 50, "{plain} plain texts");
+    for text in &texts {
+        assert_eq!(differences(text), Vec::<&str>::new(), "{text:?}");
     }
 }
