@@ -284,4 +284,6 @@ fn url_kept(value: &str) -> bool {
 }
 
 #[cfg(test)]
+mod project_texts;
+#[cfg(test)]
 mod tests;
