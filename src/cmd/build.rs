@@ -45,6 +45,8 @@ struct Summary {
     languages: usize,
     incidents: usize,
     files: usize,
+    /// Of `files`, those written; the rest were unchanged and linked from the previous site.
+    written: usize,
     seconds: f64,
     built_at: String,
     next_change: Option<String>,
@@ -124,6 +126,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
             languages: built.languages,
             incidents: built.incidents,
             files,
+            written: published.written,
             seconds: (seconds * 1000.0).round() / 1000.0,
             built_at: timestamp(built.built_at),
             next_change: built.next_change.map(timestamp),

@@ -180,6 +180,9 @@ fn a_rebuild_rewrites_only_the_files_whose_bytes_changed() {
     let first = stamps(&project.path("public"));
     assert_eq!(build(&project, "public", now, &[]), 0);
     assert_eq!(stamps(&project.path("public")), first, "nothing changed");
+    let summary = project.run(&["build", "--format", "json"]).json();
+    assert_eq!(summary["written"], 1, "only the marker: {summary}");
+    assert!(summary["files"].as_u64().unwrap() > 100);
     // The clock moves: pages of the resolved incidents do not show it, the home page does.
     assert_eq!(build(&project, "public", now + 3600, &[]), 0);
     let later = stamps(&project.path("public"));
