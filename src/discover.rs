@@ -128,15 +128,23 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
     let mut selected = HashSet::new();
     let mut folders = HashMap::new();
     files.retain(|file| {
-        let path = if !links.is_empty() && links.contains(&file.path) {
-            canonical(&file.path)
-        } else {
-            canonical_in_folder(&file.path, &mut folders)
-        };
-        if asked.iter().any(|a| is_within(&path, a)) {
+        // Where the file lies (its folder resolved, its own name kept), and what it is: the
+        // same for a file that is no link. A link that leads nowhere is known by where it
+        // lies, so that a second route to it (through a linked folder) is the same file.
+        let location = canonical_in_folder(&file.path, &mut folders);
+        let target = (!links.is_empty() && links.contains(&file.path))
+            .then(|| file.path.canonicalize().ok())
+            .flatten();
+        let path = target.as_deref().unwrap_or(&location);
+        // A folder asked for selects the links in it too, also those refused for leading out
+        // of the project or to nothing: build fails on them, so lint must report them.
+        if asked
+            .iter()
+            .any(|a| is_within(path, a) || is_within(&location, a))
+        {
             selected.insert(file.path.clone());
         }
-        seen.insert(path.into_os_string())
+        seen.insert(target.unwrap_or(location).into_os_string())
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let config = Some(config_path(root)).filter(|path| path.is_file());
@@ -368,6 +376,66 @@ mod tests {
             ]
         );
         assert!(links.is_empty());
+    }
+
+    /// A project with a record, a link to nothing, a link out of the project and a link
+    /// to the project (a second route to every file of incidents/).
+    fn project_with_refused_links() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("project");
+        let incidents = root.join("incidents");
+        std::fs::create_dir_all(&incidents).unwrap();
+        std::fs::create_dir_all(root.join("site")).unwrap();
+        std::fs::write(root.join("site/config.yaml"), "title: x\n").unwrap();
+        std::fs::write(incidents.join("2024-01-01-a.yaml"), "title: a\n").unwrap();
+        std::fs::write(dir.path().join("elsewhere.yaml"), "title: b\n").unwrap();
+        let link = |target: &Path, name: &str| {
+            std::os::unix::fs::symlink(target, incidents.join(name)).unwrap();
+        };
+        link(Path::new("nothing"), "2024-01-02-dangling.yaml");
+        link(
+            &dir.path().join("elsewhere.yaml"),
+            "2024-01-03-outside.yaml",
+        );
+        link(Path::new(".."), "project");
+        (dir, root)
+    }
+
+    #[test]
+    fn a_folder_asked_for_selects_the_refused_links_in_it() {
+        let (_dir, root) = project_with_refused_links();
+        let dangling = root.join("incidents/2024-01-02-dangling.yaml");
+        let outside = root.join("incidents/2024-01-03-outside.yaml");
+        for asked in [root.clone(), root.join("incidents")] {
+            let sources = discover(&root, std::slice::from_ref(&asked)).unwrap();
+            let selected = sources.selected.unwrap();
+            for file in [&dangling, &outside] {
+                assert!(
+                    selected.contains(file),
+                    "{} asked, {} not selected: {selected:?}",
+                    asked.display(),
+                    file.display()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_link_to_nothing_reached_twice_is_listed_once() {
+        let (_dir, root) = project_with_refused_links();
+        let sources = discover(&root, &[]).unwrap();
+        let dangling: Vec<_> = sources
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with("2024-01-02-dangling.yaml"))
+            .map(|f| &f.path)
+            .collect();
+        assert_eq!(
+            dangling,
+            [&root.join("incidents/2024-01-02-dangling.yaml")],
+            "{:?}",
+            sources.files
+        );
     }
 
     #[test]

@@ -104,3 +104,35 @@ fn cross_file_findings_quote_their_lines_in_the_streaming_lint() {
     assert!(out.stdout.contains("maintenance-overlap"), "{}", out.stdout);
     assert_same_report(project.root(), &[]);
 }
+
+#[test]
+fn a_folder_named_on_the_command_line_reports_its_refused_links_as_lint_does() {
+    // Build fails on a link to nothing or out of the project: naming the folder that holds
+    // it (`lint .` in CI) must not pass.
+    let project = Project::new();
+    let outside = project.dir().join("elsewhere.yaml");
+    std::fs::write(&outside, "title: x\n").unwrap();
+    let incidents = project.path("incidents");
+    std::os::unix::fs::symlink("nothing", incidents.join("2024-01-02-dangling.yaml")).unwrap();
+    std::os::unix::fs::symlink(&outside, incidents.join("2024-01-03-outside.yaml")).unwrap();
+    for args in [&[][..], &["."], &["incidents"]] {
+        let mut args = args.to_vec();
+        args.extend(["--format", "json"]);
+        let out = project.lint(&args);
+        assert_eq!(out.code, 1, "lint {args:?}: {}{}", out.stdout, out.stderr);
+        let refused: Vec<_> = out
+            .diagnostics()
+            .into_iter()
+            .filter(|d| d["rule"] == "irregular-file")
+            .map(|d| d["file"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                "incidents/2024-01-02-dangling.yaml",
+                "incidents/2024-01-03-outside.yaml"
+            ],
+            "lint {args:?}"
+        );
+    }
+}

@@ -33,6 +33,7 @@ site-recent = Vergangene Störungen
 site-history-months = Monate
 site-history-newer = Neuerer Monat
 site-history-older = Älterer Monat
+site-month-incidents = Störungen
 site-component-history = Frühere Störungen stehen in der Störungshistorie
 
 ## Verfügbarkeitsbalken

@@ -33,6 +33,7 @@ site-recent = Past incidents
 site-history-months = Months
 site-history-newer = Newer month
 site-history-older = Older month
+site-month-incidents = Incidents
 site-component-history = Earlier incidents are in the incident history
 
 ## Planned maintenance

@@ -33,6 +33,7 @@ site-recent = 過去のインシデント
 site-history-months = 月別
 site-history-newer = より新しい月
 site-history-older = より古い月
+site-month-incidents = インシデント
 site-component-history = それ以前のインシデントはインシデント履歴にあります
 
 ## 稼働率バー

@@ -33,6 +33,7 @@ site-recent = 过往故障
 site-history-months = 按月
 site-history-newer = 较新的月份
 site-history-older = 较早的月份
+site-month-incidents = 故障
 site-component-history = 更早的故障请见历史故障
 
 ## 可用率条

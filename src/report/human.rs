@@ -42,6 +42,14 @@ fn render_one(renderer: &Renderer, diagnostic: &Diagnostic, text: &str) -> Strin
     };
     let path = escape_controls(&display_path(&diagnostic.file));
     let span = diagnostic.span();
+    // `lint` reads a file with findings again for its lines: edited meanwhile, its text may no
+    // longer hold the span, which is then located but not quoted.
+    let on_text = |offset: usize| text.is_char_boundary(offset.min(text.len()));
+    let text = if on_text(span.start.offset) && on_text(span.end.offset) {
+        text
+    } else {
+        ""
+    };
     // Show only the line the value starts on: a long block scalar would bury the message.
     let line_start = text[..span.start.offset.min(text.len())]
         .rfind('\n')
@@ -148,6 +156,24 @@ mod tests {
 
         1 file: 0 errors, 1 warning
         ");
+    }
+
+    #[test]
+    fn a_span_the_text_no_longer_holds_is_located_not_quoted() {
+        // The text lint reads again for the lines, changed since the check: the offsets fall
+        // inside a character.
+        let checked = "title: x\nduration: 18m\n";
+        let d = diagnostic(checked, "18m");
+        let report = Report {
+            diagnostics: vec![d],
+            files: 1,
+        };
+        let edited = "title: x\nduration:分分分分\n";
+        let sources = Sources::from([(std::path::Path::new("incidents/x.yaml"), edited)]);
+        let out = human(&report, &sources, false);
+        assert!(out.contains("--> incidents/x.yaml:2:11"), "{out}");
+        assert!(!out.contains("分"), "{out}");
+        assert!(out.contains("help: fix it"), "{out}");
     }
 
     #[test]

@@ -211,6 +211,19 @@ fn pages_show_the_example_incidents_in_each_language() {
             "Juli 2017"
         ]
     );
+    // A month's incidents are not all past: its ongoing incident is listed under a heading
+    // that does not call it past, in every language.
+    for (lang, heading) in [
+        ("en", "Incidents"),
+        ("de", "Störungen"),
+        ("ja", "インシデント"),
+        ("zh", "故障"),
+    ] {
+        let month = Html::parse_document(&read(&out, &format!("{lang}/history/2026-11.html")));
+        assert_eq!(texts(&month, "section h2#incidents"), [heading], "{lang}");
+        let ongoing = select(&month, "section article.incident.ongoing");
+        assert_eq!(ongoing.len(), 1, "{lang}");
+    }
     let zh = Html::parse_document(&read(&out, "zh/history.html"));
     let months: Vec<String> = texts(&zh, "section.month h2");
     assert_eq!(months[0], "2026年11月");

@@ -90,3 +90,30 @@ fn the_build_line_counts_one_language_and_one_incident_in_the_singular() {
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains(" in 1 language, 1 incident, "), "{stderr}");
 }
+
+#[test]
+fn a_project_template_that_looks_up_an_incident_a_page_does_not_list_is_told_why() {
+    // Written when `site.incidents` held every incident: the history page's months in full.
+    // Each page now holds only the incidents it lists (the history: the latest 3 months),
+    // and Tera's own message names only the `incident` left undefined.
+    let history = "{% extends \"site/base.html\" %}\n{% block content -%}\n{% for month in site.months -%}\n{% for index in month.incidents -%}\n{% set incident = site.incidents[index] -%}\n{% include \"site/incident-card.html\" -%}\n{% endfor -%}\n{% endfor -%}\n{%- endblock content %}\n";
+    let project = Project::example(&[
+        "incidents/2017-07-28-inria-ci-vms-destroyed.yaml",
+        "incidents/2017-10-27-monzo-payments-outage.yaml",
+        "incidents/2020-07-05-docker-hub-pulls-hang.yaml",
+        "incidents/2023-12-17-logto-image-deleted.yaml",
+    ])
+    .file("templates/site/history.html", history);
+    project
+        .cmd()
+        .arg("build")
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("site/history.html"))
+        .stderr(predicates::str::contains(
+            "`site.incidents` holds only the incidents the page lists",
+        ))
+        .stderr(predicates::str::contains(
+            "start again from the built-in template",
+        ));
+}

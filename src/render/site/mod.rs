@@ -308,12 +308,28 @@ impl<'p> Plan<'p> {
         emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
     ) -> anyhow::Result<()> {
         self.jobs().into_par_iter().try_for_each(|job| {
-            let artifacts = self.render(job)?;
+            let artifacts = self.render(job).map_err(shown_only)?;
             if matches!(job, Job::Page(..) | Job::RootHome | Job::NotFound) {
                 tick();
             }
             artifacts.into_iter().try_for_each(emit)
         })
+    }
+}
+
+/// What a template that finds an incident missing is told: each page's `site.incidents`
+/// holds only the incidents it lists, so a project's template written when it held every
+/// incident (before the history had month pages) fails on a lookup that finds nothing, and
+/// Tera's own message names only the variable left undefined.
+const SHOWN_ONLY: &str = "note: on each page `site.incidents` holds only the incidents the page lists, by index: `months` (each `month.incidents`) on the history page, `month.incidents` on a month page, `site.ongoing` and `site.recent` on the home page, `component.incidents` on a component page, `incident_index` on an incident page, `feed.entries` in a feed; a project's template that looks up any other (such as every month of `site.months` on the history page) finds nothing: start again from the built-in template";
+
+/// `error` with [`SHOWN_ONLY`] when a template found something undefined.
+fn shown_only(error: anyhow::Error) -> anyhow::Error {
+    let text = format!("{error:#}");
+    if text.contains("is not defined") || text.contains("its value is undefined") {
+        anyhow::anyhow!("{text}\n{SHOWN_ONLY}")
+    } else {
+        error
     }
 }
 
