@@ -24,6 +24,10 @@ pub(crate) struct Args {
     /// instant the page changes by itself); the report stays on stderr either way.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Ignore the build cache (beside the output, in `.hindsight-cache/`) and write every
+    /// file; the cache is rewritten.
+    #[arg(long)]
+    clean: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -41,6 +45,8 @@ struct Summary {
     languages: usize,
     incidents: usize,
     files: usize,
+    /// Of `files`, those written; the rest were unchanged and linked from the previous site.
+    written: usize,
     seconds: f64,
     built_at: String,
     next_change: Option<String>,
@@ -82,9 +88,15 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Findings);
         }
     };
-    let files = publish::site(&project.protected()?, &out, &built)?;
+    let cache = match args.clean {
+        true => publish::Cache::Rewrite,
+        false => publish::Cache::Use,
+    };
+    let published = publish::site_cached(&project.protected()?, &out, &built, cache)?;
+    let files = published.files;
     progress.finish();
     warnings(&built.warnings);
+    warnings(&published.warnings);
     let seconds = clock.elapsed().as_secs_f64();
     output::status(&format!(
         "built {}: {} in {}, {}, {}, in {:.2} s",
@@ -114,6 +126,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
             languages: built.languages,
             incidents: built.incidents,
             files,
+            written: published.written,
             seconds: (seconds * 1000.0).round() / 1000.0,
             built_at: timestamp(built.built_at),
             next_change: built.next_change.map(timestamp),

@@ -16,7 +16,7 @@ use anyhow::{Context as _, bail};
 
 pub use guard::Protected;
 pub use interrupt::Interrupted;
-pub use site::{Source, site};
+pub use site::{Cache, Published, Source, site, site_cached};
 
 /// Writes `bytes` to `path` whole, through a temporary file in the same folder and a rename;
 /// creates the parent folder if needed. A new file gets the usual permissions (0666 less the

@@ -9,6 +9,7 @@
 use std::fs;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context as _, bail};
@@ -17,6 +18,8 @@ use rayon::prelude::*;
 use super::guard::{Protected, resolve};
 use super::interrupt::Writing;
 use crate::render::site::Artifact;
+
+mod cache;
 
 /// Marks a directory as hindsight's output, which a build may replace.
 pub(crate) const MARKER: &str = ".hindsight-site";
@@ -60,6 +63,29 @@ impl Source for crate::build::Built<'_> {
     }
 }
 
+/// Whether a build uses the cache beside its output folder (see [`cache`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cache {
+    /// Neither read nor written.
+    Off,
+    /// Read (files whose bytes did not change are linked from the previous site) and
+    /// rewritten.
+    Use,
+    /// Not read, but rewritten: `build --clean`.
+    Rewrite,
+}
+
+/// What publishing did.
+#[derive(Debug, Default)]
+pub struct Published {
+    /// The files of the site, with the marker.
+    pub files: usize,
+    /// Of those, the files written (the rest were linked from the previous site).
+    pub written: usize,
+    /// Problems that did not stop the build (an unreadable cache), for the user.
+    pub warnings: Vec<String>,
+}
+
 /// Writes the files of `source` as the directory `out`: each written into a staging folder
 /// beside it as soon as it is rendered, then the folder swapped in whole. A failure or an
 /// interrupt leaves the previous site as it was. `out` is replaced only when it is empty,
@@ -71,6 +97,18 @@ pub fn site(
     out: &Path,
     source: &(impl Source + ?Sized),
 ) -> anyhow::Result<usize> {
+    site_cached(protected, out, source, Cache::Off).map(|published| published.files)
+}
+
+/// [`site`], with the build cache: a file whose bytes are those the previous build
+/// published, and which is still as it was published, is linked from the previous site
+/// instead of written again. The result is the same site, byte for byte.
+pub fn site_cached(
+    protected: &Protected,
+    out: &Path,
+    source: &(impl Source + ?Sized),
+    cache: Cache,
+) -> anyhow::Result<Published> {
     let target = resolve(out)?;
     protected.check_site_dir(&target, out)?;
     let (parent, _) = split(&target)?;
@@ -83,6 +121,8 @@ pub fn site(
     let _turn = Lock::take(&parent)?;
     remove_debris(&parent, &name)?;
     refuse_foreign(&target)?;
+    let mut warnings = Vec::new();
+    let (manifest_file, previous) = cache::open(protected, &parent, &name, cache, &mut warnings)?;
 
     let writing = Writing::start()?;
     let staging = tempfile::Builder::new()
@@ -93,6 +133,8 @@ pub fn site(
     fs::write(staging.path().join(MARKER), MARKER_TEXT)
         .with_context(|| format!("cannot write in {}", staging.path().display()))?;
     let written = AtomicUsize::new(0);
+    let files = AtomicUsize::new(0);
+    let entries = Mutex::new(cache::Manifest::default());
     source.for_each_artifact(&|artifact| {
         writing.check()?;
         check_relative(&artifact.path)?;
@@ -100,14 +142,34 @@ pub fn site(
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        // A second file at one path would silently replace the first: refused, not written.
-        fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .and_then(|mut file| file.write_all(&artifact.bytes))
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        written.fetch_add(1, Ordering::Relaxed);
+        let hash = manifest_file.as_ref().map(|_| cache::hash(&artifact.bytes));
+        let unchanged = hash.as_ref().and_then(|hash| {
+            let entry = previous.entries.get(&artifact.path)?;
+            let before = target.join(&artifact.path);
+            (&entry.hash == hash && entry.still_at(&before)).then_some(before)
+        });
+        // A second file at one path would silently replace the first: refused, not written
+        // (a link, like a new file, is never made over an existing one).
+        let linked = unchanged.is_some_and(|before| fs::hard_link(before, &path).is_ok());
+        if !linked {
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .and_then(|mut file| file.write_all(&artifact.bytes))
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            written.fetch_add(1, Ordering::Relaxed);
+        }
+        files.fetch_add(1, Ordering::Relaxed);
+        if let Some(hash) = hash.filter(|_| cache::Manifest::can_hold(&artifact.path))
+            && let Some(entry) = cache::Entry::of(&path, hash)
+        {
+            entries
+                .lock()
+                .map_err(|_| anyhow::anyhow!("a thread writing the site failed"))?
+                .entries
+                .insert(artifact.path, entry);
+        }
         Ok(())
     })?;
     writing.check()?;
@@ -120,6 +182,9 @@ pub fn site(
     }
     protected.check_site_dir(&target, out)?;
     refuse_foreign(&target)?;
+    if let Some(file) = &manifest_file {
+        cache::forget(file)?;
+    }
     let staged = staging.keep();
     let previous = swap_in(&staged, &target, &parent, &name)?;
     if let Some(previous) = previous {
@@ -130,8 +195,18 @@ pub fn site(
             )
         })?;
     }
+    if let Some(file) = &manifest_file {
+        let entries = entries
+            .into_inner()
+            .map_err(|_| anyhow::anyhow!("a thread writing the site failed"))?;
+        warnings.extend(cache::write(file, &entries));
+    }
     drop(writing);
-    Ok(written.into_inner() + 1)
+    Ok(Published {
+        files: files.into_inner() + 1,
+        written: written.into_inner() + 1,
+        warnings,
+    })
 }
 
 fn split(target: &Path) -> anyhow::Result<(&Path, &str)> {

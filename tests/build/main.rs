@@ -9,6 +9,7 @@ mod common;
 mod api;
 mod calendar;
 mod feeds;
+mod incremental;
 mod languages;
 mod leaks;
 mod maintenance;

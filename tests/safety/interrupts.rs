@@ -102,8 +102,17 @@ fn ctrl_c_and_sigterm_leave_the_previous_site_and_no_debris() {
         let debris: Vec<String> = names(&root)
             .into_iter()
             .filter(|name| name.starts_with(".public") || name.starts_with(".hindsight"))
+            // The build cache is no debris, but holds nothing but its manifest.
+            .filter(|name| name != ".hindsight-cache")
             .collect();
         assert_eq!(debris, Vec::<String>::new(), "round {round}");
+        let cache = root.join(".hindsight-cache/public");
+        if cache.exists() {
+            assert!(
+                names(&cache).iter().all(|name| name == "manifest"),
+                "round {round}"
+            );
+        }
     }
 }
 
@@ -120,8 +129,15 @@ fn two_builds_at_once_both_succeed_and_leave_one_site() {
         assert_whole_site(&root.join("public"), &expected);
         assert_eq!(
             names(&root),
-            ["incidents", "public", "site"],
-            "no staging folders are left"
+            [".hindsight-cache", "incidents", "public", "site"],
+            "no staging folders are left (the build cache is beside the site)"
         );
+        // The cache the last of them wrote describes the site in place: nothing to write.
+        let summary = hindsight(&root)
+            .args(["build", "--format", "json"])
+            .output()
+            .unwrap();
+        let summary: serde_json::Value = serde_json::from_slice(&summary.stdout).unwrap();
+        assert_eq!(summary["written"], 1, "{summary}");
     }
 }

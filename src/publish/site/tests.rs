@@ -223,3 +223,127 @@ fn two_files_at_one_path_are_refused_not_overwritten() {
     assert!(format!("{error:#}").contains("a.html"), "{error:#}");
     assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "good");
 }
+
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt as _;
+    fs::metadata(path).unwrap().ino()
+}
+
+#[test]
+fn a_cached_rebuild_links_unchanged_files_and_writes_changed_ones() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    let first = [
+        artifact("same.html", "same"),
+        artifact("changed.html", "one"),
+        artifact("deleted.html", "x"),
+    ];
+    let published = site_cached(&protected, &out, &first, Cache::Use).unwrap();
+    assert_eq!((published.files, published.written), (4, 4));
+    let (same, changed) = (
+        inode(&out.join("same.html")),
+        inode(&out.join("changed.html")),
+    );
+    let second = [
+        artifact("same.html", "same"),
+        artifact("changed.html", "two"),
+    ];
+    let published = site_cached(&protected, &out, &second, Cache::Use).unwrap();
+    assert!(published.warnings.is_empty(), "{:?}", published.warnings);
+    // The marker and the changed file.
+    assert_eq!((published.files, published.written), (3, 2));
+    assert_eq!(inode(&out.join("same.html")), same, "linked, not written");
+    assert_ne!(inode(&out.join("changed.html")), changed);
+    assert_eq!(fs::read_to_string(out.join("changed.html")).unwrap(), "two");
+    assert!(!out.join("deleted.html").exists());
+}
+
+#[test]
+fn the_cache_lives_beside_the_output_never_inside() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    site_cached(&protected, &out, &[artifact("a.html", "a")], Cache::Use).unwrap();
+    assert_eq!(names(&out), [MARKER, "a.html"]);
+    assert_eq!(names(dir.path()), [".hindsight-cache", "public"]);
+    let manifest = fs::read_to_string(dir.path().join(".hindsight-cache/public/manifest")).unwrap();
+    assert!(manifest.contains("\ta.html\n"), "{manifest}");
+    // Without the cache (tests, the preview) nothing is written beside the output.
+    let other = dir.path().join("other");
+    site(&protected, &other, &[artifact("a.html", "a")]).unwrap();
+    assert!(!dir.path().join(".hindsight-cache/other").exists());
+}
+
+#[test]
+fn a_file_changed_in_place_after_publishing_is_written_again() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    site_cached(&protected, &out, &[artifact("a.html", "good")], Cache::Use).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(out.join("a.html"), "evil").unwrap();
+    let published =
+        site_cached(&protected, &out, &[artifact("a.html", "good")], Cache::Use).unwrap();
+    assert_eq!(published.written, 2);
+    assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "good");
+}
+
+#[test]
+fn a_damaged_cache_is_ignored_with_a_warning() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    let files = [artifact("a.html", "a"), artifact("b.html", "b")];
+    site_cached(&protected, &out, &files, Cache::Use).unwrap();
+    let manifest = dir.path().join(".hindsight-cache/public/manifest");
+    let text = fs::read_to_string(&manifest).unwrap();
+    for damaged in [
+        text[..text.len() - 20].to_string(),
+        text.replace("version ", "version 9"),
+        "\u{0}garbage".to_string(),
+    ] {
+        fs::write(&manifest, &damaged).unwrap();
+        let published = site_cached(&protected, &out, &files, Cache::Use).unwrap();
+        assert_eq!(published.written, 3, "nothing reused");
+        assert_eq!(published.warnings.len(), 1);
+        assert!(
+            published.warnings[0].contains("is unreadable and was ignored")
+                && published.warnings[0].ends_with("building everything"),
+            "{:?}",
+            published.warnings
+        );
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "b");
+        // The cache is rewritten whole and trusted again.
+        let again = site_cached(&protected, &out, &files, Cache::Use).unwrap();
+        assert_eq!((again.written, again.warnings.len()), (1, 0));
+    }
+}
+
+#[test]
+fn a_clean_build_ignores_the_cache_and_rewrites_it() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    let files = [artifact("a.html", "a")];
+    site_cached(&protected, &out, &files, Cache::Use).unwrap();
+    let before = inode(&out.join("a.html"));
+    let published = site_cached(&protected, &out, &files, Cache::Rewrite).unwrap();
+    assert_eq!(published.written, 2);
+    assert_ne!(inode(&out.join("a.html")), before);
+    let published = site_cached(&protected, &out, &files, Cache::Use).unwrap();
+    assert_eq!(
+        published.written, 1,
+        "the rewritten cache is used next time"
+    );
+}
+
+#[test]
+fn the_cache_is_never_in_the_project_inputs() {
+    let (dir, protected) = project();
+    let incidents = dir.path().join("project/incidents");
+    fs::create_dir_all(&incidents).unwrap();
+    std::os::unix::fs::symlink(&incidents, dir.path().join(".hindsight-cache")).unwrap();
+    let out = dir.path().join("public");
+    let error = site_cached(&protected, &out, &[artifact("a.html", "a")], Cache::Use)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("input folder"), "{error}");
+    assert!(names(&incidents).is_empty());
+    assert!(!out.exists(), "nothing published");
+}

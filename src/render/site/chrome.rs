@@ -29,6 +29,11 @@ pub(super) struct Chrome {
     /// The default language's version (the root for the home): for readers whose language
     /// the site does not have.
     pub(super) x_default: String,
+    /// Whether the page shows the present (current states, an ongoing incident, a
+    /// maintenance not yet over), and so carries "Status as of <now>" in its footer; a
+    /// resolved incident's page, a month without an ongoing incident or a finished
+    /// maintenance's page does not depend on the clock.
+    pub(super) live: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -133,6 +138,23 @@ impl Site<'_> {
             og_type,
             alternates,
             x_default: self.url(page, self.default_language().lang),
+            live: self.live(language, page),
+        }
+    }
+
+    /// See [`Chrome::live`].
+    fn live(&self, language: usize, page: Page) -> bool {
+        let view = self.languages[language].view;
+        match page {
+            Page::Home | Page::History | Page::Metrics | Page::Component(..) => true,
+            Page::Month(index, _) => view.months[index]
+                .incidents
+                .iter()
+                .any(|&incident| view.incidents[incident].ongoing),
+            Page::Incident(index, _) => view.incidents[index].ongoing,
+            Page::Maintenance(index, _) => {
+                !matches!(view.maintenances[index].status, "completed" | "cancelled")
+            }
         }
     }
 }

@@ -174,6 +174,8 @@ impl Site<'_> {
             self.default_language().view.title
         );
         chrome.description = message(t, "site_not_found_text");
+        // Served for any address: it shows no status.
+        chrome.live = false;
         // One host-wide page for every address, so it speaks every language of the site.
         let blocks: Vec<NotFound> = self
             .languages

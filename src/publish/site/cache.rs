@@ -1,0 +1,282 @@
+//! The build cache beside the output folder: what the previous build published (each file's
+//! path, the hash of its bytes, and the inode, size and modification time it had), so that a
+//! rebuild links the files whose bytes did not change instead of writing them again.
+//!
+//! The cache lives at `<parent of out>/.hindsight-cache/<out name>/manifest`, never inside
+//! the published tree. It holds only public paths and hashes. A manifest is trusted only
+//! when it parses, has this format and this binary's version, and passes its own checksum;
+//! and an entry is used only when the file at its path still has the recorded inode, size
+//! and modification time, and the newly rendered bytes hash the same.
+
+use std::collections::HashMap;
+use std::fs;
+use std::os::unix::fs::MetadataExt as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use sha2::{Digest as _, Sha256};
+
+use super::Cache;
+use crate::publish::guard::{Protected, resolve};
+
+/// The manifest's first line; a change of format changes it.
+const FORMAT: &str = "hindsight-cache 1";
+
+/// The cache's folder for the output folder `name` in `parent`.
+pub(crate) fn dir(parent: &Path, name: &str) -> PathBuf {
+    parent.join(".hindsight-cache").join(name)
+}
+
+/// What a published file was: the hash of its bytes and where it was on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub hash: String,
+    pub inode: u64,
+    pub size: u64,
+    /// Modification time, in nanoseconds since the epoch.
+    pub mtime: i128,
+}
+
+impl Entry {
+    /// The entry of the file at `path` (not followed if a link) whose bytes hash to `hash`;
+    /// None for anything but a regular file.
+    pub(crate) fn of(path: &Path, hash: String) -> Option<Entry> {
+        let metadata = fs::symlink_metadata(path).ok()?;
+        metadata.is_file().then(|| Entry {
+            hash,
+            inode: metadata.ino(),
+            size: metadata.size(),
+            mtime: mtime(&metadata),
+        })
+    }
+
+    /// Whether the file at `path` is still the one this entry describes.
+    pub(crate) fn still_at(&self, path: &Path) -> bool {
+        fs::symlink_metadata(path).is_ok_and(|metadata| {
+            metadata.is_file()
+                && metadata.ino() == self.inode
+                && metadata.size() == self.size
+                && mtime(&metadata) == self.mtime
+        })
+    }
+}
+
+fn mtime(metadata: &fs::Metadata) -> i128 {
+    i128::from(metadata.mtime()) * 1_000_000_000 + i128::from(metadata.mtime_nsec())
+}
+
+/// The hash of a file's bytes, in hex.
+pub(crate) fn hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The previous build's files, by path.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Manifest {
+    pub entries: HashMap<String, Entry>,
+}
+
+impl Manifest {
+    /// The manifest's text: the format, the binary's version, one line per file (sorted by
+    /// path, so that the same site gives the same text), and a checksum of all that.
+    pub(crate) fn to_text(&self) -> String {
+        let mut paths: Vec<&String> = self.entries.keys().collect();
+        paths.sort();
+        let mut text = format!("{FORMAT}\nversion {}\n", env!("CARGO_PKG_VERSION"));
+        for path in paths {
+            let e = &self.entries[path];
+            text.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                e.hash, e.inode, e.size, e.mtime, path
+            ));
+        }
+        let checksum = hash(text.as_bytes());
+        text.push_str(&format!("checksum {checksum}\n"));
+        text
+    }
+
+    /// Reads a manifest's text; an error says why it cannot be trusted.
+    pub(crate) fn parse(text: &str) -> Result<Manifest, &'static str> {
+        let (body, last) = text
+            .trim_end_matches('\n')
+            .rsplit_once('\n')
+            .ok_or("it is truncated")?;
+        let body = format!("{body}\n");
+        let checksum = last.strip_prefix("checksum ").ok_or("it is truncated")?;
+        if hash(body.as_bytes()) != checksum {
+            return Err("it fails its checksum");
+        }
+        let mut lines = body.lines();
+        if lines.next() != Some(FORMAT) {
+            return Err("it has another format");
+        }
+        if lines.next() != Some(&format!("version {}", env!("CARGO_PKG_VERSION"))) {
+            return Err("another version of hindsight wrote it");
+        }
+        let mut entries = HashMap::new();
+        for line in lines {
+            let mut fields = line.splitn(5, '\t');
+            let mut next = || fields.next().ok_or("a line is incomplete");
+            let hash = next()?.to_string();
+            let inode = next()?.parse().map_err(|_| "a line is malformed")?;
+            let size = next()?.parse().map_err(|_| "a line is malformed")?;
+            let mtime = next()?.parse().map_err(|_| "a line is malformed")?;
+            let path = next()?.to_string();
+            let entry = Entry {
+                hash,
+                inode,
+                size,
+                mtime,
+            };
+            entries.insert(path, entry);
+        }
+        Ok(Manifest { entries })
+    }
+
+    /// Whether `path` can be written on one line of the manifest.
+    pub(crate) fn can_hold(path: &str) -> bool {
+        !path.contains(['\t', '\n', '\r'])
+    }
+}
+
+/// Reads the manifest at `file`: None when there is none; a warning when there is one that
+/// cannot be trusted (it is then ignored).
+pub(crate) fn read(file: &Path) -> (Option<Manifest>, Option<String>) {
+    let text = match fs::read(file) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return (None, None),
+        Err(_) => Err("it cannot be read"),
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| "it is not text"),
+    };
+    match text.and_then(|text| Manifest::parse(&text)) {
+        Ok(manifest) => (Some(manifest), None),
+        Err(why) => (
+            None,
+            Some(format!(
+                "the build cache {} is unreadable and was ignored ({why}); building everything",
+                file.display()
+            )),
+        ),
+    }
+}
+
+/// The cache of the output folder `name` in `parent`, as `mode` asks: where its manifest
+/// is (None when the cache is off) and what the previous build published (empty when the
+/// cache is not read, or cannot be trusted: then `warnings` says so). The cache is judged
+/// like an output folder: never in or over the project's inputs.
+pub(crate) fn open(
+    protected: &Protected,
+    parent: &Path,
+    name: &str,
+    mode: Cache,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<(Option<PathBuf>, Manifest)> {
+    if mode == Cache::Off {
+        return Ok((None, Manifest::default()));
+    }
+    let dir = resolve(&dir(parent, name))?;
+    protected.check_site_dir(&dir, &dir)?;
+    let file = dir.join("manifest");
+    let previous = match mode {
+        Cache::Use => {
+            let (manifest, warning) = read(&file);
+            warnings.extend(warning);
+            manifest.unwrap_or_default()
+        }
+        _ => Manifest::default(),
+    };
+    Ok((Some(file), previous))
+}
+
+/// Removes the manifest before the site it describes changes, so that no kill leaves a
+/// manifest beside a site it does not describe.
+pub(crate) fn forget(file: &Path) -> anyhow::Result<()> {
+    match fs::remove_file(file) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            Err(error).with_context(|| format!("cannot remove {}", file.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Writes the manifest of the site just published (through a temporary file and a
+/// rename); a failure is a warning: the next build then writes every file.
+pub(crate) fn write(file: &Path, manifest: &Manifest) -> Option<String> {
+    crate::publish::write_file(file, manifest.to_text().as_bytes())
+        .err()
+        .map(|error| {
+            format!(
+                "the build cache {} could not be written ({error:#}); the next build writes every file",
+                file.display()
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Manifest {
+        let mut entries = HashMap::new();
+        entries.insert(
+            "en/index.html".to_string(),
+            Entry {
+                hash: hash(b"x"),
+                inode: 12,
+                size: 1,
+                mtime: 1_700_000_000_123_456_789,
+            },
+        );
+        Manifest { entries }
+    }
+
+    #[test]
+    fn a_manifest_reads_back_as_written() {
+        let manifest = sample();
+        assert_eq!(Manifest::parse(&manifest.to_text()), Ok(manifest));
+    }
+
+    #[test]
+    fn a_damaged_manifest_is_not_trusted() {
+        let text = sample().to_text();
+        assert_eq!(
+            Manifest::parse(&text[..text.len() / 2]),
+            Err("it is truncated")
+        );
+        let tampered = text.replace("\t12\t", "\t13\t");
+        assert_eq!(Manifest::parse(&tampered), Err("it fails its checksum"));
+        // A manifest of another version, even with a valid checksum of its own.
+        let body = text
+            .lines()
+            .take(text.lines().count() - 1)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace(env!("CARGO_PKG_VERSION"), "0.0.0-other");
+        let foreign = format!(
+            "{body}\nchecksum {}\n",
+            hash(format!("{body}\n").as_bytes())
+        );
+        assert_eq!(
+            Manifest::parse(&foreign),
+            Err("another version of hindsight wrote it")
+        );
+        assert_eq!(Manifest::parse(""), Err("it is truncated"));
+    }
+
+    #[test]
+    fn an_entry_matches_only_the_same_file_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.html");
+        fs::write(&file, "one").unwrap();
+        let entry = Entry::of(&file, hash(b"one")).unwrap();
+        assert!(entry.still_at(&file));
+        // Rewritten in place with other bytes of the same length: the time tells.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(&file, "two").unwrap();
+        assert!(!entry.still_at(&file));
+        assert!(!entry.still_at(&dir.path().join("missing.html")));
+    }
+}

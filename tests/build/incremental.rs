@@ -1,0 +1,257 @@
+//! Incremental builds: a build that uses the cache beside the output publishes exactly what
+//! a clean build publishes, whatever was edited, added, deleted or how the clock moved; the
+//! cache is never in the published tree, and a refused build leaves it alone.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use crate::common::{NOW, Project, files};
+
+/// Every file of a published site, by path.
+fn tree(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    files(out)
+        .into_iter()
+        .map(|file| {
+            let path = file
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (path, std::fs::read(&file).unwrap())
+        })
+        .collect()
+}
+
+/// One change to the project between two builds.
+#[derive(Debug, Clone)]
+enum Step {
+    Record(u8),
+    Overlay(u8),
+    Config(u8),
+    Template(u8),
+    Add(u8),
+    Delete(u8),
+    Clock(u16),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        (0..4u8).prop_map(Step::Record),
+        (0..4u8).prop_map(Step::Overlay),
+        (0..3u8).prop_map(Step::Config),
+        (0..3u8).prop_map(Step::Template),
+        (1..4u8).prop_map(Step::Add),
+        (0..4u8).prop_map(Step::Delete),
+        (0..96u16).prop_map(Step::Clock),
+    ]
+}
+
+/// Replaces the line of `path` that starts with `prefix`, if the file is there.
+fn replace_line(project: &Project, path: &str, prefix: &str, line: &str) {
+    let file = project.path(path);
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return;
+    };
+    let text: Vec<String> = text
+        .lines()
+        .map(|l| match l.starts_with(prefix) {
+            true => line.to_string(),
+            false => l.to_string(),
+        })
+        .collect();
+    std::fs::write(&file, text.join("\n") + "\n").unwrap();
+}
+
+fn apply(project: &Project, step: &Step, now: &mut u64) {
+    match *step {
+        Step::Record(n) => replace_line(
+            project,
+            "incidents/2026-11-20-api-partial.yaml",
+            "summary:",
+            &format!("summary: Some API requests failed, {n} times."),
+        ),
+        Step::Overlay(n) => replace_line(
+            project,
+            "incidents/2026-11-20-api-down.de.yaml",
+            "  text: Die API war",
+            &format!("  text: Die API war {n} Stunden lang ausgefallen."),
+        ),
+        Step::Config(n) => replace_line(
+            project,
+            "site/config.yaml",
+            "title:",
+            &format!("title: {{en: Fixture Status {n}, de: Fixture-Status, ja: フィクスチャ, zh: 测试状态}}"),
+        ),
+        Step::Template(n) => {
+            let file = project.path("templates/site/incident.html");
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            let built_in = include_str!("../../templates/site/incident.html");
+            let marked = built_in.replace(
+                "{%- endblock content %}",
+                &format!("<!-- override {n} -->\n{{%- endblock content %}}"),
+            );
+            assert_ne!(marked, built_in);
+            std::fs::write(file, marked).unwrap();
+        }
+        Step::Add(n) => std::fs::write(
+            project.path(&format!("incidents/2026-11-1{n}-extra.yaml")),
+            format!(
+                "title: Extra {n}\nlang: en\nstatus: published\nseverity: minor\naffected:\n  web: degraded_performance\ntimezone: UTC\nstarted: 2026-11-1{n}T10:00:00Z\nresolved: 2026-11-1{n}T11:00:00Z\nsummary: Extra incident {n}.\nimpact: i\nroot_cause: r\nresolution: r\nactions:\n  - text: Check.\n    status: done\n"
+            ),
+        )
+        .unwrap(),
+        Step::Delete(n) => {
+            let name = match n {
+                0 => "incidents/2026-11-20-api-partial.yaml".to_string(),
+                n => format!("incidents/2026-11-1{n}-extra.yaml"),
+            };
+            std::fs::remove_file(project.path(&name)).ok();
+        }
+        Step::Clock(hours) => *now = NOW.parse::<u64>().unwrap() + u64::from(hours) * 3600,
+    }
+}
+
+/// `hindsight build --out <out>` at `now`: its exit code.
+fn build(project: &Project, out: &str, now: u64, extra: &[&str]) -> i32 {
+    let output = project
+        .cmd()
+        .env("SOURCE_DATE_EPOCH", now.to_string())
+        .args(["build", "-q", "--out", out])
+        .args(extra)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("build cache"), "{stderr}");
+    output.status.code().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn an_incremental_build_is_byte_identical_to_a_clean_build(
+        steps in proptest::collection::vec(step(), 1..5)
+    ) {
+        let project = Project::fixture("build/uptime");
+        let mut now: u64 = NOW.parse().unwrap();
+        prop_assert_eq!(build(&project, "out", now, &[]), 0);
+        for (index, step) in steps.iter().enumerate() {
+            apply(&project, step, &mut now);
+            let code = build(&project, "out", now, &[]);
+            let clean = format!("clean-{index}");
+            prop_assert_eq!(build(&project, &clean, now, &["--clean"]), code);
+            prop_assert_eq!(code, 0, "{:?}", steps);
+            prop_assert!(
+                tree(&project.path("out")) == tree(&project.path(&clean)),
+                "after {:?}", &steps[..=index]
+            );
+            std::fs::remove_dir_all(project.path(&clean)).unwrap();
+        }
+    }
+}
+
+/// The inode and modification time of every published file, by path.
+fn stamps(out: &Path) -> BTreeMap<String, (u64, i64, i64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    files(out)
+        .into_iter()
+        // The marker is written first on every build, to mark the staging folder.
+        .filter(|file| !file.ends_with(".hindsight-site"))
+        .map(|file| {
+            let m = std::fs::metadata(&file).unwrap();
+            let path = file
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (path, (m.ino(), m.mtime(), m.mtime_nsec()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_rebuild_rewrites_only_the_files_whose_bytes_changed() {
+    let project = Project::fixture("build/uptime");
+    let now: u64 = NOW.parse().unwrap();
+    assert_eq!(build(&project, "public", now, &[]), 0);
+    let first = stamps(&project.path("public"));
+    assert_eq!(build(&project, "public", now, &[]), 0);
+    assert_eq!(stamps(&project.path("public")), first, "nothing changed");
+    let summary = project.run(&["build", "--format", "json"]).json();
+    assert_eq!(summary["written"], 1, "only the marker: {summary}");
+    assert!(summary["files"].as_u64().unwrap() > 100);
+    // The clock moves: pages of the resolved incidents do not show it, the home page does.
+    assert_eq!(build(&project, "public", now + 3600, &[]), 0);
+    let later = stamps(&project.path("public"));
+    let resolved = "en/incidents/2026-11-20-api-down.html";
+    assert_eq!(later[resolved], first[resolved]);
+    assert_ne!(later["en/index.html"], first["en/index.html"]);
+    // `--clean` writes every file again.
+    assert_eq!(build(&project, "public", now + 3600, &["--clean"]), 0);
+    let clean = stamps(&project.path("public"));
+    assert!(clean.iter().all(|(path, stamp)| later[path].0 != stamp.0));
+}
+
+#[test]
+fn the_cache_is_beside_the_output_and_untouched_by_a_refused_build() {
+    let project = Project::fixture("build/uptime");
+    let now: u64 = NOW.parse().unwrap();
+    assert_eq!(build(&project, "public", now, &[]), 0);
+    let manifest = project.path(".hindsight-cache/public/manifest");
+    let before = std::fs::read(&manifest).unwrap();
+    assert!(
+        tree(&project.path("public"))
+            .keys()
+            .all(|p| !p.contains("cache"))
+    );
+    std::fs::write(
+        project.path("incidents/2026-11-22-broken.yaml"),
+        "title: Broken\nlang: en\nstatus: published\nseverity: loud\n",
+    )
+    .unwrap();
+    assert_eq!(build(&project, "public", now + 60, &[]), 1);
+    assert_eq!(std::fs::read(&manifest).unwrap(), before);
+}
+
+#[test]
+fn a_damaged_cache_is_reported_and_the_site_built_whole() {
+    let project = Project::fixture("build/uptime");
+    assert!(project.run(&["build"]).code == 0);
+    let expected = tree(&project.path("public"));
+    std::fs::write(
+        project.path(".hindsight-cache/public/manifest"),
+        "hindsight-cache 0\n",
+    )
+    .unwrap();
+    let output = project.run(&["build"]);
+    assert_eq!(output.code, 0);
+    assert!(
+        output.stderr.contains("warning: the build cache")
+            && output
+                .stderr
+                .contains("is unreadable and was ignored (it is truncated); building everything"),
+        "{}",
+        output.stderr
+    );
+    assert_eq!(tree(&project.path("public")), expected);
+}
+
+#[test]
+fn only_pages_that_show_the_present_say_as_of_when() {
+    let project = Project::fixture("build/uptime");
+    assert_eq!(project.run(&["build"]).code, 0);
+    let footer = |page: &str| {
+        project
+            .read(&format!("public/en/{page}"))
+            .contains("Status as of")
+    };
+    // Ongoing: the incident and its month. Resolved: neither page depends on the clock.
+    assert!(footer("incidents/2026-11-21-db-ongoing.html"));
+    assert!(footer("history/2026-11.html"));
+    assert!(footer("components/api.html"));
+    assert!(!footer("incidents/2026-11-20-api-down.html"));
+    assert!(!project.read("public/404.html").contains("Status as of"));
+}
