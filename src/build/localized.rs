@@ -82,10 +82,7 @@ pub(crate) fn localized_with<'c>(
                 .maintenances
                 .iter()
                 .map(|maintenance| {
-                    let record = maintenance.record;
-                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
-                    let options = localize::Options::default();
-                    localize::postmortem(record, overlay, lang, config, localizer, now, options)
+                    in_language(maintenance.record, lang, &overlays, config, localizer, now)
                 })
                 .collect()
         })
@@ -113,10 +110,7 @@ pub(crate) fn localized_with<'c>(
                 .incidents
                 .par_iter()
                 .map(|incident| {
-                    let record = incident.record;
-                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
-                    let options = localize::Options::default();
-                    localize::postmortem(record, overlay, lang, config, localizer, now, options)
+                    in_language(incident.record, lang, &overlays, config, localizer, now)
                 })
                 .collect();
             let view = localize::site(
@@ -131,7 +125,6 @@ pub(crate) fn localized_with<'c>(
             (if hold { postmortems } else { Vec::new() }, view)
         })
         .unzip();
-    let postmortems = if hold { postmortems } else { Vec::new() };
     Localized {
         status,
         postmortems,
@@ -153,21 +146,28 @@ pub(crate) struct OnDemand<'a, 'c> {
 
 impl Postmortems for OnDemand<'_, '_> {
     fn get(&self, index: usize) -> Cow<'_, Postmortem> {
-        let record = self.localized.status.incidents[index].record;
-        let overlay = self
-            .localized
-            .overlays
-            .get(&(record.id.as_str(), self.lang))
-            .copied();
-        let options = localize::Options::default();
-        Cow::Owned(localize::postmortem(
-            record,
-            overlay,
+        Cow::Owned(in_language(
+            self.localized.status.incidents[index].record,
             self.lang,
+            &self.localized.overlays,
             self.config,
             self.localizer,
             self.now,
-            options,
         ))
     }
+}
+
+/// `record`'s texts in `lang`, with its overlay for that language if it has one: the one way
+/// a build localizes a record, held or on demand.
+fn in_language(
+    record: &Record,
+    lang: Lang,
+    overlays: &HashMap<(&str, Lang), &Overlay>,
+    config: &SiteConfig,
+    localizer: &Localizer,
+    now: DateTime<Utc>,
+) -> Postmortem {
+    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
+    let options = localize::Options::default();
+    localize::postmortem(record, overlay, lang, config, localizer, now, options)
 }
