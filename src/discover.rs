@@ -1,7 +1,7 @@
 //! Finding the project's source files: records, overlays and the site configuration.
 
 use std::collections::{HashMap, HashSet};
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -306,7 +306,7 @@ impl Walk<'_> {
                 if kind.is_symlink() {
                     return Ok(false);
                 }
-                if !kind.is_dir() && !groups.contains(&name_group(&name.to_string_lossy())) {
+                if !kind.is_dir() && !in_groups(&name, groups) {
                     continue;
                 }
             }
@@ -368,6 +368,18 @@ impl Walk<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Whether the file `name` is of one of the `groups`: most names differ from them within
+/// their first bytes, so those are compared before the name is read as text.
+fn in_groups(name: &OsStr, groups: &[&str]) -> bool {
+    let bytes = name.as_encoded_bytes();
+    match std::str::from_utf8(bytes) {
+        Ok(name) => groups
+            .iter()
+            .any(|group| name.starts_with(group) && name_group(name) == *group),
+        Err(_) => groups.contains(&name_group(&name.to_string_lossy())),
     }
 }
 
@@ -630,6 +642,15 @@ mod tests {
             let classified = classify(Path::new(name));
             assert_eq!(name_group(name), group_id(&classified.kind), "{name}");
         }
+        // Names that are not UTF-8 are judged as `classify` reads them.
+        use std::os::unix::ffi::OsStrExt as _;
+        let name = OsStr::from_bytes(b"a\xff.de.yaml");
+        let group = "a\u{fffd}";
+        assert_eq!(group_id(&classify(Path::new(name)).kind), group);
+        assert!(in_groups(name, &[group]));
+        assert!(in_groups(OsStr::new("a.de.yaml"), &["b", "a"]));
+        assert!(!in_groups(OsStr::new("ab.de.yaml"), &["a"]));
+        assert!(!in_groups(OsStr::new("a.b.de.yaml"), &["a"]));
     }
 
     #[test]
