@@ -431,12 +431,14 @@ mod tests {
             );
         }
         assert!(!march.contains("2024-04-01-api.html"));
-        assert!(march.contains("href=\"../../de/history/2024-04.html\" rel=\"next\""));
-        assert!(march.contains("href=\"../../de/history/2024-02.html\" rel=\"prev\""));
+        // The history runs newest first: the older month is the next page, the newer the
+        // previous one.
+        assert!(march.contains("href=\"../../de/history/2024-04.html\" rel=\"prev\""));
+        assert!(march.contains("href=\"../../de/history/2024-02.html\" rel=\"next\""));
         let newest = file(&site, "de/history/2024-05.html");
-        assert!(!newest.contains("rel=\"next\"") && newest.contains("rel=\"prev\""));
+        assert!(newest.contains("rel=\"next\"") && !newest.contains("rel=\"prev\""));
         let oldest = file(&site, "de/history/2024-01.html");
-        assert!(oldest.contains("rel=\"next\"") && !oldest.contains("rel=\"prev\""));
+        assert!(!oldest.contains("rel=\"next\"") && oldest.contains("rel=\"prev\""));
         // Listed in the sitemap, with their other languages.
         let sitemap = file(&site, "sitemap.xml");
         assert!(sitemap.contains("<loc>https://status.example.com/de/history/2024-03.html</loc>"));
