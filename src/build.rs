@@ -439,6 +439,20 @@ mod tests {
         assert!(newest.contains("rel=\"next\"") && !newest.contains("rel=\"prev\""));
         let oldest = file(&site, "de/history/2024-01.html");
         assert!(!oldest.contains("rel=\"next\"") && oldest.contains("rel=\"prev\""));
+        // The navigation marks History as the section the page is in.
+        assert!(
+            march.contains("history.html\" aria-current=\"true\">"),
+            "{march}"
+        );
+        assert!(
+            !march.contains("aria-current=\"page\">Störungshistorie"),
+            "{march}"
+        );
+        let history = file(&site, "de/history.html");
+        assert!(
+            history.contains("history.html\" aria-current=\"page\">"),
+            "{history}"
+        );
         // Listed in the sitemap, with their other languages.
         let sitemap = file(&site, "sitemap.xml");
         assert!(sitemap.contains("<loc>https://status.example.com/de/history/2024-03.html</loc>"));
