@@ -459,6 +459,19 @@ mod tests {
         assert!(sitemap.contains(
             "hreflang=\"en\" href=\"https://status.example.com/en/history/2024-03.html\""
         ));
+        // A month changed when the latest of its incidents did.
+        let lastmod = |page: &str| {
+            let loc = format!("<loc>https://status.example.com/de/{page}.html</loc>");
+            let url = sitemap.split("<url>").find(|url| url.contains(&loc))?;
+            Some(url.split_once("<lastmod>")?.1.split_once("</lastmod>")?.0)
+        };
+        let incidents: Vec<&str> = (1..=12)
+            .map(|day| lastmod(&format!("incidents/2024-03-{day:02}-api")).unwrap())
+            .collect();
+        let latest = incidents.iter().max().copied();
+        assert!(latest.is_some_and(|at| at > incidents[0]), "{incidents:?}");
+        assert_eq!(lastmod("history/2024-03"), latest);
+        assert_eq!(lastmod("history"), None, "the history follows the present");
     }
 
     #[test]
