@@ -254,7 +254,10 @@ mod tests {
         entries
     }
 
-    fn run(records: &[(String, String)]) -> (Vec<(PathBuf, Finding)>, Vec<(PathBuf, Finding)>) {
+    type Findings = Vec<(PathBuf, Finding)>;
+
+    /// The findings of the sweep, and of the pairwise rule.
+    fn run(records: &[(String, String)]) -> (Findings, Findings) {
         let entries = entries(records);
         let config = ConfigFile::default();
         let index = Index {
