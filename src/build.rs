@@ -431,18 +431,47 @@ mod tests {
             );
         }
         assert!(!march.contains("2024-04-01-api.html"));
-        assert!(march.contains("href=\"../../de/history/2024-04.html\" rel=\"next\""));
-        assert!(march.contains("href=\"../../de/history/2024-02.html\" rel=\"prev\""));
+        // The history runs newest first: the older month is the next page, the newer the
+        // previous one.
+        assert!(march.contains("href=\"../../de/history/2024-04.html\" rel=\"prev\""));
+        assert!(march.contains("href=\"../../de/history/2024-02.html\" rel=\"next\""));
         let newest = file(&site, "de/history/2024-05.html");
-        assert!(!newest.contains("rel=\"next\"") && newest.contains("rel=\"prev\""));
+        assert!(newest.contains("rel=\"next\"") && !newest.contains("rel=\"prev\""));
         let oldest = file(&site, "de/history/2024-01.html");
-        assert!(oldest.contains("rel=\"next\"") && !oldest.contains("rel=\"prev\""));
+        assert!(!oldest.contains("rel=\"next\"") && oldest.contains("rel=\"prev\""));
+        // The navigation marks History as the section the page is in.
+        assert!(
+            march.contains("history.html\" aria-current=\"true\">"),
+            "{march}"
+        );
+        assert!(
+            !march.contains("aria-current=\"page\">Störungshistorie"),
+            "{march}"
+        );
+        let history = file(&site, "de/history.html");
+        assert!(
+            history.contains("history.html\" aria-current=\"page\">"),
+            "{history}"
+        );
         // Listed in the sitemap, with their other languages.
         let sitemap = file(&site, "sitemap.xml");
         assert!(sitemap.contains("<loc>https://status.example.com/de/history/2024-03.html</loc>"));
         assert!(sitemap.contains(
             "hreflang=\"en\" href=\"https://status.example.com/en/history/2024-03.html\""
         ));
+        // A month changed when the latest of its incidents did.
+        let lastmod = |page: &str| {
+            let loc = format!("<loc>https://status.example.com/de/{page}.html</loc>");
+            let url = sitemap.split("<url>").find(|url| url.contains(&loc))?;
+            Some(url.split_once("<lastmod>")?.1.split_once("</lastmod>")?.0)
+        };
+        let incidents: Vec<&str> = (1..=12)
+            .map(|day| lastmod(&format!("incidents/2024-03-{day:02}-api")).unwrap())
+            .collect();
+        let latest = incidents.iter().max().copied();
+        assert!(latest.is_some_and(|at| at > incidents[0]), "{incidents:?}");
+        assert_eq!(lastmod("history/2024-03"), latest);
+        assert_eq!(lastmod("history"), None, "the history follows the present");
     }
 
     #[test]

@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
+mod walk;
+use walk::walk;
+
 /// What a YAML file under incidents/ is, judged by its name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceKind {
@@ -81,6 +84,51 @@ pub fn find_root(start: &Path) -> Option<PathBuf> {
 /// needs its record, duplicate ids need every id) but only those paths are selected. Each
 /// path must be a regular file or a folder inside the project.
 pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
+    let found = find(root, paths, None)?;
+    // Only a walk given a list of groups gives up.
+    found.context("discovery gave up on a walk of every file")
+}
+
+/// What [`discover`] would find with `paths`, cut to the files of the groups `ids`, of the
+/// groups the `paths` name (as written and as they resolve), and the `paths` themselves:
+/// the sources of the commands about one record. The other files of incidents/ are judged
+/// by their names and never listed, nor sorted.
+///
+/// `None` when names alone cannot say which files are the same, so that only the whole
+/// list can: a link in incidents/ (or incidents/ a link), a folder among the `paths`, no
+/// incidents/ folder. The caller then asks [`discover`].
+pub(crate) fn discover_groups(
+    root: &Path,
+    paths: &[PathBuf],
+    ids: &[&str],
+) -> anyhow::Result<Option<Sources>> {
+    let incidents = incidents_dir(root);
+    let plain = fs::symlink_metadata(&incidents).is_ok_and(|meta| meta.is_dir());
+    if !plain || paths.iter().any(|path| path.is_dir()) {
+        return Ok(None);
+    }
+    // Without a link in incidents/, each file's real path is the folder's real path and
+    // the file's own name, so a file the same as a path asked for bears the name that path
+    // resolves to; and the configuration (which is no record) lies outside unless its
+    // real path says otherwise.
+    let real_incidents = canonical(&incidents);
+    if is_within(&canonical(&config_path(root)), &real_incidents) {
+        return Ok(None);
+    }
+    let mut groups: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+    for path in paths {
+        let named = |path: &Path| group_id(&classify(path).kind).to_string();
+        groups.push(named(path));
+        if let Ok(real) = path.canonicalize() {
+            groups.push(named(&real));
+        }
+    }
+    let groups: Vec<&str> = groups.iter().map(String::as_str).collect();
+    find(root, paths, Some(&groups))
+}
+
+/// [`discover`], or with `only`, [`discover_groups`] once it knows the names decide.
+fn find(root: &Path, paths: &[PathBuf], only: Option<&[&str]>) -> anyhow::Result<Option<Sources>> {
     let incidents = incidents_dir(root);
     let project = canonical(root);
     let mut files = Vec::new();
@@ -89,7 +137,11 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
     // 40,000 files took most of the time of a command about one record).
     let mut links = HashSet::new();
     if incidents.is_dir() {
-        walk(&incidents, &project, &mut files, &mut links)?;
+        if !walk(&incidents, &project, &mut files, &mut links, only)? {
+            return Ok(None);
+        }
+    } else if only.is_some() {
+        return Ok(None);
     } else if paths.is_empty() {
         bail!(
             "there is no incidents/ directory in {} (use --root to point at the project, or create incidents/)",
@@ -109,7 +161,7 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
             );
         }
         if real.is_dir() {
-            walk(path, &project, &mut files, &mut links)?;
+            walk(path, &project, &mut files, &mut links, None)?;
         } else if real.is_file() {
             files.push(classify(path));
             links.insert(path.clone());
@@ -157,13 +209,13 @@ pub fn discover(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Sources> {
         .into_iter()
         .filter(|(name, _)| name != CONFIG_NAME)
         .collect();
-    Ok(Sources {
+    Ok(Some(Sources {
         config,
         config_path: config_path(root),
         files,
         selected: (!paths.is_empty()).then_some(selected),
         site_files,
-    })
+    }))
 }
 
 /// The one spelling of a path that two routes to the same file share.
@@ -197,119 +249,6 @@ fn is_within(path: &Path, folder: &Path) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest[0] == b'/' || folder.ends_with(b"/"))
 }
 
-/// Collects the YAML files under `dir`, and in `links` the paths of those that are links.
-/// Links are followed while they stay inside the `project`; any other link, and anything
-/// that is not a regular file, is kept with the reason it will not be read.
-fn walk(
-    dir: &Path,
-    project: &Path,
-    files: &mut Vec<SourceFile>,
-    links: &mut HashSet<PathBuf>,
-) -> anyhow::Result<()> {
-    let mut visited = HashSet::new();
-    walk_inner(dir, project, files, links, &mut visited)
-}
-
-fn walk_inner(
-    dir: &Path,
-    project: &Path,
-    files: &mut Vec<SourceFile>,
-    links: &mut HashSet<PathBuf>,
-    visited: &mut HashSet<PathBuf>,
-) -> anyhow::Result<()> {
-    if !visited.insert(canonical(dir)) {
-        return Ok(());
-    }
-    walk_folder(dir, dir, project, files, links, visited)
-}
-
-/// One folder of a walk from `top`: its entries in name order, each folder's entries where
-/// the folder comes (hidden ones skipped), as walkdir's sorted walk lists them. Sorting the
-/// names, not the paths, matters: comparing 40,000 paths by their last component took half
-/// the time of a command about one record.
-fn walk_folder(
-    top: &Path,
-    folder: &Path,
-    project: &Path,
-    files: &mut Vec<SourceFile>,
-    links: &mut HashSet<PathBuf>,
-    visited: &mut HashSet<PathBuf>,
-) -> anyhow::Result<()> {
-    let cannot_read = || format!("cannot read {}", top.display());
-    let mut entries = Vec::new();
-    for entry in fs::read_dir(folder).with_context(cannot_read)? {
-        let entry = entry.with_context(cannot_read)?;
-        let name = entry.file_name();
-        if name.as_encoded_bytes().starts_with(b".") {
-            continue;
-        }
-        entries.push((name, entry.file_type().with_context(cannot_read)?));
-    }
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (name, kind) in entries {
-        let path = &folder.join(name);
-        if kind.is_dir() {
-            walk_folder(top, path, project, files, links, visited)?;
-            continue;
-        }
-        if kind.is_symlink() {
-            links.insert(path.clone());
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(project) && target.is_dir() => {
-                    walk_inner(path, project, files, links, visited)?;
-                }
-                Ok(target) if target.starts_with(project) && target.is_file() => {
-                    if is_yaml(path) {
-                        files.push(classify(path));
-                    }
-                }
-                Ok(target) if target.starts_with(project) => {
-                    if is_yaml(path) {
-                        files.push(refuse(
-                            path,
-                            "is a link to something that is not a regular file",
-                        ));
-                    }
-                }
-                Ok(target) => {
-                    if is_yaml(path) || target.is_dir() {
-                        files.push(refuse(path, "is a link that leads out of the project"));
-                    }
-                }
-                Err(_) => {
-                    if is_yaml(path) {
-                        files.push(refuse(path, "is a link to nothing"));
-                    }
-                }
-            }
-        } else if is_yaml(path) {
-            if kind.is_file() {
-                files.push(classify(path));
-            } else {
-                files.push(refuse(
-                    path,
-                    "is not a regular file (a pipe, socket or device)",
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
-fn refuse(path: &Path, why: &str) -> SourceFile {
-    SourceFile {
-        refused: Some(why.to_string()),
-        ..classify(path)
-    }
-}
-
-fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
-}
-
 /// `x.yaml` is a record, `x.de.yaml` an overlay of record `x`.
 pub(crate) fn classify(path: &Path) -> SourceFile {
     let stem = path
@@ -332,6 +271,9 @@ pub(crate) fn classify(path: &Path) -> SourceFile {
 
 #[cfg(test)]
 mod tests {
+    use std::ffi::OsStr;
+
+    use super::walk::{in_groups, name_group};
     use super::*;
 
     #[test]
@@ -362,7 +304,7 @@ mod tests {
         }
         let mut files = Vec::new();
         let mut links = HashSet::new();
-        walk(&incidents, dir.path(), &mut files, &mut links).unwrap();
+        assert!(walk(&incidents, dir.path(), &mut files, &mut links, None).unwrap());
         let names: Vec<_> = files
             .iter()
             .map(|f| f.path.strip_prefix(&incidents).unwrap().to_path_buf())
@@ -436,6 +378,127 @@ mod tests {
             "{:?}",
             sources.files
         );
+    }
+
+    /// What `discover` lists, cut to the files of the groups `ids`.
+    fn cut(sources: &Sources, ids: &[&str]) -> Vec<SourceFile> {
+        let files = sources.files.iter();
+        files
+            .filter(|file| ids.contains(&group_id(&file.kind)))
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn a_discovery_of_some_groups_finds_what_the_whole_one_finds_of_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("project");
+        for file in [
+            "site/config.yaml",
+            "incidents/2024-01-01-a.yaml",
+            "incidents/2024-01-01-a.de.yaml",
+            "incidents/2024-01-01-a.x.y.yaml",
+            "incidents/2024-01-01-a.txt",
+            "incidents/.2024-01-01-a.ja.yaml",
+            "incidents/2024-01-01-ab.yaml",
+            "incidents/2024-01-02-b.yaml",
+            "incidents/2024-01-02-b.zh.yml",
+            "incidents/old/2024-01-01-a.yaml",
+            "incidents/old/2024-01-01-a.ja.yaml",
+            "incidents/old/deeper/2024-01-02-b.de.yaml",
+            "other/2024-01-01-a.fr.yaml",
+            "other/2024-01-03-c.yaml",
+        ] {
+            let path = root.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "title: x\n").unwrap();
+        }
+        // A path asked for that is a link into incidents/ under another name.
+        std::os::unix::fs::symlink(
+            root.join("incidents/2024-01-02-b.yaml"),
+            root.join("other/alias.yaml"),
+        )
+        .unwrap();
+        // The paths asked for, the groups asked for, and the groups that makes.
+        let a = "2024-01-01-a";
+        let b = "2024-01-02-b";
+        let cases: [(&[&str], &[&str], &[&str]); 5] = [
+            (&[], &[a], &[a]),
+            (&[], &[b, "nothing"], &[b]),
+            (&["incidents/2024-01-01-a.yaml"], &[], &[a]),
+            (
+                &["other/2024-01-01-a.fr.yaml", "other/2024-01-03-c.yaml"],
+                &[],
+                &[a, "2024-01-03-c"],
+            ),
+            (&["other/alias.yaml"], &[], &["alias", b]),
+        ];
+        for (asked, ids, groups) in cases {
+            let paths: Vec<PathBuf> = asked.iter().map(|path| root.join(path)).collect();
+            let some = discover_groups(&root, &paths, ids).unwrap().unwrap();
+            let all = discover(&root, &paths).unwrap();
+            assert_eq!(some.files, cut(&all, groups), "{asked:?} {ids:?}");
+            assert!(!some.files.is_empty(), "{asked:?} {ids:?}");
+            assert_eq!(some.selected, all.selected, "{asked:?} {ids:?}");
+            assert_eq!(some.config, all.config);
+            assert_eq!(some.site_files, all.site_files);
+        }
+    }
+
+    #[test]
+    fn a_discovery_of_some_groups_gives_up_where_names_do_not_decide() {
+        let (_dir, root) = project_with_refused_links();
+        assert!(
+            discover_groups(&root, &[], &["2024-01-01-a"])
+                .unwrap()
+                .is_none()
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("site")).unwrap();
+        fs::create_dir_all(root.join("data")).unwrap();
+        assert!(
+            discover_groups(root, &[], &["x"]).unwrap().is_none(),
+            "no incidents/"
+        );
+        std::os::unix::fs::symlink("data", root.join("incidents")).unwrap();
+        assert!(
+            discover_groups(root, &[], &["x"]).unwrap().is_none(),
+            "incidents/ a link"
+        );
+        fs::remove_file(root.join("incidents")).unwrap();
+        fs::create_dir_all(root.join("incidents/sub")).unwrap();
+        let sub = [root.join("incidents/sub")];
+        assert!(
+            discover_groups(root, &sub, &[]).unwrap().is_none(),
+            "a folder asked for"
+        );
+        assert!(discover_groups(root, &[], &["x"]).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_name_gives_the_group_that_classify_gives() {
+        for name in [
+            "a.yaml",
+            "a.de.yaml",
+            "a.b.c.yml",
+            "a",
+            "a.",
+            "a..yaml",
+            "é.ja.yaml",
+        ] {
+            let classified = classify(Path::new(name));
+            assert_eq!(name_group(name), group_id(&classified.kind), "{name}");
+        }
+        // Names that are not UTF-8 are judged as `classify` reads them.
+        use std::os::unix::ffi::OsStrExt as _;
+        let name = OsStr::from_bytes(b"a\xff.de.yaml");
+        let group = "a\u{fffd}";
+        assert_eq!(group_id(&classify(Path::new(name)).kind), group);
+        assert!(in_groups(name, &[group]));
+        assert!(in_groups(OsStr::new("a.de.yaml"), &["b", "a"]));
+        assert!(!in_groups(OsStr::new("ab.de.yaml"), &["a"]));
+        assert!(!in_groups(OsStr::new("a.b.de.yaml"), &["a"]));
     }
 
     #[test]

@@ -74,9 +74,10 @@ pub struct Project {
     pub root: PathBuf,
     pub corpus: Corpus,
     /// The id of every record file, read or not (a command about one record reads only its
-    /// group), in the order discovered.
-    ids: Vec<String>,
-    /// Every input file, read or not: what outputs must never replace.
+    /// group), in the order discovered: see [`Project::record_ids`].
+    ids: OnceLock<Vec<String>>,
+    /// The input files that outputs must never replace, read or not, save those that the
+    /// input folders protect already (see `one.rs`).
     inputs: Vec<PathBuf>,
     /// Templates, messages, static files and git revisions: read once, when a command first
     /// needs them (lint never does).
@@ -105,7 +106,7 @@ impl Project {
         Ok(Project {
             root: root.to_path_buf(),
             corpus: load::load(&sources)?,
-            ids: one::record_ids(&sources),
+            ids: OnceLock::from(one::record_ids(&sources)),
             inputs: one::inputs(&sources),
             assets: OnceLock::new(),
         })
@@ -131,12 +132,6 @@ impl Project {
     pub fn protected(&self) -> anyhow::Result<crate::publish::Protected> {
         let inputs = self.inputs.iter().map(PathBuf::as_path);
         crate::publish::Protected::new(&self.root)?.with_input_files(inputs)
-    }
-
-    /// The id of every record file of the project, in the order discovered, whether or not
-    /// the command read it.
-    pub fn record_ids(&self) -> &[String] {
-        &self.ids
     }
 
     /// The record that `file` names. An overlay is refused with a pointer to its record and to

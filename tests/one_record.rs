@@ -134,7 +134,7 @@ fn a_record_and_its_overlays_are_all_that_is_read() {
         .collect();
     assert_eq!(read, [root.join(RECORD), root.join(OVERLAY)]);
     assert_eq!(
-        loaded.record_ids(),
+        loaded.record_ids().unwrap(),
         ["2023-12-17-logto-image-deleted", "2024-01-01-broken"]
     );
     let named =

@@ -39,7 +39,11 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     // Only the formats that show source lines keep the texts of the files with findings.
     let texts = matches!(args.format, Format::Human | Format::Sarif);
     let checked = now().and_then(|now| project::lint(&root, &args.paths, now, texts));
-    let Linted { report, texts } = match checked {
+    let Linted {
+        report,
+        texts,
+        unread,
+    } = match checked {
         Ok(checked) => checked,
         Err(error) => {
             // A machine-read format still gets a document on stdout that says the run failed
@@ -64,6 +68,13 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         Format::Sarif => report::sarif(&report, &sources, &SourceRoot::of_project(&root)),
     };
     print(&output)?;
+    let gone = unread.iter().map(|path| {
+        format!(
+            "{} could not be read again to quote the lines of its findings (deleted or made unreadable since its check): they are shown by position only",
+            hindsight::diagnostic::display_path(path)
+        )
+    });
+    warnings(&gone.collect::<Vec<_>>());
     // After the annotations, and only a warning: the summary is a copy of what they say.
     if let Format::Github = args.format
         && let Err(error) = step_summary(&report, &SourceRoot::of_project(&root))

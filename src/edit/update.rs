@@ -294,7 +294,12 @@ fn record_named<'c>(project: &'c Project, asked: &str) -> Result<&'c RecordFile,
     if let Some(file) = project.corpus.records.iter().find(|r| r.id == id) {
         return Ok(file);
     }
-    let ids: Vec<&str> = project.record_ids().iter().map(String::as_str).collect();
+    let ids = project.record_ids().map_err(|error| {
+        Refusal(format!(
+            "there is no incident `{asked}`, and the others could not be listed: {error:#}"
+        ))
+    })?;
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let undated: Vec<&str> = ids
         .iter()
         .copied()

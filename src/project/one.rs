@@ -14,30 +14,60 @@ impl Project {
     /// The project at `root` with only the group of the record `file` read, reporting on
     /// `file` (as `render FILE` and `translate FILE` name it).
     pub fn load_record_file(root: &Path, file: &Path) -> anyhow::Result<Project> {
-        let sources = discover::discover(root, &[file.to_path_buf()])?;
+        let paths = [file.to_path_buf()];
+        if let Some(sources) = discover::discover_groups(root, &paths, &[])? {
+            let id = group_of(&sources, file);
+            return Project::load_group(root, sources, &id, None);
+        }
+        let sources = discover::discover(root, &paths)?;
         let id = group_of(&sources, file);
-        Project::load_group(root, sources, &id)
+        let ids = record_ids(&sources);
+        Project::load_group(root, sources, &id, Some(ids))
     }
 
     /// The project at `root` with only the group of the record `asked` names read (an id, or
     /// its file's path as tab completion gives it: see [`record_id_asked`]), reporting on
     /// every file read (as `update` and `resolve` name it).
     pub fn load_record_named(root: &Path, asked: &str) -> anyhow::Result<Project> {
+        let id = record_id_asked(asked);
+        if let Some(sources) = discover::discover_groups(root, &[], &[id])? {
+            return Project::load_group(root, sources, id, None);
+        }
         let sources = discover::discover(root, &[])?;
-        Project::load_group(root, sources, record_id_asked(asked))
+        let ids = record_ids(&sources);
+        Project::load_group(root, sources, id, Some(ids))
     }
 
-    fn load_group(root: &Path, mut sources: Sources, id: &str) -> anyhow::Result<Project> {
+    /// The project with only the group `id` of `sources` read. Its inputs are the files of
+    /// `sources`: a discovery cut to some groups ([`discover::discover_groups`]) leaves out
+    /// only files that lie in incidents/ with no link on the way, which the folder itself
+    /// protects. The ids of every record, when `ids` does not give them, are listed when
+    /// first asked for (to suggest the id meant).
+    fn load_group(
+        root: &Path,
+        mut sources: Sources,
+        id: &str,
+        ids: Option<Vec<String>>,
+    ) -> anyhow::Result<Project> {
         let inputs = inputs(&sources);
-        let ids = record_ids(&sources);
         sources.files.retain(|file| group_id(&file.kind) == id);
         Ok(Project {
             root: root.to_path_buf(),
             corpus: load::load(&sources)?,
-            ids,
+            ids: ids.map_or_else(OnceLock::new, OnceLock::from),
             inputs,
             assets: OnceLock::new(),
         })
+    }
+
+    /// The id of every record file of the project, in the order discovered, whether or not
+    /// the command read it; listed on the first call when the command read one group.
+    pub fn record_ids(&self) -> anyhow::Result<&[String]> {
+        if let Some(ids) = self.ids.get() {
+            return Ok(ids);
+        }
+        let ids = record_ids(&discover::discover(&self.root, &[])?);
+        Ok(self.ids.get_or_init(|| ids))
     }
 }
 

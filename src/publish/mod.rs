@@ -159,12 +159,19 @@ fn remove_stale_temporaries(dir: &Path) {
     };
     let minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
     for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = name.starts_with(TEMPORARY_PREFIX) && name.ends_with(TEMPORARY_SUFFIX);
+        let name = entry.file_name();
+        let name = name.as_encoded_bytes();
+        let ours = name.starts_with(TEMPORARY_PREFIX.as_bytes())
+            && name.ends_with(TEMPORARY_SUFFIX.as_bytes());
+        // By name first: a stat of every entry took most of the time of `update` in a
+        // folder of 40,000 records.
+        if !ours {
+            continue;
+        }
         let stale = entry
             .metadata()
             .is_ok_and(|m| m.is_file() && m.modified().is_ok_and(|modified| modified < minute_ago));
-        if !ours || !stale {
+        if !stale {
             continue;
         }
         let Ok(file) = std::fs::File::open(entry.path()) else {

@@ -151,3 +151,33 @@ fn render_never_overwrites_a_record_reached_through_a_link() {
     );
     assert!(!root.join("newdir").exists());
 }
+
+#[test]
+fn render_never_overwrites_a_record_of_another_group_in_a_subfolder_or_a_linked_folder() {
+    let (_dir, root) = project();
+    let partial = "2026-11-20-api-partial.yaml";
+    fs::create_dir_all(root.join("incidents/2025")).unwrap();
+    fs::create_dir(root.join("archive")).unwrap();
+    fs::rename(
+        root.join("incidents").join(partial),
+        root.join("archive").join(partial),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../archive", root.join("incidents/old")).unwrap();
+    fs::write(root.join("incidents/2025/2025-01-01-old.yaml"), "kept").unwrap();
+    for out in [
+        "archive/2026-11-20-api-partial.yaml",
+        "incidents/old/2026-11-20-api-partial.yaml",
+        "incidents/2025/2025-01-01-old.yaml",
+    ] {
+        let before = fs::read(root.join(out)).unwrap();
+        let output = hindsight(&root)
+            .args(["render", RECORD, "-o", out])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "-o {out}: {stderr}");
+        assert!(stderr.contains("refusing to write"), "-o {out}: {stderr}");
+        assert_eq!(fs::read(root.join(out)).unwrap(), before, "-o {out}");
+    }
+}

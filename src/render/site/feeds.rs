@@ -225,12 +225,7 @@ impl Site<'_> {
                 let chrome = self.chrome(language, page, "");
                 Url {
                     loc: chrome.canonical,
-                    lastmod: match page {
-                        Page::Incident(index, _) => {
-                            Some(rfc3339(self.status.incidents[index].revised))
-                        }
-                        _ => None,
-                    },
+                    lastmod: self.last_changed(language, page).map(rfc3339),
                     alternates: chrome.alternates,
                     x_default: chrome.x_default,
                 }
@@ -246,6 +241,31 @@ impl Site<'_> {
             );
         }
         Ok(text)
+    }
+
+    /// When `page` last changed, for the sitemap's `<lastmod>`: an incident's revision (its
+    /// record's or a translation's last change, else its latest event), and for a month the
+    /// latest change among what it lists, its incidents' revisions and its windows' last
+    /// changes, as the site's own `updated` is taken over all of them. None for the pages
+    /// that follow the present (home, history, metrics, components) and, as before, for a
+    /// maintenance window's page.
+    fn last_changed(&self, language: usize, page: Page) -> Option<DateTime<Utc>> {
+        let status = self.status;
+        match page {
+            Page::Incident(index, _) => Some(status.incidents[index].revised),
+            Page::Month(index, _) => {
+                let month = &self.languages[language].view.months[index];
+                let incidents = month.incidents.iter();
+                let windows = month.maintenances.iter();
+                incidents
+                    .map(|&index| status.incidents[index].revised)
+                    .chain(
+                        windows.filter_map(|&index| status.maintenances[index].changed(status.now)),
+                    )
+                    .max()
+            }
+            _ => None,
+        }
     }
 
     /// The sitemap index: the address of each of `parts` sitemaps.
