@@ -327,11 +327,9 @@ fn every_rule_that_reads_now_narrows_the_span_of_a_cached_result() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 walk(&path, found);
-            } else if fs::read_to_string(&path)
-                .unwrap()
-                .replace("::now()", "")
-                .contains(".now")
-            {
+            } else if fs::read_to_string(&path).unwrap().lines().any(|line| {
+                !line.trim_start().starts_with("//") && line.replace("::now()", "").contains(".now")
+            }) {
                 found.push(path.file_name().unwrap().to_string_lossy().into_owned());
             }
         }
