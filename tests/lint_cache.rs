@@ -43,7 +43,10 @@ fn outputs(runs: &[(i32, String, String)]) -> Vec<(i32, &str)> {
 fn lint_with_the_cache_prints_what_lint_prints_in_every_format() {
     let project = Project::example(RECORDS).record("2024-01-01-broken.yaml", "title: [\n");
     let plain = lints(&project, &[]);
-    assert!(plain.iter().all(|(code, _, _)| *code == 1), "the fixture has errors");
+    assert!(
+        plain.iter().all(|(code, _, _)| *code == 1),
+        "the fixture has errors"
+    );
     assert!(
         !project.path(".hindsight-cache").exists(),
         "lint writes nothing without --cache"
@@ -91,11 +94,8 @@ fn a_damaged_cache_is_ignored_with_a_warning() {
 fn the_cache_is_never_written_through_a_link_into_the_inputs() {
     let project = Project::example(RECORDS);
     let plain = lints(&project, &[]);
-    std::os::unix::fs::symlink(
-        project.path("incidents"),
-        project.path(".hindsight-cache"),
-    )
-    .unwrap();
+    std::os::unix::fs::symlink(project.path("incidents"), project.path(".hindsight-cache"))
+        .unwrap();
     let before: Vec<_> = fs::read_dir(project.path("incidents")).unwrap().collect();
     let (code, stdout, stderr) = project.lint(&["--format", "json", "--cache"]).parts();
     assert_eq!((code, stdout.as_str()), (plain[1].0, plain[1].1.as_str()));

@@ -215,7 +215,10 @@ fn a_damaged_or_foreign_cache_is_not_trusted_and_the_report_is_the_same() {
     let now = "2026-06-10T12:00:00Z".parse().unwrap();
     let sources = discover(root, &[]).unwrap();
     let plain = seen(&lint(&sources, now, false).unwrap());
-    let good = lint_cached(&sources, now, false, None).unwrap().cache.unwrap();
+    let good = lint_cached(&sources, now, false, None)
+        .unwrap()
+        .cache
+        .unwrap();
     assert!(
         plain.contains("OverdueAction"),
         "the fixture has a finding to lose: {plain}"
@@ -238,7 +241,10 @@ fn a_damaged_or_foreign_cache_is_not_trusted_and_the_report_is_the_same() {
         (&good[..10], "it is truncated"),
         (&flipped[..], "it fails its checksum"),
         (&foreign[..], "another version of hindsight wrote it"),
-        (&b"not a cache at all, but long enough to have a checksum"[..], "it has another format"),
+        (
+            &b"not a cache at all, but long enough to have a checksum"[..],
+            "it has another format",
+        ),
     ] {
         let linted = lint_cached(&sources, now, false, Some(bytes)).unwrap();
         assert_eq!(linted.cache_problem, Some(why));
@@ -246,7 +252,11 @@ fn a_damaged_or_foreign_cache_is_not_trusted_and_the_report_is_the_same() {
     }
     let linted = lint_cached(&sources, now, false, Some(&good)).unwrap();
     assert_eq!(linted.cache_problem, None);
-    assert_eq!(linted.cache.as_deref(), Some(&good[..]), "the same project writes the same cache");
+    assert_eq!(
+        linted.cache.as_deref(),
+        Some(&good[..]),
+        "the same project writes the same cache"
+    );
 }
 
 #[test]
@@ -271,11 +281,23 @@ fn a_cached_result_holds_the_findings_and_index_it_was_made_with() {
     let sources = discover(root, &[]).unwrap();
     let first = lint_cached(&sources, now, false, None).unwrap();
     let bytes = first.cache.clone().unwrap();
-    let groups = decode(&bytes, &global_key(&crate::load::load_config(&sources).unwrap())).unwrap();
+    let groups = decode(
+        &bytes,
+        &global_key(&crate::load::load_config(&sources).unwrap()),
+    )
+    .unwrap();
     assert_eq!(groups.len(), 2);
-    assert!(groups.values().all(|g| g.entries.len() == 1 && g.entries[0].window.is_some()));
+    assert!(
+        groups
+            .values()
+            .all(|g| g.entries.len() == 1 && g.entries[0].window.is_some())
+    );
     let report = seen(&first);
-    for rule in ["MaintenanceOverlap", "MaintenanceOverrun", "TranslationStale"] {
+    for rule in [
+        "MaintenanceOverlap",
+        "MaintenanceOverrun",
+        "TranslationStale",
+    ] {
         assert!(report.contains(rule), "{rule} in {report}");
     }
     let again = lint_cached(&sources, now, false, Some(&bytes)).unwrap();
@@ -303,15 +325,21 @@ fn a_file_changed_in_place_with_the_same_size_and_time_is_seen() {
     let cache = lint_cached(&sources, now, false, None).unwrap().cache;
     let mtime = fs::metadata(&file).unwrap().modified().unwrap();
     // `todo` to `done`: the same length, so the same size; the time is put back.
-    let done = record(&Params { action: "done", ..p });
-    write(&file, &done.replace("status: done", "status: done"));
+    let done = record(&Params {
+        action: "done",
+        ..p
+    });
+    write(&file, &done);
     fs::File::options()
         .write(true)
         .open(&file)
         .unwrap()
         .set_modified(mtime)
         .unwrap();
-    assert_eq!(fs::metadata(&file).unwrap().len() as usize, record(&p).len());
+    assert_eq!(
+        fs::metadata(&file).unwrap().len() as usize,
+        record(&p).len()
+    );
     let plain = seen(&lint(&sources, now, false).unwrap());
     let cached = lint_cached(&sources, now, false, cache.as_deref()).unwrap();
     assert_eq!(seen(&cached), plain);

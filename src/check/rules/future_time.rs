@@ -4,9 +4,9 @@ use super::show;
 use crate::check::cache::NowSpan;
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
-use crate::model::{Milestone, Record};
 use crate::model::Spanned;
 use crate::model::time::When;
+use crate::model::{Milestone, Record};
 
 declare_rule! {
     /// A published record has a time that is still in the future.
@@ -46,9 +46,7 @@ fn times(record: &Record) -> impl Iterator<Item = (String, &Spanned<When>)> {
         .timeline
         .iter()
         .map(|entry| ("this timeline entry".to_string(), &entry.at));
-    milestones
-        .chain(entries)
-        .filter(|_| record.is_published())
+    milestones.chain(entries).filter(|_| record.is_published())
 }
 
 /// Narrows `span` to the nows for which this rule's findings on the record stay the same:

@@ -6,9 +6,9 @@ use chrono::TimeDelta;
 use super::show;
 use crate::check::cache::NowSpan;
 use crate::check::{RecordCheck, Scope, declare_rule};
+use crate::diagnostic::Finding;
 use crate::model::time::When;
 use crate::model::{Record, Spanned};
-use crate::diagnostic::Finding;
 
 /// How long after its window a started maintenance may stay unresolved before it is reported.
 const GRACE: TimeDelta = TimeDelta::hours(24);
@@ -71,7 +71,10 @@ pub(crate) fn now_span(subject: &RecordCheck<'_>, span: &mut NowSpan) {
     }
     if now - until > GRACE {
         let hours = (now - until).num_hours();
-        for at in [step(TimeDelta::hours(hours)), step(TimeDelta::hours(hours + 1))] {
+        for at in [
+            step(TimeDelta::hours(hours)),
+            step(TimeDelta::hours(hours + 1)),
+        ] {
             match at {
                 Some(at) => span.split_at(now, at),
                 None => span.until = Some(now + TimeDelta::nanoseconds(1)),
