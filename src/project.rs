@@ -216,7 +216,15 @@ pub fn lint_cached(
         ));
     }
     let bytes = linted.cache.take().unwrap_or_default();
-    let written = allowed.and_then(|()| crate::publish::write_file(&shown, &bytes));
+    // A lint that changed nothing leaves the file as it is.
+    let unchanged = previous.as_deref() == Some(bytes.as_slice());
+    let written = allowed.and_then(|()| {
+        if unchanged {
+            Ok(())
+        } else {
+            crate::publish::write_file(&shown, &bytes)
+        }
+    });
     if let Err(error) = written {
         warnings.push(format!(
             "the lint cache was not written ({error:#}); the next lint checks every file"

@@ -58,7 +58,16 @@ fn lint_with_the_cache_prints_what_lint_prints_in_every_format() {
             assert!(!stderr.contains("warning: the lint cache"), "{stderr}");
         }
     }
-    assert!(project.path(".hindsight-cache/lint").is_file());
+    let cache = project.path(".hindsight-cache/lint");
+    let inode =
+        |path: &std::path::Path| std::os::unix::fs::MetadataExt::ino(&fs::metadata(path).unwrap());
+    let before = inode(&cache);
+    lints(&project, &["--cache"]);
+    assert_eq!(
+        inode(&cache),
+        before,
+        "a lint that changed nothing writes nothing"
+    );
     // One edit that changes the findings, and one that removes the broken record.
     let record = project.path(RECORDS[3]);
     let text = fs::read_to_string(&record).unwrap();
