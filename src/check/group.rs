@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::cache::NowSpan;
 use super::index::RecordEntry;
 use super::{Filter, OverlayCheck, RecordCheck, Scope, Site, rules};
 use crate::diagnostic::{Diagnostic, Finding};
@@ -91,6 +92,22 @@ pub(crate) fn check(group: &Group<'_>, site: Site<'_>, filter: &Filter<'_>) -> C
         .map(|&(position, file)| (position, RecordEntry::of(file, site.config.timezone)))
         .collect();
     checked
+}
+
+/// The nows for which the group's findings stay as they are at `site.now` (the lint cache).
+pub(crate) fn now_span(group: &Group<'_>, site: Site<'_>) -> NowSpan {
+    let mut span = NowSpan::ALWAYS;
+    for (_, file) in &group.records {
+        if let Some(record) = &file.record {
+            let subject = RecordCheck {
+                record,
+                text: &file.source.text,
+                site,
+            };
+            span = span.and(rules::now_span(&subject));
+        }
+    }
+    span
 }
 
 fn record_rules() -> impl Iterator<Item = fn(&RecordCheck<'_>) -> Vec<Finding>> {

@@ -4,6 +4,7 @@
 //! its doc comment is what `hindsight explain` prints. [`rules::REGISTRY`] lists them in
 //! the order `hindsight rules` shows them.
 
+pub(crate) mod cache;
 mod group;
 pub(crate) mod index;
 pub mod rules;
@@ -78,7 +79,7 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-pub use stream::{Linted, lint};
+pub use stream::{Linted, lint, lint_cached};
 
 /// What every rule may know about the project as a whole.
 #[derive(Debug, Clone, Copy)]

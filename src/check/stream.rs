@@ -2,14 +2,14 @@
 //! checked and dropped in turn, in parallel, so that memory holds the files in flight and
 //! the project index, not the corpus. The same stages as [`super::check`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
-use super::{Filter, Report, Site, finish, group};
-use crate::discover::{Sources, group_id};
+use super::{Filter, Report, Site, cache, finish, group};
+use crate::discover::{SourceKind, Sources, group_id};
 use crate::load::{self, Loaded, SourceText};
 
 /// A lint's report, and the texts of the files it has findings on (when asked for: a report
@@ -21,11 +21,36 @@ pub struct Linted {
     /// Files with findings that could not be read again for their lines (deleted or made
     /// unreadable since their check): their findings stand, located but not quoted.
     pub unread: Vec<PathBuf>,
+    /// With the cache: the new cache file's bytes.
+    pub cache: Option<Vec<u8>>,
+    /// With the cache: why the previous cache file was not trusted, if it was not.
+    pub cache_problem: Option<&'static str>,
 }
 
 /// Lints every discovered source at time `now`, a group at a time. With `texts`, the texts of
 /// the files with findings come back for the report.
 pub fn lint(sources: &Sources, now: DateTime<Utc>, texts: bool) -> anyhow::Result<Linted> {
+    run(sources, now, texts, None)
+}
+
+/// [`lint`] with the lint cache: `previous` is the cache file's bytes, if there is one. The
+/// groups whose key and span of now match are not parsed or checked; the report is the same.
+/// The new cache's bytes come back in [`Linted::cache`].
+pub fn lint_cached(
+    sources: &Sources,
+    now: DateTime<Utc>,
+    texts: bool,
+    previous: Option<&[u8]>,
+) -> anyhow::Result<Linted> {
+    run(sources, now, texts, Some(previous))
+}
+
+fn run(
+    sources: &Sources,
+    now: DateTime<Utc>,
+    texts: bool,
+    cache: Option<Option<&[u8]>>,
+) -> anyhow::Result<Linted> {
     let config = load::load_config(sources)?;
     let context = load::context(&config);
     let site = Site::of(&config, now);
@@ -33,17 +58,54 @@ pub fn lint(sources: &Sources, now: DateTime<Utc>, texts: bool) -> anyhow::Resul
         selected: sources.selected.as_ref(),
         config: &config.config,
     };
+    let global = cache.map(|_| cache::global_key(&config));
+    let (previous, cache_problem) = match (cache.flatten(), &global) {
+        (Some(bytes), Some(global)) => match cache::decode(bytes, global) {
+            Ok(groups) => (groups, None),
+            Err(why) => (HashMap::new(), Some(why)),
+        },
+        _ => (HashMap::new(), None),
+    };
     let groups = group::by_id(sources.files.iter().map(|file| group_id(&file.kind)));
-    let checked = groups
+    let results = groups
         .par_iter()
         .map(|positions| {
-            let mut loaded = Vec::with_capacity(positions.len());
-            for &position in positions {
-                loaded.push((
-                    position,
-                    load::load_file(&sources.files[position], &context)?,
-                ));
+            let raws = positions
+                .iter()
+                .map(|&position| load::read_raw(&sources.files[position]))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let id = group_id(&sources.files[positions[0]].kind);
+            let key = global.as_ref().map(|global| {
+                let files: Vec<_> = raws
+                    .iter()
+                    .map(|raw| (raw, filter.is_selected(&raw.file.path)))
+                    .collect();
+                cache::group_key(global, &files)
+            });
+            let records = || {
+                positions
+                    .iter()
+                    .copied()
+                    .filter(|&p| matches!(sources.files[p].kind, SourceKind::Record { .. }))
+            };
+            if let Some(key) = key
+                && let Some(entry) = previous.get(id)
+                && entry.key == key
+                && entry.span.contains(now)
+                && entry.entries.len() == records().count()
+            {
+                let checked = group::Checked {
+                    diagnostics: entry.diagnostics.clone(),
+                    entries: records().zip(entry.entries.iter().cloned()).collect(),
+                    files: entry.files,
+                };
+                return Ok((checked, Some((id.to_string(), entry.clone()))));
             }
+            let loaded: Vec<_> = positions
+                .iter()
+                .zip(raws)
+                .map(|(&position, raw)| (position, load::parse_raw(raw, &context)))
+                .collect();
             let mut group = group::Group::default();
             for (position, file) in &loaded {
                 match file {
@@ -51,9 +113,25 @@ pub fn lint(sources: &Sources, now: DateTime<Utc>, texts: bool) -> anyhow::Resul
                     Loaded::Overlay(file) => group.overlays.push(file),
                 }
             }
-            Ok(group::check(&group, site, &filter))
+            let checked = group::check(&group, site, &filter);
+            let entry = key.map(|key| {
+                let entry = cache::Entry {
+                    key,
+                    span: group::now_span(&group, site),
+                    files: checked.files,
+                    diagnostics: checked.diagnostics.clone(),
+                    entries: checked.entries.iter().map(|(_, e)| e.clone()).collect(),
+                };
+                (id.to_string(), entry)
+            });
+            Ok((checked, entry))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let (checked, entries): (Vec<_>, Vec<_>) = results.into_iter().unzip();
+    let new_cache = global.map(|global| {
+        let entries: Vec<_> = entries.into_iter().flatten().collect();
+        cache::encode(&global, &entries)
+    });
     let report = finish(&config, &sources.site_files, &filter, checked);
     let (mut kept, mut unread) = (Vec::new(), Vec::new());
     if texts {
@@ -64,6 +142,8 @@ pub fn lint(sources: &Sources, now: DateTime<Utc>, texts: bool) -> anyhow::Resul
         report,
         texts: kept,
         unread,
+        cache: new_cache,
+        cache_problem,
     })
 }
 

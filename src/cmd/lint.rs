@@ -24,6 +24,10 @@ pub(crate) struct Args {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// Reuse the results of files that did not change since the last `lint --cache`, kept
+    /// in .hindsight-cache/lint under the project (written only with this flag).
+    #[arg(long)]
+    cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -38,11 +42,20 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let root = project::find_root(root, args.paths.first().map(PathBuf::as_path));
     // Only the formats that show source lines keep the texts of the files with findings.
     let texts = matches!(args.format, Format::Human | Format::Sarif);
-    let checked = now().and_then(|now| project::lint(&root, &args.paths, now, texts));
+    let checked = now().and_then(|now| {
+        if args.cache {
+            let (linted, cache_warnings) = project::lint_cached(&root, &args.paths, now, texts)?;
+            warnings(&cache_warnings);
+            Ok(linted)
+        } else {
+            project::lint(&root, &args.paths, now, texts)
+        }
+    });
     let Linted {
         report,
         texts,
         unread,
+        ..
     } = match checked {
         Ok(checked) => checked,
         Err(error) => {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::yaml::{LineIndex, Node, Value};
 use crate::diagnostic::{Finding, Span};
 use crate::model::RuleId;
-use crate::model::chars::{code_point, is_xml_char};
+use crate::model::chars::{all_xml, code_point, is_xml_char};
 
 /// A finding for every forbidden character in the keys and values under `root`.
 pub(crate) fn check(text: &str, root: &Node) -> Vec<Finding> {
@@ -50,6 +50,9 @@ impl Scan<'_> {
     }
 
     fn scalar(&mut self, span: Span, value: &str, field: &str) {
+        if all_xml(value) {
+            return;
+        }
         let Some(bad) = value.chars().find(|&c| !is_xml_char(c)) else {
             return;
         };

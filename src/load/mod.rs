@@ -283,29 +283,92 @@ fn parse_read<T>(
 /// Reads a file within the size budget. Input problems (too large, not UTF-8) come back as
 /// a finding with whatever text could be shown; only I/O failures are errors.
 fn read(path: &Path, limits: &Limits) -> anyhow::Result<(SourceText, Option<Finding>)> {
+    Ok(decode(path, read_bytes(path, limits)?, limits))
+}
+
+/// What reading a source found, before it is decoded: all that its text, findings and
+/// parse depend on besides its path (the lint cache keys on it).
+#[derive(Debug)]
+pub(crate) enum RawState {
+    /// Refused by discovery, with why.
+    Refused(String),
+    /// A pipe, socket or device.
+    Irregular,
+    /// Over the size budget, with its size.
+    TooLarge(u64),
+    Bytes(Vec<u8>),
+}
+
+/// A source file as read from disk, not yet decoded or parsed.
+#[derive(Debug)]
+pub(crate) struct RawSource {
+    pub file: SourceFile,
+    pub state: RawState,
+}
+
+/// Reads one record or overlay into memory as [`load_file`] does, without parsing it.
+pub(crate) fn read_raw(file: &SourceFile) -> anyhow::Result<RawSource> {
+    let state = match &file.refused {
+        Some(why) => RawState::Refused(why.clone()),
+        None => read_bytes(&file.path, &Limits::default())?,
+    };
+    Ok(RawSource {
+        file: file.clone(),
+        state,
+    })
+}
+
+/// Decodes and parses a source read by [`read_raw`]: the same as [`load_file`].
+pub(crate) fn parse_raw(raw: RawSource, context: &RecordContext) -> Loaded {
+    let limits = Limits::default();
+    let (source, unreadable) = decode(&raw.file.path, raw.state, &limits);
+    parse_file(
+        Read {
+            file: raw.file,
+            source,
+            unreadable,
+        },
+        context,
+    )
+}
+
+fn read_bytes(path: &Path, limits: &Limits) -> anyhow::Result<RawState> {
     let metadata = fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
     let size = metadata.len();
+    if !metadata.is_file() {
+        return Ok(RawState::Irregular);
+    }
+    if size > limits.max_bytes as u64 {
+        return Ok(RawState::TooLarge(size));
+    }
+    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(RawState::Bytes(bytes))
+}
+
+fn decode(path: &Path, state: RawState, limits: &Limits) -> (SourceText, Option<Finding>) {
     let source = |text: String| SourceText {
         path: path.to_path_buf(),
         text,
     };
-    if !metadata.is_file() {
-        let finding = irregular(path, "is not a regular file (a pipe, socket or device)");
-        return Ok((source(String::new()), Some(finding)));
-    }
-    if size > limits.max_bytes as u64 {
-        let finding = yaml::too_large(usize::try_from(size).unwrap_or(usize::MAX), limits);
-        return Ok((source(String::new()), Some(finding)));
-    }
-    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    match yaml::decode(&bytes) {
-        Ok(text) => Ok((source(text.to_string()), None)),
-        // A binary file's "lines" would only garble the report: show its name alone.
-        Err(finding) if yaml::is_binary(&bytes) => Ok((source(String::new()), Some(finding))),
-        Err(finding) => Ok((
-            source(String::from_utf8_lossy(&bytes).into_owned()),
-            Some(finding),
-        )),
+    match state {
+        RawState::Refused(why) => (source(String::new()), Some(irregular(path, &why))),
+        RawState::Irregular => {
+            let finding = irregular(path, "is not a regular file (a pipe, socket or device)");
+            (source(String::new()), Some(finding))
+        }
+        RawState::TooLarge(size) => {
+            let finding = yaml::too_large(usize::try_from(size).unwrap_or(usize::MAX), limits);
+            (source(String::new()), Some(finding))
+        }
+        RawState::Bytes(bytes) => match yaml::decode(&bytes) {
+            Ok(text) => (source(text.to_string()), None),
+            // A binary file's "lines" would only garble the report: show its name alone.
+            Err(finding) if yaml::is_binary(&bytes) => (source(String::new()), Some(finding)),
+            Err(finding) => (
+                source(String::from_utf8_lossy(&bytes).into_owned()),
+                Some(finding),
+            ),
+        },
     }
 }
 

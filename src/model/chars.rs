@@ -22,7 +22,7 @@ pub(crate) fn strip_non_xml(text: &str) -> Cow<'_, str> {
 /// Whether [`is_xml_char`] holds for every character of `text`, from its bytes (every page
 /// is checked whole): a C0 control is one byte, U+FFFE and U+FFFF are `EF BF BE` and
 /// `EF BF BF`. The controls are looked for a block at a time, without branching per byte.
-fn all_xml(text: &str) -> bool {
+pub(crate) fn all_xml(text: &str) -> bool {
     let control = |b: u8| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r');
     let controls = text
         .as_bytes()

@@ -1,11 +1,12 @@
 //! `future-time`: a published record with a time after now.
 
 use super::show;
+use crate::check::cache::NowSpan;
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
-use crate::model::Milestone;
 use crate::model::Spanned;
 use crate::model::time::When;
+use crate::model::{Milestone, Record};
 
 declare_rule! {
     /// A published record has a time that is still in the future.
@@ -36,11 +37,33 @@ declare_rule! {
     pub FUTURE_TIME = FutureTime, Error, Scope::Record(check)
 }
 
+/// The times this rule compares with now: none unless the record is published.
+fn times(record: &Record) -> impl Iterator<Item = (String, &Spanned<When>)> {
+    let milestones = Milestone::ALL
+        .iter()
+        .filter_map(|m| record.milestone(*m).map(|at| (format!("`{m}`"), at)));
+    let entries = record
+        .timeline
+        .iter()
+        .map(|entry| ("this timeline entry".to_string(), &entry.at));
+    milestones.chain(entries).filter(|_| record.is_published())
+}
+
+/// Narrows `span` to the nows for which this rule's findings on the record stay the same:
+/// each time is in the future until now reaches it (or its day begins).
+pub(crate) fn now_span(subject: &RecordCheck<'_>, span: &mut NowSpan) {
+    let zone = subject.record.zone(subject.site.config.timezone);
+    for (_, at) in times(subject.record) {
+        if at.value.is_day_only() {
+            span.split_at_day(subject.site.now, at.value.local_date, zone);
+        } else {
+            span.split_at(subject.site.now, at.value.utc);
+        }
+    }
+}
+
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
     let record = subject.record;
-    if !record.is_published() {
-        return Vec::new();
-    }
     let now = subject.site.now;
     let zone = record.zone(subject.site.config.timezone);
     let today = now.with_timezone(&zone).date_naive();
@@ -51,15 +74,7 @@ fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
             when.utc > now
         }
     };
-    let milestones = Milestone::ALL
-        .iter()
-        .filter_map(|m| record.milestone(*m).map(|at| (format!("`{m}`"), at)));
-    let entries = record
-        .timeline
-        .iter()
-        .map(|entry| ("this timeline entry".to_string(), &entry.at));
-    milestones
-        .chain(entries)
+    times(record)
         .filter(|(_, at): &(String, &Spanned<When>)| in_future(&at.value))
         .map(|(what, at)| {
             Finding::new(

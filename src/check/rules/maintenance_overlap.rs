@@ -47,12 +47,12 @@ declare_rule! {
 /// project index keeps of a record for this rule.
 #[derive(Debug, Clone)]
 pub(crate) struct Window {
-    scheduled_for: Spanned<When>,
-    scheduled_until: When,
+    pub(crate) scheduled_for: Spanned<When>,
+    pub(crate) scheduled_until: When,
     /// The zone the record's times are shown in.
-    zone: Tz,
+    pub(crate) zone: Tz,
     /// The components under `affected`, in the record's order.
-    components: Vec<String>,
+    pub(crate) components: Vec<String>,
 }
 
 impl Window {

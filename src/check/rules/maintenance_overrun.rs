@@ -4,8 +4,11 @@
 use chrono::TimeDelta;
 
 use super::show;
+use crate::check::cache::NowSpan;
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
+use crate::model::time::When;
+use crate::model::{Record, Spanned};
 
 /// How long after its window a started maintenance may stay unresolved before it is reported.
 const GRACE: TimeDelta = TimeDelta::hours(24);
@@ -39,20 +42,53 @@ declare_rule! {
     pub MAINTENANCE_OVERRUN = MaintenanceOverrun, Warning, Scope::Record(check)
 }
 
-fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
-    let record = subject.record;
+/// The end of the window of a maintenance that this rule compares with now, if it is one.
+fn open_until(record: &Record) -> Option<&Spanned<When>> {
     if !record.is_maintenance()
         || !record.is_published()
         || record.is_cancelled()
         || (record.started.is_none() && record.auto_completes())
         || record.resolved.is_some()
     {
-        return Vec::new();
+        return None;
     }
-    let Some(until) = &record.scheduled_until else {
+    record
+        .scheduled_until
+        .as_ref()
+        .filter(|until| !until.value.is_day_only())
+}
+
+/// Narrows `span` to the nows for which this rule's findings on the record stay the same:
+/// a finding appears just past the grace period, and its count of hours changes hourly.
+pub(crate) fn now_span(subject: &RecordCheck<'_>, span: &mut NowSpan) {
+    let Some(until) = open_until(subject.record) else {
+        return;
+    };
+    let (now, until) = (subject.site.now, until.value.utc);
+    let step = |delta: TimeDelta| until.checked_add_signed(delta);
+    if let Some(at) = step(GRACE + TimeDelta::nanoseconds(1)) {
+        span.split_at(now, at);
+    }
+    if now - until > GRACE {
+        let hours = (now - until).num_hours();
+        for at in [
+            step(TimeDelta::hours(hours)),
+            step(TimeDelta::hours(hours + 1)),
+        ] {
+            match at {
+                Some(at) => span.split_at(now, at),
+                None => span.until = Some(now + TimeDelta::nanoseconds(1)),
+            }
+        }
+    }
+}
+
+fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {
+    let record = subject.record;
+    let Some(until) = open_until(record) else {
         return Vec::new();
     };
-    if until.value.is_day_only() || subject.site.now - until.value.utc <= GRACE {
+    if subject.site.now - until.value.utc <= GRACE {
         return Vec::new();
     }
     let zone = record.zone(subject.site.config.timezone);

@@ -77,6 +77,17 @@ pub static REGISTRY: &[Rule] = &[
     translation_language::TRANSLATION_LANGUAGE,
 ];
 
+/// The nows for which the findings of the rules that read now (`site.now`) on a record
+/// stay as they are at `subject.site.now`: the lint cache reuses a group's result only
+/// within it. A rule that reads now narrows it here.
+pub(crate) fn now_span(subject: &super::RecordCheck<'_>) -> super::cache::NowSpan {
+    let mut span = super::cache::NowSpan::ALWAYS;
+    future_time::now_span(subject, &mut span);
+    overdue_action::now_span(subject, &mut span);
+    maintenance_overrun::now_span(subject, &mut span);
+    span
+}
+
 /// A time as a reader of the finding wants to see it: in the record's zone, at its precision.
 pub(crate) fn show(when: &When, zone: Tz) -> String {
     let local = when.utc.with_timezone(&zone);

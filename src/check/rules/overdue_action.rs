@@ -1,5 +1,6 @@
 //! `overdue-action`: a follow-up action past its due date and not done.
 
+use crate::check::cache::NowSpan;
 use crate::check::{RecordCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
 
@@ -26,6 +27,29 @@ declare_rule! {
     /// Do the action and set `status: done`; or move `due` to a new date; or, if it will not
     /// be done, set `status: wont_do` and say why in the text.
     pub OVERDUE_ACTION = OverdueAction, Warning, Scope::Record(check)
+}
+
+/// Narrows `span` to the nows for which this rule's findings on the record stay the same:
+/// an open action becomes overdue the day after it is due, and an overdue one's count of
+/// days changes every day.
+pub(crate) fn now_span(subject: &RecordCheck<'_>, span: &mut NowSpan) {
+    if subject.record.is_draft() {
+        return;
+    }
+    let (now, zone) = (subject.site.now, subject.site.config.timezone);
+    let today = now.with_timezone(&zone).date_naive();
+    let mut overdue = false;
+    for action in subject.record.actions.iter().filter(|a| a.is_open()) {
+        let Some(due) = &action.due else { continue };
+        match due.value.succ_opt() {
+            Some(after) => span.split_at_day(now, after, zone),
+            None => continue,
+        }
+        overdue |= action.is_overdue(today);
+    }
+    if overdue {
+        span.within_day(now, zone);
+    }
 }
 
 fn check(subject: &RecordCheck<'_>) -> Vec<Finding> {

@@ -1,0 +1,198 @@
+//! The lint cache (`lint --cache`): each group's result (its diagnostics and the index
+//! entries of its records), keyed by everything the group check reads, so that a lint of an
+//! unchanged project reads and hashes every file but parses and checks only the groups that
+//! changed.
+//!
+//! A group's key is a SHA-256 of the cache format, hindsight's version and the bytes of the
+//! running binary, the configuration's text, and each of the group's files: its path,
+//! whether it is reported on, and its bytes as read (or why it is not read). Its result is
+//! used only for the span of "now" in which the rules that read now cannot change it
+//! ([`NowSpan`]). The file holds a checksum of itself; one that fails it, was written by
+//! another format or version, or does not decode is ignored whole.
+
+pub(crate) mod codec;
+mod now;
+
+use std::collections::HashMap;
+
+use sha2::{Digest as _, Sha256};
+
+pub(crate) use now::NowSpan;
+
+use super::index::RecordEntry;
+use crate::diagnostic::Diagnostic;
+use crate::load::{ConfigFile, RawSource, RawState};
+use codec::{MALFORMED, Reader, Writer};
+
+/// The file's first bytes; a change of format changes them.
+const MAGIC: &[u8] = b"hindsight lint cache 1\n";
+
+/// A hash of what a group's result depends on.
+pub(crate) type Key = [u8; 32];
+
+/// One group's cached result.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub key: Key,
+    /// The nows it holds for.
+    pub span: NowSpan,
+    /// How many of its files are reported on.
+    pub files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The index entries of its records, in the order of its record files.
+    pub entries: Vec<RecordEntry>,
+}
+
+/// The inputs every group's result depends on: the format, this binary, the configuration.
+pub(crate) fn global_key(config: &ConfigFile) -> Key {
+    let mut hasher = Sha256::new();
+    hasher.update(MAGIC);
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(binary_hash());
+    match &config.source {
+        Some(source) => {
+            hasher.update([1]);
+            hasher.update(source.path.as_os_str().as_encoded_bytes());
+            hasher.update([0]);
+            hasher.update(source.text.as_bytes());
+        }
+        None => hasher.update([0]),
+    }
+    hasher.finalize().into()
+}
+
+/// The hash of the running binary: a build with other rules, even of the same version,
+/// trusts nothing an older one cached. Unreadable, it is a value no binary hashes to, and the
+/// cache is never trusted.
+fn binary_hash() -> Key {
+    static HASH: std::sync::OnceLock<Key> = std::sync::OnceLock::new();
+    *HASH.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(std::fs::read)
+            .map(|bytes| Sha256::digest(bytes).into())
+            .unwrap_or_else(|_| {
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos());
+                Sha256::digest(format!("unreadable {nanos} {}", std::process::id())).into()
+            })
+    })
+}
+
+/// The key of a group: the global key, and each file as read and whether it is reported on.
+pub(crate) fn group_key(global: &Key, files: &[(&RawSource, bool)]) -> Key {
+    let mut hasher = Sha256::new();
+    hasher.update(global);
+    for (raw, selected) in files {
+        let path = raw.file.path.as_os_str().as_encoded_bytes();
+        hasher.update((path.len() as u64).to_le_bytes());
+        hasher.update(path);
+        hasher.update([u8::from(*selected)]);
+        match &raw.state {
+            RawState::Refused(why) => {
+                hasher.update([0]);
+                hasher.update((why.len() as u64).to_le_bytes());
+                hasher.update(why.as_bytes());
+            }
+            RawState::Irregular => hasher.update([1]),
+            RawState::TooLarge(size) => {
+                hasher.update([2]);
+                hasher.update(size.to_le_bytes());
+            }
+            RawState::Bytes(bytes) => {
+                hasher.update([3]);
+                hasher.update((bytes.len() as u64).to_le_bytes());
+                hasher.update(bytes);
+            }
+        }
+    }
+    hasher.finalize().into()
+}
+
+/// The cached groups by id, read from a cache file's bytes: empty when they were made with
+/// other global inputs; an error says why the file cannot be trusted.
+pub(crate) fn decode(bytes: &[u8], global: &Key) -> Result<HashMap<String, Entry>, &'static str> {
+    let Some(body_len) = bytes.len().checked_sub(32) else {
+        return Err("it is truncated");
+    };
+    let (body, checksum) = bytes.split_at(body_len);
+    if !body.starts_with(MAGIC) {
+        return Err("it has another format");
+    }
+    if Sha256::digest(body).as_slice() != checksum {
+        return Err("it fails its checksum");
+    }
+    let mut reader = Reader {
+        bytes: &body[MAGIC.len()..],
+    };
+    if reader.string()? != env!("CARGO_PKG_VERSION") {
+        return Err("another version of hindsight wrote it");
+    }
+    if reader.raw()? != global {
+        return Ok(HashMap::new());
+    }
+    let count = reader.usize()?;
+    let mut groups = HashMap::new();
+    for _ in 0..count {
+        let id = reader.string()?;
+        let key = reader.raw()?.try_into().map_err(|_| MALFORMED)?;
+        let span = NowSpan {
+            from: reader.opt_instant()?,
+            until: reader.opt_instant()?,
+        };
+        let files = reader.usize()?;
+        let mut diagnostics = Vec::new();
+        for _ in 0..reader.usize()? {
+            diagnostics.push(reader.diagnostic()?);
+        }
+        let mut entries = Vec::new();
+        for _ in 0..reader.usize()? {
+            entries.push(reader.entry()?);
+        }
+        let entry = Entry {
+            key,
+            span,
+            files,
+            diagnostics,
+            entries,
+        };
+        groups.insert(id, entry);
+    }
+    if !reader.bytes.is_empty() {
+        return Err(MALFORMED);
+    }
+    Ok(groups)
+}
+
+/// A cache file's bytes: the groups in the order of their ids (the same project gives the
+/// same bytes), and the checksum.
+pub(crate) fn encode(global: &Key, groups: &[(String, Entry)]) -> Vec<u8> {
+    let mut writer = Writer::default();
+    writer.bytes.extend_from_slice(MAGIC);
+    writer.str(env!("CARGO_PKG_VERSION"));
+    writer.raw(global);
+    let mut order: Vec<&(String, Entry)> = groups.iter().collect();
+    order.sort_by(|a, b| a.0.cmp(&b.0));
+    writer.u64(order.len() as u64);
+    for (id, entry) in order {
+        writer.str(id);
+        writer.raw(&entry.key);
+        writer.opt_instant(entry.span.from);
+        writer.opt_instant(entry.span.until);
+        writer.u64(entry.files as u64);
+        writer.u64(entry.diagnostics.len() as u64);
+        for diagnostic in &entry.diagnostics {
+            writer.diagnostic(diagnostic);
+        }
+        writer.u64(entry.entries.len() as u64);
+        for record in &entry.entries {
+            writer.entry(record);
+        }
+    }
+    let checksum = Sha256::digest(&writer.bytes);
+    writer.bytes.extend_from_slice(&checksum);
+    writer.bytes
+}
+
+#[cfg(test)]
+mod tests;
