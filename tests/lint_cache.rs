@@ -116,3 +116,26 @@ fn the_cache_is_never_written_through_a_link_into_the_inputs() {
     assert_eq!(after.len(), before.len());
     assert!(!project.path("incidents/lint").exists());
 }
+
+#[test]
+fn a_site_named_lint_keeps_its_build_cache_apart_from_the_lint_cache() {
+    let project = Project::example(RECORDS);
+    let plain = lints(&project, &[]);
+    lints(&project, &["--cache"]);
+    let lint_cache = fs::read(project.path(".hindsight-cache/lint")).unwrap();
+    let (code, _, stderr) = project.run(&["build", "--out", "lint"]).parts();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("cache"), "{stderr}");
+    assert!(
+        project
+            .path(".hindsight-cache/build/lint/manifest")
+            .is_file()
+    );
+    assert_eq!(
+        fs::read(project.path(".hindsight-cache/lint")).unwrap(),
+        lint_cache
+    );
+    let (code, stdout, stderr) = project.lint(&["--format", "json", "--cache"]).parts();
+    assert_eq!((code, stdout.as_str()), (plain[1].0, plain[1].1.as_str()));
+    assert!(!stderr.contains("warning"), "{stderr}");
+}

@@ -200,7 +200,7 @@ fn the_cache_is_beside_the_output_and_untouched_by_a_refused_build() {
     let project = Project::fixture("build/uptime");
     let now: u64 = NOW.parse().unwrap();
     assert_eq!(build(&project, "public", now, &[]), 0);
-    let manifest = project.path(".hindsight-cache/public/manifest");
+    let manifest = project.path(".hindsight-cache/build/public/manifest");
     let before = std::fs::read(&manifest).unwrap();
     assert!(
         tree(&project.path("public"))
@@ -222,7 +222,7 @@ fn a_damaged_cache_is_reported_and_the_site_built_whole() {
     assert!(project.run(&["build"]).code == 0);
     let expected = tree(&project.path("public"));
     std::fs::write(
-        project.path(".hindsight-cache/public/manifest"),
+        project.path(".hindsight-cache/build/public/manifest"),
         "hindsight-cache 0\n",
     )
     .unwrap();

@@ -106,7 +106,7 @@ fn ctrl_c_and_sigterm_leave_the_previous_site_and_no_debris() {
             .filter(|name| name != ".hindsight-cache")
             .collect();
         assert_eq!(debris, Vec::<String>::new(), "round {round}");
-        let cache = root.join(".hindsight-cache/public");
+        let cache = root.join(".hindsight-cache/build/public");
         if cache.exists() {
             assert!(
                 names(&cache).iter().all(|name| name == "manifest"),

@@ -2,8 +2,8 @@
 //! path, the hash of its bytes, and the inode, size and modification time it had), so that a
 //! rebuild links the files whose bytes did not change instead of writing them again.
 //!
-//! The cache lives at `<parent of out>/.hindsight-cache/<out name>/manifest`, never inside
-//! the published tree. It holds only public paths and hashes. A manifest is trusted only
+//! The cache lives at `<parent of out>/.hindsight-cache/build/<out name>/manifest`, never
+//! inside the published tree (`build/`: beside `lint`'s cache, whatever the folder's name). It holds only public paths and hashes. A manifest is trusted only
 //! when it parses, has this format and this binary's version, and passes its own checksum;
 //! and an entry is used only when the file at its path still has the recorded inode, size
 //! and modification time, and the newly rendered bytes hash the same.
@@ -24,7 +24,7 @@ const FORMAT: &str = "hindsight-cache 1";
 
 /// The cache's folder for the output folder `name` in `parent`.
 pub(crate) fn dir(parent: &Path, name: &str) -> PathBuf {
-    parent.join(".hindsight-cache").join(name)
+    parent.join(".hindsight-cache").join("build").join(name)
 }
 
 /// What a published file was: the hash of its bytes and where it was on disk.

@@ -265,12 +265,13 @@ fn the_cache_lives_beside_the_output_never_inside() {
     site_cached(&protected, &out, &[artifact("a.html", "a")], Cache::Use).unwrap();
     assert_eq!(names(&out), [MARKER, "a.html"]);
     assert_eq!(names(dir.path()), [".hindsight-cache", "public"]);
-    let manifest = fs::read_to_string(dir.path().join(".hindsight-cache/public/manifest")).unwrap();
+    let manifest =
+        fs::read_to_string(dir.path().join(".hindsight-cache/build/public/manifest")).unwrap();
     assert!(manifest.contains("\ta.html\n"), "{manifest}");
     // Without the cache (tests, the preview) nothing is written beside the output.
     let other = dir.path().join("other");
     site(&protected, &other, &[artifact("a.html", "a")]).unwrap();
-    assert!(!dir.path().join(".hindsight-cache/other").exists());
+    assert!(!dir.path().join(".hindsight-cache/build/other").exists());
 }
 
 #[test]
@@ -292,7 +293,7 @@ fn a_damaged_cache_is_ignored_with_a_warning() {
     let out = dir.path().join("public");
     let files = [artifact("a.html", "a"), artifact("b.html", "b")];
     site_cached(&protected, &out, &files, Cache::Use).unwrap();
-    let manifest = dir.path().join(".hindsight-cache/public/manifest");
+    let manifest = dir.path().join(".hindsight-cache/build/public/manifest");
     let text = fs::read_to_string(&manifest).unwrap();
     for damaged in [
         text[..text.len() - 20].to_string(),
