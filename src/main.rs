@@ -2,6 +2,7 @@
 //! pipeline. This is the one exit point: 0 clean, 1 findings in the input, 2 the tool could
 //! not run, 130 interrupted.
 
+mod allocator;
 mod cmd;
 
 use std::io::Write as _;
@@ -10,11 +11,8 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use hindsight::publish;
 
-// A build allocates and frees many small strings and template values on every core; glibc's
-// malloc spent about a fifth of a 10,000-incident build's time in itself. jemalloc over
-// mimalloc: the same user time, less system time and memory (README, "Performance").
 #[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static ALLOCATOR: allocator::Split = allocator::Split;
 
 fn main() -> ExitCode {
     // A completion script calling back for candidates: answer and exit before parsing.
