@@ -2,6 +2,7 @@
 //! pipeline. This is the one exit point: 0 clean, 1 findings in the input, 2 the tool could
 //! not run, 130 interrupted.
 
+mod allocator;
 mod cmd;
 
 use std::io::Write as _;
@@ -9,6 +10,9 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 use hindsight::publish;
+
+#[global_allocator]
+static ALLOCATOR: allocator::Split = allocator::Split;
 
 fn main() -> ExitCode {
     // A completion script calling back for candidates: answer and exit before parsing.
