@@ -25,25 +25,37 @@ pub struct Protected {
     /// outside the input folders.
     files: Vec<PathBuf>,
     home: Option<PathBuf>,
+    /// The device and inode of each input folder that exists, and of the project: a second
+    /// name that no path comparison sees (a bind mount of incidents/, another spelling on a
+    /// case-insensitive file system) names the same folder.
+    folders: Vec<((u64, u64), PathBuf)>,
+    project: Option<(u64, u64)>,
 }
 
 impl Protected {
     /// The protected places of the project at `root`.
     pub fn new(root: &Path) -> anyhow::Result<Self> {
         let root = resolve(root)?;
-        let inputs = INPUT_DIRS
+        let inputs: Vec<PathBuf> = INPUT_DIRS
             .iter()
             .map(|dir| resolve(&root.join(dir)))
             .collect::<anyhow::Result<_>>()?;
         let home = std::env::var_os("HOME")
             .filter(|home| !home.is_empty())
             .and_then(|home| resolve(Path::new(&home)).ok());
+        let folders = inputs
+            .iter()
+            .filter_map(|folder| Some((identity(folder)?, folder.clone())))
+            .collect();
+        let project = identity(&root);
         Ok(Protected {
             incidents: resolve(&crate::discover::incidents_dir(&root))?,
             root,
             inputs,
             files: Vec::new(),
             home,
+            folders,
+            project,
         })
     }
 
@@ -90,6 +102,18 @@ impl Protected {
         if self.files.iter().any(|file| file.starts_with(out)) {
             return refuse("it holds an input file".into());
         }
+        if self.project.is_some() && identity(out) == self.project {
+            return refuse(format!(
+                "it is the project {} under another name",
+                self.root.display()
+            ));
+        }
+        if let Some(folder) = self.aliased_folder(out) {
+            return refuse(format!(
+                "it is, or lies inside, the project's input folder {} under another name",
+                folder.display()
+            ));
+        }
         if in_git_dir(out) {
             return refuse("it lies inside a .git folder".into());
         }
@@ -114,7 +138,9 @@ impl Protected {
         if self.files.iter().any(|file| file == out) {
             return refuse("it is an input of the project");
         }
-        if self.inputs.iter().any(|input| out.starts_with(input)) {
+        if self.inputs.iter().any(|input| out.starts_with(input))
+            || self.aliased_folder(out).is_some()
+        {
             return refuse(
                 "it lies in one of the project's input folders (incidents/, site/, templates/, locales/)",
             );
@@ -183,6 +209,26 @@ impl Protected {
         }
         Ok(())
     }
+
+    /// The input folder that `out`, or an existing folder on the way to it, is by device and
+    /// inode. `out` is resolved, so its existing part holds no link and each ancestor is
+    /// the folder it names.
+    fn aliased_folder(&self, out: &Path) -> Option<&Path> {
+        out.ancestors().find_map(|folder| {
+            let id = identity(folder)?;
+            let mut inputs = self.folders.iter();
+            inputs
+                .find(|(known, _)| *known == id)
+                .map(|(_, path)| path.as_path())
+        })
+    }
+}
+
+/// The device and inode of the folder at `path`, if it is one.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    let meta = fs::metadata(path).ok().filter(fs::Metadata::is_dir)?;
+    Some((meta.dev(), meta.ino()))
 }
 
 fn in_git_dir(path: &Path) -> bool {
@@ -329,5 +375,60 @@ mod tests {
         protected
             .check_file(&root.join("postmortem.md"), Path::new("x"))
             .unwrap();
+    }
+
+    /// A bind mount of `target` at `at`, unmounted when dropped; `None` where this user
+    /// may not mount (only root may).
+    struct BindMount(PathBuf);
+
+    impl BindMount {
+        fn new(target: &Path, at: &Path) -> Option<Self> {
+            fs::create_dir_all(at).unwrap();
+            let mounted = std::process::Command::new("mount")
+                .arg("--bind")
+                .args([target, at])
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success());
+            mounted.then(|| BindMount(at.to_path_buf()))
+        }
+    }
+
+    impl Drop for BindMount {
+        fn drop(&mut self) {
+            std::process::Command::new("umount")
+                .arg(&self.0)
+                .status()
+                .unwrap();
+        }
+    }
+
+    #[test]
+    fn an_input_folder_under_another_name_is_refused() {
+        let (dir, root) = project();
+        let Some(_mirror) = BindMount::new(&root.join("incidents"), &root.join("mirror")) else {
+            eprintln!("skipped: a bind mount needs root");
+            return;
+        };
+        let Some(_alias) = BindMount::new(&root, &dir.path().join("alias")) else {
+            return;
+        };
+        let protected = Protected::new(&root).unwrap();
+        let aliased = [
+            root.join("mirror"),
+            root.join("mirror/x.yaml"),
+            root.join("mirror/new/x.md"),
+            dir.path().join("alias/site/x"),
+        ];
+        for out in &aliased {
+            assert!(protected.check_file(out, out).is_err(), "{out:?}");
+            assert!(protected.check_site_dir(out, out).is_err(), "{out:?}");
+        }
+        let alias = dir.path().join("alias");
+        assert!(protected.check_site_dir(&alias, &alias).is_err());
+        for out in [root.join("public"), alias.join("public")] {
+            protected.check_site_dir(&out, &out).unwrap();
+            protected.check_file(&out.join("x.md"), &out).unwrap();
+        }
     }
 }
