@@ -24,6 +24,9 @@ pub struct Protected {
     /// Every file the project read: a record or overlay reached through a link may live
     /// outside the input folders.
     files: Vec<PathBuf>,
+    /// The device and inode of each of `files`: the same file under another name (a bind
+    /// mount of its folder, another spelling on a case-insensitive file system).
+    file_ids: Vec<(u64, u64)>,
     home: Option<PathBuf>,
     /// The device and inode of each input folder that exists, and of the project: a second
     /// name that no path comparison sees (a bind mount of incidents/, another spelling on a
@@ -53,6 +56,7 @@ impl Protected {
             root,
             inputs,
             files: Vec::new(),
+            file_ids: Vec::new(),
             home,
             folders,
             project,
@@ -66,7 +70,9 @@ impl Protected {
         files: impl IntoIterator<Item = &'p Path>,
     ) -> anyhow::Result<Self> {
         for file in files {
-            self.files.push(resolve(file)?);
+            let file = resolve(file)?;
+            self.file_ids.extend(identity(&file));
+            self.files.push(file);
         }
         Ok(self)
     }
@@ -135,7 +141,9 @@ impl Protected {
         if out.is_dir() || shown.as_os_str().to_string_lossy().ends_with('/') {
             return refuse("it is a folder");
         }
-        if self.files.iter().any(|file| file == out) {
+        if self.files.iter().any(|file| file == out)
+            || identity(out).is_some_and(|id| self.file_ids.contains(&id))
+        {
             return refuse("it is an input of the project");
         }
         if self.inputs.iter().any(|input| out.starts_with(input))
@@ -224,10 +232,10 @@ impl Protected {
     }
 }
 
-/// The device and inode of the folder at `path`, if it is one.
+/// The device and inode of what `path` names, if it exists.
 fn identity(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt as _;
-    let meta = fs::metadata(path).ok().filter(fs::Metadata::is_dir)?;
+    let meta = fs::metadata(path).ok()?;
     Some((meta.dev(), meta.ino()))
 }
 
@@ -396,10 +404,12 @@ mod tests {
 
     impl Drop for BindMount {
         fn drop(&mut self) {
-            std::process::Command::new("umount")
+            // Lazily: a failed test may still hold a file open in it.
+            let unmounted = std::process::Command::new("umount")
+                .arg("--lazy")
                 .arg(&self.0)
-                .status()
-                .unwrap();
+                .status();
+            assert!(unmounted.is_ok_and(|status| status.success()) || std::thread::panicking());
         }
     }
 
@@ -426,6 +436,17 @@ mod tests {
         }
         let alias = dir.path().join("alias");
         assert!(protected.check_site_dir(&alias, &alias).is_err());
+        // A record named on the command line, outside the input folders, through a bind
+        // mount of its folder.
+        let record = root.join("notes/2024-01-01-x.yaml");
+        fs::create_dir_all(record.parent().unwrap()).unwrap();
+        fs::write(&record, "title: x").unwrap();
+        let protected = protected.with_input_files([record.as_path()]).unwrap();
+        let Some(_notes) = BindMount::new(&root.join("notes"), &dir.path().join("other")) else {
+            return;
+        };
+        let other = dir.path().join("other/2024-01-01-x.yaml");
+        assert!(protected.check_file(&other, &other).is_err());
         for out in [root.join("public"), alias.join("public")] {
             protected.check_site_dir(&out, &out).unwrap();
             protected.check_file(&out.join("x.md"), &out).unwrap();
