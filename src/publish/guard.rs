@@ -24,26 +24,42 @@ pub struct Protected {
     /// Every file the project read: a record or overlay reached through a link may live
     /// outside the input folders.
     files: Vec<PathBuf>,
+    /// The device and inode of each of `files`: the same file under another name (a bind
+    /// mount of its folder, another spelling on a case-insensitive file system).
+    file_ids: Vec<(u64, u64)>,
     home: Option<PathBuf>,
+    /// The device and inode of each input folder that exists, and of the project: a second
+    /// name that no path comparison sees (a bind mount of incidents/, another spelling on a
+    /// case-insensitive file system) names the same folder.
+    folders: Vec<((u64, u64), PathBuf)>,
+    project: Option<(u64, u64)>,
 }
 
 impl Protected {
     /// The protected places of the project at `root`.
     pub fn new(root: &Path) -> anyhow::Result<Self> {
         let root = resolve(root)?;
-        let inputs = INPUT_DIRS
+        let inputs: Vec<PathBuf> = INPUT_DIRS
             .iter()
             .map(|dir| resolve(&root.join(dir)))
             .collect::<anyhow::Result<_>>()?;
         let home = std::env::var_os("HOME")
             .filter(|home| !home.is_empty())
             .and_then(|home| resolve(Path::new(&home)).ok());
+        let folders = inputs
+            .iter()
+            .filter_map(|folder| Some((identity(folder)?, folder.clone())))
+            .collect();
+        let project = identity(&root);
         Ok(Protected {
             incidents: resolve(&crate::discover::incidents_dir(&root))?,
             root,
             inputs,
             files: Vec::new(),
+            file_ids: Vec::new(),
             home,
+            folders,
+            project,
         })
     }
 
@@ -54,7 +70,9 @@ impl Protected {
         files: impl IntoIterator<Item = &'p Path>,
     ) -> anyhow::Result<Self> {
         for file in files {
-            self.files.push(resolve(file)?);
+            let file = resolve(file)?;
+            self.file_ids.extend(identity(&file));
+            self.files.push(file);
         }
         Ok(self)
     }
@@ -90,6 +108,18 @@ impl Protected {
         if self.files.iter().any(|file| file.starts_with(out)) {
             return refuse("it holds an input file".into());
         }
+        if self.project.is_some() && identity(out) == self.project {
+            return refuse(format!(
+                "it is the project {} under another name",
+                self.root.display()
+            ));
+        }
+        if let Some(folder) = self.aliased_folder(out) {
+            return refuse(format!(
+                "it is, or lies inside, the project's input folder {} under another name",
+                folder.display()
+            ));
+        }
         if in_git_dir(out) {
             return refuse("it lies inside a .git folder".into());
         }
@@ -111,10 +141,14 @@ impl Protected {
         if out.is_dir() || shown.as_os_str().to_string_lossy().ends_with('/') {
             return refuse("it is a folder");
         }
-        if self.files.iter().any(|file| file == out) {
+        if self.files.iter().any(|file| file == out)
+            || identity(out).is_some_and(|id| self.file_ids.contains(&id))
+        {
             return refuse("it is an input of the project");
         }
-        if self.inputs.iter().any(|input| out.starts_with(input)) {
+        if self.inputs.iter().any(|input| out.starts_with(input))
+            || self.aliased_folder(out).is_some()
+        {
             return refuse(
                 "it lies in one of the project's input folders (incidents/, site/, templates/, locales/)",
             );
@@ -183,6 +217,26 @@ impl Protected {
         }
         Ok(())
     }
+
+    /// The input folder that `out`, or an existing folder on the way to it, is by device and
+    /// inode. `out` is resolved, so its existing part holds no link and each ancestor is
+    /// the folder it names.
+    fn aliased_folder(&self, out: &Path) -> Option<&Path> {
+        out.ancestors().find_map(|folder| {
+            let id = identity(folder)?;
+            let mut inputs = self.folders.iter();
+            inputs
+                .find(|(known, _)| *known == id)
+                .map(|(_, path)| path.as_path())
+        })
+    }
+}
+
+/// The device and inode of what `path` names, if it exists.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    let meta = fs::metadata(path).ok()?;
+    Some((meta.dev(), meta.ino()))
 }
 
 fn in_git_dir(path: &Path) -> bool {
@@ -329,5 +383,73 @@ mod tests {
         protected
             .check_file(&root.join("postmortem.md"), Path::new("x"))
             .unwrap();
+    }
+
+    /// A bind mount of `target` at `at`, unmounted when dropped; `None` where this user
+    /// may not mount (only root may).
+    struct BindMount(PathBuf);
+
+    impl BindMount {
+        fn new(target: &Path, at: &Path) -> Option<Self> {
+            fs::create_dir_all(at).unwrap();
+            let mounted = std::process::Command::new("mount")
+                .arg("--bind")
+                .args([target, at])
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success());
+            mounted.then(|| BindMount(at.to_path_buf()))
+        }
+    }
+
+    impl Drop for BindMount {
+        fn drop(&mut self) {
+            // Lazily: a failed test may still hold a file open in it.
+            let unmounted = std::process::Command::new("umount")
+                .arg("--lazy")
+                .arg(&self.0)
+                .status();
+            assert!(unmounted.is_ok_and(|status| status.success()) || std::thread::panicking());
+        }
+    }
+
+    #[test]
+    fn an_input_folder_under_another_name_is_refused() {
+        let (dir, root) = project();
+        let Some(_mirror) = BindMount::new(&root.join("incidents"), &root.join("mirror")) else {
+            eprintln!("skipped: a bind mount needs root");
+            return;
+        };
+        let Some(_alias) = BindMount::new(&root, &dir.path().join("alias")) else {
+            return;
+        };
+        let protected = Protected::new(&root).unwrap();
+        let aliased = [
+            root.join("mirror"),
+            root.join("mirror/x.yaml"),
+            root.join("mirror/new/x.md"),
+            dir.path().join("alias/site/x"),
+        ];
+        for out in &aliased {
+            assert!(protected.check_file(out, out).is_err(), "{out:?}");
+            assert!(protected.check_site_dir(out, out).is_err(), "{out:?}");
+        }
+        let alias = dir.path().join("alias");
+        assert!(protected.check_site_dir(&alias, &alias).is_err());
+        // A record named on the command line, outside the input folders, through a bind
+        // mount of its folder.
+        let record = root.join("notes/2024-01-01-x.yaml");
+        fs::create_dir_all(record.parent().unwrap()).unwrap();
+        fs::write(&record, "title: x").unwrap();
+        let protected = protected.with_input_files([record.as_path()]).unwrap();
+        let Some(_notes) = BindMount::new(&root.join("notes"), &dir.path().join("other")) else {
+            return;
+        };
+        let other = dir.path().join("other/2024-01-01-x.yaml");
+        assert!(protected.check_file(&other, &other).is_err());
+        for out in [root.join("public"), alias.join("public")] {
+            protected.check_site_dir(&out, &out).unwrap();
+            protected.check_file(&out.join("x.md"), &out).unwrap();
+        }
     }
 }
