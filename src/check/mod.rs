@@ -6,6 +6,7 @@
 
 mod group;
 pub(crate) mod index;
+mod kept;
 pub mod rules;
 mod stream;
 
@@ -79,6 +80,7 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 pub use stream::{Linted, lint};
+pub(crate) use kept::check_keeping;
 
 /// What every rule may know about the project as a whole.
 #[derive(Debug, Clone, Copy)]

@@ -37,6 +37,7 @@ impl Project {
             ids,
             inputs,
             assets: OnceLock::new(),
+            reread: None,
         })
     }
 }
