@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use crate::assets::{self, Content, SITE_FILES};
 use crate::load::{self, Corpus, Reread, Revisions};
 use crate::localize::Localizer;
-use crate::render::site::{Artifact, Language, Postmortems, Site};
+use crate::render::site::{Artifact, Job, Language, Page, Postmortems, Site};
 use crate::render::{Templates, api, build_info};
 use crate::schema::SchemaKind;
 pub(crate) use localized::{Localized, localized};
@@ -83,7 +83,19 @@ impl Built<'_> {
         );
         let plan = crate::render::site::Plan::new(&site, &self.assets.templates);
         self.progress.start(self.pages as u64);
-        plan.for_each(&|| self.progress.page_done(), emit)?;
+        let tick = || self.progress.page_done();
+        if self.reread.is_some() {
+            // An incident's pages in every language one after the other, so that a thread
+            // reads its files once (`Reread` keeps each thread's last group).
+            let mut jobs = plan.jobs();
+            jobs.sort_by_key(|job| match job {
+                Job::Page(_, Page::Incident(index, _)) => (0, *index),
+                _ => (1, 0),
+            });
+            plan.for_each_of(jobs, &tick, emit)?;
+        } else {
+            plan.for_each(&tick, emit)?;
+        }
         // A file that changed since the first pass: the pages rendered are never published.
         self.failed.check()
     }

@@ -178,11 +178,16 @@ impl Postmortems for OnDemand<'_, '_> {
         let record = self.localized.status.incidents[index].record;
         let (config, localizer, now) = (self.config, self.localizer, self.now);
         if let Some(reread) = self.reread {
-            match reread.record_in(&record.id, self.lang) {
-                Ok((full, overlay)) => {
-                    let overlay = overlay.as_ref();
+            match reread.full(&record.id) {
+                Ok(full) => {
+                    let overlay = full.overlay(self.lang);
                     return Cow::Owned(in_language(
-                        &full, overlay, self.lang, config, localizer, now,
+                        &full.record,
+                        overlay,
+                        self.lang,
+                        config,
+                        localizer,
+                        now,
                     ));
                 }
                 // The page is made from the slim record, and never published: the build

@@ -2,8 +2,11 @@
 //! records reads an incident's files again when its page needs the full text, and refuses
 //! any file whose bytes are not those it read the first time.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hasher as _;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::bail;
 
@@ -25,6 +28,8 @@ pub(crate) fn fingerprint(source: &SourceText) -> Fingerprint {
 
 /// The files of every record id, each with the fingerprint it had when first read.
 pub struct Reread {
+    /// Tells this project's groups from another's in the threads' caches.
+    serial: u64,
     context: RecordContext,
     groups: HashMap<String, Group>,
 }
@@ -36,9 +41,31 @@ struct Group {
     overlays: Vec<(Option<Lang>, SourceFile, Fingerprint)>,
 }
 
+/// A record read again, with its overlays.
+pub(crate) struct Full {
+    pub record: Record,
+    overlays: Vec<(Option<Lang>, Overlay)>,
+}
+
+impl Full {
+    /// The overlay into `lang` (the last file of that language, as a build finds them).
+    pub(crate) fn overlay(&self, lang: Lang) -> Option<&Overlay> {
+        let found = self.overlays.iter().rev().find(|(l, _)| *l == Some(lang));
+        found.map(|(_, overlay)| overlay)
+    }
+}
+
+thread_local! {
+    /// The group this thread read last: a build renders an incident's pages in every
+    /// language one after the other, and reads its files once for them.
+    static LAST: RefCell<Option<(u64, String, Rc<Full>)>> = const { RefCell::new(None) };
+}
+
 impl Reread {
     pub(crate) fn new(context: RecordContext) -> Reread {
+        static SERIAL: AtomicU64 = AtomicU64::new(0);
         Reread {
+            serial: SERIAL.fetch_add(1, Ordering::Relaxed),
             context,
             groups: HashMap::new(),
         }
@@ -63,9 +90,23 @@ impl Reread {
     }
 
     /// The record `id` (the first file of that id that parses, as the project index keeps
-    /// it) and its overlay into `lang` (the last file of that language, as a build finds
-    /// overlays), read again; an error when a file is not as first read.
-    pub(crate) fn record_in(&self, id: &str, lang: Lang) -> anyhow::Result<(Record, Option<Overlay>)> {
+    /// it) with its overlays, read again; an error when a file is not as first read.
+    pub(crate) fn full(&self, id: &str) -> anyhow::Result<Rc<Full>> {
+        let cached = LAST.with_borrow(|last| match last {
+            Some((serial, last, full)) if *serial == self.serial && last == id => {
+                Some(full.clone())
+            }
+            _ => None,
+        });
+        if let Some(full) = cached {
+            return Ok(full);
+        }
+        let full = Rc::new(self.read_group(id)?);
+        LAST.set(Some((self.serial, id.to_string(), full.clone())));
+        Ok(full)
+    }
+
+    fn read_group(&self, id: &str) -> anyhow::Result<Full> {
         let Some(group) = self.groups.get(id) else {
             bail!("the record `{id}` is no longer among the project's files; build again");
         };
@@ -80,14 +121,15 @@ impl Reread {
         let Some(record) = record else {
             bail!("the record `{id}` no longer loads; build again");
         };
-        let overlay = match group.overlays.iter().rev().find(|o| o.0 == Some(lang)) {
-            Some((_, file, fingerprint)) => match self.read(file, *fingerprint)? {
-                Loaded::Overlay(loaded) => loaded.overlay,
-                Loaded::Record(_) => None,
-            },
-            None => None,
-        };
-        Ok((record, overlay))
+        let mut overlays = Vec::with_capacity(group.overlays.len());
+        for (lang, file, fingerprint) in &group.overlays {
+            if let Loaded::Overlay(loaded) = self.read(file, *fingerprint)?
+                && let Some(overlay) = loaded.overlay
+            {
+                overlays.push((*lang, overlay));
+            }
+        }
+        Ok(Full { record, overlays })
     }
 
     fn read(&self, file: &SourceFile, fingerprint: Fingerprint) -> anyhow::Result<Loaded> {
@@ -102,7 +144,7 @@ impl Reread {
             Loaded::Record(file) => &file.source,
             Loaded::Overlay(file) => &file.source,
         };
-        if super::reread::fingerprint(source) != fingerprint {
+        if self::fingerprint(source) != fingerprint {
             return Err(changed());
         }
         Ok(loaded)
