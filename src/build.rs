@@ -17,8 +17,8 @@ use crate::localize::Localizer;
 use crate::render::site::{Artifact, Job, Language, Page, Postmortems, Site};
 use crate::render::{Templates, api, build_info};
 use crate::schema::SchemaKind;
-pub(crate) use localized::{Localized, localized};
 use localized::{Failed, OnDemand, localized_with};
+pub(crate) use localized::{Localized, localized};
 
 /// Reports the build's progress: the number of pages, then each page as it is done.
 pub trait Progress: Sync {

@@ -159,13 +159,19 @@ pub(crate) struct Failed(std::sync::Mutex<Option<anyhow::Error>>);
 
 impl Failed {
     fn set(&self, error: anyhow::Error) {
-        let mut slot = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut slot = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         slot.get_or_insert(error);
     }
 
     /// `Err` with the first error set, if any.
     pub(crate) fn check(&self) -> anyhow::Result<()> {
-        let mut slot = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut slot = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         match slot.take() {
             Some(error) => Err(error),
             None => Ok(()),
@@ -195,7 +201,10 @@ impl Postmortems for OnDemand<'_, '_> {
                 Err(error) => self.failed.set(error),
             }
         }
-        let overlay = self.localized.overlays.get(&(record.id.as_str(), self.lang));
+        let overlay = self
+            .localized
+            .overlays
+            .get(&(record.id.as_str(), self.lang));
         let overlay = overlay.copied();
         Cow::Owned(in_language(
             record, overlay, self.lang, config, localizer, now,

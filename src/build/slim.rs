@@ -4,22 +4,111 @@
 //!
 //! What the views read (src/localize/site.rs `incident_view`, src/status, src/stats): a
 //! record's id, status, kind, severity, affected components, zone, milestones and duration;
-//! its timeline's times, statuses and texts (the newest update's text is shown); its title
-//! and summary; whether each postmortem section is written (`Record::has`); its actions'
-//! statuses, kinds and due dates (counted on the metrics page). Of an overlay: the title,
-//! summary and timeline pairs. A maintenance's texts are all shown on its page, API entry
+//! its timeline's times and statuses, and the text of the one entry its newest update comes
+//! from (shown until the postmortem is written); its title and summary; whether each
+//! postmortem section is written (`Record::has`); its actions' statuses, kinds and due dates
+//! (counted on the metrics page). Of an overlay: the title and summary pairs and the pair
+//! that translates that entry. A maintenance's texts are all shown on its page, API entry
 //! and calendar, which the build localizes up front, so a maintenance keeps them.
 
-use crate::load::{OverlayFile, RecordFile};
-use crate::model::{Overlay, Record, Spanned};
+use crate::load::{Loaded, OverlayFile, RecordFile};
+use crate::model::{Overlay, Pair, PairState, Record, Spanned, align};
+
+/// A checked group (a record's files), slim.
+pub(crate) fn group(files: Vec<Loaded>) -> Vec<Loaded> {
+    let record = files.iter().find_map(|file| match file {
+        Loaded::Record(file) => file.record.as_ref(),
+        Loaded::Overlay(_) => None,
+    });
+    let maintenance = files.iter().any(|file| match file {
+        Loaded::Record(file) => file.record.as_ref().is_some_and(Record::is_maintenance),
+        Loaded::Overlay(_) => false,
+    });
+    // The entry whose text the views show. One with an empty text could not be told from
+    // the emptied entries (the alignment below goes by text): such a timeline is kept.
+    let shown = record.and_then(crate::status::newest_timeline_update);
+    let keep_timeline = maintenance
+        || record
+            .zip(shown)
+            .is_some_and(|(record, k)| record.timeline[k].text.value.is_empty());
+    // Each overlay's timeline as the views need it, worked out from the whole record.
+    let timelines: Vec<Option<Vec<Pair>>> = files
+        .iter()
+        .map(|file| match (file, record) {
+            (Loaded::Overlay(file), Some(record)) if !keep_timeline => {
+                let overlay = file.overlay.as_ref()?;
+                Some(shown.map_or_else(Vec::new, |k| timeline_for(record, overlay, k)))
+            }
+            _ => None,
+        })
+        .collect();
+    files
+        .into_iter()
+        .zip(timelines)
+        .map(|(file, timeline)| match file {
+            Loaded::Record(file) => {
+                let keep = if keep_timeline { None } else { Some(shown) };
+                Loaded::Record(record_keeping(file, keep))
+            }
+            Loaded::Overlay(file) => {
+                let mut file = overlay(file, maintenance);
+                if let (Some(overlay), Some(timeline)) = (&mut file.overlay, timeline) {
+                    overlay.timeline = timeline;
+                }
+                Loaded::Overlay(file)
+            }
+        })
+        .collect()
+}
+
+/// The timeline pairs of `overlay` that give the slim record's entry `k` (the only one with
+/// a text) the translation, and staleness, that the whole record's alignment gives it:
+/// the pair itself when it matched by its source; else (a stale pair matched by position)
+/// after `k` empty pairs, which take the emptied entries.
+fn timeline_for(record: &Record, overlay: &Overlay, k: usize) -> Vec<Pair> {
+    let entry = &record.timeline[k].text;
+    let alignment = align(record, overlay);
+    let found = alignment.pairs.iter().find(|(_, _, state)| match state {
+        PairState::Current { current } | PairState::Stale { current } => {
+            std::ptr::eq(*current, entry)
+        }
+        PairState::Orphan => false,
+    });
+    let Some((_, pair, _)) = found else {
+        return Vec::new();
+    };
+    let pair = (*pair).clone();
+    if pair.source.value == entry.value {
+        return vec![pair];
+    }
+    let empty = Pair {
+        source: Spanned::new(String::new(), pair.span),
+        text: None,
+        previous: None,
+        span: pair.span,
+    };
+    let mut pairs = vec![empty; k];
+    pairs.push(pair);
+    pairs
+}
 
 /// `file` without its source text and findings, its record without the texts no view
-/// shows; `internal` is never kept.
-pub(crate) fn record(mut file: RecordFile) -> RecordFile {
+/// shows (`internal` is never kept); with `timeline` Some, only that entry's text is kept of
+/// the timeline.
+fn record_keeping(mut file: RecordFile, timeline: Option<Option<usize>>) -> RecordFile {
     file.source.text = String::new();
     file.findings = Vec::new();
     if let Some(record) = &mut file.record {
         slim_record(record);
+        if let Some(kept) = timeline
+            && !record.is_maintenance()
+        {
+            for (index, entry) in record.timeline.iter_mut().enumerate() {
+                if Some(index) != kept {
+                    entry.text = Spanned::new(String::new(), entry.text.span);
+                }
+            }
+        }
     }
     file
 }

@@ -79,8 +79,8 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-pub use stream::{Linted, lint};
 pub(crate) use kept::check_keeping;
+pub use stream::{Linted, lint};
 
 /// What every rule may know about the project as a whole.
 #[derive(Debug, Clone, Copy)]

@@ -70,25 +70,19 @@ impl Project {
     }
 }
 
-/// A checked group, slim, each file with the fingerprint of the text it was read from. The
-/// overlays of a maintenance keep their texts, as its record does.
+/// A checked group, slim, each file with the fingerprint of the text it was read from.
 fn slim_group(group: Vec<(usize, Loaded)>) -> Vec<(usize, Loaded, Fingerprint)> {
-    let maintenance = group.iter().any(|(_, file)| match file {
-        Loaded::Record(file) => file.record.as_ref().is_some_and(|r| r.is_maintenance()),
-        Loaded::Overlay(_) => false,
-    });
-    group
-        .into_iter()
+    let fingerprints: Vec<(usize, Fingerprint)> = group
+        .iter()
         .map(|(position, file)| match file {
-            Loaded::Record(file) => {
-                let fingerprint = load::fingerprint(&file.source);
-                (position, Loaded::Record(slim::record(file)), fingerprint)
-            }
-            Loaded::Overlay(file) => {
-                let fingerprint = load::fingerprint(&file.source);
-                let file = slim::overlay(file, maintenance);
-                (position, Loaded::Overlay(file), fingerprint)
-            }
+            Loaded::Record(file) => (*position, load::fingerprint(&file.source)),
+            Loaded::Overlay(file) => (*position, load::fingerprint(&file.source)),
         })
+        .collect();
+    let files = slim::group(group.into_iter().map(|(_, file)| file).collect());
+    fingerprints
+        .into_iter()
+        .zip(files)
+        .map(|((position, fingerprint), file)| (position, file, fingerprint))
         .collect()
 }
