@@ -174,3 +174,88 @@ fn slim_overlay(overlay: &mut Overlay) {
     overlay.lessons = Vec::new();
     overlay.actions = Vec::new();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::from_texts;
+    use crate::localize::postmortem::Text;
+    use crate::localize::{self, Localizer};
+    use crate::model::Lang;
+
+    const RECORD: &str = "title: API errors\nlang: en\nstatus: published\nseverity: major\naffected:\n  api: partial_outage\nstarted: 2024-01-10T10:00:00Z\ntimeline:\n  - at: 2024-01-10T10:00:00Z\n    text: Errors begin.\n  - at: 2024-01-10T10:05:00Z\n    text: Errors begin.\n    status: investigating\n  - at: 2024-01-10T10:20:00Z\n    text: We found the bad deploy.\n    status: identified\nsummary: The API returned errors.\nimpact: Some calls failed.\nlessons:\n  - LESSON-MARKER\nactions:\n  - text: ACTION-MARKER\n    status: todo\n    owner: OWNER-MARKER\ninternal: INTERNAL-MARKER\n";
+
+    /// The shown entry's text in `lang`, from the whole group and from the slim one.
+    fn shown_text(overlay: &str) -> (Text, Text) {
+        let corpus = from_texts(
+            None,
+            &[
+                ("incidents/2024-01-10-api.yaml", RECORD),
+                ("incidents/2024-01-10-api.de.yaml", overlay),
+            ],
+        );
+        let (record, overlay) = (&corpus.records[0], &corpus.overlays[0]);
+        let slim = group(vec![
+            Loaded::Record(record.clone()),
+            Loaded::Overlay(overlay.clone()),
+        ]);
+        let [Loaded::Record(slim_record), Loaded::Overlay(slim_overlay)] = &slim[..] else {
+            panic!("{slim:?}");
+        };
+        let localizer = Localizer::load(None).unwrap();
+        let config = &corpus.config.config;
+        let now = chrono::DateTime::from_timestamp(1_717_200_000, 0).unwrap();
+        let text = |record: &RecordFile, overlay: &OverlayFile| {
+            let (record, overlay) = (record.record.as_ref().unwrap(), overlay.overlay.as_ref());
+            let options = localize::Options::default();
+            let view =
+                localize::postmortem(record, overlay, Lang::De, config, &localizer, now, options);
+            view.timeline[2].text.clone()
+        };
+        let full = text(record, overlay);
+        let slim = text(slim_record, slim_overlay);
+        // What slim drops is gone.
+        let kept = format!("{slim_record:?}{slim_overlay:?}");
+        for marker in [
+            "LESSON-MARKER",
+            "ACTION-MARKER",
+            "OWNER-MARKER",
+            "INTERNAL-MARKER",
+            "Errors begin",
+            "Fehler beginnen",
+        ] {
+            assert!(!kept.contains(marker), "{marker}: {kept}");
+        }
+        (full, slim)
+    }
+
+    #[test]
+    fn the_newest_update_is_translated_as_from_the_whole_record() {
+        let pairs = |third: &str| {
+            format!(
+                "lang: de\ntitle:\n  source: API errors\n  text: API-Fehler\ninternal:\n  source: INTERNAL-MARKER\n  text: INTERNAL-MARKER\ntimeline:\n  - source: Errors begin.\n    text: Fehler beginnen.\n  - source: Errors begin.\n    text: Fehler beginnen.\n{third}"
+            )
+        };
+        let current =
+            pairs("  - source: We found the bad deploy.\n    text: Wir fanden das Deployment.\n");
+        // Made from an older text: taken by its position, stale.
+        let positional =
+            pairs("  - source: We found a bad deploy.\n    text: Wir fanden ein Deployment.\n");
+        let previous = pairs(
+            "  - source: We found the bad deploy.\n    text: Wir fanden es.\n    previous: We found it.\n",
+        );
+        let untranslated = pairs("  - source: We found the bad deploy.\n    text: ''\n");
+        let missing = pairs("");
+        for (overlay, stale) in [
+            (current, false),
+            (positional, true),
+            (previous, true),
+            (untranslated, false),
+            (missing, false),
+        ] {
+            let (full, slim) = shown_text(&overlay);
+            assert_eq!(full, slim, "{overlay}");
+            assert_eq!(full.stale, stale, "{overlay}");
+        }
+    }
+}
