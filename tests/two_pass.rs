@@ -7,6 +7,7 @@
 #[path = "../examples/gen_corpus/bank.rs"]
 mod bank;
 #[path = "../examples/gen_corpus/corpus.rs"]
+#[allow(dead_code)]
 mod corpus;
 #[path = "../examples/gen_corpus/hugo.rs"]
 mod hugo;
@@ -156,7 +157,10 @@ fn a_file_edited_between_the_passes_is_refused_and_nothing_is_published() {
             let cache = hindsight::publish::Cache::Use;
             hindsight::publish::site_cached(&protected, &out, &built, cache)
         });
-        let message = format!("{:#}", result.err().expect("the build must fail"));
+        let Err(error) = result else {
+            panic!("the build must fail");
+        };
+        let message = format!("{error:#}");
         assert!(
             message.contains(&name) && message.contains("changed during the build; build again"),
             "{message}"
