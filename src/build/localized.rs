@@ -101,32 +101,41 @@ pub(crate) fn localized_with<'c>(
         now,
         &stats_options,
     );
-    // One language at a time (each on every core), so that a build that does not hold the
-    // postmortems has one language of them in memory at once.
+    // One language at a time (each on every core). A build that does not hold the
+    // postmortems localizes each for its view and drops it at once.
     let (postmortems, views): (Vec<Vec<Postmortem>>, Vec<SiteView>) = config
         .languages
         .iter()
         .zip(&maintenances)
         .map(|(&lang, maintenances)| {
-            let postmortems: Vec<Postmortem> = status
-                .incidents
-                .par_iter()
-                .map(|incident| {
-                    let record = incident.record;
-                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
-                    in_language(record, overlay, lang, config, localizer, now)
-                })
-                .collect();
-            let view = localize::site(
+            let localize = |incident: &status::Incident<'_>| {
+                let record = incident.record;
+                let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
+                in_language(record, overlay, lang, config, localizer, now)
+            };
+            if !hold {
+                let view = localize::site_from(
+                    &status,
+                    &|index| Cow::Owned(localize(&status.incidents[index])),
+                    maintenances,
+                    &stats,
+                    lang,
+                    config,
+                    localizer,
+                );
+                return (Vec::new(), view);
+            }
+            let postmortems: Vec<Postmortem> = status.incidents.par_iter().map(localize).collect();
+            let view = localize::site_from(
                 &status,
-                &postmortems,
+                &|index| Cow::Borrowed(&postmortems[index]),
                 maintenances,
                 &stats,
                 lang,
                 config,
                 localizer,
             );
-            (if hold { postmortems } else { Vec::new() }, view)
+            (postmortems, view)
         })
         .unzip();
     Localized {

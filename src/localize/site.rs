@@ -152,13 +152,39 @@ pub fn site(
     config: &SiteConfig,
     localizer: &Localizer,
 ) -> SiteView {
+    let postmortem = |index: usize| std::borrow::Cow::Borrowed(&postmortems[index]);
+    site_from(
+        status,
+        &postmortem,
+        maintenances,
+        stats,
+        lang,
+        config,
+        localizer,
+    )
+}
+
+/// [`site`], each incident's postmortem from `postmortem` (by index in `status.incidents`),
+/// asked for once and dropped once its view is made: a build that does not hold the
+/// postmortems has those in flight in memory, not a language of them.
+pub(crate) fn site_from<'p>(
+    status: &SiteStatus,
+    postmortem: &(dyn Fn(usize) -> std::borrow::Cow<'p, Postmortem> + Sync),
+    maintenances: &[Postmortem],
+    stats: &crate::stats::Stats,
+    lang: Lang,
+    config: &SiteConfig,
+    localizer: &Localizer,
+) -> SiteView {
     let ctx = Context::new(localizer, lang, config.timezone);
     let default = config.default_lang();
     let incidents: Vec<IncidentView> = status
         .incidents
         .par_iter()
-        .zip(postmortems)
-        .map(|(incident, postmortem)| incident_view(incident, postmortem, config, localizer, lang))
+        .enumerate()
+        .map(|(index, incident)| {
+            incident_view(incident, &postmortem(index), config, localizer, lang)
+        })
         .collect();
     let components: Vec<ComponentView> = status
         .components
