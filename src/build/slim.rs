@@ -109,6 +109,10 @@ fn record_keeping(mut file: RecordFile, timeline: Option<Option<usize>>) -> Reco
                 }
             }
         }
+        // Lists grow by doubling while parsed: their spare room is most of a slim record.
+        record.timeline.shrink_to_fit();
+        record.actions.shrink_to_fit();
+        record.affected.0.shrink_to_fit();
     }
     file
 }

@@ -23,8 +23,6 @@ impl Project {
         let sources = discover::discover(root, &[])?;
         let config = load::load_config(&sources)?;
         let (report, kept) = check::check_keeping(&sources, &config, now, &slim_group)?;
-        let mut kept: Vec<(usize, Loaded, Fingerprint)> = kept.into_iter().flatten().collect();
-        kept.sort_by_key(|(position, ..)| *position);
         // A report that quotes lines needs the texts of the files it names: read again, as
         // the streaming lint does.
         let shown: HashSet<&Path> = report
@@ -33,25 +31,33 @@ impl Project {
             .map(|d| d.file.as_path())
             .collect();
         let mut reread = Reread::new(load::context(&config));
+        // Moved out group by group (each group's list freed as it goes), then put in the
+        // order discovered, in place: a slim file is still kilobytes of fields.
         let (mut records, mut overlays) = (Vec::new(), Vec::new());
-        for (position, file, fingerprint) in kept {
-            let source = &sources.files[position];
-            reread.add(source, fingerprint);
-            let text = match shown.contains(source.path.as_path()) {
-                true => Some(load::read_text(source)?.text),
-                false => None,
-            };
-            match file {
-                Loaded::Record(mut file) => {
-                    file.source.text = text.unwrap_or_default();
-                    records.push(file);
-                }
-                Loaded::Overlay(mut file) => {
-                    file.source.text = text.unwrap_or_default();
-                    overlays.push(file);
+        for group in kept {
+            for (position, file, fingerprint) in group {
+                let source = &sources.files[position];
+                reread.add(source, fingerprint);
+                let text = match shown.contains(source.path.as_path()) {
+                    true => Some(load::read_text(source)?.text),
+                    false => None,
+                };
+                match file {
+                    Loaded::Record(mut file) => {
+                        file.source.text = text.unwrap_or_default();
+                        records.push((position, file));
+                    }
+                    Loaded::Overlay(mut file) => {
+                        file.source.text = text.unwrap_or_default();
+                        overlays.push((position, file));
+                    }
                 }
             }
         }
+        records.sort_unstable_by_key(|(position, _)| *position);
+        overlays.sort_unstable_by_key(|(position, _)| *position);
+        let records = records.into_iter().map(|(_, file)| file).collect();
+        let overlays = overlays.into_iter().map(|(_, file)| file).collect();
         let project = Project {
             root: root.to_path_buf(),
             corpus: Corpus {
