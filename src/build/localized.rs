@@ -114,7 +114,7 @@ pub(crate) fn localized_with<'c>(
                 in_language(record, overlay, lang, config, localizer, now)
             };
             if !hold {
-                let view = localize::site_from(
+                let view = localize::site(
                     &status,
                     &|index| Cow::Owned(localize(&status.incidents[index])),
                     maintenances,
@@ -126,7 +126,7 @@ pub(crate) fn localized_with<'c>(
                 return (Vec::new(), view);
             }
             let postmortems: Vec<Postmortem> = status.incidents.par_iter().map(localize).collect();
-            let view = localize::site_from(
+            let view = localize::site(
                 &status,
                 &|index| Cow::Borrowed(&postmortems[index]),
                 maintenances,

@@ -15,7 +15,6 @@ pub(crate) use postmortem::Postmortem;
 pub use postmortem::{Options, postmortem};
 pub(crate) use site::SiteView;
 pub use site::site;
-pub(crate) use site::site_from;
 
 use crate::model::Lang;
 use format::DateFormats;

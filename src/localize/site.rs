@@ -140,34 +140,11 @@ const RECENT: usize = 5;
 /// has been going on with it, with a link to the history for the rest.
 pub const COMPONENT_INCIDENTS: usize = 10;
 
-/// The site in `lang`. `postmortems` are the incidents' postmortems in `lang`, in the order
-/// of `status.incidents`; `maintenances` the maintenance records in `lang`, in the order of
-/// `status.maintenances`.
-pub fn site(
-    status: &SiteStatus,
-    postmortems: &[Postmortem],
-    maintenances: &[Postmortem],
-    stats: &crate::stats::Stats,
-    lang: Lang,
-    config: &SiteConfig,
-    localizer: &Localizer,
-) -> SiteView {
-    let postmortem = |index: usize| std::borrow::Cow::Borrowed(&postmortems[index]);
-    site_from(
-        status,
-        &postmortem,
-        maintenances,
-        stats,
-        lang,
-        config,
-        localizer,
-    )
-}
-
-/// [`site`], each incident's postmortem from `postmortem` (by index in `status.incidents`),
-/// asked for once and dropped once its view is made: a build that does not hold the
-/// postmortems has those in flight in memory, not a language of them.
-pub(crate) fn site_from<'p>(
+/// The site in `lang`. `postmortem` gives each incident's postmortem in `lang` by its index
+/// in `status.incidents`, asked for once and dropped once its view is made (a build that
+/// does not hold them has those in flight, not a language of them); `maintenances` are the
+/// maintenance records in `lang`, in the order of `status.maintenances`.
+pub fn site<'p>(
     status: &SiteStatus,
     postmortem: &(dyn Fn(usize) -> std::borrow::Cow<'p, Postmortem> + Sync),
     maintenances: &[Postmortem],
