@@ -3,6 +3,7 @@
 //! command hands the result to publish, which writes each file as it is rendered.
 
 mod localized;
+pub(crate) mod slim;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -11,13 +12,13 @@ use anyhow::{Context as _, bail};
 use chrono::{DateTime, Utc};
 
 use crate::assets::{self, Content, SITE_FILES};
-use crate::load::{self, Corpus, Revisions};
+use crate::load::{self, Corpus, Reread, Revisions};
 use crate::localize::Localizer;
-use crate::render::site::{Artifact, Language, Postmortems, Site};
+use crate::render::site::{Artifact, Job, Language, Page, Postmortems, Site};
 use crate::render::{Templates, api, build_info};
 use crate::schema::SchemaKind;
+use localized::{Failed, OnDemand, localized_with};
 pub(crate) use localized::{Localized, localized};
-use localized::{OnDemand, localized_with};
 
 /// Reports the build's progress: the number of pages, then each page as it is done.
 pub trait Progress: Sync {
@@ -56,6 +57,9 @@ pub struct Built<'c> {
     base: String,
     assets: &'c SiteAssets,
     progress: &'c dyn Progress,
+    /// How the full records are read again, when the corpus holds slim ones.
+    reread: Option<&'c Reread>,
+    failed: Failed,
 }
 
 impl Built<'_> {
@@ -69,7 +73,8 @@ impl Built<'_> {
         for artifact in &self.fixed {
             emit(artifact.clone())?;
         }
-        let postmortems = on_demand(self.config, &self.localized, self.assets, self.built_at);
+        let postmortems = on_demand(self.config, &self.localized, self.assets, self.built_at)
+            .reading(self.reread, &self.failed);
         let site = site(
             self.config,
             self.base.clone(),
@@ -78,7 +83,21 @@ impl Built<'_> {
         );
         let plan = crate::render::site::Plan::new(&site, &self.assets.templates);
         self.progress.start(self.pages as u64);
-        plan.for_each(&|| self.progress.page_done(), emit)
+        let tick = || self.progress.page_done();
+        if self.reread.is_some() {
+            // An incident's pages in every language one after the other, so that a thread
+            // reads its files once (`Reread` keeps each thread's last group).
+            let mut jobs = plan.jobs();
+            jobs.sort_by_key(|job| match job {
+                Job::Page(_, Page::Incident(index, _)) => (0, *index),
+                _ => (1, 0),
+            });
+            plan.for_each_of(jobs, &tick, emit)?;
+        } else {
+            plan.for_each(&tick, emit)?;
+        }
+        // A file that changed since the first pass: the pages rendered are never published.
+        self.failed.check()
     }
 
     /// Every file of the site, in memory, sorted by path: for tests and the preview, whose
@@ -100,13 +119,14 @@ impl Built<'_> {
     }
 }
 
-/// Each language's postmortems, localized when a page asks.
+/// Each language's postmortems, localized when a page asks, from the records in memory.
 fn on_demand<'a, 'c>(
     config: &'a crate::model::SiteConfig,
     localized: &'a Localized<'c>,
     assets: &'a SiteAssets,
     now: DateTime<Utc>,
 ) -> Vec<OnDemand<'a, 'c>> {
+    static NEVER: std::sync::LazyLock<Failed> = std::sync::LazyLock::new(Failed::default);
     config
         .languages
         .iter()
@@ -116,8 +136,25 @@ fn on_demand<'a, 'c>(
             config,
             localizer: &assets.localizer,
             now,
+            reread: None,
+            failed: &NEVER,
         })
         .collect()
+}
+
+/// Postmortems localized from records read again (when the corpus holds slim ones).
+trait Reading<'a> {
+    fn reading(self, reread: Option<&'a Reread>, failed: &'a Failed) -> Self;
+}
+
+impl<'a> Reading<'a> for Vec<OnDemand<'a, '_>> {
+    fn reading(mut self, reread: Option<&'a Reread>, failed: &'a Failed) -> Self {
+        for postmortems in &mut self {
+            postmortems.reread = reread;
+            postmortems.failed = failed;
+        }
+        self
+    }
 }
 
 /// The site of `localized`, its postmortems from `postmortems` (by language): borrowed
@@ -206,14 +243,29 @@ pub fn build_with<'c>(
     progress: &'c dyn Progress,
     options: Options,
 ) -> anyhow::Result<Built<'c>> {
+    build_from(corpus, None, assets, now, progress, options)
+}
+
+/// [`build_with`] from a corpus that holds slim records (`Project::load_for_build`), the full
+/// ones read again through `reread` for the pages that show them; with `reread` None, the
+/// corpus holds full records. The one way a site is built.
+pub fn build_from<'c>(
+    corpus: &'c Corpus,
+    reread: Option<&'c Reread>,
+    assets: &'c SiteAssets,
+    now: DateTime<Utc>,
+    progress: &'c dyn Progress,
+    options: Options,
+) -> anyhow::Result<Built<'c>> {
     let config = &corpus.config.config;
+    let failed = Failed::default();
     let base = base_url(corpus)?;
     // The postmortems are not held: each incident page localizes its own.
     let localized = localized_with(corpus, assets, now, options, false);
     let (localizer, templates) = (&assets.localizer, &assets.templates);
 
     let (fixed, pages, files) = {
-        let postmortems = on_demand(config, &localized, assets, now);
+        let postmortems = on_demand(config, &localized, assets, now).reading(reread, &failed);
         let site = site(config, base.clone(), &localized, &postmortems);
         let mut fixed = api::files(&site)?;
         // The schemas editors check a project's files with, at the address their `$id` names
@@ -235,6 +287,7 @@ pub fn build_with<'c>(
         refuse_collisions(&paths)?;
         (fixed, site.page_count(), paths.len())
     };
+    failed.check()?;
     Ok(Built {
         pages,
         languages: config.languages.len(),
@@ -249,6 +302,8 @@ pub fn build_with<'c>(
         base,
         assets,
         progress,
+        reread,
+        failed,
     })
 }
 

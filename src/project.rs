@@ -21,6 +21,7 @@ use crate::schema::SchemaKind;
 use crate::{discover, translate};
 
 mod one;
+mod streamed;
 pub use one::record_id_asked;
 
 /// The project directory: `explicit` (`--root`) when given, else the nearest folder upward
@@ -82,6 +83,9 @@ pub struct Project {
     /// Templates, messages, static files and git revisions: read once, when a command first
     /// needs them (lint never does).
     assets: OnceLock<SiteAssets>,
+    /// For a project loaded for a build ([`Project::load_for_build`]), whose records are
+    /// slim: how its files are read again for the pages that show them whole.
+    reread: Option<load::Reread>,
 }
 
 /// Whether the project at `root` has a site/config.yaml; known before anything is loaded.
@@ -109,6 +113,7 @@ impl Project {
             ids: OnceLock::from(one::record_ids(&sources)),
             inputs: one::inputs(&sources),
             assets: OnceLock::new(),
+            reread: None,
         })
     }
 
@@ -307,7 +312,9 @@ pub fn build_site<'p>(
     if report.count(Severity::Error) > 0 {
         return Ok(Outcome::Refused(report));
     }
-    let built = build::build(&project.corpus, project.assets()?, now, progress)?;
+    let (corpus, reread, assets) = (&project.corpus, project.reread.as_ref(), project.assets()?);
+    let options = build::Options::default();
+    let built = build::build_from(corpus, reread, assets, now, progress, options)?;
     Ok(Outcome::Done(built))
 }
 

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
 use super::{Options, SiteAssets};
-use crate::load::Corpus;
+use crate::load::{Corpus, Reread};
 use crate::localize::{self, Localizer, Postmortem, SiteView};
 use crate::model::{Lang, Overlay, Record, SiteConfig};
 use crate::render::site::Postmortems;
@@ -82,7 +82,9 @@ pub(crate) fn localized_with<'c>(
                 .maintenances
                 .iter()
                 .map(|maintenance| {
-                    in_language(maintenance.record, lang, &overlays, config, localizer, now)
+                    let record = maintenance.record;
+                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
+                    in_language(record, overlay, lang, config, localizer, now)
                 })
                 .collect()
         })
@@ -99,30 +101,41 @@ pub(crate) fn localized_with<'c>(
         now,
         &stats_options,
     );
-    // One language at a time (each on every core), so that a build that does not hold the
-    // postmortems has one language of them in memory at once.
+    // One language at a time (each on every core). A build that does not hold the
+    // postmortems localizes each for its view and drops it at once.
     let (postmortems, views): (Vec<Vec<Postmortem>>, Vec<SiteView>) = config
         .languages
         .iter()
         .zip(&maintenances)
         .map(|(&lang, maintenances)| {
-            let postmortems: Vec<Postmortem> = status
-                .incidents
-                .par_iter()
-                .map(|incident| {
-                    in_language(incident.record, lang, &overlays, config, localizer, now)
-                })
-                .collect();
+            let localize = |incident: &status::Incident<'_>| {
+                let record = incident.record;
+                let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
+                in_language(record, overlay, lang, config, localizer, now)
+            };
+            if !hold {
+                let view = localize::site(
+                    &status,
+                    &|index| Cow::Owned(localize(&status.incidents[index])),
+                    maintenances,
+                    &stats,
+                    lang,
+                    config,
+                    localizer,
+                );
+                return (Vec::new(), view);
+            }
+            let postmortems: Vec<Postmortem> = status.incidents.par_iter().map(localize).collect();
             let view = localize::site(
                 &status,
-                &postmortems,
+                &|index| Cow::Borrowed(&postmortems[index]),
                 maintenances,
                 &stats,
                 lang,
                 config,
                 localizer,
             );
-            (if hold { postmortems } else { Vec::new() }, view)
+            (postmortems, view)
         })
         .unzip();
     Localized {
@@ -135,24 +148,75 @@ pub(crate) fn localized_with<'c>(
 }
 
 /// One language's postmortems, localized each time a page asks for one: as the held ones
-/// are, from the same record, overlay, messages and "now".
+/// are, from the same record, overlay, messages and "now". With `reread`, the corpus holds
+/// slim records, and the record and overlay are read again from their files; a file that
+/// changed since it was first read fails the build (the first such error is kept in
+/// `failed`, which the build returns once the pages are rendered).
 pub(crate) struct OnDemand<'a, 'c> {
     pub localized: &'a Localized<'c>,
     pub lang: Lang,
     pub config: &'a SiteConfig,
     pub localizer: &'a Localizer,
     pub now: DateTime<Utc>,
+    pub reread: Option<&'a Reread>,
+    pub failed: &'a Failed,
+}
+
+/// The first error met while rendering through a trait that cannot return one.
+#[derive(Default)]
+pub(crate) struct Failed(std::sync::Mutex<Option<anyhow::Error>>);
+
+impl Failed {
+    fn set(&self, error: anyhow::Error) {
+        let mut slot = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        slot.get_or_insert(error);
+    }
+
+    /// `Err` with the first error set, if any.
+    pub(crate) fn check(&self) -> anyhow::Result<()> {
+        let mut slot = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match slot.take() {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
 }
 
 impl Postmortems for OnDemand<'_, '_> {
     fn get(&self, index: usize) -> Cow<'_, Postmortem> {
+        let record = self.localized.status.incidents[index].record;
+        let (config, localizer, now) = (self.config, self.localizer, self.now);
+        if let Some(reread) = self.reread {
+            match reread.full(&record.id) {
+                Ok(full) => {
+                    let overlay = full.overlay(self.lang);
+                    return Cow::Owned(in_language(
+                        &full.record,
+                        overlay,
+                        self.lang,
+                        config,
+                        localizer,
+                        now,
+                    ));
+                }
+                // The page is made from the slim record, and never published: the build
+                // fails once the pages are rendered.
+                Err(error) => self.failed.set(error),
+            }
+        }
+        let overlay = self
+            .localized
+            .overlays
+            .get(&(record.id.as_str(), self.lang));
+        let overlay = overlay.copied();
         Cow::Owned(in_language(
-            self.localized.status.incidents[index].record,
-            self.lang,
-            &self.localized.overlays,
-            self.config,
-            self.localizer,
-            self.now,
+            record, overlay, self.lang, config, localizer, now,
         ))
     }
 }
@@ -161,13 +225,12 @@ impl Postmortems for OnDemand<'_, '_> {
 /// a build localizes a record, held or on demand.
 fn in_language(
     record: &Record,
+    overlay: Option<&Overlay>,
     lang: Lang,
-    overlays: &HashMap<(&str, Lang), &Overlay>,
     config: &SiteConfig,
     localizer: &Localizer,
     now: DateTime<Utc>,
 ) -> Postmortem {
-    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
     let options = localize::Options::default();
     localize::postmortem(record, overlay, lang, config, localizer, now, options)
 }

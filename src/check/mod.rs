@@ -7,6 +7,7 @@
 pub(crate) mod cache;
 mod group;
 pub(crate) mod index;
+mod kept;
 pub mod rules;
 mod stream;
 
@@ -79,6 +80,7 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
+pub(crate) use kept::check_keeping;
 pub use stream::{Linted, lint, lint_cached};
 
 /// What every rule may know about the project as a whole.

@@ -67,8 +67,8 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let asked_root = root.map(|dir| format!("--root {} ", shell_word(&display_path(dir))));
     let root = project::find_root(root, None);
     let out = args.out.unwrap_or_else(|| root.join("public"));
-    let project = Project::load(&root, &[])?;
-    let report = project.check(now);
+    // Records are checked and kept slim in one pass; incident pages read theirs again.
+    let (project, report) = Project::load_for_build(&root, now)?;
     report_on_stderr(&project, &report);
     let progress = ProgressBar::new();
     let built = match project::build_site(&project, report, now, &progress)? {

@@ -9,6 +9,7 @@ mod fields;
 pub(crate) mod notify;
 pub mod overlay;
 pub mod record;
+mod reread;
 mod revisions;
 pub(crate) mod yaml;
 
@@ -21,6 +22,8 @@ use rayon::prelude::*;
 
 pub(crate) use fields::suggest as suggest_name;
 pub use record::RecordContext;
+pub use reread::Reread;
+pub(crate) use reread::{Fingerprint, fingerprint};
 pub(crate) use revisions::{Revisions, revisions};
 pub use yaml::Limits;
 

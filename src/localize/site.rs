@@ -140,12 +140,13 @@ const RECENT: usize = 5;
 /// has been going on with it, with a link to the history for the rest.
 pub const COMPONENT_INCIDENTS: usize = 10;
 
-/// The site in `lang`. `postmortems` are the incidents' postmortems in `lang`, in the order
-/// of `status.incidents`; `maintenances` the maintenance records in `lang`, in the order of
-/// `status.maintenances`.
-pub fn site(
+/// The site in `lang`. `postmortem` gives each incident's postmortem in `lang` by its index
+/// in `status.incidents`, asked for once and dropped once its view is made (a build that
+/// does not hold them has those in flight, not a language of them); `maintenances` are the
+/// maintenance records in `lang`, in the order of `status.maintenances`.
+pub fn site<'p>(
     status: &SiteStatus,
-    postmortems: &[Postmortem],
+    postmortem: &(dyn Fn(usize) -> std::borrow::Cow<'p, Postmortem> + Sync),
     maintenances: &[Postmortem],
     stats: &crate::stats::Stats,
     lang: Lang,
@@ -157,8 +158,10 @@ pub fn site(
     let incidents: Vec<IncidentView> = status
         .incidents
         .par_iter()
-        .zip(postmortems)
-        .map(|(incident, postmortem)| incident_view(incident, postmortem, config, localizer, lang))
+        .enumerate()
+        .map(|(index, incident)| {
+            incident_view(incident, &postmortem(index), config, localizer, lang)
+        })
         .collect();
     let components: Vec<ComponentView> = status
         .components

@@ -57,6 +57,7 @@ impl Project {
             ids: ids.map_or_else(OnceLock::new, OnceLock::from),
             inputs,
             assets: OnceLock::new(),
+            reread: None,
         })
     }
 

@@ -18,6 +18,15 @@ use crate::model::{Component, ComponentStatus, Impact, Milestone, Record, SiteCo
 pub(crate) use indicator::Indicator;
 pub(crate) use maintenance::{Maintenance, MaintenanceStatus};
 pub(crate) use updates::{Update, UpdateSource};
+
+/// The timeline entry (by index) that `record`'s newest update comes from, if it comes from
+/// one: the entry whose text the site shows until the postmortem is written.
+pub(crate) fn newest_timeline_update(record: &Record) -> Option<usize> {
+    match updates::updates(record).first()?.source {
+        UpdateSource::Timeline(index) => Some(index),
+        UpdateSource::Milestone(_) => None,
+    }
+}
 pub(crate) use uptime::{Day, Uptime};
 
 /// How many days the uptime bars cover, today included.

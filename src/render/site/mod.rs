@@ -307,7 +307,18 @@ impl<'p> Plan<'p> {
         tick: &(dyn Fn() + Sync),
         emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
     ) -> anyhow::Result<()> {
-        self.jobs().into_par_iter().try_for_each(|job| {
+        self.for_each_of(self.jobs(), tick, emit)
+    }
+
+    /// [`Plan::for_each`] over `jobs` (some or all of [`Plan::jobs`], in the order the
+    /// caller wants them taken: each thread takes a run of neighbours).
+    pub(crate) fn for_each_of(
+        &self,
+        jobs: Vec<Job<'p>>,
+        tick: &(dyn Fn() + Sync),
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        jobs.into_par_iter().try_for_each(|job| {
             let artifacts = self.render(job).map_err(shown_only)?;
             if matches!(job, Job::Page(..) | Job::RootHome | Job::NotFound) {
                 tick();
