@@ -196,9 +196,8 @@ pub fn lint_cached(
         .and_then(|protected| protected.check_project_file(relative));
     let previous = match &allowed {
         Err(_) => None,
-        Ok(()) => match std::fs::read(&shown) {
-            Ok(bytes) => Some(bytes),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Ok(()) => match check::cache::read_file(&shown) {
+            Ok(bytes) => bytes,
             Err(error) => {
                 warnings.push(format!(
                     "the lint cache {} cannot be read ({error}); checking every file",

@@ -139,3 +139,44 @@ fn a_site_named_lint_keeps_its_build_cache_apart_from_the_lint_cache() {
     assert_eq!((code, stdout.as_str()), (plain[1].0, plain[1].1.as_str()));
     assert!(!stderr.contains("warning"), "{stderr}");
 }
+
+#[test]
+fn a_fifo_or_a_huge_file_at_the_cache_place_is_ignored_without_a_hang() {
+    let project = Project::example(RECORDS);
+    let plain = lints(&project, &[]);
+    fs::create_dir(project.path(".hindsight-cache")).unwrap();
+    let cache = project.path(".hindsight-cache/lint");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &cache,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    // No writer ever opens the FIFO: a read of it waits for ever.
+    let run = |project: &Project| {
+        common::run(
+            project
+                .cmd()
+                .args(["lint", "--format", "json", "--cache"])
+                .timeout(std::time::Duration::from_secs(30)),
+        )
+    };
+    let (code, stdout, stderr) = run(&project);
+    assert_eq!((code, stdout.as_str()), (plain[1].0, plain[1].1.as_str()));
+    assert!(
+        stderr.contains("cannot be read (it is not a regular file)"),
+        "{stderr}"
+    );
+    fs::remove_file(&cache).unwrap();
+    // A sparse file: no disk used, but a lint that read it whole would hold 4 GiB.
+    fs::File::create(&cache).unwrap().set_len(4 << 30).unwrap();
+    let (code, stdout, stderr) = run(&project);
+    assert_eq!((code, stdout.as_str()), (plain[1].0, plain[1].1.as_str()));
+    assert!(stderr.contains("it is larger than 256 MiB"), "{stderr}");
+    assert!(
+        fs::metadata(&cache).unwrap().len() < 1 << 20,
+        "and is replaced by a cache"
+    );
+}

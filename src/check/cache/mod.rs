@@ -27,6 +27,10 @@ use codec::{MALFORMED, Reader, Writer};
 /// The file's first bytes; a change of format changes them.
 const MAGIC: &[u8] = b"hindsight lint cache 1\n";
 
+/// The largest cache file read: a bigger one is ignored, so that memory stays bounded
+/// whatever sits at the cache's place (the cache of 10,000 records is 3.3 MB).
+pub(crate) const MAX_BYTES: u64 = 256 << 20;
+
 /// A hash of what a group's result depends on.
 pub(crate) type Key = [u8; 32];
 
@@ -77,6 +81,43 @@ fn binary_hash() -> Key {
                 Sha256::digest(format!("unreadable {nanos} {}", std::process::id())).into()
             })
     })
+}
+
+/// The bytes of the cache file at `path`: `None` when there is none. Anything but a regular
+/// file of at most [`MAX_BYTES`] is an error: it is opened without waiting (a FIFO there
+/// would hang the lint) and without following a link, and checked once open.
+pub(crate) fn read_file(path: &std::path::Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::{Error, ErrorKind, Read as _};
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOFOLLOW;
+    let file = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.bits() as i32)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(Error::other("it is not a regular file"));
+    }
+    if metadata.len() > MAX_BYTES {
+        return Err(Error::other(format!(
+            "it is larger than {} MiB",
+            MAX_BYTES >> 20
+        )));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(Error::other(format!(
+            "it is larger than {} MiB",
+            MAX_BYTES >> 20
+        )));
+    }
+    Ok(Some(bytes))
 }
 
 /// The key of a group: the global key, and each file as read and whether it is reported on.
