@@ -20,8 +20,10 @@ use crate::render::Format;
 use crate::schema::SchemaKind;
 use crate::{discover, translate};
 
+mod lint;
 mod one;
 mod streamed;
+pub use lint::{LINT_CACHE, lint, lint_cached};
 pub use one::record_id_asked;
 
 /// The project directory: `explicit` (`--root`) when given, else the nearest folder upward
@@ -159,77 +161,6 @@ impl Project {
             ),
         }
     }
-}
-
-/// The lint prefix, streamed: every rule over the project at `root` (reporting on `paths`,
-/// or all), reading a record and its overlays at a time instead of loading the corpus. With
-/// `texts`, the texts of the files with findings come back for showing their lines.
-pub fn lint(
-    root: &Path,
-    paths: &[PathBuf],
-    now: DateTime<Utc>,
-    texts: bool,
-) -> anyhow::Result<check::Linted> {
-    let sources = discover::discover(root, paths)?;
-    check::lint(&sources, now, texts)
-}
-
-/// Where `lint --cache` keeps its cache, relative to the project's root.
-pub const LINT_CACHE: &str = ".hindsight-cache/lint";
-
-/// [`lint`] with the lint cache at [`LINT_CACHE`] under `root`: read if it is there and
-/// trusted, then written anew (through a temporary file and a rename). What goes wrong with
-/// the cache is a warning, never a failure of the lint: the cache is refused where a
-/// symbolic link would send it out of place (into an input folder, say), ignored when
-/// damaged.
-pub fn lint_cached(
-    root: &Path,
-    paths: &[PathBuf],
-    now: DateTime<Utc>,
-    texts: bool,
-) -> anyhow::Result<(check::Linted, Vec<String>)> {
-    let sources = discover::discover(root, paths)?;
-    let relative = Path::new(LINT_CACHE);
-    let shown = root.join(relative);
-    let mut warnings = Vec::new();
-    let allowed = crate::publish::Protected::new(root)
-        .and_then(|protected| protected.check_project_file(relative));
-    let previous = match &allowed {
-        Err(_) => None,
-        Ok(()) => match check::cache::read_file(&shown) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                warnings.push(format!(
-                    "the lint cache {} cannot be read ({error}); checking every file",
-                    shown.display()
-                ));
-                None
-            }
-        },
-    };
-    let mut linted = check::lint_cached(&sources, now, texts, previous.as_deref())?;
-    if let Some(why) = linted.cache_problem {
-        warnings.push(format!(
-            "the lint cache {} is unreadable and was ignored ({why}); checked every file",
-            shown.display()
-        ));
-    }
-    let bytes = linted.cache.take().unwrap_or_default();
-    // A lint that changed nothing leaves the file as it is.
-    let unchanged = previous.as_deref() == Some(bytes.as_slice());
-    let written = allowed.and_then(|()| {
-        if unchanged {
-            Ok(())
-        } else {
-            crate::publish::write_file(&shown, &bytes)
-        }
-    });
-    if let Err(error) = written {
-        warnings.push(format!(
-            "the lint cache was not written ({error:#}); the next lint checks every file"
-        ));
-    }
-    Ok((linted, warnings))
 }
 
 /// A document, or the findings that stop it.

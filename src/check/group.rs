@@ -11,7 +11,7 @@ use super::cache::NowSpan;
 use super::index::RecordEntry;
 use super::{Filter, OverlayCheck, RecordCheck, Scope, Site, rules};
 use crate::diagnostic::{Diagnostic, Finding};
-use crate::load::{OverlayFile, RecordFile};
+use crate::load::{Loaded, OverlayFile, RecordFile};
 
 /// The groups of `keys` (a group id per file): each a list of positions into `keys`, in
 /// order, the groups in the order their first file comes.
@@ -34,6 +34,20 @@ pub(crate) fn by_id<'a>(keys: impl IntoIterator<Item = &'a str>) -> Vec<Vec<usiz
 pub(crate) struct Group<'a> {
     pub records: Vec<(usize, &'a RecordFile)>,
     pub overlays: Vec<&'a OverlayFile>,
+}
+
+impl<'a> Group<'a> {
+    /// The group of `loaded` files, each with its position among the project's files.
+    pub(crate) fn of(loaded: &'a [(usize, Loaded)]) -> Self {
+        let mut group = Group::default();
+        for (position, file) in loaded {
+            match file {
+                Loaded::Record(file) => group.records.push((*position, file)),
+                Loaded::Overlay(file) => group.overlays.push(file),
+            }
+        }
+        group
+    }
 }
 
 /// What a checked group leaves behind.

@@ -37,13 +37,7 @@ pub(crate) fn check_keeping<T: Send>(
                     load::load_file(&sources.files[position], &context)?,
                 ));
             }
-            let mut group = group::Group::default();
-            for (position, file) in &loaded {
-                match file {
-                    Loaded::Record(file) => group.records.push((*position, file)),
-                    Loaded::Overlay(file) => group.overlays.push(file),
-                }
-            }
+            let group = group::Group::of(&loaded);
             let checked = group::check(&group, site, &filter);
             Ok((checked, keep(loaded)))
         })

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::{Filter, Report, Site, cache, finish, group};
 use crate::discover::{SourceKind, Sources, group_id};
-use crate::load::{self, Loaded, SourceText};
+use crate::load::{self, SourceText};
 
 /// A lint's report, and the texts of the files it has findings on (when asked for: a report
 /// that shows source lines needs them).
@@ -106,13 +106,7 @@ fn run(
                 .zip(raws)
                 .map(|(&position, raw)| (position, load::parse_raw(raw, &context)))
                 .collect();
-            let mut group = group::Group::default();
-            for (position, file) in &loaded {
-                match file {
-                    Loaded::Record(file) => group.records.push((*position, file)),
-                    Loaded::Overlay(file) => group.overlays.push(file),
-                }
-            }
+            let group = group::Group::of(&loaded);
             let checked = group::check(&group, site, &filter);
             let entry = key.map(|key| {
                 let entry = cache::Entry {
