@@ -383,3 +383,65 @@ fn a_file_replaced_deleted_or_made_a_pipe_between_the_passes_is_refused() {
     });
     assert!(message.contains("changed during the build"), "{message}");
 }
+
+#[test]
+fn a_file_swapped_with_a_pipe_while_it_is_read_never_hangs_the_load() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    // A project of one record, read over and over while its place is a file, then a
+    // pipe, then a file, … (each put there by a rename).
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    std::fs::create_dir(root.join("incidents")).unwrap();
+    let name = "incidents/2023-12-17-logto-image-deleted.yaml";
+    let text = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap();
+    let record = root.join(name);
+    std::fs::write(&record, &text).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let swapper = {
+        let (stop, root, record) = (stop.clone(), root.clone(), record.clone());
+        std::thread::spawn(move || {
+            let (regular, pipe) = (root.join("regular"), root.join("pipe"));
+            let mode = rustix::fs::Mode::from_raw_mode(0o644);
+            for n in 0u64.. {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                if n % 2 == 0 {
+                    std::fs::write(&regular, &text).unwrap();
+                    std::fs::rename(&regular, &record).unwrap();
+                } else {
+                    rustix::fs::mknodat(
+                        rustix::fs::CWD,
+                        &pipe,
+                        rustix::fs::FileType::Fifo,
+                        mode,
+                        0,
+                    )
+                    .unwrap();
+                    std::fs::rename(&pipe, &record).unwrap();
+                }
+            }
+        })
+    };
+    let (done, wait) = std::sync::mpsc::channel();
+    {
+        let root = root.clone();
+        std::thread::spawn(move || {
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+            while std::time::Instant::now() < deadline {
+                // Read or refused: what matters is that it answers.
+                let _ = Project::load(&root, &[]);
+            }
+            let _ = done.send(());
+        });
+    }
+    let answered = wait.recv_timeout(std::time::Duration::from_secs(60));
+    stop.store(true, Ordering::Relaxed);
+    // A stuck read is left behind (the pipe it waits on may have no name any more).
+    assert!(
+        answered.is_ok(),
+        "a read of the record hangs on the pipe put at its place"
+    );
+    swapper.join().unwrap();
+}
