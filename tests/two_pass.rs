@@ -445,3 +445,21 @@ fn a_file_swapped_with_a_pipe_while_it_is_read_never_hangs_the_load() {
     );
     swapper.join().unwrap();
 }
+
+#[test]
+fn namesake_overlays_in_subfolders_build_the_same_site_in_two_passes() {
+    let dir = example_copy();
+    let incidents = dir.path().join("incidents");
+    let overlay = incidents.join("2023-12-17-logto-image-deleted.de.yaml");
+    let text = std::fs::read_to_string(&overlay).unwrap();
+    for folder in ["a", "z"] {
+        std::fs::create_dir(incidents.join(folder)).unwrap();
+        let text = text.replacen("  text: ", &format!("  text: {folder} "), 1);
+        std::fs::write(
+            incidents.join(folder).join(overlay.file_name().unwrap()),
+            text,
+        )
+        .unwrap();
+    }
+    assert_same(dir.path());
+}
