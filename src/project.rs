@@ -88,6 +88,9 @@ pub struct Project {
     /// For a project loaded for a build ([`Project::load_for_build`]), whose records are
     /// slim: how its files are read again for the pages that show them whole.
     reread: Option<load::Reread>,
+    /// For a project loaded for a build, the texts of the files its report quotes lines of:
+    /// apart from the slim records, which keep no source text.
+    report_texts: Vec<load::SourceText>,
 }
 
 /// Whether the project at `root` has a site/config.yaml; known before anything is loaded.
@@ -116,6 +119,7 @@ impl Project {
             inputs: one::inputs(&sources),
             assets: OnceLock::new(),
             reread: None,
+            report_texts: Vec::new(),
         })
     }
 

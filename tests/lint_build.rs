@@ -217,3 +217,28 @@ fn whenever_lint_passes_build_succeeds() {
         "passed {passed}, failed {failed}"
     );
 }
+
+#[test]
+fn build_quotes_the_lines_of_its_findings_as_lint_does() {
+    let project = Project::fixture("build/uptime");
+    // A stale translation (a warning): the build goes on, and shows the overlay's line.
+    let overlay = project.root().join("incidents/2026-11-20-api-down.de.yaml");
+    let text = fs::read_to_string(&overlay).unwrap();
+    fs::write(
+        &overlay,
+        text.replacen(
+            "  source: API down\n",
+            "  source: API went down QUOTED\n",
+            1,
+        ),
+    )
+    .unwrap();
+    // lint prints its report on stdout, build on stderr.
+    let (lint, lint_report, _) = project.run(&["lint"]).parts();
+    assert_eq!(lint, 0, "{lint_report}");
+    let (build, build_report) = run(&project, &["build", "--verbose"]);
+    assert_eq!(build, 0, "{build_report}");
+    for report in [&lint_report, &build_report] {
+        assert!(report.contains("source: API went down QUOTED"), "{report}");
+    }
+}

@@ -220,3 +220,246 @@ fn the_slim_corpus_keeps_nothing_private() {
     let held = Project::load(dir.path(), &[]).unwrap();
     assert!(format!("{:?}", held.corpus).contains("PRIVATE-MARKER-0"));
 }
+
+/// A copy of the example project (incidents/ and site/) in a temporary folder.
+fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for folder in ["incidents", "site"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        for entry in std::fs::read_dir(manifest.join(folder)).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_file() {
+                let to = dir.path().join(folder).join(entry.file_name());
+                std::fs::copy(entry.path(), to).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+fn incidents_of(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("incidents"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn tricky_files_build_the_same_site_in_two_passes_and_keep_nothing_private() {
+    let dir = example_copy();
+    let files = incidents_of(dir.path());
+    for (n, path) in files.iter().enumerate() {
+        let mut text = std::fs::read_to_string(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let record = name.matches('.').count() == 1;
+        if record {
+            text.push_str(&format!("internal: PRIVATE-MARKER-R{n} secret\n"));
+        } else {
+            text.push_str(&format!(
+                "internal:\n  source: PRIVATE-MARKER-O{n}\n  text: PRIVATE-MARKER-T{n}\n"
+            ));
+        }
+        // Every other file with a byte-order mark and CRLF line ends.
+        if n % 2 == 0 {
+            text = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+        }
+        std::fs::write(path, text).unwrap();
+        // A draft next to each published record, with a marker in every text.
+        if record && n % 3 == 0 {
+            let text = std::fs::read_to_string(path).unwrap();
+            let draft = text
+                .replace("status: published", "status: draft")
+                .replace("title: ", "title: PRIVATE-MARKER-D ");
+            let stem = name.trim_end_matches(".yaml");
+            let draft_path = path.with_file_name(format!("{stem}-draft.yaml"));
+            std::fs::write(draft_path, draft).unwrap();
+        }
+    }
+    // A stale translation: the record's title changed after its overlay was made.
+    let stale = dir
+        .path()
+        .join("incidents/2023-12-17-logto-image-deleted.yaml");
+    let text = std::fs::read_to_string(&stale).unwrap();
+    std::fs::write(
+        &stale,
+        text.replacen("Production Docker", "Production OCI", 1),
+    )
+    .unwrap();
+    assert_same(dir.path());
+    let (project, _) = Project::load_for_build(dir.path(), now()).unwrap();
+    let kept = format!("{:?}", project.corpus);
+    // Drafts are kept (the status leaves them out); `internal` text never is, nor the
+    // source text of a file the report quotes.
+    for marker in ["PRIVATE-MARKER-R", "PRIVATE-MARKER-O", "PRIVATE-MARKER-T"] {
+        assert!(!kept.contains(marker), "the slim corpus keeps {marker}");
+    }
+    let (_, site) = streamed(dir.path());
+    for (path, bytes) in &site {
+        assert!(!path.contains("PRIVATE"), "{path}");
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains("PRIVATE-MARKER"),
+            "{path} holds private text"
+        );
+    }
+}
+
+/// Builds the project at `root` in two passes, doing `between` to the files between them;
+/// the error the build fails with (it must fail), and checks nothing was published.
+fn refused_when(root: &Path, between: impl FnOnce()) -> String {
+    let (project, report) = Project::load_for_build(root, now()).unwrap();
+    between();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("public");
+    let (done, wait) = std::sync::mpsc::channel();
+    let result = std::thread::scope(|scope| {
+        let build = scope.spawn(|| {
+            let result = project::build_site(&project, report, now(), &Quiet).and_then(|built| {
+                let Outcome::Done(built) = built else {
+                    panic!("refused");
+                };
+                let protected = project.protected()?;
+                let cache = hindsight::publish::Cache::Use;
+                hindsight::publish::site_cached(&protected, &out, &built, cache)
+            });
+            done.send(()).unwrap();
+            result
+        });
+        wait.recv_timeout(std::time::Duration::from_secs(120))
+            .expect("the build hangs");
+        build.join().unwrap()
+    });
+    let Err(error) = result else {
+        panic!("the build must fail");
+    };
+    assert!(!out.exists(), "nothing is published");
+    format!("{error:#}")
+}
+
+#[test]
+fn a_file_replaced_deleted_or_made_a_pipe_between_the_passes_is_refused() {
+    let dir = example_copy();
+    let record = dir
+        .path()
+        .join("incidents/2023-12-17-logto-image-deleted.yaml");
+    let overlay = record.with_extension("de.yaml");
+    let original = std::fs::read(&record).unwrap();
+    // Deleted.
+    let message = refused_when(dir.path(), || std::fs::remove_file(&overlay).unwrap());
+    assert!(message.contains("changed during the build"), "{message}");
+    let dir = example_copy();
+    let record = dir
+        .path()
+        .join("incidents/2023-12-17-logto-image-deleted.yaml");
+    // A pipe nobody writes to: never opened for reading.
+    let message = refused_when(dir.path(), || {
+        std::fs::remove_file(&record).unwrap();
+        let status = std::process::Command::new("mkfifo")
+            .arg(&record)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    });
+    assert!(message.contains("changed during the build"), "{message}");
+    // A link to a file with other bytes.
+    let dir = example_copy();
+    let record = dir
+        .path()
+        .join("incidents/2023-12-17-logto-image-deleted.yaml");
+    let outside = tempfile::tempdir().unwrap();
+    let other = outside.path().join("other.yaml");
+    let text = String::from_utf8(original).unwrap();
+    std::fs::write(
+        &other,
+        text.replace("status: published", "status: draft    "),
+    )
+    .unwrap();
+    let message = refused_when(dir.path(), || {
+        std::fs::remove_file(&record).unwrap();
+        std::os::unix::fs::symlink(&other, &record).unwrap();
+    });
+    assert!(message.contains("changed during the build"), "{message}");
+}
+
+#[test]
+fn a_file_swapped_with_a_pipe_while_it_is_read_never_hangs_the_load() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    // A project of one record, read over and over while its place is a file, then a
+    // pipe, then a file, … (each put there by a rename).
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    std::fs::create_dir(root.join("incidents")).unwrap();
+    let name = "incidents/2023-12-17-logto-image-deleted.yaml";
+    let text = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(name)).unwrap();
+    let record = root.join(name);
+    std::fs::write(&record, &text).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let swapper = {
+        let (stop, root, record) = (stop.clone(), root.clone(), record.clone());
+        std::thread::spawn(move || {
+            let (regular, pipe) = (root.join("regular"), root.join("pipe"));
+            let mode = rustix::fs::Mode::from_raw_mode(0o644);
+            for n in 0u64.. {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                if n % 2 == 0 {
+                    std::fs::write(&regular, &text).unwrap();
+                    std::fs::rename(&regular, &record).unwrap();
+                } else {
+                    rustix::fs::mknodat(
+                        rustix::fs::CWD,
+                        &pipe,
+                        rustix::fs::FileType::Fifo,
+                        mode,
+                        0,
+                    )
+                    .unwrap();
+                    std::fs::rename(&pipe, &record).unwrap();
+                }
+            }
+        })
+    };
+    let (done, wait) = std::sync::mpsc::channel();
+    {
+        let root = root.clone();
+        std::thread::spawn(move || {
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+            while std::time::Instant::now() < deadline {
+                // Read or refused: what matters is that it answers.
+                let _ = Project::load(&root, &[]);
+            }
+            let _ = done.send(());
+        });
+    }
+    let answered = wait.recv_timeout(std::time::Duration::from_secs(60));
+    stop.store(true, Ordering::Relaxed);
+    // A stuck read is left behind (the pipe it waits on may have no name any more).
+    assert!(
+        answered.is_ok(),
+        "a read of the record hangs on the pipe put at its place"
+    );
+    swapper.join().unwrap();
+}
+
+#[test]
+fn namesake_overlays_in_subfolders_build_the_same_site_in_two_passes() {
+    let dir = example_copy();
+    let incidents = dir.path().join("incidents");
+    let overlay = incidents.join("2023-12-17-logto-image-deleted.de.yaml");
+    let text = std::fs::read_to_string(&overlay).unwrap();
+    for folder in ["a", "z"] {
+        std::fs::create_dir(incidents.join(folder)).unwrap();
+        let text = text.replacen("  text: ", &format!("  text: {folder} "), 1);
+        std::fs::write(
+            incidents.join(folder).join(overlay.file_name().unwrap()),
+            text,
+        )
+        .unwrap();
+    }
+    assert_same(dir.path());
+}

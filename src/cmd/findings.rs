@@ -35,7 +35,7 @@ pub(crate) fn report_on_stderr(project: &Project, report: &Report) {
         diagnostics: shown.into_iter().cloned().collect(),
         files: report.files,
     };
-    let sources = report::sources(&project.corpus);
+    let sources = project.report_sources();
     let text = report::human(&shown, &sources, output::colour(Stream::Stderr));
     // The closing count is the whole report's (with --quiet too: it stays true), after the
     // summaries of what is not shown.

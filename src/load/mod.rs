@@ -336,15 +336,35 @@ pub(crate) fn parse_raw(raw: RawSource, context: &RecordContext) -> Loaded {
 }
 
 fn read_bytes(path: &Path, limits: &Limits) -> anyhow::Result<RawState> {
-    let metadata = fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let size = metadata.len();
+    use std::io::Read as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let cannot = || format!("cannot read {}", path.display());
+    // Looked at before it is opened (opening a device can do things), and opened without
+    // waiting and checked again once open: a pipe put at the file's place in between (a
+    // file replaced while a build reads it) would hang the read.
+    if !fs::metadata(path).with_context(cannot)?.is_file() {
+        return Ok(RawState::Irregular);
+    }
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+        .with_context(cannot)?;
+    let metadata = file.metadata().with_context(cannot)?;
     if !metadata.is_file() {
         return Ok(RawState::Irregular);
     }
-    if size > limits.max_bytes as u64 {
-        return Ok(RawState::TooLarge(size));
+    let max = limits.max_bytes as u64;
+    if metadata.len() > max {
+        return Ok(RawState::TooLarge(metadata.len()));
     }
-    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .with_context(cannot)?;
+    if bytes.len() as u64 > max {
+        return Ok(RawState::TooLarge(bytes.len() as u64));
+    }
     Ok(RawState::Bytes(bytes))
 }
 

@@ -58,6 +58,7 @@ impl Project {
             inputs,
             assets: OnceLock::new(),
             reread: None,
+            report_texts: Vec::new(),
         })
     }
 

@@ -34,23 +34,18 @@ impl Project {
         // Moved out group by group (each group's list freed as it goes), then put in the
         // order discovered, in place: a slim file is still kilobytes of fields.
         let (mut records, mut overlays) = (Vec::new(), Vec::new());
+        let mut report_texts = Vec::new();
         for group in kept {
             for (position, file, fingerprint) in group {
                 let source = &sources.files[position];
                 reread.add(source, fingerprint);
-                let text = match shown.contains(source.path.as_path()) {
-                    true => Some(load::read_text(source)?.text),
-                    false => None,
-                };
+                // Kept beside the slim files, not in them: the text holds `internal`.
+                if shown.contains(source.path.as_path()) {
+                    report_texts.push(load::read_text(source)?);
+                }
                 match file {
-                    Loaded::Record(mut file) => {
-                        file.source.text = text.unwrap_or_default();
-                        records.push((position, file));
-                    }
-                    Loaded::Overlay(mut file) => {
-                        file.source.text = text.unwrap_or_default();
-                        overlays.push((position, file));
-                    }
+                    Loaded::Record(file) => records.push((position, file)),
+                    Loaded::Overlay(file) => overlays.push((position, file)),
                 }
             }
         }
@@ -71,8 +66,19 @@ impl Project {
             inputs: one::inputs(&sources),
             assets: OnceLock::new(),
             reread: Some(reread),
+            report_texts,
         };
         Ok((project, report))
+    }
+
+    /// The text of each file the report names, to quote its lines: those of the corpus, and
+    /// for a project loaded for a build those read for its report.
+    pub fn report_sources(&self) -> crate::report::Sources<'_> {
+        let mut sources = crate::report::sources(&self.corpus);
+        for source in &self.report_texts {
+            sources.insert(source.path.as_path(), source.text.as_str());
+        }
+        sources
     }
 }
 
