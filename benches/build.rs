@@ -4,7 +4,7 @@
 //! `cargo bench --bench build`
 
 mod common;
-include!("common/generator.rs");
+include!("../examples/gen_corpus/modules.rs");
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -3,7 +3,7 @@
 //! `cargo bench --bench record`
 
 mod common;
-include!("common/generator.rs");
+include!("../examples/gen_corpus/modules.rs");
 
 use std::hint::black_box;
 

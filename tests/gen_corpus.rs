@@ -3,22 +3,7 @@
 
 mod common;
 
-#[path = "../examples/gen_corpus/bank.rs"]
-mod bank;
-#[path = "../examples/gen_corpus/corpus.rs"]
-mod corpus;
-#[path = "../examples/gen_corpus/hugo.rs"]
-mod hugo;
-#[path = "../examples/gen_corpus/phrases.rs"]
-mod phrases;
-#[path = "../examples/gen_corpus/prose.rs"]
-mod prose;
-#[path = "../examples/gen_corpus/record.rs"]
-mod record;
-#[path = "../examples/gen_corpus/rng.rs"]
-mod rng;
-#[path = "../examples/gen_corpus/yaml.rs"]
-mod yaml;
+include!("../examples/gen_corpus/modules.rs");
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -3,24 +3,7 @@
 //! memory that `serve`, `notify` and the benches use: the same site byte for byte, a file
 //! edited between the passes refused and never published, nothing private kept.
 
-// The generator's modules are included as `gen_corpus` names them, at the crate's root.
-#[path = "../examples/gen_corpus/bank.rs"]
-mod bank;
-#[path = "../examples/gen_corpus/corpus.rs"]
-#[allow(dead_code)]
-mod corpus;
-#[path = "../examples/gen_corpus/hugo.rs"]
-mod hugo;
-#[path = "../examples/gen_corpus/phrases.rs"]
-mod phrases;
-#[path = "../examples/gen_corpus/prose.rs"]
-mod prose;
-#[path = "../examples/gen_corpus/record.rs"]
-mod record;
-#[path = "../examples/gen_corpus/rng.rs"]
-mod rng;
-#[path = "../examples/gen_corpus/yaml.rs"]
-mod yaml;
+include!("../examples/gen_corpus/modules.rs");
 
 use std::path::Path;
 
@@ -98,20 +81,7 @@ fn the_two_pass_site_is_the_site_of_the_corpus_in_memory() {
 
 /// A published incident's record under `dir` (not a maintenance).
 fn published_incident(dir: &Path) -> std::path::PathBuf {
-    let mut records: Vec<_> = std::fs::read_dir(dir.join("incidents"))
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| {
-            path.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .matches('.')
-                .count()
-                == 1
-        })
-        .collect();
-    records.sort();
-    records
+    records_of(dir)
         .into_iter()
         .find(|path| {
             let text = std::fs::read_to_string(path).unwrap();
@@ -178,19 +148,7 @@ fn a_file_edited_between_the_passes_is_refused_and_nothing_is_published() {
 #[test]
 fn the_slim_corpus_keeps_nothing_private() {
     let dir = generated(10);
-    let incidents = dir.path().join("incidents");
-    let records: Vec<_> = std::fs::read_dir(&incidents)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| {
-            path.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .matches('.')
-                .count()
-                == 1
-        })
-        .collect();
+    let records = records_of(dir.path());
     for (n, path) in records.iter().enumerate() {
         let text = std::fs::read_to_string(path).unwrap();
         let marker = format!("PRIVATE-MARKER-{n}");
@@ -247,6 +205,23 @@ fn incidents_of(dir: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// The record files under `dir` (not overlays), sorted.
+fn records_of(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = incidents_of(dir);
+    files.retain(|path| is_record(path));
+    files
+}
+
+/// Whether `path` names a record (`<id>.yaml`), not an overlay (`<id>.<lang>.yaml`).
+fn is_record(path: &Path) -> bool {
+    path.file_name()
+        .unwrap()
+        .to_string_lossy()
+        .matches('.')
+        .count()
+        == 1
+}
+
 #[test]
 fn tricky_files_build_the_same_site_in_two_passes_and_keep_nothing_private() {
     let dir = example_copy();
@@ -254,7 +229,7 @@ fn tricky_files_build_the_same_site_in_two_passes_and_keep_nothing_private() {
     for (n, path) in files.iter().enumerate() {
         let mut text = std::fs::read_to_string(path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let record = name.matches('.').count() == 1;
+        let record = is_record(path);
         if record {
             text.push_str(&format!("internal: PRIVATE-MARKER-R{n} secret\n"));
         } else {

@@ -1,6 +1,6 @@
 //! What the benches share: projects made in memory by the corpus generator (its modules
-//! are included at the bench's root by `generator.rs`, as the generator names them from
-//! there) and the fixed "now".
+//! are included at the bench's root by `examples/gen_corpus/modules.rs`, as the generator
+//! names them from there) and the fixed "now".
 
 // Each bench compiles this module and uses only some of it.
 #![allow(dead_code)]

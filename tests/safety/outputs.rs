@@ -69,12 +69,7 @@ fn render_writes_where_asked_and_never_over_an_input() {
     let (_dir, root) = project();
     let record = fs::read(root.join(RECORD)).unwrap();
     for out in [RECORD, "incidents/new.md", "site/config.yaml", "incidents"] {
-        let output = hindsight(&root)
-            .args(["render", RECORD, "-o", out])
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(2), "-o {out}");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("refusing to write"));
+        assert_render_refused(&root, out);
     }
     assert_eq!(fs::read(root.join(RECORD)).unwrap(), record);
     assert!(!root.join("incidents/new.md").exists());
@@ -137,13 +132,7 @@ fn render_never_overwrites_a_record_reached_through_a_link() {
     std::os::unix::fs::symlink("../archive/api-partial.yaml", root.join(partial)).unwrap();
     let before = fs::read(root.join("archive/api-partial.yaml")).unwrap();
     for out in [partial, "archive/api-partial.yaml", "newdir/"] {
-        let output = hindsight(&root)
-            .args(["render", RECORD, "-o", out])
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(2), "-o {out}: {stderr}");
-        assert!(stderr.contains("refusing to write"), "-o {out}: {stderr}");
+        assert_render_refused(&root, out);
     }
     assert_eq!(
         fs::read(root.join("archive/api-partial.yaml")).unwrap(),
@@ -171,13 +160,18 @@ fn render_never_overwrites_a_record_of_another_group_in_a_subfolder_or_a_linked_
         "incidents/2025/2025-01-01-old.yaml",
     ] {
         let before = fs::read(root.join(out)).unwrap();
-        let output = hindsight(&root)
-            .args(["render", RECORD, "-o", out])
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(2), "-o {out}: {stderr}");
-        assert!(stderr.contains("refusing to write"), "-o {out}: {stderr}");
+        assert_render_refused(&root, out);
         assert_eq!(fs::read(root.join(out)).unwrap(), before, "-o {out}");
     }
+}
+
+/// `render RECORD -o out` in the project at `root` refuses to write, exit 2.
+fn assert_render_refused(root: &std::path::Path, out: &str) {
+    let output = hindsight(root)
+        .args(["render", RECORD, "-o", out])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "-o {out}: {stderr}");
+    assert!(stderr.contains("refusing to write"), "-o {out}: {stderr}");
 }

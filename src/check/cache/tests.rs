@@ -25,6 +25,28 @@ struct Params {
     title: &'static str,
 }
 
+/// An open incident with an action due 2026-06-08.
+fn slow_api() -> Params {
+    Params {
+        status: "published",
+        started: "2026-06-01T10:00:00Z",
+        due: "2026-06-08",
+        action: "todo",
+        maintenance: false,
+        resolved: false,
+        title: "Slow API",
+    }
+}
+
+/// A project with the configuration and one record made of `p`, and the record's path.
+fn project_of(p: &Params) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("site/config.yaml"), CONFIG);
+    let file = path(dir.path(), 0, false);
+    write(&file, &record(p));
+    (dir, file)
+}
+
 fn record(p: &Params) -> String {
     let resolved = if p.resolved {
         "resolved: 2026-06-20T12:00:00Z\n"
@@ -156,19 +178,8 @@ proptest! {
 
     #[test]
     fn a_cached_lint_reports_what_an_uncached_one_does(steps in prop::collection::vec(step(), 1..24)) {
-        let dir = tempfile::tempdir().unwrap();
+        let (dir, _) = project_of(&slow_api());
         let root = dir.path();
-        write(&root.join("site/config.yaml"), CONFIG);
-        let first = Params {
-            status: "published",
-            started: "2026-06-01T10:00:00Z",
-            due: "2026-06-08",
-            action: "todo",
-            maintenance: false,
-            resolved: false,
-            title: "Slow API",
-        };
-        write(&path(root, 0, false), &record(&first));
         write(&path(root, 0, true), &overlay("Slow API"));
         let mut now = instants()[0];
         let mut selected = Vec::new();
@@ -199,19 +210,8 @@ proptest! {
 
 #[test]
 fn a_damaged_or_foreign_cache_is_not_trusted_and_the_report_is_the_same() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, _) = project_of(&slow_api());
     let root = dir.path();
-    write(&root.join("site/config.yaml"), CONFIG);
-    let p = Params {
-        status: "published",
-        started: "2026-06-01T10:00:00Z",
-        due: "2026-06-08",
-        action: "todo",
-        maintenance: false,
-        resolved: false,
-        title: "Slow API",
-    };
-    write(&path(root, 0, false), &record(&p));
     let now = "2026-06-10T12:00:00Z".parse().unwrap();
     let sources = discover(root, &[]).unwrap();
     let plain = seen(&lint(&sources, now, false).unwrap());
@@ -306,20 +306,9 @@ fn a_cached_result_holds_the_findings_and_index_it_was_made_with() {
 
 #[test]
 fn a_file_changed_in_place_with_the_same_size_and_time_is_seen() {
-    let dir = tempfile::tempdir().unwrap();
+    let p = slow_api();
+    let (dir, file) = project_of(&p);
     let root = dir.path();
-    write(&root.join("site/config.yaml"), CONFIG);
-    let p = Params {
-        status: "published",
-        started: "2026-06-01T10:00:00Z",
-        due: "2026-06-08",
-        action: "todo",
-        maintenance: false,
-        resolved: false,
-        title: "Slow API",
-    };
-    let file = path(root, 0, false);
-    write(&file, &record(&p));
     let now = "2026-06-10T12:00:00Z".parse().unwrap();
     let sources = discover(root, &[]).unwrap();
     let cache = lint_cached(&sources, now, false, None).unwrap().cache;
