@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::yaml::{LineIndex, Node, Value};
+use super::yaml::{Node, Value, pos_of_offset};
 use crate::diagnostic::{Finding, Span};
 use crate::model::RuleId;
 use crate::model::chars::{all_xml, code_point, is_xml_char};
@@ -12,44 +12,47 @@ use crate::model::chars::{all_xml, code_point, is_xml_char};
 pub(crate) fn check(text: &str, root: &Node) -> Vec<Finding> {
     let mut scan = Scan {
         text,
-        lines: LineIndex::new(text),
         seen: HashSet::new(),
         findings: Vec::new(),
     };
-    scan.node(root, "");
+    scan.node(root, &mut Vec::new());
     scan.findings
 }
 
 struct Scan<'a> {
     text: &'a str,
-    lines: LineIndex,
     /// Offsets already reported: an alias repeats the nodes of its anchor.
     seen: HashSet<usize>,
     findings: Vec<Finding>,
 }
 
 impl Scan<'_> {
-    fn node(&mut self, node: &Node, field: &str) {
+    /// `path` holds the keys down to `node`; it is joined only for a finding, since nearly
+    /// every file has none.
+    fn node<'n>(&mut self, node: &'n Node, path: &mut Vec<&'n str>) {
         match &node.value {
             Value::Null => {}
-            Value::Scalar { text, .. } => self.scalar(node.span, text, field),
-            Value::Seq(items) => items.iter().for_each(|item| self.node(item, field)),
+            Value::Scalar { text, .. } => self.scalar(node.span, text, path),
+            Value::Seq(items) => items.iter().for_each(|item| self.node(item, path)),
             Value::Map(entries) => {
                 for (key, value) in entries {
                     let name = key.as_str().unwrap_or_default();
-                    let path = match (field, name) {
-                        ("", _) => name.to_string(),
-                        (_, "") => field.to_string(),
-                        _ => format!("{field}.{name}"),
-                    };
-                    self.node(key, &path);
-                    self.node(value, &path);
+                    // An empty key (or one that is not a string) adds nothing to the path.
+                    let named = !name.is_empty();
+                    if named {
+                        path.push(name);
+                    }
+                    self.node(key, path);
+                    self.node(value, path);
+                    if named {
+                        path.pop();
+                    }
                 }
             }
         }
     }
 
-    fn scalar(&mut self, span: Span, value: &str, field: &str) {
+    fn scalar(&mut self, span: Span, value: &str, path: &[&str]) {
         if all_xml(value) {
             return;
         }
@@ -79,11 +82,10 @@ impl Scan<'_> {
                 continue;
             }
             let span = Span {
-                start: self.lines.pos_of_offset(self.text, start + hit.offset),
-                end: self
-                    .lines
-                    .pos_of_offset(self.text, start + hit.offset + hit.len),
+                start: pos_of_offset(self.text, start + hit.offset),
+                end: pos_of_offset(self.text, start + hit.offset + hit.len),
             };
+            let field = path.join(".");
             let what = if field.is_empty() {
                 "this value".to_string()
             } else {
@@ -109,10 +111,9 @@ impl Scan<'_> {
 /// A forbidden character written as itself at `offset`. YAML cannot carry it either, so the
 /// file is not parsed further; the loader reports the first one.
 pub(crate) fn written(text: &str, offset: usize, c: char) -> Finding {
-    let lines = LineIndex::new(text);
     let span = Span {
-        start: lines.pos_of_offset(text, offset),
-        end: lines.pos_of_offset(text, offset + c.len_utf8()),
+        start: pos_of_offset(text, offset),
+        end: pos_of_offset(text, offset + c.len_utf8()),
     };
     Finding::new(
         RuleId::InvalidCharacter,
@@ -246,6 +247,15 @@ mod tests {
         assert_eq!((found[0].0, found[0].1), (3, 13));
         assert!(found[0].3.contains("`timeline.text`") && found[0].3.contains("U+FFFE"));
         assert!(found[1].3.contains("U+FFFF"));
+    }
+
+    #[test]
+    fn empty_and_non_string_keys_add_nothing_to_the_field_path() {
+        let found = places("\"\": {x: \"\\x01\"}\na: {\"\": {b: \"\\x01\"}}\n[k]: \"\\x01\"\n");
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].3.starts_with("`x` "), "{found:?}");
+        assert!(found[1].3.starts_with("`a.b` "), "{found:?}");
+        assert!(found[2].3.starts_with("this value "), "{found:?}");
     }
 
     #[test]

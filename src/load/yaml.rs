@@ -12,9 +12,12 @@ use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle};
 use crate::diagnostic::{Finding, Pos, Span};
 use crate::model::RuleId;
 use crate::model::chars::{all_xml, is_xml_char};
+use position::Cursor;
+pub(crate) use position::pos_of_offset;
 use text::binary_file;
 pub(crate) use text::{decode, is_binary, too_large};
 
+mod position;
 mod text;
 
 /// Resource budgets for one file.
@@ -79,7 +82,7 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Option<Node>, Finding
         return Err(too_large(text.len(), limits));
     }
     if let Some(at) = text.find('\0') {
-        return Err(binary_file(LineIndex::new(text).pos_of_offset(text, at)));
+        return Err(binary_file(pos_of_offset(text, at)));
     }
     // The byte scan first: nearly every file is all XML characters.
     if !all_xml(text)
@@ -90,49 +93,27 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Option<Node>, Finding
     Builder::new(text, limits).run()
 }
 
-/// Maps the parser's (line, char column) markers to positions with byte offsets.
-pub(super) struct LineIndex {
-    line_starts: Vec<usize>,
-}
-
-impl LineIndex {
-    pub(super) fn new(text: &str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
-    }
-
-    fn pos(&self, text: &str, marker: &Marker) -> Pos {
-        let line = marker.line().max(1);
-        let offset = match marker.byte_offset() {
-            Some(offset) => offset.min(text.len()),
-            None => {
-                let start = self
-                    .line_starts
-                    .get(line - 1)
-                    .copied()
-                    .unwrap_or(text.len());
-                text[start..]
-                    .char_indices()
-                    .nth(marker.col())
-                    .map_or(text.len(), |(i, _)| start + i)
-            }
-        };
-        self.pos_of_offset(text, offset)
-    }
-
-    pub(super) fn pos_of_offset(&self, text: &str, offset: usize) -> Pos {
-        let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts[line_index];
-        let column = text
-            .get(start..offset)
-            .map_or(1, |prefix| prefix.chars().count() + 1);
-        Pos {
-            line: line_index + 1,
-            column,
-            offset,
+/// The position of a parser marker, with its byte offset.
+fn marker_pos(cursor: &mut Cursor<'_>, text: &str, marker: &Marker) -> Pos {
+    let offset = match marker.byte_offset() {
+        Some(offset) => offset.min(text.len()),
+        // Parsers over a `str` give byte offsets; this is what to do if one ever does not.
+        None => {
+            let line = marker.line().max(1);
+            let start = if line == 1 {
+                0
+            } else {
+                text.match_indices('\n')
+                    .nth(line - 2)
+                    .map_or(text.len(), |(at, _)| at + 1)
+            };
+            text[start..]
+                .char_indices()
+                .nth(marker.col())
+                .map_or(text.len(), |(i, _)| start + i)
         }
-    }
+    };
+    cursor.pos(offset)
 }
 
 enum Frame {
@@ -152,7 +133,7 @@ enum Frame {
 struct Builder<'a> {
     text: &'a str,
     limits: &'a Limits,
-    lines: LineIndex,
+    cursor: Cursor<'a>,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
     nodes: usize,
@@ -165,7 +146,7 @@ impl<'a> Builder<'a> {
         Builder {
             text,
             limits,
-            lines: LineIndex::new(text),
+            cursor: Cursor::new(text),
             stack: Vec::new(),
             anchors: HashMap::new(),
             nodes: 0,
@@ -177,7 +158,7 @@ impl<'a> Builder<'a> {
     fn run(mut self) -> Result<Option<Node>, Finding> {
         for event in Parser::new_from_str(self.text) {
             let (event, span) = event.map_err(|error| {
-                let pos = self.lines.pos(self.text, error.marker());
+                let pos = marker_pos(&mut self.cursor, self.text, error.marker());
                 if error.info().contains("recursion limit") {
                     return Finding::new(RuleId::InputLimit, Span::point(pos), format!("the YAML nests deeper than {} levels", self.limits.max_depth))
                         .help("an incident record needs only a few levels; flatten this structure");
@@ -185,8 +166,8 @@ impl<'a> Builder<'a> {
                 Finding::new(RuleId::YamlSyntax, Span::point(pos), format!("invalid YAML: {}", error.info()))
                     .help("fix the YAML syntax here; indentation and unquoted `: ` or `#` inside text are the usual causes")
             })?;
-            let start = self.lines.pos(self.text, &span.start);
-            let end = self.lines.pos(self.text, &span.end);
+            let start = marker_pos(&mut self.cursor, self.text, &span.start);
+            let end = marker_pos(&mut self.cursor, self.text, &span.end);
             let span = Span { start, end };
             match event {
                 Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
@@ -298,13 +279,13 @@ impl<'a> Builder<'a> {
     }
 
     /// `end` moved back over the line breaks and blanks that close a value, not before `start`.
-    fn content_end(&self, start: Pos, end: Pos) -> Pos {
+    fn content_end(&mut self, start: Pos, end: Pos) -> Pos {
         let text = self.text.get(start.offset..end.offset).unwrap_or("");
         let kept = text.trim_end_matches([' ', '\t', '\r', '\n']).len();
         if kept == text.len() {
             return end;
         }
-        self.lines.pos_of_offset(self.text, start.offset + kept)
+        self.cursor.pos(start.offset + kept)
     }
 
     fn open(&mut self, span: Span) -> Result<(), Finding> {

@@ -1,7 +1,7 @@
 //! File bytes -> text for the YAML parser: size budget, binary files, UTF-8 decoding, each
 //! refused with a finding that says where.
 
-use super::{Limits, LineIndex};
+use super::{Limits, pos_of_offset};
 use crate::diagnostic::{Finding, Pos, Span};
 use crate::model::RuleId;
 
@@ -48,7 +48,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Finding> {
         let valid = &bytes[..error.valid_up_to()];
         // The valid prefix is UTF-8 by definition, so positions can be computed on it.
         let prefix = std::str::from_utf8(valid).unwrap_or_default();
-        let pos = LineIndex::new(prefix).pos_of_offset(prefix, prefix.len());
+        let pos = pos_of_offset(prefix, prefix.len());
         let byte = bytes.get(error.valid_up_to()).copied().unwrap_or_default();
         Finding::new(
             RuleId::YamlSyntax,
