@@ -4,11 +4,13 @@
 //! wall-clock times, bare dates and times of day. [`Written`] keeps what was written;
 //! [`When`] is the resolved instant plus how precise it is, which rules need to compare fairly.
 
+use chrono::format::{Item, Parsed, StrftimeItems};
 use chrono::{
     DateTime, Datelike, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
     Utc,
 };
 use chrono_tz::Tz;
+use std::sync::LazyLock;
 
 /// A time exactly as the record wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +66,35 @@ const TIME_FORMATS: &[(&str, Precision)] = &[
     ("%H:%M", Precision::Minute),
 ];
 
+/// A format list's `strftime` strings read once: chrono's `parse_from_str` reads the format
+/// again on every call, and most times are tried against several formats before one fits.
+type Compiled = LazyLock<Vec<(Vec<Item<'static>>, Precision)>>;
+
+fn compile(formats: &[(&str, Precision)]) -> Vec<(Vec<Item<'static>>, Precision)> {
+    formats
+        .iter()
+        .map(|(format, precision)| {
+            let items = StrftimeItems::new(format).parse_to_owned();
+            (items.expect("the time formats are valid"), *precision)
+        })
+        .collect()
+}
+
+static OFFSET_ITEMS: Compiled = LazyLock::new(|| compile(OFFSET_FORMATS));
+static LOCAL_ITEMS: Compiled = LazyLock::new(|| compile(LOCAL_FORMATS));
+static TIME_ITEMS: Compiled = LazyLock::new(|| compile(TIME_FORMATS));
+static DATE_ITEMS: LazyLock<Vec<Item<'static>>> = LazyLock::new(|| {
+    let items = StrftimeItems::new("%Y-%m-%d").parse_to_owned();
+    items.expect("the date format is valid")
+});
+
+/// What chrono's `parse_from_str` reads from `text` with `format`, before it builds a value.
+fn parsed(text: &str, format: &[Item<'static>]) -> Option<Parsed> {
+    let mut parsed = Parsed::new();
+    chrono::format::parse(&mut parsed, text, format.iter()).ok()?;
+    Some(parsed)
+}
+
 /// Parses one of the time forms of DESIGN.md §2. The error says which forms are accepted.
 pub fn parse(text: &str) -> Result<Written, String> {
     let written = parse_form(text)?;
@@ -113,21 +144,23 @@ fn parse_form(text: &str) -> Result<Written, String> {
     if !normalized.chars().all(plain) || normalized.contains("::") {
         return Err(odd_form(trimmed));
     }
-    for (format, precision) in OFFSET_FORMATS {
-        if let Ok(instant) = DateTime::parse_from_str(&normalized, format) {
+    for (format, precision) in OFFSET_ITEMS.iter() {
+        if let Some(instant) = parsed(&normalized, format).and_then(|p| p.to_datetime().ok()) {
             return Ok(Written::Instant(instant, *precision));
         }
     }
-    for (format, precision) in LOCAL_FORMATS {
-        if let Ok(local) = NaiveDateTime::parse_from_str(&normalized, format) {
+    for (format, precision) in LOCAL_ITEMS.iter() {
+        let local =
+            parsed(&normalized, format).and_then(|p| p.to_naive_datetime_with_offset(0).ok());
+        if let Some(local) = local {
             return Ok(Written::Local(local, *precision));
         }
     }
-    if let Ok(date) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+    if let Some(date) = parsed(trimmed, &DATE_ITEMS).and_then(|p| p.to_naive_date().ok()) {
         return Ok(Written::Date(date));
     }
-    for (format, precision) in TIME_FORMATS {
-        if let Ok(time) = NaiveTime::parse_from_str(trimmed, format) {
+    for (format, precision) in TIME_ITEMS.iter() {
+        if let Some(time) = parsed(trimmed, format).and_then(|p| p.to_naive_time().ok()) {
             return Ok(Written::TimeOfDay(time, *precision));
         }
     }
@@ -214,6 +247,68 @@ pub fn resolve(written: Written, zone: Tz, base_date: Option<NaiveDate>) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_read_once_parse_as_chrono_parse_from_str_does() {
+        let inputs = [
+            "2023-12-17T03:56:00+00:00",
+            "2023-12-17T03:56:00.250+01:00",
+            "2023-12-17T03:56:00+0100",
+            "2023-12-17T03:56+01:00",
+            "2023-12-17T03:56-0130",
+            "2023-12-17T03:56",
+            "2023-12-17T03:56:07",
+            "2023-12-17T03:56:07.5",
+            "2023-02-30T03:56",
+            "2023-12-17T24:00",
+            "2023-12-17T03:60+00:00",
+            "2023-12-17",
+            "2023-13-01",
+            "2023-12-17T",
+            "03:56",
+            "03:56:59.9",
+            "25:00",
+            "3:5",
+            "",
+            "T",
+            "2023-12-17T03:56:00+25:00",
+            "2023-12-17T03:56:00.+00:00",
+            "0000-01-01T00:00",
+        ];
+        for text in inputs {
+            for ((format, _), (items, _)) in OFFSET_FORMATS.iter().zip(OFFSET_ITEMS.iter()) {
+                let fast = parsed(text, items).and_then(|p| p.to_datetime().ok());
+                assert_eq!(
+                    fast,
+                    DateTime::parse_from_str(text, format).ok(),
+                    "{text} {format}"
+                );
+            }
+            for ((format, _), (items, _)) in LOCAL_FORMATS.iter().zip(LOCAL_ITEMS.iter()) {
+                let fast =
+                    parsed(text, items).and_then(|p| p.to_naive_datetime_with_offset(0).ok());
+                assert_eq!(
+                    fast,
+                    NaiveDateTime::parse_from_str(text, format).ok(),
+                    "{text} {format}"
+                );
+            }
+            for ((format, _), (items, _)) in TIME_FORMATS.iter().zip(TIME_ITEMS.iter()) {
+                let fast = parsed(text, items).and_then(|p| p.to_naive_time().ok());
+                assert_eq!(
+                    fast,
+                    NaiveTime::parse_from_str(text, format).ok(),
+                    "{text} {format}"
+                );
+            }
+            let fast = parsed(text, &DATE_ITEMS).and_then(|p| p.to_naive_date().ok());
+            assert_eq!(
+                fast,
+                NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn every_written_form_parses() {
