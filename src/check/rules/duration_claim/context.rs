@@ -270,6 +270,11 @@ impl View {
             return self.cjk.contains(word);
         }
         let (word, stem) = word.strip_suffix('*').map_or((word, false), |w| (w, true));
+        // Most words of a list are nowhere in the clause: `contains` says so without the
+        // searcher `match_indices` builds for every word.
+        if !self.latin.contains(word) {
+            return false;
+        }
         // `latin` is ` word word `: a match must start after a space and, unless a stem, end before one.
         self.latin.match_indices(word).any(|(at, _)| {
             self.latin[..at].ends_with(' ')
