@@ -1,7 +1,5 @@
 //! Reading typed fields out of YAML nodes, collecting every problem instead of stopping at one.
 
-use std::collections::HashMap;
-
 use super::yaml::{Limits, Node, Value};
 use crate::diagnostic::{Finding, Span};
 use crate::model::{Keyword, RuleId, Spanned};
@@ -9,21 +7,33 @@ use crate::model::{Keyword, RuleId, Spanned};
 /// The entries of one YAML mapping whose keys were checked against the known field names.
 pub(crate) struct Map<'n> {
     pub span: Span,
-    entries: HashMap<&'n str, (&'n Node, &'n Node)>,
+    /// Known fields only, each once, so never longer than the list of field names: a search
+    /// through them is quicker than hashing every key of every mapping.
+    entries: Vec<(&'n str, &'n Node, &'n Node)>,
 }
 
 impl<'n> Map<'n> {
+    fn entry(&self, name: &str) -> Option<(&'n Node, &'n Node)> {
+        find(&self.entries, name)
+    }
+
     /// The value of `name`, unless it is absent or written as null.
     pub(crate) fn get(&self, name: &str) -> Option<&'n Node> {
-        self.entries
-            .get(name)
-            .map(|(_, value)| *value)
+        self.entry(name)
+            .map(|(_, value)| value)
             .filter(|value| value.value != Value::Null)
     }
 
     pub(crate) fn key_span(&self, name: &str) -> Option<Span> {
-        self.entries.get(name).map(|(key, _)| key.span)
+        self.entry(name).map(|(key, _)| key.span)
     }
+}
+
+fn find<'n>(entries: &[(&'n str, &'n Node, &'n Node)], name: &str) -> Option<(&'n Node, &'n Node)> {
+    entries
+        .iter()
+        .find(|(field, ..)| *field == name)
+        .map(|&(_, key, value)| (key, value))
 }
 
 /// Collects findings while fields are read.
@@ -90,8 +100,7 @@ impl Reader {
             );
             return None;
         };
-        let mut entries: HashMap<&'n str, (&'n Node, &'n Node)> =
-            HashMap::with_capacity(pairs.len());
+        let mut entries = Vec::with_capacity(pairs.len().min(known.len()));
         for (key, value) in pairs {
             let Some(name) = key.as_str() else {
                 self.push(Finding::new(
@@ -117,7 +126,7 @@ impl Reader {
                 self.push(finding);
                 continue;
             }
-            if let Some((first, _)) = entries.get(name) {
+            if let Some((first, _)) = find(&entries, name) {
                 self.push(
                     Finding::new(
                         RuleId::YamlSyntax,
@@ -131,7 +140,7 @@ impl Reader {
                 );
                 continue;
             }
-            entries.insert(name, (key, value));
+            entries.push((name, key, value));
         }
         Some(Map {
             span: node.span,
