@@ -12,13 +12,10 @@ use crate::diagnostic::Pos;
 /// or inside a character gets column 1 (on the line the offset falls on).
 pub(crate) fn pos_of_offset(text: &str, offset: usize) -> Pos {
     let bytes = &text.as_bytes()[..offset.min(text.len())];
-    let line_start = bytes
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |at| at + 1);
+    let line_start = memchr::memrchr(b'\n', bytes).map_or(0, |at| at + 1);
     let column = text
         .get(line_start..offset)
-        .map_or(1, |prefix| chars(prefix.as_bytes()) + 1);
+        .map_or(1, |prefix| chars(prefix) + 1);
     Pos {
         line: newlines(bytes) + 1,
         column,
@@ -55,25 +52,23 @@ impl<'a> Cursor<'a> {
         let bytes = self.text.as_bytes();
         if offset >= self.offset {
             let between = &bytes[self.offset..offset];
-            match between.iter().rposition(|&b| b == b'\n') {
-                None => self.column += chars(between),
+            match memchr::memrchr(b'\n', between) {
+                None => self.column += chars(&self.text[self.offset..offset]),
                 Some(last) => {
                     self.line += newlines(between);
                     self.line_start = self.offset + last + 1;
-                    self.column = chars(&bytes[self.line_start..offset]) + 1;
+                    self.column = chars(&self.text[self.line_start..offset]) + 1;
                 }
             }
         } else {
             let between = &bytes[offset..self.offset];
             match newlines(between) {
-                0 => self.column -= chars(between),
+                0 => self.column -= chars(&self.text[offset..self.offset]),
                 back => {
                     self.line -= back;
-                    self.line_start = bytes[..offset]
-                        .iter()
-                        .rposition(|&b| b == b'\n')
-                        .map_or(0, |at| at + 1);
-                    self.column = chars(&bytes[self.line_start..offset]) + 1;
+                    self.line_start =
+                        memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |at| at + 1);
+                    self.column = chars(&self.text[self.line_start..offset]) + 1;
                 }
             }
         }
@@ -87,12 +82,11 @@ impl<'a> Cursor<'a> {
 }
 
 fn newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
+    memchr::memchr_iter(b'\n', bytes).count()
 }
 
-/// Characters in whole UTF-8 text: every byte that does not continue a character.
-fn chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+fn chars(text: &str) -> usize {
+    text.chars().count()
 }
 
 #[cfg(test)]
