@@ -1,8 +1,13 @@
 //! Which pages the site has, where each lives, and rendering the HTML pages (the 404 page too).
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use tera::value::Key;
 use tera::{Context, Value};
 
 use super::{Site, message, paths};
+use crate::localize::{Postmortem, SiteView};
 use crate::model::Lang;
 use crate::render::Templates;
 
@@ -114,14 +119,14 @@ impl Site<'_> {
         let mut context = match page {
             Page::Incident(index, _) => {
                 let postmortem = self.languages[language].postmortems.get(index);
-                let mut context = templates.context(&*postmortem)?;
+                let mut context = postmortem_context(templates, base, view, postmortem)?;
                 context.insert("anchors", &true);
                 context.insert("incident_index", &index);
                 context
             }
             Page::Maintenance(index, _) => {
                 let text = &self.languages[language].maintenances[index];
-                let mut context = templates.context(text)?;
+                let mut context = postmortem_context(templates, base, view, Cow::Borrowed(text))?;
                 context.insert("anchors", &true);
                 context.insert("maintenance_index", &index);
                 context
@@ -193,6 +198,29 @@ impl Site<'_> {
         context.insert("page", &chrome);
         context.insert("not_found", &blocks);
         templates.render("site/404.html", &context)
+    }
+}
+
+/// A postmortem's fields as a page's template context. Its messages (`t`, some 200 strings)
+/// are the language's own, which the view converted for the templates once (`base`): they
+/// are handed over from there instead of being converted for every page, which cost more
+/// than the rest of the postmortem. Messages of another origin are converted as before.
+fn postmortem_context(
+    templates: &Templates,
+    base: &Value,
+    view: &SiteView,
+    postmortem: Cow<'_, Postmortem>,
+) -> anyhow::Result<Context> {
+    let converted = base.as_map().and_then(|map| map.get(&Key::from("t")));
+    match converted {
+        Some(t) if Arc::ptr_eq(&postmortem.t, &view.t) => {
+            let mut postmortem = postmortem.into_owned();
+            postmortem.t = Arc::default();
+            let mut context = templates.context(&postmortem)?;
+            context.insert_value("t", t.clone());
+            Ok(context)
+        }
+        _ => templates.context(&*postmortem),
     }
 }
 
