@@ -1,8 +1,13 @@
 //! Which pages the site has, where each lives, and rendering the HTML pages (the 404 page too).
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use tera::value::Key;
 use tera::{Context, Value};
 
 use super::{Site, message, paths};
+use crate::localize::{Postmortem, SiteView};
 use crate::model::Lang;
 use crate::render::Templates;
 
@@ -114,14 +119,14 @@ impl Site<'_> {
         let mut context = match page {
             Page::Incident(index, _) => {
                 let postmortem = self.languages[language].postmortems.get(index);
-                let mut context = templates.context(&*postmortem)?;
+                let mut context = postmortem_context(templates, base, view, postmortem)?;
                 context.insert("anchors", &true);
                 context.insert("incident_index", &index);
                 context
             }
             Page::Maintenance(index, _) => {
                 let text = &self.languages[language].maintenances[index];
-                let mut context = templates.context(text)?;
+                let mut context = postmortem_context(templates, base, view, Cow::Borrowed(text))?;
                 context.insert("anchors", &true);
                 context.insert("maintenance_index", &index);
                 context
@@ -196,6 +201,42 @@ impl Site<'_> {
     }
 }
 
+/// A postmortem's fields as a page's template context. Its messages (`t`, some 200 strings)
+/// are the language's own, which the view converted for the templates once (`base`): they
+/// are handed over from there instead of being converted for every page, which cost more
+/// than the rest of the postmortem. Messages of another origin are converted as before.
+fn postmortem_context(
+    templates: &Templates,
+    base: &Value,
+    view: &SiteView,
+    postmortem: Cow<'_, Postmortem>,
+) -> anyhow::Result<Context> {
+    let converted = base.as_map().and_then(|map| map.get(&Key::from("t")));
+    with_messages(templates, converted.map(|t| (&view.t, t)), postmortem)
+}
+
+/// The context of `postmortem`, its `t` taken from `converted` (messages, and their Tera
+/// value) when `t` is those very messages.
+fn with_messages(
+    templates: &Templates,
+    converted: Option<(&Arc<PlainMessages>, &Value)>,
+    postmortem: Cow<'_, Postmortem>,
+) -> anyhow::Result<Context> {
+    match converted {
+        Some((messages, t)) if Arc::ptr_eq(&postmortem.t, messages) => {
+            let mut postmortem = postmortem.into_owned();
+            postmortem.t = Arc::default();
+            let mut context = templates.context(&postmortem)?;
+            context.insert_value("t", t.clone());
+            Ok(context)
+        }
+        _ => templates.context(&*postmortem),
+    }
+}
+
+/// A language's messages without variables, by id.
+type PlainMessages = std::collections::BTreeMap<String, String>;
+
 /// How many months the history page shows in full: the latest three, as Statuspage's
 /// history page does; every month has its own page.
 pub(crate) const HISTORY_MONTHS: usize = 3;
@@ -237,6 +278,61 @@ mod tests {
         assert_eq!(base_path("https://status.example.com/"), "/");
         assert_eq!(base_path("https://example.com/status/"), "/status/");
         assert_eq!(base_path("https://example.com"), "/");
+    }
+
+    /// An incident page's context is the postmortem's fields, its messages handed over
+    /// converted (the view's) when they are the view's, and converted from the postmortem
+    /// when they are not.
+    #[test]
+    fn a_postmortem_context_holds_its_own_messages() {
+        use crate::load::{Limits, RecordContext, config, record};
+        let (site, _) = config::parse(
+            "base_url: https://s.example/\nlanguages: [en, de]\ncomponents:\n  - {id: api, name: API}\n",
+            &Limits::default(),
+        );
+        let yaml = "title: Errors\nlang: en\nstatus: published\nseverity: major\naffected:\n  api: major_outage\nstarted: 2024-01-10T10:00:00Z\nresolved: 2024-01-10T10:30:00Z\nsummary: The API failed.\ntimeline:\n  - at: 2024-01-10T10:00:00Z\n    text: Alerts fired.\n";
+        let (record, findings) = record::parse("2024-01-10-x", yaml, &RecordContext::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        let localizer = crate::localize::Localizer::load(None).unwrap();
+        let now = chrono::DateTime::from_timestamp(1_717_200_000, 0).unwrap();
+        let postmortem = crate::localize::postmortem(
+            &record.unwrap(),
+            None,
+            Lang::De,
+            &site,
+            &localizer,
+            now,
+            Default::default(),
+        );
+        let templates = Templates::load(None).unwrap();
+        let expected = Value::from_serializable(&postmortem);
+        let expected = expected.as_map().unwrap();
+        assert!(expected.len() > 10, "{expected:?}");
+        let messages = Arc::clone(&postmortem.t);
+        let converted = Value::from_serializable(&*messages);
+        for shared in [true, false] {
+            // Messages of another origin (an empty map here) are never taken for its own.
+            let other = Arc::new(PlainMessages::new());
+            let handed = if shared { &messages } else { &other };
+            let empty = Value::from_serializable(&*other);
+            let t = if shared { &converted } else { &empty };
+            let context = with_messages(
+                &templates,
+                Some((handed, t)),
+                Cow::Owned(postmortem.clone()),
+            )
+            .unwrap();
+            for (key, value) in expected {
+                let key = key.as_str().unwrap();
+                assert_eq!(context.get(key), Some(value), "{key}, shared: {shared}");
+            }
+            let t = context.get("t").and_then(|t| t.as_map()).unwrap();
+            assert_eq!(
+                t.get(&Key::from("heading_summary"))
+                    .and_then(|v| v.as_str()),
+                postmortem.t.get("heading_summary").map(String::as_str)
+            );
+        }
     }
 
     #[test]
