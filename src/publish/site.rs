@@ -20,6 +20,10 @@ use super::interrupt::Writing;
 use crate::render::site::Artifact;
 
 mod cache;
+mod unchanged;
+
+pub use cache::{Inputs, Stamp, State};
+pub use unchanged::{cached_inputs, unchanged};
 
 /// Marks a directory as hindsight's output, which a build may replace.
 pub(crate) const MARKER: &str = ".hindsight-site";
@@ -109,6 +113,20 @@ pub fn site_cached(
     source: &(impl Source + ?Sized),
     cache: Cache,
 ) -> anyhow::Result<Published> {
+    site_recorded(protected, out, source, cache, Inputs::default(), &|| None)
+}
+
+/// [`site_cached`], recording in the cache what the build read (`inputs`) and, for a build
+/// that may be skipped next time, its key and report (`state`, asked once every file is
+/// rendered: see [`unchanged`]).
+pub fn site_recorded(
+    protected: &Protected,
+    out: &Path,
+    source: &(impl Source + ?Sized),
+    cache: Cache,
+    inputs: Inputs,
+    state: &dyn Fn() -> Option<State>,
+) -> anyhow::Result<Published> {
     let target = resolve(out)?;
     protected.check_site_dir(&target, out)?;
     let (parent, _) = split(&target)?;
@@ -196,10 +214,14 @@ pub fn site_cached(
         })?;
     }
     if let Some(file) = &manifest_file {
-        let entries = entries
+        let mut manifest = entries
             .into_inner()
             .map_err(|_| anyhow::anyhow!("a thread writing the site failed"))?;
-        warnings.extend(cache::write(file, &entries));
+        manifest.inputs = inputs;
+        // A file the manifest cannot name is missing from it: the next build is no copy.
+        let complete = manifest.entries.len() == files.load(Ordering::Relaxed);
+        manifest.state = state().filter(|_| complete);
+        warnings.extend(cache::write(file, &manifest));
     }
     drop(writing);
     Ok(Published {
