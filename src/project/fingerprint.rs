@@ -135,3 +135,83 @@ fn since_epoch(at: std::time::SystemTime) -> Option<i128> {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> (tempfile::TempDir, Sources) {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("incidents")).unwrap();
+        fs::create_dir_all(dir.path().join("site")).unwrap();
+        fs::write(
+            dir.path().join("site/config.yaml"),
+            "base_url: https://s.example/\n",
+        )
+        .unwrap();
+        fs::write(dir.path().join("incidents/2024-01-01-a.yaml"), "title: A\n").unwrap();
+        let sources = crate::discover::discover(dir.path(), &[]).unwrap();
+        (dir, sources)
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000, 0).unwrap()
+    }
+
+    #[test]
+    fn a_hash_is_reused_only_for_a_file_whose_stat_is_old_and_unchanged() {
+        let (dir, sources) = project();
+        let first = fingerprint(dir.path(), &sources, now(), &Inputs::default()).unwrap();
+        let record = path_hash("incidents/2024-01-01-a.yaml");
+        assert_eq!(first.inputs.stamps[&record].hash, hex(&Sha256::digest("title: A\n")));
+        // A previous build that hashed other bytes for the same stat: trusted when it took
+        // its stamps well after the file last changed...
+        let mut previous = first.inputs.clone();
+        previous.stamps.get_mut(&record).unwrap().hash = "earlier".to_string();
+        previous.taken = first.inputs.taken + 10_000_000_000;
+        let again = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
+        assert_eq!(again.inputs.stamps[&record].hash, "earlier");
+        assert_ne!(again.key, first.key);
+        // ...but not when the file changed within the clock's granularity of that moment.
+        previous.taken = first.inputs.taken;
+        let racy = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
+        assert_eq!(racy.key, first.key);
+        // Nor when the stat differs.
+        previous.taken = first.inputs.taken + 10_000_000_000;
+        previous.stamps.get_mut(&record).unwrap().size += 1;
+        let changed = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
+        assert_eq!(changed.key, first.key);
+    }
+
+    #[test]
+    fn the_key_follows_every_input_and_now() {
+        let (dir, sources) = project();
+        let key = |sources: &Sources, now| {
+            fingerprint(dir.path(), sources, now, &Inputs::default()).unwrap()
+        };
+        let first = key(&sources, now());
+        assert_eq!(key(&sources, now()).key, first.key);
+        assert!(first.still());
+        assert_ne!(key(&sources, now() + chrono::Duration::seconds(1)).key, first.key);
+        for (path, text) in [
+            ("templates/site/home.html", "x"),
+            ("locales/en/site.ftl", "site-as-of = x\n"),
+            ("site/extra.css", "x"),
+            ("incidents/2024-01-01-a.yaml", "title: BB\n"),
+        ] {
+            let before = key(&sources, now());
+            let file = dir.path().join(path);
+            fs::create_dir_all(file.parent().unwrap()).unwrap();
+            fs::write(&file, text).unwrap();
+            assert_ne!(key(&sources, now()).key, before.key, "{path}");
+            if path.starts_with("incidents/") {
+                assert!(!before.still(), "changed since it was stamped");
+            }
+        }
+        // A file added under incidents/: a new list of sources, a new key.
+        let before = key(&sources, now());
+        fs::write(dir.path().join("incidents/2024-01-02-b.yaml"), "title: B\n").unwrap();
+        let sources = crate::discover::discover(dir.path(), &[]).unwrap();
+        assert_ne!(key(&sources, now()).key, before.key);
+    }
+}
