@@ -70,14 +70,15 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let sources = hindsight::discover::discover(&root, &[])?;
     let protected = Project::protected_for(&root, &sources)?;
     let previous = match args.clean {
-        true => publish::Inputs::default(),
-        false => publish::cached_inputs(&protected, &out),
+        true => publish::Previous::default(),
+        false => publish::previous(&protected, &out),
     };
-    let fingerprint = project::fingerprint(&root, &sources, now, &previous);
+    let fingerprint = project::fingerprint(&root, &sources, now, previous.inputs());
     // Nothing the build reads changed since the build that published `out`: it stands.
     if !args.clean
         && let Some(fingerprint) = &fingerprint
-        && let Some((published, state)) = publish::unchanged(&protected, &out, &fingerprint.key)?
+        && let Some((published, state)) =
+            publish::unchanged(&protected, &out, &fingerprint.key, &previous)?
     {
         if let Some(findings) = &state.findings {
             eprintln!(
@@ -97,6 +98,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
         return finish(&args.format, &out, asked_root, clock, &done, &published);
     }
     // Records are checked and kept slim in one pass; incident pages read theirs again.
+    drop(previous);
     let (project, report) = Project::load_for_build_from(&root, sources, now)?;
     report_on_stderr(&project, &report);
     let findings =

@@ -133,7 +133,7 @@ fn since_epoch(at: std::time::SystemTime) -> Option<i128> {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::publish::hex(bytes)
 }
 
 #[cfg(test)]
@@ -163,7 +163,10 @@ mod tests {
         let (dir, sources) = project();
         let first = fingerprint(dir.path(), &sources, now(), &Inputs::default()).unwrap();
         let record = path_hash("incidents/2024-01-01-a.yaml");
-        assert_eq!(first.inputs.stamps[&record].hash, hex(&Sha256::digest("title: A\n")));
+        assert_eq!(
+            first.inputs.stamps[&record].hash,
+            hex(&Sha256::digest("title: A\n"))
+        );
         // A previous build that hashed other bytes for the same stat: trusted when it took
         // its stamps well after the file last changed...
         let mut previous = first.inputs.clone();
@@ -192,7 +195,10 @@ mod tests {
         let first = key(&sources, now());
         assert_eq!(key(&sources, now()).key, first.key);
         assert!(first.still());
-        assert_ne!(key(&sources, now() + chrono::Duration::seconds(1)).key, first.key);
+        assert_ne!(
+            key(&sources, now() + chrono::Duration::seconds(1)).key,
+            first.key
+        );
         for (path, text) in [
             ("templates/site/home.html", "x"),
             ("locales/en/site.ftl", "site-as-of = x\n"),

@@ -16,8 +16,9 @@ use anyhow::{Context as _, bail};
 
 pub use guard::Protected;
 pub use interrupt::Interrupted;
+pub(crate) use site::hex;
 pub use site::{
-    Cache, Inputs, Published, Source, Stamp, State, cached_inputs, site, site_cached,
+    Cache, Inputs, Previous, Published, Source, Stamp, State, previous, site, site_cached,
     site_recorded, unchanged,
 };
 

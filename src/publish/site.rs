@@ -22,8 +22,9 @@ use crate::render::site::Artifact;
 mod cache;
 mod unchanged;
 
+pub(crate) use cache::hex;
 pub use cache::{Inputs, Stamp, State};
-pub use unchanged::{cached_inputs, unchanged};
+pub use unchanged::{Previous, previous, unchanged};
 
 /// Marks a directory as hindsight's output, which a build may replace.
 pub(crate) const MARKER: &str = ".hindsight-site";

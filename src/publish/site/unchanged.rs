@@ -11,9 +11,24 @@ use super::cache::{self, Inputs, Manifest, State};
 use super::{Lock, MARKER, Published, refuse_foreign, remove_debris, split};
 use crate::publish::guard::{Protected, resolve};
 
-/// The inputs the previous build into `out` recorded, to hash only the files that changed
-/// since; empty when there is no cache or it cannot be trusted (the build then says so).
-pub fn cached_inputs(protected: &Protected, out: &Path) -> Inputs {
+/// What the previous build into `out` recorded, read before its turn: its inputs, to hash
+/// only the files that changed since, and its key and files, which [`unchanged`] checks in
+/// its turn against the site then in place (so that a build in between is seen).
+#[derive(Debug, Default)]
+pub struct Previous {
+    manifest: Option<Manifest>,
+}
+
+impl Previous {
+    /// Empty when there is no cache or it cannot be trusted (the build then says so).
+    pub fn inputs(&self) -> &Inputs {
+        static NONE: std::sync::LazyLock<Inputs> = std::sync::LazyLock::new(Inputs::default);
+        self.manifest.as_ref().map_or(&NONE, |m| &m.inputs)
+    }
+}
+
+/// The cache of the previous build into `out`: see [`Previous`].
+pub fn previous(protected: &Protected, out: &Path) -> Previous {
     let manifest = (|| {
         let target = resolve(out).ok()?;
         protected.check_site_dir(&target, out).ok()?;
@@ -22,7 +37,7 @@ pub fn cached_inputs(protected: &Protected, out: &Path) -> Inputs {
         protected.check_site_dir(&dir, &dir).ok()?;
         cache::read(&dir.join("manifest")).0
     })();
-    manifest.map(|m| m.inputs).unwrap_or_default()
+    Previous { manifest }
 }
 
 /// When the previous build into `out` had the key `key` and its site is intact: what it
@@ -32,6 +47,7 @@ pub fn unchanged(
     protected: &Protected,
     out: &Path,
     key: &str,
+    previous: &Previous,
 ) -> anyhow::Result<Option<(Published, State)>> {
     let target = resolve(out)?;
     protected.check_site_dir(&target, out)?;
@@ -47,15 +63,14 @@ pub fn unchanged(
         // The full build says why.
         return Ok(None);
     }
-    let dir = resolve(&cache::dir(parent, name))?;
-    protected.check_site_dir(&dir, &dir)?;
-    let (Some(manifest), None) = cache::read(&dir.join("manifest")) else {
+    // Whatever wrote the manifest, the files it names are checked now, in this turn.
+    let Some(manifest) = &previous.manifest else {
         return Ok(None);
     };
     let Some(state) = manifest.state.clone().filter(|state| state.key == key) else {
         return Ok(None);
     };
-    if !intact(&target, &manifest) {
+    if !intact(&target, manifest) {
         return Ok(None);
     }
     let published = Published {
