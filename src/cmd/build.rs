@@ -75,12 +75,18 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     };
     let fingerprint = project::fingerprint(&root, &sources, now, previous.inputs());
     // Nothing the build reads changed since the build that published `out`: it stands.
+    // Findings are not kept, only their count: `--verbose`, which asks for each of them,
+    // checks again; `--quiet` shows only errors, and a build that stands had none.
+    let verbosity = output::verbosity();
     if !args.clean
         && let Some(fingerprint) = &fingerprint
         && let Some((published, state)) =
             publish::unchanged(&protected, &out, &fingerprint.key, &previous)?
+        && (state.findings.is_none() || verbosity != output::Verbosity::Verbose)
     {
-        if let Some(findings) = &state.findings {
+        if let Some(findings) = state.findings.as_ref()
+            && verbosity == output::Verbosity::Normal
+        {
             eprintln!(
                 "{findings}, as the last build reported (nothing changed since; `hindsight lint` shows them)"
             );
