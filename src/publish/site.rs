@@ -23,7 +23,7 @@ mod cache;
 mod unchanged;
 
 pub(crate) use cache::hex;
-pub use cache::{Inputs, Stamp, State};
+pub use cache::{Cache, Inputs, Stamp, State};
 pub use unchanged::{Previous, previous, unchanged};
 
 /// Marks a directory as hindsight's output, which a build may replace.
@@ -68,18 +68,6 @@ impl Source for crate::build::Built<'_> {
     }
 }
 
-/// Whether a build uses the cache beside its output folder (see [`cache`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cache {
-    /// Neither read nor written.
-    Off,
-    /// Read (files whose bytes did not change are linked from the previous site) and
-    /// rewritten.
-    Use,
-    /// Not read, but rewritten: `build --clean`.
-    Rewrite,
-}
-
 /// What publishing did.
 #[derive(Debug, Default)]
 pub struct Published {
@@ -117,9 +105,8 @@ pub fn site_cached(
     site_recorded(protected, out, source, cache, Inputs::default(), &|| None)
 }
 
-/// [`site_cached`], recording in the cache what the build read (`inputs`) and, for a build
-/// that may be skipped next time, its key and report (`state`, asked once every file is
-/// rendered: see [`unchanged`]).
+/// [`site_cached`], recording what the build read (`inputs`) and, for a build that may stand
+/// next time, its key and report (`state`, asked once all is rendered: see [`unchanged`]).
 pub fn site_recorded(
     protected: &Protected,
     out: &Path,

@@ -20,8 +20,19 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use sha2::{Digest as _, Sha256};
 
-use super::Cache;
 use crate::publish::guard::{Protected, resolve};
+
+/// Whether a build uses the cache beside its output folder (see this module).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cache {
+    /// Neither read nor written.
+    Off,
+    /// Read (files whose bytes did not change are linked from the previous site) and
+    /// rewritten.
+    Use,
+    /// Not read, but rewritten: `build --clean`.
+    Rewrite,
+}
 
 /// The manifest's first line; a change of format changes it.
 const FORMAT: &str = "hindsight-cache 2";
