@@ -20,9 +20,11 @@ use crate::render::Format;
 use crate::schema::SchemaKind;
 use crate::{discover, translate};
 
+mod fingerprint;
 mod lint;
 mod one;
 mod streamed;
+pub use fingerprint::{Fingerprint, fingerprint};
 pub use lint::{LINT_CACHE, lint, lint_cached};
 pub use one::record_id_asked;
 
@@ -143,6 +145,15 @@ impl Project {
     pub fn protected(&self) -> anyhow::Result<crate::publish::Protected> {
         let inputs = self.inputs.iter().map(PathBuf::as_path);
         crate::publish::Protected::new(&self.root)?.with_input_files(inputs)
+    }
+
+    /// [`Project::protected`] of the project at `root` with `sources`, before it is loaded.
+    pub fn protected_for(
+        root: &Path,
+        sources: &crate::discover::Sources,
+    ) -> anyhow::Result<crate::publish::Protected> {
+        let inputs = one::inputs(sources);
+        crate::publish::Protected::new(root)?.with_input_files(inputs.iter().map(PathBuf::as_path))
     }
 
     /// The record that `file` names. An overlay is refused with a pointer to its record and to

@@ -32,6 +32,21 @@ impl Revisions {
         self.added.get(id).copied()
     }
 
+    /// A hash of everything these revisions say, for the build's key.
+    pub(crate) fn digest(&self) -> [u8; 32] {
+        use sha2::{Digest as _, Sha256};
+        let mut hasher = Sha256::new();
+        for (name, map) in [("last", &self.last), ("added", &self.added)] {
+            let mut pairs: Vec<_> = map.iter().collect();
+            pairs.sort();
+            hasher.update(format!("{name} {}\n", pairs.len()));
+            for (id, at) in pairs {
+                hasher.update(format!("{id}\t{}\n", at.timestamp()));
+            }
+        }
+        hasher.finalize().into()
+    }
+
     /// Revisions from `(id, last change)` pairs, each record first committed then too.
     #[cfg(test)]
     pub(crate) fn of(pairs: &[(&str, DateTime<Utc>)]) -> Revisions {

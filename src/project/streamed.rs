@@ -20,7 +20,15 @@ impl Project {
     /// overlays at a time: the corpus holds slim records (and the texts of the files the
     /// report shows lines of), and the build reads a postmortem's files again for its page.
     pub fn load_for_build(root: &Path, now: DateTime<Utc>) -> anyhow::Result<(Project, Report)> {
-        let sources = discover::discover(root, &[])?;
+        Project::load_for_build_from(root, discover::discover(root, &[])?, now)
+    }
+
+    /// [`Project::load_for_build`] of the `sources` already discovered.
+    pub fn load_for_build_from(
+        root: &Path,
+        sources: discover::Sources,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<(Project, Report)> {
         let config = load::load_config(&sources)?;
         let (report, kept) = check::check_keeping(&sources, &config, now, &slim_group)?;
         // A report that quotes lines needs the texts of the files it names: read again, as

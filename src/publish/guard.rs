@@ -69,8 +69,35 @@ impl Protected {
         mut self,
         files: impl IntoIterator<Item = &'p Path>,
     ) -> anyhow::Result<Self> {
+        // Most inputs share a folder (incidents/): each folder is resolved once, and only
+        // the file's own name is looked at for each file.
+        let mut folders: std::collections::HashMap<&Path, PathBuf> =
+            std::collections::HashMap::new();
         for file in files {
-            let file = resolve(file)?;
+            let file = match (file.parent(), file.file_name()) {
+                (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => {
+                    let folder = match folders.get(parent) {
+                        Some(folder) => folder.clone(),
+                        None => {
+                            let folder = resolve(parent)?;
+                            folders.insert(parent, folder.clone());
+                            folder
+                        }
+                    };
+                    let file = folder.join(name);
+                    // Not a link: its own stat is its identity (one look, not two).
+                    match fs::symlink_metadata(&file) {
+                        Ok(meta) if !meta.file_type().is_symlink() => {
+                            use std::os::unix::fs::MetadataExt as _;
+                            self.file_ids.push((meta.dev(), meta.ino()));
+                            self.files.push(file);
+                            continue;
+                        }
+                        _ => resolve_name(file)?,
+                    }
+                }
+                _ => resolve(file)?,
+            };
             self.file_ids.extend(identity(&file));
             self.files.push(file);
         }
@@ -244,6 +271,19 @@ fn in_git_dir(path: &Path) -> bool {
         .any(|c| matches!(c, Component::Normal(name) if name == ".git"))
 }
 
+/// `next`, a path whose folder is resolved, with its last part resolved if it is a link.
+fn resolve_name(next: PathBuf) -> anyhow::Result<PathBuf> {
+    match fs::symlink_metadata(&next) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(&next).with_context(|| {
+            format!(
+                "{} is a symbolic link to nothing; remove it or point it at a folder",
+                next.display()
+            )
+        }),
+        _ => Ok(next),
+    }
+}
+
 /// The absolute path `path` will name once its missing folders exist: every symlink of its
 /// existing part resolved, and each `..` applied to what the path really names at that
 /// point (like `realpath -m`).
@@ -263,19 +303,7 @@ pub fn resolve(path: &Path) -> anyhow::Result<PathBuf> {
             Component::ParentDir => {
                 resolved.pop();
             }
-            Component::Normal(name) => {
-                let next = resolved.join(name);
-                resolved = match fs::symlink_metadata(&next) {
-                    Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(&next)
-                        .with_context(|| {
-                            format!(
-                                "{} is a symbolic link to nothing; remove it or point it at a folder",
-                                next.display()
-                            )
-                        })?,
-                    _ => next,
-                };
-            }
+            Component::Normal(name) => resolved = resolve_name(resolved.join(name))?,
         }
     }
     Ok(resolved)

@@ -16,7 +16,11 @@ use anyhow::{Context as _, bail};
 
 pub use guard::Protected;
 pub use interrupt::Interrupted;
-pub use site::{Cache, Published, Source, site, site_cached};
+pub(crate) use site::hex;
+pub use site::{
+    Cache, Inputs, Previous, Published, Source, Stamp, State, previous, site, site_cached,
+    site_recorded, unchanged,
+};
 
 /// Writes `bytes` to `path` whole, through a temporary file in the same folder and a rename;
 /// creates the parent folder if needed. A new file gets the usual permissions (0666 less the

@@ -20,6 +20,11 @@ use super::interrupt::Writing;
 use crate::render::site::Artifact;
 
 mod cache;
+mod unchanged;
+
+pub(crate) use cache::hex;
+pub use cache::{Cache, Inputs, Stamp, State};
+pub use unchanged::{Previous, previous, unchanged};
 
 /// Marks a directory as hindsight's output, which a build may replace.
 pub(crate) const MARKER: &str = ".hindsight-site";
@@ -63,18 +68,6 @@ impl Source for crate::build::Built<'_> {
     }
 }
 
-/// Whether a build uses the cache beside its output folder (see [`cache`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cache {
-    /// Neither read nor written.
-    Off,
-    /// Read (files whose bytes did not change are linked from the previous site) and
-    /// rewritten.
-    Use,
-    /// Not read, but rewritten: `build --clean`.
-    Rewrite,
-}
-
 /// What publishing did.
 #[derive(Debug, Default)]
 pub struct Published {
@@ -108,6 +101,19 @@ pub fn site_cached(
     out: &Path,
     source: &(impl Source + ?Sized),
     cache: Cache,
+) -> anyhow::Result<Published> {
+    site_recorded(protected, out, source, cache, Inputs::default(), &|| None)
+}
+
+/// [`site_cached`], recording what the build read (`inputs`) and, for a build that may stand
+/// next time, its key and report (`state`, asked once all is rendered: see [`unchanged`]).
+pub fn site_recorded(
+    protected: &Protected,
+    out: &Path,
+    source: &(impl Source + ?Sized),
+    cache: Cache,
+    inputs: Inputs,
+    state: &dyn Fn() -> Option<State>,
 ) -> anyhow::Result<Published> {
     let target = resolve(out)?;
     protected.check_site_dir(&target, out)?;
@@ -196,10 +202,14 @@ pub fn site_cached(
         })?;
     }
     if let Some(file) = &manifest_file {
-        let entries = entries
+        let mut manifest = entries
             .into_inner()
             .map_err(|_| anyhow::anyhow!("a thread writing the site failed"))?;
-        warnings.extend(cache::write(file, &entries));
+        manifest.inputs = inputs;
+        // A file the manifest cannot name is missing from it: the next build is no copy.
+        let complete = manifest.entries.len() == files.load(Ordering::Relaxed);
+        manifest.state = state().filter(|_| complete);
+        warnings.extend(cache::write(file, &manifest));
     }
     drop(writing);
     Ok(Published {

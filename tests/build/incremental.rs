@@ -34,6 +34,17 @@ enum Step {
     Add(u8),
     Delete(u8),
     Clock(u16),
+    /// A project's locale file, over the built-in one.
+    Locale(u8),
+    /// A static file of site/, published as it is.
+    Static(u8),
+    /// A record's stat changes, not its bytes.
+    Touch,
+    /// Nothing changes: the build publishes nothing.
+    Nothing,
+    /// A published file is edited by hand (or replaced, or removed, or a file added): the
+    /// next build puts the site back.
+    HandEdit(u8),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -45,6 +56,11 @@ fn step() -> impl Strategy<Value = Step> {
         (1..4u8).prop_map(Step::Add),
         (0..4u8).prop_map(Step::Delete),
         (0..96u16).prop_map(Step::Clock),
+        (0..3u8).prop_map(Step::Locale),
+        (0..3u8).prop_map(Step::Static),
+        Just(Step::Touch),
+        Just(Step::Nothing),
+        (0..4u8).prop_map(Step::HandEdit),
     ]
 }
 
@@ -110,6 +126,42 @@ fn apply(project: &Project, step: &Step, now: &mut u64) {
             std::fs::remove_file(project.path(&name)).ok();
         }
         Step::Clock(hours) => *now = NOW.parse::<u64>().unwrap() + u64::from(hours) * 3600,
+        Step::Locale(n) => {
+            let file = project.path("locales/en/site.ftl");
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            let built_in = include_str!("../../locales/en/site.ftl");
+            let changed = built_in.replace(
+                "site-as-of = Status as of",
+                &format!("site-as-of = Status {n} as of"),
+            );
+            assert_ne!(changed, built_in);
+            std::fs::write(file, changed).unwrap();
+        }
+        Step::Static(n) => std::fs::write(
+            project.path("site/extra.css"),
+            format!("body {{ margin: {n}px }}\n"),
+        )
+        .unwrap(),
+        Step::Touch => {
+            let file = project.path("incidents/2026-11-20-api-down.yaml");
+            let bytes = std::fs::read(&file).unwrap();
+            std::fs::remove_file(&file).unwrap();
+            std::fs::write(&file, bytes).unwrap();
+        }
+        Step::Nothing => {}
+        Step::HandEdit(n) => {
+            let out = project.path("out");
+            let page = out.join("en/incidents/2026-11-20-api-down.html");
+            match n {
+                0 => {
+                    let text = std::fs::read_to_string(&page).unwrap();
+                    std::fs::write(&page, text.replace("<h1", "<h1 data-hand")).unwrap();
+                }
+                1 => std::fs::remove_file(&page).unwrap(),
+                2 => std::fs::write(out.join("en/by-hand.html"), "x").unwrap(),
+                _ => std::fs::create_dir_all(out.join("en/by-hand")).unwrap(),
+            }
+        }
     }
 }
 
@@ -180,9 +232,21 @@ fn a_rebuild_rewrites_only_the_files_whose_bytes_changed() {
     let first = stamps(&project.path("public"));
     assert_eq!(build(&project, "public", now, &[]), 0);
     assert_eq!(stamps(&project.path("public")), first, "nothing changed");
-    let summary = project.run(&["build", "--format", "json"]).json();
-    assert_eq!(summary["written"], 1, "only the marker: {summary}");
+    let output = project.run(&["build", "--format", "json"]);
+    let summary = output.json();
+    assert_eq!(
+        summary["written"], 0,
+        "nothing, not even the marker: {summary}"
+    );
     assert!(summary["files"].as_u64().unwrap() > 100);
+    // What it reported is counted again, not hidden.
+    assert!(
+        output
+            .stderr
+            .contains("7 files: 0 errors, 5 warnings, as the last build reported"),
+        "{}",
+        output.stderr
+    );
     // The clock moves: pages of the resolved incidents do not show it, the home page does.
     assert_eq!(build(&project, "public", now + 3600, &[]), 0);
     let later = stamps(&project.path("public"));
@@ -254,4 +318,15 @@ fn only_pages_that_show_the_present_say_as_of_when() {
     assert!(footer("components/api.html"));
     assert!(!footer("incidents/2026-11-20-api-down.html"));
     assert!(!project.read("public/404.html").contains("Status as of"));
+}
+
+#[test]
+fn the_cache_names_no_draft_and_holds_no_record_text() {
+    let project = Project::fixture("build/uptime");
+    assert_eq!(build(&project, "public", NOW.parse().unwrap(), &[]), 0);
+    let manifest = project.read(".hindsight-cache/build/public/manifest");
+    assert!(manifest.contains("\nstate "), "{manifest}");
+    for private in ["2026-11-19-draft", "2026-11-18-review", "title"] {
+        assert!(!manifest.contains(private), "{private}");
+    }
 }

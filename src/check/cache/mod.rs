@@ -68,7 +68,7 @@ pub(crate) fn global_key(config: &ConfigFile) -> Key {
 /// The hash of the running binary: a build with other rules, even of the same version,
 /// trusts nothing an older one cached. Unreadable, it is a value no binary hashes to, and the
 /// cache is never trusted.
-fn binary_hash() -> Key {
+pub(crate) fn binary_hash() -> Key {
     static HASH: std::sync::OnceLock<Key> = std::sync::OnceLock::new();
     *HASH.get_or_init(|| {
         std::env::current_exe()

@@ -7,6 +7,10 @@
 //! when it parses, has this format and this binary's version, and passes its own checksum;
 //! and an entry is used only when the file at its path still has the recorded inode, size
 //! and modification time, and the newly rendered bytes hash the same.
+//!
+//! It also holds what the build read ([`Stamp`]: each input's hash with the stat it had, keyed
+//! by a hash of its path, so that a draft's file name is not written) and the key of the whole
+//! build ([`State`]), so that the next build can see without reading that nothing changed.
 
 use std::collections::HashMap;
 use std::fs;
@@ -16,11 +20,22 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use sha2::{Digest as _, Sha256};
 
-use super::Cache;
 use crate::publish::guard::{Protected, resolve};
 
+/// Whether a build uses the cache beside its output folder (see this module).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cache {
+    /// Neither read nor written.
+    Off,
+    /// Read (files whose bytes did not change are linked from the previous site) and
+    /// rewritten.
+    Use,
+    /// Not read, but rewritten: `build --clean`.
+    Rewrite,
+}
+
 /// The manifest's first line; a change of format changes it.
-const FORMAT: &str = "hindsight-cache 1";
+const FORMAT: &str = "hindsight-cache 2";
 
 /// The cache's folder for the output folder `name` in `parent`.
 pub(crate) fn dir(parent: &Path, name: &str) -> PathBuf {
@@ -70,14 +85,87 @@ pub(crate) fn hash(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        text.push(char::from(DIGITS[usize::from(b >> 4)]));
+        text.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    text
+}
+
+/// An input file as a build found it: the hash of its bytes and its stat then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub hash: String,
+    pub dev: u64,
+    pub inode: u64,
+    pub size: u64,
+    /// Modification and status change times, in nanoseconds since the epoch.
+    pub mtime: i128,
+    pub ctime: i128,
+}
+
+impl Stamp {
+    /// The stat part of the stamp of a file with `metadata` (its hash left empty).
+    pub fn stat(metadata: &fs::Metadata) -> Stamp {
+        Stamp {
+            hash: String::new(),
+            dev: metadata.dev(),
+            inode: metadata.ino(),
+            size: metadata.size(),
+            mtime: mtime(metadata),
+            ctime: i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec()),
+        }
+    }
+
+    /// Whether `self` (a fresh stat) is the file `previous` describes, in a way that lets
+    /// its hash be reused: same stat, and changed before `taken` (when `previous` was taken)
+    /// by more than the clock's granularity, so that a write in the same tick as that stat,
+    /// which leaves it as it was, cannot go unseen ("racy" entries are hashed again).
+    pub fn same_file(&self, previous: &Stamp, taken: i128) -> bool {
+        const MARGIN: i128 = 2_000_000_000;
+        self.dev == previous.dev
+            && self.inode == previous.inode
+            && self.size == previous.size
+            && self.mtime == previous.mtime
+            && self.ctime == previous.ctime
+            && self.mtime.max(self.ctime) + MARGIN < taken
+    }
+}
+
+/// What the inputs of a build were, for the next build to hash only the files that changed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Inputs {
+    /// By the hash of the file's path.
+    pub stamps: HashMap<String, Stamp>,
+    /// When the stamps were taken, in nanoseconds since the epoch.
+    pub taken: i128,
+}
+
+/// A build that published a site from inputs with `key`: what it reports, so that a build
+/// with the same key (the same inputs, binary and "now") can report it without doing it.
+/// Findings are not kept (they quote records): only the closing line of their count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    pub key: String,
+    pub pages: usize,
+    pub languages: usize,
+    pub incidents: usize,
+    /// In seconds since the epoch.
+    pub next_change: Option<i64>,
+    /// The count of the findings the build reported (`3 files: 0 errors, 2 warnings`), if
+    /// any; one line.
+    pub findings: Option<String>,
 }
 
 /// The previous build's files, by path.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Manifest {
     pub entries: HashMap<String, Entry>,
+    pub inputs: Inputs,
+    pub state: Option<State>,
 }
 
 impl Manifest {
@@ -87,6 +175,28 @@ impl Manifest {
         let mut paths: Vec<&String> = self.entries.keys().collect();
         paths.sort();
         let mut text = format!("{FORMAT}\nversion {}\n", env!("CARGO_PKG_VERSION"));
+        text.push_str(&format!("taken {}\n", self.inputs.taken));
+        if let Some(s) = &self.state {
+            let next = s.next_change.map_or("-".to_string(), |at| at.to_string());
+            text.push_str(&format!(
+                "state {} {} {} {} {next}\n",
+                s.key, s.pages, s.languages, s.incidents
+            ));
+            if let Some(findings) = &s.findings {
+                text.push_str(&format!(
+                    "findings {}\n",
+                    findings.replace(['\n', '\r'], " ")
+                ));
+            }
+        }
+        let mut inputs: Vec<(&String, &Stamp)> = self.inputs.stamps.iter().collect();
+        inputs.sort_by_key(|(path, _)| *path);
+        for (path, s) in inputs {
+            text.push_str(&format!(
+                "in\t{path}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                s.hash, s.dev, s.inode, s.size, s.mtime, s.ctime
+            ));
+        }
         for path in paths {
             let e = &self.entries[path];
             text.push_str(&format!(
@@ -117,8 +227,34 @@ impl Manifest {
         if lines.next() != Some(&format!("version {}", env!("CARGO_PKG_VERSION"))) {
             return Err("another version of hindsight wrote it");
         }
-        let mut entries = HashMap::new();
+        let malformed = |_| "a line is malformed";
+        let taken = lines.next().and_then(|l| l.strip_prefix("taken "));
+        let taken = taken
+            .ok_or("a line is incomplete")?
+            .parse()
+            .map_err(malformed)?;
+        let mut manifest = Manifest {
+            inputs: Inputs {
+                taken,
+                ..Inputs::default()
+            },
+            ..Manifest::default()
+        };
         for line in lines {
+            if let Some(state) = line.strip_prefix("state ") {
+                manifest.state = Some(parse_state(state).ok_or("a line is malformed")?);
+                continue;
+            }
+            if let Some(findings) = line.strip_prefix("findings ") {
+                let state = manifest.state.as_mut().ok_or("a line is malformed")?;
+                state.findings = Some(findings.to_string());
+                continue;
+            }
+            if let Some(input) = line.strip_prefix("in\t") {
+                let (path, stamp) = parse_stamp(input).ok_or("a line is malformed")?;
+                manifest.inputs.stamps.insert(path, stamp);
+                continue;
+            }
             let mut fields = line.splitn(5, '\t');
             let mut next = || fields.next().ok_or("a line is incomplete");
             let hash = next()?.to_string();
@@ -132,15 +268,49 @@ impl Manifest {
                 size,
                 mtime,
             };
-            entries.insert(path, entry);
+            manifest.entries.insert(path, entry);
         }
-        Ok(Manifest { entries })
+        Ok(manifest)
     }
 
     /// Whether `path` can be written on one line of the manifest.
     pub(crate) fn can_hold(path: &str) -> bool {
         !path.contains(['\t', '\n', '\r'])
     }
+}
+
+fn parse_state(text: &str) -> Option<State> {
+    let fields: Vec<&str> = text.split(' ').collect();
+    let [key, pages, languages, incidents, next] = fields[..] else {
+        return None;
+    };
+    Some(State {
+        key: key.to_string(),
+        pages: pages.parse().ok()?,
+        languages: languages.parse().ok()?,
+        incidents: incidents.parse().ok()?,
+        next_change: match next {
+            "-" => None,
+            at => Some(at.parse().ok()?),
+        },
+        findings: None,
+    })
+}
+
+fn parse_stamp(text: &str) -> Option<(String, Stamp)> {
+    let fields: Vec<&str> = text.split('\t').collect();
+    let [path, hash, dev, inode, size, mtime, ctime] = fields[..] else {
+        return None;
+    };
+    let stamp = Stamp {
+        hash: hash.to_string(),
+        dev: dev.parse().ok()?,
+        inode: inode.parse().ok()?,
+        size: size.parse().ok()?,
+        mtime: mtime.parse().ok()?,
+        ctime: ctime.parse().ok()?,
+    };
+    Some((path.to_string(), stamp))
 }
 
 /// Reads the manifest at `file`: None when there is none; a warning when there is one that
@@ -230,7 +400,29 @@ mod tests {
                 mtime: 1_700_000_000_123_456_789,
             },
         );
-        Manifest { entries }
+        let stamp = Stamp {
+            hash: hash(b"title: x"),
+            dev: 2049,
+            inode: 7,
+            size: 8,
+            mtime: 1_700_000_000_000_000_001,
+            ctime: 1_700_000_000_000_000_002,
+        };
+        Manifest {
+            entries,
+            inputs: Inputs {
+                stamps: HashMap::from([(hash(b"incidents/a.yaml"), stamp)]),
+                taken: 1_700_000_001_000_000_000,
+            },
+            state: Some(State {
+                key: hash(b"key"),
+                pages: 14,
+                languages: 2,
+                incidents: 1,
+                next_change: Some(1_700_000_000),
+                findings: Some("3 files: 0 errors, 2 warnings".to_string()),
+            }),
+        }
     }
 
     #[test]

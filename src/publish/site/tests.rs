@@ -348,3 +348,111 @@ fn the_cache_is_never_in_the_project_inputs() {
     assert!(names(&incidents).is_empty());
     assert!(!out.exists(), "nothing published");
 }
+
+fn state(key: &str) -> State {
+    State {
+        key: key.to_string(),
+        pages: 2,
+        languages: 1,
+        incidents: 0,
+        next_change: None,
+        findings: None,
+    }
+}
+
+#[test]
+fn a_site_stands_only_for_its_own_key_and_only_while_intact() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    let files = [artifact("en/a.html", "a"), artifact("b.html", "b")];
+    let record = || Some(state("k1"));
+    site_recorded(
+        &protected,
+        &out,
+        &files,
+        Cache::Use,
+        Inputs::default(),
+        &record,
+    )
+    .unwrap();
+    let (published, stood) = unchanged(&protected, &out, "k1", &previous(&protected, &out))
+        .unwrap()
+        .unwrap();
+    assert_eq!((published.files, published.written), (3, 0));
+    assert_eq!(stood, state("k1"));
+    assert!(
+        unchanged(&protected, &out, "k2", &previous(&protected, &out))
+            .unwrap()
+            .is_none()
+    );
+    // Anything done to the site by hand: the build is done again.
+    let damages: [&dyn Fn(&Path); 5] = [
+        &|out| fs::write(out.join("b.html"), "cc").unwrap(),
+        &|out| fs::remove_file(out.join("en/a.html")).unwrap(),
+        &|out| fs::write(out.join("c.html"), "c").unwrap(),
+        &|out| fs::create_dir(out.join("more")).unwrap(),
+        &|out| std::os::unix::fs::symlink("b.html", out.join("d.html")).unwrap(),
+    ];
+    for damage in damages {
+        site_recorded(
+            &protected,
+            &out,
+            &files,
+            Cache::Use,
+            Inputs::default(),
+            &record,
+        )
+        .unwrap();
+        assert!(
+            unchanged(&protected, &out, "k1", &previous(&protected, &out))
+                .unwrap()
+                .is_some()
+        );
+        damage(&out);
+        assert!(
+            unchanged(&protected, &out, "k1", &previous(&protected, &out))
+                .unwrap()
+                .is_none()
+        );
+    }
+    // A build that records no state (a file changed while it read it) stands for nothing.
+    site_recorded(
+        &protected,
+        &out,
+        &files,
+        Cache::Use,
+        Inputs::default(),
+        &|| None,
+    )
+    .unwrap();
+    assert!(
+        unchanged(&protected, &out, "k1", &previous(&protected, &out))
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_site_that_stands_still_has_the_debris_of_killed_builds_removed() {
+    let (dir, protected) = project();
+    let out = dir.path().join("public");
+    let files = [artifact("a.html", "a")];
+    site_recorded(
+        &protected,
+        &out,
+        &files,
+        Cache::Use,
+        Inputs::default(),
+        &|| Some(state("k")),
+    )
+    .unwrap();
+    let debris = dir.path().join(".public.new-killed");
+    fs::create_dir(&debris).unwrap();
+    fs::write(debris.join(MARKER), MARKER_TEXT).unwrap();
+    assert!(
+        unchanged(&protected, &out, "k", &previous(&protected, &out))
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(names(dir.path()), [".hindsight-cache", "public"]);
+}

@@ -1,0 +1,223 @@
+//! What a build reads, fingerprinted without reading what did not change: every input file
+//! (records, overlays, site/config.yaml and site/'s files, templates/, locales/) with its stat
+//! and SHA-256, a stat like the previous build's reusing that build's hash (as git's index
+//! does); with the binary, the git revisions the pages show and "now", the key of a build:
+//! two builds with one key publish the same bytes.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rayon::prelude::*;
+use sha2::{Digest as _, Sha256};
+
+use crate::discover::Sources;
+use crate::publish::{Inputs, Stamp};
+
+/// The build's inputs as found now, and its key.
+#[derive(Debug, Clone)]
+pub struct Fingerprint {
+    pub inputs: Inputs,
+    /// SHA-256 (hex) of the format, hindsight's version and binary, "now", the git revisions
+    /// and every input's path and hash.
+    pub key: String,
+    /// Every input, by its path under the root, and where it is.
+    files: Vec<(String, PathBuf)>,
+}
+
+const FORMAT: &str = "hindsight build key 1";
+
+/// The fingerprint of the project at `root`, whose sources are `sources`, built at `now`;
+/// `previous` are the stamps of the last build, whose hashes are reused for files whose stat
+/// did not change. None when some input cannot be fingerprinted (a refused or unreadable
+/// file): the build then does everything, and records no key.
+pub fn fingerprint(
+    root: &Path,
+    sources: &Sources,
+    now: DateTime<Utc>,
+    previous: &Inputs,
+) -> Option<Fingerprint> {
+    let taken = since_epoch(std::time::SystemTime::now())?;
+    let files = input_files(root, sources)?;
+    let files: Vec<(String, PathBuf)> = files.into_iter().collect();
+    let stamped: Vec<Stamp> = files
+        .par_iter()
+        .map(|(label, path)| stamp(label, path, previous))
+        .collect::<Option<_>>()?;
+    let mut hasher = Sha256::new();
+    hasher.update(format!("{FORMAT}\n{}\n", env!("CARGO_PKG_VERSION")));
+    hasher.update(crate::check::cache::binary_hash());
+    hasher.update(format!("\nnow {}\n", now.to_rfc3339()));
+    hasher.update(crate::load::revisions(root).digest());
+    hasher.update(format!("\nconfig {}\n", sources.config.is_some()));
+    let mut stamps = std::collections::HashMap::with_capacity(stamped.len());
+    for ((label, _), stamp) in files.iter().zip(stamped) {
+        hasher.update(format!("{label}\0{}\n", stamp.hash));
+        stamps.insert(path_hash(label), stamp);
+    }
+    Some(Fingerprint {
+        inputs: Inputs { stamps, taken },
+        key: hex(&hasher.finalize()),
+        files,
+    })
+}
+
+impl Fingerprint {
+    /// Whether every input is still as it was stamped (by its stat): a file changed while
+    /// the build read it may have given the site other bytes than the key says, so such a
+    /// build records no key.
+    pub fn still(&self) -> bool {
+        self.files.par_iter().all(|(label, path)| {
+            let stamped = self.inputs.stamps.get(&path_hash(label));
+            let now = fs::metadata(path).ok().map(|m| Stamp::stat(&m));
+            stamped.zip(now).is_some_and(|(before, now)| {
+                Stamp {
+                    hash: before.hash.clone(),
+                    ..now
+                } == *before
+            })
+        })
+    }
+}
+
+/// Every file the build reads, by its path under `root` (`/`-separated), sorted. None when a
+/// source is refused (the build reports it).
+fn input_files(root: &Path, sources: &Sources) -> Option<BTreeMap<String, PathBuf>> {
+    let mut files = BTreeMap::new();
+    let label = |path: &Path| {
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        relative.to_string_lossy().into_owned()
+    };
+    for file in &sources.files {
+        if file.refused.is_some() {
+            return None;
+        }
+        files.insert(label(&file.path), file.path.clone());
+    }
+    if let Some(config) = &sources.config {
+        files.insert(label(config), config.clone());
+    }
+    // As `assets::layered` finds them: the project's own files over the built-in ones.
+    for dir in ["site", "templates", "locales"] {
+        for (name, path) in crate::assets::project_files(&root.join(dir)).ok()? {
+            files.insert(format!("{dir}/{name}"), path);
+        }
+    }
+    Some(files)
+}
+
+/// The stamp of the input `label` at `path`: its stat, and the previous hash when the stat
+/// says it is the same file, else the hash of its bytes now.
+fn stamp(label: &str, path: &Path, previous: &Inputs) -> Option<Stamp> {
+    let metadata = fs::metadata(path).ok()?;
+    if !metadata.is_file() {
+        return None;
+    }
+    let mut stamp = Stamp::stat(&metadata);
+    match previous.stamps.get(&path_hash(label)) {
+        Some(before) if stamp.same_file(before, previous.taken) => stamp.hash = before.hash.clone(),
+        _ => stamp.hash = hex(&Sha256::digest(fs::read(path).ok()?)),
+    }
+    Some(stamp)
+}
+
+/// The name an input has in the cache: a hash, so that no draft's file name is written.
+fn path_hash(label: &str) -> String {
+    hex(&Sha256::digest(label.as_bytes()))
+}
+
+fn since_epoch(at: std::time::SystemTime) -> Option<i128> {
+    let since = at.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(since.as_nanos() as i128)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    crate::publish::hex(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> (tempfile::TempDir, Sources) {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("incidents")).unwrap();
+        fs::create_dir_all(dir.path().join("site")).unwrap();
+        fs::write(
+            dir.path().join("site/config.yaml"),
+            "base_url: https://s.example/\n",
+        )
+        .unwrap();
+        fs::write(dir.path().join("incidents/2024-01-01-a.yaml"), "title: A\n").unwrap();
+        let sources = crate::discover::discover(dir.path(), &[]).unwrap();
+        (dir, sources)
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000, 0).unwrap()
+    }
+
+    #[test]
+    fn a_hash_is_reused_only_for_a_file_whose_stat_is_old_and_unchanged() {
+        let (dir, sources) = project();
+        let first = fingerprint(dir.path(), &sources, now(), &Inputs::default()).unwrap();
+        let record = path_hash("incidents/2024-01-01-a.yaml");
+        assert_eq!(
+            first.inputs.stamps[&record].hash,
+            hex(&Sha256::digest("title: A\n"))
+        );
+        // A previous build that hashed other bytes for the same stat: trusted when it took
+        // its stamps well after the file last changed...
+        let mut previous = first.inputs.clone();
+        previous.stamps.get_mut(&record).unwrap().hash = "earlier".to_string();
+        previous.taken = first.inputs.taken + 10_000_000_000;
+        let again = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
+        assert_eq!(again.inputs.stamps[&record].hash, "earlier");
+        assert_ne!(again.key, first.key);
+        // ...but not when the file changed within the clock's granularity of that moment.
+        previous.taken = first.inputs.taken;
+        let racy = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
+        assert_eq!(racy.key, first.key);
+        // Nor when the stat differs.
+        previous.taken = first.inputs.taken + 10_000_000_000;
+        previous.stamps.get_mut(&record).unwrap().size += 1;
+        let changed = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
+        assert_eq!(changed.key, first.key);
+    }
+
+    #[test]
+    fn the_key_follows_every_input_and_now() {
+        let (dir, sources) = project();
+        let key = |sources: &Sources, now| {
+            fingerprint(dir.path(), sources, now, &Inputs::default()).unwrap()
+        };
+        let first = key(&sources, now());
+        assert_eq!(key(&sources, now()).key, first.key);
+        assert!(first.still());
+        assert_ne!(
+            key(&sources, now() + chrono::Duration::seconds(1)).key,
+            first.key
+        );
+        for (path, text) in [
+            ("templates/site/home.html", "x"),
+            ("locales/en/site.ftl", "site-as-of = x\n"),
+            ("site/extra.css", "x"),
+            ("incidents/2024-01-01-a.yaml", "title: BB\n"),
+        ] {
+            let before = key(&sources, now());
+            let file = dir.path().join(path);
+            fs::create_dir_all(file.parent().unwrap()).unwrap();
+            fs::write(&file, text).unwrap();
+            assert_ne!(key(&sources, now()).key, before.key, "{path}");
+            if path.starts_with("incidents/") {
+                assert!(!before.still(), "changed since it was stamped");
+            }
+        }
+        // A file added under incidents/: a new list of sources, a new key.
+        let before = key(&sources, now());
+        fs::write(dir.path().join("incidents/2024-01-02-b.yaml"), "title: B\n").unwrap();
+        let sources = crate::discover::discover(dir.path(), &[]).unwrap();
+        assert_ne!(key(&sources, now()).key, before.key);
+    }
+}
