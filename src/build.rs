@@ -3,6 +3,7 @@
 //! command hands the result to publish, which writes each file as it is rendered.
 
 mod localized;
+pub(crate) mod premade;
 pub(crate) mod slim;
 
 use std::collections::HashSet;
@@ -243,15 +244,17 @@ pub fn build_with<'c>(
     progress: &'c dyn Progress,
     options: Options,
 ) -> anyhow::Result<Built<'c>> {
-    build_from(corpus, None, assets, now, progress, options)
+    build_from(corpus, None, None, assets, now, progress, options)
 }
 
 /// [`build_with`] from a corpus that holds slim records (`Project::load_for_build`), the full
-/// ones read again through `reread` for the pages that show them; with `reread` None, the
-/// corpus holds full records. The one way a site is built.
-pub fn build_from<'c>(
+/// ones read again through `reread` for the pages that show them, and the incidents' views
+/// made while they were read whole in `premade`; with `reread` None, the corpus holds full
+/// records. The one way a site is built.
+pub(crate) fn build_from<'c>(
     corpus: &'c Corpus,
     reread: Option<&'c Reread>,
+    premade: Option<premade::Premade>,
     assets: &'c SiteAssets,
     now: DateTime<Utc>,
     progress: &'c dyn Progress,
@@ -261,7 +264,7 @@ pub fn build_from<'c>(
     let failed = Failed::default();
     let base = base_url(corpus)?;
     // The postmortems are not held: each incident page localizes its own.
-    let localized = localized_with(corpus, assets, now, options, false);
+    let localized = localized_with(corpus, assets, now, options, false, premade);
     let (localizer, templates) = (&assets.localizer, &assets.templates);
 
     let (fixed, pages, files) = {

@@ -161,6 +161,21 @@ fn slim_record(record: &mut Record) {
     }
 }
 
+/// The slim record of an incident whose views are made (`premade`): the status and the
+/// metrics read no text of it, only whether each section is written.
+pub(crate) fn viewed(file: RecordFile) -> RecordFile {
+    let mut file = record_keeping(file, Some(None));
+    if let Some(record) = &mut file.record {
+        record.title.value = String::new();
+        if let Some(summary) = &mut record.summary
+            && !summary.value.trim().is_empty()
+        {
+            summary.value = WRITTEN.to_string();
+        }
+    }
+    file
+}
+
 /// What a written section becomes: not blank, and nothing of the record's.
 const WRITTEN: &str = "-";
 

@@ -342,7 +342,7 @@ fn component_state<'c>(
 
 /// The public view of one published record, or nothing when it has no start (lint makes
 /// that an error for published records, so a build never gets here with one).
-fn incident<'c>(
+pub(crate) fn incident<'c>(
     record: &'c Record,
     revised: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
