@@ -59,11 +59,11 @@ pub(crate) fn localized_with<'c>(
         .iter()
         .filter_map(|file| file.record.as_ref())
         .collect();
-    let status = if options.preview {
-        status::derive_for(&records, config, &assets.revisions, now, true)
-    } else {
-        status::derive(&records, config, &assets.revisions, now)
-    };
+    let premade = premade.unwrap_or_default();
+    let derived = |id: &str| premade.derived(id);
+    let (revisions, preview) = (&assets.revisions, options.preview);
+    let status = status::derive_for(&records, config, revisions, now, preview, &derived);
+    let mut premade = premade;
     let localizer = &assets.localizer;
 
     let overlays: HashMap<(&str, Lang), &Overlay> = corpus
@@ -106,7 +106,6 @@ pub(crate) fn localized_with<'c>(
         now,
         &stats_options,
     );
-    let mut premade = premade.unwrap_or_default();
     // One language at a time (each on every core). A build that does not hold the
     // postmortems localizes each for its view and drops it at once.
     let (postmortems, views): (Vec<Vec<Postmortem>>, Vec<SiteView>) = config

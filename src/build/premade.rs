@@ -11,26 +11,35 @@ use super::localized::in_language;
 use crate::load::Loaded;
 use crate::localize::site::{IncidentView, incident_view};
 use crate::model::{Lang, Overlay, SiteConfig};
+use crate::status::Derived;
 
-/// Each incident's views by record id, in the site's languages (in their order), each taken
-/// once by the build that shows it.
+/// Each incident's status and views by record id, the views in the site's languages (in
+/// their order), each taken once by the build that shows it.
 #[derive(Default)]
-pub(crate) struct Premade(HashMap<Box<str>, Vec<Option<IncidentView>>>);
+pub(crate) struct Premade(HashMap<Box<str>, (Derived, Vec<Option<IncidentView>>)>);
+
+/// What the first pass makes of an incident: its id, status and views.
+pub(crate) type Made = (String, Derived, Vec<IncidentView>);
 
 impl Premade {
-    pub(crate) fn insert(&mut self, id: &str, views: Vec<IncidentView>) {
-        self.0
-            .insert(id.into(), views.into_iter().map(Some).collect());
+    pub(crate) fn insert(&mut self, (id, derived, views): Made) {
+        let views = views.into_iter().map(Some).collect();
+        self.0.insert(id.into(), (derived, views));
+    }
+
+    /// The status of incident `id`, if it was derived.
+    pub(crate) fn derived(&self, id: &str) -> Option<Derived> {
+        Some(self.0.get(id)?.0.clone())
     }
 
     /// The view of record `id` in the site's `lang`th language, if it was made; it is
     /// handed over, not copied (the views of every incident are most of what a build holds).
     pub(crate) fn take(&mut self, id: &str, lang: usize) -> Option<IncidentView> {
-        self.0.get_mut(id)?.get_mut(lang)?.take()
+        self.0.get_mut(id)?.1.get_mut(lang)?.take()
     }
 }
 
-/// The id and views of a checked group's record in every language of the site, as the status and
+/// The id, status and views of a checked group's record in every language of the site, as the status and
 /// localize stages make them from the whole corpus: made when the status lists the record as
 /// an incident (published, not a maintenance, with a start) and it is its group's only
 /// record (namesakes, which lint reports, keep their overlays and are localized later).
@@ -39,7 +48,7 @@ pub(crate) fn views(
     config: &SiteConfig,
     assets: &SiteAssets,
     now: DateTime<Utc>,
-) -> Option<(String, Vec<IncidentView>)> {
+) -> Option<Made> {
     let mut records = files.iter().filter_map(|file| match file {
         Loaded::Record(file) => Some(file),
         Loaded::Overlay(_) => None,
@@ -68,7 +77,7 @@ pub(crate) fn views(
             view
         })
         .collect();
-    Some((record.id.clone(), views))
+    Some((record.id.clone(), Derived::of(&incident), views))
 }
 
 /// The overlay a build lays over record `id` in `lang`: as the whole corpus's index of

@@ -12,7 +12,6 @@ use chrono::{DateTime, Utc};
 use super::{Project, one};
 use crate::build::premade::{self, Premade};
 use crate::build::{SiteAssets, slim};
-use crate::localize::site::IncidentView;
 use crate::model::SiteConfig;
 use crate::check::{self, Report};
 use crate::discover;
@@ -45,8 +44,8 @@ impl Project {
         let mut report_texts = Vec::new();
         let mut premade = Premade::default();
         for (group, views) in kept {
-            if let Some((id, views)) = views {
-                premade.insert(&id, views);
+            if let Some(made) = views {
+                premade.insert(made);
             }
             for (position, file, fingerprint) in group {
                 let source = &sources.files[position];
@@ -112,11 +111,8 @@ impl Project {
 }
 
 /// What the first pass keeps of a group: each file slim (or nothing of it), with the
-/// fingerprint of the text it was read from; and the views of its incident, by record id.
-type Kept = (
-    Vec<(usize, Option<Loaded>, Fingerprint)>,
-    Option<(String, Vec<IncidentView>)>,
-);
+/// fingerprint of the text it was read from; and its incident's status and views.
+type Kept = (Vec<(usize, Option<Loaded>, Fingerprint)>, Option<premade::Made>);
 
 /// A checked group, slim. With `assets`, the views of its incident are made now, and then its
 /// overlays are not kept and its record keeps no text (`slim::viewed`).
