@@ -87,11 +87,14 @@ impl Built<'_> {
         let tick = || self.progress.page_done();
         if self.reread.is_some() {
             // An incident's pages in every language one after the other, so that a thread
-            // reads its files once (`Reread` keeps each thread's last group).
+            // reads its files once (`Reread` keeps each thread's last group). The sitemaps
+            // first, one after the other on one thread: each is up to 50,000 addresses, and
+            // hundreds of megabytes while its template renders.
             let mut jobs = plan.jobs();
             jobs.sort_by_key(|job| match job {
-                Job::Page(_, Page::Incident(index, _)) => (0, *index),
-                _ => (1, 0),
+                Job::Sitemap(part) => (0, *part),
+                Job::Page(_, Page::Incident(index, _)) => (1, *index),
+                _ => (2, 0),
             });
             plan.for_each_of(jobs, &tick, emit)?;
         } else {

@@ -54,7 +54,7 @@ impl Project {
                 if shown.contains(source.path.as_path()) {
                     report_texts.push(load::read_text(source)?);
                 }
-                match file {
+                match file.map(|file| *file) {
                     Some(Loaded::Record(file)) => records.push((position, file)),
                     Some(Loaded::Overlay(file)) => overlays.push((position, file)),
                     None => {}
@@ -63,8 +63,11 @@ impl Project {
         }
         records.sort_unstable_by_key(|(position, _)| *position);
         overlays.sort_unstable_by_key(|(position, _)| *position);
-        let records = records.into_iter().map(|(_, file)| file).collect();
-        let overlays = overlays.into_iter().map(|(_, file)| file).collect();
+        // Held for the whole build: without the spare room they grew with.
+        let mut records: Vec<_> = records.into_iter().map(|(_, file)| file).collect();
+        let mut overlays: Vec<_> = overlays.into_iter().map(|(_, file)| file).collect();
+        records.shrink_to_fit();
+        overlays.shrink_to_fit();
         let project = Project {
             root: root.to_path_buf(),
             corpus: Corpus {
@@ -112,7 +115,12 @@ impl Project {
 
 /// What the first pass keeps of a group: each file slim (or nothing of it), with the
 /// fingerprint of the text it was read from; and its incident's status and views.
-type Kept = (Vec<(usize, Option<Loaded>, Fingerprint)>, Option<premade::Made>);
+/// (A file is boxed: a `Loaded` is kilobytes of fields before any text, most of them those
+/// of the overlays not kept.)
+type Kept = (
+    Vec<(usize, Option<Box<Loaded>>, Fingerprint)>,
+    Option<premade::Made>,
+);
 
 /// A checked group, slim. With `assets`, the views of its incident are made now, and then its
 /// overlays are not kept and its record keeps no text (`slim::viewed`).
@@ -131,18 +139,21 @@ fn slim_group(
         .collect();
     let files: Vec<Loaded> = group.into_iter().map(|(_, file)| file).collect();
     let views = assets.and_then(|assets| premade::views(&files, config, assets, now));
-    let (files, views): (Vec<Option<Loaded>>, _) = match views {
+    let (files, views): (Vec<Option<Box<Loaded>>>, _) = match views {
         Some(views) => {
             let files = files
                 .into_iter()
                 .map(|file| match file {
-                    Loaded::Record(file) => Some(Loaded::Record(slim::viewed(file))),
+                    Loaded::Record(file) => Some(Box::new(Loaded::Record(slim::viewed(file)))),
                     Loaded::Overlay(_) => None,
                 })
                 .collect();
             (files, Some(views))
         }
-        None => (slim::group(files).into_iter().map(Some).collect(), None),
+        None => {
+            let files = slim::group(files).into_iter().map(Box::new).map(Some);
+            (files.collect(), None)
+        }
     };
     let files = fingerprints
         .into_iter()
