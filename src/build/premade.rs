@@ -14,16 +14,17 @@ use crate::model::{Lang, Overlay, SiteConfig};
 use crate::status::Derived;
 
 /// Each incident's status and views by record id, the views in the site's languages (in
-/// their order), each taken once by the build that shows it.
+/// their order), each taken once by the build that shows it (boxed, so that what is left of
+/// a view taken is a pointer, not its fields, while the site's views are made).
 #[derive(Default)]
-pub(crate) struct Premade(HashMap<Box<str>, (Derived, Vec<Option<IncidentView>>)>);
+pub(crate) struct Premade(HashMap<Box<str>, (Derived, Vec<Option<Box<IncidentView>>>)>);
 
 /// What the first pass makes of an incident: its id, status and views.
 pub(crate) type Made = (String, Derived, Vec<IncidentView>);
 
 impl Premade {
     pub(crate) fn insert(&mut self, (id, derived, views): Made) {
-        let views = views.into_iter().map(Some).collect();
+        let views = views.into_iter().map(|view| Some(Box::new(view))).collect();
         self.0.insert(id.into(), (derived, views));
     }
 
@@ -35,7 +36,7 @@ impl Premade {
     /// The view of record `id` in the site's `lang`th language, if it was made; it is
     /// handed over, not copied (the views of every incident are most of what a build holds).
     pub(crate) fn take(&mut self, id: &str, lang: usize) -> Option<IncidentView> {
-        self.0.get_mut(id)?.1.get_mut(lang)?.take()
+        self.0.get_mut(id)?.1.get_mut(lang)?.take().map(|view| *view)
     }
 }
 
