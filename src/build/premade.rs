@@ -17,7 +17,10 @@ use crate::status::Derived;
 /// their order), each taken once by the build that shows it (boxed, so that what is left of
 /// a view taken is a pointer, not its fields, while the site's views are made).
 #[derive(Default)]
-pub(crate) struct Premade(HashMap<Box<str>, (Derived, Vec<Option<Box<IncidentView>>>)>);
+pub(crate) struct Premade(HashMap<Box<str>, Incident>);
+
+/// An incident's status, and its views not taken yet.
+type Incident = (Derived, Vec<Option<Box<IncidentView>>>);
 
 /// What the first pass makes of an incident: its id, status and views.
 pub(crate) type Made = (String, Derived, Vec<IncidentView>);
@@ -36,7 +39,12 @@ impl Premade {
     /// The view of record `id` in the site's `lang`th language, if it was made; it is
     /// handed over, not copied (the views of every incident are most of what a build holds).
     pub(crate) fn take(&mut self, id: &str, lang: usize) -> Option<IncidentView> {
-        self.0.get_mut(id)?.1.get_mut(lang)?.take().map(|view| *view)
+        self.0
+            .get_mut(id)?
+            .1
+            .get_mut(lang)?
+            .take()
+            .map(|view| *view)
     }
 }
 
@@ -84,16 +92,13 @@ pub(crate) fn views(
 /// The overlay a build lays over record `id` in `lang`: as the whole corpus's index of
 /// overlays finds it, the last one read of those that parsed.
 fn overlay<'f>(files: &'f [Loaded], id: &str, lang: Lang) -> Option<&'f Overlay> {
-    files
-        .iter()
-        .filter_map(|file| match file {
-            Loaded::Overlay(file) if file.record_id == id => {
-                let overlay = file.overlay.as_ref()?;
-                (Lang::parse(&file.lang_tag)? == lang).then_some(overlay)
-            }
-            _ => None,
-        })
-        .last()
+    files.iter().rev().find_map(|file| match file {
+        Loaded::Overlay(file) if file.record_id == id => {
+            let overlay = file.overlay.as_ref()?;
+            (Lang::parse(&file.lang_tag)? == lang).then_some(overlay)
+        }
+        _ => None,
+    })
 }
 
 /// `view` without the spare room its strings and lists were built with: it is held until

@@ -12,10 +12,10 @@ use chrono::{DateTime, Utc};
 use super::{Project, one};
 use crate::build::premade::{self, Premade};
 use crate::build::{SiteAssets, slim};
-use crate::model::SiteConfig;
 use crate::check::{self, Report};
 use crate::discover;
 use crate::load::{self, Corpus, Fingerprint, Loaded, Reread};
+use crate::model::SiteConfig;
 
 impl Project {
     /// Reads and checks the project at `root` at `now` for a build, a record and its
