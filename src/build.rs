@@ -3,6 +3,7 @@
 //! command hands the result to publish, which writes each file as it is rendered.
 
 mod localized;
+pub(crate) mod premade;
 pub(crate) mod slim;
 
 use std::collections::HashSet;
@@ -86,11 +87,14 @@ impl Built<'_> {
         let tick = || self.progress.page_done();
         if self.reread.is_some() {
             // An incident's pages in every language one after the other, so that a thread
-            // reads its files once (`Reread` keeps each thread's last group).
+            // reads its files once (`Reread` keeps each thread's last group). The sitemaps
+            // first, one after the other on one thread: each is up to 50,000 addresses, and
+            // hundreds of megabytes while its template renders.
             let mut jobs = plan.jobs();
             jobs.sort_by_key(|job| match job {
-                Job::Page(_, Page::Incident(index, _)) => (0, *index),
-                _ => (1, 0),
+                Job::Sitemap(part) => (0, *part),
+                Job::Page(_, Page::Incident(index, _)) => (1, *index),
+                _ => (2, 0),
             });
             plan.for_each_of(jobs, &tick, emit)?;
         } else {
@@ -243,15 +247,17 @@ pub fn build_with<'c>(
     progress: &'c dyn Progress,
     options: Options,
 ) -> anyhow::Result<Built<'c>> {
-    build_from(corpus, None, assets, now, progress, options)
+    build_from(corpus, None, None, assets, now, progress, options)
 }
 
 /// [`build_with`] from a corpus that holds slim records (`Project::load_for_build`), the full
-/// ones read again through `reread` for the pages that show them; with `reread` None, the
-/// corpus holds full records. The one way a site is built.
-pub fn build_from<'c>(
+/// ones read again through `reread` for the pages that show them, and the incidents' views
+/// made while they were read whole in `premade`; with `reread` None, the corpus holds full
+/// records. The one way a site is built.
+pub(crate) fn build_from<'c>(
     corpus: &'c Corpus,
     reread: Option<&'c Reread>,
+    premade: Option<premade::Premade>,
     assets: &'c SiteAssets,
     now: DateTime<Utc>,
     progress: &'c dyn Progress,
@@ -261,7 +267,7 @@ pub fn build_from<'c>(
     let failed = Failed::default();
     let base = base_url(corpus)?;
     // The postmortems are not held: each incident page localizes its own.
-    let localized = localized_with(corpus, assets, now, options, false);
+    let localized = localized_with(corpus, assets, now, options, false, premade);
     let (localizer, templates) = (&assets.localizer, &assets.templates);
 
     let (fixed, pages, files) = {

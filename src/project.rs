@@ -93,6 +93,9 @@ pub struct Project {
     /// For a project loaded for a build, the texts of the files its report quotes lines of:
     /// apart from the slim records, which keep no source text.
     report_texts: Vec<load::SourceText>,
+    /// For a project loaded for a build, its incidents' views, made while their files were
+    /// read whole: handed to the build that shows them.
+    premade: std::sync::Mutex<Option<build::premade::Premade>>,
 }
 
 /// Whether the project at `root` has a site/config.yaml; known before anything is loaded.
@@ -122,6 +125,7 @@ impl Project {
             assets: OnceLock::new(),
             reread: None,
             report_texts: Vec::new(),
+            premade: Default::default(),
         })
     }
 
@@ -258,8 +262,9 @@ pub fn build_site<'p>(
         return Ok(Outcome::Refused(report));
     }
     let (corpus, reread, assets) = (&project.corpus, project.reread.as_ref(), project.assets()?);
+    let premade = project.take_premade()?;
     let options = build::Options::default();
-    let built = build::build_from(corpus, reread, assets, now, progress, options)?;
+    let built = build::build_from(corpus, reread, premade, assets, now, progress, options)?;
     Ok(Outcome::Done(built))
 }
 

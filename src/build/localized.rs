@@ -3,12 +3,15 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
+use super::premade::Premade;
 use super::{Options, SiteAssets};
 use crate::load::{Corpus, Reread};
+use crate::localize::site::IncidentView;
 use crate::localize::{self, Localizer, Postmortem, SiteView};
 use crate::model::{Lang, Overlay, Record, SiteConfig};
 use crate::render::site::Postmortems;
@@ -36,17 +39,19 @@ pub(crate) fn localized<'c>(
     now: DateTime<Utc>,
     options: Options,
 ) -> Localized<'c> {
-    localized_with(corpus, assets, now, options, true)
+    localized_with(corpus, assets, now, options, true, None)
 }
 
 /// [`localized`]; with `hold` false, each language's postmortems are dropped once its view
-/// is made from them (a build localizes an incident's postmortem again for its page).
+/// is made from them (a build localizes an incident's postmortem again for its page). The
+/// views in `premade` (made while the corpus was read) are taken instead of made.
 pub(crate) fn localized_with<'c>(
     corpus: &'c Corpus,
     assets: &SiteAssets,
     now: DateTime<Utc>,
     options: Options,
     hold: bool,
+    premade: Option<Premade>,
 ) -> Localized<'c> {
     let config = &corpus.config.config;
     let records: Vec<&Record> = corpus
@@ -54,11 +59,11 @@ pub(crate) fn localized_with<'c>(
         .iter()
         .filter_map(|file| file.record.as_ref())
         .collect();
-    let status = if options.preview {
-        status::derive_for(&records, config, &assets.revisions, now, true)
-    } else {
-        status::derive(&records, config, &assets.revisions, now)
-    };
+    let premade = premade.unwrap_or_default();
+    let derived = |id: &str| premade.derived(id);
+    let (revisions, preview) = (&assets.revisions, options.preview);
+    let status = status::derive_for(&records, config, revisions, now, preview, &derived);
+    let mut premade = premade;
     let localizer = &assets.localizer;
 
     let overlays: HashMap<(&str, Lang), &Overlay> = corpus
@@ -107,16 +112,33 @@ pub(crate) fn localized_with<'c>(
         .languages
         .iter()
         .zip(&maintenances)
-        .map(|(&lang, maintenances)| {
+        .enumerate()
+        .map(|(position, (&lang, maintenances))| {
             let localize = |incident: &status::Incident<'_>| {
                 let record = incident.record;
                 let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
                 in_language(record, overlay, lang, config, localizer, now)
             };
+            let view_of = |incident: &status::Incident<'_>, postmortem: &Postmortem| {
+                localize::site::incident_view(incident, postmortem, config, localizer, lang)
+            };
             if !hold {
+                // Taken out here, one language at a time: the closure below must be `Sync`.
+                let made: Vec<Mutex<Option<IncidentView>>> = status
+                    .incidents
+                    .iter()
+                    .map(|incident| Mutex::new(premade.take(incident.id(), position)))
+                    .collect();
                 let view = localize::site(
                     &status,
-                    &|index| Cow::Owned(localize(&status.incidents[index])),
+                    &|index| {
+                        let made = made[index]
+                            .lock()
+                            .unwrap_or_else(|poisoned| poisoned.into_inner())
+                            .take();
+                        let incident = &status.incidents[index];
+                        made.unwrap_or_else(|| view_of(incident, &localize(incident)))
+                    },
                     maintenances,
                     &stats,
                     lang,
@@ -128,7 +150,7 @@ pub(crate) fn localized_with<'c>(
             let postmortems: Vec<Postmortem> = status.incidents.par_iter().map(localize).collect();
             let view = localize::site(
                 &status,
-                &|index| Cow::Borrowed(&postmortems[index]),
+                &|index| view_of(&status.incidents[index], &postmortems[index]),
                 maintenances,
                 &stats,
                 lang,
@@ -223,7 +245,7 @@ impl Postmortems for OnDemand<'_, '_> {
 
 /// `record`'s texts in `lang`, with its overlay for that language if it has one: the one way
 /// a build localizes a record, held or on demand.
-fn in_language(
+pub(super) fn in_language(
     record: &Record,
     overlay: Option<&Overlay>,
     lang: Lang,

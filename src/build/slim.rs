@@ -161,6 +161,24 @@ fn slim_record(record: &mut Record) {
     }
 }
 
+/// The slim record of an incident whose status and views are made (`premade`): the rest of
+/// the status and the metrics read no text and no timeline of it, only whether each section
+/// is written. (The page of a file changed between the passes is made from it and never
+/// published: its updates find no entry there.)
+pub(crate) fn viewed(file: RecordFile) -> RecordFile {
+    let mut file = record_keeping(file, Some(None));
+    if let Some(record) = &mut file.record {
+        record.title.value = String::new();
+        record.timeline = Vec::new();
+        if let Some(summary) = &mut record.summary
+            && !summary.value.trim().is_empty()
+        {
+            summary.value = WRITTEN.to_string();
+        }
+    }
+    file
+}
+
 /// What a written section becomes: not blank, and nothing of the record's.
 const WRITTEN: &str = "-";
 

@@ -140,13 +140,13 @@ const RECENT: usize = 5;
 /// has been going on with it, with a link to the history for the rest.
 pub const COMPONENT_INCIDENTS: usize = 10;
 
-/// The site in `lang`. `postmortem` gives each incident's postmortem in `lang` by its index
-/// in `status.incidents`, asked for once and dropped once its view is made (a build that
-/// does not hold them has those in flight, not a language of them); `maintenances` are the
-/// maintenance records in `lang`, in the order of `status.maintenances`.
-pub fn site<'p>(
+/// The site in `lang`. `incident` gives each incident's view in `lang` by its index in
+/// `status.incidents` (its [`incident_view`], made from its postmortem then, or earlier by a
+/// build that reads a record at a time); `maintenances` are the maintenance records in
+/// `lang`, in the order of `status.maintenances`.
+pub fn site(
     status: &SiteStatus,
-    postmortem: &(dyn Fn(usize) -> std::borrow::Cow<'p, Postmortem> + Sync),
+    incident: &(dyn Fn(usize) -> IncidentView + Sync),
     maintenances: &[Postmortem],
     stats: &crate::stats::Stats,
     lang: Lang,
@@ -155,13 +155,9 @@ pub fn site<'p>(
 ) -> SiteView {
     let ctx = Context::new(localizer, lang, config.timezone);
     let default = config.default_lang();
-    let incidents: Vec<IncidentView> = status
-        .incidents
-        .par_iter()
-        .enumerate()
-        .map(|(index, incident)| {
-            incident_view(incident, &postmortem(index), config, localizer, lang)
-        })
+    let incidents: Vec<IncidentView> = (0..status.incidents.len())
+        .into_par_iter()
+        .map(incident)
         .collect();
     let components: Vec<ComponentView> = status
         .components
@@ -310,7 +306,8 @@ fn day_view(day: &Day, ctx: &Context) -> DayView {
     DayView { class, tip }
 }
 
-fn incident_view(
+/// What the site's lists show of `incident`, in `lang`, from its `postmortem` in `lang`.
+pub fn incident_view(
     incident: &Incident,
     postmortem: &Postmortem,
     config: &SiteConfig,

@@ -59,6 +59,7 @@ impl Project {
             assets: OnceLock::new(),
             reread: None,
             report_texts: Vec::new(),
+            premade: Default::default(),
         })
     }
 

@@ -5,15 +5,17 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use chrono::{DateTime, Utc};
 
 use super::{Project, one};
-use crate::build::slim;
+use crate::build::premade::{self, Premade};
+use crate::build::{SiteAssets, slim};
 use crate::check::{self, Report};
 use crate::discover;
 use crate::load::{self, Corpus, Fingerprint, Loaded, Reread};
+use crate::model::SiteConfig;
 
 impl Project {
     /// Reads and checks the project at `root` at `now` for a build, a record and its
@@ -30,7 +32,12 @@ impl Project {
         now: DateTime<Utc>,
     ) -> anyhow::Result<(Project, Report)> {
         let config = load::load_config(&sources)?;
-        let (report, kept) = check::check_keeping(&sources, &config, now, &slim_group)?;
+        // The incidents' views are made in the first pass, with the templates' messages and
+        // the git history; assets that do not load leave them to later, where the build
+        // fails on them as it always did (after the report).
+        let assets = SiteAssets::load(root).ok();
+        let keep = |group| slim_group(group, assets.as_ref(), &config.config, now);
+        let (report, kept) = check::check_keeping(&sources, &config, now, &keep)?;
         // A report that quotes lines needs the texts of the files it names: read again, as
         // the streaming lint does.
         let shown: HashSet<&Path> = report
@@ -43,7 +50,11 @@ impl Project {
         // order discovered, in place: a slim file is still kilobytes of fields.
         let (mut records, mut overlays) = (Vec::new(), Vec::new());
         let mut report_texts = Vec::new();
-        for group in kept {
+        let mut premade = Premade::default();
+        for (group, views) in kept {
+            if let Some(made) = views {
+                premade.insert(made);
+            }
             for (position, file, fingerprint) in group {
                 let source = &sources.files[position];
                 reread.add(source, fingerprint);
@@ -51,16 +62,20 @@ impl Project {
                 if shown.contains(source.path.as_path()) {
                     report_texts.push(load::read_text(source)?);
                 }
-                match file {
-                    Loaded::Record(file) => records.push((position, file)),
-                    Loaded::Overlay(file) => overlays.push((position, file)),
+                match file.map(|file| *file) {
+                    Some(Loaded::Record(file)) => records.push((position, file)),
+                    Some(Loaded::Overlay(file)) => overlays.push((position, file)),
+                    None => {}
                 }
             }
         }
         records.sort_unstable_by_key(|(position, _)| *position);
         overlays.sort_unstable_by_key(|(position, _)| *position);
-        let records = records.into_iter().map(|(_, file)| file).collect();
-        let overlays = overlays.into_iter().map(|(_, file)| file).collect();
+        // Held for the whole build: without the spare room they grew with.
+        let mut records: Vec<_> = records.into_iter().map(|(_, file)| file).collect();
+        let mut overlays: Vec<_> = overlays.into_iter().map(|(_, file)| file).collect();
+        records.shrink_to_fit();
+        overlays.shrink_to_fit();
         let project = Project {
             root: root.to_path_buf(),
             corpus: Corpus {
@@ -72,11 +87,27 @@ impl Project {
             },
             ids: OnceLock::from(one::record_ids(&sources)),
             inputs: one::inputs(&sources),
-            assets: OnceLock::new(),
+            assets: assets.map_or_else(OnceLock::new, OnceLock::from),
             reread: Some(reread),
+            premade: Mutex::new(Some(premade)),
             report_texts,
         };
         Ok((project, report))
+    }
+
+    /// The incidents' views made while the project was loaded for a build, for the one build
+    /// that shows them (its slim records hold no text to make them again from).
+    pub(crate) fn take_premade(&self) -> anyhow::Result<Option<Premade>> {
+        let mut premade = self
+            .premade
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match premade.take() {
+            None if self.reread.is_some() => {
+                anyhow::bail!("a project loaded for a build is built once; load it again")
+            }
+            premade => Ok(premade),
+        }
     }
 
     /// The text of each file the report names, to quote its lines: those of the corpus, and
@@ -90,8 +121,23 @@ impl Project {
     }
 }
 
-/// A checked group, slim, each file with the fingerprint of the text it was read from.
-fn slim_group(group: Vec<(usize, Loaded)>) -> Vec<(usize, Loaded, Fingerprint)> {
+/// What the first pass keeps of a group: each file slim (or nothing of it), with the
+/// fingerprint of the text it was read from; and its incident's status and views.
+/// (A file is boxed: a `Loaded` is kilobytes of fields before any text, most of them those
+/// of the overlays not kept.)
+type Kept = (
+    Vec<(usize, Option<Box<Loaded>>, Fingerprint)>,
+    Option<premade::Made>,
+);
+
+/// A checked group, slim. With `assets`, the views of its incident are made now, and then its
+/// overlays are not kept and its record keeps no text (`slim::viewed`).
+fn slim_group(
+    group: Vec<(usize, Loaded)>,
+    assets: Option<&SiteAssets>,
+    config: &SiteConfig,
+    now: DateTime<Utc>,
+) -> Kept {
     let fingerprints: Vec<(usize, Fingerprint)> = group
         .iter()
         .map(|(position, file)| match file {
@@ -99,10 +145,28 @@ fn slim_group(group: Vec<(usize, Loaded)>) -> Vec<(usize, Loaded, Fingerprint)> 
             Loaded::Overlay(file) => (*position, load::fingerprint(&file.source)),
         })
         .collect();
-    let files = slim::group(group.into_iter().map(|(_, file)| file).collect());
-    fingerprints
+    let files: Vec<Loaded> = group.into_iter().map(|(_, file)| file).collect();
+    let views = assets.and_then(|assets| premade::views(&files, config, assets, now));
+    let (files, views): (Vec<Option<Box<Loaded>>>, _) = match views {
+        Some(views) => {
+            let files = files
+                .into_iter()
+                .map(|file| match file {
+                    Loaded::Record(file) => Some(Box::new(Loaded::Record(slim::viewed(file)))),
+                    Loaded::Overlay(_) => None,
+                })
+                .collect();
+            (files, Some(views))
+        }
+        None => {
+            let files = slim::group(files).into_iter().map(Box::new).map(Some);
+            (files.collect(), None)
+        }
+    };
+    let files = fingerprints
         .into_iter()
         .zip(files)
         .map(|((position, fingerprint), file)| (position, file, fingerprint))
-        .collect()
+        .collect();
+    (files, views)
 }

@@ -2,6 +2,7 @@
 //! the page indicator, incident and maintenance statuses, updates, 90-day uptime), the same in
 //! every language.
 
+mod derived;
 mod indicator;
 mod maintenance;
 mod updates;
@@ -15,6 +16,7 @@ use serde::Serialize;
 
 use crate::load::Revisions;
 use crate::model::{Component, ComponentStatus, Impact, Milestone, Record, SiteConfig};
+pub(crate) use derived::Derived;
 pub(crate) use indicator::Indicator;
 pub(crate) use maintenance::{Maintenance, MaintenanceStatus};
 pub(crate) use updates::{Update, UpdateSource};
@@ -169,24 +171,28 @@ pub(crate) fn derive<'c>(
     revisions: &Revisions,
     now: DateTime<Utc>,
 ) -> SiteStatus<'c> {
-    derive_for(records, config, revisions, now, false)
+    derive_for(records, config, revisions, now, false, &|_| None)
 }
 
 /// [`derive`], and with `preview` (`serve` only, never `build`) drafts and records in review
-/// too, as if they were published.
+/// too, as if they were published; an incident that `derived` has (by id) is taken from it.
 pub(crate) fn derive_for<'c>(
     records: &[&'c Record],
     config: &'c SiteConfig,
     revisions: &Revisions,
     now: DateTime<Utc>,
     preview: bool,
+    derived: &(dyn Fn(&str) -> Option<Derived> + Sync),
 ) -> SiteStatus<'c> {
     let mut incidents: Vec<Incident<'c>> = records
         .par_iter()
         .filter(|record| preview || record.is_published())
         // Planned maintenance is no incident (its own status comes with the maintenance pages).
         .filter(|record| !record.is_maintenance())
-        .filter_map(|record| incident(record, revisions.last(&record.id), now))
+        .filter_map(|record| match derived(&record.id) {
+            Some(derived) => Some(derived.with(record)),
+            None => incident(record, revisions.last(&record.id), now),
+        })
         .collect();
     incidents.sort_by(|a, b| {
         b.started
@@ -342,7 +348,7 @@ fn component_state<'c>(
 
 /// The public view of one published record, or nothing when it has no start (lint makes
 /// that an error for published records, so a build never gets here with one).
-fn incident<'c>(
+pub(crate) fn incident<'c>(
     record: &'c Record,
     revised: Option<DateTime<Utc>>,
     now: DateTime<Utc>,

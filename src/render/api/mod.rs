@@ -314,9 +314,12 @@ impl<'s> Api<'s> {
             .enumerate()
             .map(|(position, update)| {
                 let body = match update.source {
-                    UpdateSource::Timeline(entry) => {
-                        to_plain(&postmortem.timeline[entry].text.markdown)
-                    }
+                    // Always there, but in the page of a file changed between a build's
+                    // passes, made from its slim record and never published.
+                    UpdateSource::Timeline(entry) => postmortem
+                        .timeline
+                        .get(entry)
+                        .map_or_else(String::new, |entry| to_plain(&entry.text.markdown)),
                     UpdateSource::Milestone(_) => self.stock_body(update.status.as_str()),
                 };
                 let at = timestamp(update.at);

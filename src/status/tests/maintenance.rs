@@ -130,6 +130,7 @@ fn cancelled_and_unpublished_windows_change_nothing() {
         &Revisions::new(),
         now(),
         true,
+        &|_| None,
     );
     assert_eq!(
         preview.components[1].status,
