@@ -151,15 +151,6 @@ impl Project {
         crate::publish::Protected::new(&self.root)?.with_input_files(inputs)
     }
 
-    /// [`Project::protected`] of the project at `root` with `sources`, before it is loaded.
-    pub fn protected_for(
-        root: &Path,
-        sources: &crate::discover::Sources,
-    ) -> anyhow::Result<crate::publish::Protected> {
-        let inputs = one::inputs(sources);
-        crate::publish::Protected::new(root)?.with_input_files(inputs.iter().map(PathBuf::as_path))
-    }
-
     /// The record that `file` names. An overlay is refused with a pointer to its record and to
     /// the command's own option that picks a language (`language_option`: `--to`, `--lang`).
     pub fn record_file(&self, file: &Path, language_option: &str) -> anyhow::Result<&RecordFile> {

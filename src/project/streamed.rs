@@ -95,6 +95,16 @@ impl Project {
         Ok((project, report))
     }
 
+    /// [`Project::protected`] of the project at `root` with `sources`, before it is loaded.
+    pub fn protected_for(
+        root: &Path,
+        sources: &crate::discover::Sources,
+    ) -> anyhow::Result<crate::publish::Protected> {
+        let inputs = one::inputs(sources);
+        crate::publish::Protected::new(root)?
+            .with_input_files(inputs.iter().map(std::path::PathBuf::as_path))
+    }
+
     /// The incidents' views made while the project was loaded for a build, for the one build
     /// that shows them (its slim records hold no text to make them again from).
     pub(crate) fn take_premade(&self) -> anyhow::Result<Option<Premade>> {
