@@ -4,7 +4,6 @@
 //! clean build would write; the build then stages and exchanges nothing.
 
 use std::collections::HashSet;
-use std::os::unix::fs::MetadataExt as _;
 use std::path::Path;
 
 use super::cache::{self, Inputs, Manifest, State};
@@ -82,7 +81,7 @@ pub fn unchanged(
 }
 
 /// Whether the folder `site` holds exactly the files of `manifest`, each still the file that
-/// was published (inode, size, modification time), and the marker; no other file, link or
+/// was published (inode, size, modification and status change times), and the marker; no other file, link or
 /// folder.
 fn intact(site: &Path, manifest: &Manifest) -> bool {
     let mut folders: HashSet<&str> = HashSet::new();
@@ -121,12 +120,7 @@ fn intact(site: &Path, manifest: &Manifest) -> bool {
             let Ok(metadata) = entry.metadata() else {
                 return false;
             };
-            let mtime =
-                i128::from(metadata.mtime()) * 1_000_000_000 + i128::from(metadata.mtime_nsec());
-            if metadata.ino() != published.inode
-                || metadata.size() != published.size
-                || mtime != published.mtime
-            {
+            if !published.is(&metadata) {
                 return false;
             }
             files += 1;
