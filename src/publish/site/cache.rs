@@ -343,12 +343,19 @@ fn parse_stamp(text: &str) -> Option<(String, Stamp)> {
 }
 
 /// Reads the manifest at `file`: None when there is none; a warning when there is one that
-/// cannot be trusted (it is then ignored).
+/// cannot be trusted (it is then ignored). Opened as `lint`'s cache is: a FIFO there does
+/// not make the build wait, a link is not followed, a huge file is not read whole.
 pub(crate) fn read(file: &Path) -> (Option<Manifest>, Option<String>) {
-    let text = match fs::read(file) {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return (None, None),
+    let text = match crate::check::cache::read_file(file) {
+        Ok(None) => return (None, None),
+        Err(error) if error.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
+            Err("it is a link")
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::Other => {
+            Err("it is not a regular file of at most 256 MiB")
+        }
         Err(_) => Err("it cannot be read"),
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| "it is not text"),
+        Ok(Some(bytes)) => String::from_utf8(bytes).map_err(|_| "it is not text"),
     };
     match text.and_then(|text| Manifest::parse(&text)) {
         Ok(manifest) => (Some(manifest), None),
@@ -486,6 +493,35 @@ mod tests {
             Err("another version of hindsight wrote it")
         );
         assert_eq!(Manifest::parse(""), Err("it is truncated"));
+    }
+
+    #[test]
+    fn a_manifest_that_is_a_fifo_or_a_link_is_neither_waited_for_nor_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        fs::write(&real, sample().to_text()).unwrap();
+        assert_eq!(read(&real).0, Some(sample()));
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let (manifest, warning) = read(&link);
+        assert_eq!(manifest, None);
+        assert!(warning.unwrap().contains("it is a link"));
+        let fifo = dir.path().join("fifo");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o644),
+            0,
+        )
+        .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(read(&fifo)).unwrap());
+        let (manifest, warning) = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("a FIFO at the manifest's place made the build wait");
+        assert_eq!(manifest, None);
+        assert!(warning.unwrap().contains("not a regular file"));
     }
 
     #[test]
