@@ -191,8 +191,7 @@ pub fn site_recorded(
     if let Some(file) = &manifest_file {
         cache::forget(file)?;
     }
-    let staged = staging.keep();
-    let previous = swap_in(&staged, &target, &parent, &name)?;
+    let previous = swap_in(&staging.keep(), &target, &parent, &name)?;
     if let Some(previous) = previous {
         remove_site_dir(&previous).with_context(|| {
             format!(
@@ -206,7 +205,8 @@ pub fn site_recorded(
             .into_inner()
             .map_err(|_| anyhow::anyhow!("a thread writing the site failed"))?;
         manifest.inputs = inputs;
-        // A file the manifest cannot name is missing from it: the next build is no copy.
+        // Links made and removed changed files' ctimes; a file missing: the next is no copy.
+        (manifest.entries).retain(|path, entry| entry.refresh(&target.join(path)));
         let complete = manifest.entries.len() == files.load(Ordering::Relaxed);
         manifest.state = state().filter(|_| complete);
         warnings.extend(cache::write(file, &manifest));

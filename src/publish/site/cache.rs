@@ -35,7 +35,7 @@ pub enum Cache {
 }
 
 /// The manifest's first line; a change of format changes it.
-const FORMAT: &str = "hindsight-cache 2";
+const FORMAT: &str = "hindsight-cache 3";
 
 /// The cache's folder for the output folder `name` in `parent`.
 pub(crate) fn dir(parent: &Path, name: &str) -> PathBuf {
@@ -50,6 +50,9 @@ pub(crate) struct Entry {
     pub size: u64,
     /// Modification time, in nanoseconds since the epoch.
     pub mtime: i128,
+    /// Status change time, in nanoseconds since the epoch: bytes rewritten in place with
+    /// the old modification time put back (`touch -r`), or a changed mode, change it.
+    pub ctime: i128,
 }
 
 impl Entry {
@@ -62,22 +65,46 @@ impl Entry {
             inode: metadata.ino(),
             size: metadata.size(),
             mtime: mtime(&metadata),
+            ctime: ctime(&metadata),
         })
     }
 
     /// Whether the file at `path` is still the one this entry describes.
     pub(crate) fn still_at(&self, path: &Path) -> bool {
-        fs::symlink_metadata(path).is_ok_and(|metadata| {
-            metadata.is_file()
-                && metadata.ino() == self.inode
-                && metadata.size() == self.size
-                && mtime(&metadata) == self.mtime
-        })
+        fs::symlink_metadata(path).is_ok_and(|metadata| self.is(&metadata))
+    }
+
+    /// Whether `metadata` (not followed if a link) is of the file this entry describes.
+    pub(crate) fn is(&self, metadata: &fs::Metadata) -> bool {
+        metadata.is_file()
+            && metadata.ino() == self.inode
+            && metadata.size() == self.size
+            && mtime(metadata) == self.mtime
+            && ctime(metadata) == self.ctime
+    }
+
+    /// The entry again for the file now at `path`, after a link to it was made or removed
+    /// (which changes only its status change time); false when it is another file.
+    pub(crate) fn refresh(&mut self, path: &Path) -> bool {
+        let Ok(metadata) = fs::symlink_metadata(path) else {
+            return false;
+        };
+        let before = self.ctime;
+        self.ctime = ctime(&metadata);
+        if self.is(&metadata) {
+            return true;
+        }
+        self.ctime = before;
+        false
     }
 }
 
 fn mtime(metadata: &fs::Metadata) -> i128 {
     i128::from(metadata.mtime()) * 1_000_000_000 + i128::from(metadata.mtime_nsec())
+}
+
+fn ctime(metadata: &fs::Metadata) -> i128 {
+    i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec())
 }
 
 /// The hash of a file's bytes, in hex.
@@ -116,7 +143,7 @@ impl Stamp {
             inode: metadata.ino(),
             size: metadata.size(),
             mtime: mtime(metadata),
-            ctime: i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec()),
+            ctime: ctime(metadata),
         }
     }
 
@@ -200,8 +227,8 @@ impl Manifest {
         for path in paths {
             let e = &self.entries[path];
             text.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\n",
-                e.hash, e.inode, e.size, e.mtime, path
+                "{}\t{}\t{}\t{}\t{}\t{}\n",
+                e.hash, e.inode, e.size, e.mtime, e.ctime, path
             ));
         }
         let checksum = hash(text.as_bytes());
@@ -255,18 +282,20 @@ impl Manifest {
                 manifest.inputs.stamps.insert(path, stamp);
                 continue;
             }
-            let mut fields = line.splitn(5, '\t');
+            let mut fields = line.splitn(6, '\t');
             let mut next = || fields.next().ok_or("a line is incomplete");
             let hash = next()?.to_string();
             let inode = next()?.parse().map_err(|_| "a line is malformed")?;
             let size = next()?.parse().map_err(|_| "a line is malformed")?;
             let mtime = next()?.parse().map_err(|_| "a line is malformed")?;
+            let ctime = next()?.parse().map_err(|_| "a line is malformed")?;
             let path = next()?.to_string();
             let entry = Entry {
                 hash,
                 inode,
                 size,
                 mtime,
+                ctime,
             };
             manifest.entries.insert(path, entry);
         }
@@ -314,12 +343,19 @@ fn parse_stamp(text: &str) -> Option<(String, Stamp)> {
 }
 
 /// Reads the manifest at `file`: None when there is none; a warning when there is one that
-/// cannot be trusted (it is then ignored).
+/// cannot be trusted (it is then ignored). Opened as `lint`'s cache is: a FIFO there does
+/// not make the build wait, a link is not followed, a huge file is not read whole.
 pub(crate) fn read(file: &Path) -> (Option<Manifest>, Option<String>) {
-    let text = match fs::read(file) {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return (None, None),
+    let text = match crate::check::cache::read_file(file) {
+        Ok(None) => return (None, None),
+        Err(error) if error.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
+            Err("it is a link")
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::Other => {
+            Err("it is not a regular file of at most 256 MiB")
+        }
         Err(_) => Err("it cannot be read"),
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| "it is not text"),
+        Ok(Some(bytes)) => String::from_utf8(bytes).map_err(|_| "it is not text"),
     };
     match text.and_then(|text| Manifest::parse(&text)) {
         Ok(manifest) => (Some(manifest), None),
@@ -398,6 +434,7 @@ mod tests {
                 inode: 12,
                 size: 1,
                 mtime: 1_700_000_000_123_456_789,
+                ctime: 1_700_000_000_123_456_790,
             },
         );
         let stamp = Stamp {
@@ -459,6 +496,35 @@ mod tests {
     }
 
     #[test]
+    fn a_manifest_that_is_a_fifo_or_a_link_is_neither_waited_for_nor_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        fs::write(&real, sample().to_text()).unwrap();
+        assert_eq!(read(&real).0, Some(sample()));
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let (manifest, warning) = read(&link);
+        assert_eq!(manifest, None);
+        assert!(warning.unwrap().contains("it is a link"));
+        let fifo = dir.path().join("fifo");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o644),
+            0,
+        )
+        .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(read(&fifo)).unwrap());
+        let (manifest, warning) = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("a FIFO at the manifest's place made the build wait");
+        assert_eq!(manifest, None);
+        assert!(warning.unwrap().contains("not a regular file"));
+    }
+
+    #[test]
     fn an_entry_matches_only_the_same_file_unchanged() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.html");
@@ -470,5 +536,23 @@ mod tests {
         fs::write(&file, "two").unwrap();
         assert!(!entry.still_at(&file));
         assert!(!entry.still_at(&dir.path().join("missing.html")));
+        // Rewritten in place again, its modification time put back (`touch -r`): the
+        // status change time tells.
+        let entry = Entry::of(&file, hash(b"two")).unwrap();
+        let modified = fs::metadata(&file).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let mut handle = fs::OpenOptions::new().write(true).open(&file).unwrap();
+        std::io::Write::write_all(&mut handle, b"TWO").unwrap();
+        handle.set_modified(modified).unwrap();
+        drop(handle);
+        assert_eq!(fs::metadata(&file).unwrap().modified().unwrap(), modified);
+        assert!(!entry.still_at(&file));
+        // A link made to it changes only its status change time: refreshed, it is the same.
+        let mut entry = Entry::of(&file, hash(b"TWO")).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::hard_link(&file, dir.path().join("b.html")).unwrap();
+        assert!(!entry.still_at(&file));
+        assert!(entry.refresh(&file));
+        assert!(entry.still_at(&file));
     }
 }

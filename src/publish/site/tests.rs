@@ -386,8 +386,33 @@ fn a_site_stands_only_for_its_own_key_and_only_while_intact() {
             .is_none()
     );
     // Anything done to the site by hand: the build is done again.
-    let damages: [&dyn Fn(&Path); 5] = [
+    let damages: [&dyn Fn(&Path); 9] = [
+        // A folder's mode changed: a clean build would make it as usual.
+        &|out| {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            let mode = std::os::unix::fs::PermissionsExt::from_mode(0o700);
+            fs::set_permissions(out.join("en"), mode).unwrap();
+        },
+        &|out| {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            let mode = std::os::unix::fs::PermissionsExt::from_mode(0o700);
+            fs::set_permissions(out, mode).unwrap();
+        },
         &|out| fs::write(out.join("b.html"), "cc").unwrap(),
+        // Bytes changed in place, the size and modification time kept (`touch -r`).
+        &|out| {
+            let file = out.join("b.html");
+            let modified = fs::metadata(&file).unwrap().modified().unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            let mut handle = fs::OpenOptions::new().write(true).open(&file).unwrap();
+            handle.write_all(b"X").unwrap();
+            handle.set_modified(modified).unwrap();
+        },
+        &|out| {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            let mode = std::os::unix::fs::PermissionsExt::from_mode(0o600);
+            fs::set_permissions(out.join("b.html"), mode).unwrap();
+        },
         &|out| fs::remove_file(out.join("en/a.html")).unwrap(),
         &|out| fs::write(out.join("c.html"), "c").unwrap(),
         &|out| fs::create_dir(out.join("more")).unwrap(),

@@ -17,6 +17,9 @@ use crate::publish::guard::{Protected, resolve};
 #[derive(Debug, Default)]
 pub struct Previous {
     manifest: Option<Manifest>,
+    /// When the manifest was written (nanoseconds since the epoch): the last change the
+    /// build made to its site, whose folders (modes, entries) changed no later than that.
+    written: i128,
 }
 
 impl Previous {
@@ -35,9 +38,18 @@ pub fn previous(protected: &Protected, out: &Path) -> Previous {
         let (parent, name) = split(&target).ok()?;
         let dir = resolve(&cache::dir(parent, name)).ok()?;
         protected.check_site_dir(&dir, &dir).ok()?;
-        cache::read(&dir.join("manifest")).0
+        let file = dir.join("manifest");
+        let manifest = cache::read(&file).0?;
+        let metadata = std::fs::symlink_metadata(&file).ok()?;
+        let written =
+            i128::from(metadata.mtime()) * 1_000_000_000 + i128::from(metadata.mtime_nsec());
+        Some((manifest, written))
     })();
-    Previous { manifest }
+    let (manifest, written) = manifest.unzip();
+    Previous {
+        manifest,
+        written: written.unwrap_or_default(),
+    }
 }
 
 /// When the previous build into `out` had the key `key` and its site is intact: what it
@@ -70,7 +82,7 @@ pub fn unchanged(
     let Some(state) = manifest.state.clone().filter(|state| state.key == key) else {
         return Ok(None);
     };
-    if !intact(&target, manifest) {
+    if !intact(&target, manifest, previous.written) {
         return Ok(None);
     }
     let published = Published {
@@ -82,9 +94,9 @@ pub fn unchanged(
 }
 
 /// Whether the folder `site` holds exactly the files of `manifest`, each still the file that
-/// was published (inode, size, modification time), and the marker; no other file, link or
-/// folder.
-fn intact(site: &Path, manifest: &Manifest) -> bool {
+/// was published (inode, size, modification and status change times), and the marker; no
+/// other file, link or folder, and no folder changed (its mode) since `written`.
+fn intact(site: &Path, manifest: &Manifest, written: i128) -> bool {
     let mut folders: HashSet<&str> = HashSet::new();
     for path in manifest.entries.keys() {
         let mut path = path.as_str();
@@ -94,6 +106,9 @@ fn intact(site: &Path, manifest: &Manifest) -> bool {
             }
             path = parent;
         }
+    }
+    if std::fs::symlink_metadata(site).map_or(i128::MAX, |m| changed(&m)) > written {
+        return false;
     }
     let (mut files, mut dirs, mut marker) = (0, 0, false);
     for entry in walkdir::WalkDir::new(site).min_depth(1) {
@@ -108,7 +123,8 @@ fn intact(site: &Path, manifest: &Manifest) -> bool {
         };
         let kind = entry.file_type();
         if kind.is_dir() {
-            if !folders.contains(relative) {
+            let changed = entry.metadata().map_or(i128::MAX, |m| changed(&m));
+            if !folders.contains(relative) || changed > written {
                 return false;
             }
             dirs += 1;
@@ -121,12 +137,7 @@ fn intact(site: &Path, manifest: &Manifest) -> bool {
             let Ok(metadata) = entry.metadata() else {
                 return false;
             };
-            let mtime =
-                i128::from(metadata.mtime()) * 1_000_000_000 + i128::from(metadata.mtime_nsec());
-            if metadata.ino() != published.inode
-                || metadata.size() != published.size
-                || mtime != published.mtime
-            {
+            if !published.is(&metadata) {
                 return false;
             }
             files += 1;
@@ -135,4 +146,9 @@ fn intact(site: &Path, manifest: &Manifest) -> bool {
         }
     }
     marker && files == manifest.entries.len() && dirs == folders.len()
+}
+
+/// When a folder's mode or entries last changed, in nanoseconds since the epoch.
+fn changed(metadata: &std::fs::Metadata) -> i128 {
+    i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec())
 }
