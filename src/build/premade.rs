@@ -48,10 +48,11 @@ impl Premade {
     }
 }
 
-/// The id, status and views of a checked group's record in every language of the site, as the status and
-/// localize stages make them from the whole corpus: made when the status lists the record as
-/// an incident (published, not a maintenance, with a start) and it is its group's only
-/// record (namesakes, which lint reports, keep their overlays and are localized later).
+/// The id, status and views of a checked group's record in every language of the site, as
+/// the status and localize stages make them from the whole corpus: made when the status lists
+/// the record as an incident (published, not a maintenance, with a start) and it is its
+/// group's only record (namesakes, which lint reports, keep their overlays and are localized
+/// later).
 pub(crate) fn views(
     files: &[Loaded],
     config: &SiteConfig,

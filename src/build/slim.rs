@@ -10,6 +10,9 @@
 //! (counted on the metrics page). Of an overlay: the title and summary pairs and the pair
 //! that translates that entry. A maintenance's texts are all shown on its page, API entry
 //! and calendar, which the build localizes up front, so a maintenance keeps them.
+//!
+//! An incident whose views the first pass made (src/build/premade.rs) keeps less: its slim
+//! record ([`viewed`]) keeps no text and no timeline, and its overlays are not kept at all.
 
 use crate::load::{Loaded, OverlayFile, RecordFile};
 use crate::model::{Overlay, Pair, PairState, Record, Spanned, align};

@@ -11,14 +11,15 @@ use crate::discover::{Sources, group_id};
 use crate::load::{self, ConfigFile, Loaded};
 
 /// Checks every source at `now` a group at a time, in parallel, and hands each loaded group
-/// (its files with their positions in `sources.files`, in order) to `keep` once checked.
+/// (its files with their positions in `sources.files`, in order) to `keep` once checked,
+/// with whether its own checks found no error (cross-record rules come later).
 /// Returns the report, as [`super::check`] and [`super::lint`] make it, and what `keep`
 /// returned for each group.
 pub(crate) fn check_keeping<T: Send>(
     sources: &Sources,
     config: &ConfigFile,
     now: DateTime<Utc>,
-    keep: &(dyn Fn(Vec<(usize, Loaded)>) -> T + Sync),
+    keep: &(dyn Fn(Vec<(usize, Loaded)>, bool) -> T + Sync),
 ) -> anyhow::Result<(Report, Vec<T>)> {
     let context = load::context(config);
     let site = Site::of(config, now);
@@ -39,7 +40,11 @@ pub(crate) fn check_keeping<T: Send>(
             }
             let group = group::Group::of(&loaded);
             let checked = group::check(&group, site, &filter);
-            Ok((checked, keep(loaded)))
+            let clean = !checked
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == crate::diagnostic::Severity::Error);
+            Ok((checked, keep(loaded, clean)))
         })
         .collect::<anyhow::Result<Vec<_>>>()?
         .into_iter()

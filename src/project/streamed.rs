@@ -34,9 +34,13 @@ impl Project {
         let config = load::load_config(&sources)?;
         // The incidents' views are made in the first pass, with the templates' messages and
         // the git history; assets that do not load leave them to later, where the build
-        // fails on them as it always did (after the report).
+        // fails on them as it always did (after the report). A group with errors is never
+        // localized: the build refuses it, and localizing assumes a record that passed.
         let assets = SiteAssets::load(root).ok();
-        let keep = |group| slim_group(group, assets.as_ref(), &config.config, now);
+        let keep = |group, clean: bool| {
+            let assets = assets.as_ref().filter(|_| clean);
+            slim_group(group, assets, &config.config, now)
+        };
         let (report, kept) = check::check_keeping(&sources, &config, now, &keep)?;
         // A report that quotes lines needs the texts of the files it names: read again, as
         // the streaming lint does.
@@ -179,4 +183,45 @@ fn slim_group(
         .map(|((position, fingerprint), file)| (position, file, fingerprint))
         .collect();
     (files, views)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: &str = "base_url: https://status.example.com/\nlanguages: [en, de]\ncomponents:\n  - id: api\n    name: API\n";
+    const RECORD: &str = "title: API errors\nlang: en\nstatus: published\nseverity: major\naffected:\n  api: partial_outage\nstarted: 2024-01-10T10:00:00Z\nresolved: 2024-01-10T10:30:00Z\nsummary: The API returned errors.\nimpact: Some calls failed.\nroot_cause: A bad deploy.\nresolution: Rolled back.\nactions:\n  - text: Add a canary stage.\n    status: done\n";
+
+    #[test]
+    fn only_a_group_without_errors_is_localized_in_the_first_pass() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("site")).unwrap();
+        std::fs::create_dir_all(root.join("incidents")).unwrap();
+        std::fs::write(root.join("site/config.yaml"), CONFIG).unwrap();
+        std::fs::write(root.join("incidents/2024-01-10-api.yaml"), RECORD).unwrap();
+        // Resolved before it started: lint's `milestone-order` error, which refuses the build.
+        let backwards = RECORD
+            .replace(
+                "started: 2024-01-10T10:00:00Z",
+                "started: 2024-01-11T10:00:00Z",
+            )
+            .replace(
+                "resolved: 2024-01-10T10:30:00Z",
+                "resolved: 2024-01-11T09:00:00Z",
+            );
+        std::fs::write(root.join("incidents/2024-01-11-api.yaml"), backwards).unwrap();
+        let now = DateTime::from_timestamp(1_795_348_800, 0).unwrap();
+        let (project, report) = Project::load_for_build(root, now).unwrap();
+        let errors: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+            .map(|d| d.rule().as_str())
+            .collect();
+        assert_eq!(errors, ["milestone-order"], "{report:?}");
+        let premade = project.take_premade().unwrap().unwrap();
+        assert!(premade.derived("2024-01-10-api").is_some());
+        assert!(premade.derived("2024-01-11-api").is_none());
+    }
 }
