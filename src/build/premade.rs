@@ -66,7 +66,7 @@ pub(crate) fn views(
     let (record, None) = (records.next()?.record.as_ref()?, records.next()) else {
         return None;
     };
-    if !record.is_published() || record.is_maintenance() {
+    if !crate::status::listed_as_incident(record, false) {
         return None;
     }
     let incident = crate::status::incident(record, assets.revisions.last(&record.id), now)?;

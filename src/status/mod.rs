@@ -174,6 +174,12 @@ pub(crate) fn derive<'c>(
     derive_for(records, config, revisions, now, false, &|_| None)
 }
 
+/// Whether the status lists `record` as an incident: published (or, in the preview, any
+/// record), and no planned maintenance, whose own status comes with the maintenance pages.
+pub(crate) fn listed_as_incident(record: &Record, preview: bool) -> bool {
+    (preview || record.is_published()) && !record.is_maintenance()
+}
+
 /// [`derive`], and with `preview` (`serve` only, never `build`) drafts and records in review
 /// too, as if they were published; an incident that `derived` has (by id) is taken from it.
 pub(crate) fn derive_for<'c>(
@@ -186,9 +192,7 @@ pub(crate) fn derive_for<'c>(
 ) -> SiteStatus<'c> {
     let mut incidents: Vec<Incident<'c>> = records
         .par_iter()
-        .filter(|record| preview || record.is_published())
-        // Planned maintenance is no incident (its own status comes with the maintenance pages).
-        .filter(|record| !record.is_maintenance())
+        .filter(|record| listed_as_incident(record, preview))
         .filter_map(|record| match derived(&record.id) {
             Some(derived) => Some(derived.with(record)),
             None => incident(record, revisions.last(&record.id), now),
