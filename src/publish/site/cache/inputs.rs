@@ -1,0 +1,109 @@
+//! What the build cache records of a build's inputs (each file's hash and stat) and of the
+//! build itself (its key and what it reported), and how the manifest's lines give them back.
+
+use std::collections::HashMap;
+use std::fs;
+use std::os::unix::fs::MetadataExt as _;
+
+use super::{ctime, mtime};
+
+/// An input file as a build found it: the hash of its bytes and its stat then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub hash: String,
+    pub dev: u64,
+    pub inode: u64,
+    pub size: u64,
+    /// Modification and status change times, in nanoseconds since the epoch.
+    pub mtime: i128,
+    pub ctime: i128,
+}
+
+impl Stamp {
+    /// The stat part of the stamp of a file with `metadata` (its hash left empty).
+    pub fn stat(metadata: &fs::Metadata) -> Stamp {
+        Stamp {
+            hash: String::new(),
+            dev: metadata.dev(),
+            inode: metadata.ino(),
+            size: metadata.size(),
+            mtime: mtime(metadata),
+            ctime: ctime(metadata),
+        }
+    }
+
+    /// Whether `self` (a fresh stat) is the file `previous` describes, in a way that lets
+    /// its hash be reused: same stat, and changed before `taken` (when `previous` was taken)
+    /// by more than the clock's granularity, so that a write in the same tick as that stat,
+    /// which leaves it as it was, cannot go unseen ("racy" entries are hashed again).
+    pub fn same_file(&self, previous: &Stamp, taken: i128) -> bool {
+        const MARGIN: i128 = 2_000_000_000;
+        self.dev == previous.dev
+            && self.inode == previous.inode
+            && self.size == previous.size
+            && self.mtime == previous.mtime
+            && self.ctime == previous.ctime
+            && self.mtime.max(self.ctime) + MARGIN < taken
+    }
+}
+
+/// What the inputs of a build were, for the next build to hash only the files that changed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Inputs {
+    /// By the hash of the file's path.
+    pub stamps: HashMap<String, Stamp>,
+    /// When the stamps were taken, in nanoseconds since the epoch.
+    pub taken: i128,
+}
+
+/// A build that published a site from inputs with `key`: what it reports, so that a build
+/// with the same key (the same inputs, binary and "now") can report it without doing it.
+/// Findings are not kept (they quote records): only the closing line of their count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    pub key: String,
+    pub pages: usize,
+    pub languages: usize,
+    pub incidents: usize,
+    /// In seconds since the epoch.
+    pub next_change: Option<i64>,
+    /// The count of the findings the build reported (`3 files: 0 errors, 2 warnings`), if
+    /// any; one line.
+    pub findings: Option<String>,
+}
+
+/// A build's [`State`] from its line in the manifest (its findings are not kept there).
+pub(super) fn parse_state(text: &str) -> Option<State> {
+    let fields: Vec<&str> = text.split(' ').collect();
+    let [key, pages, languages, incidents, next] = fields[..] else {
+        return None;
+    };
+    Some(State {
+        key: key.to_string(),
+        pages: pages.parse().ok()?,
+        languages: languages.parse().ok()?,
+        incidents: incidents.parse().ok()?,
+        next_change: match next {
+            "-" => None,
+            at => Some(at.parse().ok()?),
+        },
+        findings: None,
+    })
+}
+
+/// An input's path hash and [`Stamp`] from its line in the manifest.
+pub(super) fn parse_stamp(text: &str) -> Option<(String, Stamp)> {
+    let fields: Vec<&str> = text.split('\t').collect();
+    let [path, hash, dev, inode, size, mtime, ctime] = fields[..] else {
+        return None;
+    };
+    let stamp = Stamp {
+        hash: hash.to_string(),
+        dev: dev.parse().ok()?,
+        inode: inode.parse().ok()?,
+        size: size.parse().ok()?,
+        mtime: mtime.parse().ok()?,
+        ctime: ctime.parse().ok()?,
+    };
+    Some((path.to_string(), stamp))
+}
