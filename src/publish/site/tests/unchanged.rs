@@ -13,21 +13,23 @@ fn state(key: &str) -> State {
     }
 }
 
+/// Publishes `files` into `out` with the cache, recording the build's state as `state` says.
+fn publish_recording(
+    protected: &Protected,
+    out: &Path,
+    files: &[Artifact],
+    state: &dyn Fn() -> Option<State>,
+) {
+    site_recorded(protected, out, files, Cache::Use, Inputs::default(), state).unwrap();
+}
+
 #[test]
 fn a_site_stands_only_for_its_own_key_and_only_while_intact() {
     let (dir, protected) = project();
     let out = dir.path().join("public");
     let files = [artifact("en/a.html", "a"), artifact("b.html", "b")];
     let record = || Some(state("k1"));
-    site_recorded(
-        &protected,
-        &out,
-        &files,
-        Cache::Use,
-        Inputs::default(),
-        &record,
-    )
-    .unwrap();
+    publish_recording(&protected, &out, &files, &record);
     let (published, stood) = unchanged(&protected, &out, "k1", &previous(&protected, &out))
         .unwrap()
         .unwrap();
@@ -72,15 +74,7 @@ fn a_site_stands_only_for_its_own_key_and_only_while_intact() {
         &|out| std::os::unix::fs::symlink("b.html", out.join("d.html")).unwrap(),
     ];
     for damage in damages {
-        site_recorded(
-            &protected,
-            &out,
-            &files,
-            Cache::Use,
-            Inputs::default(),
-            &record,
-        )
-        .unwrap();
+        publish_recording(&protected, &out, &files, &record);
         assert!(
             unchanged(&protected, &out, "k1", &previous(&protected, &out))
                 .unwrap()
@@ -94,15 +88,7 @@ fn a_site_stands_only_for_its_own_key_and_only_while_intact() {
         );
     }
     // A build that records no state (a file changed while it read it) stands for nothing.
-    site_recorded(
-        &protected,
-        &out,
-        &files,
-        Cache::Use,
-        Inputs::default(),
-        &|| None,
-    )
-    .unwrap();
+    publish_recording(&protected, &out, &files, &|| None);
     assert!(
         unchanged(&protected, &out, "k1", &previous(&protected, &out))
             .unwrap()
@@ -115,15 +101,7 @@ fn a_site_that_stands_still_has_the_debris_of_killed_builds_removed() {
     let (dir, protected) = project();
     let out = dir.path().join("public");
     let files = [artifact("a.html", "a")];
-    site_recorded(
-        &protected,
-        &out,
-        &files,
-        Cache::Use,
-        Inputs::default(),
-        &|| Some(state("k")),
-    )
-    .unwrap();
+    publish_recording(&protected, &out, &files, &|| Some(state("k")));
     let debris = dir.path().join(".public.new-killed");
     fs::create_dir(&debris).unwrap();
     fs::write(debris.join(MARKER), MARKER_TEXT).unwrap();
