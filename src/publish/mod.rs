@@ -189,7 +189,7 @@ fn remove_stale_temporaries(dir: &Path) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::fs;
     use std::os::unix::fs::PermissionsExt as _;
 
@@ -241,18 +241,17 @@ mod tests {
         assert_eq!(fs::read_to_string(&target).unwrap(), "mine");
     }
 
+    /// A FIFO at `path`: what a reader that waits would hang on.
+    pub(crate) fn make_fifo(path: &Path) {
+        let mode = rustix::fs::Mode::from_raw_mode(0o644);
+        rustix::fs::mknodat(rustix::fs::CWD, path, rustix::fs::FileType::Fifo, mode, 0).unwrap();
+    }
+
     #[test]
     fn only_regular_files_are_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo");
-        rustix::fs::mknodat(
-            rustix::fs::CWD,
-            &fifo,
-            rustix::fs::FileType::Fifo,
-            rustix::fs::Mode::from_raw_mode(0o644),
-            0,
-        )
-        .unwrap();
+        crate::publish::tests::make_fifo(&fifo);
         assert!(write_file(&fifo, b"x").is_err());
         assert!(write_file(dir.path(), b"x").is_err());
     }

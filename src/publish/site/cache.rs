@@ -413,14 +413,7 @@ mod tests {
         assert_eq!(manifest, None);
         assert!(warning.unwrap().contains("it is a link"));
         let fifo = dir.path().join("fifo");
-        rustix::fs::mknodat(
-            rustix::fs::CWD,
-            &fifo,
-            rustix::fs::FileType::Fifo,
-            rustix::fs::Mode::from_raw_mode(0o644),
-            0,
-        )
-        .unwrap();
+        crate::publish::tests::make_fifo(&fifo);
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || tx.send(read(&fifo)).unwrap());
         let (manifest, warning) = rx
