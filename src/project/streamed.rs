@@ -105,8 +105,10 @@ impl Project {
         sources: &crate::discover::Sources,
     ) -> anyhow::Result<crate::publish::Protected> {
         let inputs = one::inputs(sources);
-        crate::publish::Protected::new(root)?
-            .with_input_files(inputs.iter().map(std::path::PathBuf::as_path))
+        crate::publish::Protected::new(root)?.with_listed_input_files(
+            inputs.iter().map(std::path::PathBuf::as_path),
+            &sources.links,
+        )
     }
 
     /// The incidents' views made while the project was loaded for a build, for the one build

@@ -70,13 +70,31 @@ impl Protected {
     /// Also protects `files`, inputs that may live outside the input folders (a record
     /// named on the command line, a record reached through a link).
     pub fn with_input_files<'p>(
-        mut self,
+        self,
         files: impl IntoIterator<Item = &'p Path>,
     ) -> anyhow::Result<Self> {
+        self.with_files(files, None)
+    }
+
+    /// [`Protected::with_input_files`] of files found in their folders' listings, where only
+    /// those in `links` may be links: any other is taken as its folder's file, unlooked at.
+    pub fn with_listed_input_files<'p>(
+        self,
+        files: impl IntoIterator<Item = &'p Path>,
+        links: &HashSet<PathBuf>,
+    ) -> anyhow::Result<Self> {
+        self.with_files(files, Some(links))
+    }
+
+    fn with_files<'p>(
+        mut self,
+        files: impl IntoIterator<Item = &'p Path>,
+        listed: Option<&HashSet<PathBuf>>,
+    ) -> anyhow::Result<Self> {
         // Most inputs share a folder (incidents/): each folder is resolved once, and only
-        // the file's own name is looked at for each file.
-        // In the order first named, so that the first broken link is the one reported.
-        let mut folders: Vec<(&Path, Vec<&OsStr>)> = Vec::new();
+        // the file's own name is looked at for each file. The folders are taken in the order
+        // first named, so that the first broken link is the one reported.
+        let mut folders: Vec<(&Path, Vec<(&'p Path, &'p OsStr)>)> = Vec::new();
         let mut positions: HashMap<&Path, usize> = HashMap::new();
         for file in files {
             match (file.parent(), file.file_name()) {
@@ -85,23 +103,30 @@ impl Protected {
                         folders.push((parent, Vec::new()));
                         folders.len() - 1
                     });
-                    folders[position].1.push(name);
+                    folders[position].1.push((file, name));
                 }
                 _ => self.files.push(resolve(file)?),
             }
         }
-        for (parent, names) in folders {
+        for (parent, files) in folders {
             let folder = resolve(parent)?;
             // The links of a folder of many inputs are known from its listing, one read for
             // all of them; a name it does not list (gone, or new) is looked at alone.
-            let links = (names.len() >= LISTED).then(|| links_in(&folder)).flatten();
-            for name in names {
-                let file = folder.join(name);
-                let file = match &links {
-                    Some(links) if !links.contains(name.as_bytes()) => file,
-                    _ => resolve_name(file)?,
+            let links = match listed {
+                Some(_) => None,
+                None => (files.len() >= LISTED).then(|| links_in(&folder)).flatten(),
+            };
+            for (file, name) in files {
+                let plain = match (listed, &links) {
+                    (Some(listed), _) => !listed.contains(file),
+                    (None, Some(links)) => !links.contains(name.as_bytes()),
+                    (None, None) => false,
                 };
-                self.files.push(file);
+                let file = folder.join(name);
+                self.files.push(match plain {
+                    true => file,
+                    false => resolve_name(file)?,
+                });
             }
         }
         Ok(self)
@@ -442,7 +467,12 @@ mod tests {
 
     #[test]
     fn inputs_are_judged_by_their_targets_and_identities_however_many_share_a_folder() {
-        for count in [1, super::LISTED + 1] {
+        for (count, listed) in [
+            (1, false),
+            (LISTED + 1, false),
+            (1, true),
+            (LISTED + 1, true),
+        ] {
             let (dir, root) = project();
             let outside = dir.path().join("outside");
             fs::create_dir_all(&outside).unwrap();
@@ -454,10 +484,15 @@ mod tests {
                 fs::write(&file, "title: x").unwrap();
                 inputs.push(file);
             }
-            let protected = Protected::new(&root)
-                .unwrap()
-                .with_input_files(inputs.iter().map(PathBuf::as_path))
-                .unwrap();
+            let files = inputs.iter().map(PathBuf::as_path);
+            let protected = match listed {
+                // As discovery found them: the link among them is known.
+                true => Protected::new(&root)
+                    .unwrap()
+                    .with_listed_input_files(files, &HashSet::from([inputs[0].clone()])),
+                false => Protected::new(&root).unwrap().with_input_files(files),
+            };
+            let protected = protected.unwrap();
             // The link's target is an input: no site over its folder, no file over it.
             let error = protected.check_site_dir(&outside, &outside).unwrap_err();
             assert!(error.to_string().contains("holds an input file"), "{error}");
