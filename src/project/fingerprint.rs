@@ -1,8 +1,8 @@
 //! What a build reads, fingerprinted without reading what did not change: every input file
 //! (records, overlays, site/config.yaml and site/'s files, templates/, locales/) with its stat
 //! and SHA-256, a stat like the previous build's reusing that build's hash (as git's index
-//! does); with the binary, the git revisions the pages show and "now", the key of a build:
-//! two builds with one key publish the same bytes.
+//! does), and the running binary stamped the same way; with the git revisions the pages show
+//! and "now", the key of a build: two builds with one key publish the same bytes.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -234,6 +234,32 @@ mod tests {
             assert_eq!(rehashed.inputs.stamps[&binary].hash, stamped.hash);
             assert_eq!(rehashed.key, first.key);
         }
+    }
+
+    #[test]
+    fn a_record_reached_through_a_link_is_stamped_by_its_target() {
+        let (dir, _) = project();
+        let real = dir.path().join("kept/real.yaml");
+        fs::create_dir_all(real.parent().unwrap()).unwrap();
+        fs::write(&real, "title: A\n").unwrap();
+        let record = dir.path().join("incidents/2024-01-01-a.yaml");
+        fs::remove_file(&record).unwrap();
+        std::os::unix::fs::symlink(&real, &record).unwrap();
+        let sources = crate::discover::discover(dir.path(), &[]).unwrap();
+        let first = fingerprint(dir.path(), &sources, now(), &Inputs::default()).unwrap();
+        // Bytes of the same length rewritten in place, the old modification time put back:
+        // the target's status change time tells, even to a build that trusts old stats.
+        let modified = fs::metadata(&real).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let mut file = fs::OpenOptions::new().write(true).open(&real).unwrap();
+        std::io::Write::write_all(&mut file, b"title: B\n").unwrap();
+        file.set_modified(modified).unwrap();
+        drop(file);
+        let mut previous = first.inputs.clone();
+        previous.taken += 10_000_000_000;
+        let after = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
+        assert_ne!(after.key, first.key);
+        assert!(!first.still(), "changed since it was stamped");
     }
 
     #[test]
