@@ -111,7 +111,8 @@ impl Protected {
         for (parent, files) in folders {
             let folder = resolve(parent)?;
             // The links of a folder of many inputs are known from its listing, one read for
-            // all of them; a name it does not list (gone, or new) is looked at alone.
+            // all of them; a name it does not list was missing then, and is taken as named,
+            // as a missing file always is.
             let links = match listed {
                 Some(_) => None,
                 None => (files.len() >= LISTED).then(|| links_in(&folder)).flatten(),
