@@ -50,6 +50,10 @@ pub struct Sources {
     pub selected: Option<HashSet<PathBuf>>,
     /// The files of `site/` that a build publishes as they are, by name under `site/`.
     pub site_files: Vec<(String, PathBuf)>,
+    /// The paths of `files` that may be links themselves (found as links, or named by the
+    /// user); any other is a file of its folder under its own name, as the folder's listing
+    /// said (so that no one looks at each of them again).
+    pub links: HashSet<PathBuf>,
 }
 
 pub(crate) fn incidents_dir(root: &Path) -> PathBuf {
@@ -215,6 +219,7 @@ fn find(root: &Path, paths: &[PathBuf], only: Option<&[&str]>) -> anyhow::Result
         files,
         selected: (!paths.is_empty()).then_some(selected),
         site_files,
+        links,
     }))
 }
 
@@ -232,10 +237,14 @@ fn canonical_in_folder(path: &Path, folders: &mut HashMap<OsString, PathBuf>) ->
     if folder.as_os_str().is_empty() {
         return canonical(path);
     }
-    let folder = folders
-        .entry(folder.as_os_str().to_os_string())
-        .or_insert_with(|| canonical(folder));
-    folder.join(name)
+    // Looked up before it is inserted: a key made for each of 40,000 files was most of this.
+    if let Some(resolved) = folders.get(folder.as_os_str()) {
+        return resolved.join(name);
+    }
+    let resolved = canonical(folder);
+    let file = resolved.join(name);
+    folders.insert(folder.as_os_str().to_os_string(), resolved);
+    file
 }
 
 /// Whether the canonical `path` is `folder` or lies inside it (both canonical, so their

@@ -50,6 +50,7 @@ pub mod scaffold;
 pub mod schema;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub(crate) mod stat;
 pub mod stats;
 pub mod status;
 pub mod translate;

@@ -1,8 +1,8 @@
 //! What a build reads, fingerprinted without reading what did not change: every input file
 //! (records, overlays, site/config.yaml and site/'s files, templates/, locales/) with its stat
 //! and SHA-256, a stat like the previous build's reusing that build's hash (as git's index
-//! does); with the binary, the git revisions the pages show and "now", the key of a build:
-//! two builds with one key publish the same bytes.
+//! does), and the running binary stamped the same way; with the git revisions the pages show
+//! and "now", the key of a build: two builds with one key publish the same bytes.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -14,6 +14,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::discover::Sources;
 use crate::publish::{Inputs, Stamp};
+use crate::stat::{self, Links, Stat};
 
 /// The build's inputs as found now, and its key.
 #[derive(Debug, Clone)]
@@ -22,11 +23,16 @@ pub struct Fingerprint {
     /// SHA-256 (hex) of the format, hindsight's version and binary, "now", the git revisions
     /// and every input's path and hash.
     pub key: String,
-    /// Every input, by its path under the root, and where it is.
+    /// Every input (and the binary), by the hash of its name, and where it is.
     files: Vec<(String, PathBuf)>,
 }
 
-const FORMAT: &str = "hindsight build key 1";
+const FORMAT: &str = "hindsight build key 2";
+
+/// The name under which the running binary is stamped like an input: its hash is reused
+/// while its stat is the one recorded, as an input's is (reading and hashing 20 MB was a
+/// tenth of a build that finds nothing changed). No input's path holds a NUL.
+const BINARY: &str = "\0the running binary";
 
 /// The fingerprint of the project at `root`, whose sources are `sources`, built at `now`;
 /// `previous` are the stamps of the last build, whose hashes are reused for files whose stat
@@ -39,27 +45,37 @@ pub fn fingerprint(
     previous: &Inputs,
 ) -> Option<Fingerprint> {
     let taken = since_epoch(std::time::SystemTime::now())?;
-    let files = input_files(root, sources)?;
-    let files: Vec<(String, PathBuf)> = files.into_iter().collect();
-    let stamped: Vec<Stamp> = files
+    let mut files: Vec<(String, PathBuf)> = input_files(root, sources)?.into_iter().collect();
+    files.push((BINARY.to_string(), std::env::current_exe().ok()?));
+    let paths: Vec<&Path> = files.iter().map(|(_, path)| path.as_path()).collect();
+    let stats = stat::stat_all(&paths, Links::Follow);
+    let stamped: Vec<(String, Stamp)> = files
         .par_iter()
-        .map(|(label, path)| stamp(label, path, previous))
+        .zip(stats)
+        .map(|((label, path), stat)| {
+            let name = path_hash(label);
+            let stamp = stamp(&name, path, stat?, previous)?;
+            Some((name, stamp))
+        })
         .collect::<Option<_>>()?;
     let mut hasher = Sha256::new();
     hasher.update(format!("{FORMAT}\n{}\n", env!("CARGO_PKG_VERSION")));
-    hasher.update(crate::check::cache::binary_hash());
     hasher.update(format!("\nnow {}\n", now.to_rfc3339()));
     hasher.update(crate::load::revisions(root).digest());
     hasher.update(format!("\nconfig {}\n", sources.config.is_some()));
     let mut stamps = std::collections::HashMap::with_capacity(stamped.len());
-    for ((label, _), stamp) in files.iter().zip(stamped) {
-        hasher.update(format!("{label}\0{}\n", stamp.hash));
-        stamps.insert(path_hash(label), stamp);
+    let mut named = Vec::with_capacity(files.len());
+    for ((label, path), (name, stamp)) in files.into_iter().zip(stamped) {
+        for part in [label.as_bytes(), b"\0", stamp.hash.as_bytes(), b"\n"] {
+            hasher.update(part);
+        }
+        stamps.insert(name.clone(), stamp);
+        named.push((name, path));
     }
     Some(Fingerprint {
         inputs: Inputs { stamps, taken },
         key: hex(&hasher.finalize()),
-        files,
+        files: named,
     })
 }
 
@@ -68,13 +84,14 @@ impl Fingerprint {
     /// the build read it may have given the site other bytes than the key says, so such a
     /// build records no key.
     pub fn still(&self) -> bool {
-        self.files.par_iter().all(|(label, path)| {
-            let stamped = self.inputs.stamps.get(&path_hash(label));
-            let now = fs::metadata(path).ok().map(|m| Stamp::stat(&m));
+        let paths: Vec<&Path> = self.files.iter().map(|(_, path)| path.as_path()).collect();
+        let stats = stat::stat_all(&paths, Links::Follow);
+        self.files.iter().zip(stats).all(|((name, _), now)| {
+            let stamped = self.inputs.stamps.get(name);
             stamped.zip(now).is_some_and(|(before, now)| {
                 Stamp {
                     hash: before.hash.clone(),
-                    ..now
+                    ..Stamp::stat(&now)
                 } == *before
             })
         })
@@ -107,15 +124,15 @@ fn input_files(root: &Path, sources: &Sources) -> Option<BTreeMap<String, PathBu
     Some(files)
 }
 
-/// The stamp of the input `label` at `path`: its stat, and the previous hash when the stat
-/// says it is the same file, else the hash of its bytes now.
-fn stamp(label: &str, path: &Path, previous: &Inputs) -> Option<Stamp> {
-    let metadata = fs::metadata(path).ok()?;
-    if !metadata.is_file() {
+/// The stamp of the input named `name` (the hash of its path) at `path`, whose stat is
+/// `stat`: the previous hash when the stat says it is the same file, else the hash of its
+/// bytes now.
+fn stamp(name: &str, path: &Path, stat: Stat, previous: &Inputs) -> Option<Stamp> {
+    if stat.kind != stat::Kind::File {
         return None;
     }
-    let mut stamp = Stamp::stat(&metadata);
-    match previous.stamps.get(&path_hash(label)) {
+    let mut stamp = Stamp::stat(&stat);
+    match previous.stamps.get(name) {
         Some(before) if stamp.same_file(before, previous.taken) => stamp.hash = before.hash.clone(),
         _ => stamp.hash = hex(&Sha256::digest(fs::read(path).ok()?)),
     }
@@ -184,6 +201,65 @@ mod tests {
         previous.stamps.get_mut(&record).unwrap().size += 1;
         let changed = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
         assert_eq!(changed.key, first.key);
+    }
+
+    #[test]
+    fn the_binarys_hash_is_reused_only_while_its_stat_is_old_and_unchanged() {
+        let (dir, sources) = project();
+        let first = fingerprint(dir.path(), &sources, now(), &Inputs::default()).unwrap();
+        let binary = path_hash(BINARY);
+        let bytes = fs::read(std::env::current_exe().unwrap()).unwrap();
+        let stamped = first.inputs.stamps[&binary].clone();
+        assert_eq!(stamped.hash, hex(&Sha256::digest(bytes)));
+        // A previous build that recorded another hash with the binary's stat: trusted when it
+        // took its stamps well after the binary last changed (its bytes are not read)...
+        let mut previous = first.inputs.clone();
+        previous.stamps.get_mut(&binary).unwrap().hash = "earlier".to_string();
+        previous.taken = stamped.mtime.max(stamped.ctime) + 10_000_000_000;
+        let again = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
+        assert_eq!(again.inputs.stamps[&binary].hash, "earlier");
+        assert_ne!(again.key, first.key, "the key follows the binary's hash");
+        // ...not when the binary changed within the clock's granularity of that moment...
+        previous.taken = stamped.mtime.max(stamped.ctime) + 1_000_000_000;
+        let racy = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
+        assert_eq!(racy.inputs.stamps[&binary].hash, stamped.hash);
+        assert_eq!(racy.key, first.key);
+        // ...nor when its stat is another (a new build of it, or a copy over it).
+        previous.taken = stamped.mtime.max(stamped.ctime) + 10_000_000_000;
+        let changes: [fn(&mut Stamp); 2] = [|s| s.inode += 1, |s| s.ctime += 1];
+        for change in changes {
+            let mut changed = previous.clone();
+            change(changed.stamps.get_mut(&binary).unwrap());
+            let rehashed = fingerprint(dir.path(), &sources, now(), &changed).unwrap();
+            assert_eq!(rehashed.inputs.stamps[&binary].hash, stamped.hash);
+            assert_eq!(rehashed.key, first.key);
+        }
+    }
+
+    #[test]
+    fn a_record_reached_through_a_link_is_stamped_by_its_target() {
+        let (dir, _) = project();
+        let real = dir.path().join("kept/real.yaml");
+        fs::create_dir_all(real.parent().unwrap()).unwrap();
+        fs::write(&real, "title: A\n").unwrap();
+        let record = dir.path().join("incidents/2024-01-01-a.yaml");
+        fs::remove_file(&record).unwrap();
+        std::os::unix::fs::symlink(&real, &record).unwrap();
+        let sources = crate::discover::discover(dir.path(), &[]).unwrap();
+        let first = fingerprint(dir.path(), &sources, now(), &Inputs::default()).unwrap();
+        // Bytes of the same length rewritten in place, the old modification time put back:
+        // the target's status change time tells, even to a build that trusts old stats.
+        let modified = fs::metadata(&real).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let mut file = fs::OpenOptions::new().write(true).open(&real).unwrap();
+        std::io::Write::write_all(&mut file, b"title: B\n").unwrap();
+        file.set_modified(modified).unwrap();
+        drop(file);
+        let mut previous = first.inputs.clone();
+        previous.taken += 10_000_000_000;
+        let after = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
+        assert_ne!(after.key, first.key);
+        assert!(!first.still(), "changed since it was stamped");
     }
 
     #[test]

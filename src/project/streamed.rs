@@ -104,9 +104,12 @@ impl Project {
         root: &Path,
         sources: &crate::discover::Sources,
     ) -> anyhow::Result<crate::publish::Protected> {
-        let inputs = one::inputs(sources);
+        // The records and overlays as discovery listed them; the configuration, which it
+        // does not list, looked at (it may be a link).
+        let files = sources.files.iter().map(|file| file.path.as_path());
         crate::publish::Protected::new(root)?
-            .with_input_files(inputs.iter().map(std::path::PathBuf::as_path))
+            .with_listed_input_files(files, &sources.links)?
+            .with_input_files(sources.config.iter().map(std::path::PathBuf::as_path))
     }
 
     /// The incidents' views made while the project was loaded for a build, for the one build
@@ -191,6 +194,30 @@ mod tests {
 
     const CONFIG: &str = "base_url: https://status.example.com/\nlanguages: [en, de]\ncomponents:\n  - id: api\n    name: API\n";
     const RECORD: &str = "title: API errors\nlang: en\nstatus: published\nseverity: major\naffected:\n  api: partial_outage\nstarted: 2024-01-10T10:00:00Z\nresolved: 2024-01-10T10:30:00Z\nsummary: The API returned errors.\nimpact: Some calls failed.\nroot_cause: A bad deploy.\nresolution: Rolled back.\nactions:\n  - text: Add a canary stage.\n    status: done\n";
+
+    #[test]
+    fn the_inputs_protected_before_a_build_include_the_targets_of_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("project");
+        for folder in ["project/site", "project/incidents", "conf", "records"] {
+            std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        }
+        let config = dir.path().join("conf/config.yaml");
+        let record = dir.path().join("records/record.yaml");
+        std::fs::write(&config, CONFIG).unwrap();
+        std::fs::write(&record, RECORD).unwrap();
+        std::os::unix::fs::symlink(&config, root.join("site/config.yaml")).unwrap();
+        let link = root.join("incidents/2024-01-10-api.yaml");
+        std::os::unix::fs::symlink(&record, link).unwrap();
+        let sources = discover::discover(&root, &[]).unwrap();
+        let protected = Project::protected_for(&root, &sources).unwrap();
+        // A site over the folder of either target would replace an input.
+        for folder in ["conf", "records"] {
+            let out = crate::publish::guard::resolve(&dir.path().join(folder)).unwrap();
+            let error = protected.check_site_dir(&out, &out).unwrap_err();
+            assert!(error.to_string().contains("holds an input file"), "{error}");
+        }
+    }
 
     #[test]
     fn only_a_group_without_errors_is_localized_in_the_first_pass() {

@@ -6,8 +6,12 @@
 //! run on [`resolve`]d paths, before the missing folders are created and again right before
 //! anything is written.
 
+use std::collections::{HashMap, HashSet};
+use std::ffi::OsStr;
 use std::fs;
+use std::os::unix::ffi::OsStrExt as _;
 use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context as _, bail};
 
@@ -26,7 +30,7 @@ pub struct Protected {
     files: Vec<PathBuf>,
     /// The device and inode of each of `files`: the same file under another name (a bind
     /// mount of its folder, another spelling on a case-insensitive file system).
-    file_ids: Vec<(u64, u64)>,
+    file_ids: OnceLock<Vec<(u64, u64)>>,
     home: Option<PathBuf>,
     /// The device and inode of each input folder that exists, and of the project: a second
     /// name that no path comparison sees (a bind mount of incidents/, another spelling on a
@@ -56,7 +60,7 @@ impl Protected {
             root,
             inputs,
             files: Vec::new(),
-            file_ids: Vec::new(),
+            file_ids: OnceLock::new(),
             home,
             folders,
             project,
@@ -66,42 +70,77 @@ impl Protected {
     /// Also protects `files`, inputs that may live outside the input folders (a record
     /// named on the command line, a record reached through a link).
     pub fn with_input_files<'p>(
-        mut self,
+        self,
         files: impl IntoIterator<Item = &'p Path>,
     ) -> anyhow::Result<Self> {
+        self.with_files(files, None)
+    }
+
+    /// [`Protected::with_input_files`] of files found in their folders' listings, where only
+    /// those in `links` may be links: any other is taken as its folder's file, unlooked at.
+    pub fn with_listed_input_files<'p>(
+        self,
+        files: impl IntoIterator<Item = &'p Path>,
+        links: &HashSet<PathBuf>,
+    ) -> anyhow::Result<Self> {
+        self.with_files(files, Some(links))
+    }
+
+    fn with_files<'p>(
+        mut self,
+        files: impl IntoIterator<Item = &'p Path>,
+        listed: Option<&HashSet<PathBuf>>,
+    ) -> anyhow::Result<Self> {
         // Most inputs share a folder (incidents/): each folder is resolved once, and only
-        // the file's own name is looked at for each file.
-        let mut folders: std::collections::HashMap<&Path, PathBuf> =
-            std::collections::HashMap::new();
+        // the file's own name is looked at for each file. The folders are taken in the order
+        // first named, so that the first broken link is the one reported.
+        let mut folders: Vec<(&Path, Vec<(&'p Path, &'p OsStr)>)> = Vec::new();
+        let mut positions: HashMap<&Path, usize> = HashMap::new();
         for file in files {
-            let file = match (file.parent(), file.file_name()) {
+            match (file.parent(), file.file_name()) {
                 (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => {
-                    let folder = match folders.get(parent) {
-                        Some(folder) => folder.clone(),
-                        None => {
-                            let folder = resolve(parent)?;
-                            folders.insert(parent, folder.clone());
-                            folder
-                        }
-                    };
-                    let file = folder.join(name);
-                    // Not a link: its own stat is its identity (one look, not two).
-                    match fs::symlink_metadata(&file) {
-                        Ok(meta) if !meta.file_type().is_symlink() => {
-                            use std::os::unix::fs::MetadataExt as _;
-                            self.file_ids.push((meta.dev(), meta.ino()));
-                            self.files.push(file);
-                            continue;
-                        }
-                        _ => resolve_name(file)?,
-                    }
+                    let position = *positions.entry(parent).or_insert_with(|| {
+                        folders.push((parent, Vec::new()));
+                        folders.len() - 1
+                    });
+                    folders[position].1.push((file, name));
                 }
-                _ => resolve(file)?,
+                _ => self.files.push(resolve(file)?),
+            }
+        }
+        for (parent, files) in folders {
+            let folder = resolve(parent)?;
+            // The links of a folder of many inputs are known from its listing, one read for
+            // all of them; a name it does not list was missing then, and is taken as named,
+            // as a missing file always is.
+            let links = match listed {
+                Some(_) => None,
+                None => (files.len() >= LISTED).then(|| links_in(&folder)).flatten(),
             };
-            self.file_ids.extend(identity(&file));
-            self.files.push(file);
+            for (file, name) in files {
+                let plain = match (listed, &links) {
+                    (Some(listed), _) => !listed.contains(file),
+                    (None, Some(links)) => !links.contains(name.as_bytes()),
+                    (None, None) => false,
+                };
+                let file = folder.join(name);
+                self.files.push(match plain {
+                    true => file,
+                    false => resolve_name(file)?,
+                });
+            }
         }
         Ok(self)
+    }
+
+    /// The device and inode of each input file, asked only by the one check that needs them.
+    fn file_ids(&self) -> &[(u64, u64)] {
+        self.file_ids.get_or_init(|| {
+            self.files
+                .iter()
+                .filter_map(|file| identity(file))
+                .collect()
+        })
     }
 
     /// Checks a directory that a build will replace whole; `shown` is how the user wrote it.
@@ -169,7 +208,7 @@ impl Protected {
             return refuse("it is a folder");
         }
         if self.files.iter().any(|file| file == out)
-            || identity(out).is_some_and(|id| self.file_ids.contains(&id))
+            || identity(out).is_some_and(|id| self.file_ids().contains(&id))
         {
             return refuse("it is an input of the project");
         }
@@ -257,6 +296,20 @@ impl Protected {
                 .map(|(_, path)| path.as_path())
         })
     }
+}
+
+/// How many inputs of one folder make listing it cheaper than looking at each of them.
+const LISTED: usize = 64;
+
+/// The names in `folder` that are links, or whose kind its listing does not say; None when
+/// it cannot be listed.
+fn links_in(folder: &Path) -> Option<HashSet<Vec<u8>>> {
+    let entries = crate::stat::Folder::open(folder).ok()?.entries().ok()?;
+    let links = entries
+        .into_iter()
+        .filter(|(_, kind)| matches!(kind, Some(crate::stat::Kind::Link) | None))
+        .map(|(name, _)| name);
+    Some(links.collect())
 }
 
 /// The device and inode of what `path` names, if it exists.
@@ -411,6 +464,53 @@ mod tests {
         protected
             .check_file(&root.join("postmortem.md"), Path::new("x"))
             .unwrap();
+    }
+
+    #[test]
+    fn inputs_are_judged_by_their_targets_and_identities_however_many_share_a_folder() {
+        for (count, listed) in [
+            (1, false),
+            (LISTED + 1, false),
+            (1, true),
+            (LISTED + 1, true),
+        ] {
+            let (dir, root) = project();
+            let outside = dir.path().join("outside");
+            fs::create_dir_all(&outside).unwrap();
+            fs::write(outside.join("real.yaml"), "title: x").unwrap();
+            let mut inputs = vec![root.join("incidents/link.yaml")];
+            std::os::unix::fs::symlink(outside.join("real.yaml"), &inputs[0]).unwrap();
+            for n in 0..count {
+                let file = root.join(format!("incidents/{n}.yaml"));
+                fs::write(&file, "title: x").unwrap();
+                inputs.push(file);
+            }
+            let files = inputs.iter().map(PathBuf::as_path);
+            let protected = match listed {
+                // As discovery found them: the link among them is known.
+                true => Protected::new(&root)
+                    .unwrap()
+                    .with_listed_input_files(files, &HashSet::from([inputs[0].clone()])),
+                false => Protected::new(&root).unwrap().with_input_files(files),
+            };
+            let protected = protected.unwrap();
+            // The link's target is an input: no site over its folder, no file over it.
+            let error = protected.check_site_dir(&outside, &outside).unwrap_err();
+            assert!(error.to_string().contains("holds an input file"), "{error}");
+            let real = outside.join("real.yaml");
+            assert!(protected.check_file(&real, &real).is_err(), "{count}");
+            // A plain input under another name (a hard link) is the same file.
+            let other = dir.path().join("other.yaml");
+            fs::hard_link(&inputs[count], &other).unwrap();
+            let error = protected.check_file(&other, &other).unwrap_err();
+            assert!(
+                error.to_string().contains("input of the project"),
+                "{error}"
+            );
+            protected
+                .check_file(&dir.path().join("x.md"), Path::new("x"))
+                .unwrap();
+        }
     }
 
     /// A bind mount of `target` at `at`, unmounted when dropped; `None` where this user

@@ -4,12 +4,15 @@
 //! clean build would write; the build then stages and exchanges nothing.
 
 use std::collections::HashSet;
-use std::os::unix::fs::MetadataExt as _;
+use std::ffi::OsStr;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::cache::{self, Inputs, Manifest, State};
-use super::{Lock, MARKER, Published, refuse_foreign, remove_debris, split};
+use super::{Lock, MARKER, Published, remove_debris, split};
 use crate::publish::guard::{Protected, resolve};
+use crate::stat::{self, Folder, Kind, Links};
 
 /// What the previous build into `out` recorded, read before its turn: its inputs, to hash
 /// only the files that changed since, and its key and files, which [`unchanged`] checks in
@@ -40,9 +43,7 @@ pub fn previous(protected: &Protected, out: &Path) -> Previous {
         protected.check_site_dir(&dir, &dir).ok()?;
         let file = dir.join("manifest");
         let manifest = cache::read(&file).0?;
-        let metadata = std::fs::symlink_metadata(&file).ok()?;
-        let written =
-            i128::from(metadata.mtime()) * 1_000_000_000 + i128::from(metadata.mtime_nsec());
+        let written = stat::of(&file, Links::Stay).ok()?.mtime;
         Some((manifest, written))
     })();
     let (manifest, written) = manifest.unzip();
@@ -71,10 +72,8 @@ pub fn unchanged(
     }
     let _turn = Lock::take(parent)?;
     remove_debris(parent, name)?;
-    if refuse_foreign(&target).is_err() {
-        // The full build says why.
-        return Ok(None);
-    }
+    // What `refuse_foreign` refuses (no folder, no marker, a `.git` inside) is no intact
+    // site either: the full build says why.
     // Whatever wrote the manifest, the files it names are checked now, in this turn.
     let Some(manifest) = &previous.manifest else {
         return Ok(None);
@@ -95,7 +94,7 @@ pub fn unchanged(
 
 /// Whether the folder `site` holds exactly the files of `manifest`, each still the file that
 /// was published (inode, size, modification and status change times), and the marker; no
-/// other file, link or folder, and no folder changed (its mode) since `written`.
+/// other file, link or folder (no `.git`), and no folder changed (its mode) since `written`.
 fn intact(site: &Path, manifest: &Manifest, written: i128) -> bool {
     let mut folders: HashSet<&str> = HashSet::new();
     for path in manifest.entries.keys() {
@@ -107,48 +106,92 @@ fn intact(site: &Path, manifest: &Manifest, written: i128) -> bool {
             path = parent;
         }
     }
-    if std::fs::symlink_metadata(site).map_or(i128::MAX, |m| changed(&m)) > written {
+    let Ok(top) = Folder::open(site) else {
+        return false;
+    };
+    let own = top.stat(OsStr::new("."), Links::Stay);
+    if !own.is_ok_and(|own| own.ctime <= written) {
         return false;
     }
-    let (mut files, mut dirs, mut marker) = (0, 0, false);
-    for entry in walkdir::WalkDir::new(site).min_depth(1) {
-        let Ok(entry) = entry else {
-            return false;
-        };
-        let Ok(relative) = entry.path().strip_prefix(site) else {
-            return false;
-        };
-        let Some(relative) = relative.to_str() else {
-            return false;
-        };
-        let kind = entry.file_type();
-        if kind.is_dir() {
-            let changed = entry.metadata().map_or(i128::MAX, |m| changed(&m));
-            if !folders.contains(relative) || changed > written {
-                return false;
-            }
-            dirs += 1;
-        } else if kind.is_file() && relative == MARKER {
-            marker = true;
-        } else if kind.is_file() {
-            let Some(published) = manifest.entries.get(relative) else {
-                return false;
-            };
-            let Ok(metadata) = entry.metadata() else {
-                return false;
-            };
-            if !published.is(&metadata) {
-                return false;
-            }
-            files += 1;
-        } else {
-            return false;
-        }
-    }
-    marker && files == manifest.entries.len() && dirs == folders.len()
+    let walk = Walk {
+        manifest,
+        folders: &folders,
+        written,
+    };
+    walk.folder(&top, "").is_some_and(|found| {
+        found.marker && found.files == manifest.entries.len() && found.dirs == folders.len()
+    })
 }
 
-/// When a folder's mode or entries last changed, in nanoseconds since the epoch.
-fn changed(metadata: &std::fs::Metadata) -> i128 {
-    i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec())
+/// A walk of a published site, each entry looked at by its name in its folder, the entries of
+/// a folder on every core.
+struct Walk<'w> {
+    manifest: &'w Manifest,
+    folders: &'w HashSet<&'w str>,
+    written: i128,
+}
+
+/// What a walk found as published.
+#[derive(Default)]
+struct Found {
+    files: usize,
+    dirs: usize,
+    marker: bool,
+}
+
+impl Walk<'_> {
+    /// What `folder`, at `prefix` in the site, and the folders in it hold, when every entry
+    /// is as published; None at the first that is not.
+    fn folder(&self, folder: &Folder, prefix: &str) -> Option<Found> {
+        let entries = folder.entries().ok()?;
+        entries
+            .par_chunks(256)
+            .map(|chunk| {
+                let mut found = Found::default();
+                for (name, _) in chunk {
+                    self.entry(folder, prefix, name, &mut found)?;
+                }
+                Some(found)
+            })
+            .try_reduce(Found::default, |a, b| {
+                Some(Found {
+                    files: a.files + b.files,
+                    dirs: a.dirs + b.dirs,
+                    marker: a.marker || b.marker,
+                })
+            })
+    }
+
+    /// Adds the entry `name` of `folder` to `found`; None when it is not as published.
+    fn entry(&self, folder: &Folder, prefix: &str, name: &[u8], found: &mut Found) -> Option<()> {
+        let name = std::str::from_utf8(name).ok()?;
+        if name == ".git" {
+            return None;
+        }
+        let relative = match prefix {
+            "" => name.to_string(),
+            prefix => format!("{prefix}/{name}"),
+        };
+        let stat = folder.stat(OsStr::new(name), Links::Stay).ok()?;
+        match stat.kind {
+            Kind::Dir => {
+                if !self.folders.contains(relative.as_str()) || stat.ctime > self.written {
+                    return None;
+                }
+                let inner = self.folder(&folder.open_in(OsStr::new(name)).ok()?, &relative)?;
+                found.dirs += 1 + inner.dirs;
+                found.files += inner.files;
+            }
+            Kind::File if relative == MARKER => found.marker = true,
+            Kind::File => {
+                let published = self.manifest.entries.get(&relative)?;
+                if !published.is(&stat) {
+                    return None;
+                }
+                found.files += 1;
+            }
+            Kind::Link | Kind::Other => return None,
+        }
+        Some(())
+    }
 }

@@ -2,10 +2,6 @@
 //! build itself (its key and what it reported), and how the manifest's lines give them back.
 
 use std::collections::HashMap;
-use std::fs;
-use std::os::unix::fs::MetadataExt as _;
-
-use super::{ctime, mtime};
 
 /// An input file as a build found it: the hash of its bytes and its stat then.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,15 +16,15 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    /// The stat part of the stamp of a file with `metadata` (its hash left empty).
-    pub fn stat(metadata: &fs::Metadata) -> Stamp {
+    /// The stat part of the stamp of a file with `stat` (its hash left empty).
+    pub(crate) fn stat(stat: &crate::stat::Stat) -> Stamp {
         Stamp {
             hash: String::new(),
-            dev: metadata.dev(),
-            inode: metadata.ino(),
-            size: metadata.size(),
-            mtime: mtime(metadata),
-            ctime: ctime(metadata),
+            dev: stat.dev,
+            inode: stat.inode,
+            size: stat.size,
+            mtime: stat.mtime,
+            ctime: stat.ctime,
         }
     }
 

@@ -41,7 +41,7 @@ fn a_site_stands_only_for_its_own_key_and_only_while_intact() {
             .is_none()
     );
     // Anything done to the site by hand: the build is done again.
-    let damages: [&dyn Fn(&Path); 9] = [
+    let damages: [&dyn Fn(&Path); 11] = [
         // A folder's mode changed: a clean build would make it as usual.
         &|out| {
             std::thread::sleep(std::time::Duration::from_millis(20));
@@ -72,6 +72,9 @@ fn a_site_stands_only_for_its_own_key_and_only_while_intact() {
         &|out| fs::write(out.join("c.html"), "c").unwrap(),
         &|out| fs::create_dir(out.join("more")).unwrap(),
         &|out| std::os::unix::fs::symlink("b.html", out.join("d.html")).unwrap(),
+        &|out| crate::publish::tests::make_fifo(&out.join("en/e.html")),
+        // A repository inside, which a full build refuses to replace (so last, and removed).
+        &|out| fs::create_dir(out.join("en/.git")).unwrap(),
     ];
     for damage in damages {
         publish_recording(&protected, &out, &files, &record);
@@ -87,6 +90,7 @@ fn a_site_stands_only_for_its_own_key_and_only_while_intact() {
                 .is_none()
         );
     }
+    fs::remove_dir(out.join("en/.git")).unwrap();
     // A build that records no state (a file changed while it read it) stands for nothing.
     publish_recording(&protected, &out, &files, &|| None);
     assert!(
