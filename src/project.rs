@@ -23,10 +23,12 @@ use crate::{discover, translate};
 mod fingerprint;
 mod lint;
 mod one;
+mod site_build;
 mod streamed;
 pub use fingerprint::{Fingerprint, fingerprint};
 pub use lint::{LINT_CACHE, lint, lint_cached};
 pub use one::record_id_asked;
+pub use site_build::{BuildObserver, BuildOptions, BuildOutcome, SiteSummary, build_into};
 
 /// The project directory: `explicit` (`--root`) when given, else the nearest folder upward
 /// from `start` (the path named on the command line, or the current directory) that holds
