@@ -25,7 +25,7 @@ mod lint;
 mod one;
 mod site_build;
 mod streamed;
-pub use fingerprint::{Fingerprint, fingerprint};
+pub use fingerprint::{Fingerprint, PageInputs, fingerprint};
 pub use lint::{LINT_CACHE, lint, lint_cached};
 pub use one::record_id_asked;
 pub use site_build::{BuildObserver, BuildOptions, BuildOutcome, SiteSummary, build_into};
@@ -251,13 +251,29 @@ pub fn build_site<'p>(
     now: DateTime<Utc>,
     progress: &'p dyn Progress,
 ) -> anyhow::Result<Outcome<Built<'p>>> {
+    build_site_keyed(project, report, now, progress, None)
+}
+
+/// [`build_site`], its incident pages keyed by `keys` (so that publishing can keep those
+/// whose key is unchanged).
+pub fn build_site_keyed<'p>(
+    project: &'p Project,
+    report: Report,
+    now: DateTime<Utc>,
+    progress: &'p dyn Progress,
+    keys: Option<build::PageKeys>,
+) -> anyhow::Result<Outcome<Built<'p>>> {
     if report.count(Severity::Error) > 0 {
         return Ok(Outcome::Refused(report));
     }
-    let (corpus, reread, assets) = (&project.corpus, project.reread.as_ref(), project.assets()?);
-    let premade = project.take_premade()?;
+    let first = build::FirstPass {
+        reread: project.reread.as_ref(),
+        premade: project.take_premade()?,
+        keys,
+    };
+    let (corpus, assets) = (&project.corpus, project.assets()?);
     let options = build::Options::default();
-    let built = build::build_from(corpus, reread, premade, assets, now, progress, options)?;
+    let built = build::build_from(corpus, first, assets, now, progress, options)?;
     Ok(Outcome::Done(built))
 }
 

@@ -50,6 +50,8 @@ struct Summary {
     files: usize,
     /// Of `files`, those written; the rest were unchanged and linked from the previous site.
     written: usize,
+    /// Of those linked, the pages not even rendered: nothing they show changed.
+    kept: usize,
     seconds: f64,
     built_at: String,
     next_change: Option<String>,
@@ -173,6 +175,7 @@ fn finish(
             incidents: built.incidents,
             files,
             written: published.written,
+            kept: published.kept,
             seconds: (seconds * 1000.0).round() / 1000.0,
             built_at: timestamp(built.built_at),
             next_change: built.next_change.map(timestamp),

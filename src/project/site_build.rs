@@ -3,6 +3,9 @@
 //! recording what the next build needs to judge again.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::bail;
 
 use chrono::{DateTime, Utc};
 
@@ -11,6 +14,7 @@ use crate::build::Progress;
 use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::publish::{self, Published};
+use crate::render::site::Artifact;
 
 /// How a build goes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -109,7 +113,12 @@ pub fn build_into(
     let (project, report) = Project::load_for_build_from(root, sources, now)?;
     observer.checked(&project, &report);
     let findings = (!report.diagnostics.is_empty()).then(|| crate::report::summary_line(&report));
-    let built = match super::build_site(&project, report, now, observer.progress())? {
+    let keys = fingerprint.as_ref().and_then(|fingerprint| {
+        let pages = fingerprint.pages.clone();
+        crate::build::PageKeys::new(pages.site, pages.groups)
+    });
+    let progress = observer.progress();
+    let built = match super::build_site_keyed(&project, report, now, progress, keys)? {
         Outcome::Done(built) => built,
         Outcome::Refused(report) => {
             return Ok(BuildOutcome::Refused {
@@ -132,13 +141,12 @@ pub fn build_into(
     // The build's own warnings (a project's locale files) are not kept: a build that had
     // them is not stood for by its key.
     let quiet = site.warnings.is_empty();
-    let (inputs, key) = match fingerprint {
-        Some(fingerprint) => (fingerprint.inputs.clone(), quiet.then_some(fingerprint)),
-        None => (publish::Inputs::default(), None),
-    };
+    let inputs = (fingerprint.as_ref()).map_or_else(Default::default, |f| f.inputs.clone());
+    let key_inputs = fingerprint;
+    let key = key_inputs.as_ref().filter(|_| quiet);
     // Asked once every page is rendered (incident pages read their records again).
     let record = || -> Option<publish::State> {
-        let key = key.as_ref().filter(|key| key.still())?;
+        let key = key.filter(|key| key.still())?;
         Some(publish::State {
             key: key.key.clone(),
             pages: site.pages,
@@ -149,6 +157,65 @@ pub fn build_into(
         })
     };
     let protected = project.protected()?;
-    let published = publish::site_recorded(&protected, out, &built, cache, inputs, &record)?;
+    let source = Checked {
+        built: &built,
+        fingerprint: key_inputs.as_ref(),
+    };
+    let published = publish::site_recorded(&protected, out, &source, cache, inputs, &record)?;
     Ok(BuildOutcome::Built { site, published })
+}
+
+/// The site of `built`, refused when a page was kept from the previous site while an input
+/// changed since it was stamped: the kept page would show what the stamp says, the rest of
+/// the site what the build read. (A page rendered reads its record again, and is refused
+/// the same way when it changed.)
+struct Checked<'b> {
+    built: &'b crate::build::Built<'b>,
+    fingerprint: Option<&'b super::Fingerprint>,
+}
+
+impl publish::Source for Checked<'_> {
+    fn for_each_artifact(
+        &self,
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        self.built.for_each_artifact(emit)
+    }
+
+    fn for_each_artifact_keeping(
+        &self,
+        keeper: &dyn publish::Keeper,
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        let noting = Noting {
+            keeper,
+            kept: AtomicBool::new(false),
+        };
+        self.built.for_each_artifact_keeping(&noting, emit)?;
+        let kept = noting.kept.into_inner();
+        if kept
+            && !self
+                .fingerprint
+                .is_some_and(|fingerprint| fingerprint.still())
+        {
+            bail!("the project's files changed during the build; build again");
+        }
+        Ok(())
+    }
+}
+
+/// A keeper that notes whether it kept anything.
+struct Noting<'k> {
+    keeper: &'k dyn publish::Keeper,
+    kept: AtomicBool,
+}
+
+impl publish::Keeper for Noting<'_> {
+    fn keep(&self, path: &str, key: &str) -> anyhow::Result<bool> {
+        let kept = self.keeper.keep(path, key)?;
+        if kept {
+            self.kept.store(true, Ordering::Relaxed);
+        }
+        Ok(kept)
+    }
 }
