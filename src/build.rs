@@ -5,23 +5,22 @@
 mod localized;
 mod page_keys;
 pub(crate) mod premade;
+mod site_assets;
 pub(crate) mod slim;
 
 use std::collections::HashSet;
-use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use chrono::{DateTime, Utc};
 
-use crate::assets::{self, Content, SITE_FILES};
-use crate::load::{self, Corpus, Reread, Revisions};
-use crate::localize::Localizer;
+use crate::load::{self, Corpus, Reread};
 use crate::render::site::{Artifact, Job, Keep, Language, Page, Postmortems, Site};
-use crate::render::{Templates, api, build_info};
+use crate::render::{api, build_info};
 use crate::schema::SchemaKind;
 use localized::{Failed, OnDemand, localized_with};
 pub(crate) use localized::{Localized, localized};
 pub use page_keys::PageKeys;
+pub use site_assets::SiteAssets;
 
 /// Reports the build's progress: the number of pages, then each page as it is done.
 pub trait Progress: Sync {
@@ -214,38 +213,6 @@ fn site<'a>(
     }
 }
 
-/// Everything a build reads besides the records: templates, messages, the site's static
-/// files and git revisions. [`SiteAssets::load`] reads them once; a build then does no I/O.
-pub struct SiteAssets {
-    pub localizer: Localizer,
-    pub templates: Templates,
-    /// The built-in stylesheet and favicon, with the project's `site/` files over them.
-    pub static_files: Vec<Artifact>,
-    pub revisions: Revisions,
-}
-
-impl SiteAssets {
-    /// The assets of the project at `root`: its own files over the built-in ones.
-    pub fn load(root: &Path) -> anyhow::Result<SiteAssets> {
-        Ok(SiteAssets {
-            localizer: Localizer::load(Some(root))?,
-            templates: Templates::load(Some(root))?,
-            static_files: static_files(Some(root))?,
-            revisions: load::revisions(root),
-        })
-    }
-
-    /// Only what is built into hindsight, and no git history.
-    pub fn builtin() -> anyhow::Result<SiteAssets> {
-        Ok(SiteAssets {
-            localizer: Localizer::load(None)?,
-            templates: Templates::load(None)?,
-            static_files: static_files(None)?,
-            revisions: Revisions::new(),
-        })
-    }
-}
-
 /// How a site is built.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
@@ -382,21 +349,6 @@ pub(crate) fn base_url(corpus: &Corpus) -> anyhow::Result<String> {
     } else {
         format!("{base}/")
     })
-}
-
-/// The built-in stylesheet and favicon, with the project's `site/` files over them (every
-/// file there but the configuration is published as it is).
-fn static_files(root: Option<&Path>) -> anyhow::Result<Vec<Artifact>> {
-    let layers = assets::layered(root, "site", SITE_FILES, Content::Binary)
-        .context("cannot read the site's static files")?;
-    Ok(layers
-        .into_iter()
-        .filter(|layer| layer.name != crate::discover::CONFIG_NAME)
-        .filter_map(|layer| {
-            let bytes = layer.effective_bytes()?.to_vec();
-            Some(Artifact::new(layer.name, bytes))
-        })
-        .collect())
 }
 
 /// A project file in `site/` must not silently replace a generated page (or the reverse).

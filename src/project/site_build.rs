@@ -1,6 +1,7 @@
 //! `build`'s decision, from a project folder to a published site: fingerprint the inputs,
 //! let the previous site stand when nothing changed, else load, check, render and publish,
-//! recording what the next build needs to judge again.
+//! recording what the next build needs to judge again; and the build prefix itself (a
+//! checked project -> the site, ready to publish).
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,7 +11,7 @@ use anyhow::bail;
 use chrono::{DateTime, Utc};
 
 use super::{Outcome, Project};
-use crate::build::Progress;
+use crate::build::{self, Built, Progress};
 use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::publish::{self, Published};
@@ -115,10 +116,10 @@ pub fn build_into(
     let findings = (!report.diagnostics.is_empty()).then(|| crate::report::summary_line(&report));
     let keys = fingerprint.as_ref().and_then(|fingerprint| {
         let pages = fingerprint.pages.clone();
-        crate::build::PageKeys::new(pages.site, pages.groups)
+        build::PageKeys::new(pages.site, pages.groups)
     });
     let progress = observer.progress();
-    let built = match super::build_site_keyed(&project, report, now, progress, keys)? {
+    let built = match build_site_keyed(&project, report, now, progress, keys)? {
         Outcome::Done(built) => built,
         Outcome::Refused(report) => {
             return Ok(BuildOutcome::Refused {
@@ -165,12 +166,46 @@ pub fn build_into(
     Ok(BuildOutcome::Built { site, published })
 }
 
+/// The build prefix: given the project's lint `report`, the status site ready to render. A
+/// project with errors is not built (lint passing means build succeeds, SAFETY.md 5).
+pub fn build_site<'p>(
+    project: &'p Project,
+    report: Report,
+    now: DateTime<Utc>,
+    progress: &'p dyn Progress,
+) -> anyhow::Result<Outcome<Built<'p>>> {
+    build_site_keyed(project, report, now, progress, None)
+}
+
+/// [`build_site`], its incident pages keyed by `keys` (so that publishing can keep those
+/// whose key is unchanged).
+pub fn build_site_keyed<'p>(
+    project: &'p Project,
+    report: Report,
+    now: DateTime<Utc>,
+    progress: &'p dyn Progress,
+    keys: Option<build::PageKeys>,
+) -> anyhow::Result<Outcome<Built<'p>>> {
+    if report.count(Severity::Error) > 0 {
+        return Ok(Outcome::Refused(report));
+    }
+    let first = build::FirstPass {
+        reread: project.reread.as_ref(),
+        premade: project.take_premade()?,
+        keys,
+    };
+    let (corpus, assets) = (&project.corpus, project.assets()?);
+    let options = build::Options::default();
+    let built = build::build_from(corpus, first, assets, now, progress, options)?;
+    Ok(Outcome::Done(built))
+}
+
 /// The site of `built`, refused when a page was kept from the previous site while an input
 /// changed since it was stamped: the kept page would show what the stamp says, the rest of
 /// the site what the build read. (A page rendered reads its record again, and is refused
 /// the same way when it changed.)
 struct Checked<'b> {
-    built: &'b crate::build::Built<'b>,
+    built: &'b Built<'b>,
     fingerprint: Option<&'b super::Fingerprint>,
 }
 
