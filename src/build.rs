@@ -243,6 +243,23 @@ pub fn build_with<'c>(
     build_from(corpus, FirstPass::default(), assets, now, progress, options)
 }
 
+/// [`build_with`], its incident pages keyed by `keys`, so that a caller that holds the last
+/// site can keep the pages whose key did not change ([`Built::for_each_artifact_keeping`]).
+pub(crate) fn build_keyed<'c>(
+    corpus: &'c Corpus,
+    assets: &'c SiteAssets,
+    now: DateTime<Utc>,
+    progress: &'c dyn Progress,
+    options: Options,
+    keys: Option<PageKeys>,
+) -> anyhow::Result<Built<'c>> {
+    let first = FirstPass {
+        keys,
+        ..FirstPass::default()
+    };
+    build_from(corpus, first, assets, now, progress, options)
+}
+
 /// What a build's first pass hands the second: how the full records are read again when
 /// the corpus holds slim ones, the incidents' views made while they were read whole, and
 /// the incident pages' keys. All empty for a corpus of full records.
