@@ -69,3 +69,56 @@ impl PageKeys {
         Some(crate::publish::hex(&hasher.finalize()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{RecordContext, record};
+
+    fn at(seconds: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(seconds, 0).unwrap()
+    }
+
+    fn keys() -> PageKeys {
+        let groups = HashMap::from([("2024-01-10-x".to_string(), "files".to_string())]);
+        PageKeys::new(Some("site".to_string()), groups).unwrap()
+    }
+
+    /// The key of the record `yaml`'s page in English at `now`, its last revision `revised`.
+    fn key(yaml: &str, revised: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Option<String> {
+        let (record, _) = record::parse("2024-01-10-x", yaml, &RecordContext::default());
+        let record = record.unwrap();
+        let incident = crate::status::incident(&record, revised, now).unwrap();
+        keys().incident(Lang::En, &incident, now)
+    }
+
+    const RESOLVED: &str = "title: X\nlang: en\nstatus: published\nseverity: minor\nstarted: 2024-01-10T10:00:00Z\nresolved: 2024-01-10T11:00:00Z\n";
+    const ONGOING: &str =
+        "title: X\nlang: en\nstatus: published\nseverity: minor\nstarted: 2024-01-10T10:00:00Z\n";
+
+    #[test]
+    fn a_page_follows_the_clock_only_while_its_incident_does() {
+        let (now, later) = (at(1_717_200_000), at(1_717_203_600));
+        assert!(key(RESOLVED, None, now).is_some());
+        assert_eq!(key(RESOLVED, None, now), key(RESOLVED, None, later));
+        assert_ne!(key(ONGOING, None, now), key(ONGOING, None, later));
+        // A revision after now is shown as now: the page follows the clock until it is past.
+        let revised = Some(at(1_717_201_000));
+        assert_ne!(
+            key(RESOLVED, revised, now),
+            key(RESOLVED, revised, at(1_717_200_500))
+        );
+        assert_eq!(
+            key(RESOLVED, revised, later),
+            key(RESOLVED, revised, at(1_717_207_200))
+        );
+        assert_ne!(key(RESOLVED, revised, later), key(RESOLVED, None, later));
+        // A group the keys do not know has no key; neither has any page of a project whose
+        // pages cannot be keyed.
+        let (record, _) = record::parse("2024-01-11-y", RESOLVED, &RecordContext::default());
+        let record = record.unwrap();
+        let other = crate::status::incident(&record, None, now).unwrap();
+        assert_eq!(keys().incident(Lang::En, &other, now), None);
+        assert!(PageKeys::new(None, HashMap::new()).is_none());
+    }
+}
