@@ -143,8 +143,7 @@ pub fn build_into(
     // them is not stood for by its key.
     let quiet = site.warnings.is_empty();
     let inputs = (fingerprint.as_ref()).map_or_else(Default::default, |f| f.inputs.clone());
-    let key_inputs = fingerprint;
-    let key = key_inputs.as_ref().filter(|_| quiet);
+    let key = fingerprint.as_ref().filter(|_| quiet);
     // Asked once every page is rendered (incident pages read their records again).
     let record = || -> Option<publish::State> {
         let key = key.filter(|key| key.still())?;
@@ -160,7 +159,7 @@ pub fn build_into(
     let protected = project.protected()?;
     let source = Checked {
         built: &built,
-        fingerprint: key_inputs.as_ref(),
+        fingerprint: fingerprint.as_ref(),
     };
     let published = publish::site_recorded(&protected, out, &source, cache, inputs, &record)?;
     Ok(BuildOutcome::Built { site, published })

@@ -106,7 +106,7 @@ impl Builder {
         let result = self.try_build(previous, clock, changed);
         match result {
             Ok(Attempt::Built(site)) => {
-                let Kept {
+                let InMemory {
                     files,
                     keys,
                     inputs,
@@ -184,9 +184,9 @@ impl Builder {
             elapsed: clock.elapsed(),
             changed,
         });
-        let mut site = Kept {
+        let mut site = InMemory {
             inputs,
-            ..Kept::default()
+            ..InMemory::default()
         };
         for artifact in rendered.into_inner().unwrap_or_default() {
             if let Some(key) = artifact.key {
@@ -207,7 +207,7 @@ impl Builder {
 
 /// A built site in memory, with what the next build needs to keep its pages.
 #[derive(Default)]
-struct Kept {
+struct InMemory {
     files: HashMap<String, Bytes>,
     keys: HashMap<String, String>,
     inputs: crate::publish::Inputs,
@@ -236,7 +236,7 @@ impl crate::publish::Keeper for Keeper<'_> {
 }
 
 enum Attempt {
-    Built(Box<Kept>),
+    Built(Box<InMemory>),
     Refused(Box<Project>, crate::check::Report),
 }
 
