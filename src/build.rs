@@ -3,23 +3,24 @@
 //! command hands the result to publish, which writes each file as it is rendered.
 
 mod localized;
+mod page_keys;
 pub(crate) mod premade;
+mod site_assets;
 pub(crate) mod slim;
 
 use std::collections::HashSet;
-use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use chrono::{DateTime, Utc};
 
-use crate::assets::{self, Content, SITE_FILES};
-use crate::load::{self, Corpus, Reread, Revisions};
-use crate::localize::Localizer;
-use crate::render::site::{Artifact, Job, Language, Page, Postmortems, Site};
-use crate::render::{Templates, api, build_info};
+use crate::load::{self, Corpus, Reread};
+use crate::render::site::{Artifact, Job, Keep, Language, Page, Postmortems, Site};
+use crate::render::{api, build_info};
 use crate::schema::SchemaKind;
 use localized::{Failed, OnDemand, localized_with};
 pub(crate) use localized::{Localized, localized};
+pub use page_keys::PageKeys;
+pub use site_assets::SiteAssets;
 
 /// Reports the build's progress: the number of pages, then each page as it is done.
 pub trait Progress: Sync {
@@ -61,6 +62,8 @@ pub struct Built<'c> {
     /// How the full records are read again, when the corpus holds slim ones.
     reread: Option<&'c Reread>,
     failed: Failed,
+    /// The incident pages' keys, when they can be kept from the previous site.
+    keys: Option<PageKeys>,
 }
 
 impl Built<'_> {
@@ -69,6 +72,17 @@ impl Built<'_> {
     /// is about one file per thread, whatever the number of incidents.
     pub fn for_each_artifact(
         &self,
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        self.for_each_artifact_keeping(&crate::publish::KeepNothing, emit)
+    }
+
+    /// [`Built::for_each_artifact`], asking `keeper` of each incident page with a key
+    /// whether the previous site's file is kept: such a page is not rendered (nor its record
+    /// read again), and not emitted.
+    pub fn for_each_artifact_keeping(
+        &self,
+        keeper: &dyn crate::publish::Keeper,
         emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
     ) -> anyhow::Result<()> {
         for artifact in &self.fixed {
@@ -85,21 +99,32 @@ impl Built<'_> {
         let plan = crate::render::site::Plan::new(&site, &self.assets.templates);
         self.progress.start(self.pages as u64);
         let tick = || self.progress.page_done();
+        let mut jobs = plan.jobs();
         if self.reread.is_some() {
             // An incident's pages in every language one after the other, so that a thread
             // reads its files once (`Reread` keeps each thread's last group). The sitemaps
             // first, one after the other on one thread: each is up to 50,000 addresses, and
             // hundreds of megabytes while its template renders.
-            let mut jobs = plan.jobs();
             jobs.sort_by_key(|job| match job {
                 Job::Sitemap(part) => (0, *part),
                 Job::Page(_, Page::Incident(index, _)) => (1, *index),
                 _ => (2, 0),
             });
-            plan.for_each_of(jobs, &tick, emit)?;
-        } else {
-            plan.for_each(&tick, emit)?;
         }
+        let keep = |job: Job| -> anyhow::Result<Keep> {
+            let Job::Page(language, page @ Page::Incident(index, _)) = job else {
+                return Ok(Keep::Render(None));
+            };
+            let lang = self.config.languages[language];
+            let incident = &self.localized.status.incidents[index];
+            let key =
+                (self.keys.as_ref()).and_then(|keys| keys.incident(lang, incident, self.built_at));
+            match key {
+                Some(key) if keeper.keep(&page.path(lang), &key)? => Ok(Keep::Kept),
+                key => Ok(Keep::Render(key)),
+            }
+        };
+        plan.for_each_keeping(jobs, &tick, &keep, emit)?;
         // A file that changed since the first pass: the pages rendered are never published.
         self.failed.check()
     }
@@ -188,38 +213,6 @@ fn site<'a>(
     }
 }
 
-/// Everything a build reads besides the records: templates, messages, the site's static
-/// files and git revisions. [`SiteAssets::load`] reads them once; a build then does no I/O.
-pub struct SiteAssets {
-    pub localizer: Localizer,
-    pub templates: Templates,
-    /// The built-in stylesheet and favicon, with the project's `site/` files over them.
-    pub static_files: Vec<Artifact>,
-    pub revisions: Revisions,
-}
-
-impl SiteAssets {
-    /// The assets of the project at `root`: its own files over the built-in ones.
-    pub fn load(root: &Path) -> anyhow::Result<SiteAssets> {
-        Ok(SiteAssets {
-            localizer: Localizer::load(Some(root))?,
-            templates: Templates::load(Some(root))?,
-            static_files: static_files(Some(root))?,
-            revisions: load::revisions(root),
-        })
-    }
-
-    /// Only what is built into hindsight, and no git history.
-    pub fn builtin() -> anyhow::Result<SiteAssets> {
-        Ok(SiteAssets {
-            localizer: Localizer::load(None)?,
-            templates: Templates::load(None)?,
-            static_files: static_files(None)?,
-            revisions: Revisions::new(),
-        })
-    }
-}
-
 /// How a site is built.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
@@ -247,22 +240,55 @@ pub fn build_with<'c>(
     progress: &'c dyn Progress,
     options: Options,
 ) -> anyhow::Result<Built<'c>> {
-    build_from(corpus, None, None, assets, now, progress, options)
+    build_from(corpus, FirstPass::default(), assets, now, progress, options)
+}
+
+/// [`build_with`], its incident pages keyed by `keys`, so that a caller that holds the last
+/// site can keep the pages whose key did not change ([`Built::for_each_artifact_keeping`]).
+pub(crate) fn build_keyed<'c>(
+    corpus: &'c Corpus,
+    assets: &'c SiteAssets,
+    now: DateTime<Utc>,
+    progress: &'c dyn Progress,
+    options: Options,
+    keys: Option<PageKeys>,
+) -> anyhow::Result<Built<'c>> {
+    let first = FirstPass {
+        keys,
+        ..FirstPass::default()
+    };
+    build_from(corpus, first, assets, now, progress, options)
+}
+
+/// What a build's first pass hands the second: how the full records are read again when
+/// the corpus holds slim ones, the incidents' views made while they were read whole, and
+/// the incident pages' keys. All empty for a corpus of full records.
+#[derive(Default)]
+pub(crate) struct FirstPass<'c> {
+    pub reread: Option<&'c Reread>,
+    pub premade: Option<premade::Premade>,
+    pub keys: Option<PageKeys>,
 }
 
 /// [`build_with`] from a corpus that holds slim records (`Project::load_for_build`), the full
-/// ones read again through `reread` for the pages that show them, and the incidents' views
-/// made while they were read whole in `premade`; with `reread` None, the corpus holds full
-/// records. The one way a site is built.
+/// ones read again through `first.reread` for the pages that show them, and the incidents'
+/// views made while they were read whole in `first.premade`; with no `reread`, the corpus
+/// holds full records. With `first.keys`, incident pages whose key did not change are kept
+/// from the previous site (see [`Built::for_each_artifact_keeping`]). The one way a site is
+/// built.
 pub(crate) fn build_from<'c>(
     corpus: &'c Corpus,
-    reread: Option<&'c Reread>,
-    premade: Option<premade::Premade>,
+    first: FirstPass<'c>,
     assets: &'c SiteAssets,
     now: DateTime<Utc>,
     progress: &'c dyn Progress,
     options: Options,
 ) -> anyhow::Result<Built<'c>> {
+    let FirstPass {
+        reread,
+        premade,
+        keys,
+    } = first;
     let config = &corpus.config.config;
     let failed = Failed::default();
     let base = base_url(corpus)?;
@@ -310,6 +336,7 @@ pub(crate) fn build_from<'c>(
         progress,
         reread,
         failed,
+        keys: keys.map(|keys| keys.with(options)),
     })
 }
 
@@ -339,21 +366,6 @@ pub(crate) fn base_url(corpus: &Corpus) -> anyhow::Result<String> {
     } else {
         format!("{base}/")
     })
-}
-
-/// The built-in stylesheet and favicon, with the project's `site/` files over them (every
-/// file there but the configuration is published as it is).
-fn static_files(root: Option<&Path>) -> anyhow::Result<Vec<Artifact>> {
-    let layers = assets::layered(root, "site", SITE_FILES, Content::Binary)
-        .context("cannot read the site's static files")?;
-    Ok(layers
-        .into_iter()
-        .filter(|layer| layer.name != crate::discover::CONFIG_NAME)
-        .filter_map(|layer| {
-            let bytes = layer.effective_bytes()?.to_vec();
-            Some(Artifact::new(layer.name, bytes))
-        })
-        .collect())
 }
 
 /// A project file in `site/` must not silently replace a generated page (or the reverse).

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, Utc};
 
-use crate::build::{self, Built, Progress, SiteAssets};
+use crate::build::{self, SiteAssets};
 use crate::check::{self, Report};
 use crate::diagnostic::Severity;
 use crate::load::{self, Corpus, RecordFile};
@@ -23,10 +23,15 @@ use crate::{discover, translate};
 mod fingerprint;
 mod lint;
 mod one;
+mod site_build;
 mod streamed;
-pub use fingerprint::{Fingerprint, fingerprint};
+pub use fingerprint::{Fingerprint, PageInputs, fingerprint};
 pub use lint::{LINT_CACHE, lint, lint_cached};
 pub use one::record_id_asked;
+pub use site_build::{
+    BuildObserver, BuildOptions, BuildOutcome, SiteSummary, build_into, build_site,
+    build_site_keyed,
+};
 
 /// The project directory: `explicit` (`--root`) when given, else the nearest folder upward
 /// from `start` (the path named on the command line, or the current directory) that holds
@@ -239,24 +244,6 @@ pub fn render_one(
         document: templates.postmortem(&view, request.format)?,
         warnings: localizer.messages.warnings.clone(),
     }))
-}
-
-/// The build prefix: given the project's lint `report`, the status site ready to render. A
-/// project with errors is not built (lint passing means build succeeds, SAFETY.md 5).
-pub fn build_site<'p>(
-    project: &'p Project,
-    report: Report,
-    now: DateTime<Utc>,
-    progress: &'p dyn Progress,
-) -> anyhow::Result<Outcome<Built<'p>>> {
-    if report.count(Severity::Error) > 0 {
-        return Ok(Outcome::Refused(report));
-    }
-    let (corpus, reread, assets) = (&project.corpus, project.reread.as_ref(), project.assets()?);
-    let premade = project.take_premade()?;
-    let options = build::Options::default();
-    let built = build::build_from(corpus, reread, premade, assets, now, progress, options)?;
-    Ok(Outcome::Done(built))
 }
 
 /// Writes a rendered document to `path`, which must not name anything the project holds.

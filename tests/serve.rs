@@ -138,6 +138,7 @@ fn request_as(address: &str, host: &str, method: &str, path: &str) -> Answer {
 
 const PAGE: &str = "/en/incidents/2026-11-20-api-partial.html";
 const RECORD: &str = "incidents/2026-11-20-api-partial.yaml";
+const OTHER_PAGE: &str = "/de/incidents/2026-11-20-api-down.html";
 
 #[test]
 fn pages_are_served_rebuilt_on_change_and_kept_while_a_record_is_broken() {
@@ -175,10 +176,30 @@ fn pages_are_served_rebuilt_on_change_and_kept_while_a_record_is_broken() {
         "title: API errors for some requests",
         "title: Renamed while served",
     );
+    let other_before = server.get(OTHER_PAGE).body;
     let rebuilt = server.until(PAGE, "the change is served", |a| {
         a.body.contains("Renamed while served")
     });
     assert!(rebuilt.body.contains("data-build=\"2\""));
+    // Only the edited incident's pages were rendered again: the four other incidents'
+    // (drafts and reviews are shown) in four languages were kept as they were.
+    assert!(
+        server
+            .stderr()
+            .contains("50 pages in 4 languages, 5 incidents, in"),
+        "{}",
+        server.stderr()
+    );
+    assert!(
+        server.stderr().contains(" ms (16 pages as they were)\n"),
+        "{}",
+        server.stderr()
+    );
+    let other = server.get(OTHER_PAGE).body;
+    assert_eq!(
+        other.replace("data-build=\"2\"", "data-build=\"1\""),
+        other_before
+    );
 
     // A half-written file: the errors are the overlay's data, the last good page stays.
     edit(&record, "severity: major", "severity: [major");

@@ -1,13 +1,16 @@
 //! `hindsight build`: the public status site, built whole and published into `--out`.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use clap::ValueEnum;
-use hindsight::diagnostic::{Severity, display_path};
+use hindsight::build::Progress;
+use hindsight::check::Report;
+use hindsight::diagnostic::display_path;
 use hindsight::localize::site::rfc3339 as timestamp;
-use hindsight::project::{self, Outcome as Built, Project};
+use hindsight::project::{self, BuildObserver, BuildOptions, BuildOutcome, Project, SiteSummary};
 use hindsight::publish;
 use hindsight::report::counted;
 use serde::Serialize;
@@ -47,6 +50,8 @@ struct Summary {
     files: usize,
     /// Of `files`, those written; the rest were unchanged and linked from the previous site.
     written: usize,
+    /// Of those linked, the pages not even rendered: nothing they show changed.
+    kept: usize,
     seconds: f64,
     built_at: String,
     next_change: Option<String>,
@@ -67,52 +72,35 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let asked_root = root.map(|dir| format!("--root {} ", shell_word(&display_path(dir))));
     let root = project::find_root(root, None);
     let out = args.out.unwrap_or_else(|| root.join("public"));
-    let sources = hindsight::discover::discover(&root, &[])?;
-    let protected = Project::protected_for(&root, &sources)?;
-    let previous = match args.clean {
-        true => publish::Previous::default(),
-        false => publish::previous(&protected, &out),
-    };
-    let fingerprint = project::fingerprint(&root, &sources, now, previous.inputs());
-    // Nothing the build reads changed since the build that published `out`: it stands.
-    // Findings are not kept, only their count: `--verbose`, which asks for each of them,
-    // checks again; `--quiet` shows only errors, and a build that stands had none.
     let verbosity = output::verbosity();
-    if !args.clean
-        && let Some(fingerprint) = &fingerprint
-        && let Some((published, state)) =
-            publish::unchanged(&protected, &out, &fingerprint.key, &previous)?
-        && (state.findings.is_none() || verbosity != output::Verbosity::Verbose)
-    {
-        if let Some(findings) = state.findings.as_ref()
-            && verbosity == output::Verbosity::Normal
-        {
-            eprintln!(
-                "{findings}, as the last build reported (nothing changed since; `hindsight lint` shows them)"
-            );
-        }
-        let done = Done {
-            pages: state.pages,
-            languages: state.languages,
-            incidents: state.incidents,
-            built_at: now,
-            next_change: state
-                .next_change
-                .and_then(|at| DateTime::from_timestamp(at, 0)),
-            warnings: Vec::new(),
-        };
-        return finish(&args.format, &out, asked_root, clock, &done, &published);
+    let options = BuildOptions {
+        clean: args.clean,
+        findings_shown: verbosity == output::Verbosity::Verbose,
+    };
+    let observer = Terminal::default();
+    let outcome = project::build_into(&root, &out, now, options, &observer)?;
+    if let Some(progress) = observer.progress.get() {
+        progress.finish();
     }
-    // Records are checked and kept slim in one pass; incident pages read theirs again.
-    drop(previous);
-    let (project, report) = Project::load_for_build_from(&root, sources, now)?;
-    report_on_stderr(&project, &report);
-    let findings =
-        (!report.diagnostics.is_empty()).then(|| hindsight::report::summary_line(&report));
-    let progress = ProgressBar::new();
-    let built = match project::build_site(&project, report, now, &progress)? {
-        Built::Done(built) => built,
-        Built::Refused(report) => {
+    match outcome {
+        BuildOutcome::Stands {
+            site,
+            published,
+            findings,
+        } => {
+            if let Some(findings) = findings
+                && verbosity == output::Verbosity::Normal
+            {
+                eprintln!(
+                    "{findings}, as the last build reported (nothing changed since; `hindsight lint` shows them)"
+                );
+            }
+            finish(&args.format, &out, asked_root, clock, &site, &published)
+        }
+        BuildOutcome::Built { site, published } => {
+            finish(&args.format, &out, asked_root, clock, &site, &published)
+        }
+        BuildOutcome::Refused { errors } => {
             eprintln!(
                 "error: the site was not built; fix the errors above ({} is unchanged)",
                 display_path(&out)
@@ -121,57 +109,29 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
                 print(&json(&Refused {
                     built: false,
                     out: display_path(&out),
-                    errors: report.count(Severity::Error),
+                    errors,
                 })?)?;
             }
-            return Ok(Outcome::Findings);
+            Ok(Outcome::Findings)
         }
-    };
-    let cache = match args.clean {
-        true => publish::Cache::Rewrite,
-        false => publish::Cache::Use,
-    };
-    let done = Done {
-        pages: built.pages,
-        languages: built.languages,
-        incidents: built.incidents,
-        built_at: built.built_at,
-        next_change: built.next_change,
-        warnings: built.warnings.clone(),
-    };
-    // The build's own warnings (a project's locale files) are not kept: a build that had
-    // them is not stood for by its key.
-    let quiet = done.warnings.is_empty();
-    let (inputs, key) = match fingerprint {
-        Some(fingerprint) => (fingerprint.inputs.clone(), quiet.then_some(fingerprint)),
-        None => (publish::Inputs::default(), None),
-    };
-    // Asked once every page is rendered (incident pages read their records again).
-    let record = || -> Option<publish::State> {
-        let key = key.as_ref().filter(|key| key.still())?;
-        Some(publish::State {
-            key: key.key.clone(),
-            pages: done.pages,
-            languages: done.languages,
-            incidents: done.incidents,
-            next_change: done.next_change.map(|at| at.timestamp()),
-            findings: findings.clone(),
-        })
-    };
-    let protected = project.protected()?;
-    let published = publish::site_recorded(&protected, &out, &built, cache, inputs, &record)?;
-    progress.finish();
-    finish(&args.format, &out, asked_root, clock, &done, &published)
+    }
 }
 
-/// What a build reports: the site it built, or the one that stands.
-struct Done {
-    pages: usize,
-    languages: usize,
-    incidents: usize,
-    built_at: DateTime<Utc>,
-    next_change: Option<DateTime<Utc>>,
-    warnings: Vec<String>,
+/// The terminal's share of a build: the findings on stderr once checked, then a progress
+/// bar over the pages.
+#[derive(Default)]
+struct Terminal {
+    progress: OnceLock<ProgressBar>,
+}
+
+impl BuildObserver for Terminal {
+    fn checked(&self, project: &Project, report: &Report) {
+        report_on_stderr(project, report);
+    }
+
+    fn progress(&self) -> &dyn Progress {
+        self.progress.get_or_init(ProgressBar::new)
+    }
 }
 
 fn finish(
@@ -179,7 +139,7 @@ fn finish(
     out: &Path,
     asked_root: Option<String>,
     clock: Instant,
-    built: &Done,
+    built: &SiteSummary,
     published: &publish::Published,
 ) -> anyhow::Result<Outcome> {
     let files = published.files;
@@ -215,6 +175,7 @@ fn finish(
             incidents: built.incidents,
             files,
             written: published.written,
+            kept: published.kept,
             seconds: (seconds * 1000.0).round() / 1000.0,
             built_at: timestamp(built.built_at),
             next_change: built.next_change.map(timestamp),

@@ -47,6 +47,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
     let observer: serve::Observer = Arc::new(|event: Event<'_>| match event {
         Event::Built {
             built,
+            kept,
             elapsed,
             changed,
         } => {
@@ -56,8 +57,12 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
                 [one] => format!(" after a change to {}", display_path(one)),
                 many => format!(" after changes to {}", counted(many.len(), "file")),
             };
+            let kept = match kept {
+                0 => String::new(),
+                kept => format!(" ({} as they were)", counted(kept, "page")),
+            };
             output::status(&format!(
-                "built{cause}: {} in {}, {}, in {:.0} ms",
+                "built{cause}: {} in {}, {}, in {:.0} ms{kept}",
                 counted(built.pages, "page"),
                 counted(built.languages, "language"),
                 counted(built.incidents, "incident"),

@@ -23,8 +23,23 @@ pub struct Fingerprint {
     /// SHA-256 (hex) of the format, hindsight's version and binary, "now", the git revisions
     /// and every input's path and hash.
     pub key: String,
+    /// What an incident page's key is made of; see [`crate::build::PageKeys`].
+    pub pages: PageInputs,
     /// Every input (and the binary), by the hash of its name, and where it is.
     files: Vec<(String, PathBuf)>,
+}
+
+/// The inputs of a build as its pages depend on them: those of every page, and each record
+/// group's own.
+#[derive(Debug, Clone, Default)]
+pub struct PageInputs {
+    /// SHA-256 (hex) of the format, hindsight's version and binary, and every input that is
+    /// not a record or an overlay (config, templates, locales, the site's files). None when
+    /// the project has templates of its own, which may show anything on any page.
+    pub site: Option<String>,
+    /// By record id: SHA-256 (hex) of the paths and hashes of the group's files (its
+    /// records and overlays).
+    pub groups: std::collections::HashMap<String, String>,
 }
 
 const FORMAT: &str = "hindsight build key 2";
@@ -64,6 +79,7 @@ pub fn fingerprint(
     hasher.update(crate::load::revisions(root).digest());
     hasher.update(format!("\nconfig {}\n", sources.config.is_some()));
     let mut stamps = std::collections::HashMap::with_capacity(stamped.len());
+    let pages = page_inputs(root, sources, &files, &stamped);
     let mut named = Vec::with_capacity(files.len());
     for ((label, path), (name, stamp)) in files.into_iter().zip(stamped) {
         for part in [label.as_bytes(), b"\0", stamp.hash.as_bytes(), b"\n"] {
@@ -75,8 +91,50 @@ pub fn fingerprint(
     Some(Fingerprint {
         inputs: Inputs { stamps, taken },
         key: hex(&hasher.finalize()),
+        pages,
         files: named,
     })
+}
+
+/// The inputs every page depends on, and each group's, from the stamps of `files`.
+fn page_inputs(
+    root: &Path,
+    sources: &Sources,
+    files: &[(String, PathBuf)],
+    stamps: &[(String, Stamp)],
+) -> PageInputs {
+    let label = |path: &Path| {
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        relative.to_string_lossy().into_owned()
+    };
+    let groups_of: std::collections::HashMap<String, &str> = sources
+        .files
+        .iter()
+        .map(|file| (label(&file.path), crate::discover::group_id(&file.kind)))
+        .collect();
+    let mut site = Sha256::new();
+    site.update(format!("{FORMAT}\n{}\n", env!("CARGO_PKG_VERSION")));
+    site.update(format!("\nconfig {}\n", sources.config.is_some()));
+    let mut groups: std::collections::HashMap<&str, Sha256> = std::collections::HashMap::new();
+    let mut own_templates = false;
+    // The running binary is one of `files`, under a name no group has: every page's part.
+    for ((label, _), (_, stamp)) in files.iter().zip(stamps) {
+        let line = format!("{label}\0{}\n", stamp.hash);
+        match groups_of.get(label) {
+            Some(id) => groups.entry(id).or_default().update(line),
+            None => {
+                own_templates |= label.starts_with("templates/");
+                site.update(line);
+            }
+        }
+    }
+    PageInputs {
+        site: (!own_templates).then(|| hex(&site.finalize())),
+        groups: groups
+            .into_iter()
+            .map(|(id, hasher)| (id.to_string(), hex(&hasher.finalize())))
+            .collect(),
+    }
 }
 
 impl Fingerprint {
@@ -260,6 +318,50 @@ mod tests {
         let after = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
         assert_ne!(after.key, first.key);
         assert!(!first.still(), "changed since it was stamped");
+    }
+
+    #[test]
+    fn a_groups_page_inputs_follow_its_own_files_and_every_page_the_rest() {
+        let (dir, _) = project();
+        let write = |path: &str, text: &str| {
+            let file = dir.path().join(path);
+            fs::create_dir_all(file.parent().unwrap()).unwrap();
+            fs::write(file, text).unwrap();
+        };
+        write("incidents/2024-01-02-b.yaml", "title: B\n");
+        let pages = || {
+            let sources = crate::discover::discover(dir.path(), &[]).unwrap();
+            let fingerprint = fingerprint(dir.path(), &sources, now(), &Inputs::default());
+            fingerprint.unwrap().pages
+        };
+        let first = pages();
+        assert!(first.site.is_some());
+        assert_eq!(first.groups.len(), 2);
+        // An overlay is its record's input; the other group and every page's part stay.
+        write("incidents/2024-01-01-a.de.yaml", "title: A\n");
+        let overlaid = pages();
+        assert_ne!(
+            overlaid.groups["2024-01-01-a"],
+            first.groups["2024-01-01-a"]
+        );
+        assert_eq!(
+            overlaid.groups["2024-01-02-b"],
+            first.groups["2024-01-02-b"]
+        );
+        assert_eq!(overlaid.site, first.site);
+        for (path, text) in [
+            ("locales/en/site.ftl", "site-as-of = x\n"),
+            ("site/a.css", "x"),
+        ] {
+            let before = pages();
+            write(path, text);
+            let after = pages();
+            assert_ne!(after.site, before.site, "{path}");
+            assert_eq!(after.groups, before.groups, "{path}");
+        }
+        // A project's own template may show anything anywhere: pages get no key.
+        write("templates/site/home.html", "x");
+        assert_eq!(pages().site, None);
     }
 
     #[test]

@@ -7,10 +7,7 @@
 //! is empty or carries the marker, which is always written first and removed last.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
@@ -20,10 +17,13 @@ use super::interrupt::Writing;
 use crate::render::site::Artifact;
 
 mod cache;
+mod staging;
 mod unchanged;
 
 pub(crate) use cache::hex;
 pub use cache::{Cache, Inputs, Stamp, State};
+use staging::Staging;
+pub use staging::{KeepNothing, Keeper};
 pub use unchanged::{Previous, previous, unchanged};
 
 /// Marks a directory as hindsight's output, which a build may replace.
@@ -38,6 +38,17 @@ pub trait Source: Sync {
         &self,
         emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
     ) -> anyhow::Result<()>;
+
+    /// [`Source::for_each_artifact`], asking `keeper` first whether a page with a key is
+    /// kept from the previous site, in which case it is neither rendered nor emitted.
+    fn for_each_artifact_keeping(
+        &self,
+        keeper: &dyn Keeper,
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        let _ = keeper;
+        self.for_each_artifact(emit)
+    }
 }
 
 impl Source for [Artifact] {
@@ -66,6 +77,14 @@ impl Source for crate::build::Built<'_> {
     ) -> anyhow::Result<()> {
         crate::build::Built::for_each_artifact(self, emit)
     }
+
+    fn for_each_artifact_keeping(
+        &self,
+        keeper: &dyn Keeper,
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        crate::build::Built::for_each_artifact_keeping(self, keeper, emit)
+    }
 }
 
 /// What publishing did.
@@ -75,6 +94,8 @@ pub struct Published {
     pub files: usize,
     /// Of those, the files written (the rest were linked from the previous site).
     pub written: usize,
+    /// Of those linked, the pages not even rendered: their keys were unchanged.
+    pub kept: usize,
     /// Problems that did not stop the build (an unreadable cache), for the user.
     pub warnings: Vec<String>,
 }
@@ -138,46 +159,15 @@ pub fn site_recorded(
         .with_context(|| format!("cannot create a directory in {}", parent.display()))?;
     fs::write(staging.path().join(MARKER), MARKER_TEXT)
         .with_context(|| format!("cannot write in {}", staging.path().display()))?;
-    let written = AtomicUsize::new(0);
-    let files = AtomicUsize::new(0);
-    let entries = Mutex::new(cache::Manifest::default());
-    source.for_each_artifact(&|artifact| {
-        writing.check()?;
-        check_relative(&artifact.path)?;
-        let path = staging.path().join(&artifact.path);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        let hash = manifest_file.as_ref().map(|_| cache::hash(&artifact.bytes));
-        let unchanged = hash.as_ref().and_then(|hash| {
-            let entry = previous.entries.get(&artifact.path)?;
-            let before = target.join(&artifact.path);
-            (&entry.hash == hash && entry.still_at(&before)).then_some(before)
-        });
-        // A second file at one path would silently replace the first: refused, not written
-        // (a link, like a new file, is never made over an existing one).
-        let linked = unchanged.is_some_and(|before| fs::hard_link(before, &path).is_ok());
-        if !linked {
-            fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-                .and_then(|mut file| file.write_all(&artifact.bytes))
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            written.fetch_add(1, Ordering::Relaxed);
-        }
-        files.fetch_add(1, Ordering::Relaxed);
-        if let Some(hash) = hash.filter(|_| cache::Manifest::can_hold(&artifact.path))
-            && let Some(entry) = cache::Entry::of(&path, hash)
-        {
-            entries
-                .lock()
-                .map_err(|_| anyhow::anyhow!("a thread writing the site failed"))?
-                .entries
-                .insert(artifact.path, entry);
-        }
-        Ok(())
-    })?;
+    let recording = manifest_file.is_some();
+    let filling = Staging::new(staging.path(), &target, &previous, recording, &writing);
+    source.for_each_artifact_keeping(&filling, &|artifact| filling.add(artifact))?;
+    let (files, written, kept) = (
+        filling.files.into_inner(),
+        filling.written.into_inner(),
+        filling.kept.into_inner(),
+    );
+    let entries = filling.entries;
     writing.check()?;
     // The last look before the output changes.
     if resolve(out)? != target {
@@ -207,14 +197,15 @@ pub fn site_recorded(
         manifest.inputs = inputs;
         // Links made and removed changed files' ctimes; a file missing: the next is no copy.
         (manifest.entries).retain(|path, entry| entry.refresh(&target.join(path)));
-        let complete = manifest.entries.len() == files.load(Ordering::Relaxed);
+        let complete = manifest.entries.len() == files;
         manifest.state = state().filter(|_| complete);
         warnings.extend(cache::write(file, &manifest));
     }
     drop(writing);
     Ok(Published {
-        files: files.into_inner() + 1,
-        written: written.into_inner() + 1,
+        files: files + 1,
+        written: written + 1,
+        kept,
         warnings,
     })
 }

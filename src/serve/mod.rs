@@ -1,6 +1,8 @@
 //! `hindsight serve`: the live preview. The site is built in memory with the preview option
-//! (drafts and reviews shown, marked), served over HTTP, rebuilt when a project file changes,
-//! and open pages reload; a build with errors keeps the last good site served.
+//! (drafts and reviews shown, marked), served over HTTP, rebuilt when a project file changes
+//! (an incident page whose key did not change is taken from the last build, not rendered:
+//! `build::PageKeys`), and open pages reload; a build with errors keeps the last good site
+//! served.
 //!
 //! Nothing here writes to the disk: the project's files are read through the pipeline only,
 //! and requests are answered from the in-memory build alone.
@@ -12,7 +14,7 @@ mod watch;
 use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -41,6 +43,8 @@ pub enum Event<'a> {
     /// A new site is served.
     Built {
         built: &'a Built<'a>,
+        /// Of its pages, those kept from the last one: nothing they show changed.
+        kept: usize,
         elapsed: Duration,
         /// The files whose change started it, relative to the root (none for the first
         /// build).
@@ -74,12 +78,17 @@ pub fn bind(addr: SocketAddr) -> anyhow::Result<TcpListener> {
 }
 
 /// The preview's builds: the project at `root`, its assets kept until a file they come
-/// from changes.
+/// from changes, and what the last good build read and keyed, so that the next one hashes
+/// only the files that changed and renders only the incident pages whose key changed.
 struct Builder {
     root: PathBuf,
     now: Box<dyn Fn() -> anyhow::Result<DateTime<Utc>> + Send>,
     assets: Option<SiteAssets>,
     observer: Observer,
+    /// The inputs of the last good build.
+    inputs: crate::publish::Inputs,
+    /// The key of each page of the last good build that has one, by path.
+    keys: HashMap<String, String>,
 }
 
 impl Builder {
@@ -94,14 +103,15 @@ impl Builder {
         if changed.iter().any(|path| watch::is_asset(path)) {
             self.assets = None;
         }
-        let result = self.try_build(clock, changed);
+        let result = self.try_build(previous, clock, changed);
         match result {
-            Ok(Attempt::Built(files)) => {
-                // The preview keeps its site in memory to answer requests: small sites.
-                let files: HashMap<String, Bytes> = files
-                    .into_iter()
-                    .map(|artifact| (artifact.path, Bytes::from(artifact.bytes)))
-                    .collect();
+            Ok(Attempt::Built(site)) => {
+                let InMemory {
+                    files,
+                    keys,
+                    inputs,
+                } = *site;
+                (self.keys, self.inputs) = (keys, inputs);
                 // The same site again (an editor's swap file, a save without a change) keeps
                 // its number, so that open pages do not reload under their reader.
                 let same = previous.files.as_deref() == Some(&files);
@@ -127,8 +137,15 @@ impl Builder {
         }
     }
 
-    fn try_build(&mut self, clock: Instant, changed: &[PathBuf]) -> anyhow::Result<Attempt> {
+    fn try_build(
+        &mut self,
+        previous: &Snapshot,
+        clock: Instant,
+        changed: &[PathBuf],
+    ) -> anyhow::Result<Attempt> {
         let now = (self.now)()?;
+        let sources = crate::discover::discover(&self.root, &[])?;
+        let fingerprint = crate::project::fingerprint(&self.root, &sources, now, &self.inputs);
         let project = Project::load(&self.root, &[])?;
         let report = project.check(now);
         if report.count(Severity::Error) > 0 {
@@ -139,19 +156,87 @@ impl Builder {
         }
         let assets = self.assets.as_ref().context("the site's assets")?;
         let options = Options { preview: true };
-        let built = build::build_with(&project.corpus, assets, now, &build::Quiet, options)?;
-        let files = built.artifacts()?;
+        let (inputs, keys) = match fingerprint {
+            Some(fingerprint) => {
+                let keys = build::PageKeys::new(fingerprint.pages.site, fingerprint.pages.groups);
+                (fingerprint.inputs, keys)
+            }
+            None => Default::default(),
+        };
+        let built = build::build_keyed(&project.corpus, assets, now, &build::Quiet, options, keys)?;
+        let keeper = Keeper {
+            files: previous.files.as_deref(),
+            keys: &self.keys,
+            kept: Mutex::new(Vec::new()),
+        };
+        let rendered = Mutex::new(Vec::new());
+        built.for_each_artifact_keeping(&keeper, &|artifact| {
+            rendered
+                .lock()
+                .map_err(|_| anyhow::anyhow!("a thread rendering the site failed"))?
+                .push(artifact);
+            Ok(())
+        })?;
+        let kept = keeper.kept.into_inner().unwrap_or_default();
         (self.observer)(Event::Built {
             built: &built,
+            kept: kept.len(),
             elapsed: clock.elapsed(),
             changed,
         });
-        Ok(Attempt::Built(files))
+        let mut site = InMemory {
+            inputs,
+            ..InMemory::default()
+        };
+        for artifact in rendered.into_inner().unwrap_or_default() {
+            if let Some(key) = artifact.key {
+                site.keys.insert(artifact.path.clone(), key);
+            }
+            site.files
+                .insert(artifact.path, Bytes::from(artifact.bytes));
+        }
+        // The preview keeps its site in memory to answer requests: small sites.
+        for (path, key) in kept {
+            let bytes = keeper.files.and_then(|files| files.get(&path)).cloned();
+            site.files.insert(path.clone(), bytes.unwrap_or_default());
+            site.keys.insert(path, key);
+        }
+        Ok(Attempt::Built(Box::new(site)))
+    }
+}
+
+/// A built site in memory, with what the next build needs to keep its pages.
+#[derive(Default)]
+struct InMemory {
+    files: HashMap<String, Bytes>,
+    keys: HashMap<String, String>,
+    inputs: crate::publish::Inputs,
+}
+
+/// The last good build's pages, kept by a build whose page has the key they had.
+struct Keeper<'a> {
+    files: Option<&'a HashMap<String, Bytes>>,
+    keys: &'a HashMap<String, String>,
+    /// The pages kept, with their keys.
+    kept: Mutex<Vec<(String, String)>>,
+}
+
+impl crate::publish::Keeper for Keeper<'_> {
+    fn keep(&self, path: &str, key: &str) -> anyhow::Result<bool> {
+        let held = self.files.is_some_and(|files| files.contains_key(path));
+        if !held || self.keys.get(path).map(String::as_str) != Some(key) {
+            return Ok(false);
+        }
+        self.kept
+            .lock()
+            .map_err(|_| anyhow::anyhow!("a thread rendering the site failed"))?
+            .push((path.to_string(), key.to_string()));
+        Ok(true)
     }
 }
 
 enum Attempt {
-    Built(Vec<crate::render::site::Artifact>),
+    Built(Box<InMemory>),
     Refused(Box<Project>, crate::check::Report),
 }
 
@@ -171,6 +256,8 @@ pub fn run(
         now: Box::new(now),
         assets: None,
         observer,
+        inputs: Default::default(),
+        keys: HashMap::new(),
     };
     // Watch before the first build, so that a change made during it is not missed.
     let changes = watch::start(root)?;

@@ -1,6 +1,7 @@
 //! Incremental builds: a build that uses the cache beside the output publishes exactly what
-//! a clean build publishes, whatever was edited, added, deleted or how the clock moved; the
-//! cache is never in the published tree, and a refused build leaves it alone.
+//! a clean build publishes, whatever was edited, added, deleted or how the clock moved (and
+//! so whichever incident pages it kept by their keys); the cache is never in the published
+//! tree, and a refused build leaves it alone.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -45,6 +46,11 @@ enum Step {
     /// A published file is edited by hand (or replaced, or removed, or a file added): the
     /// next build puts the site back.
     HandEdit(u8),
+    /// The project's own templates removed: incident pages have keys again.
+    Untemplate,
+    /// The ongoing incident resolved (1) or ongoing again (0): whether its page follows the
+    /// clock, as its key says.
+    Resolve(u8),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -61,6 +67,8 @@ fn step() -> impl Strategy<Value = Step> {
         Just(Step::Touch),
         Just(Step::Nothing),
         (0..4u8).prop_map(Step::HandEdit),
+        Just(Step::Untemplate),
+        (0..2u8).prop_map(Step::Resolve),
     ]
 }
 
@@ -149,6 +157,19 @@ fn apply(project: &Project, step: &Step, now: &mut u64) {
             std::fs::write(&file, bytes).unwrap();
         }
         Step::Nothing => {}
+        Step::Untemplate => {
+            std::fs::remove_dir_all(project.path("templates")).ok();
+        }
+        Step::Resolve(n) => {
+            let file = project.path("incidents/2026-11-21-db-ongoing.yaml");
+            let text = std::fs::read_to_string(&file).unwrap();
+            let ongoing: Vec<&str> = text.lines().filter(|l| !l.starts_with("resolved:")).collect();
+            let resolved = match n {
+                0 => ongoing.join("\n"),
+                _ => ongoing.join("\n").replace("summary:", "resolved: 2026-11-22T11:00:00Z\nsummary:"),
+            };
+            std::fs::write(file, resolved + "\n").unwrap();
+        }
         Step::HandEdit(n) => {
             let out = project.path("out");
             let page = out.join("en/incidents/2026-11-20-api-down.html");

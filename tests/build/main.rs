@@ -16,6 +16,7 @@ mod maintenance;
 mod maintenance_api;
 mod maintenance_feeds;
 mod metrics;
+mod page_keys;
 mod pages;
 mod publish;
 mod punctuation;

@@ -11,7 +11,9 @@
 //!
 //! It also holds what the build read ([`Stamp`]: each input's hash with the stat it had, keyed
 //! by a hash of its path, so that a draft's file name is not written) and the key of the whole
-//! build ([`State`]), so that the next build can see without reading that nothing changed.
+//! build ([`State`]), so that the next build can see without reading that nothing changed;
+//! and, for each page with a key (`build::PageKeys`), that key, so that the next build can
+//! link the page without rendering it when nothing it shows changed.
 
 use std::collections::HashMap;
 use std::fs;
@@ -40,7 +42,7 @@ pub enum Cache {
 }
 
 /// The manifest's first line; a change of format changes it.
-const FORMAT: &str = "hindsight-cache 3";
+const FORMAT: &str = "hindsight-cache 4";
 
 /// The cache's folder for the output folder `name` in `parent`.
 pub(crate) fn dir(parent: &Path, name: &str) -> PathBuf {
@@ -58,6 +60,9 @@ pub(crate) struct Entry {
     /// Status change time, in nanoseconds since the epoch: bytes rewritten in place with
     /// the old modification time put back (`touch -r`), or a changed mode, change it.
     pub ctime: i128,
+    /// For a page with a key (`build::PageKeys`), its key: a build whose page has the same
+    /// key links this file without rendering the page.
+    pub key: Option<String>,
 }
 
 impl Entry {
@@ -71,6 +76,7 @@ impl Entry {
             size: stat.size,
             mtime: stat.mtime,
             ctime: stat.ctime,
+            key: None,
         })
     }
 
@@ -159,8 +165,9 @@ impl Manifest {
         }
         for path in paths {
             let e = &self.entries[path];
+            let key = e.key.as_deref().unwrap_or("-");
             text.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\t{}\n",
+                "{}\t{}\t{}\t{}\t{}\t{key}\t{}\n",
                 e.hash, e.inode, e.size, e.mtime, e.ctime, path
             ));
         }
@@ -226,13 +233,14 @@ impl Manifest {
                 stamps.push((path, stamp));
                 continue;
             }
-            let mut fields = line.splitn(6, '\t');
+            let mut fields = line.splitn(7, '\t');
             let mut next = || fields.next().ok_or("a line is incomplete");
             let hash = next()?.to_string();
             let inode = next()?.parse().map_err(|_| "a line is malformed")?;
             let size = next()?.parse().map_err(|_| "a line is malformed")?;
             let mtime = next()?.parse().map_err(|_| "a line is malformed")?;
             let ctime = next()?.parse().map_err(|_| "a line is malformed")?;
+            let key = Some(next()?).filter(|key| *key != "-").map(String::from);
             let path = next()?.to_string();
             let entry = Entry {
                 hash,
@@ -240,6 +248,7 @@ impl Manifest {
                 size,
                 mtime,
                 ctime,
+                key,
             };
             entries.push((path, entry));
         }
@@ -347,6 +356,7 @@ mod tests {
                 size: 1,
                 mtime: 1_700_000_000_123_456_789,
                 ctime: 1_700_000_000_123_456_790,
+                key: Some(hash(b"page")),
             },
         );
         let stamp = Stamp {

@@ -349,4 +349,5 @@ fn the_cache_is_never_in_the_project_inputs() {
     assert!(!out.exists(), "nothing published");
 }
 
+mod kept;
 mod unchanged;

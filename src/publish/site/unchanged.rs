@@ -87,6 +87,7 @@ pub fn unchanged(
     let published = Published {
         files: manifest.entries.len() + 1,
         written: 0,
+        kept: 0,
         warnings: Vec::new(),
     };
     Ok(Some((published, state)))

@@ -299,33 +299,47 @@ impl<'p> Plan<'p> {
         })
     }
 
-    /// Renders every job in parallel and hands each file to `emit` as soon as it is
-    /// rendered: what is in memory at once is a file per worker thread. `tick` is called
-    /// once per HTML page.
-    pub(crate) fn for_each(
-        &self,
-        tick: &(dyn Fn() + Sync),
-        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
-    ) -> anyhow::Result<()> {
-        self.for_each_of(self.jobs(), tick, emit)
-    }
-
-    /// [`Plan::for_each`] over `jobs` (some or all of [`Plan::jobs`], in the order the
-    /// caller wants them taken: each thread takes a run of neighbours).
-    pub(crate) fn for_each_of(
+    /// Renders `jobs` (some or all of [`Plan::jobs`], in the order the caller wants them
+    /// taken: each thread takes a run of neighbours) in parallel, and hands each file to
+    /// `emit` as soon as it is rendered: what is in memory at once is a file per worker
+    /// thread. `keep` is asked first of each job whether its file is kept from the previous
+    /// site (then it is not rendered), or else for the key of its one file. `tick` is called
+    /// once per HTML page, kept or rendered.
+    pub(crate) fn for_each_keeping(
         &self,
         jobs: Vec<Job<'p>>,
         tick: &(dyn Fn() + Sync),
+        keep: &(dyn Fn(Job<'p>) -> anyhow::Result<Keep> + Sync),
         emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
     ) -> anyhow::Result<()> {
         jobs.into_par_iter().try_for_each(|job| {
-            let artifacts = self.render(job).map_err(shown_only)?;
+            let key = match keep(job)? {
+                Keep::Kept => None,
+                Keep::Render(key) => Some(key),
+            };
+            let artifacts = match key {
+                Some(key) => {
+                    let mut artifacts = self.render(job).map_err(shown_only)?;
+                    if let [artifact] = &mut artifacts[..] {
+                        artifact.key = key;
+                    }
+                    artifacts
+                }
+                None => Vec::new(),
+            };
             if matches!(job, Job::Page(..) | Job::RootHome | Job::NotFound) {
                 tick();
             }
             artifacts.into_iter().try_for_each(emit)
         })
     }
+}
+
+/// What becomes of a job: its file kept from the previous site, or rendered (with its key,
+/// if it has one).
+pub(crate) enum Keep {
+    Kept,
+    Render(Option<String>),
 }
 
 /// What a template that finds an incident missing is told: each page's `site.incidents`

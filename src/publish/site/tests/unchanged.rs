@@ -1,5 +1,7 @@
 //! A site that stands for its build key: skipped only while untouched.
 
+use std::io::Write as _;
+
 use super::*;
 
 fn state(key: &str) -> State {

@@ -1,0 +1,255 @@
+//! `build`'s decision, from a project folder to a published site: fingerprint the inputs,
+//! let the previous site stand when nothing changed, else load, check, render and publish,
+//! recording what the next build needs to judge again; and the build prefix itself (a
+//! checked project -> the site, ready to publish).
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::bail;
+
+use chrono::{DateTime, Utc};
+
+use super::{Outcome, Project};
+use crate::build::{self, Built, Progress};
+use crate::check::Report;
+use crate::diagnostic::Severity;
+use crate::publish::{self, Published};
+use crate::render::site::Artifact;
+
+/// How a build goes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions {
+    /// Ignore the build cache and write every file; the cache is rewritten.
+    pub clean: bool,
+    /// Whether the findings must be shown one by one: a site that stands kept only their
+    /// count, so such a build checks again.
+    pub findings_shown: bool,
+}
+
+/// What a build tells the one who asked, while it runs.
+pub trait BuildObserver {
+    /// The first pass checked every record: its findings, before any page renders.
+    fn checked(&self, project: &Project, report: &Report);
+    /// What follows the pages rendered.
+    fn progress(&self) -> &dyn Progress;
+}
+
+/// What the site holds, as the build that published it (or this one) reported.
+#[derive(Debug, Clone)]
+pub struct SiteSummary {
+    pub pages: usize,
+    pub languages: usize,
+    pub incidents: usize,
+    pub built_at: DateTime<Utc>,
+    /// The first instant at which the site changes by itself, if any.
+    pub next_change: Option<DateTime<Utc>>,
+    /// Problems that did not stop the build (a project's locale files), for the user.
+    pub warnings: Vec<String>,
+}
+
+/// How a build ended.
+#[derive(Debug)]
+pub enum BuildOutcome {
+    /// Nothing the build reads changed since the build that published the site, which is
+    /// intact: it stands, and nothing was written. `findings` is the count that build
+    /// reported, if any.
+    Stands {
+        site: SiteSummary,
+        published: Published,
+        findings: Option<String>,
+    },
+    /// The site was built and published.
+    Built {
+        site: SiteSummary,
+        published: Published,
+    },
+    /// Errors refused the build (the observer was shown them); nothing was written.
+    Refused { errors: usize },
+}
+
+/// Builds the project at `root` into `out` at `now`, as `options` say; `observer` hears of
+/// the findings and the pages.
+pub fn build_into(
+    root: &Path,
+    out: &Path,
+    now: DateTime<Utc>,
+    options: BuildOptions,
+    observer: &dyn BuildObserver,
+) -> anyhow::Result<BuildOutcome> {
+    let sources = crate::discover::discover(root, &[])?;
+    let protected = Project::protected_for(root, &sources)?;
+    let previous = match options.clean {
+        true => publish::Previous::default(),
+        false => publish::previous(&protected, out),
+    };
+    let fingerprint = super::fingerprint(root, &sources, now, previous.inputs());
+    // Nothing the build reads changed since the build that published `out`: it stands.
+    // Findings are not kept, only their count: a caller that shows each of them checks
+    // again; a build that stands had no errors.
+    if !options.clean
+        && let Some(fingerprint) = &fingerprint
+        && let Some((published, state)) =
+            publish::unchanged(&protected, out, &fingerprint.key, &previous)?
+        && (state.findings.is_none() || !options.findings_shown)
+    {
+        let site = SiteSummary {
+            pages: state.pages,
+            languages: state.languages,
+            incidents: state.incidents,
+            built_at: now,
+            next_change: state
+                .next_change
+                .and_then(|at| DateTime::from_timestamp(at, 0)),
+            warnings: Vec::new(),
+        };
+        return Ok(BuildOutcome::Stands {
+            site,
+            published,
+            findings: state.findings,
+        });
+    }
+    // Records are checked and kept slim in one pass; incident pages read theirs again.
+    drop(previous);
+    let (project, report) = Project::load_for_build_from(root, sources, now)?;
+    observer.checked(&project, &report);
+    let findings = (!report.diagnostics.is_empty()).then(|| crate::report::summary_line(&report));
+    let keys = fingerprint.as_ref().and_then(|fingerprint| {
+        let pages = fingerprint.pages.clone();
+        build::PageKeys::new(pages.site, pages.groups)
+    });
+    let progress = observer.progress();
+    let built = match build_site_keyed(&project, report, now, progress, keys)? {
+        Outcome::Done(built) => built,
+        Outcome::Refused(report) => {
+            return Ok(BuildOutcome::Refused {
+                errors: report.count(Severity::Error),
+            });
+        }
+    };
+    let cache = match options.clean {
+        true => publish::Cache::Rewrite,
+        false => publish::Cache::Use,
+    };
+    let site = SiteSummary {
+        pages: built.pages,
+        languages: built.languages,
+        incidents: built.incidents,
+        built_at: built.built_at,
+        next_change: built.next_change,
+        warnings: built.warnings.clone(),
+    };
+    // The build's own warnings (a project's locale files) are not kept: a build that had
+    // them is not stood for by its key.
+    let quiet = site.warnings.is_empty();
+    let inputs = (fingerprint.as_ref()).map_or_else(Default::default, |f| f.inputs.clone());
+    let key = fingerprint.as_ref().filter(|_| quiet);
+    // Asked once every page is rendered (incident pages read their records again).
+    let record = || -> Option<publish::State> {
+        let key = key.filter(|key| key.still())?;
+        Some(publish::State {
+            key: key.key.clone(),
+            pages: site.pages,
+            languages: site.languages,
+            incidents: site.incidents,
+            next_change: site.next_change.map(|at| at.timestamp()),
+            findings: findings.clone(),
+        })
+    };
+    let protected = project.protected()?;
+    let source = Checked {
+        built: &built,
+        fingerprint: fingerprint.as_ref(),
+    };
+    let published = publish::site_recorded(&protected, out, &source, cache, inputs, &record)?;
+    Ok(BuildOutcome::Built { site, published })
+}
+
+/// The build prefix: given the project's lint `report`, the status site ready to render. A
+/// project with errors is not built (lint passing means build succeeds, SAFETY.md 5).
+pub fn build_site<'p>(
+    project: &'p Project,
+    report: Report,
+    now: DateTime<Utc>,
+    progress: &'p dyn Progress,
+) -> anyhow::Result<Outcome<Built<'p>>> {
+    build_site_keyed(project, report, now, progress, None)
+}
+
+/// [`build_site`], its incident pages keyed by `keys` (so that publishing can keep those
+/// whose key is unchanged).
+pub fn build_site_keyed<'p>(
+    project: &'p Project,
+    report: Report,
+    now: DateTime<Utc>,
+    progress: &'p dyn Progress,
+    keys: Option<build::PageKeys>,
+) -> anyhow::Result<Outcome<Built<'p>>> {
+    if report.count(Severity::Error) > 0 {
+        return Ok(Outcome::Refused(report));
+    }
+    let first = build::FirstPass {
+        reread: project.reread.as_ref(),
+        premade: project.take_premade()?,
+        keys,
+    };
+    let (corpus, assets) = (&project.corpus, project.assets()?);
+    let options = build::Options::default();
+    let built = build::build_from(corpus, first, assets, now, progress, options)?;
+    Ok(Outcome::Done(built))
+}
+
+/// The site of `built`, refused when a page was kept from the previous site while an input
+/// changed since it was stamped: the kept page would show what the stamp says, the rest of
+/// the site what the build read. (A page rendered reads its record again, and is refused
+/// the same way when it changed.)
+struct Checked<'b> {
+    built: &'b Built<'b>,
+    fingerprint: Option<&'b super::Fingerprint>,
+}
+
+impl publish::Source for Checked<'_> {
+    fn for_each_artifact(
+        &self,
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        self.built.for_each_artifact(emit)
+    }
+
+    fn for_each_artifact_keeping(
+        &self,
+        keeper: &dyn publish::Keeper,
+        emit: &(dyn Fn(Artifact) -> anyhow::Result<()> + Sync),
+    ) -> anyhow::Result<()> {
+        let noting = Noting {
+            keeper,
+            kept: AtomicBool::new(false),
+        };
+        self.built.for_each_artifact_keeping(&noting, emit)?;
+        let kept = noting.kept.into_inner();
+        if kept
+            && !self
+                .fingerprint
+                .is_some_and(|fingerprint| fingerprint.still())
+        {
+            bail!("the project's files changed during the build; build again");
+        }
+        Ok(())
+    }
+}
+
+/// A keeper that notes whether it kept anything.
+struct Noting<'k> {
+    keeper: &'k dyn publish::Keeper,
+    kept: AtomicBool,
+}
+
+impl publish::Keeper for Noting<'_> {
+    fn keep(&self, path: &str, key: &str) -> anyhow::Result<bool> {
+        let kept = self.keeper.keep(path, key)?;
+        if kept {
+            self.kept.store(true, Ordering::Relaxed);
+        }
+        Ok(kept)
+    }
+}
