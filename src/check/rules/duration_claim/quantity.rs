@@ -147,7 +147,10 @@ fn ends_with_word(before: &str, word: &str) -> Option<usize> {
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphabetic() || !word.is_ascii());
-    (tail.to_lowercase() == word && whole).then_some(start)
+    // What `tail.to_lowercase() == word` says, without a string per word tried: the words
+    // have no sigma, the one letter `to_lowercase` treats apart from `char::to_lowercase`.
+    let lowered = tail.chars().flat_map(char::to_lowercase);
+    (whole && lowered.eq(word.chars())).then_some(start)
 }
 
 fn bound(text: &str, range: Range<usize>) -> (Bound, Range<usize>) {
