@@ -262,7 +262,13 @@ fn word_number(text: &str, index: usize, previous: Option<char>) -> Option<Part>
         if previous.is_some_and(char::is_alphanumeric) {
             return None;
         }
+        // Every word starts a few of the words: their first letter rules out the others
+        // before their whole length is compared.
+        let initial = rest.as_bytes()[0].to_ascii_lowercase();
         for (word, value) in WORD_NUMBERS {
+            if word.as_bytes()[0] != initial {
+                continue;
+            }
             let Some(head) = rest.get(..word.len()) else {
                 continue;
             };
