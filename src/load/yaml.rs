@@ -81,14 +81,14 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Option<Node>, Finding
     if text.len() > limits.max_bytes {
         return Err(too_large(text.len(), limits));
     }
-    if let Some(at) = text.find('\0') {
-        return Err(binary_file(pos_of_offset(text, at)));
-    }
-    // The byte scan first: nearly every file is all XML characters.
-    if !all_xml(text)
-        && let Some((at, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c))
-    {
-        return Err(super::characters::written(text, at, c));
+    // The byte scan first: nearly every file is all XML characters, and so has no NUL.
+    if !all_xml(text) {
+        if let Some(at) = text.find('\0') {
+            return Err(binary_file(pos_of_offset(text, at)));
+        }
+        if let Some((at, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
+            return Err(super::characters::written(text, at, c));
+        }
     }
     Builder::new(text, limits).run()
 }
