@@ -258,7 +258,7 @@ fn parts(text: &str) -> Vec<Part> {
 fn word_number(text: &str, index: usize, previous: Option<char>) -> Option<Part> {
     let rest = &text[index..];
     let first = rest.chars().next()?;
-    if first.is_alphabetic() && first.is_ascii() || "äöüÄÖÜ".contains(first) {
+    if first.is_ascii_alphabetic() || matches!(first, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü') {
         if previous.is_some_and(char::is_alphanumeric) {
             return None;
         }
@@ -290,6 +290,11 @@ fn word_number(text: &str, index: usize, previous: Option<char>) -> Option<Part>
             };
             return Some(found);
         }
+        return None;
+    }
+    // The scan asks at every character: the rest of ASCII (spaces, digits, punctuation) is
+    // ruled out before the numerals are searched.
+    if first.is_ascii() {
         return None;
     }
     const DIGITS: &str = "〇一二三四五六七八九";
