@@ -12,6 +12,7 @@ use super::index::RecordEntry;
 use super::{Filter, OverlayCheck, RecordCheck, Scope, Site, rules};
 use crate::diagnostic::{Diagnostic, Finding};
 use crate::load::{Loaded, OverlayFile, RecordFile};
+use crate::model::align;
 
 /// The groups of `keys` (a group id per file): each a list of positions into `keys`, in
 /// order, the groups in the order their first file comes.
@@ -91,10 +92,14 @@ pub(crate) fn check(group: &Group<'_>, site: Site<'_>, filter: &Filter<'_>) -> C
         .rev()
         .find_map(|(_, file)| file.record.as_ref());
     for file in &group.overlays {
+        let alignment = record
+            .zip(file.overlay.as_ref())
+            .map(|(record, overlay)| align(record, overlay));
         let subject = OverlayCheck {
             file,
             record,
             record_exists: !group.records.is_empty(),
+            alignment,
         };
         let mut findings = file.findings.clone();
         findings.extend(overlay_rules().flat_map(|run| run(&subject)));

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::load::{ConfigFile, Corpus, OverlayFile};
+use crate::model::overlay::Alignment;
 use crate::model::{Keyword, Record, RuleId, RuleLevel, SiteConfig};
 
 /// A lint rule: its stable name, default level, documentation and what it looks at.
@@ -115,6 +116,9 @@ pub(crate) struct OverlayCheck<'a> {
     pub record: Option<&'a Record>,
     /// Whether a record file with the overlay's id exists (even if it failed to load).
     pub record_exists: bool,
+    /// The overlay laid over that record, when both loaded: made once for the rules that
+    /// compare them.
+    pub alignment: Option<Alignment<'a>>,
 }
 
 /// The outcome of checking: diagnostics in file/position order, and how many files were read.

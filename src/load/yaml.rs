@@ -81,14 +81,14 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Option<Node>, Finding
     if text.len() > limits.max_bytes {
         return Err(too_large(text.len(), limits));
     }
-    if let Some(at) = text.find('\0') {
-        return Err(binary_file(pos_of_offset(text, at)));
-    }
-    // The byte scan first: nearly every file is all XML characters.
-    if !all_xml(text)
-        && let Some((at, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c))
-    {
-        return Err(super::characters::written(text, at, c));
+    // The byte scan first: nearly every file is all XML characters, and so has no NUL.
+    if !all_xml(text) {
+        if let Some(at) = text.find('\0') {
+            return Err(binary_file(pos_of_offset(text, at)));
+        }
+        if let Some((at, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
+            return Err(super::characters::written(text, at, c));
+        }
     }
     Builder::new(text, limits).run()
 }
@@ -134,6 +134,8 @@ struct Builder<'a> {
     text: &'a str,
     limits: &'a Limits,
     cursor: Cursor<'a>,
+    /// Whether the parser's lines and columns are hindsight's (see [`Builder::position`]).
+    parser_counts: bool,
     stack: Vec<Frame>,
     anchors: HashMap<usize, Node>,
     nodes: usize,
@@ -147,6 +149,8 @@ impl<'a> Builder<'a> {
             text,
             limits,
             cursor: Cursor::new(text),
+            parser_counts: memchr::memchr(b'\r', text.as_bytes()).is_none()
+                && memchr::memmem::find(text.as_bytes(), "\u{feff}".as_bytes()).is_none(),
             stack: Vec::new(),
             anchors: HashMap::new(),
             nodes: 0,
@@ -166,8 +170,8 @@ impl<'a> Builder<'a> {
                 Finding::new(RuleId::YamlSyntax, Span::point(pos), format!("invalid YAML: {}", error.info()))
                     .help("fix the YAML syntax here; indentation and unquoted `: ` or `#` inside text are the usual causes")
             })?;
-            let start = marker_pos(&mut self.cursor, self.text, &span.start);
-            let end = marker_pos(&mut self.cursor, self.text, &span.end);
+            let start = self.position(&span.start);
+            let end = self.position(&span.end);
             let span = Span { start, end };
             match event {
                 Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
@@ -276,6 +280,27 @@ impl<'a> Builder<'a> {
             }
         }
         Ok(self.root)
+    }
+
+    /// The position of an event's marker. The parser counts lines and characters as
+    /// [`pos_of_offset`] does, except at a carriage return (a line break of its own) and a
+    /// byte order mark (no column): only in a text with either does the cursor count them.
+    fn position(&mut self, marker: &Marker) -> Pos {
+        let offset = marker
+            .byte_offset()
+            .filter(|&offset| offset <= self.text.len());
+        let Some(offset) = offset.filter(|_| self.parser_counts) else {
+            return marker_pos(&mut self.cursor, self.text, marker);
+        };
+        let pos = Pos {
+            line: marker.line(),
+            column: marker.col() + 1,
+            offset,
+        };
+        #[cfg(debug_assertions)]
+        assert_eq!(self.cursor.pos(offset), pos, "the parser's count differs");
+        self.cursor.seat(pos);
+        pos
     }
 
     /// `end` moved back over the line breaks and blanks that close a value, not before `start`.

@@ -21,14 +21,20 @@ pub(crate) fn strip_non_xml(text: &str) -> Cow<'_, str> {
 
 /// Whether [`is_xml_char`] holds for every character of `text`, from its bytes (every page
 /// is checked whole): a C0 control is one byte, U+FFFE and U+FFFF are `EF BF BE` and
-/// `EF BF BF`. The controls are looked for a block at a time, without branching per byte.
+/// `EF BF BF`. The controls are looked for a block at a time, without branching per byte,
+/// and the two non-characters by their first two bytes, in one pass.
 pub(crate) fn all_xml(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let control = |b: u8| b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r');
-    let controls = text
-        .as_bytes()
+    let controls = bytes
         .chunks(64)
         .any(|block| block.iter().fold(false, |found, &b| found | control(b)));
-    !controls && !text.contains('\u{FFFE}') && !text.contains('\u{FFFF}')
+    // `EF` only ever starts a character, so `EF BF` is U+FFC0 to U+FFFF.
+    let non_character = || {
+        memchr::memmem::find_iter(bytes, b"\xEF\xBF")
+            .any(|at| matches!(bytes.get(at + 2), Some(0xBE | 0xBF)))
+    };
+    !controls && !non_character()
 }
 
 /// `U+0001`: how findings and messages name a character.

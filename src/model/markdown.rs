@@ -68,8 +68,63 @@ pub(crate) struct Excess {
 }
 
 /// The first place `markdown` exceeds a budget, in one pass over the parser's events that
-/// stops there.
+/// stops there; nearly every text is shown to be within the budgets by its bytes alone.
 pub(crate) fn nesting_excess(markdown: &str) -> Option<Excess> {
+    if within_budgets_by_bytes(markdown) {
+        return None;
+    }
+    parsed_excess(markdown)
+}
+
+/// Whether `markdown` is too short and has too few markers to exceed any budget, so that it
+/// need not be parsed. Every block quote, list, list item, emphasis, strikethrough and link
+/// (or image) opens at a marker byte of its own (`>`; `-`, `+`, `*` or the `.` or `)` after
+/// a digit; `*`, `_`, `~`, `[`, `<`): with at most as many markers as the smaller nesting
+/// budget, no nesting can pass its budget, and they make at most three elements each. Every
+/// other element is a block on a line of its own (at least a byte), except a table's, and a
+/// table needs a `|`.
+fn within_budgets_by_bytes(markdown: &str) -> bool {
+    let bytes = markdown.as_bytes();
+    if bytes.len() > MAX_ELEMENTS / 2 || memchr::memchr(b'|', bytes).is_some() {
+        return false;
+    }
+    // Counted a block at a time without a branch per byte (as `chars::all_xml` looks for
+    // controls): this runs over every text of every file.
+    let single: usize = bytes
+        .chunks(255)
+        .map(|block| block.iter().fold(0u8, |n, &b| n + u8::from(is_marker(b))))
+        .map(usize::from)
+        .sum();
+    let (firsts, seconds) = (
+        &bytes[..bytes.len().saturating_sub(1)],
+        bytes.get(1..).unwrap_or_default(),
+    );
+    let ordered: usize = firsts
+        .chunks(255)
+        .zip(seconds.chunks(255))
+        .map(|(digits, ends)| {
+            digits.iter().zip(ends).fold(0u8, |n, (&digit, &end)| {
+                n + u8::from(digit.is_ascii_digit() & ((end == b'.') | (end == b')')))
+            })
+        })
+        .map(usize::from)
+        .sum();
+    single + ordered <= MAX_BLOCK_NESTING.min(MAX_INLINE_NESTING)
+}
+
+/// `>`, `-`, `+`, `*`, `_`, `~`, `[` or `<`, without a branch.
+fn is_marker(b: u8) -> bool {
+    (b == b'>')
+        | (b == b'-')
+        | (b == b'+')
+        | (b == b'*')
+        | (b == b'_')
+        | (b == b'~')
+        | (b == b'[')
+        | (b == b'<')
+}
+
+fn parsed_excess(markdown: &str) -> Option<Excess> {
     let mut open: Vec<Option<Nesting>> = Vec::new();
     let (mut block, mut inline, mut elements) = (0usize, 0usize, 0usize);
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
@@ -148,5 +203,37 @@ mod tests {
             4 * (MAX_ELEMENTS - 1),
             "the paragraph counts too"
         );
+    }
+
+    #[test]
+    fn the_byte_test_passes_only_texts_the_parser_passes() {
+        let budget = MAX_BLOCK_NESTING.min(MAX_INLINE_NESTING);
+        let deepest = |unit: &str, markers: usize| {
+            format!("{}x{}\n", unit.repeat(markers), "*".repeat(markers / 2 * 2))
+        };
+        for unit in [">", "- ", "1. ", "*", "~", "["] {
+            let text = deepest(unit, budget / 2);
+            assert!(within_budgets_by_bytes(&text), "{text:?}");
+            assert_eq!(parsed_excess(&text), None, "{text:?}");
+        }
+        // One marker too many, or a table, or a long text: the parser decides.
+        let quotes = format!("{}x\n", ">".repeat(budget + 1));
+        assert!(!within_budgets_by_bytes(&quotes));
+        assert!(parsed_excess(&quotes).is_some());
+        assert_eq!(nesting_excess(&quotes), parsed_excess(&quotes));
+        assert!(!within_budgets_by_bytes("a | b\n--|--\n"));
+        assert!(!within_budgets_by_bytes(&"word ".repeat(MAX_ELEMENTS)));
+        assert!(within_budgets_by_bytes(
+            "Plain prose, 1.5 hours (or so) - with a **bold** word.\n"
+        ));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn what_the_bytes_pass_the_parser_passes(text in "[>*_~\\[\\]()<|!`#+1. a\n-]{0,400}") {
+            if within_budgets_by_bytes(&text) {
+                proptest::prop_assert_eq!(parsed_excess(&text), None);
+            }
+        }
     }
 }

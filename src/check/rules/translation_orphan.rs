@@ -2,7 +2,7 @@
 
 use crate::check::{OverlayCheck, Scope, declare_rule};
 use crate::diagnostic::{Finding, Span};
-use crate::model::{PairState, align};
+use crate::model::PairState;
 
 declare_rule! {
     /// An overlay translates text that its record does not have, or has no record at all.
@@ -47,12 +47,12 @@ fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
             )),
         ];
     }
-    let (Some(record), Some(overlay)) = (subject.record, file.overlay.as_ref()) else {
+    let Some(alignment) = &subject.alignment else {
         return Vec::new();
     };
-    align(record, overlay)
+    alignment
         .pairs
-        .into_iter()
+        .iter()
         .filter(|(_, _, state)| matches!(state, PairState::Orphan))
         .map(|(field, pair, _)| {
             Finding::new(

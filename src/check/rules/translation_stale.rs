@@ -2,7 +2,7 @@
 
 use crate::check::{OverlayCheck, Scope, declare_rule};
 use crate::diagnostic::Finding;
-use crate::model::{PairState, align};
+use crate::model::PairState;
 
 declare_rule! {
     /// A translation was made from an earlier version of the record's text.
@@ -37,12 +37,12 @@ declare_rule! {
 }
 
 fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
-    let (Some(record), Some(overlay)) = (subject.record, subject.file.overlay.as_ref()) else {
+    let Some(alignment) = &subject.alignment else {
         return Vec::new();
     };
-    align(record, overlay)
+    alignment
         .pairs
-        .into_iter()
+        .iter()
         .filter_map(|(field, pair, state)| match state {
             PairState::Stale { current } => Some(match &pair.previous {
                 Some(previous) => Finding::new(

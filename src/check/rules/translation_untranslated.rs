@@ -2,7 +2,7 @@
 
 use crate::check::{OverlayCheck, Scope, declare_rule};
 use crate::diagnostic::{Finding, Span};
-use crate::model::{PairState, align};
+use crate::model::PairState;
 
 declare_rule! {
     /// A text of the record has no translation in the overlay yet.
@@ -29,10 +29,13 @@ declare_rule! {
 }
 
 fn check(subject: &OverlayCheck<'_>) -> Vec<Finding> {
-    let (Some(record), Some(overlay)) = (subject.record, subject.file.overlay.as_ref()) else {
+    let (Some(record), Some(overlay), Some(alignment)) = (
+        subject.record,
+        subject.file.overlay.as_ref(),
+        &subject.alignment,
+    ) else {
         return Vec::new();
     };
-    let alignment = align(record, overlay);
     let empty = alignment
         .pairs
         .iter()

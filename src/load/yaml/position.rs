@@ -44,6 +44,13 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// Takes `pos`, known to be right, as the last position: the next is counted from there.
+    pub(super) fn seat(&mut self, pos: Pos) {
+        self.offset = pos.offset;
+        self.line = pos.line;
+        self.column = pos.column;
+    }
+
     /// What [`pos_of_offset`] gives, from the bytes between the last position and this one.
     pub(super) fn pos(&mut self, offset: usize) -> Pos {
         if !self.text.is_char_boundary(offset) {

@@ -130,3 +130,41 @@ fn a_flow_collection_ends_after_its_bracket() {
     let text = "affected: [api,\n  web]\nnext: {a: 1}\nlast: x\n";
     assert_eq!(value_ends(text), [(2, 7), (3, 13), (4, 8)]);
 }
+
+/// Every span of every node in the tree.
+fn spans(node: &Node, out: &mut Vec<Span>) {
+    out.push(node.span);
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|item| spans(item, out)),
+        Value::Map(entries) => entries.iter().for_each(|(key, value)| {
+            spans(key, out);
+            spans(value, out);
+        }),
+        Value::Null | Value::Scalar { .. } => {}
+    }
+}
+
+#[test]
+fn every_position_is_the_one_counted_from_the_start() {
+    // The parser's own lines and columns are taken where they are hindsight's; these texts
+    // hold what could make them differ: tabs, wide and combined characters, quoted and
+    // block scalars over several lines, flow collections, comments, a carriage return, a
+    // byte order mark.
+    let texts = [
+        "title: 日本語のタイトル\nlang: ja\nsummary: |\n  行一\n\n  \t行二 é\n# c\ntags: [a, \"b\n  c\", {d: e}]\n",
+        "a:\t\"x\\ty 中\"\nb: >-\n  folded\n  text\n\nc:\n  - 'it''s'\n  -   plain   words\n  - ? k\n    : v\n",
+        "a: 1\r\nb: |\r\n  x\r\n  y\r\nc: [1,\r\n 2]\r\n",
+        "\u{feff}a: é\nb: \"𝄞\"\n",
+        "a: x\rb: y\r",
+        "k: v # comment ünd mehr\nl:\n- 1\n-  \"zwei\"\n",
+    ];
+    for text in texts {
+        let mut all = Vec::new();
+        spans(&tree(text), &mut all);
+        for span in all {
+            for pos in [span.start, span.end] {
+                assert_eq!(pos, pos_of_offset(text, pos.offset), "{text:?}");
+            }
+        }
+    }
+}

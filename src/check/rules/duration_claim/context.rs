@@ -202,7 +202,7 @@ fn clauses(text: &str, sentence: Range<usize>, all: &[Quantity]) -> Vec<Range<us
             continue;
         }
         let previous = text[..offset].chars().next_back();
-        let at_word = previous.is_none_or(|p| !p.is_alphanumeric()) || is_cjk(&c.to_string());
+        let at_word = previous.is_none_or(|p| !p.is_alphanumeric()) || is_cjk_char(c);
         let splits = at_word
             && offset > start
             && SPLIT.iter().any(|w| {
@@ -225,7 +225,11 @@ fn clauses(text: &str, sentence: Range<usize>, all: &[Quantity]) -> Vec<Range<us
 }
 
 fn is_cjk(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c >= '\u{2E80}')
+    word.chars().next().is_some_and(is_cjk_char)
+}
+
+fn is_cjk_char(c: char) -> bool {
+    c >= '\u{2E80}'
 }
 
 /// A piece of text as words (` word word `, lower case) and as CJK characters without spaces.

@@ -147,7 +147,10 @@ fn ends_with_word(before: &str, word: &str) -> Option<usize> {
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphabetic() || !word.is_ascii());
-    (tail.to_lowercase() == word && whole).then_some(start)
+    // What `tail.to_lowercase() == word` says, without a string per word tried: the words
+    // have no sigma, the one letter `to_lowercase` treats apart from `char::to_lowercase`.
+    let lowered = tail.chars().flat_map(char::to_lowercase);
+    (whole && lowered.eq(word.chars())).then_some(start)
 }
 
 fn bound(text: &str, range: Range<usize>) -> (Bound, Range<usize>) {
@@ -255,11 +258,17 @@ fn parts(text: &str) -> Vec<Part> {
 fn word_number(text: &str, index: usize, previous: Option<char>) -> Option<Part> {
     let rest = &text[index..];
     let first = rest.chars().next()?;
-    if first.is_alphabetic() && first.is_ascii() || "äöüÄÖÜ".contains(first) {
+    if first.is_ascii_alphabetic() || matches!(first, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü') {
         if previous.is_some_and(char::is_alphanumeric) {
             return None;
         }
+        // Every word starts a few of the words: their first letter rules out the others
+        // before their whole length is compared.
+        let initial = rest.as_bytes()[0].to_ascii_lowercase();
         for (word, value) in WORD_NUMBERS {
+            if word.as_bytes()[0] != initial {
+                continue;
+            }
             let Some(head) = rest.get(..word.len()) else {
                 continue;
             };
@@ -281,6 +290,11 @@ fn word_number(text: &str, index: usize, previous: Option<char>) -> Option<Part>
             };
             return Some(found);
         }
+        return None;
+    }
+    // The scan asks at every character: the rest of ASCII (spaces, digits, punctuation) is
+    // ruled out before the numerals are searched.
+    if first.is_ascii() {
         return None;
     }
     const DIGITS: &str = "〇一二三四五六七八九";

@@ -130,3 +130,13 @@ fn bounds_and_agreement() {
     assert!(within.agrees_with(40.0 * 60.0));
     assert!(!within.agrees_with(130.0 * 60.0));
 }
+
+#[test]
+fn word_numbers_start_with_a_lowercase_ascii_letter() {
+    // `word_number` rules words out by their first letter, lowercased.
+    for (word, _) in WORD_NUMBERS {
+        assert!(word.as_bytes()[0].is_ascii_lowercase(), "{word}");
+    }
+    assert_eq!(found("Half an hour later").len(), 1);
+    assert_eq!(found("Zwei Stunden lang").len(), 1);
+}
