@@ -117,7 +117,7 @@ pub(crate) fn localized_with<'c>(
             };
             if !hold {
                 // Taken out here, one language at a time: the closure below must be `Sync`.
-                let made: Vec<Mutex<Option<IncidentView>>> = status
+                let made: Vec<Mutex<Option<Box<IncidentView>>>> = status
                     .incidents
                     .iter()
                     .map(|incident| Mutex::new(premade.take(incident.id(), position)))
@@ -130,7 +130,7 @@ pub(crate) fn localized_with<'c>(
                             .unwrap_or_else(|poisoned| poisoned.into_inner())
                             .take();
                         let incident = &status.incidents[index];
-                        made.unwrap_or_else(|| view_of(incident, &localize(incident)))
+                        made.unwrap_or_else(|| Box::new(view_of(incident, &localize(incident))))
                     },
                     maintenances,
                     &stats,
@@ -143,7 +143,7 @@ pub(crate) fn localized_with<'c>(
             let postmortems: Vec<Postmortem> = status.incidents.par_iter().map(localize).collect();
             let view = localize::site(
                 &status,
-                &|index| view_of(&status.incidents[index], &postmortems[index]),
+                &|index| Box::new(view_of(&status.incidents[index], &postmortems[index])),
                 maintenances,
                 &stats,
                 lang,
