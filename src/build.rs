@@ -17,7 +17,7 @@ use crate::load::{self, Corpus, Reread};
 use crate::render::site::{Artifact, Job, Keep, Language, Page, Postmortems, Site};
 use crate::render::{api, build_info};
 use crate::schema::SchemaKind;
-use localized::{Failed, OnDemand, localized_with};
+use localized::{Failed, Of, OnDemand, localized_with};
 pub(crate) use localized::{Localized, localized};
 pub use page_keys::PageKeys;
 pub use site_assets::SiteAssets;
@@ -88,13 +88,16 @@ impl Built<'_> {
         for artifact in &self.fixed {
             emit(artifact.clone())?;
         }
-        let postmortems = on_demand(self.config, &self.localized, self.assets, self.built_at)
+        let (config, localized, assets, now) =
+            (self.config, &self.localized, self.assets, self.built_at);
+        let postmortems = on_demand(config, localized, assets, now, Of::Incidents)
             .reading(self.reread, &self.failed);
+        let maintenances = on_demand(config, localized, assets, now, Of::Maintenances);
         let site = site(
             self.config,
             self.base.clone(),
             &self.localized,
-            &postmortems,
+            (&postmortems, &maintenances),
         );
         let plan = crate::render::site::Plan::new(&site, &self.assets.templates);
         self.progress.start(self.pages as u64);
@@ -148,12 +151,14 @@ impl Built<'_> {
     }
 }
 
-/// Each language's postmortems, localized when a page asks, from the records in memory.
+/// Each language's postmortems (or maintenance records' texts, `of`), localized when a page
+/// asks, from the records in memory.
 fn on_demand<'a, 'c>(
     config: &'a crate::model::SiteConfig,
     localized: &'a Localized<'c>,
     assets: &'a SiteAssets,
     now: DateTime<Utc>,
+    of: Of,
 ) -> Vec<OnDemand<'a, 'c>> {
     static NEVER: std::sync::LazyLock<Failed> = std::sync::LazyLock::new(Failed::default);
     config
@@ -161,6 +166,7 @@ fn on_demand<'a, 'c>(
         .iter()
         .map(|&lang| OnDemand {
             localized,
+            of,
             lang,
             config,
             localizer: &assets.localizer,
@@ -186,13 +192,13 @@ impl<'a> Reading<'a> for Vec<OnDemand<'a, '_>> {
     }
 }
 
-/// The site of `localized`, its postmortems from `postmortems` (by language): borrowed
-/// views, cheap to make.
+/// The site of `localized`, its postmortems and maintenance records' texts from `texts`
+/// (each by language): borrowed views, cheap to make.
 fn site<'a>(
     config: &'a crate::model::SiteConfig,
     base: String,
     localized: &'a Localized<'_>,
-    postmortems: &'a [OnDemand<'a, '_>],
+    (postmortems, maintenances): (&'a [OnDemand<'a, '_>], &'a [OnDemand<'a, '_>]),
 ) -> Site<'a> {
     Site {
         config,
@@ -202,12 +208,12 @@ fn site<'a>(
             .languages
             .iter()
             .zip(&localized.views)
-            .zip(postmortems.iter().zip(&localized.maintenances))
+            .zip(postmortems.iter().zip(maintenances))
             .map(|((&lang, view), (postmortems, maintenances))| Language {
                 lang,
                 view,
                 postmortems: postmortems as &dyn Postmortems,
-                maintenances,
+                maintenances: maintenances as &dyn Postmortems,
             })
             .collect(),
     }
@@ -297,8 +303,15 @@ pub(crate) fn build_from<'c>(
     let (localizer, templates) = (&assets.localizer, &assets.templates);
 
     let (fixed, pages, files) = {
-        let postmortems = on_demand(config, &localized, assets, now).reading(reread, &failed);
-        let site = site(config, base.clone(), &localized, &postmortems);
+        let postmortems =
+            on_demand(config, &localized, assets, now, Of::Incidents).reading(reread, &failed);
+        let maintenances = on_demand(config, &localized, assets, now, Of::Maintenances);
+        let site = site(
+            config,
+            base.clone(),
+            &localized,
+            (&postmortems, &maintenances),
+        );
         let mut fixed = api::files(&site)?;
         // The schemas editors check a project's files with, at the address their `$id` names
         // (not pages: the sitemap does not list them).
@@ -431,6 +444,39 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_maintenance_shows_its_overlays_text_on_its_page_and_its_own_in_the_api() {
+        let record = "title: Database upgrade\nlang: en\nstatus: published\nkind: maintenance\naffected:\n  api: under_maintenance\ntimezone: UTC\nscheduled_for: 2024-06-10 22:00\nscheduled_until: 2024-06-10 23:30\nsummary: We upgrade the database.\n";
+        let overlay = "lang: de\ntitle:\n  source: Database upgrade\n  text: Datenbank-Upgrade\nsummary:\n  source: We upgrade the database.\n  text: Wir aktualisieren die Datenbank.\n";
+        let corpus = load::from_texts(
+            Some(CONFIG),
+            &[
+                ("incidents/2024-06-10-db.yaml", record),
+                ("incidents/2024-06-10-db.de.yaml", overlay),
+            ],
+        );
+        let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
+        let assets = SiteAssets::builtin().unwrap();
+        let built = build(&corpus, &assets, now, &Quiet).unwrap();
+        let artifacts = built.artifacts().unwrap();
+        let file = |path: &str| {
+            let artifact = artifacts.iter().find(|a| a.path == path);
+            String::from_utf8(artifact.unwrap_or_else(|| panic!("{path}")).bytes.clone()).unwrap()
+        };
+        // Its page is localized when it renders, its card earlier: both from the overlay.
+        let page = file("de/maintenance/2024-06-10-db.html");
+        assert!(page.contains("Wir aktualisieren die Datenbank."), "{page}");
+        assert!(page.contains("Datenbank-Upgrade"), "{page}");
+        assert!(!page.contains("We upgrade the database."), "{page}");
+        let home = file("de/index.html");
+        assert!(home.contains("Wir aktualisieren die Datenbank."), "{home}");
+        let english = file("en/maintenance/2024-06-10-db.html");
+        assert!(english.contains("We upgrade the database."), "{english}");
+        let api = file("api/v2/scheduled-maintenances.json");
+        assert!(api.contains("We upgrade the database."), "{api}");
+        assert!(!api.contains("Wir aktualisieren"), "{api}");
+    }
+
     /// 60 incidents on `api`, 12 in each month from January to May 2024, and the site built
     /// from them: (path, text) of every file.
     fn busy_site() -> Vec<(String, String)> {
@@ -553,12 +599,19 @@ mod tests {
         let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
         let assets = SiteAssets::builtin().unwrap();
         let built = build(&corpus, &assets, now, &Quiet).unwrap();
-        let postmortems = on_demand(built.config, &built.localized, &assets, now);
+        let postmortems = on_demand(built.config, &built.localized, &assets, now, Of::Incidents);
+        let maintenances = on_demand(
+            built.config,
+            &built.localized,
+            &assets,
+            now,
+            Of::Maintenances,
+        );
         let site = site(
             built.config,
             built.base.clone(),
             &built.localized,
-            &postmortems,
+            (&postmortems, &maintenances),
         );
         // 12 pages besides the root and 404: at most 5 a sitemap makes 3 sitemaps.
         let plan = crate::render::site::Plan::with_sitemap_limit(&site, &assets.templates, 5);

@@ -23,8 +23,6 @@ pub(crate) struct Localized<'c> {
     /// By language (the site's order), in the order of `status.incidents`; empty when the
     /// postmortems are not held ([`OnDemand`] localizes them).
     pub postmortems: Vec<Vec<Postmortem>>,
-    /// By language, in the order of `status.maintenances`.
-    pub maintenances: Vec<Vec<Postmortem>>,
     /// By language.
     pub views: Vec<SiteView>,
     /// The overlays, by record id and language.
@@ -77,23 +75,6 @@ pub(crate) fn localized_with<'c>(
             ))
         })
         .collect();
-    // A maintenance record's texts are localized as a postmortem's are; the pages, API and
-    // calendars take its title, summary, impact and timeline from them.
-    let maintenances: Vec<Vec<Postmortem>> = config
-        .languages
-        .par_iter()
-        .map(|&lang| {
-            status
-                .maintenances
-                .iter()
-                .map(|maintenance| {
-                    let record = maintenance.record;
-                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
-                    in_language(record, overlay, lang, config, localizer, now)
-                })
-                .collect()
-        })
-        .collect();
     // The metrics page shows what `hindsight stats` prints; a corpus that builds has no errors.
     let stats_options = stats::Options {
         since: None,
@@ -111,9 +92,21 @@ pub(crate) fn localized_with<'c>(
     let (postmortems, views): (Vec<Vec<Postmortem>>, Vec<SiteView>) = config
         .languages
         .iter()
-        .zip(&maintenances)
         .enumerate()
-        .map(|(position, (&lang, maintenances))| {
+        .map(|(position, &lang)| {
+            // A maintenance record's texts are localized as a postmortem's are; its card,
+            // feed entry and calendar event take them from its view, made here, and its page
+            // and API entry localize it again ([`OnDemand`]): they are not held.
+            let maintenances: Vec<Postmortem> = status
+                .maintenances
+                .par_iter()
+                .map(|maintenance| {
+                    let record = maintenance.record;
+                    let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
+                    in_language(record, overlay, lang, config, localizer, now)
+                })
+                .collect();
+            let maintenances = maintenances.as_slice();
             let localize = |incident: &status::Incident<'_>| {
                 let record = incident.record;
                 let overlay = overlays.get(&(record.id.as_str(), lang)).copied();
@@ -124,7 +117,7 @@ pub(crate) fn localized_with<'c>(
             };
             if !hold {
                 // Taken out here, one language at a time: the closure below must be `Sync`.
-                let made: Vec<Mutex<Option<IncidentView>>> = status
+                let made: Vec<Mutex<Option<Box<IncidentView>>>> = status
                     .incidents
                     .iter()
                     .map(|incident| Mutex::new(premade.take(incident.id(), position)))
@@ -137,7 +130,7 @@ pub(crate) fn localized_with<'c>(
                             .unwrap_or_else(|poisoned| poisoned.into_inner())
                             .take();
                         let incident = &status.incidents[index];
-                        made.unwrap_or_else(|| view_of(incident, &localize(incident)))
+                        made.unwrap_or_else(|| Box::new(view_of(incident, &localize(incident))))
                     },
                     maintenances,
                     &stats,
@@ -150,7 +143,7 @@ pub(crate) fn localized_with<'c>(
             let postmortems: Vec<Postmortem> = status.incidents.par_iter().map(localize).collect();
             let view = localize::site(
                 &status,
-                &|index| view_of(&status.incidents[index], &postmortems[index]),
+                &|index| Box::new(view_of(&status.incidents[index], &postmortems[index])),
                 maintenances,
                 &stats,
                 lang,
@@ -163,25 +156,33 @@ pub(crate) fn localized_with<'c>(
     Localized {
         status,
         postmortems,
-        maintenances,
         views,
         overlays,
     }
 }
 
-/// One language's postmortems, localized each time a page asks for one: as the held ones
-/// are, from the same record, overlay, messages and "now". With `reread`, the corpus holds
-/// slim records, and the record and overlay are read again from their files; a file that
-/// changed since it was first read fails the build (the first such error is kept in
-/// `failed`, which the build returns once the pages are rendered).
+/// One language's postmortems (or maintenance records' texts), localized each time a page
+/// asks for one: as the held ones are, from the same record, overlay, messages and "now".
+/// With `reread`, the corpus holds slim records, and an incident's record and overlay are
+/// read again from their files; a file that changed since it was first read fails the build
+/// (the first such error is kept in `failed`, which the build returns once the pages are
+/// rendered). A maintenance record is kept whole, with its overlays: it is never read again.
 pub(crate) struct OnDemand<'a, 'c> {
     pub localized: &'a Localized<'c>,
+    pub of: Of,
     pub lang: Lang,
     pub config: &'a SiteConfig,
     pub localizer: &'a Localizer,
     pub now: DateTime<Utc>,
     pub reread: Option<&'a Reread>,
     pub failed: &'a Failed,
+}
+
+/// The records an [`OnDemand`] localizes, by their index in the status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Of {
+    Incidents,
+    Maintenances,
 }
 
 /// The first error met while rendering through a trait that cannot return one.
@@ -212,9 +213,13 @@ impl Failed {
 
 impl Postmortems for OnDemand<'_, '_> {
     fn get(&self, index: usize) -> Cow<'_, Postmortem> {
-        let record = self.localized.status.incidents[index].record;
+        let status = &self.localized.status;
+        let record = match self.of {
+            Of::Incidents => status.incidents[index].record,
+            Of::Maintenances => status.maintenances[index].record,
+        };
         let (config, localizer, now) = (self.config, self.localizer, self.now);
-        if let Some(reread) = self.reread {
+        if let Some(reread) = self.reread.filter(|_| self.of == Of::Incidents) {
             match reread.full(&record.id) {
                 Ok(full) => {
                     let overlay = full.overlay(self.lang);

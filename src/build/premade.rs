@@ -15,7 +15,7 @@ use crate::status::Derived;
 
 /// Each incident's status and views by record id, the views in the site's languages (in
 /// their order), each taken once by the build that shows it (boxed, so that what is left of
-/// a view taken is a pointer, not its fields, while the site's views are made).
+/// a view taken is a pointer, not its fields, and the site's views keep the box).
 #[derive(Default)]
 pub(crate) struct Premade(HashMap<Box<str>, Incident>);
 
@@ -37,14 +37,10 @@ impl Premade {
     }
 
     /// The view of record `id` in the site's `lang`th language, if it was made; it is
-    /// handed over, not copied (the views of every incident are most of what a build holds).
-    pub(crate) fn take(&mut self, id: &str, lang: usize) -> Option<IncidentView> {
-        self.0
-            .get_mut(id)?
-            .1
-            .get_mut(lang)?
-            .take()
-            .map(|view| *view)
+    /// handed over in its box, not copied (the views of every incident are most of what a
+    /// build holds).
+    pub(crate) fn take(&mut self, id: &str, lang: usize) -> Option<Box<IncidentView>> {
+        self.0.get_mut(id)?.1.get_mut(lang)?.take()
     }
 }
 

@@ -9,7 +9,8 @@
 //! postmortem section is written (`Record::has`); its actions' statuses, kinds and due dates
 //! (counted on the metrics page). Of an overlay: the title and summary pairs and the pair
 //! that translates that entry. A maintenance's texts are all shown on its page, API entry
-//! and calendar, which the build localizes up front, so a maintenance keeps them.
+//! and calendar, which the build localizes from the record in memory (its page and API entry
+//! when they render), so a maintenance keeps them.
 //!
 //! An incident whose views the first pass made (src/build/premade.rs) keeps less: its slim
 //! record ([`viewed`]) keeps no text and no timeline, and its overlays are not kept at all.

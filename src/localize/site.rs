@@ -33,8 +33,10 @@ pub struct SiteView {
     pub components: Vec<ComponentView>,
     /// Newest first; the other lists refer to them by index. Not converted for the templates
     /// with the rest: each page gets only the incidents it shows (see `render::site`).
+    /// Boxed: a build makes them in its first pass, boxed, and hands them over as they are
+    /// (moving 100,000 views into a new list held a second copy while the first was freed).
     #[serde(skip_serializing)]
-    pub incidents: Vec<IncidentView>,
+    pub incidents: Vec<Box<IncidentView>>,
     pub ongoing: Vec<usize>,
     /// The latest incidents that are over, for the home page.
     pub recent: Vec<usize>,
@@ -146,7 +148,7 @@ pub const COMPONENT_INCIDENTS: usize = 10;
 /// `lang`, in the order of `status.maintenances`.
 pub fn site(
     status: &SiteStatus,
-    incident: &(dyn Fn(usize) -> IncidentView + Sync),
+    incident: &(dyn Fn(usize) -> Box<IncidentView> + Sync),
     maintenances: &[Postmortem],
     stats: &crate::stats::Stats,
     lang: Lang,
@@ -155,7 +157,7 @@ pub fn site(
 ) -> SiteView {
     let ctx = Context::new(localizer, lang, config.timezone);
     let default = config.default_lang();
-    let incidents: Vec<IncidentView> = (0..status.incidents.len())
+    let incidents: Vec<Box<IncidentView>> = (0..status.incidents.len())
         .into_par_iter()
         .map(incident)
         .collect();

@@ -73,7 +73,7 @@ impl Api<'_> {
     pub(super) fn maintenance(&self, index: usize, maintenance: &Maintenance) -> MaintenanceJson {
         let record = maintenance.record;
         let language = self.site.default_language();
-        let text = &language.maintenances[index];
+        let text = language.maintenances.get(index);
         let now = self.site.status.now;
         let id = record.id.clone();
         let updates = derive(maintenance, now);

@@ -36,11 +36,12 @@ pub(crate) struct Language<'a> {
     pub lang: Lang,
     pub view: &'a SiteView,
     pub postmortems: &'a dyn Postmortems,
-    pub maintenances: &'a [Postmortem],
+    pub maintenances: &'a dyn Postmortems,
 }
 
-/// The incidents' postmortems in one language, by index in the status: held, or localized
-/// when a page asks (a build does not hold every postmortem in every language).
+/// The incidents' postmortems (or the maintenance records' texts) in one language, by index
+/// in the status: held, or localized when a page asks (a build does not hold every
+/// postmortem in every language).
 pub(crate) trait Postmortems: Sync {
     fn get(&self, index: usize) -> Cow<'_, Postmortem>;
 }

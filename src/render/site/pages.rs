@@ -125,8 +125,8 @@ impl Site<'_> {
                 context
             }
             Page::Maintenance(index, _) => {
-                let text = &self.languages[language].maintenances[index];
-                let mut context = postmortem_context(templates, base, view, Cow::Borrowed(text))?;
+                let text = self.languages[language].maintenances.get(index);
+                let mut context = postmortem_context(templates, base, view, text)?;
                 context.insert("anchors", &true);
                 context.insert("maintenance_index", &index);
                 context
