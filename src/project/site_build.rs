@@ -144,17 +144,25 @@ pub fn build_into(
     let quiet = site.warnings.is_empty();
     let inputs = (fingerprint.as_ref()).map_or_else(Default::default, |f| f.inputs.clone());
     let key = fingerprint.as_ref().filter(|_| quiet);
-    // Asked once every page is rendered (incident pages read their records again).
-    let record = || -> Option<publish::State> {
-        let key = key.filter(|key| key.still())?;
-        Some(publish::State {
+    // Asked once every page is rendered (incident pages read their records again). An input
+    // that changed since it was stamped may have given a page other bytes than its key says:
+    // then no key is recorded, for the pages or the build.
+    let record = || {
+        let still = fingerprint
+            .as_ref()
+            .is_some_and(|fingerprint| fingerprint.still());
+        let state = key.filter(|_| still).map(|key| publish::State {
             key: key.key.clone(),
             pages: site.pages,
             languages: site.languages,
             incidents: site.incidents,
             next_change: site.next_change.map(|at| at.timestamp()),
             findings: findings.clone(),
-        })
+        });
+        publish::Recording {
+            page_keys: still,
+            state,
+        }
     };
     let protected = project.protected()?;
     let source = Checked {

@@ -21,7 +21,7 @@ mod staging;
 mod unchanged;
 
 pub(crate) use cache::hex;
-pub use cache::{Cache, Inputs, Stamp, State};
+pub use cache::{Cache, Inputs, Recording, Stamp, State};
 use staging::Staging;
 pub use staging::{KeepNothing, Keeper};
 pub use unchanged::{Previous, previous, unchanged};
@@ -123,18 +123,23 @@ pub fn site_cached(
     source: &(impl Source + ?Sized),
     cache: Cache,
 ) -> anyhow::Result<Published> {
-    site_recorded(protected, out, source, cache, Inputs::default(), &|| None)
+    let recording = || Recording {
+        page_keys: true,
+        state: None,
+    };
+    site_recorded(protected, out, source, cache, Inputs::default(), &recording)
 }
 
-/// [`site_cached`], recording what the build read (`inputs`) and, for a build that may stand
-/// next time, its key and report (`state`, asked once all is rendered: see [`unchanged`]).
+/// [`site_cached`], recording what the build read (`inputs`), and what `recording` says
+/// once all is rendered: whether the pages' keys hold and, for a build that may stand next
+/// time, its key and report (see [`unchanged`]).
 pub fn site_recorded(
     protected: &Protected,
     out: &Path,
     source: &(impl Source + ?Sized),
     cache: Cache,
     inputs: Inputs,
-    state: &dyn Fn() -> Option<State>,
+    recording: &dyn Fn() -> Recording,
 ) -> anyhow::Result<Published> {
     let target = resolve(out)?;
     protected.check_site_dir(&target, out)?;
@@ -159,8 +164,8 @@ pub fn site_recorded(
         .with_context(|| format!("cannot create a directory in {}", parent.display()))?;
     fs::write(staging.path().join(MARKER), MARKER_TEXT)
         .with_context(|| format!("cannot write in {}", staging.path().display()))?;
-    let recording = manifest_file.is_some();
-    let filling = Staging::new(staging.path(), &target, &previous, recording, &writing);
+    let keeping = manifest_file.is_some();
+    let filling = Staging::new(staging.path(), &target, &previous, keeping, &writing);
     source.for_each_artifact_keeping(&filling, &|artifact| filling.add(artifact))?;
     let (files, written, kept) = (
         filling.files.into_inner(),
@@ -198,7 +203,14 @@ pub fn site_recorded(
         // Links made and removed changed files' ctimes; a file missing: the next is no copy.
         (manifest.entries).retain(|path, entry| entry.refresh(&target.join(path)));
         let complete = manifest.entries.len() == files;
-        manifest.state = state().filter(|_| complete);
+        let recorded = recording();
+        if !recorded.page_keys {
+            manifest
+                .entries
+                .values_mut()
+                .for_each(|entry| entry.key = None);
+        }
+        manifest.state = recorded.state.filter(|_| complete);
         warnings.extend(cache::write(file, &manifest));
     }
     drop(writing);

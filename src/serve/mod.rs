@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
 use chrono::{DateTime, Utc};
 use hyper::body::Bytes;
 use tokio::sync::watch as channel;
@@ -156,13 +156,10 @@ impl Builder {
         }
         let assets = self.assets.as_ref().context("the site's assets")?;
         let options = Options { preview: true };
-        let (inputs, keys) = match fingerprint {
-            Some(fingerprint) => {
-                let keys = build::PageKeys::new(fingerprint.pages.site, fingerprint.pages.groups);
-                (fingerprint.inputs, keys)
-            }
-            None => Default::default(),
-        };
+        let keys = fingerprint.as_ref().and_then(|fingerprint| {
+            let pages = fingerprint.pages.clone();
+            build::PageKeys::new(pages.site, pages.groups)
+        });
         let built = build::build_keyed(&project.corpus, assets, now, &build::Quiet, options, keys)?;
         let keeper = Keeper {
             files: previous.files.as_deref(),
@@ -178,6 +175,14 @@ impl Builder {
             Ok(())
         })?;
         let kept = keeper.kept.into_inner().unwrap_or_default();
+        // An input changed since it was stamped: a page rendered now may show other bytes
+        // than its key says, and a page kept may disagree with the lists rendered now.
+        let still = fingerprint
+            .as_ref()
+            .is_some_and(|fingerprint| fingerprint.still());
+        if !still && !kept.is_empty() {
+            bail!("the project's files changed during the build; build again");
+        }
         (self.observer)(Event::Built {
             built: &built,
             kept: kept.len(),
@@ -185,11 +190,13 @@ impl Builder {
             changed,
         });
         let mut site = InMemory {
-            inputs,
+            inputs: fingerprint
+                .map(|fingerprint| fingerprint.inputs)
+                .unwrap_or_default(),
             ..InMemory::default()
         };
         for artifact in rendered.into_inner().unwrap_or_default() {
-            if let Some(key) = artifact.key {
+            if let Some(key) = artifact.key.filter(|_| still) {
                 site.keys.insert(artifact.path.clone(), key);
             }
             site.files

@@ -26,7 +26,7 @@ use crate::publish::guard::{Protected, resolve};
 use crate::stat::{self, Kind, Links, Stat};
 
 mod inputs;
-pub use inputs::{Inputs, Stamp, State};
+pub use inputs::{Inputs, Recording, Stamp, State};
 use inputs::{parse_stamp, parse_state};
 
 /// Whether a build uses the cache beside its output folder (see this module).

@@ -68,6 +68,17 @@ pub struct State {
     pub findings: Option<String>,
 }
 
+/// What a build that published its site leaves for the next one, once every page is
+/// rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recording {
+    /// Whether the pages' keys hold: false when an input changed while the site was built,
+    /// so that a page may show other bytes than its key says (it is then kept by no key).
+    pub page_keys: bool,
+    /// The build's key and report, when the build may stand for the site next time.
+    pub state: Option<State>,
+}
+
 /// A build's [`State`] from its line in the manifest (its findings are not kept there).
 pub(super) fn parse_state(text: &str) -> Option<State> {
     let fields: Vec<&str> = text.split(' ').collect();

@@ -22,7 +22,19 @@ fn publish_recording(
     files: &[Artifact],
     state: &dyn Fn() -> Option<State>,
 ) {
-    site_recorded(protected, out, files, Cache::Use, Inputs::default(), state).unwrap();
+    let recording = || Recording {
+        page_keys: true,
+        state: state(),
+    };
+    site_recorded(
+        protected,
+        out,
+        files,
+        Cache::Use,
+        Inputs::default(),
+        &recording,
+    )
+    .unwrap();
 }
 
 #[test]
