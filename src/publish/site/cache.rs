@@ -95,6 +95,18 @@ impl Entry {
             && stat.ctime == self.ctime
     }
 
+    /// Whether the file at `path`, a link just made to the file this entry describes, is that
+    /// file: the same inode (a link is made within one file system), size and modification
+    /// time; its status change time moved with the link.
+    pub(crate) fn linked_at(&self, path: &Path) -> bool {
+        stat::of(path, Links::Stay).is_ok_and(|stat| {
+            stat.kind == Kind::File
+                && stat.inode == self.inode
+                && stat.size == self.size
+                && stat.mtime == self.mtime
+        })
+    }
+
     /// The entry again for the file now at `path`, after a link to it was made or removed
     /// (which changes only its status change time); false when it is another file.
     pub(crate) fn refresh(&mut self, path: &Path) -> bool {

@@ -79,11 +79,14 @@ impl<'a> Staging<'a> {
         let unchanged = hash.as_ref().and_then(|hash| {
             let entry = self.previous.entries.get(&artifact.path)?;
             let before = self.target.join(&artifact.path);
-            (&entry.hash == hash && entry.still_at(&before)).then_some(before)
+            (&entry.hash == hash && entry.still_at(&before)).then_some((before, entry))
         });
         // A second file at one path would silently replace the first: refused, not written
         // (a link, like a new file, is never made over an existing one).
-        let linked = unchanged.is_some_and(|before| fs::hard_link(before, &path).is_ok());
+        let linked = match unchanged {
+            Some((before, entry)) => link_recorded(&before, &path, entry)?,
+            None => false,
+        };
         if !linked {
             fs::OpenOptions::new()
                 .write(true)
@@ -145,7 +148,7 @@ impl Keeper for Staging<'_> {
             return Ok(false);
         }
         let path = self.place(relative)?;
-        if fs::hard_link(&before, &path).is_err() {
+        if !link_recorded(&before, &path, entry)? {
             return Ok(false);
         }
         self.files.fetch_add(1, Ordering::Relaxed);
@@ -153,5 +156,42 @@ impl Keeper for Staging<'_> {
         let (hash, key) = (entry.hash.clone(), Some(key.to_string()));
         self.record(relative.to_string(), &path, hash, key)?;
         Ok(true)
+    }
+}
+
+/// Links the previous site's file `before` at `path`, and keeps the link only when it is the
+/// file `entry` describes: a file put in `before`'s place after it was looked at (or reached
+/// through a folder swapped for a link since) is never taken. False when nothing was linked.
+fn link_recorded(before: &Path, path: &Path, entry: &Entry) -> anyhow::Result<bool> {
+    if fs::hard_link(before, path).is_err() {
+        return Ok(false);
+    }
+    if entry.linked_at(path) {
+        return Ok(true);
+    }
+    fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
+    Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_recorded_file_is_linked_and_another_in_its_place_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let (before, path) = (dir.path().join("before"), dir.path().join("new"));
+        fs::write(&before, "published").unwrap();
+        let entry = Entry::of(&before, cache::hash(b"published")).unwrap();
+        assert!(link_recorded(&before, &path, &entry).unwrap());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "published");
+        // Another file put in its place after the look (same bytes even): not linked, and
+        // nothing left at `path`.
+        fs::remove_file(&path).unwrap();
+        let swapped = dir.path().join("swapped");
+        fs::write(&swapped, "published").unwrap();
+        fs::rename(&swapped, &before).unwrap();
+        assert!(!link_recorded(&before, &path, &entry).unwrap());
+        assert!(fs::symlink_metadata(&path).is_err());
     }
 }
