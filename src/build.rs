@@ -399,6 +399,19 @@ mod tests {
     const CONFIG: &str = "base_url: https://status.example.com/\nlanguages: [en, de]\ncomponents:\n  - id: api\n    name: API\n";
     const RECORD: &str = "title: API errors\nlang: en\nstatus: published\nseverity: major\naffected:\n  api: partial_outage\nstarted: 2024-01-10T10:00:00Z\nresolved: 2024-01-10T10:30:00Z\nsummary: The API returned errors.\nimpact: Some calls failed.\nroot_cause: A bad deploy.\nresolution: Rolled back.\nactions:\n  - text: Add a canary stage.\n    status: done\n";
 
+    /// Every file of the site built from `corpus` at `now` with the built-in assets.
+    fn built_files(corpus: &Corpus, now: DateTime<Utc>) -> Vec<Artifact> {
+        let assets = SiteAssets::builtin().unwrap();
+        let built = build(corpus, &assets, now, &Quiet).unwrap();
+        built.artifacts().unwrap()
+    }
+
+    /// The text of the file at `path` among `artifacts`.
+    fn text_of(artifacts: &[Artifact], path: &str) -> String {
+        let artifact = artifacts.iter().find(|a| a.path == path);
+        String::from_utf8(artifact.unwrap_or_else(|| panic!("{path}")).bytes.clone()).unwrap()
+    }
+
     #[test]
     fn a_site_is_built_from_values_alone() {
         let corpus = load::from_texts(Some(CONFIG), &[("incidents/2024-01-10-api.yaml", RECORD)]);
@@ -412,10 +425,7 @@ mod tests {
         let assets = SiteAssets::builtin().unwrap();
         let built = build(&corpus, &assets, now, &Quiet).unwrap();
         let artifacts = built.artifacts().unwrap();
-        let file = |path: &str| {
-            let artifact = artifacts.iter().find(|a| a.path == path);
-            String::from_utf8(artifact.unwrap_or_else(|| panic!("{path}")).bytes.clone()).unwrap()
-        };
+        let file = |path: &str| text_of(&artifacts, path);
         assert!(file("en/incidents/2024-01-10-api.html").contains("API errors"));
         assert!(file("de/index.html").contains("lang=\"de\""));
         assert!(file("api/v2/incidents.json").contains("\"impact\": \"major\""));
@@ -456,13 +466,8 @@ mod tests {
             ],
         );
         let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
-        let assets = SiteAssets::builtin().unwrap();
-        let built = build(&corpus, &assets, now, &Quiet).unwrap();
-        let artifacts = built.artifacts().unwrap();
-        let file = |path: &str| {
-            let artifact = artifacts.iter().find(|a| a.path == path);
-            String::from_utf8(artifact.unwrap_or_else(|| panic!("{path}")).bytes.clone()).unwrap()
-        };
+        let artifacts = built_files(&corpus, now);
+        let file = |path: &str| text_of(&artifacts, path);
         // Its page is localized when it renders, its card earlier: both from the overlay.
         let page = file("de/maintenance/2024-06-10-db.html");
         assert!(page.contains("Wir aktualisieren die Datenbank."), "{page}");

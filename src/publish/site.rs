@@ -123,10 +123,7 @@ pub fn site_cached(
     source: &(impl Source + ?Sized),
     cache: Cache,
 ) -> anyhow::Result<Published> {
-    let recording = || Recording {
-        page_keys: true,
-        state: None,
-    };
+    let recording = Recording::page_keys_only;
     site_recorded(protected, out, source, cache, Inputs::default(), &recording)
 }
 

@@ -79,6 +79,16 @@ pub struct Recording {
     pub state: Option<State>,
 }
 
+impl Recording {
+    /// The pages' keys, and no build state (the build is not stood for by a key).
+    pub(crate) fn page_keys_only() -> Recording {
+        Recording {
+            page_keys: true,
+            state: None,
+        }
+    }
+}
+
 /// A build's [`State`] from its line in the manifest (its findings are not kept there).
 pub(super) fn parse_state(text: &str) -> Option<State> {
     let fields: Vec<&str> = text.split(' ').collect();
