@@ -4,6 +4,7 @@
 //! checked project -> the site, ready to publish).
 
 use std::path::Path;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::bail;
@@ -147,10 +148,14 @@ pub fn build_into(
     // Asked once every page is rendered (incident pages read their records again). An input
     // that changed since it was stamped may have given a page other bytes than its key says:
     // then no key is recorded, for the pages or the build.
+    let protected = project.protected()?;
+    let source = Checked {
+        built: &built,
+        fingerprint: fingerprint.as_ref(),
+        still: OnceLock::new(),
+    };
     let record = || {
-        let still = fingerprint
-            .as_ref()
-            .is_some_and(|fingerprint| fingerprint.still());
+        let still = source.still();
         let state = key.filter(|_| still).map(|key| publish::State {
             key: key.key.clone(),
             pages: site.pages,
@@ -163,11 +168,6 @@ pub fn build_into(
             page_keys: still,
             state,
         }
-    };
-    let protected = project.protected()?;
-    let source = Checked {
-        built: &built,
-        fingerprint: fingerprint.as_ref(),
     };
     let published = publish::site_recorded(&protected, out, &source, cache, inputs, &record)?;
     Ok(BuildOutcome::Built { site, published })
@@ -214,6 +214,15 @@ pub fn build_site_keyed<'p>(
 struct Checked<'b> {
     built: &'b Built<'b>,
     fingerprint: Option<&'b super::Fingerprint>,
+    /// Whether every input was still as stamped once the pages were rendered: looked at
+    /// once, for the pages kept and for what is recorded.
+    still: OnceLock<bool>,
+}
+
+impl Checked<'_> {
+    fn still(&self) -> bool {
+        *(self.still).get_or_init(|| self.fingerprint.is_some_and(|print| print.still()))
+    }
 }
 
 impl publish::Source for Checked<'_> {
@@ -235,11 +244,7 @@ impl publish::Source for Checked<'_> {
         };
         self.built.for_each_artifact_keeping(&noting, emit)?;
         let kept = noting.kept.into_inner();
-        if kept
-            && !self
-                .fingerprint
-                .is_some_and(|fingerprint| fingerprint.still())
-        {
+        if kept && !self.still() {
             bail!("the project's files changed during the build; build again");
         }
         Ok(())
