@@ -17,7 +17,7 @@ use crate::load::{self, Corpus, Reread};
 use crate::render::site::{Artifact, Job, Keep, Language, Page, Postmortems, Site};
 use crate::render::{api, build_info};
 use crate::schema::SchemaKind;
-use localized::{Failed, Of, OnDemand, localized_with};
+use localized::{Failed, Of, OnDemand, Reading, localized_with, on_demand};
 pub(crate) use localized::{Localized, localized};
 pub use page_keys::PageKeys;
 pub use site_assets::SiteAssets;
@@ -36,9 +36,9 @@ impl Progress for Quiet {
     fn page_done(&self) {}
 }
 
-/// The site, ready to publish: what it holds, and a plan that renders its files on demand
-/// ([`Built::for_each_artifact`]), so that the whole site is never in memory at once.
-pub struct Built<'c> {
+/// What a site holds, as the build that made it reports.
+#[derive(Debug, Clone)]
+pub struct SiteSummary {
     pub pages: usize,
     pub languages: usize,
     pub incidents: usize,
@@ -49,6 +49,12 @@ pub struct Built<'c> {
     pub next_change: Option<DateTime<Utc>>,
     /// Problems that did not stop the build (a project's locale files), for the user.
     pub warnings: Vec<String>,
+}
+
+/// The site, ready to publish: what it holds, and a plan that renders its files on demand
+/// ([`Built::for_each_artifact`]), so that the whole site is never in memory at once.
+pub struct Built<'c> {
+    pub site: SiteSummary,
     /// The number of files the site has.
     pub files: usize,
     /// The files rendered up front, all small: the API, the schemas, the build's facts, the
@@ -88,8 +94,12 @@ impl Built<'_> {
         for artifact in &self.fixed {
             emit(artifact.clone())?;
         }
-        let (config, localized, assets, now) =
-            (self.config, &self.localized, self.assets, self.built_at);
+        let (config, localized, assets, now) = (
+            self.config,
+            &self.localized,
+            self.assets,
+            self.site.built_at,
+        );
         let postmortems = on_demand(config, localized, assets, now, Of::Incidents)
             .reading(self.reread, &self.failed);
         let maintenances = on_demand(config, localized, assets, now, Of::Maintenances);
@@ -100,7 +110,7 @@ impl Built<'_> {
             (&postmortems, &maintenances),
         );
         let plan = crate::render::site::Plan::new(&site, &self.assets.templates);
-        self.progress.start(self.pages as u64);
+        self.progress.start(self.site.pages as u64);
         let tick = || self.progress.page_done();
         let mut jobs = plan.jobs();
         if self.reread.is_some() {
@@ -120,8 +130,8 @@ impl Built<'_> {
             };
             let lang = self.config.languages[language];
             let incident = &self.localized.status.incidents[index];
-            let key =
-                (self.keys.as_ref()).and_then(|keys| keys.incident(lang, incident, self.built_at));
+            let key = (self.keys.as_ref())
+                .and_then(|keys| keys.incident(lang, incident, self.site.built_at));
             match key {
                 Some(key) if keeper.keep(&page.path(lang), &key)? => Ok(Keep::Kept),
                 key => Ok(Keep::Render(key)),
@@ -148,47 +158,6 @@ impl Built<'_> {
             .map_err(|_| anyhow::anyhow!("a thread rendering the site failed"))?;
         artifacts.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(artifacts)
-    }
-}
-
-/// Each language's postmortems (or maintenance records' texts, `of`), localized when a page
-/// asks, from the records in memory.
-fn on_demand<'a, 'c>(
-    config: &'a crate::model::SiteConfig,
-    localized: &'a Localized<'c>,
-    assets: &'a SiteAssets,
-    now: DateTime<Utc>,
-    of: Of,
-) -> Vec<OnDemand<'a, 'c>> {
-    static NEVER: std::sync::LazyLock<Failed> = std::sync::LazyLock::new(Failed::default);
-    config
-        .languages
-        .iter()
-        .map(|&lang| OnDemand {
-            localized,
-            of,
-            lang,
-            config,
-            localizer: &assets.localizer,
-            now,
-            reread: None,
-            failed: &NEVER,
-        })
-        .collect()
-}
-
-/// Postmortems localized from records read again (when the corpus holds slim ones).
-trait Reading<'a> {
-    fn reading(self, reread: Option<&'a Reread>, failed: &'a Failed) -> Self;
-}
-
-impl<'a> Reading<'a> for Vec<OnDemand<'a, '_>> {
-    fn reading(mut self, reread: Option<&'a Reread>, failed: &'a Failed) -> Self {
-        for postmortems in &mut self {
-            postmortems.reread = reread;
-            postmortems.failed = failed;
-        }
-        self
     }
 }
 
@@ -334,12 +303,14 @@ pub(crate) fn build_from<'c>(
     };
     failed.check()?;
     Ok(Built {
-        pages,
-        languages: config.languages.len(),
-        incidents: localized.status.incidents.len(),
-        built_at: now,
-        next_change: localized.status.next_change(),
-        warnings: localizer.messages.warnings.clone(),
+        site: SiteSummary {
+            pages,
+            languages: config.languages.len(),
+            incidents: localized.status.incidents.len(),
+            built_at: now,
+            next_change: localized.status.next_change(),
+            warnings: localizer.messages.warnings.clone(),
+        },
         files,
         fixed,
         localized,
@@ -429,7 +400,10 @@ mod tests {
         assert!(file("en/incidents/2024-01-10-api.html").contains("API errors"));
         assert!(file("de/index.html").contains("lang=\"de\""));
         assert!(file("api/v2/incidents.json").contains("\"impact\": \"major\""));
-        assert_eq!((built.pages, built.languages, built.incidents), (14, 2, 1));
+        assert_eq!(
+            (built.site.pages, built.site.languages, built.site.incidents),
+            (14, 2, 1)
+        );
     }
 
     #[test]
@@ -504,7 +478,7 @@ mod tests {
         let now = DateTime::from_timestamp(1_717_200_000, 0).unwrap();
         let assets = SiteAssets::builtin().unwrap();
         let built = build(&corpus, &assets, now, &Quiet).unwrap();
-        assert_eq!(built.incidents, 60);
+        assert_eq!(built.site.incidents, 60);
         let texts = built.artifacts().unwrap().into_iter();
         texts
             .map(|a| (a.path, String::from_utf8(a.bytes).unwrap()))
@@ -647,12 +621,12 @@ mod tests {
         assert!(!files.iter().any(|a| a.path == "sitemap-4.xml"));
         assert_eq!(
             locs.len(),
-            built.pages - 2,
+            built.site.pages - 2,
             "every page once, not the root or 404"
         );
         locs.sort();
         locs.dedup();
-        assert_eq!(locs.len(), built.pages - 2);
+        assert_eq!(locs.len(), built.site.pages - 2);
         assert!(text("robots.txt").contains("Sitemap: https://status.example.com/sitemap.xml"));
     }
 }

@@ -29,8 +29,7 @@ pub use fingerprint::{Fingerprint, PageInputs, fingerprint};
 pub use lint::{LINT_CACHE, lint, lint_cached};
 pub use one::record_id_asked;
 pub use site_build::{
-    BuildObserver, BuildOptions, BuildOutcome, SiteSummary, build_into, build_site,
-    build_site_keyed,
+    BuildObserver, BuildOptions, BuildOutcome, build_into, build_site, build_site_keyed,
 };
 
 /// The project directory: `explicit` (`--root`) when given, else the nearest folder upward

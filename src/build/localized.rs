@@ -211,6 +211,47 @@ impl Failed {
     }
 }
 
+/// Each language's postmortems (or maintenance records' texts, `of`), localized when a page
+/// asks, from the records in memory.
+pub(super) fn on_demand<'a, 'c>(
+    config: &'a SiteConfig,
+    localized: &'a Localized<'c>,
+    assets: &'a SiteAssets,
+    now: DateTime<Utc>,
+    of: Of,
+) -> Vec<OnDemand<'a, 'c>> {
+    static NEVER: std::sync::LazyLock<Failed> = std::sync::LazyLock::new(Failed::default);
+    config
+        .languages
+        .iter()
+        .map(|&lang| OnDemand {
+            localized,
+            of,
+            lang,
+            config,
+            localizer: &assets.localizer,
+            now,
+            reread: None,
+            failed: &NEVER,
+        })
+        .collect()
+}
+
+/// Postmortems localized from records read again (when the corpus holds slim ones).
+pub(super) trait Reading<'a> {
+    fn reading(self, reread: Option<&'a Reread>, failed: &'a Failed) -> Self;
+}
+
+impl<'a> Reading<'a> for Vec<OnDemand<'a, '_>> {
+    fn reading(mut self, reread: Option<&'a Reread>, failed: &'a Failed) -> Self {
+        for postmortems in &mut self {
+            postmortems.reread = reread;
+            postmortems.failed = failed;
+        }
+        self
+    }
+}
+
 impl Postmortems for OnDemand<'_, '_> {
     fn get(&self, index: usize) -> Cow<'_, Postmortem> {
         let status = &self.localized.status;

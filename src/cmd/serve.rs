@@ -51,7 +51,7 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
             elapsed,
             changed,
         } => {
-            warnings(&built.warnings);
+            warnings(&built.site.warnings);
             let cause = match changed {
                 [] => String::new(),
                 [one] => format!(" after a change to {}", display_path(one)),
@@ -63,9 +63,9 @@ pub(crate) fn run(root: Option<&Path>, args: Args) -> anyhow::Result<Outcome> {
             };
             output::status(&format!(
                 "built{cause}: {} in {}, {}, in {:.0} ms{kept}",
-                counted(built.pages, "page"),
-                counted(built.languages, "language"),
-                counted(built.incidents, "incident"),
+                counted(built.site.pages, "page"),
+                counted(built.site.languages, "language"),
+                counted(built.site.incidents, "incident"),
                 elapsed.as_secs_f64() * 1000.0
             ));
         }

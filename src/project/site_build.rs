@@ -12,7 +12,7 @@ use anyhow::bail;
 use chrono::{DateTime, Utc};
 
 use super::{Outcome, Project};
-use crate::build::{self, Built, Progress};
+use crate::build::{self, Built, Progress, SiteSummary};
 use crate::check::Report;
 use crate::diagnostic::Severity;
 use crate::publish::{self, Published};
@@ -34,19 +34,6 @@ pub trait BuildObserver {
     fn checked(&self, project: &Project, report: &Report);
     /// What follows the pages rendered.
     fn progress(&self) -> &dyn Progress;
-}
-
-/// What the site holds, as the build that published it (or this one) reported.
-#[derive(Debug, Clone)]
-pub struct SiteSummary {
-    pub pages: usize,
-    pub languages: usize,
-    pub incidents: usize,
-    pub built_at: DateTime<Utc>,
-    /// The first instant at which the site changes by itself, if any.
-    pub next_change: Option<DateTime<Utc>>,
-    /// Problems that did not stop the build (a project's locale files), for the user.
-    pub warnings: Vec<String>,
 }
 
 /// How a build ended.
@@ -132,14 +119,7 @@ pub fn build_into(
         true => publish::Cache::Rewrite,
         false => publish::Cache::Use,
     };
-    let site = SiteSummary {
-        pages: built.pages,
-        languages: built.languages,
-        incidents: built.incidents,
-        built_at: built.built_at,
-        next_change: built.next_change,
-        warnings: built.warnings.clone(),
-    };
+    let site = built.site.clone();
     // The build's own warnings (a project's locale files) are not kept: a build that had
     // them is not stood for by its key.
     let quiet = site.warnings.is_empty();
