@@ -11,6 +11,7 @@ use anyhow::bail;
 
 use chrono::{DateTime, Utc};
 
+use super::cache_file::CacheFile;
 use super::{Outcome, Project};
 use crate::build::{self, Built, Progress};
 use crate::check::Report;
@@ -112,7 +113,35 @@ pub fn build_into(
     }
     // Records are checked and kept slim in one pass; incident pages read theirs again.
     drop(previous);
-    let (project, report) = Project::load_for_build_from(root, sources, now)?;
+    let mut cache_warnings = Vec::new();
+    let (project, report) = match &fingerprint {
+        Some(fingerprint) => {
+            let cache = CacheFile::open(
+                root,
+                Path::new(super::PASS1_CACHE),
+                ("build's first-pass cache", "build"),
+                !options.clean,
+                &mut cache_warnings,
+            );
+            let previous = cache.previous.as_deref();
+            let pages = &fingerprint.pages;
+            let (project, report, pass1) =
+                Project::load_for_build_cached(root, sources, now, pages, previous)?;
+            if let Some(pass1) = pass1 {
+                if let Some(why) = pass1.problem {
+                    cache.ignored(why, &mut cache_warnings);
+                }
+                // Kept only from files still as stamped (a group's key is its stamps' hash,
+                // and what it holds was read after), and never by a refused build, which
+                // writes nothing.
+                if report.count(Severity::Error) == 0 && fingerprint.still() {
+                    cache.save(&pass1.bytes, &mut cache_warnings);
+                }
+            }
+            (project, report)
+        }
+        None => Project::load_for_build_from(root, sources, now)?,
+    };
     observer.checked(&project, &report);
     let findings = (!report.diagnostics.is_empty()).then(|| crate::report::summary_line(&report));
     let keys = fingerprint.as_ref().and_then(|fingerprint| {
@@ -138,11 +167,17 @@ pub fn build_into(
         incidents: built.incidents,
         built_at: built.built_at,
         next_change: built.next_change,
-        warnings: built.warnings.clone(),
+        warnings: built
+            .warnings
+            .iter()
+            .cloned()
+            .chain(cache_warnings)
+            .collect(),
     };
     // The build's own warnings (a project's locale files) are not kept: a build that had
-    // them is not stood for by its key.
-    let quiet = site.warnings.is_empty();
+    // them is not stood for by its key. (The first-pass cache's are its file's, which this
+    // build replaced.)
+    let quiet = built.warnings.is_empty();
     let inputs = (fingerprint.as_ref()).map_or_else(Default::default, |f| f.inputs.clone());
     let key = fingerprint.as_ref().filter(|_| quiet);
     // Asked once every page is rendered (incident pages read their records again). An input
