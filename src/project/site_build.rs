@@ -3,7 +3,7 @@
 //! recording what the next build needs to judge again; and the build prefix itself (a
 //! checked project -> the site, ready to publish).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -134,7 +134,8 @@ pub fn build_into(
                 // Kept only from files still as stamped (a group's key is its stamps' hash,
                 // and what it holds was read after), and never by a refused build, which
                 // writes nothing.
-                if report.count(Severity::Error) == 0 && fingerprint.still() {
+                let read = pass1.read.iter().map(PathBuf::as_path).collect();
+                if report.count(Severity::Error) == 0 && fingerprint.still_at(&read) {
                     cache.save(&pass1.bytes, &mut cache_warnings);
                 }
             }

@@ -81,14 +81,12 @@ impl Project {
                 let made = kept.1.as_ref()?;
                 pass1::entry(entry, cache.key(&made.0, &positions)?, now, made)
             });
-            (kept, entry)
+            (kept, entry.map(|entry| (entry, true)))
         };
         let reuse = |id: &str, positions: &[usize]| {
             let (entry, held) = cache.as_ref()?.reuse(id, positions)?;
-            Some((
-                entry.clone(),
-                (held_kept(held, positions, &sources), Some(entry)),
-            ))
+            let kept = held_kept(held, positions, &sources);
+            Some((entry.clone(), (kept, Some((entry, false)))))
         };
         let keeping = check::Keeping {
             keep: &keep,
@@ -96,11 +94,21 @@ impl Project {
         };
         let (report, kept) = check::check_keeping(&sources, &config, now, &keeping)?;
         let (kept, entries): (Vec<Kept>, Vec<_>) = kept.into_iter().unzip();
-        let pass1 = cache.map(|cache| Pass1Cached {
-            bytes: cache.encode(&held(&kept, &entries)),
-            problem: cache.problem,
+        let pass1 = cache.map(|cache| {
+            let read = kept.iter().zip(&entries).filter(|(_, entry)| {
+                let fresh = entry.as_ref().map(|(_, fresh)| *fresh);
+                fresh.unwrap_or(false)
+            });
+            let read = read.flat_map(|((files, _), _)| files.iter().map(|file| file.0));
+            let read = read.map(|position| sources.files[position].path.clone());
+            let read = read.collect();
+            let entries: Vec<Option<Entry>> = entries.into_iter().map(|e| Some(e?.0)).collect();
+            Pass1Cached {
+                bytes: cache.encode(&held(&kept, &entries)),
+                problem: cache.problem,
+                read,
+            }
         });
-        drop(entries);
         // A report that quotes lines needs the texts of the files it names: read again, as
         // the streaming lint does.
         let shown: HashSet<&Path> = report
@@ -204,6 +212,9 @@ pub struct Pass1Cached {
     pub bytes: Vec<u8>,
     /// Why the previous cache file was not trusted, if it was not.
     pub problem: Option<&'static str>,
+    /// The files this pass read of the groups it keeps in the cache: a group's key is the
+    /// hash of its files when stamped, so the file is to be kept only if they are still so.
+    pub read: Vec<std::path::PathBuf>,
 }
 
 /// What the first pass keeps of a group: each file slim (or nothing of it), with the
