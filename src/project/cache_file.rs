@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::check::cache::read_file_of_at_most;
+
 /// A cache file, as found before a command that uses it.
 pub(crate) struct CacheFile {
     /// Its path, as shown.
@@ -19,13 +21,23 @@ pub(crate) struct CacheFile {
     command: &'static str,
 }
 
+/// What a cache file is.
+pub(crate) struct Kind {
+    /// Its name in warnings (`lint cache`).
+    pub name: &'static str,
+    /// The command that does everything without it (`lint`).
+    pub command: &'static str,
+    /// The largest file read: memory stays bounded whatever sits at its place.
+    pub max_bytes: u64,
+}
+
 impl CacheFile {
     /// The cache file at `relative` under `root`; with `read` false (`build --clean`) its
     /// bytes are not read. Problems go to `warnings`.
     pub(crate) fn open(
         root: &Path,
         relative: &Path,
-        (name, command): (&'static str, &'static str),
+        kind: Kind,
         read: bool,
         warnings: &mut Vec<String>,
     ) -> CacheFile {
@@ -33,11 +45,12 @@ impl CacheFile {
         let allowed = crate::publish::Protected::new(root)
             .and_then(|protected| protected.check_project_file(relative));
         let previous = match &allowed {
-            Ok(()) if read => match crate::check::cache::read_file(&shown) {
+            Ok(()) if read => match read_file_of_at_most(&shown, kind.max_bytes) {
                 Ok(bytes) => bytes,
                 Err(error) => {
                     warnings.push(format!(
-                        "the {name} {} cannot be read ({error}); checking every file",
+                        "the {} {} cannot be read ({error}); checking every file",
+                        kind.name,
                         shown.display()
                     ));
                     None
@@ -49,8 +62,8 @@ impl CacheFile {
             shown,
             allowed,
             previous,
-            name,
-            command,
+            name: kind.name,
+            command: kind.command,
         }
     }
 

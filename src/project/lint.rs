@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::cache_file::CacheFile;
+use super::cache_file::{CacheFile, Kind};
 use crate::{check, discover};
 
 /// The lint prefix, streamed: every rule over the project at `root` (reporting on `paths`,
@@ -40,7 +40,11 @@ pub fn lint_cached(
     let file = CacheFile::open(
         root,
         Path::new(LINT_CACHE),
-        ("lint cache", "lint"),
+        Kind {
+            name: "lint cache",
+            command: "lint",
+            max_bytes: check::cache::MAX_BYTES,
+        },
         true,
         &mut warnings,
     );

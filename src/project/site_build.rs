@@ -11,7 +11,7 @@ use anyhow::bail;
 
 use chrono::{DateTime, Utc};
 
-use super::cache_file::CacheFile;
+use super::cache_file::{CacheFile, Kind};
 use super::{Outcome, Project};
 use crate::build::{self, Built, Progress};
 use crate::check::Report;
@@ -119,7 +119,11 @@ pub fn build_into(
             let cache = CacheFile::open(
                 root,
                 Path::new(super::PASS1_CACHE),
-                ("build's first-pass cache", "build"),
+                Kind {
+                    name: "build's first-pass cache",
+                    command: "build",
+                    max_bytes: super::pass1::MAX_BYTES,
+                },
                 !options.clean,
                 &mut cache_warnings,
             );

@@ -363,6 +363,43 @@ fn a_damaged_cache_is_reported_and_the_site_built_whole() {
 }
 
 #[test]
+fn a_damaged_first_pass_cache_is_reported_and_every_record_checked() {
+    let project = Project::fixture("build/uptime");
+    assert!(project.run(&["build"]).code == 0);
+    let cache = project.path(".hindsight-cache/build-pass1");
+    assert!(std::fs::metadata(&cache).unwrap().len() > 0);
+    let expected = tree(&project.path("public"));
+    std::fs::write(&cache, "hindsight build first pass 0\n").unwrap();
+    let output = project.run(&["build", "--clean"]);
+    assert!(
+        !output.stderr.contains("first-pass cache"),
+        "{}",
+        output.stderr
+    );
+    std::fs::write(&cache, "hindsight build first pass 0\n").unwrap();
+    let output = project.run(&["build", "-v"]);
+    assert_eq!(output.code, 0);
+    assert!(
+        output
+            .stderr
+            .contains("warning: the build's first-pass cache")
+            && output
+                .stderr
+                .contains("is unreadable and was ignored (it is truncated); checked every file"),
+        "{}",
+        output.stderr
+    );
+    assert_eq!(tree(&project.path("public")), expected);
+    // Rewritten: the next build trusts it.
+    let output = project.run(&["build", "-v"]);
+    assert!(
+        !output.stderr.contains("first-pass cache"),
+        "{}",
+        output.stderr
+    );
+}
+
+#[test]
 fn only_pages_that_show_the_present_say_as_of_when() {
     let project = Project::fixture("build/uptime");
     assert_eq!(project.run(&["build"]).code, 0);

@@ -87,6 +87,14 @@ pub(crate) fn binary_hash() -> Key {
 /// file of at most [`MAX_BYTES`] is an error: it is opened without waiting (a FIFO there
 /// would hang the lint) and without following a link, and checked once open.
 pub(crate) fn read_file(path: &std::path::Path) -> std::io::Result<Option<Vec<u8>>> {
+    read_file_of_at_most(path, MAX_BYTES)
+}
+
+/// [`read_file`] with another bound than [`MAX_BYTES`].
+pub(crate) fn read_file_of_at_most(
+    path: &std::path::Path,
+    max_bytes: u64,
+) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::{Error, ErrorKind, Read as _};
     use std::os::unix::fs::OpenOptionsExt as _;
     let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOFOLLOW;
@@ -103,19 +111,19 @@ pub(crate) fn read_file(path: &std::path::Path) -> std::io::Result<Option<Vec<u8
     if !metadata.is_file() {
         return Err(Error::other("it is not a regular file"));
     }
-    if metadata.len() > MAX_BYTES {
+    if metadata.len() > max_bytes {
         return Err(Error::other(format!(
             "it is larger than {} MiB",
-            MAX_BYTES >> 20
+            max_bytes >> 20
         )));
     }
     // Sized for the file at once: growing by doubling copied the build cache's 15 MB twice.
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0) + 1);
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_BYTES {
+    file.take(max_bytes + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
         return Err(Error::other(format!(
             "it is larger than {} MiB",
-            MAX_BYTES >> 20
+            max_bytes >> 20
         )));
     }
     Ok(Some(bytes))

@@ -33,6 +33,10 @@ use crate::load::{Fingerprint, RecordFile, Revisions};
 /// Where a build keeps its first pass's cache, relative to the project's root.
 pub const PASS1_CACHE: &str = ".hindsight-cache/build-pass1";
 
+/// The largest cache file read: the views of 10,000 incidents in 4 languages are 64 MB, so
+/// 100,000 fit, and memory stays bounded whatever sits at its place.
+pub(crate) const MAX_BYTES: u64 = 1 << 30;
+
 /// The file's first bytes; a change of format changes them.
 const MAGIC: &[u8] = b"hindsight build first pass 1\n";
 
