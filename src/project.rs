@@ -20,17 +20,21 @@ use crate::render::Format;
 use crate::schema::SchemaKind;
 use crate::{discover, translate};
 
+mod cache_file;
 mod fingerprint;
 mod lint;
 mod one;
+mod pass1;
 mod site_build;
 mod streamed;
 pub use fingerprint::{Fingerprint, PageInputs, fingerprint};
 pub use lint::{LINT_CACHE, lint, lint_cached};
 pub use one::record_id_asked;
+pub use pass1::PASS1_CACHE;
 pub use site_build::{
     BuildObserver, BuildOptions, BuildOutcome, build_into, build_site, build_site_keyed,
 };
+pub use streamed::Pass1Cached;
 
 /// The project directory: `explicit` (`--root`) when given, else the nearest folder upward
 /// from `start` (the path named on the command line, or the current directory) that holds

@@ -81,7 +81,7 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-pub(crate) use kept::check_keeping;
+pub(crate) use kept::{GroupCheck, Keeping, check_keeping};
 pub use stream::{Linted, lint, lint_cached};
 
 /// What every rule may know about the project as a whole.

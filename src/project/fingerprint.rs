@@ -142,9 +142,24 @@ impl Fingerprint {
     /// the build read it may have given the site other bytes than the key says, so such a
     /// build records no key.
     pub fn still(&self) -> bool {
-        let paths: Vec<&Path> = self.files.iter().map(|(_, path)| path.as_path()).collect();
+        self.still_among(|_| true)
+    }
+
+    /// [`Fingerprint::still`] of the inputs at `paths` only (false for one not stamped).
+    pub(crate) fn still_at(&self, paths: &std::collections::HashSet<&Path>) -> bool {
+        let stamped = self
+            .files
+            .iter()
+            .filter(|(_, path)| paths.contains(path.as_path()));
+        stamped.count() == paths.len() && self.still_among(|path| paths.contains(path))
+    }
+
+    fn still_among(&self, among: impl Fn(&Path) -> bool) -> bool {
+        let files: Vec<&(String, PathBuf)> =
+            self.files.iter().filter(|(_, path)| among(path)).collect();
+        let paths: Vec<&Path> = files.iter().map(|(_, path)| path.as_path()).collect();
         let stats = stat::stat_all(&paths, Links::Follow);
-        self.files.iter().zip(stats).all(|((name, _), now)| {
+        files.into_iter().zip(stats).all(|((name, _), now)| {
             let stamped = self.inputs.stamps.get(name);
             stamped.zip(now).is_some_and(|(before, now)| {
                 Stamp {
@@ -318,6 +333,13 @@ mod tests {
         let after = fingerprint(dir.path(), &sources, now(), &previous).unwrap();
         assert_ne!(after.key, first.key);
         assert!(!first.still(), "changed since it was stamped");
+        // Asked of that file alone, or of the others.
+        fn only(path: &Path) -> std::collections::HashSet<&Path> {
+            std::collections::HashSet::from([path])
+        }
+        assert!(!first.still_at(&only(&record)));
+        assert!(first.still_at(&only(&dir.path().join("site/config.yaml"))));
+        assert!(!first.still_at(&only(&dir.path().join("not/an/input.yaml"))));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
+use super::cache_file::{CacheFile, Kind};
 use crate::{check, discover};
 
 /// The lint prefix, streamed: every rule over the project at `root` (reporting on `paths`,
@@ -35,45 +36,23 @@ pub fn lint_cached(
     texts: bool,
 ) -> anyhow::Result<(check::Linted, Vec<String>)> {
     let sources = discover::discover(root, paths)?;
-    let relative = Path::new(LINT_CACHE);
-    let shown = root.join(relative);
     let mut warnings = Vec::new();
-    let allowed = crate::publish::Protected::new(root)
-        .and_then(|protected| protected.check_project_file(relative));
-    let previous = match &allowed {
-        Err(_) => None,
-        Ok(()) => match check::cache::read_file(&shown) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                warnings.push(format!(
-                    "the lint cache {} cannot be read ({error}); checking every file",
-                    shown.display()
-                ));
-                None
-            }
+    let file = CacheFile::open(
+        root,
+        Path::new(LINT_CACHE),
+        Kind {
+            name: "lint cache",
+            command: "lint",
+            max_bytes: check::cache::MAX_BYTES,
         },
-    };
-    let mut linted = check::lint_cached(&sources, now, texts, previous.as_deref())?;
+        true,
+        &mut warnings,
+    );
+    let mut linted = check::lint_cached(&sources, now, texts, file.previous.as_deref())?;
     if let Some(why) = linted.cache_problem {
-        warnings.push(format!(
-            "the lint cache {} is unreadable and was ignored ({why}); checked every file",
-            shown.display()
-        ));
+        file.ignored(why, &mut warnings);
     }
     let bytes = linted.cache.take().unwrap_or_default();
-    // A lint that changed nothing leaves the file as it is.
-    let unchanged = previous.as_deref() == Some(bytes.as_slice());
-    let written = allowed.and_then(|()| {
-        if unchanged {
-            Ok(())
-        } else {
-            crate::publish::write_file(&shown, &bytes)
-        }
-    });
-    if let Err(error) = written {
-        warnings.push(format!(
-            "the lint cache was not written ({error:#}); the next lint checks every file"
-        ));
-    }
+    file.save(&bytes, &mut warnings);
     Ok((linted, warnings))
 }

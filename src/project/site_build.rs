@@ -3,7 +3,7 @@
 //! recording what the next build needs to judge again; and the build prefix itself (a
 //! checked project -> the site, ready to publish).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -11,6 +11,7 @@ use anyhow::bail;
 
 use chrono::{DateTime, Utc};
 
+use super::cache_file::{CacheFile, Kind};
 use super::{Outcome, Project};
 use crate::build::{self, Built, Progress, SiteSummary};
 use crate::check::Report;
@@ -99,7 +100,40 @@ pub fn build_into(
     }
     // Records are checked and kept slim in one pass; incident pages read theirs again.
     drop(previous);
-    let (project, report) = Project::load_for_build_from(root, sources, now)?;
+    let mut cache_warnings = Vec::new();
+    let (project, report) = match &fingerprint {
+        Some(fingerprint) => {
+            let cache = CacheFile::open(
+                root,
+                Path::new(super::PASS1_CACHE),
+                Kind {
+                    name: "build's first-pass cache",
+                    command: "build",
+                    max_bytes: super::pass1::MAX_BYTES,
+                },
+                !options.clean,
+                &mut cache_warnings,
+            );
+            let previous = cache.previous.as_deref();
+            let pages = &fingerprint.pages;
+            let (project, report, pass1) =
+                Project::load_for_build_cached(root, sources, now, pages, previous)?;
+            if let Some(pass1) = pass1 {
+                if let Some(why) = pass1.problem {
+                    cache.ignored(why, &mut cache_warnings);
+                }
+                // Kept only from files still as stamped (a group's key is its stamps' hash,
+                // and what it holds was read after), and never by a refused build, which
+                // writes nothing.
+                let read = pass1.read.iter().map(PathBuf::as_path).collect();
+                if report.count(Severity::Error) == 0 && fingerprint.still_at(&read) {
+                    cache.save(&pass1.bytes, &mut cache_warnings);
+                }
+            }
+            (project, report)
+        }
+        None => Project::load_for_build_from(root, sources, now)?,
+    };
     observer.checked(&project, &report);
     let findings = (!report.diagnostics.is_empty()).then(|| crate::report::summary_line(&report));
     let keys = fingerprint.as_ref().and_then(|fingerprint| {
@@ -119,10 +153,12 @@ pub fn build_into(
         true => publish::Cache::Rewrite,
         false => publish::Cache::Use,
     };
-    let site = built.site.clone();
+    let mut site = built.site.clone();
+    site.warnings.extend(cache_warnings);
     // The build's own warnings (a project's locale files) are not kept: a build that had
-    // them is not stood for by its key.
-    let quiet = site.warnings.is_empty();
+    // them is not stood for by its key. (The first-pass cache's are its file's, which this
+    // build replaced.)
+    let quiet = built.site.warnings.is_empty();
     let inputs = (fingerprint.as_ref()).map_or_else(Default::default, |f| f.inputs.clone());
     let key = fingerprint.as_ref().filter(|_| quiet);
     // Asked once every page is rendered (incident pages read their records again). An input

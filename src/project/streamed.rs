@@ -9,9 +9,11 @@ use std::sync::{Mutex, OnceLock};
 
 use chrono::{DateTime, Utc};
 
-use super::{Project, one};
+use super::pass1::{Held, HeldRef, Pass1Cache};
+use super::{PageInputs, Project, one, pass1};
 use crate::build::premade::{self, Premade};
 use crate::build::{SiteAssets, slim};
+use crate::check::cache::Entry;
 use crate::check::{self, Report};
 use crate::discover;
 use crate::load::{self, Corpus, Fingerprint, Loaded, Reread};
@@ -31,17 +33,82 @@ impl Project {
         sources: discover::Sources,
         now: DateTime<Utc>,
     ) -> anyhow::Result<(Project, Report)> {
+        let (project, report, _) = Project::load_streamed(root, sources, now, None)?;
+        Ok((project, report))
+    }
+
+    /// [`Project::load_for_build_from`] with the first pass's cache (src/project/pass1):
+    /// `pages` are the inputs the build's fingerprint found, `previous` the cache file's
+    /// bytes, if any. The groups whose key and span of now match are not read; the project
+    /// and report are the same. No cache is used, or made, when the pages cannot be keyed.
+    pub fn load_for_build_cached(
+        root: &Path,
+        sources: discover::Sources,
+        now: DateTime<Utc>,
+        pages: &PageInputs,
+        previous: Option<&[u8]>,
+    ) -> anyhow::Result<(Project, Report, Option<Pass1Cached>)> {
+        Project::load_streamed(root, sources, now, Some((pages, previous)))
+    }
+
+    fn load_streamed(
+        root: &Path,
+        sources: discover::Sources,
+        now: DateTime<Utc>,
+        cached: Option<(&PageInputs, Option<&[u8]>)>,
+    ) -> anyhow::Result<(Project, Report, Option<Pass1Cached>)> {
         let config = load::load_config(&sources)?;
         // The incidents' views are made in the first pass, with the templates' messages and
         // the git history; assets that do not load leave them to later, where the build
         // fails on them as it always did (after the report). A group with errors is never
         // localized: the build refuses it, and localizing assumes a record that passed.
         let assets = SiteAssets::load(root).ok();
-        let keep = |group, clean: bool| {
-            let assets = assets.as_ref().filter(|_| clean);
-            slim_group(group, assets, &config.config, now)
+        let cache = match (cached, &assets) {
+            (Some((pages, previous)), Some(assets)) if sources.selected.is_none() => {
+                let site = pages.site.as_deref();
+                site.map(|site| {
+                    let revisions = &assets.revisions;
+                    Pass1Cache::new(site, &pages.groups, &sources, revisions, previous)
+                })
+            }
+            _ => None,
         };
-        let (report, kept) = check::check_keeping(&sources, &config, now, &keep)?;
+        let keep = |group: Vec<(usize, Loaded)>, check: check::GroupCheck| {
+            let assets = assets.as_ref().filter(|_| check.clean);
+            let positions: Vec<usize> = group.iter().map(|(position, _)| *position).collect();
+            let kept = slim_group(group, assets, &config.config, now);
+            let entry = cache.as_ref().zip(check.entry).and_then(|(cache, entry)| {
+                let made = kept.1.as_ref()?;
+                pass1::entry(entry, cache.key(&made.0, &positions)?, now, made)
+            });
+            (kept, entry.map(|entry| (entry, true)))
+        };
+        let reuse = |id: &str, positions: &[usize]| {
+            let (entry, held) = cache.as_ref()?.reuse(id, positions)?;
+            let kept = held_kept(held, positions, &sources);
+            Some((entry.clone(), (kept, Some((entry, false)))))
+        };
+        let keeping = check::Keeping {
+            keep: &keep,
+            reuse: cache.as_ref().map(|_| &reuse as _),
+        };
+        let (report, kept) = check::check_keeping(&sources, &config, now, &keeping)?;
+        let (kept, entries): (Vec<Kept>, Vec<_>) = kept.into_iter().unzip();
+        let pass1 = cache.map(|cache| {
+            let read = kept.iter().zip(&entries).filter(|(_, entry)| {
+                let fresh = entry.as_ref().map(|(_, fresh)| *fresh);
+                fresh.unwrap_or(false)
+            });
+            let read = read.flat_map(|((files, _), _)| files.iter().map(|file| file.0));
+            let read = read.map(|position| sources.files[position].path.clone());
+            let read = read.collect();
+            let entries: Vec<Option<Entry>> = entries.into_iter().map(|e| Some(e?.0)).collect();
+            Pass1Cached {
+                bytes: cache.encode(&held(&kept, &entries)),
+                problem: cache.problem,
+                read,
+            }
+        });
         // A report that quotes lines needs the texts of the files it names: read again, as
         // the streaming lint does.
         let shown: HashSet<&Path> = report
@@ -96,7 +163,7 @@ impl Project {
             premade: Mutex::new(Some(premade)),
             report_texts,
         };
-        Ok((project, report))
+        Ok((project, report, pass1))
     }
 
     /// [`Project::protected`] of the project at `root` with `sources`, before it is loaded.
@@ -138,6 +205,18 @@ impl Project {
     }
 }
 
+/// What a build's first pass did with its cache.
+#[derive(Debug)]
+pub struct Pass1Cached {
+    /// The new cache file's bytes.
+    pub bytes: Vec<u8>,
+    /// Why the previous cache file was not trusted, if it was not.
+    pub problem: Option<&'static str>,
+    /// The files this pass read of the groups it keeps in the cache: a group's key is the
+    /// hash of its files when stamped, so the file is to be kept only if they are still so.
+    pub read: Vec<std::path::PathBuf>,
+}
+
 /// What the first pass keeps of a group: each file slim (or nothing of it), with the
 /// fingerprint of the text it was read from; and its incident's status and views.
 /// (A file is boxed: a `Loaded` is kilobytes of fields before any text, most of them those
@@ -146,6 +225,55 @@ type Kept = (
     Vec<(usize, Option<Box<Loaded>>, Fingerprint)>,
     Option<premade::Made>,
 );
+
+/// What the first pass keeps of a group taken from the cache (at `positions`): its record
+/// where the record file is, nothing of its overlays.
+fn held_kept(held: Held, positions: &[usize], sources: &discover::Sources) -> Kept {
+    let Held {
+        record,
+        made,
+        fingerprints,
+    } = held;
+    let mut record = Some(Box::new(Loaded::Record(record)));
+    let files = positions
+        .iter()
+        .zip(fingerprints)
+        .map(|(&position, fingerprint)| {
+            let file = match sources.files[position].kind {
+                discover::SourceKind::Record { .. } => record.take(),
+                _ => None,
+            };
+            (position, file, fingerprint)
+        })
+        .collect();
+    (files, Some(made))
+}
+
+/// What the cache keeps of each group that has an entry (its id, entry and what is held).
+fn held<'k>(
+    kept: &'k [Kept],
+    entries: &'k [Option<Entry>],
+) -> Vec<(&'k str, &'k Entry, HeldRef<'k>)> {
+    let groups = kept.iter().zip(entries);
+    groups
+        .filter_map(|((files, made), entry)| {
+            let (entry, made) = (entry.as_ref()?, made.as_ref()?);
+            let record = files
+                .iter()
+                .find_map(|(_, file, _)| match file.as_deref() {
+                    Some(Loaded::Record(record)) => Some(record),
+                    _ => None,
+                })?;
+            let fingerprints = files.iter().map(|file| file.2).collect();
+            let held = HeldRef {
+                record,
+                made,
+                fingerprints,
+            };
+            Some((made.0.as_str(), entry, held))
+        })
+        .collect()
+}
 
 /// A checked group, slim. With `assets`, the views of its incident are made now, and then its
 /// overlays are not kept and its record keeps no text (`slim::viewed`).

@@ -9,12 +9,12 @@ use crate::model::Record;
 /// What [`super::incident`] derives of a record, without the record.
 #[derive(Debug, Clone)]
 pub(crate) struct Derived {
-    status: IncidentStatus,
-    started: DateTime<Utc>,
-    resolved: Option<DateTime<Utc>>,
-    monitoring: Option<DateTime<Utc>>,
-    updates: Vec<Update>,
-    revised: DateTime<Utc>,
+    pub(crate) status: IncidentStatus,
+    pub(crate) started: DateTime<Utc>,
+    pub(crate) resolved: Option<DateTime<Utc>>,
+    pub(crate) monitoring: Option<DateTime<Utc>>,
+    pub(crate) updates: Vec<Update>,
+    pub(crate) revised: DateTime<Utc>,
 }
 
 impl Derived {

@@ -22,7 +22,7 @@ pub struct Update {
     pub source: UpdateSource,
     /// How many earlier entries say the same status at the same instant: they share the
     /// rest of the id.
-    repeat: usize,
+    pub(crate) repeat: usize,
 }
 
 impl Update {

@@ -51,6 +51,9 @@ enum Step {
     /// The ongoing incident resolved (1) or ongoing again (0): whether its page follows the
     /// clock, as its key says.
     Resolve(u8),
+    /// A resolved incident's open action gets a due date (2026-11-23 to 25) that the clock
+    /// moves pass: its `overdue-action` finding comes and goes with now.
+    Due(u8),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -69,6 +72,7 @@ fn step() -> impl Strategy<Value = Step> {
         (0..4u8).prop_map(Step::HandEdit),
         Just(Step::Untemplate),
         (0..2u8).prop_map(Step::Resolve),
+        (0..3u8).prop_map(Step::Due),
     ]
 }
 
@@ -170,6 +174,18 @@ fn apply(project: &Project, step: &Step, now: &mut u64) {
             };
             std::fs::write(file, resolved + "\n").unwrap();
         }
+        Step::Due(n) => {
+            let file = project.path("incidents/2026-11-20-api-partial.yaml");
+            let Ok(text) = std::fs::read_to_string(&file) else {
+                return;
+            };
+            let due = format!("    status: todo\n    due: 2026-11-2{}", 3 + n);
+            let lines = text.lines().filter(|l| !l.starts_with("    due:"));
+            let lines: Vec<&str> = lines
+                .map(|l| if l == "    status: todo" { due.as_str() } else { l })
+                .collect();
+            std::fs::write(file, lines.join("\n") + "\n").unwrap();
+        }
         Step::HandEdit(n) => {
             let out = project.path("out");
             let page = out.join("en/incidents/2026-11-20-api-down.html");
@@ -188,17 +204,31 @@ fn apply(project: &Project, step: &Step, now: &mut u64) {
 
 /// `hindsight build --out <out>` at `now`: its exit code.
 fn build(project: &Project, out: &str, now: u64, extra: &[&str]) -> i32 {
+    build_reporting(project, out, now, &[&["-q"], extra].concat()).0
+}
+
+/// `hindsight build --out <out>` at `now`: its exit code, and the findings it printed (the
+/// first line and the location of each, with `-v`).
+fn build_reporting(project: &Project, out: &str, now: u64, extra: &[&str]) -> (i32, String) {
     let output = project
         .cmd()
         .env("SOURCE_DATE_EPOCH", now.to_string())
-        .args(["build", "-q", "--out", out])
+        .args(["build", "--out", out])
         .args(extra)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.contains("build cache"), "{stderr}");
-    output.status.code().unwrap()
+    assert!(!stderr.contains("first-pass cache"), "{stderr}");
+    let findings = stderr.lines().filter(|line| {
+        let rule = ["error[", "warning[", "info["]
+            .iter()
+            .any(|s| line.starts_with(s));
+        rule || line.trim_start().starts_with("-->")
+    });
+    let findings: Vec<&str> = findings.collect();
+    (output.status.code().unwrap(), findings.join("\n"))
 }
 
 proptest! {
@@ -213,10 +243,18 @@ proptest! {
         prop_assert_eq!(build(&project, "out", now, &[]), 0);
         for (index, step) in steps.iter().enumerate() {
             apply(&project, step, &mut now);
+            // Every build but the clean one uses the first pass's cache the build before
+            // left (the clean one ignores it). The first may find the site standing; the
+            // second, which shows each finding, checks again, and shows the same findings.
             let code = build(&project, "out", now, &[]);
+            let (again, findings) = build_reporting(&project, "out", now, &["-v"]);
+            prop_assert_eq!(again, code);
             let clean = format!("clean-{index}");
-            prop_assert_eq!(build(&project, &clean, now, &["--clean"]), code);
+            let (clean_code, clean_findings) =
+                build_reporting(&project, &clean, now, &["-v", "--clean"]);
+            prop_assert_eq!(clean_code, code);
             prop_assert_eq!(code, 0, "{:?}", steps);
+            prop_assert_eq!(&findings, &clean_findings, "after {:?}", &steps[..=index]);
             prop_assert!(
                 tree(&project.path("out")) == tree(&project.path(&clean)),
                 "after {:?}", &steps[..=index]
@@ -322,6 +360,43 @@ fn a_damaged_cache_is_reported_and_the_site_built_whole() {
         output.stderr
     );
     assert_eq!(tree(&project.path("public")), expected);
+}
+
+#[test]
+fn a_damaged_first_pass_cache_is_reported_and_every_record_checked() {
+    let project = Project::fixture("build/uptime");
+    assert!(project.run(&["build"]).code == 0);
+    let cache = project.path(".hindsight-cache/build-pass1");
+    assert!(std::fs::metadata(&cache).unwrap().len() > 0);
+    let expected = tree(&project.path("public"));
+    std::fs::write(&cache, "hindsight build first pass 0\n").unwrap();
+    let output = project.run(&["build", "--clean"]);
+    assert!(
+        !output.stderr.contains("first-pass cache"),
+        "{}",
+        output.stderr
+    );
+    std::fs::write(&cache, "hindsight build first pass 0\n").unwrap();
+    let output = project.run(&["build", "-v"]);
+    assert_eq!(output.code, 0);
+    assert!(
+        output
+            .stderr
+            .contains("warning: the build's first-pass cache")
+            && output
+                .stderr
+                .contains("is unreadable and was ignored (it is truncated); checked every file"),
+        "{}",
+        output.stderr
+    );
+    assert_eq!(tree(&project.path("public")), expected);
+    // Rewritten: the next build trusts it.
+    let output = project.run(&["build", "-v"]);
+    assert!(
+        !output.stderr.contains("first-pass cache"),
+        "{}",
+        output.stderr
+    );
 }
 
 #[test]

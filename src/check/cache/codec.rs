@@ -36,6 +36,14 @@ impl Writer {
     pub(crate) fn u8(&mut self, value: u8) {
         self.bytes.push(value);
     }
+    /// An unsigned integer in 7-bit groups, low first: one byte below 128.
+    pub(crate) fn varint(&mut self, mut value: u64) {
+        while value >= 0x80 {
+            self.bytes.push((value as u8) | 0x80);
+            value >>= 7;
+        }
+        self.bytes.push(value as u8);
+    }
     pub(crate) fn raw(&mut self, bytes: &[u8]) {
         self.u64(bytes.len() as u64);
         self.bytes.extend_from_slice(bytes);
@@ -57,7 +65,7 @@ impl Writer {
         }
     }
 
-    fn span(&mut self, span: Span) {
+    pub(crate) fn span(&mut self, span: Span) {
         for pos in [span.start, span.end] {
             self.u64(pos.line as u64);
             self.u64(pos.column as u64);
@@ -82,16 +90,16 @@ impl Writer {
         self.u8(u8::from(f.secret));
     }
 
-    fn date(&mut self, date: NaiveDate) {
+    pub(crate) fn date(&mut self, date: NaiveDate) {
         self.i64(i64::from(date.num_days_from_ce()));
     }
 
-    fn time(&mut self, time: NaiveTime) {
+    pub(crate) fn time(&mut self, time: NaiveTime) {
         self.u64(u64::from(time.num_seconds_from_midnight()));
         self.u64(u64::from(time.nanosecond()));
     }
 
-    fn when(&mut self, when: &When) {
+    pub(crate) fn when(&mut self, when: &When) {
         self.instant(when.utc);
         self.date(when.local_date);
         self.u8(when.precision as u8);
@@ -149,7 +157,7 @@ pub(crate) struct Reader<'a> {
 type Result<T> = std::result::Result<T, &'static str>;
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8]> {
         if n > self.bytes.len() {
             return Err(MALFORMED);
         }
@@ -171,6 +179,17 @@ impl<'a> Reader<'a> {
     pub(crate) fn usize(&mut self) -> Result<usize> {
         usize::try_from(self.u64()?).map_err(|_| MALFORMED)
     }
+    pub(crate) fn varint(&mut self) -> Result<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.u8()?;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(MALFORMED)
+    }
     pub(crate) fn raw(&mut self) -> Result<&'a [u8]> {
         let len = self.usize()?;
         self.take(len)
@@ -178,14 +197,14 @@ impl<'a> Reader<'a> {
     pub(crate) fn string(&mut self) -> Result<String> {
         String::from_utf8(self.raw()?.to_vec()).map_err(|_| MALFORMED)
     }
-    fn bool(&mut self) -> Result<bool> {
+    pub(crate) fn bool(&mut self) -> Result<bool> {
         match self.u8()? {
             0 => Ok(false),
             1 => Ok(true),
             _ => Err(MALFORMED),
         }
     }
-    fn path(&mut self) -> Result<PathBuf> {
+    pub(crate) fn path(&mut self) -> Result<PathBuf> {
         Ok(PathBuf::from(OsStr::from_bytes(self.raw()?)))
     }
     pub(crate) fn instant(&mut self) -> Result<DateTime<Utc>> {
@@ -201,7 +220,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn span(&mut self) -> Result<Span> {
+    pub(crate) fn span(&mut self) -> Result<Span> {
         let mut pos = || -> Result<Pos> {
             Ok(Pos {
                 line: self.usize()?,
@@ -245,12 +264,12 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn date(&mut self) -> Result<NaiveDate> {
+    pub(crate) fn date(&mut self) -> Result<NaiveDate> {
         let days = i32::try_from(self.i64()?).map_err(|_| MALFORMED)?;
         NaiveDate::from_num_days_from_ce_opt(days).ok_or(MALFORMED)
     }
 
-    fn time(&mut self) -> Result<NaiveTime> {
+    pub(crate) fn time(&mut self) -> Result<NaiveTime> {
         let secs = u32::try_from(self.u64()?).map_err(|_| MALFORMED)?;
         let nanos = u32::try_from(self.u64()?).map_err(|_| MALFORMED)?;
         NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos).ok_or(MALFORMED)
@@ -264,7 +283,7 @@ impl<'a> Reader<'a> {
             .ok_or(MALFORMED)
     }
 
-    fn when(&mut self) -> Result<When> {
+    pub(crate) fn when(&mut self) -> Result<When> {
         let utc = self.instant()?;
         let local_date = self.date()?;
         let precision = self.precision()?;

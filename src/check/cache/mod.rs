@@ -87,6 +87,14 @@ pub(crate) fn binary_hash() -> Key {
 /// file of at most [`MAX_BYTES`] is an error: it is opened without waiting (a FIFO there
 /// would hang the lint) and without following a link, and checked once open.
 pub(crate) fn read_file(path: &std::path::Path) -> std::io::Result<Option<Vec<u8>>> {
+    read_file_of_at_most(path, MAX_BYTES)
+}
+
+/// [`read_file`] with another bound than [`MAX_BYTES`].
+pub(crate) fn read_file_of_at_most(
+    path: &std::path::Path,
+    max_bytes: u64,
+) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::{Error, ErrorKind, Read as _};
     use std::os::unix::fs::OpenOptionsExt as _;
     let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOFOLLOW;
@@ -103,19 +111,19 @@ pub(crate) fn read_file(path: &std::path::Path) -> std::io::Result<Option<Vec<u8
     if !metadata.is_file() {
         return Err(Error::other("it is not a regular file"));
     }
-    if metadata.len() > MAX_BYTES {
+    if metadata.len() > max_bytes {
         return Err(Error::other(format!(
             "it is larger than {} MiB",
-            MAX_BYTES >> 20
+            max_bytes >> 20
         )));
     }
     // Sized for the file at once: growing by doubling copied the build cache's 15 MB twice.
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0) + 1);
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_BYTES {
+    file.take(max_bytes + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
         return Err(Error::other(format!(
             "it is larger than {} MiB",
-            MAX_BYTES >> 20
+            max_bytes >> 20
         )));
     }
     Ok(Some(bytes))
@@ -154,18 +162,40 @@ pub(crate) fn group_key(global: &Key, files: &[(&RawSource, bool)]) -> Key {
 /// The cached groups by id, read from a cache file's bytes: empty when they were made with
 /// other global inputs; an error says why the file cannot be trusted.
 pub(crate) fn decode(bytes: &[u8], global: &Key) -> Result<HashMap<String, Entry>, &'static str> {
+    let groups = decode_with(bytes, MAGIC, global, |_| Ok(()))?;
+    Ok(groups
+        .into_iter()
+        .map(|(id, (entry, ()))| (id, entry))
+        .collect())
+}
+
+/// A cache file's bytes: the groups in the order of their ids (the same project gives the
+/// same bytes), and the checksum.
+pub(crate) fn encode(global: &Key, groups: &[(String, Entry)]) -> Vec<u8> {
+    let groups: Vec<_> = groups.iter().map(|(id, entry)| (id, entry, ())).collect();
+    encode_with(MAGIC, global, &groups, |_, ()| {})
+}
+
+/// [`decode`] of a cache file whose format is `magic`, each group's entry followed by what
+/// `more` reads (a build's first pass keeps more of a group than its findings).
+pub(crate) fn decode_with<'b, T>(
+    bytes: &'b [u8],
+    magic: &[u8],
+    global: &Key,
+    mut more: impl FnMut(&mut Reader<'b>) -> Result<T, &'static str>,
+) -> Result<HashMap<String, (Entry, T)>, &'static str> {
     let Some(body_len) = bytes.len().checked_sub(32) else {
         return Err("it is truncated");
     };
     let (body, checksum) = bytes.split_at(body_len);
-    if !body.starts_with(MAGIC) {
+    if !body.starts_with(magic) {
         return Err("it has another format");
     }
     if Sha256::digest(body).as_slice() != checksum {
         return Err("it fails its checksum");
     }
     let mut reader = Reader {
-        bytes: &body[MAGIC.len()..],
+        bytes: &body[magic.len()..],
     };
     if reader.string()? != env!("CARGO_PKG_VERSION") {
         return Err("another version of hindsight wrote it");
@@ -198,7 +228,8 @@ pub(crate) fn decode(bytes: &[u8], global: &Key) -> Result<HashMap<String, Entry
             diagnostics,
             entries,
         };
-        groups.insert(id, entry);
+        let more = more(&mut reader)?;
+        groups.insert(id, (entry, more));
     }
     if !reader.bytes.is_empty() {
         return Err(MALFORMED);
@@ -206,18 +237,22 @@ pub(crate) fn decode(bytes: &[u8], global: &Key) -> Result<HashMap<String, Entry
     Ok(groups)
 }
 
-/// A cache file's bytes: the groups in the order of their ids (the same project gives the
-/// same bytes), and the checksum.
-pub(crate) fn encode(global: &Key, groups: &[(String, Entry)]) -> Vec<u8> {
+/// [`encode`] in the format `magic`, each group's entry followed by what `more` writes of it.
+pub(crate) fn encode_with<S: AsRef<str>, T>(
+    magic: &[u8],
+    global: &Key,
+    groups: &[(S, &Entry, T)],
+    more: impl Fn(&mut Writer, &T),
+) -> Vec<u8> {
     let mut writer = Writer::default();
-    writer.bytes.extend_from_slice(MAGIC);
+    writer.bytes.extend_from_slice(magic);
     writer.str(env!("CARGO_PKG_VERSION"));
     writer.raw(global);
-    let mut order: Vec<&(String, Entry)> = groups.iter().collect();
-    order.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut order: Vec<&(S, &Entry, T)> = groups.iter().collect();
+    order.sort_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()));
     writer.u64(order.len() as u64);
-    for (id, entry) in order {
-        writer.str(id);
+    for (id, entry, extra) in order {
+        writer.str(id.as_ref());
         writer.raw(&entry.key);
         writer.opt_instant(entry.span.from);
         writer.opt_instant(entry.span.until);
@@ -230,6 +265,7 @@ pub(crate) fn encode(global: &Key, groups: &[(String, Entry)]) -> Vec<u8> {
         for record in &entry.entries {
             writer.entry(record);
         }
+        more(&mut writer, extra);
     }
     let checksum = Sha256::digest(&writer.bytes);
     writer.bytes.extend_from_slice(&checksum);
