@@ -1,7 +1,7 @@
 //! Fluent messages per language: the built-in locales, with a project's `locales/` layered
 //! over them message by message.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -25,6 +25,9 @@ pub struct Messages {
     catalogs: Vec<Catalog>,
     /// Per language: the messages without variables, formatted once (see [`Messages::plain`]).
     plain: Vec<Arc<BTreeMap<String, String>>>,
+    /// Per language: the messages without variables by their own ids, formatted once: a
+    /// page asks for some of them (headings, keywords) every time it is rendered.
+    fixed: Vec<HashMap<String, String>>,
     /// Problems in a project's locales that did not stop loading (shown to the user).
     pub warnings: Vec<String>,
 }
@@ -78,8 +81,18 @@ impl Messages {
             bundles,
             catalogs,
             plain: Vec::new(),
+            fixed: Vec::new(),
             warnings,
         };
+        messages.fixed = Lang::ALL
+            .iter()
+            .map(|&lang| {
+                (messages.catalog(lang).iter())
+                    .filter(|(_, variables)| variables.is_empty())
+                    .map(|(id, _)| (id.clone(), messages.format(lang, id, &[])))
+                    .collect()
+            })
+            .collect();
         messages.plain = Lang::ALL
             .iter()
             .map(|&lang| {
@@ -106,7 +119,10 @@ impl Messages {
 
     /// A message without variables.
     pub fn text(&self, lang: Lang, id: &str) -> String {
-        self.format(lang, id, &[])
+        match self.fixed.get(lang.index()).and_then(|fixed| fixed.get(id)) {
+            Some(text) => text.clone(),
+            None => self.format(lang, id, &[]),
+        }
     }
 
     /// A message with its variables. A message no locale defines comes out as its id, so a

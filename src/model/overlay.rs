@@ -156,6 +156,11 @@ pub(crate) type TextKey = *const Spanned<String>;
 impl<'a> Alignment<'a> {
     /// Each record text that has a pair: the pair, and whether it is stale.
     pub(crate) fn by_record_text(&self) -> HashMap<TextKey, (&'a Pair, bool)> {
+        self.record_texts().collect()
+    }
+
+    /// [`Alignment::by_record_text`] as it is found, each record text once.
+    pub(crate) fn record_texts(&self) -> impl Iterator<Item = (TextKey, (&'a Pair, bool))> + '_ {
         self.pairs
             .iter()
             .filter_map(|(_, pair, state)| match state {
@@ -163,7 +168,6 @@ impl<'a> Alignment<'a> {
                 PairState::Stale { current } => Some((*current as TextKey, (*pair, true))),
                 PairState::Orphan => None,
             })
-            .collect()
     }
 
     /// The pairs that match nothing in the record, with their field names.
@@ -176,6 +180,64 @@ impl<'a> Alignment<'a> {
 }
 
 /// The record's texts that the overlay list `list` translates, in order.
+/// Each pair's entry: the first entry not yet taken with its source text, marked taken.
+fn match_sources(
+    entries: &[&Spanned<String>],
+    pairs: &[Pair],
+    entry_taken: &mut [bool],
+) -> Vec<Option<usize>> {
+    // A short list (nearly every record's) is scanned: hashing every text and a queue per
+    // text cost more than the comparisons, which stop at the first differing byte.
+    if entries.len().saturating_mul(pairs.len()) <= SCANNED_PAIRINGS {
+        scanned(entries, pairs, entry_taken)
+    } else {
+        hashed(entries, pairs, entry_taken)
+    }
+}
+
+/// The most entry-pair comparisons a list is matched by scanning instead of hashing.
+const SCANNED_PAIRINGS: usize = 1024;
+
+fn scanned(
+    entries: &[&Spanned<String>],
+    pairs: &[Pair],
+    entry_taken: &mut [bool],
+) -> Vec<Option<usize>> {
+    (pairs.iter())
+        .map(|pair| {
+            let source = pair.source.value.as_str();
+            let e = (0..entries.len()).find(|&e| !entry_taken[e] && entries[e].value == source)?;
+            entry_taken[e] = true;
+            Some(e)
+        })
+        .collect()
+}
+
+/// [`scanned`] in time linear in the texts: scanning the entries for every pair of a long
+/// list was quadratic (two 2 MiB files took seconds to lint).
+fn hashed(
+    entries: &[&Spanned<String>],
+    pairs: &[Pair],
+    entry_taken: &mut [bool],
+) -> Vec<Option<usize>> {
+    let mut untaken: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+    for (e, entry) in entries.iter().enumerate() {
+        untaken
+            .entry(entry.value.as_str())
+            .or_default()
+            .push_back(e);
+    }
+    (pairs.iter())
+        .map(|pair| {
+            let e = untaken
+                .get_mut(pair.source.value.as_str())
+                .and_then(|queue| queue.pop_front())?;
+            entry_taken[e] = true;
+            Some(e)
+        })
+        .collect()
+}
+
 pub(crate) fn record_list(record: &super::Record, list: OverlayList) -> Vec<&Spanned<String>> {
     match list {
         OverlayList::Timeline => record.timeline.iter().map(|entry| &entry.text).collect(),
@@ -215,25 +277,7 @@ pub(crate) fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alig
         let entries = record_list(record, list);
         let pairs = overlay.list(list);
         let mut entry_taken = vec![false; entries.len()];
-        let mut pair_entry: Vec<Option<usize>> = vec![None; pairs.len()];
-        // Each pair takes the first entry not yet taken with its source text. Scanning the
-        // entries for every pair was quadratic: two 2 MiB files took seconds to lint.
-        let mut untaken: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
-        for (e, entry) in entries.iter().enumerate() {
-            untaken
-                .entry(entry.value.as_str())
-                .or_default()
-                .push_back(e);
-        }
-        for (p, pair) in pairs.iter().enumerate() {
-            if let Some(e) = untaken
-                .get_mut(pair.source.value.as_str())
-                .and_then(|queue| queue.pop_front())
-            {
-                entry_taken[e] = true;
-                pair_entry[p] = Some(e);
-            }
-        }
+        let pair_entry = match_sources(&entries, pairs, &mut entry_taken);
         for (p, pair) in pairs.iter().enumerate() {
             let state = match pair_entry[p] {
                 Some(e) if pair.previous.is_none() => PairState::Current {
@@ -263,4 +307,53 @@ pub(crate) fn align<'a>(record: &'a super::Record, overlay: &'a Overlay) -> Alig
         }
     }
     alignment
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(value: &str) -> Spanned<String> {
+        Spanned::new(value.to_string(), crate::diagnostic::Span::default())
+    }
+
+    fn pair(source: &str) -> Pair {
+        Pair {
+            source: text(source),
+            text: None,
+            previous: None,
+            span: crate::diagnostic::Span::default(),
+        }
+    }
+
+    proptest::proptest! {
+        /// A list matched by scanning pairs its entries as the hashed matching of long lists
+        /// does: each pair the first entry not yet taken with its text, repeats in order.
+        #[test]
+        fn scanning_and_hashing_pair_the_same_entries(
+            entries in proptest::collection::vec("[abc]{0,2}", 0..12),
+            sources in proptest::collection::vec("[abc]{0,2}", 0..12),
+        ) {
+            let entries: Vec<Spanned<String>> = entries.iter().map(|e| text(e)).collect();
+            let entries: Vec<&Spanned<String>> = entries.iter().collect();
+            let pairs: Vec<Pair> = sources.iter().map(|s| pair(s)).collect();
+            let mut taken_scanning = vec![false; entries.len()];
+            let mut taken_hashing = vec![false; entries.len()];
+            let scanning = scanned(&entries, &pairs, &mut taken_scanning);
+            let hashing = hashed(&entries, &pairs, &mut taken_hashing);
+            proptest::prop_assert_eq!(&scanning, &hashing);
+            proptest::prop_assert_eq!(taken_scanning, taken_hashing);
+        }
+    }
+
+    #[test]
+    fn repeated_texts_pair_in_order() {
+        let (a, b) = (text("a"), text("b"));
+        let entries = [&a, &b, &a];
+        let pairs = [pair("a"), pair("a"), pair("a"), pair("c")];
+        let mut taken = [false; 3];
+        let matched = match_sources(&entries, &pairs, &mut taken);
+        assert_eq!(matched, [Some(0), Some(2), None, None]);
+        assert_eq!(taken, [true, false, true]);
+    }
 }

@@ -190,3 +190,30 @@ fn a_project_locale_that_leaves_out_one_message_says_one_message() {
         messages.warnings[0]
     );
 }
+
+/// A message without variables is formatted once, when the messages load: the text a page
+/// gets is the one formatting gives, in each language and with a project's messages over
+/// the built-in ones; an unknown id still comes out as itself.
+#[test]
+fn texts_formatted_once_are_those_formatting_gives() {
+    let root = tempfile::tempdir().unwrap();
+    let de = root.path().join("locales/de");
+    fs::create_dir_all(&de).unwrap();
+    fs::write(de.join("postmortem.ftl"), "heading-summary = Kurz gesagt\n").unwrap();
+    let messages = Messages::load(Some(root.path())).unwrap();
+    for &lang in Lang::ALL {
+        for id in messages.catalog(lang).keys() {
+            assert_eq!(
+                messages.text(lang, id),
+                messages.format(lang, id, &[]),
+                "{lang} {id}"
+            );
+        }
+    }
+    assert_eq!(messages.text(Lang::De, "heading-summary"), "Kurz gesagt");
+    assert_ne!(messages.text(Lang::En, "heading-summary"), "Kurz gesagt");
+    assert_eq!(
+        messages.text(Lang::En, "no-such-message"),
+        "no-such-message"
+    );
+}

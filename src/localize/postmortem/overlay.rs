@@ -17,10 +17,9 @@ pub(super) struct Texts<'a> {
 
 impl<'a> Texts<'a> {
     pub(super) fn new(record: &'a Record, overlay: Option<&'a Overlay>, page: Lang) -> Self {
-        let translated = overlay
-            .map(|overlay| align(record, overlay).by_record_text())
-            .unwrap_or_default()
-            .into_iter()
+        let alignment = overlay.map(|overlay| align(record, overlay));
+        let translated = (alignment.iter())
+            .flat_map(|alignment| alignment.record_texts())
             .filter_map(|(key, (pair, stale))| {
                 let text = pair.text.as_ref().filter(|_| !pair.is_untranslated())?;
                 Some((key, (text.value.as_str(), stale)))
