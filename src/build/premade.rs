@@ -22,12 +22,14 @@ pub(crate) struct Premade(HashMap<Box<str>, Incident>);
 /// An incident's status, and its views not taken yet.
 type Incident = (Derived, Vec<Option<Box<IncidentView>>>);
 
-/// What the first pass makes of an incident: its id, status and views.
-pub(crate) type Made = (String, Derived, Vec<IncidentView>);
+/// What the first pass makes of an incident: its id, status and views (each boxed where it
+/// is made, on the thread that made it: boxed after the pass, every view was copied and the
+/// list it was made in freed, among what the build holds).
+pub(crate) type Made = (String, Derived, Vec<Box<IncidentView>>);
 
 impl Premade {
     pub(crate) fn insert(&mut self, (id, derived, views): Made) {
-        let views = views.into_iter().map(|view| Some(Box::new(view))).collect();
+        let views = views.into_iter().map(Some).collect();
         self.0.insert(id.into(), (derived, views));
     }
 
@@ -80,7 +82,7 @@ pub(crate) fn views(
             );
             let mut view = incident_view(&incident, &postmortem, config, &assets.localizer, lang);
             shrink(&mut view);
-            view
+            Box::new(view)
         })
         .collect();
     Some((record.id.clone(), Derived::of(&incident), views))

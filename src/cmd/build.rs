@@ -128,6 +128,10 @@ struct Terminal {
 impl BuildObserver for Terminal {
     fn checked(&self, project: &Project, report: &Report) {
         report_on_stderr(project, report);
+        // The first pass's freed blocks (the groups as read, the boxes its slim records were
+        // moved out of) are of sizes the render seldom asks for: handed back now, they are
+        // not resident for the rest of the build.
+        crate::allocator::release_freed();
     }
 
     fn progress(&self) -> &dyn Progress {

@@ -25,8 +25,9 @@ pub struct Fingerprint {
     pub key: String,
     /// What an incident page's key is made of; see [`crate::build::PageKeys`].
     pub pages: PageInputs,
-    /// Every input (and the binary), by the hash of its name, and where it is.
-    files: Vec<(String, PathBuf)>,
+    /// Every input (and the binary): where it is, and the stat it was stamped with (the
+    /// hash left empty; the stamps by name are `inputs`', which a build hands to publish).
+    files: Vec<(PathBuf, Stamp)>,
 }
 
 /// The inputs of a build as its pages depend on them: those of every page, and each record
@@ -73,6 +74,7 @@ pub fn fingerprint(
             Some((name, stamp))
         })
         .collect::<Option<_>>()?;
+    drop(paths);
     let mut hasher = Sha256::new();
     hasher.update(format!("{FORMAT}\n{}\n", env!("CARGO_PKG_VERSION")));
     hasher.update(format!("\nnow {}\n", now.to_rfc3339()));
@@ -80,19 +82,23 @@ pub fn fingerprint(
     hasher.update(format!("\nconfig {}\n", sources.config.is_some()));
     let mut stamps = std::collections::HashMap::with_capacity(stamped.len());
     let pages = page_inputs(root, sources, &files, &stamped);
-    let mut named = Vec::with_capacity(files.len());
+    let mut stated = Vec::with_capacity(files.len());
     for ((label, path), (name, stamp)) in files.into_iter().zip(stamped) {
         for part in [label.as_bytes(), b"\0", stamp.hash.as_bytes(), b"\n"] {
             hasher.update(part);
         }
-        stamps.insert(name.clone(), stamp);
-        named.push((name, path));
+        let stat = Stamp {
+            hash: String::new(),
+            ..stamp
+        };
+        stamps.insert(name, stamp);
+        stated.push((path, stat));
     }
     Some(Fingerprint {
         inputs: Inputs { stamps, taken },
         key: hex(&hasher.finalize()),
         pages,
-        files: named,
+        files: stated,
     })
 }
 
@@ -150,24 +156,17 @@ impl Fingerprint {
         let stamped = self
             .files
             .iter()
-            .filter(|(_, path)| paths.contains(path.as_path()));
+            .filter(|(path, _)| paths.contains(path.as_path()));
         stamped.count() == paths.len() && self.still_among(|path| paths.contains(path))
     }
 
     fn still_among(&self, among: impl Fn(&Path) -> bool) -> bool {
-        let files: Vec<&(String, PathBuf)> =
-            self.files.iter().filter(|(_, path)| among(path)).collect();
-        let paths: Vec<&Path> = files.iter().map(|(_, path)| path.as_path()).collect();
+        let files: Vec<&(PathBuf, Stamp)> =
+            self.files.iter().filter(|(path, _)| among(path)).collect();
+        let paths: Vec<&Path> = files.iter().map(|(path, _)| path.as_path()).collect();
         let stats = stat::stat_all(&paths, Links::Follow);
-        files.into_iter().zip(stats).all(|((name, _), now)| {
-            let stamped = self.inputs.stamps.get(name);
-            stamped.zip(now).is_some_and(|(before, now)| {
-                Stamp {
-                    hash: before.hash.clone(),
-                    ..Stamp::stat(&now)
-                } == *before
-            })
-        })
+        (files.into_iter().zip(stats))
+            .all(|((_, stamped), now)| now.is_some_and(|now| Stamp::stat(&now) == *stamped))
     }
 }
 
@@ -229,6 +228,7 @@ fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::mem;
 
     fn project() -> (tempfile::TempDir, Sources) {
         let dir = tempfile::tempdir().unwrap();
@@ -384,6 +384,22 @@ mod tests {
         // A project's own template may show anything anywhere: pages get no key.
         write("templates/site/home.html", "x");
         assert_eq!(pages().site, None);
+    }
+
+    #[test]
+    fn a_fingerprint_whose_stamps_were_handed_on_still_tells_a_change() {
+        let (dir, sources) = project();
+        let mut first = fingerprint(dir.path(), &sources, now(), &Inputs::default()).unwrap();
+        // As a build takes them, for publish and the page keys.
+        let (inputs, pages) = (mem::take(&mut first.inputs), mem::take(&mut first.pages));
+        assert!(!inputs.stamps.is_empty() && !pages.groups.is_empty());
+        assert!(first.still());
+        fs::write(
+            dir.path().join("incidents/2024-01-01-a.yaml"),
+            "title: BB\n",
+        )
+        .unwrap();
+        assert!(!first.still(), "changed since it was stamped");
     }
 
     #[test]

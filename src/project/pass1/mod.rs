@@ -163,7 +163,7 @@ fn encode_held(writer: &mut Writer, held: &HeldRef<'_>) {
     record::record_file(writer, held.record);
     codec::string(writer, id);
     codec::derived(writer, derived);
-    codec::list(writer, views, codec::view);
+    codec::list(writer, views, |writer, view| codec::view(writer, view));
     codec::list(writer, &held.fingerprints, |writer, &(len, hash)| {
         writer.varint(len as u64);
         writer.u64(hash);
@@ -184,7 +184,7 @@ fn decode_held(bytes: &[u8]) -> Result<Held, &'static str> {
     let record = record::read_record_file(&mut reader)?;
     let id = codec::read_string(&mut reader)?;
     let derived = codec::read_derived(&mut reader)?;
-    let views = codec::read_list(&mut reader, codec::read_view)?;
+    let views = codec::read_list(&mut reader, |reader| codec::read_view(reader).map(Box::new))?;
     let fingerprints = codec::read_list(&mut reader, |reader| {
         let len = usize::try_from(reader.varint()?).map_err(|_| cache::codec::MALFORMED)?;
         Ok((len, reader.u64()?))
