@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use sha2::{Digest as _, Sha256};
 
 use crate::discover::Sources;
-use crate::publish::{Inputs, Stamp};
+use crate::publish::{Inputs, Stamp, Stamps};
 use crate::stat::{self, Links, Stat};
 
 /// The build's inputs as found now, and its key.
@@ -23,10 +23,11 @@ pub struct Fingerprint {
     /// SHA-256 (hex) of the format, hindsight's version and binary, "now", the git revisions
     /// and every input's path and hash.
     pub key: String,
-    /// What an incident page's key is made of; see [`crate::build::PageKeys`].
-    pub pages: PageInputs,
     /// Every input (and the binary), by the hash of its name, and where it is.
     files: Vec<(String, PathBuf)>,
+    /// Every input's path under the project (the binary's is [`BINARY`]) and the hash of its
+    /// bytes, as `files` orders them: what [`Fingerprint::pages`] is made of.
+    hashes: Vec<(String, String)>,
 }
 
 /// The inputs of a build as its pages depend on them: those of every page, and each record
@@ -57,7 +58,7 @@ pub fn fingerprint(
     root: &Path,
     sources: &Sources,
     now: DateTime<Utc>,
-    previous: &Inputs,
+    previous: &dyn Stamps,
 ) -> Option<Fingerprint> {
     let taken = since_epoch(std::time::SystemTime::now())?;
     let mut files: Vec<(String, PathBuf)> = input_files(root, sources)?.into_iter().collect();
@@ -79,30 +80,27 @@ pub fn fingerprint(
     hasher.update(crate::load::revisions(root).digest());
     hasher.update(format!("\nconfig {}\n", sources.config.is_some()));
     let mut stamps = std::collections::HashMap::with_capacity(stamped.len());
-    let pages = page_inputs(root, sources, &files, &stamped);
     let mut named = Vec::with_capacity(files.len());
+    let mut hashes = Vec::with_capacity(files.len());
     for ((label, path), (name, stamp)) in files.into_iter().zip(stamped) {
         for part in [label.as_bytes(), b"\0", stamp.hash.as_bytes(), b"\n"] {
             hasher.update(part);
         }
+        hashes.push((label, stamp.hash.clone()));
         stamps.insert(name.clone(), stamp);
         named.push((name, path));
     }
     Some(Fingerprint {
         inputs: Inputs { stamps, taken },
         key: hex(&hasher.finalize()),
-        pages,
         files: named,
+        hashes,
     })
 }
 
-/// The inputs every page depends on, and each group's, from the stamps of `files`.
-fn page_inputs(
-    root: &Path,
-    sources: &Sources,
-    files: &[(String, PathBuf)],
-    stamps: &[(String, Stamp)],
-) -> PageInputs {
+/// The inputs every page depends on, and each group's, from the `hashes` of the inputs of
+/// the project at `root`, whose sources are `sources`.
+fn page_inputs(root: &Path, sources: &Sources, hashes: &[(String, String)]) -> PageInputs {
     let label = |path: &Path| {
         let relative = path.strip_prefix(root).unwrap_or(path);
         relative.to_string_lossy().into_owned()
@@ -118,8 +116,8 @@ fn page_inputs(
     let mut groups: std::collections::HashMap<&str, Sha256> = std::collections::HashMap::new();
     let mut own_templates = false;
     // The running binary is one of `files`, under a name no group has: every page's part.
-    for ((label, _), (_, stamp)) in files.iter().zip(stamps) {
-        let line = format!("{label}\0{}\n", stamp.hash);
+    for (label, hash) in hashes {
+        let line = format!("{label}\0{hash}\n");
         match groups_of.get(label) {
             Some(id) => groups.entry(id).or_default().update(line),
             None => {
@@ -138,6 +136,13 @@ fn page_inputs(
 }
 
 impl Fingerprint {
+    /// What an incident page's key is made of (see [`crate::build::PageKeys`]), for the
+    /// project at `root` whose sources are `sources`: asked only by a build that renders, so
+    /// that one which finds nothing changed does not group 40,000 files.
+    pub fn pages(&self, root: &Path, sources: &Sources) -> PageInputs {
+        page_inputs(root, sources, &self.hashes)
+    }
+
     /// Whether every input is still as it was stamped (by its stat): a file changed while
     /// the build read it may have given the site other bytes than the key says, so such a
     /// build records no key.
@@ -185,13 +190,13 @@ fn input_files(root: &Path, sources: &Sources) -> Option<BTreeMap<String, PathBu
 /// The stamp of the input named `name` (the hash of its path) at `path`, whose stat is
 /// `stat`: the previous hash when the stat says it is the same file, else the hash of its
 /// bytes now.
-fn stamp(name: &str, path: &Path, stat: Stat, previous: &Inputs) -> Option<Stamp> {
+fn stamp(name: &str, path: &Path, stat: Stat, previous: &dyn Stamps) -> Option<Stamp> {
     if stat.kind != stat::Kind::File {
         return None;
     }
     let mut stamp = Stamp::stat(&stat);
-    match previous.stamps.get(name) {
-        Some(before) if stamp.same_file(before, previous.taken) => stamp.hash = before.hash.clone(),
+    match previous.stamp(name) {
+        Some(before) if stamp.same_file(&before, previous.taken()) => stamp.hash = before.hash,
         _ => stamp.hash = hex(&Sha256::digest(fs::read(path).ok()?)),
     }
     Some(stamp)
@@ -332,7 +337,7 @@ mod tests {
         let pages = || {
             let sources = crate::discover::discover(dir.path(), &[]).unwrap();
             let fingerprint = fingerprint(dir.path(), &sources, now(), &Inputs::default());
-            fingerprint.unwrap().pages
+            fingerprint.unwrap().pages(dir.path(), &sources)
         };
         let first = pages();
         assert!(first.site.is_some());

@@ -112,13 +112,11 @@ pub fn build_into(
     }
     // Records are checked and kept slim in one pass; incident pages read theirs again.
     drop(previous);
+    let pages = fingerprint.as_ref().map(|f| f.pages(root, &sources));
     let (project, report) = Project::load_for_build_from(root, sources, now)?;
     observer.checked(&project, &report);
     let findings = (!report.diagnostics.is_empty()).then(|| crate::report::summary_line(&report));
-    let keys = fingerprint.as_ref().and_then(|fingerprint| {
-        let pages = fingerprint.pages.clone();
-        build::PageKeys::new(pages.site, pages.groups)
-    });
+    let keys = pages.and_then(|pages| build::PageKeys::new(pages.site, pages.groups));
     let progress = observer.progress();
     let built = match build_site_keyed(&project, report, now, progress, keys)? {
         Outcome::Done(built) => built,

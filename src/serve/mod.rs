@@ -157,7 +157,7 @@ impl Builder {
         let assets = self.assets.as_ref().context("the site's assets")?;
         let options = Options { preview: true };
         let keys = fingerprint.as_ref().and_then(|fingerprint| {
-            let pages = fingerprint.pages.clone();
+            let pages = fingerprint.pages(&self.root, &sources);
             build::PageKeys::new(pages.site, pages.groups)
         });
         let built = build::build_keyed(&project.corpus, assets, now, &build::Quiet, options, keys)?;
