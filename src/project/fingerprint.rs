@@ -26,8 +26,9 @@ pub struct Fingerprint {
     /// Every input (and the binary), by the hash of its name, and where it is.
     files: Vec<(String, PathBuf)>,
     /// Every input's path under the project (the binary's is [`BINARY`]) and the hash of its
-    /// bytes, as `files` orders them: what [`Fingerprint::pages`] is made of.
-    hashes: Vec<(String, String)>,
+    /// bytes, as `files` orders them: what [`Fingerprint::take_pages`] makes the pages'
+    /// inputs of (then None: not kept through the build).
+    hashes: Option<Vec<(String, String)>>,
 }
 
 /// The inputs of a build as its pages depend on them: those of every page, and each record
@@ -94,7 +95,7 @@ pub fn fingerprint(
         inputs: Inputs { stamps, taken },
         key: hex(&hasher.finalize()),
         files: named,
-        hashes,
+        hashes: Some(hashes),
     })
 }
 
@@ -136,11 +137,11 @@ fn page_inputs(root: &Path, sources: &Sources, hashes: &[(String, String)]) -> P
 }
 
 impl Fingerprint {
-    /// What an incident page's key is made of (see [`crate::build::PageKeys`]), for the
-    /// project at `root` whose sources are `sources`: asked only by a build that renders, so
-    /// that one which finds nothing changed does not group 40,000 files.
-    pub fn pages(&self, root: &Path, sources: &Sources) -> PageInputs {
-        page_inputs(root, sources, &self.hashes)
+    /// What pages' keys are made of (see [`crate::build::PageKeys`]), for the project at
+    /// `root` whose sources are `sources`: asked only by a build that renders, so that one
+    /// which finds nothing changed does not group 40,000 files. Given once; None after.
+    pub fn take_pages(&mut self, root: &Path, sources: &Sources) -> Option<PageInputs> {
+        Some(page_inputs(root, sources, &self.hashes.take()?))
     }
 
     /// Whether every input is still as it was stamped (by its stat): a file changed while
@@ -337,7 +338,8 @@ mod tests {
         let pages = || {
             let sources = crate::discover::discover(dir.path(), &[]).unwrap();
             let fingerprint = fingerprint(dir.path(), &sources, now(), &Inputs::default());
-            fingerprint.unwrap().pages(dir.path(), &sources)
+            let mut fingerprint = fingerprint.unwrap();
+            fingerprint.take_pages(dir.path(), &sources).unwrap()
         };
         let first = pages();
         assert!(first.site.is_some());

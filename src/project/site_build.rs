@@ -84,7 +84,7 @@ pub fn build_into(
         true => publish::Previous::default(),
         false => publish::previous(&protected, out),
     };
-    let fingerprint = super::fingerprint(root, &sources, now, previous.inputs());
+    let mut fingerprint = super::fingerprint(root, &sources, now, previous.inputs());
     // Nothing the build reads changed since the build that published `out`: it stands.
     // Findings are not kept, only their count: a caller that shows each of them checks
     // again; a build that stands had no errors.
@@ -112,7 +112,9 @@ pub fn build_into(
     }
     // Records are checked and kept slim in one pass; incident pages read theirs again.
     drop(previous);
-    let pages = fingerprint.as_ref().map(|f| f.pages(root, &sources));
+    let pages = fingerprint
+        .as_mut()
+        .and_then(|f| f.take_pages(root, &sources));
     let (project, report) = Project::load_for_build_from(root, sources, now)?;
     observer.checked(&project, &report);
     let findings = (!report.diagnostics.is_empty()).then(|| crate::report::summary_line(&report));
