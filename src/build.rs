@@ -68,7 +68,7 @@ pub struct Built<'c> {
     /// How the full records are read again, when the corpus holds slim ones.
     reread: Option<&'c Reread>,
     failed: Failed,
-    /// The incident pages' keys, when they can be kept from the previous site.
+    /// The incident and maintenance pages' keys, when they can be kept from the previous site.
     keys: Option<PageKeys>,
 }
 
@@ -83,9 +83,9 @@ impl Built<'_> {
         self.for_each_artifact_keeping(&crate::publish::KeepNothing, emit)
     }
 
-    /// [`Built::for_each_artifact`], asking `keeper` of each incident page with a key
-    /// whether the previous site's file is kept: such a page is not rendered (nor its record
-    /// read again), and not emitted.
+    /// [`Built::for_each_artifact`], asking `keeper` of each incident or maintenance page
+    /// with a key whether the previous site's file is kept: such a page is not rendered (nor
+    /// its record read again), and not emitted.
     pub fn for_each_artifact_keeping(
         &self,
         keeper: &dyn crate::publish::Keeper,
@@ -125,13 +125,21 @@ impl Built<'_> {
             });
         }
         let keep = |job: Job| -> anyhow::Result<Keep> {
-            let Job::Page(language, page @ Page::Incident(index, _)) = job else {
+            let (Job::Page(language, page), Some(keys)) = (job, self.keys.as_ref()) else {
                 return Ok(Keep::Render(None));
             };
-            let lang = self.config.languages[language];
-            let incident = &self.localized.status.incidents[index];
-            let key = (self.keys.as_ref())
-                .and_then(|keys| keys.incident(lang, incident, self.site.built_at));
+            let (lang, status, now) = (
+                self.config.languages[language],
+                &self.localized.status,
+                self.site.built_at,
+            );
+            let key = match page {
+                Page::Incident(index, _) => keys.incident(lang, &status.incidents[index], now),
+                Page::Maintenance(index, _) => {
+                    keys.maintenance(lang, &status.maintenances[index], now)
+                }
+                _ => None,
+            };
             match key {
                 Some(key) if keeper.keep(&page.path(lang), &key)? => Ok(Keep::Kept),
                 key => Ok(Keep::Render(key)),

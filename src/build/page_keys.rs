@@ -1,12 +1,14 @@
-//! The key of each incident page: a hash of everything its bytes depend on, so that a build
+//! The key of each incident and maintenance page: a hash of everything its bytes depend on, so that a build
 //! can take the page from the previous site when its key is the one recorded there.
 //!
 //! With the built-in templates, an incident's page shows its record and overlays (in the
 //! page's language), the site's configuration and messages, and when it was revised; "now"
 //! only while the incident is ongoing (the "as of" line, its running duration) or when one
 //! of its instants is not past (the revision time is capped at now). It shows no other
-//! incident: its `site.incidents` holds only its own. A project's own templates may show
-//! anything on any page (the overall status, the months), so its pages get no key.
+//! incident: its `site.incidents` holds only its own. A maintenance's page likewise shows its
+//! own record (its window, status and texts) and "now" until it is completed with every
+//! instant it names past. A project's own templates may show anything on any page (the
+//! overall status, the months), so its pages get no key.
 
 use std::collections::HashMap;
 
@@ -14,9 +16,9 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest as _, Sha256};
 
 use crate::model::Lang;
-use crate::status::Incident;
+use crate::status::{Incident, Maintenance};
 
-/// What incident pages' keys are made of: see the module.
+/// What incident and maintenance pages' keys are made of: see the module.
 #[derive(Debug, Clone)]
 pub struct PageKeys {
     /// The part every page shares (format, binary, configuration, templates, messages, the
@@ -64,6 +66,30 @@ impl PageKeys {
         // A resolved incident whose every instant is past no longer follows the clock.
         let settled = incident.resolved.is_some() && incident.revised < now;
         if !settled {
+            hasher.update(format!("now {}\n", now.to_rfc3339()));
+        }
+        Some(crate::publish::hex(&hasher.finalize()))
+    }
+
+    /// The key of `maintenance`'s page in `lang` at `now`; None when its group is unknown.
+    pub(crate) fn maintenance(
+        &self,
+        lang: Lang,
+        maintenance: &Maintenance<'_>,
+        now: DateTime<Utc>,
+    ) -> Option<String> {
+        let group = self.groups.get(maintenance.id())?;
+        let instant = |at: Option<DateTime<Utc>>| at.map(|at| at.to_rfc3339()).unwrap_or_default();
+        let mut hasher = Sha256::new();
+        hasher.update(format!(
+            "maintenance page 1\n{}\n{}\n{lang}\n{}\n{group}\n{}\n{}\n",
+            self.site,
+            self.preview,
+            maintenance.id(),
+            instant(maintenance.revised),
+            instant(maintenance.added),
+        ));
+        if !maintenance.settled(now) {
             hasher.update(format!("now {}\n", now.to_rfc3339()));
         }
         Some(crate::publish::hex(&hasher.finalize()))

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use sha2::{Digest as _, Sha256};
 
 use crate::discover::Sources;
-use crate::publish::{Inputs, Stamp};
+use crate::publish::{Inputs, Stamp, Stamps};
 use crate::stat::{self, Links, Stat};
 
 /// The build's inputs as found now, and its key.
@@ -23,11 +23,13 @@ pub struct Fingerprint {
     /// SHA-256 (hex) of the format, hindsight's version and binary, "now", the git revisions
     /// and every input's path and hash.
     pub key: String,
-    /// What an incident page's key is made of; see [`crate::build::PageKeys`].
-    pub pages: PageInputs,
     /// Every input (and the binary): where it is, and the stat it was stamped with (the
     /// hash left empty; the stamps by name are `inputs`', which a build hands to publish).
     files: Vec<(PathBuf, Stamp)>,
+    /// Every input's path under the project (the binary's is [`BINARY`]) and the hash of its
+    /// bytes, as `files` orders them: what [`Fingerprint::take_pages`] makes the pages'
+    /// inputs of (then None: not kept through the build).
+    hashes: Option<Vec<(String, String)>>,
 }
 
 /// The inputs of a build as its pages depend on them: those of every page, and each record
@@ -58,7 +60,7 @@ pub fn fingerprint(
     root: &Path,
     sources: &Sources,
     now: DateTime<Utc>,
-    previous: &Inputs,
+    previous: &dyn Stamps,
 ) -> Option<Fingerprint> {
     let taken = since_epoch(std::time::SystemTime::now())?;
     let mut files: Vec<(String, PathBuf)> = input_files(root, sources)?.into_iter().collect();
@@ -81,34 +83,31 @@ pub fn fingerprint(
     hasher.update(crate::load::revisions(root).digest());
     hasher.update(format!("\nconfig {}\n", sources.config.is_some()));
     let mut stamps = std::collections::HashMap::with_capacity(stamped.len());
-    let pages = page_inputs(root, sources, &files, &stamped);
     let mut stated = Vec::with_capacity(files.len());
+    let mut hashes = Vec::with_capacity(files.len());
     for ((label, path), (name, stamp)) in files.into_iter().zip(stamped) {
         for part in [label.as_bytes(), b"\0", stamp.hash.as_bytes(), b"\n"] {
             hasher.update(part);
         }
         let stat = Stamp {
             hash: String::new(),
-            ..stamp
+            ..stamp.clone()
         };
+        hashes.push((label, stamp.hash.clone()));
         stamps.insert(name, stamp);
         stated.push((path, stat));
     }
     Some(Fingerprint {
         inputs: Inputs { stamps, taken },
         key: hex(&hasher.finalize()),
-        pages,
         files: stated,
+        hashes: Some(hashes),
     })
 }
 
-/// The inputs every page depends on, and each group's, from the stamps of `files`.
-fn page_inputs(
-    root: &Path,
-    sources: &Sources,
-    files: &[(String, PathBuf)],
-    stamps: &[(String, Stamp)],
-) -> PageInputs {
+/// The inputs every page depends on, and each group's, from the `hashes` of the inputs of
+/// the project at `root`, whose sources are `sources`.
+fn page_inputs(root: &Path, sources: &Sources, hashes: &[(String, String)]) -> PageInputs {
     let label = |path: &Path| {
         let relative = path.strip_prefix(root).unwrap_or(path);
         relative.to_string_lossy().into_owned()
@@ -124,8 +123,8 @@ fn page_inputs(
     let mut groups: std::collections::HashMap<&str, Sha256> = std::collections::HashMap::new();
     let mut own_templates = false;
     // The running binary is one of `files`, under a name no group has: every page's part.
-    for ((label, _), (_, stamp)) in files.iter().zip(stamps) {
-        let line = format!("{label}\0{}\n", stamp.hash);
+    for (label, hash) in hashes {
+        let line = format!("{label}\0{hash}\n");
         match groups_of.get(label) {
             Some(id) => groups.entry(id).or_default().update(line),
             None => {
@@ -144,6 +143,13 @@ fn page_inputs(
 }
 
 impl Fingerprint {
+    /// What pages' keys are made of (see [`crate::build::PageKeys`]), for the project at
+    /// `root` whose sources are `sources`: asked only by a build that renders, so that one
+    /// which finds nothing changed does not group 40,000 files. Given once; None after.
+    pub fn take_pages(&mut self, root: &Path, sources: &Sources) -> Option<PageInputs> {
+        Some(page_inputs(root, sources, &self.hashes.take()?))
+    }
+
     /// Whether every input is still as it was stamped (by its stat): a file changed while
     /// the build read it may have given the site other bytes than the key says, so such a
     /// build records no key.
@@ -199,13 +205,13 @@ fn input_files(root: &Path, sources: &Sources) -> Option<BTreeMap<String, PathBu
 /// The stamp of the input named `name` (the hash of its path) at `path`, whose stat is
 /// `stat`: the previous hash when the stat says it is the same file, else the hash of its
 /// bytes now.
-fn stamp(name: &str, path: &Path, stat: Stat, previous: &Inputs) -> Option<Stamp> {
+fn stamp(name: &str, path: &Path, stat: Stat, previous: &dyn Stamps) -> Option<Stamp> {
     if stat.kind != stat::Kind::File {
         return None;
     }
     let mut stamp = Stamp::stat(&stat);
-    match previous.stamps.get(name) {
-        Some(before) if stamp.same_file(before, previous.taken) => stamp.hash = before.hash.clone(),
+    match previous.stamp(name) {
+        Some(before) if stamp.same_file(&before, previous.taken()) => stamp.hash = before.hash,
         _ => stamp.hash = hex(&Sha256::digest(fs::read(path).ok()?)),
     }
     Some(stamp)
@@ -354,7 +360,8 @@ mod tests {
         let pages = || {
             let sources = crate::discover::discover(dir.path(), &[]).unwrap();
             let fingerprint = fingerprint(dir.path(), &sources, now(), &Inputs::default());
-            fingerprint.unwrap().pages
+            let mut fingerprint = fingerprint.unwrap();
+            fingerprint.take_pages(dir.path(), &sources).unwrap()
         };
         let first = pages();
         assert!(first.site.is_some());
@@ -391,7 +398,8 @@ mod tests {
         let (dir, sources) = project();
         let mut first = fingerprint(dir.path(), &sources, now(), &Inputs::default()).unwrap();
         // As a build takes them, for publish and the page keys.
-        let (inputs, pages) = (mem::take(&mut first.inputs), mem::take(&mut first.pages));
+        let inputs = mem::take(&mut first.inputs);
+        let pages = first.take_pages(dir.path(), &sources).unwrap();
         assert!(!inputs.stamps.is_empty() && !pages.groups.is_empty());
         assert!(first.still());
         fs::write(

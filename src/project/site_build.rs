@@ -100,9 +100,14 @@ pub fn build_into(
     }
     // Records are checked and kept slim in one pass; incident pages read theirs again.
     drop(previous);
+    // Grouped only by a build that renders; taken, not copied: at 100,000 incidents they are
+    // tens of megabytes.
+    let pages = fingerprint
+        .as_mut()
+        .and_then(|f| f.take_pages(root, &sources));
     let mut cache_warnings = Vec::new();
-    let (project, report) = match &fingerprint {
-        Some(fingerprint) => {
+    let (project, report) = match (&fingerprint, &pages) {
+        (Some(fingerprint), Some(pages)) => {
             let cache = CacheFile::open(
                 root,
                 Path::new(super::PASS1_CACHE),
@@ -115,7 +120,6 @@ pub fn build_into(
                 &mut cache_warnings,
             );
             let previous = cache.previous.as_deref();
-            let pages = &fingerprint.pages;
             let (project, report, pass1) =
                 Project::load_for_build_cached(root, sources, now, pages, previous)?;
             if let Some(pass1) = pass1 {
@@ -132,15 +136,11 @@ pub fn build_into(
             }
             (project, report)
         }
-        None => Project::load_for_build_from(root, sources, now)?,
+        _ => Project::load_for_build_from(root, sources, now)?,
     };
     observer.checked(&project, &report);
     let findings = (!report.diagnostics.is_empty()).then(|| crate::report::summary_line(&report));
-    // Taken, not copied: at 100,000 incidents each is tens of megabytes, held to the end.
-    let keys = fingerprint.as_mut().and_then(|fingerprint| {
-        let pages = std::mem::take(&mut fingerprint.pages);
-        build::PageKeys::new(pages.site, pages.groups)
-    });
+    let keys = pages.and_then(|pages| build::PageKeys::new(pages.site, pages.groups));
     let progress = observer.progress();
     let built = match build_site_keyed(&project, report, now, progress, keys)? {
         Outcome::Done(built) => built,

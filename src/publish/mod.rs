@@ -18,8 +18,8 @@ pub use guard::Protected;
 pub use interrupt::Interrupted;
 pub(crate) use site::hex;
 pub use site::{
-    Cache, Inputs, KeepNothing, Keeper, Previous, Published, Recording, Source, Stamp, State,
-    previous, site, site_cached, site_recorded, unchanged,
+    Cache, Inputs, KeepNothing, Keeper, Previous, Published, Recording, Source, Stamp, Stamps,
+    State, previous, site, site_cached, site_recorded, unchanged,
 };
 
 /// Writes `bytes` to `path` whole, through a temporary file in the same folder and a rename;

@@ -21,7 +21,7 @@ mod staging;
 mod unchanged;
 
 pub(crate) use cache::hex;
-pub use cache::{Cache, Inputs, Recording, Stamp, State};
+pub use cache::{Cache, Inputs, Recording, Stamp, Stamps, State};
 use staging::Staging;
 pub use staging::{KeepNothing, Keeper};
 pub use unchanged::{Previous, previous, unchanged};

@@ -145,7 +145,7 @@ impl Builder {
     ) -> anyhow::Result<Attempt> {
         let now = (self.now)()?;
         let sources = crate::discover::discover(&self.root, &[])?;
-        let fingerprint = crate::project::fingerprint(&self.root, &sources, now, &self.inputs);
+        let mut fingerprint = crate::project::fingerprint(&self.root, &sources, now, &self.inputs);
         let project = Project::load(&self.root, &[])?;
         let report = project.check(now);
         if report.count(Severity::Error) > 0 {
@@ -156,8 +156,8 @@ impl Builder {
         }
         let assets = self.assets.as_ref().context("the site's assets")?;
         let options = Options { preview: true };
-        let keys = fingerprint.as_ref().and_then(|fingerprint| {
-            let pages = fingerprint.pages.clone();
+        let keys = fingerprint.as_mut().and_then(|fingerprint| {
+            let pages = fingerprint.take_pages(&self.root, &sources)?;
             build::PageKeys::new(pages.site, pages.groups)
         });
         let built = build::build_keyed(&project.corpus, assets, now, &build::Quiet, options, keys)?;

@@ -118,6 +118,23 @@ impl Maintenance<'_> {
         .filter(move |&at| status(at) != status(at - TimeDelta::nanoseconds(1)))
     }
 
+    /// Whether its page no longer follows the clock at `now`: completed (or called off and past
+    /// its start), with every instant it names, its revision and its announcement past.
+    pub(crate) fn settled(&self, now: DateTime<Utc>) -> bool {
+        let record = self.record;
+        let milestones = Milestone::ALL
+            .iter()
+            .filter_map(|&m| record.milestone(m))
+            .map(|m| m.value.utc);
+        let named = (record.timeline.iter().map(|e| e.at.value.utc))
+            .chain(milestones)
+            .chain([self.scheduled_for, self.scheduled_until])
+            .chain(record.resolved.as_ref().map(|r| end_of(&r.value)))
+            .chain(self.revised)
+            .chain(self.added);
+        self.status == MaintenanceStatus::Completed && named.into_iter().all(|at| at < now)
+    }
+
     /// Its status at `at` by the same rules as [`Maintenance::status`] at now, counting only
     /// what the record says happened by `at`: for an update's status at the update's time.
     pub(crate) fn status_at(&self, at: DateTime<Utc>) -> MaintenanceStatus {

@@ -1,7 +1,7 @@
-//! Incident pages with keys: a build takes from the previous site, without rendering them,
-//! the incident pages whose inputs did not change, and renders every page whose inputs did
+//! Incident and maintenance pages with keys: a build takes from the previous site, without
+//! rendering them, the pages whose inputs did not change, and renders every page whose inputs did
 //! (the edited record's, every page after a template, message or configuration change, an
-//! ongoing incident's when the clock moves). The property test in `incremental.rs` compares
+//! ongoing incident's or a maintenance not yet over when the clock moves). The property test in `incremental.rs` compares
 //! such builds with clean ones.
 
 use crate::common::{NOW, Project, edit};
@@ -128,4 +128,51 @@ fn a_template_message_or_configuration_change_renders_every_incident_page() {
     std::fs::remove_dir_all(project.path("templates")).unwrap();
     assert_eq!(build(&project, now + 60).0, 0, "the pages had no keys");
     assert_eq!(build(&project, now + 120).0, INCIDENT_PAGES - 4);
+}
+
+/// The maintenance fixture's window in Berlin, 2026-10-24 23:30Z to 2026-10-25 03:00Z, and
+/// its window called off (05:00Z to 06:00Z); two languages, no published incident.
+const DB_UPGRADE: &str = "public/en/maintenance/2026-10-25-db-upgrade.html";
+const MAINTENANCE_PAGES: u64 = 2 * 2;
+
+#[test]
+fn a_maintenance_page_is_kept_only_once_its_window_is_over_and_its_record_unchanged() {
+    let project = Project::fixture("build/maintenance");
+    let (before, during, after) = (1_792_879_200, 1_792_886_400, 1_792_915_200);
+    assert_eq!(build(&project, before).0, 0);
+    assert!(project.read(DB_UPGRADE).contains("maintenance-scheduled"));
+    // Scheduled: the page follows the clock ("as of"), and the window starting changes it.
+    assert_eq!(build(&project, before + 60).0, 0);
+    assert_eq!(build(&project, during).0, 0);
+    let page = project.read(DB_UPGRADE);
+    assert!(page.contains("maintenance-in_progress"), "{page}");
+    // The window ended: rendered once more, then kept while nothing it shows changes.
+    assert_eq!(build(&project, after).0, 0);
+    let page = project.read(DB_UPGRADE);
+    assert!(page.contains("maintenance-completed"), "{page}");
+    assert!(!page.contains("Status as of"), "{page}");
+    assert_eq!(build(&project, after + 3600).0, MAINTENANCE_PAGES);
+    // An edit to one window renders its pages; the other's are kept.
+    edit(
+        &project.path("incidents/2026-10-25-db-upgrade.yaml"),
+        "Writes pause for up to a minute.",
+        "Writes pause for up to two minutes.",
+    );
+    assert_eq!(build(&project, after + 3600).0, MAINTENANCE_PAGES - 2);
+    assert!(project.read(DB_UPGRADE).contains("two minutes"));
+    // What was kept is what a clean build writes.
+    let kept = [
+        "public/en/maintenance/2026-10-25-api-rollout.html",
+        "public/de/maintenance/2026-10-25-api-rollout.html",
+    ];
+    let incremental: Vec<String> = kept.iter().map(|path| project.read(path)).collect();
+    let output = project
+        .cmd()
+        .env("SOURCE_DATE_EPOCH", (after + 3600).to_string())
+        .args(["build", "-q", "--clean", "--out", "public"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let clean: Vec<String> = kept.iter().map(|path| project.read(path)).collect();
+    assert_eq!(incremental, clean);
 }

@@ -52,9 +52,10 @@ fn outcome(project: &Project, report: &crate::check::Report) -> String {
 /// what it keeps and says, and the new cache.
 fn load(root: &Path, now: DateTime<Utc>, previous: Option<&[u8]>) -> (String, Pass1Cached) {
     let sources = crate::discover::discover(root, &[]).unwrap();
-    let print = fingerprint(root, &sources, now, &Inputs::default()).unwrap();
+    let mut print = fingerprint(root, &sources, now, &Inputs::default()).unwrap();
+    let pages = print.take_pages(root, &sources).unwrap();
     let (project, report, cached) =
-        Project::load_for_build_cached(root, sources, now, &print.pages, previous).unwrap();
+        Project::load_for_build_cached(root, sources, now, &pages, previous).unwrap();
     (outcome(&project, &report), cached.unwrap())
 }
 
@@ -67,10 +68,11 @@ fn uncached(root: &Path, now: DateTime<Utc>) -> String {
 /// Whether the cache `bytes` would give group `id` of the project at `root` at `now`.
 fn reused(root: &Path, now: DateTime<Utc>, bytes: &[u8], id: &str) -> bool {
     let sources = crate::discover::discover(root, &[]).unwrap();
-    let print = fingerprint(root, &sources, now, &Inputs::default()).unwrap();
+    let mut print = fingerprint(root, &sources, now, &Inputs::default()).unwrap();
+    let pages = print.take_pages(root, &sources).unwrap();
     let revisions = crate::load::revisions(root);
-    let site = print.pages.site.as_deref().unwrap();
-    let cache = Pass1Cache::new(site, &print.pages.groups, &sources, &revisions, Some(bytes));
+    let site = pages.site.as_deref().unwrap();
+    let cache = Pass1Cache::new(site, &pages.groups, &sources, &revisions, Some(bytes));
     assert_eq!(cache.problem, None);
     let positions: Vec<usize> = (0..sources.files.len())
         .filter(|&p| crate::discover::group_id(&sources.files[p].kind) == id)

@@ -26,8 +26,9 @@ use crate::publish::guard::{Protected, resolve};
 use crate::stat::{self, Kind, Links, Stat};
 
 mod inputs;
-pub use inputs::{Inputs, Recording, Stamp, State};
-use inputs::{parse_stamp, parse_state};
+mod packed;
+pub use inputs::{Inputs, Recording, Stamp, Stamps, State};
+pub(crate) use packed::Packed;
 
 /// Whether a build uses the cache beside its output folder (see this module).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub enum Cache {
 }
 
 /// The manifest's first line; a change of format changes it.
-const FORMAT: &str = "hindsight-cache 4";
+const FORMAT: &str = "hindsight-cache 5";
 
 /// The cache's folder for the output folder `name` in `parent`.
 pub(crate) fn dir(parent: &Path, name: &str) -> PathBuf {
@@ -88,11 +89,13 @@ impl Entry {
     /// Whether `stat` (of a link, not of what it leads to) is of the file this entry
     /// describes.
     pub(crate) fn is(&self, stat: &Stat) -> bool {
-        stat.kind == Kind::File
-            && stat.inode == self.inode
-            && stat.size == self.size
-            && stat.mtime == self.mtime
-            && stat.ctime == self.ctime
+        let placed = Placed {
+            inode: self.inode,
+            size: self.size,
+            mtime: self.mtime,
+            ctime: self.ctime,
+        };
+        placed.is(stat)
     }
 
     /// Whether the file at `path`, a link just made to the file this entry describes, is that
@@ -123,6 +126,26 @@ impl Entry {
     }
 }
 
+/// Where a published file was: its inode, size, modification and status change times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Placed {
+    pub inode: u64,
+    pub size: u64,
+    pub mtime: i128,
+    pub ctime: i128,
+}
+
+impl Placed {
+    /// Whether `stat` (of a link, not of what it leads to) is of the file placed so.
+    pub(crate) fn is(&self, stat: &Stat) -> bool {
+        stat.kind == Kind::File
+            && stat.inode == self.inode
+            && stat.size == self.size
+            && stat.mtime == self.mtime
+            && stat.ctime == self.ctime
+    }
+}
+
 /// The hash of a file's bytes, in hex.
 pub(crate) fn hash(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
@@ -147,129 +170,19 @@ pub(crate) struct Manifest {
 }
 
 impl Manifest {
-    /// The manifest's text: the format, the binary's version, one line per file (sorted by
-    /// path, so that the same site gives the same text), and a checksum of all that.
-    pub(crate) fn to_text(&self) -> String {
-        let mut paths: Vec<&String> = self.entries.keys().collect();
-        paths.sort();
-        let mut text = format!("{FORMAT}\nversion {}\n", env!("CARGO_PKG_VERSION"));
-        text.push_str(&format!("taken {}\n", self.inputs.taken));
-        if let Some(s) = &self.state {
-            let next = s.next_change.map_or("-".to_string(), |at| at.to_string());
-            text.push_str(&format!(
-                "state {} {} {} {} {next}\n",
-                s.key, s.pages, s.languages, s.incidents
-            ));
-            if let Some(findings) = &s.findings {
-                text.push_str(&format!(
-                    "findings {}\n",
-                    findings.replace(['\n', '\r'], " ")
-                ));
-            }
-        }
-        let mut inputs: Vec<(&String, &Stamp)> = self.inputs.stamps.iter().collect();
-        inputs.sort_by_key(|(path, _)| *path);
-        for (path, s) in inputs {
-            text.push_str(&format!(
-                "in\t{path}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-                s.hash, s.dev, s.inode, s.size, s.mtime, s.ctime
-            ));
-        }
-        for path in paths {
-            let e = &self.entries[path];
-            let key = e.key.as_deref().unwrap_or("-");
-            text.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\t{key}\t{}\n",
-                e.hash, e.inode, e.size, e.mtime, e.ctime, path
-            ));
-        }
-        let checksum = hash(text.as_bytes());
-        text.push_str(&format!("checksum {checksum}\n"));
-        text
+    /// The manifest's bytes (see [`packed`]): the same site gives the same bytes.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        packed::encode(self)
     }
 
-    /// Reads a manifest's text; an error says why it cannot be trusted.
-    pub(crate) fn parse(text: &str) -> Result<Manifest, &'static str> {
-        let (body, last) = text
-            .trim_end_matches('\n')
-            .rsplit_once('\n')
-            .ok_or("it is truncated")?;
-        // The body with its last line's end, as the checksum was made of it.
-        let body = &text[..=body.len()];
-        let checksum = last.strip_prefix("checksum ").ok_or("it is truncated")?;
-        // Read while its checksum is taken, on two cores; trusted only if it passes.
-        let (sum, manifest) = rayon::join(|| hash(body.as_bytes()), || Manifest::parse_body(body));
-        if sum != checksum {
-            return Err("it fails its checksum");
-        }
-        manifest
+    /// Reads a manifest's bytes; an error says why it cannot be trusted.
+    #[cfg(test)]
+    pub(crate) fn parse(bytes: Vec<u8>) -> Result<Manifest, &'static str> {
+        Packed::parse(bytes).map(|packed| packed.unpack())
     }
 
-    /// The manifest in `body`, the text before its checksum.
-    fn parse_body(body: &str) -> Result<Manifest, &'static str> {
-        let mut lines = body.lines();
-        if lines.next() != Some(FORMAT) {
-            return Err("it has another format");
-        }
-        if lines.next() != Some(&format!("version {}", env!("CARGO_PKG_VERSION"))) {
-            return Err("another version of hindsight wrote it");
-        }
-        let malformed = |_| "a line is malformed";
-        let taken = lines.next().and_then(|l| l.strip_prefix("taken "));
-        let taken = taken
-            .ok_or("a line is incomplete")?
-            .parse()
-            .map_err(malformed)?;
-        let mut manifest = Manifest {
-            inputs: Inputs {
-                taken,
-                ..Inputs::default()
-            },
-            ..Manifest::default()
-        };
-        // Gathered, then put in maps sized for them at once: growing the maps rehashed every
-        // path several times (a quarter of the time of reading a manifest of 80,000 lines).
-        let (mut stamps, mut entries) = (Vec::new(), Vec::new());
-        for line in lines {
-            if let Some(state) = line.strip_prefix("state ") {
-                manifest.state = Some(parse_state(state).ok_or("a line is malformed")?);
-                continue;
-            }
-            if let Some(findings) = line.strip_prefix("findings ") {
-                let state = manifest.state.as_mut().ok_or("a line is malformed")?;
-                state.findings = Some(findings.to_string());
-                continue;
-            }
-            if let Some(input) = line.strip_prefix("in\t") {
-                let (path, stamp) = parse_stamp(input).ok_or("a line is malformed")?;
-                stamps.push((path, stamp));
-                continue;
-            }
-            let mut fields = line.splitn(7, '\t');
-            let mut next = || fields.next().ok_or("a line is incomplete");
-            let hash = next()?.to_string();
-            let inode = next()?.parse().map_err(|_| "a line is malformed")?;
-            let size = next()?.parse().map_err(|_| "a line is malformed")?;
-            let mtime = next()?.parse().map_err(|_| "a line is malformed")?;
-            let ctime = next()?.parse().map_err(|_| "a line is malformed")?;
-            let key = Some(next()?).filter(|key| *key != "-").map(String::from);
-            let path = next()?.to_string();
-            let entry = Entry {
-                hash,
-                inode,
-                size,
-                mtime,
-                ctime,
-                key,
-            };
-            entries.push((path, entry));
-        }
-        manifest.inputs.stamps = stamps.into_iter().collect();
-        manifest.entries = entries.into_iter().collect();
-        Ok(manifest)
-    }
-
-    /// Whether `path` can be written on one line of the manifest.
+    /// Whether `path` is recorded: a path with a tab or a line break never is (no page the
+    /// built-in templates make has one), so that every recorded path is one line of text.
     pub(crate) fn can_hold(path: &str) -> bool {
         !path.contains(['\t', '\n', '\r'])
     }
@@ -279,7 +192,13 @@ impl Manifest {
 /// cannot be trusted (it is then ignored). Opened as `lint`'s cache is: a FIFO there does
 /// not make the build wait, a link is not followed, a huge file is not read whole.
 pub(crate) fn read(file: &Path) -> (Option<Manifest>, Option<String>) {
-    let text = match crate::check::cache::read_file(file) {
+    let (packed, warning) = read_packed(file);
+    (packed.map(|packed| packed.unpack()), warning)
+}
+
+/// [`read`], the manifest left packed.
+pub(crate) fn read_packed(file: &Path) -> (Option<Packed>, Option<String>) {
+    let bytes = match crate::check::cache::read_file(file) {
         Ok(None) => return (None, None),
         Err(error) if error.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => {
             Err("it is a link")
@@ -288,9 +207,9 @@ pub(crate) fn read(file: &Path) -> (Option<Manifest>, Option<String>) {
             Err("it is not a regular file of at most 256 MiB")
         }
         Err(_) => Err("it cannot be read"),
-        Ok(Some(bytes)) => String::from_utf8(bytes).map_err(|_| "it is not text"),
+        Ok(Some(bytes)) => Ok(bytes),
     };
-    match text.and_then(|text| Manifest::parse(&text)) {
+    match bytes.and_then(Packed::parse) {
         Ok(manifest) => (Some(manifest), None),
         Err(why) => (
             None,
@@ -344,7 +263,7 @@ pub(crate) fn forget(file: &Path) -> anyhow::Result<()> {
 /// Writes the manifest of the site just published (through a temporary file and a
 /// rename); a failure is a warning: the next build then writes every file.
 pub(crate) fn write(file: &Path, manifest: &Manifest) -> Option<String> {
-    crate::publish::write_file(file, manifest.to_text().as_bytes())
+    crate::publish::write_file(file, &manifest.to_bytes())
         .err()
         .map(|error| {
             format!(
@@ -399,41 +318,89 @@ mod tests {
     #[test]
     fn a_manifest_reads_back_as_written() {
         let manifest = sample();
-        assert_eq!(Manifest::parse(&manifest.to_text()), Ok(manifest));
+        assert_eq!(Manifest::parse(manifest.to_bytes()), Ok(manifest));
+    }
+
+    #[test]
+    fn a_manifest_is_looked_up_in_place_as_it_unpacks() {
+        let mut manifest = sample();
+        for n in 0..50u64 {
+            let entry = Entry {
+                inode: n,
+                key: None,
+                ..manifest.entries["en/index.html"].clone()
+            };
+            manifest.entries.insert(format!("de/{n}.html"), entry);
+            let stamp = Stamp {
+                inode: n,
+                ..manifest.inputs.stamps[&hash(b"incidents/a.yaml")].clone()
+            };
+            manifest.inputs.stamps.insert(hash(&n.to_le_bytes()), stamp);
+        }
+        let packed = Packed::parse(manifest.to_bytes()).unwrap();
+        assert_eq!(packed.unpack(), manifest);
+        assert_eq!(packed.files(), manifest.entries.len());
+        for (path, entry) in &manifest.entries {
+            let placed = packed.placed(path).unwrap();
+            assert_eq!((placed.inode, placed.ctime), (entry.inode, entry.ctime));
+        }
+        for (name, stamp) in &manifest.inputs.stamps {
+            assert_eq!(packed.stamp(name).as_ref(), Some(stamp));
+        }
+        assert_eq!(packed.placed("en/missing.html"), None);
+        assert_eq!(packed.stamp(&hash(b"missing")), None);
+        // A value that is no hash is never recorded: what it named is done again.
+        manifest.entries.get_mut("de/7.html").unwrap().hash = "earlier".to_string();
+        let packed = Packed::parse(manifest.to_bytes()).unwrap();
+        assert_eq!(packed.placed("de/7.html"), None);
+        assert_eq!(packed.files(), manifest.entries.len() - 1);
     }
 
     #[test]
     fn a_damaged_manifest_is_not_trusted() {
-        let text = sample().to_text();
+        let bytes = sample().to_bytes();
         assert_eq!(
-            Manifest::parse(&text[..text.len() / 2]),
+            Manifest::parse(bytes[..20].to_vec()),
             Err("it is truncated")
         );
-        let tampered = text.replace("\t12\t", "\t13\t");
-        assert_eq!(Manifest::parse(&tampered), Err("it fails its checksum"));
-        // A manifest of another version, even with a valid checksum of its own.
-        let body = text
-            .lines()
-            .take(text.lines().count() - 1)
-            .collect::<Vec<_>>()
-            .join("\n")
-            .replace(env!("CARGO_PKG_VERSION"), "0.0.0-other");
-        let foreign = format!(
-            "{body}\nchecksum {}\n",
-            hash(format!("{body}\n").as_bytes())
-        );
         assert_eq!(
-            Manifest::parse(&foreign),
+            Manifest::parse(bytes[..bytes.len() / 2].to_vec()),
+            Err("it fails its checksum")
+        );
+        let mut tampered = bytes.clone();
+        tampered[bytes.len() / 2] ^= 1;
+        assert_eq!(Manifest::parse(tampered), Err("it fails its checksum"));
+        // A manifest of the previous format, or of another version, even with a valid
+        // checksum of its own.
+        let old = b"hindsight-cache 4\nversion 0.1.0\ntaken 1\nchecksum 00\n".repeat(4);
+        assert_eq!(Manifest::parse(old), Err("it has another format"));
+        let other = String::from_utf8_lossy(&bytes[..64])
+            .replace(env!("CARGO_PKG_VERSION"), "0.0.0-other")
+            .into_bytes();
+        let mut foreign = [&other[..], &bytes[64..bytes.len() - 32]].concat();
+        foreign.extend(Sha256::digest(&foreign));
+        assert_eq!(
+            Manifest::parse(foreign),
             Err("another version of hindsight wrote it")
         );
-        assert_eq!(Manifest::parse(""), Err("it is truncated"));
+        // Records out of order, with a valid checksum: not trusted either.
+        let mut two = sample();
+        let entry = two.entries["en/index.html"].clone();
+        two.entries.insert("de/index.html".to_string(), entry);
+        let mut swapped = two.to_bytes();
+        let at = swapped.len() - 32 - "de/index.htmlen/index.html".len();
+        swapped[at..at + 2].copy_from_slice(b"zz");
+        swapped.truncate(swapped.len() - 32);
+        swapped.extend(Sha256::digest(&swapped));
+        assert_eq!(Manifest::parse(swapped), Err("it is malformed"));
+        assert_eq!(Manifest::parse(Vec::new()), Err("it is truncated"));
     }
 
     #[test]
     fn a_manifest_that_is_a_fifo_or_a_link_is_neither_waited_for_nor_followed() {
         let dir = tempfile::tempdir().unwrap();
         let real = dir.path().join("real");
-        fs::write(&real, sample().to_text()).unwrap();
+        fs::write(&real, sample().to_bytes()).unwrap();
         assert_eq!(read(&real).0, Some(sample()));
         let link = dir.path().join("link");
         std::os::unix::fs::symlink(&real, &link).unwrap();

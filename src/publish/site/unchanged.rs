@@ -9,7 +9,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::cache::{self, Inputs, Manifest, State};
+use super::cache::{self, Inputs, Packed, Stamps, State};
 use super::{Lock, MARKER, Published, remove_debris, split};
 use crate::publish::guard::{Protected, resolve};
 use crate::stat::{self, Folder, Kind, Links};
@@ -19,7 +19,7 @@ use crate::stat::{self, Folder, Kind, Links};
 /// its turn against the site then in place (so that a build in between is seen).
 #[derive(Debug, Default)]
 pub struct Previous {
-    manifest: Option<Manifest>,
+    manifest: Option<Packed>,
     /// When the manifest was written (nanoseconds since the epoch): the last change the
     /// build made to its site, whose folders (modes, entries) changed no later than that.
     written: i128,
@@ -27,9 +27,12 @@ pub struct Previous {
 
 impl Previous {
     /// Empty when there is no cache or it cannot be trusted (the build then says so).
-    pub fn inputs(&self) -> &Inputs {
+    pub fn inputs(&self) -> &dyn Stamps {
         static NONE: std::sync::LazyLock<Inputs> = std::sync::LazyLock::new(Inputs::default);
-        self.manifest.as_ref().map_or(&NONE, |m| &m.inputs)
+        match &self.manifest {
+            Some(manifest) => manifest,
+            None => &*NONE,
+        }
     }
 }
 
@@ -42,7 +45,7 @@ pub fn previous(protected: &Protected, out: &Path) -> Previous {
         let dir = resolve(&cache::dir(parent, name)).ok()?;
         protected.check_site_dir(&dir, &dir).ok()?;
         let file = dir.join("manifest");
-        let manifest = cache::read(&file).0?;
+        let manifest = cache::read_packed(&file).0?;
         let written = stat::of(&file, Links::Stay).ok()?.mtime;
         Some((manifest, written))
     })();
@@ -78,14 +81,14 @@ pub fn unchanged(
     let Some(manifest) = &previous.manifest else {
         return Ok(None);
     };
-    let Some(state) = manifest.state.clone().filter(|state| state.key == key) else {
+    let Some(state) = manifest.state().filter(|state| state.key == key).cloned() else {
         return Ok(None);
     };
     if !intact(&target, manifest, previous.written) {
         return Ok(None);
     }
     let published = Published {
-        files: manifest.entries.len() + 1,
+        files: manifest.files() + 1,
         written: 0,
         kept: 0,
         warnings: Vec::new(),
@@ -96,10 +99,9 @@ pub fn unchanged(
 /// Whether the folder `site` holds exactly the files of `manifest`, each still the file that
 /// was published (inode, size, modification and status change times), and the marker; no
 /// other file, link or folder (no `.git`), and no folder changed (its mode) since `written`.
-fn intact(site: &Path, manifest: &Manifest, written: i128) -> bool {
+fn intact(site: &Path, manifest: &Packed, written: i128) -> bool {
     let mut folders: HashSet<&str> = HashSet::new();
-    for path in manifest.entries.keys() {
-        let mut path = path.as_str();
+    for mut path in manifest.paths() {
         while let Some((parent, _)) = path.rsplit_once('/') {
             if !folders.insert(parent) {
                 break;
@@ -120,14 +122,14 @@ fn intact(site: &Path, manifest: &Manifest, written: i128) -> bool {
         written,
     };
     walk.folder(&top, "").is_some_and(|found| {
-        found.marker && found.files == manifest.entries.len() && found.dirs == folders.len()
+        found.marker && found.files == manifest.files() && found.dirs == folders.len()
     })
 }
 
 /// A walk of a published site, each entry looked at by its name in its folder, the entries of
 /// a folder on every core.
 struct Walk<'w> {
-    manifest: &'w Manifest,
+    manifest: &'w Packed,
     folders: &'w HashSet<&'w str>,
     written: i128,
 }
@@ -185,7 +187,7 @@ impl Walk<'_> {
             }
             Kind::File if relative == MARKER => found.marker = true,
             Kind::File => {
-                let published = self.manifest.entries.get(&relative)?;
+                let published = self.manifest.placed(&relative)?;
                 if !published.is(&stat) {
                     return None;
                 }

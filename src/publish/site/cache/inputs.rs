@@ -1,5 +1,5 @@
 //! What the build cache records of a build's inputs (each file's hash and stat) and of the
-//! build itself (its key and what it reported), and how the manifest's lines give them back.
+//! build itself (its key and what it reported).
 
 use std::collections::HashMap;
 
@@ -52,6 +52,34 @@ pub struct Inputs {
     pub taken: i128,
 }
 
+/// The stamps of a previous build, by the hash of an input's path: unpacked ([`Inputs`]) or
+/// looked up where the manifest holds them ([`super::Packed`]).
+pub trait Stamps: Sync {
+    fn stamp(&self, name: &str) -> Option<Stamp>;
+    /// When the stamps were taken, in nanoseconds since the epoch.
+    fn taken(&self) -> i128;
+}
+
+impl Stamps for Inputs {
+    fn stamp(&self, name: &str) -> Option<Stamp> {
+        self.stamps.get(name).cloned()
+    }
+
+    fn taken(&self) -> i128 {
+        self.taken
+    }
+}
+
+impl Stamps for super::Packed {
+    fn stamp(&self, name: &str) -> Option<Stamp> {
+        super::Packed::stamp(self, name)
+    }
+
+    fn taken(&self) -> i128 {
+        super::Packed::taken(self)
+    }
+}
+
 /// A build that published a site from inputs with `key`: what it reports, so that a build
 /// with the same key (the same inputs, binary and "now") can report it without doing it.
 /// Findings are not kept (they quote records): only the closing line of their count.
@@ -87,40 +115,4 @@ impl Recording {
             state: None,
         }
     }
-}
-
-/// A build's [`State`] from its line in the manifest (its findings are not kept there).
-pub(super) fn parse_state(text: &str) -> Option<State> {
-    let fields: Vec<&str> = text.split(' ').collect();
-    let [key, pages, languages, incidents, next] = fields[..] else {
-        return None;
-    };
-    Some(State {
-        key: key.to_string(),
-        pages: pages.parse().ok()?,
-        languages: languages.parse().ok()?,
-        incidents: incidents.parse().ok()?,
-        next_change: match next {
-            "-" => None,
-            at => Some(at.parse().ok()?),
-        },
-        findings: None,
-    })
-}
-
-/// An input's path hash and [`Stamp`] from its line in the manifest.
-pub(super) fn parse_stamp(text: &str) -> Option<(String, Stamp)> {
-    let fields: Vec<&str> = text.split('\t').collect();
-    let [path, hash, dev, inode, size, mtime, ctime] = fields[..] else {
-        return None;
-    };
-    let stamp = Stamp {
-        hash: hash.to_string(),
-        dev: dev.parse().ok()?,
-        inode: inode.parse().ok()?,
-        size: size.parse().ok()?,
-        mtime: mtime.parse().ok()?,
-        ctime: ctime.parse().ok()?,
-    };
-    Some((path.to_string(), stamp))
 }
