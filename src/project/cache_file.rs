@@ -19,6 +19,7 @@ pub(crate) struct CacheFile {
     /// without it (`lint`).
     name: &'static str,
     command: &'static str,
+    max_bytes: u64,
 }
 
 /// What a cache file is.
@@ -64,6 +65,7 @@ impl CacheFile {
             previous,
             name: kind.name,
             command: kind.command,
+            max_bytes: kind.max_bytes,
         }
     }
 
@@ -76,11 +78,18 @@ impl CacheFile {
         ));
     }
 
-    /// Writes `bytes` in its place, unless they are those it holds.
+    /// Writes `bytes` in its place, unless they are those it holds, or more than the next
+    /// command would read (which would then check every file, and write it again).
     pub(crate) fn save(self, bytes: &[u8], warnings: &mut Vec<String>) {
         let unchanged = self.previous.as_deref() == Some(bytes);
         let written = self.allowed.and_then(|()| {
-            if unchanged {
+            if bytes.len() as u64 > self.max_bytes {
+                anyhow::bail!(
+                    "it would be {} bytes, over the {} bytes a command reads",
+                    bytes.len(),
+                    self.max_bytes
+                )
+            } else if unchanged {
                 Ok(())
             } else {
                 crate::publish::write_file(&self.shown, bytes)
@@ -92,5 +101,42 @@ impl CacheFile {
                 self.name, self.command
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(root: &Path, warnings: &mut Vec<String>) -> CacheFile {
+        let kind = Kind {
+            name: "test cache",
+            command: "test",
+            max_bytes: 8,
+        };
+        CacheFile::open(
+            root,
+            Path::new(".hindsight-cache/test"),
+            kind,
+            true,
+            warnings,
+        )
+    }
+
+    #[test]
+    fn a_cache_larger_than_the_next_command_reads_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".hindsight-cache/test");
+        let mut warnings = Vec::new();
+        open(dir.path(), &mut warnings).save(b"12345678", &mut warnings);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"12345678");
+        let cache = open(dir.path(), &mut warnings);
+        assert_eq!(cache.previous.as_deref(), Some(&b"12345678"[..]));
+        cache.save(b"123456789", &mut warnings);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("over the 8 bytes"), "{warnings:?}");
+        // The last one that could be read stays: its groups' keys still say when it holds.
+        assert_eq!(std::fs::read(&path).unwrap(), b"12345678");
     }
 }
