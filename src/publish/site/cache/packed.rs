@@ -16,7 +16,11 @@ use std::ops::Range;
 
 use sha2::{Digest as _, Sha256};
 
+use cursor::Cursor;
+
 use super::{Entry, FORMAT, Inputs, Manifest, Placed, Stamp, State, hex};
+
+mod cursor;
 
 const DIGEST: usize = 32;
 /// A stamp: the hash of the input's path, the hash of its bytes, its device, inode and size,
@@ -374,53 +378,6 @@ fn entry_of(record: &[u8]) -> (String, Placed) {
         ctime: read.i128().unwrap_or_default(),
     };
     (hex(&record[..DIGEST]), placed)
-}
-
-/// Reads fields one after the other; running past the end is an error.
-struct Cursor<'b> {
-    bytes: &'b [u8],
-    at: usize,
-}
-
-impl<'b> Cursor<'b> {
-    fn take(&mut self, len: usize) -> Result<&'b [u8], &'static str> {
-        let end = self.at.checked_add(len).ok_or("it is truncated")?;
-        let taken = self.bytes.get(self.at..end).ok_or("it is truncated")?;
-        self.at = end;
-        Ok(taken)
-    }
-
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], &'static str> {
-        Ok(self.take(N)?.try_into().unwrap_or([0; N]))
-    }
-
-    fn u8(&mut self) -> Result<u8, &'static str> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn u32(&mut self) -> Result<u32, &'static str> {
-        self.array().map(u32::from_le_bytes)
-    }
-
-    fn u64(&mut self) -> Result<u64, &'static str> {
-        self.array().map(u64::from_le_bytes)
-    }
-
-    fn i64(&mut self) -> Result<i64, &'static str> {
-        self.array().map(i64::from_le_bytes)
-    }
-
-    fn i128(&mut self) -> Result<i128, &'static str> {
-        self.array().map(i128::from_le_bytes)
-    }
-
-    /// A count, then that many records of `size` bytes: their place.
-    fn records(&mut self, size: usize) -> Result<Range<usize>, &'static str> {
-        let count = self.u32()? as usize;
-        let start = self.at;
-        self.take(count.checked_mul(size).ok_or("it is truncated")?)?;
-        Ok(start..self.at)
-    }
 }
 
 #[cfg(test)]
