@@ -106,38 +106,12 @@ pub fn build_into(
         .as_mut()
         .and_then(|f| f.take_pages(root, &sources));
     let mut cache_warnings = Vec::new();
-    let (project, report) = match (&fingerprint, &pages) {
-        (Some(fingerprint), Some(pages)) => {
-            let cache = CacheFile::open(
-                root,
-                Path::new(super::PASS1_CACHE),
-                Kind {
-                    name: "build's first-pass cache",
-                    command: "build",
-                    max_bytes: super::pass1::MAX_BYTES,
-                },
-                !options.clean,
-                &mut cache_warnings,
-            );
-            let previous = cache.previous.as_deref();
-            let (project, report, pass1) =
-                Project::load_for_build_cached(root, sources, now, pages, previous)?;
-            if let Some(pass1) = pass1 {
-                if let Some(why) = pass1.problem {
-                    cache.ignored(why, &mut cache_warnings);
-                }
-                // Kept only from files still as stamped (a group's key is its stamps' hash,
-                // and what it holds was read after), and never by a refused build, which
-                // writes nothing.
-                let read = pass1.read.iter().map(PathBuf::as_path).collect();
-                if report.count(Severity::Error) == 0 && fingerprint.still_at(&read) {
-                    cache.save(&pass1.bytes, &mut cache_warnings);
-                }
-            }
-            (project, report)
-        }
-        _ => Project::load_for_build_from(root, sources, now)?,
-    };
+    let (project, report) = load_checked(
+        (root, sources, now),
+        fingerprint.as_ref().zip(pages.as_ref()),
+        options.clean,
+        &mut cache_warnings,
+    )?;
     observer.checked(&project, &report);
     let findings = (!report.diagnostics.is_empty()).then(|| crate::report::summary_line(&report));
     let keys = pages.and_then(|pages| build::PageKeys::new(pages.site, pages.groups));
@@ -188,6 +162,46 @@ pub fn build_into(
     };
     let published = publish::site_recorded(&protected, out, &source, cache, inputs, &record)?;
     Ok(BuildOutcome::Built { site, published })
+}
+
+/// The project at `root` read and checked for a build (pass 1), through the first-pass cache
+/// when the build has a fingerprint and its pages' inputs (`--clean` reads none, and writes
+/// it anew). What goes wrong with the cache is a warning, in `warnings`.
+fn load_checked(
+    (root, sources, now): (&Path, crate::discover::Sources, DateTime<Utc>),
+    keyed: Option<(&super::Fingerprint, &super::PageInputs)>,
+    clean: bool,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<(Project, Report)> {
+    let Some((fingerprint, pages)) = keyed else {
+        return Project::load_for_build_from(root, sources, now);
+    };
+    let cache = CacheFile::open(
+        root,
+        Path::new(super::PASS1_CACHE),
+        Kind {
+            name: "build's first-pass cache",
+            command: "build",
+            max_bytes: super::pass1::MAX_BYTES,
+        },
+        !clean,
+        warnings,
+    );
+    let previous = cache.previous.as_deref();
+    let (project, report, pass1) =
+        Project::load_for_build_cached(root, sources, now, pages, previous)?;
+    if let Some(pass1) = pass1 {
+        if let Some(why) = pass1.problem {
+            cache.ignored(why, warnings);
+        }
+        // Kept only from files still as stamped (a group's key is its stamps' hash, and what
+        // it holds was read after), and never by a refused build, which writes nothing.
+        let read = pass1.read.iter().map(PathBuf::as_path).collect();
+        if report.count(Severity::Error) == 0 && fingerprint.still_at(&read) {
+            cache.save(&pass1.bytes, warnings);
+        }
+    }
+    Ok((project, report))
 }
 
 /// The build prefix: given the project's lint `report`, the status site ready to render. A
