@@ -54,21 +54,10 @@ impl PageKeys {
         incident: &Incident<'_>,
         now: DateTime<Utc>,
     ) -> Option<String> {
-        let group = self.groups.get(incident.id())?;
-        let mut hasher = Sha256::new();
-        hasher.update(format!(
-            "incident page 1\n{}\n{}\n{lang}\n{}\n{group}\n{}\n",
-            self.site,
-            self.preview,
-            incident.id(),
-            incident.revised.to_rfc3339()
-        ));
         // A resolved incident whose every instant is past no longer follows the clock.
         let settled = incident.resolved.is_some() && incident.revised < now;
-        if !settled {
-            hasher.update(format!("now {}\n", now.to_rfc3339()));
-        }
-        Some(crate::publish::hex(&hasher.finalize()))
+        let revision = incident.revised.to_rfc3339();
+        self.page("incident", lang, incident.id(), &revision, (settled, now))
     }
 
     /// The key of `maintenance`'s page in `lang` at `now`; None when its group is unknown.
@@ -78,18 +67,39 @@ impl PageKeys {
         maintenance: &Maintenance<'_>,
         now: DateTime<Utc>,
     ) -> Option<String> {
-        let group = self.groups.get(maintenance.id())?;
         let instant = |at: Option<DateTime<Utc>>| at.map(|at| at.to_rfc3339()).unwrap_or_default();
+        let revision = format!(
+            "{}\n{}",
+            instant(maintenance.revised),
+            instant(maintenance.added)
+        );
+        let settled = maintenance.settled(now);
+        self.page(
+            "maintenance",
+            lang,
+            maintenance.id(),
+            &revision,
+            (settled, now),
+        )
+    }
+
+    /// The key of the `kind` page of record `id` in `lang`, revised as `revision` says; with
+    /// "now" in it unless the page is `settled` (no longer follows the clock).
+    fn page(
+        &self,
+        kind: &str,
+        lang: Lang,
+        id: &str,
+        revision: &str,
+        (settled, now): (bool, DateTime<Utc>),
+    ) -> Option<String> {
+        let group = self.groups.get(id)?;
         let mut hasher = Sha256::new();
         hasher.update(format!(
-            "maintenance page 1\n{}\n{}\n{lang}\n{}\n{group}\n{}\n{}\n",
-            self.site,
-            self.preview,
-            maintenance.id(),
-            instant(maintenance.revised),
-            instant(maintenance.added),
+            "{kind} page 1\n{}\n{}\n{lang}\n{id}\n{group}\n{revision}\n",
+            self.site, self.preview,
         ));
-        if !maintenance.settled(now) {
+        if !settled {
             hasher.update(format!("now {}\n", now.to_rfc3339()));
         }
         Some(crate::publish::hex(&hasher.finalize()))

@@ -44,8 +44,12 @@ impl Writer {
         }
         self.bytes.push(value as u8);
     }
+    /// A length, count or position: a varint (most are small).
+    pub(crate) fn usize(&mut self, value: usize) {
+        self.varint(value as u64);
+    }
     pub(crate) fn raw(&mut self, bytes: &[u8]) {
-        self.u64(bytes.len() as u64);
+        self.usize(bytes.len());
         self.bytes.extend_from_slice(bytes);
     }
     pub(crate) fn str(&mut self, text: &str) {
@@ -67,9 +71,9 @@ impl Writer {
 
     pub(crate) fn span(&mut self, span: Span) {
         for pos in [span.start, span.end] {
-            self.u64(pos.line as u64);
-            self.u64(pos.column as u64);
-            self.u64(pos.offset as u64);
+            self.usize(pos.line);
+            self.usize(pos.column);
+            self.usize(pos.offset);
         }
     }
 
@@ -139,7 +143,7 @@ impl Writer {
                 self.span(window.scheduled_for.span);
                 self.when(&window.scheduled_until);
                 self.str(window.zone.name());
-                self.u64(window.components.len() as u64);
+                self.usize(window.components.len());
                 for component in &window.components {
                     self.str(component);
                 }
@@ -165,19 +169,26 @@ impl<'a> Reader<'a> {
         self.bytes = rest;
         Ok(head)
     }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N]> {
+        self.take(N)?.try_into().map_err(|_| MALFORMED)
+    }
+    pub(crate) fn u32(&mut self) -> Result<u32> {
+        self.array().map(u32::from_le_bytes)
+    }
     pub(crate) fn u64(&mut self) -> Result<u64> {
-        let bytes = self.take(8)?.try_into().map_err(|_| MALFORMED)?;
-        Ok(u64::from_le_bytes(bytes))
+        self.array().map(u64::from_le_bytes)
     }
     pub(crate) fn i64(&mut self) -> Result<i64> {
-        let bytes = self.take(8)?.try_into().map_err(|_| MALFORMED)?;
-        Ok(i64::from_le_bytes(bytes))
+        self.array().map(i64::from_le_bytes)
+    }
+    pub(crate) fn i128(&mut self) -> Result<i128> {
+        self.array().map(i128::from_le_bytes)
     }
     pub(crate) fn u8(&mut self) -> Result<u8> {
         Ok(self.take(1)?[0])
     }
     pub(crate) fn usize(&mut self) -> Result<usize> {
-        usize::try_from(self.u64()?).map_err(|_| MALFORMED)
+        usize::try_from(self.varint()?).map_err(|_| MALFORMED)
     }
     pub(crate) fn varint(&mut self) -> Result<u64> {
         let mut value = 0u64;

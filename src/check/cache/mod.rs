@@ -25,7 +25,7 @@ use crate::load::{ConfigFile, RawSource, RawState};
 use codec::{MALFORMED, Reader, Writer};
 
 /// The file's first bytes; a change of format changes them.
-const MAGIC: &[u8] = b"hindsight lint cache 1\n";
+const MAGIC: &[u8] = b"hindsight lint cache 2\n";
 
 /// The largest cache file read: a bigger one is ignored, so that memory stays bounded
 /// whatever sits at the cache's place (the cache of 10,000 records is 3.3 MB).
@@ -250,18 +250,18 @@ pub(crate) fn encode_with<S: AsRef<str>, T>(
     writer.raw(global);
     let mut order: Vec<&(S, &Entry, T)> = groups.iter().collect();
     order.sort_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()));
-    writer.u64(order.len() as u64);
+    writer.usize(order.len());
     for (id, entry, extra) in order {
         writer.str(id.as_ref());
         writer.raw(&entry.key);
         writer.opt_instant(entry.span.from);
         writer.opt_instant(entry.span.until);
-        writer.u64(entry.files as u64);
-        writer.u64(entry.diagnostics.len() as u64);
+        writer.usize(entry.files);
+        writer.usize(entry.diagnostics.len());
         for diagnostic in &entry.diagnostics {
             writer.diagnostic(diagnostic);
         }
-        writer.u64(entry.entries.len() as u64);
+        writer.usize(entry.entries.len());
         for record in &entry.entries {
             writer.entry(record);
         }

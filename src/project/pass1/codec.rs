@@ -3,7 +3,6 @@
 //! field by field, so that a cache file yields nothing but what it decodes to.
 
 use crate::check::cache::codec::{MALFORMED, Reader, Writer};
-use crate::diagnostic::{Pos, Span};
 use crate::localize::postmortem::Text;
 use crate::localize::site::{AffectedView, IncidentView, UpdateView};
 use crate::model::time::When;
@@ -19,57 +18,6 @@ const INCIDENT_STATUSES: [IncidentStatus; 5] = [
     IncidentStatus::Resolved,
     IncidentStatus::Postmortem,
 ];
-
-// Lengths, counts and positions are varints: most are small, and a group's spans and
-// strings are most of the file.
-
-pub(super) fn put_usize(w: &mut Writer, value: usize) {
-    w.varint(value as u64);
-}
-
-pub(super) fn get_usize(r: &mut Reader<'_>) -> Result<usize> {
-    usize::try_from(r.varint()?).map_err(|_| MALFORMED)
-}
-
-pub(super) fn string(w: &mut Writer, text: &str) {
-    put_bytes(w, text.as_bytes());
-}
-
-pub(super) fn put_bytes(w: &mut Writer, bytes: &[u8]) {
-    put_usize(w, bytes.len());
-    w.bytes.extend_from_slice(bytes);
-}
-
-pub(super) fn get_bytes<'b>(r: &mut Reader<'b>) -> Result<&'b [u8]> {
-    let len = get_usize(r)?;
-    r.take(len)
-}
-
-pub(super) fn read_string(r: &mut Reader<'_>) -> Result<String> {
-    String::from_utf8(get_bytes(r)?.to_vec()).map_err(|_| MALFORMED)
-}
-
-pub(super) fn put_span(w: &mut Writer, span: Span) {
-    for pos in [span.start, span.end] {
-        put_usize(w, pos.line);
-        put_usize(w, pos.column);
-        put_usize(w, pos.offset);
-    }
-}
-
-pub(super) fn get_span(r: &mut Reader<'_>) -> Result<Span> {
-    let mut pos = || -> Result<Pos> {
-        Ok(Pos {
-            line: get_usize(r)?,
-            column: get_usize(r)?,
-            offset: get_usize(r)?,
-        })
-    };
-    Ok(Span {
-        start: pos()?,
-        end: pos()?,
-    })
-}
 
 pub(super) fn option<T>(w: &mut Writer, value: Option<&T>, put: impl FnOnce(&mut Writer, &T)) {
     match value {
@@ -89,7 +37,7 @@ pub(super) fn read_option<'b, T>(
 }
 
 pub(super) fn list<T>(w: &mut Writer, items: &[T], mut put: impl FnMut(&mut Writer, &T)) {
-    put_usize(w, items.len());
+    w.usize(items.len());
     for item in items {
         put(w, item);
     }
@@ -99,7 +47,7 @@ pub(super) fn read_list<'b, T>(
     r: &mut Reader<'b>,
     mut get: impl FnMut(&mut Reader<'b>) -> Result<T>,
 ) -> Result<Vec<T>> {
-    let count = get_usize(r)?;
+    let count = r.usize()?;
     // Bounded by what is left: a corrupt count cannot reserve more than the file holds.
     let mut items = Vec::with_capacity(count.min(r.bytes.len()));
     for _ in 0..count {
@@ -109,15 +57,15 @@ pub(super) fn read_list<'b, T>(
 }
 
 pub(super) fn keyword<K: Keyword + std::fmt::Display>(w: &mut Writer, value: K) {
-    string(w, &value.to_string());
+    w.str(&value.to_string());
 }
 
 pub(super) fn read_keyword<K: Keyword>(r: &mut Reader<'_>) -> Result<K> {
-    K::parse(&read_string(r)?).ok_or(MALFORMED)
+    K::parse(&r.string()?).ok_or(MALFORMED)
 }
 
 pub(super) fn spanned<T>(w: &mut Writer, value: &Spanned<T>, put: impl FnOnce(&mut Writer, &T)) {
-    put_span(w, value.span);
+    w.span(value.span);
     put(w, &value.value);
 }
 
@@ -125,16 +73,16 @@ pub(super) fn read_spanned<'b, T>(
     r: &mut Reader<'b>,
     get: impl FnOnce(&mut Reader<'b>) -> Result<T>,
 ) -> Result<Spanned<T>> {
-    let span = get_span(r)?;
+    let span = r.span()?;
     Ok(Spanned::new(get(r)?, span))
 }
 
 pub(super) fn text(w: &mut Writer, value: &Spanned<String>) {
-    spanned(w, value, |w, text| string(w, text));
+    spanned(w, value, |w, text| w.str(text));
 }
 
 pub(super) fn read_text(r: &mut Reader<'_>) -> Result<Spanned<String>> {
-    read_spanned(r, read_string)
+    read_spanned(r, Reader::string)
 }
 
 pub(super) fn opt_text(w: &mut Writer, value: Option<&Spanned<String>>) {
@@ -177,11 +125,11 @@ pub(super) fn read_opt_flag(r: &mut Reader<'_>) -> Result<Option<Spanned<bool>>>
 }
 
 fn incident_status(w: &mut Writer, status: IncidentStatus) {
-    string(w, status.as_str());
+    w.str(status.as_str());
 }
 
 fn read_incident_status(r: &mut Reader<'_>) -> Result<IncidentStatus> {
-    let name = read_string(r)?;
+    let name = r.string()?;
     INCIDENT_STATUSES
         .into_iter()
         .find(|status| status.as_str() == name)
@@ -200,14 +148,14 @@ pub(super) fn derived(w: &mut Writer, derived: &Derived) {
         match update.source {
             UpdateSource::Timeline(index) => {
                 w.u8(0);
-                put_usize(w, index);
+                w.usize(index);
             }
             UpdateSource::Milestone(milestone) => {
                 w.u8(1);
                 keyword(w, milestone);
             }
         }
-        put_usize(w, update.repeat);
+        w.usize(update.repeat);
     });
     w.instant(derived.revised);
 }
@@ -223,11 +171,11 @@ pub(super) fn read_derived(r: &mut Reader<'_>) -> Result<Derived> {
                 status: read_incident_status(r)?,
                 at: r.instant()?,
                 source: match r.u8()? {
-                    0 => UpdateSource::Timeline(get_usize(r)?),
+                    0 => UpdateSource::Timeline(r.usize()?),
                     1 => UpdateSource::Milestone(read_keyword(r)?),
                     _ => return Err(MALFORMED),
                 },
-                repeat: get_usize(r)?,
+                repeat: r.usize()?,
             })
         })?,
         revised: r.instant()?,
@@ -235,16 +183,16 @@ pub(super) fn read_derived(r: &mut Reader<'_>) -> Result<Derived> {
 }
 
 fn view_text(w: &mut Writer, text: &Text) {
-    string(w, &text.markdown);
-    option(w, text.lang.as_ref(), |w, tag| string(w, tag));
+    w.str(&text.markdown);
+    option(w, text.lang.as_ref(), |w, tag| w.str(tag));
     w.u8(u8::from(text.stale));
 }
 
 fn read_view_text(r: &mut Reader<'_>) -> Result<Text> {
     Ok(Text {
-        markdown: read_string(r)?,
+        markdown: r.string()?,
         lang: read_option(r, |r| {
-            let tag = read_string(r)?;
+            let tag = r.string()?;
             let lang = Lang::ALL.iter().find(|lang| lang.tag() == tag);
             lang.map(|lang| lang.tag()).ok_or(MALFORMED)
         })?,
@@ -254,38 +202,38 @@ fn read_view_text(r: &mut Reader<'_>) -> Result<Text> {
 
 /// An incident's view in one language.
 pub(super) fn view(w: &mut Writer, view: &IncidentView) {
-    string(w, &view.id);
+    w.str(&view.id);
     view_text(w, &view.title);
     option(w, view.summary.as_ref(), view_text);
-    string(w, view.impact);
-    string(w, &view.impact_label);
-    string(w, view.status);
-    string(w, &view.status_text);
+    w.str(view.impact);
+    w.str(&view.impact_label);
+    w.str(view.status);
+    w.str(&view.status_text);
     w.u8(u8::from(view.ongoing));
-    string(w, &view.period);
-    string(w, &view.lasted);
+    w.str(&view.period);
+    w.str(&view.lasted);
     list(w, &view.components, |w, component| {
-        string(w, &component.id);
-        string(w, &component.name);
-        string(w, component.status);
-        string(w, &component.status_text);
+        w.str(&component.id);
+        w.str(&component.name);
+        w.str(component.status);
+        w.str(&component.status_text);
     });
     option(w, view.latest.as_ref(), |w, latest| {
-        string(w, &latest.status_text);
-        string(w, &latest.time);
+        w.str(&latest.status_text);
+        w.str(&latest.time);
         view_text(w, &latest.text);
     });
-    string(w, &view.started);
-    string(w, &view.updated);
+    w.str(&view.started);
+    w.str(&view.updated);
     w.u8(u8::from(view.not_public));
 }
 
 pub(super) fn read_view(r: &mut Reader<'_>) -> Result<IncidentView> {
-    let id = read_string(r)?;
+    let id = r.string()?;
     let title = read_view_text(r)?;
     let summary = read_option(r, read_view_text)?;
     let impact = read_keyword::<Impact>(r)?.as_str();
-    let impact_label = read_string(r)?;
+    let impact_label = r.string()?;
     let status = read_incident_status(r)?.as_str();
     Ok(IncidentView {
         id,
@@ -294,27 +242,27 @@ pub(super) fn read_view(r: &mut Reader<'_>) -> Result<IncidentView> {
         impact,
         impact_label,
         status,
-        status_text: read_string(r)?,
+        status_text: r.string()?,
         ongoing: r.bool()?,
-        period: read_string(r)?,
-        lasted: read_string(r)?,
+        period: r.string()?,
+        lasted: r.string()?,
         components: read_list(r, |r| {
             Ok(AffectedView {
-                id: read_string(r)?,
-                name: read_string(r)?,
+                id: r.string()?,
+                name: r.string()?,
                 status: read_keyword::<ComponentStatus>(r)?.as_str(),
-                status_text: read_string(r)?,
+                status_text: r.string()?,
             })
         })?,
         latest: read_option(r, |r| {
             Ok(UpdateView {
-                status_text: read_string(r)?,
-                time: read_string(r)?,
+                status_text: r.string()?,
+                time: r.string()?,
                 text: read_view_text(r)?,
             })
         })?,
-        started: read_string(r)?,
-        updated: read_string(r)?,
+        started: r.string()?,
+        updated: r.string()?,
         not_public: r.bool()?,
     })
 }

@@ -38,7 +38,7 @@ pub const PASS1_CACHE: &str = ".hindsight-cache/build-pass1";
 pub(crate) const MAX_BYTES: u64 = 1 << 30;
 
 /// The file's first bytes; a change of format changes them.
-const MAGIC: &[u8] = b"hindsight build first pass 1\n";
+const MAGIC: &[u8] = b"hindsight build first pass 2\n";
 
 /// What the first pass holds of an incident it can take from the cache.
 #[derive(Debug)]
@@ -157,19 +157,17 @@ pub(crate) struct HeldRef<'k> {
 
 fn encode_held(writer: &mut Writer, held: &HeldRef<'_>) {
     let (id, derived, views) = held.made;
-    let start = writer.bytes.len();
-    // Its length first, filled in once written: a group is decoded only when it is used.
-    writer.u64(0);
-    record::record_file(writer, held.record);
-    codec::string(writer, id);
-    codec::derived(writer, derived);
-    codec::list(writer, views, |writer, view| codec::view(writer, view));
-    codec::list(writer, &held.fingerprints, |writer, &(len, hash)| {
-        writer.varint(len as u64);
+    // Written whole after its length: a group is decoded only when it is used.
+    let mut group = Writer::default();
+    record::record_file(&mut group, held.record);
+    group.str(id);
+    codec::derived(&mut group, derived);
+    codec::list(&mut group, views, |writer, view| codec::view(writer, view));
+    codec::list(&mut group, &held.fingerprints, |writer, &(len, hash)| {
+        writer.usize(len);
         writer.u64(hash);
     });
-    let len = (writer.bytes.len() - start - 8) as u64;
-    writer.bytes[start..start + 8].copy_from_slice(&len.to_le_bytes());
+    writer.raw(&group.bytes);
 }
 
 fn decode<'b>(
@@ -182,11 +180,11 @@ fn decode<'b>(
 fn decode_held(bytes: &[u8]) -> Result<Held, &'static str> {
     let mut reader = Reader { bytes };
     let record = record::read_record_file(&mut reader)?;
-    let id = codec::read_string(&mut reader)?;
+    let id = reader.string()?;
     let derived = codec::read_derived(&mut reader)?;
     let views = codec::read_list(&mut reader, |reader| codec::read_view(reader).map(Box::new))?;
     let fingerprints = codec::read_list(&mut reader, |reader| {
-        let len = usize::try_from(reader.varint()?).map_err(|_| cache::codec::MALFORMED)?;
+        let len = reader.usize()?;
         Ok((len, reader.u64()?))
     })?;
     if !reader.bytes.is_empty() {

@@ -20,14 +20,14 @@ type Result<T> = std::result::Result<T, &'static str>;
 
 /// A record file kept slim: its path, id and record (its text and findings are not kept).
 pub(super) fn record_file(w: &mut Writer, file: &RecordFile) {
-    put_bytes(w, file.source.path.as_os_str().as_bytes());
-    string(w, &file.id);
+    w.raw(file.source.path.as_os_str().as_bytes());
+    w.str(&file.id);
     option(w, file.record.as_ref(), record);
 }
 
 pub(super) fn read_record_file(r: &mut Reader<'_>) -> Result<RecordFile> {
-    let path = PathBuf::from(OsStr::from_bytes(get_bytes(r)?));
-    let id = read_string(r)?;
+    let path = PathBuf::from(OsStr::from_bytes(r.raw()?));
+    let id = r.string()?;
     let record = read_option(r, read_record)?;
     Ok(RecordFile {
         source: SourceText {
@@ -41,7 +41,7 @@ pub(super) fn read_record_file(r: &mut Reader<'_>) -> Result<RecordFile> {
 }
 
 fn record(w: &mut Writer, record: &Record) {
-    string(w, &record.id);
+    w.str(&record.id);
     text(w, &record.title);
     spanned(w, &record.lang, |w, lang| keyword(w, *lang));
     spanned(w, &record.status, |w, status| keyword(w, *status));
@@ -52,7 +52,7 @@ fn record(w: &mut Writer, record: &Record) {
         spanned(w, status, |w, status| keyword(w, *status));
     });
     option(w, record.timezone.as_ref(), |w, zone| {
-        spanned(w, zone, |w, zone| string(w, zone.name()));
+        spanned(w, zone, |w, zone| w.str(zone.name()));
     });
     opt_when(w, record.scheduled_for.as_ref());
     opt_when(w, record.scheduled_until.as_ref());
@@ -108,7 +108,7 @@ fn record(w: &mut Writer, record: &Record) {
 }
 
 fn read_record(r: &mut Reader<'_>) -> Result<Record> {
-    let id = read_string(r)?;
+    let id = r.string()?;
     let title = read_text(r)?;
     let lang = read_spanned(r, read_keyword::<Lang>)?;
     let status = read_spanned(r, read_keyword::<RecordStatus>)?;
@@ -121,7 +121,7 @@ fn read_record(r: &mut Reader<'_>) -> Result<Record> {
         ))
     })?);
     let timezone = read_option(r, |r| {
-        read_spanned(r, |r| read_string(r)?.parse::<Tz>().map_err(|_| MALFORMED))
+        read_spanned(r, |r| r.string()?.parse::<Tz>().map_err(|_| MALFORMED))
     })?;
     let scheduled_for = read_opt_when(r)?;
     let scheduled_until = read_opt_when(r)?;

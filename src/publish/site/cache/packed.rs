@@ -16,11 +16,9 @@ use std::ops::Range;
 
 use sha2::{Digest as _, Sha256};
 
-use cursor::Cursor;
+use crate::check::cache::codec::{MALFORMED, Reader};
 
 use super::{Entry, FORMAT, Inputs, Manifest, Placed, Stamp, State, hex};
-
-mod cursor;
 
 const DIGEST: usize = 32;
 /// A stamp: the hash of the input's path, the hash of its bytes, its device, inode and size,
@@ -29,8 +27,6 @@ const STAMP: usize = 2 * DIGEST + 3 * 8 + 2 * 16;
 /// A published file: the hash of its bytes, whether it has a page key and that key, its
 /// inode and size, its modification and status change times, and where its path is.
 const ENTRY: usize = 2 * DIGEST + 1 + 2 * 8 + 2 * 16 + 2 * 4;
-
-const MALFORMED: &str = "it is malformed";
 
 fn head() -> String {
     format!("{FORMAT}\nversion {}\n", env!("CARGO_PKG_VERSION"))
@@ -65,21 +61,26 @@ impl Packed {
         if !body.starts_with(head.as_bytes()) {
             return Err("another version of hindsight wrote it");
         }
-        let mut read = Cursor {
-            bytes: body,
-            at: head.len(),
+        let mut read = Reader {
+            bytes: &body[head.len()..],
         };
+        let at = |read: &Reader| body.len() - read.bytes.len();
         let taken = read.i128()?;
         let state = match read.u8()? {
             0 => None,
             1 => Some(read_state(&mut read)?),
             _ => return Err(MALFORMED),
         };
-        let stamps = read.records(STAMP)?;
-        let entries = read.records(ENTRY)?;
+        let mut records = |size: usize| {
+            let count = read.u32()? as usize;
+            let start = at(&read);
+            read.take(count.checked_mul(size).ok_or(MALFORMED)?)?;
+            Ok::<_, &'static str>(start..at(&read))
+        };
+        let (stamps, entries) = (records(STAMP)?, records(ENTRY)?);
         let paths_len = read.u32()? as usize;
-        let paths = read.at..read.at + read.take(paths_len)?.len();
-        if read.at != body.len() {
+        let paths = at(&read)..at(&read) + read.take(paths_len)?.len();
+        if !read.bytes.is_empty() {
             return Err(MALFORMED);
         }
         let packed = Packed {
@@ -222,9 +223,8 @@ impl Packed {
     /// The bytes of the `i`th file's path; None when the record names none of the table.
     fn path_bytes(&self, i: usize) -> Option<&[u8]> {
         let record = self.entry_record(i);
-        let mut read = Cursor {
-            bytes: record,
-            at: ENTRY - 8,
+        let mut read = Reader {
+            bytes: &record[ENTRY - 8..],
         };
         let (at, len) = (read.u32().ok()? as usize, read.u32().ok()? as usize);
         let table = &self.bytes[self.paths.clone()];
@@ -317,7 +317,7 @@ fn digest(text: &str) -> Option<[u8; DIGEST]> {
     Some(out)
 }
 
-fn read_state(read: &mut Cursor) -> Result<State, &'static str> {
+fn read_state(read: &mut Reader) -> Result<State, &'static str> {
     let len = read.u32()? as usize;
     let key = std::str::from_utf8(read.take(len)?).map_err(|_| MALFORMED)?;
     let key = key.to_string();
@@ -349,9 +349,8 @@ fn read_state(read: &mut Cursor) -> Result<State, &'static str> {
 
 /// The stamp of a stamp's record.
 fn stamp_of(record: &[u8]) -> Stamp {
-    let mut read = Cursor {
-        bytes: record,
-        at: 2 * DIGEST,
+    let mut read = Reader {
+        bytes: &record[2 * DIGEST..],
     };
     let mut next = || read.u64().unwrap_or_default();
     let (dev, inode, size) = (next(), next(), next());
@@ -367,9 +366,8 @@ fn stamp_of(record: &[u8]) -> Stamp {
 
 /// The hash (hex) and place of a published file's record.
 fn entry_of(record: &[u8]) -> (String, Placed) {
-    let mut read = Cursor {
-        bytes: record,
-        at: 2 * DIGEST + 1,
+    let mut read = Reader {
+        bytes: &record[2 * DIGEST + 1..],
     };
     let placed = Placed {
         inode: read.u64().unwrap_or_default(),
